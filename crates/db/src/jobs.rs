@@ -1,0 +1,78 @@
+//! A job queue in the database: shared by all instances, retried with back-off.
+
+use crate::{Db, DbResult, now};
+use chrono::{DateTime, Duration, Utc};
+
+/// A claimed job.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Job {
+    /// Id.
+    pub id: i64,
+    /// What to do, e.g. `mail`.
+    pub kind: String,
+    /// JSON payload.
+    pub payload: String,
+    /// Attempts so far, counting this one.
+    pub attempts: i32,
+    /// Attempts allowed before the job is given up.
+    pub max_attempts: i32,
+}
+
+/// Queues a job to run at `run_at` (now when `None`).
+pub async fn enqueue(db: &Db, kind: &str, payload: &str, run_at: Option<DateTime<Utc>>) -> DbResult<i64> {
+    let at = now();
+    on!(db, p => Ok(sqlx::query_scalar(
+        "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(kind).bind(payload).bind(run_at.unwrap_or(at)).bind(5i32).bind(at)
+    .fetch_one(p).await?))
+}
+
+/// Claims the next due job for `lease`; another instance cannot claim it until the lease
+/// runs out, so a crashed worker's job is retried.
+pub async fn claim(db: &Db, lease: Duration) -> DbResult<Option<Job>> {
+    let at = now();
+    let until = at + lease;
+    // PostgreSQL skips rows another instance is claiming at this moment; SQLite has a
+    // single writer, so the sub-select and update are atomic there already.
+    let job = match db {
+        Db::Sqlite(p) => sqlx::query_as(
+            "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id = (\
+               SELECT id FROM jobs WHERE run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
+               AND attempts < max_attempts ORDER BY run_at, id LIMIT 1) \
+             RETURNING id, kind, payload, attempts, max_attempts",
+        )
+        .bind(until).bind(at).fetch_optional(p).await?,
+        Db::Postgres(p) => sqlx::query_as(
+            "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id = (\
+               SELECT id FROM jobs WHERE run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
+               AND attempts < max_attempts ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+             RETURNING id, kind, payload, attempts, max_attempts",
+        )
+        .bind(until).bind(at).fetch_optional(p).await?,
+    };
+    Ok(job)
+}
+
+/// Removes a job that ran successfully.
+pub async fn complete(db: &Db, id: i64) -> DbResult<()> {
+    exec!(db, p => sqlx::query("DELETE FROM jobs WHERE id = $1").bind(id).execute(p).await?);
+    Ok(())
+}
+
+/// Records a failure; the job runs again after a back-off that doubles each time,
+/// until its attempts are used up, when it stays in the table for an operator to see.
+pub async fn fail(db: &Db, job: &Job, error: &str) -> DbResult<()> {
+    let backoff = Duration::seconds(30 * (1i64 << job.attempts.clamp(0, 10)));
+    exec!(db, p => sqlx::query("UPDATE jobs SET locked_until = NULL, run_at = $1, last_error = $2 WHERE id = $3")
+        .bind(now() + backoff).bind(error).bind(job.id).execute(p).await?);
+    Ok(())
+}
+
+/// Jobs waiting or failing, for the operator (count of pending, count given up).
+pub async fn counts(db: &Db) -> DbResult<(i64, i64)> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN attempts < max_attempts THEN 1 ELSE 0 END), 0), \
+                COALESCE(SUM(CASE WHEN attempts >= max_attempts THEN 1 ELSE 0 END), 0) FROM jobs",
+    ).fetch_one(p).await?))
+}

@@ -1,0 +1,231 @@
+//! Agora's storage. The only crate with SQL: one `Db` over SQLite or PostgreSQL,
+//! chosen from the URL at run time, with an explicit arm wherever the dialects differ.
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Runs the same body against whichever pool `db` holds; each arm is type-checked
+/// for its own backend, so one query text serves both where the SQL agrees.
+macro_rules! on {
+    ($db:expr, $p:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite($p) => $body,
+            $crate::Db::Postgres($p) => $body,
+        }
+    };
+}
+
+/// Like `on!` for statements run for their effect alone: both arms yield `()`.
+macro_rules! exec {
+    ($db:expr, $p:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite($p) => {
+                $body;
+            }
+            $crate::Db::Postgres($p) => {
+                $body;
+            }
+        }
+    };
+}
+
+/// Opens a write transaction: `BEGIN IMMEDIATE` on SQLite, so that two writers wait
+/// for each other instead of failing when a read lock is upgraded.
+trait BeginWrite {
+    type Backend: sqlx::Database;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Backend>, sqlx::Error>;
+}
+
+impl BeginWrite for SqlitePool {
+    type Backend = sqlx::Sqlite;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Backend = sqlx::Postgres;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        self.begin().await
+    }
+}
+
+pub mod audit;
+pub mod jobs;
+pub mod pages;
+pub mod reference;
+pub mod roles;
+pub mod sessions;
+pub mod testing;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+/// A database connection pool for one of the two supported backends.
+#[derive(Clone, Debug)]
+pub enum Db {
+    /// An embedded SQLite file.
+    Sqlite(SqlitePool),
+    /// A PostgreSQL server.
+    Postgres(PgPool),
+}
+
+/// What went wrong in the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The URL is neither `sqlite:` nor `postgres://`, or does not parse.
+    #[error("unsupported or malformed database URL: {0}")]
+    BadUrl(String),
+    /// A uniqueness rule was broken; carries the constraint or column text.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// A migration failed.
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Any other database error.
+    #[error(transparent)]
+    Sqlx(sqlx::Error),
+}
+
+impl From<sqlx::Error> for DbError {
+    fn from(e: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(d) = &e
+            && d.is_unique_violation()
+        {
+            return DbError::Conflict(d.message().to_owned());
+        }
+        DbError::Sqlx(e)
+    }
+}
+
+/// Result of a storage operation.
+pub type DbResult<T> = Result<T, DbError>;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+impl Db {
+    /// Connects to `url`: `sqlite://path` (created when missing) or `postgres://…`.
+    pub async fn connect(url: &str) -> DbResult<Db> {
+        if url.starts_with("sqlite:") {
+            let opts = SqliteConnectOptions::from_str(url)
+                .map_err(|e| DbError::BadUrl(e.to_string()))?;
+            Self::connect_sqlite(opts).await
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let opts =
+                PgConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
+            Self::connect_postgres(opts).await
+        } else {
+            Err(DbError::BadUrl(url.to_owned()))
+        }
+    }
+
+    async fn connect_sqlite(opts: SqliteConnectOptions) -> DbResult<Db> {
+        let opts = opts
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(opts)
+            .await?;
+        Ok(Db::Sqlite(pool))
+    }
+
+    async fn connect_postgres(opts: PgConnectOptions) -> DbResult<Db> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(opts)
+            .await?;
+        Ok(Db::Postgres(pool))
+    }
+
+    /// Applies the migrations of this backend that have not run yet.
+    pub async fn migrate(&self) -> DbResult<()> {
+        match self {
+            Db::Sqlite(p) => SQLITE_MIGRATIONS.run(p).await?,
+            Db::Postgres(p) => POSTGRES_MIGRATIONS.run(p).await?,
+        }
+        Ok(())
+    }
+
+    /// Whether the database answers a trivial query.
+    pub async fn ping(&self) -> bool {
+        on!(self, p => sqlx::query("SELECT 1").execute(p).await.is_ok())
+    }
+
+    /// The backend's name, for logs and the readiness page.
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Closes every connection, waiting for those in use to be returned.
+    pub async fn close(&self) {
+        on!(self, p => p.close().await)
+    }
+
+    /// Every table and its columns, sorted; used to prove both schemas match.
+    pub async fn schema_columns(&self) -> DbResult<Vec<(String, String)>> {
+        let mut cols: Vec<(String, String)> = match self {
+            Db::Sqlite(p) => {
+                sqlx::query_as(
+                    "SELECT m.name, c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c \
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(p)
+                .await?
+            }
+            Db::Postgres(p) => {
+                sqlx::query_as(
+                    "SELECT table_name::text, column_name::text FROM information_schema.columns \
+                     WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(p)
+                .await?
+            }
+        };
+        cols.sort();
+        Ok(cols)
+    }
+}
+
+/// A random token for a URL or cookie, and the hash under which it is stored.
+pub fn new_token() -> (String, String) {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = hex::encode(bytes);
+    let hash = hash_token(&token);
+    (token, hash)
+}
+
+/// The stored form of a token: a database leak does not reveal live sessions or links.
+pub fn hash_token(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// One page of a list, with the total for the pager.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    /// The rows on this page.
+    pub items: Vec<T>,
+    /// How many rows match in all.
+    pub total: i64,
+}
+
+/// The current time rounded to microseconds, which both backends store exactly.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(6)
+}

@@ -1,0 +1,47 @@
+//! Fresh databases for tests: a temporary SQLite file, or a new PostgreSQL schema when
+//! `AGORA_TEST_DATABASE_URL` is set.
+
+use crate::{Db, DbResult};
+use rand::Rng;
+use sqlx::ConnectOptions;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use std::str::FromStr;
+
+/// The environment variable naming the PostgreSQL server the tests use.
+pub const TEST_URL_VAR: &str = "AGORA_TEST_DATABASE_URL";
+
+/// A new, migrated, empty database for one test.
+pub async fn fresh() -> DbResult<Db> {
+    let suffix: u64 = rand::rng().random();
+    let db = match std::env::var(TEST_URL_VAR).ok().filter(|u| !u.is_empty()) {
+        Some(url) => fresh_postgres(&url, &format!("t_{suffix:016x}")).await?,
+        None => {
+            let dir = std::env::temp_dir().join("agora-tests");
+            std::fs::create_dir_all(&dir).map_err(|e| crate::DbError::BadUrl(e.to_string()))?;
+            let path = dir.join(format!("{suffix:016x}.db"));
+            Db::connect(&format!("sqlite://{}", path.display())).await?
+        }
+    };
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// A fresh SQLite database, whatever the environment says (for the schema comparison).
+pub async fn fresh_sqlite() -> DbResult<Db> {
+    let suffix: u64 = rand::rng().random();
+    let path = std::env::temp_dir().join(format!("agora-schema-{suffix:016x}.db"));
+    let db = Db::connect(&format!("sqlite://{}", path.display())).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+async fn fresh_postgres(url: &str, schema: &str) -> DbResult<Db> {
+    let base = PgConnectOptions::from_str(url).map_err(|e| crate::DbError::BadUrl(e.to_string()))?;
+    let mut admin = base.clone().connect().await?;
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}"))).execute(&mut admin).await?;
+    let pool = PgPoolOptions::new()
+        .max_connections(4)
+        .connect_with(base.options([("search_path", schema)]))
+        .await?;
+    Ok(Db::Postgres(pool))
+}
