@@ -146,11 +146,11 @@ fn pg_filter() -> String {
 
 /// Every row matching the filter, oldest first, handed to `each` one at a time
 /// so that an export never holds the whole log in memory.
-pub async fn for_each(
-    db: &Db,
-    f: &AuditFilter,
-    mut each: impl AsyncFnMut(AuditRow) -> bool,
-) -> DbResult<()> {
+pub async fn for_each<F, Fut>(db: &Db, f: &AuditFilter, mut each: F) -> DbResult<()>
+where
+    F: FnMut(AuditRow) -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
     use futures_util::TryStreamExt;
     let filter = match db {
         Db::Sqlite(_) => FILTER_SQL.to_owned(),

@@ -1,1 +1,4 @@
-//! placeholder
+//! Renderings of Agora's data for download. Large outputs are produced row by row so
+//! that the caller can stream them.
+
+pub mod csv_rows;

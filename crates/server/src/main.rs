@@ -1,1 +1,273 @@
-fn main() {}
+//! The `agora` binary: command line, configuration, serving and background work.
+
+mod config;
+mod demo;
+mod mailer;
+
+use agora_db::Db;
+use agora_web::mail::Mailer;
+use agora_web::{AppState, WebConfig};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use config::Config;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Agora — public consultations and civic dialogue for a city.
+///
+/// Settings come from built-in defaults, then the file given by --config (agora.toml by
+/// default, optional), then AGORA_* environment variables. See README.md for the list.
+#[derive(Parser)]
+#[command(name = "agora", version, about, long_about)]
+struct Cli {
+    /// Configuration file; it is fine if it does not exist.
+    #[arg(long, global = true, default_value = "agora.toml", env = "AGORA_CONFIG")]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server (applies migrations first).
+    Serve {
+        /// Load the demo data before serving and print the demo accounts.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Load the demo data (Kraków's districts, units, categories, staff accounts) and exit.
+    Demo,
+    /// Create an administrator account, or give an existing account the administrator role.
+    CreateAdmin {
+        /// The administrator's e-mail address.
+        #[arg(long)]
+        email: String,
+        /// The name shown in the audit log.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+        /// The password; when omitted a random one is generated and printed.
+        #[arg(long, env = "AGORA_ADMIN_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+    /// Check the configuration and print the effective settings (passwords hidden).
+    CheckConfig,
+}
+
+fn init_logging(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("AGORA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if format == "json" { builder.json().init() } else { builder.init() }
+}
+
+async fn open_db(cfg: &Config) -> anyhow::Result<Db> {
+    std::fs::create_dir_all(&cfg.data_dir)
+        .with_context(|| format!("AGORA_DATA_DIR: cannot create {}", cfg.data_dir.display()))?;
+    let url = cfg.database_url();
+    let db = Db::connect(&url).await.map_err(|e| anyhow::anyhow!("AGORA_DATABASE_URL: cannot open the database: {e}"))?;
+    db.migrate().await.context("applying migrations")?;
+    agora_web::ensure_default_pages(&db).await?;
+    Ok(db)
+}
+
+fn web_config(cfg: &Config) -> WebConfig {
+    let mut w = WebConfig::new(&cfg.base_url());
+    w.contact_email = cfg.contact_email.clone();
+    w.session_days = cfg.session_days;
+    w
+}
+
+fn mailer(cfg: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
+    Ok(if cfg.smtp_host.is_empty() {
+        Arc::new(mailer::OutboxMailer::new(cfg.data_dir.join("outbox"), &cfg.smtp_from)?)
+    } else {
+        Arc::new(mailer::SmtpMailer::new(cfg)?)
+    })
+}
+
+fn print_demo_accounts() {
+    println!("\nDemo accounts (password — e-mail — role):");
+    for a in demo::ACCOUNTS {
+        println!("  {:<22} {:<32} {}", a.password, a.email, a.role);
+    }
+    println!();
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let cfg = match Config::load(&cli.config) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("agora: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    init_logging(&cfg.log_format);
+    match run(cli.command, cfg).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("agora: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, cfg: Config) -> anyhow::Result<()> {
+    match command {
+        Command::CheckConfig => {
+            let mut shown = cfg.clone();
+            for secret in [&mut shown.smtp_password, &mut shown.s3_secret_access_key] {
+                if !secret.is_empty() {
+                    *secret = "***".into();
+                }
+            }
+            println!("{}", toml_like(&shown));
+            println!("database: {}", redact_url(&cfg.database_url()));
+            println!("base URL: {}", cfg.base_url());
+            Ok(())
+        }
+        Command::Migrate => {
+            let db = open_db(&cfg).await?;
+            println!("migrations applied ({})", db.backend());
+            Ok(())
+        }
+        Command::Demo => {
+            let db = open_db(&cfg).await?;
+            demo::load(&db, Default::default()).await?;
+            print_demo_accounts();
+            Ok(())
+        }
+        Command::CreateAdmin { email, name, password } => create_admin(&cfg, &email, &name, password).await,
+        Command::Serve { demo } => serve(cfg, demo).await,
+    }
+}
+
+fn toml_like(cfg: &Config) -> String {
+    serde_json::to_value(cfg)
+        .ok()
+        .and_then(|v| v.as_object().cloned())
+        .map(|o| o.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join("\n"))
+        .unwrap_or_default()
+}
+
+fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+async fn create_admin(cfg: &Config, email: &str, name: &str, password: Option<String>) -> anyhow::Result<()> {
+    use agora_domain::account::{DisplayName, Email, NewPassword};
+    use agora_domain::permission::Grant;
+    let email = Email::parse(email).map_err(|_| anyhow::anyhow!("--email: '{email}' is not a valid e-mail address"))?;
+    let name = DisplayName::parse(name).map_err(|_| anyhow::anyhow!("--name: give 2 to 100 characters"))?;
+    let db = open_db(cfg).await?;
+    let generated = password.is_none();
+    let password = password.unwrap_or_else(|| agora_db::new_token().0[..20].to_owned());
+    let pw = NewPassword::parse("password", &password, &password)
+        .map_err(|_| anyhow::anyhow!("--password: use at least {} characters", agora_domain::account::PASSWORD_MIN))?;
+    let entry = agora_db::audit::AuditEntry {
+        actor_id: None,
+        actor_label: "agora create-admin".into(),
+        action: "role.grant",
+        entity: "user",
+        details: format!("{} administrator", email.as_str()),
+    };
+    let id = match agora_db::users::by_email(&db, email.as_str()).await? {
+        Some(u) => {
+            println!("account {} exists; its password is unchanged", email.as_str());
+            u.id
+        }
+        None => {
+            let h = agora_web::password::hash(Default::default(), pw.expose().to_owned()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let id = agora_db::users::create(&db, email.as_str(), name.as_str(), &h, "pl", true).await?;
+            if generated {
+                println!("password: {password}");
+            }
+            id
+        }
+    };
+    match agora_db::roles::grant(&db, id, &Grant::Administrator, &entry).await {
+        Ok(_) => println!("{} is now an administrator", email.as_str()),
+        Err(agora_db::DbError::Conflict(_)) => println!("{} was an administrator already", email.as_str()),
+        Err(e) => return Err(e.into()),
+    }
+    Ok(())
+}
+
+async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let addr = cfg.listen_addr()?;
+    let db = open_db(&cfg).await?;
+    if demo {
+        demo::load(&db, Default::default()).await?;
+        print_demo_accounts();
+    }
+    let state = AppState::new(db.clone(), mailer(&cfg)?, web_config(&cfg));
+    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("AGORA_LISTEN: cannot listen on {addr}"))?;
+
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(job_worker(state.clone(), stop_rx));
+
+    let app = agora_web::router(state);
+    tracing::info!(%addr, backend = db.backend(), startup_ms = started.elapsed().as_millis() as u64, "agora is listening");
+    println!("Agora is running at {} (press Ctrl+C to stop)", cfg.base_url());
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+
+    tracing::info!("stopping: in-flight requests finished");
+    let _ = stop_tx.send(true);
+    let _ = tokio::time::timeout(Duration::from_secs(10), worker).await;
+    db.close().await;
+    Ok(())
+}
+
+/// Runs queued jobs (mail now, scheduled work later) and prunes expired sessions.
+async fn job_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let mut last_prune = std::time::Instant::now() - Duration::from_secs(3600);
+    loop {
+        if let Err(e) = agora_web::mail::run_due_jobs(&state).await {
+            tracing::error!(error = %e, "job runner failed");
+        }
+        if last_prune.elapsed() > Duration::from_secs(3600) {
+            match agora_db::sessions::prune(&state.db).await {
+                Ok(n) => tracing::info!(sessions = n, "pruned expired sessions"),
+                Err(e) => tracing::error!(error = %e, "pruning failed"),
+            }
+            last_prune = std::time::Instant::now();
+        }
+        tokio::select! {
+            _ = state.jobs_waiting.notified() => {}
+            _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

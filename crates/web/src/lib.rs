@@ -1,1 +1,109 @@
-//! placeholder
+//! Agora's HTTP layer: pages, forms, sessions, permissions and the page shell.
+
+pub mod csrf;
+pub mod ctx;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod mail;
+pub mod markdown;
+pub mod pages;
+pub mod password;
+
+pub use pages::ensure_default_pages;
+
+use agora_db::Db;
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::{from_fn, from_fn_with_state};
+use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// Settings the web layer needs.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Public address of the site, used in e-mailed links, e.g. `https://dialog.krakow.pl`.
+    pub base_url: String,
+    /// Whether cookies get the Secure flag (on whenever the base URL is https).
+    pub secure_cookies: bool,
+    /// Contact address shown in the footer.
+    pub contact_email: String,
+    /// How long a sign-in lasts.
+    pub session_days: i64,
+    /// argon2id cost.
+    pub hash_cost: password::HashCost,
+}
+
+impl WebConfig {
+    /// Settings for `base_url` with the defaults for everything else.
+    pub fn new(base_url: &str) -> Self {
+        WebConfig {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            secure_cookies: base_url.starts_with("https://"),
+            contact_email: "dialog@example.org".into(),
+            session_days: 30,
+            hash_cost: password::HashCost::default(),
+        }
+    }
+}
+
+/// Shared state of every handler.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// Where mail goes.
+    pub mailer: Arc<dyn mail::Mailer>,
+    /// Settings.
+    pub config: Arc<WebConfig>,
+    /// Woken when a job is queued, so the runner need not poll often.
+    pub jobs_waiting: Arc<tokio::sync::Notify>,
+}
+
+impl AppState {
+    /// State over `db` sending mail through `mailer`.
+    pub fn new(db: Db, mailer: Arc<dyn mail::Mailer>, config: WebConfig) -> Self {
+        AppState { db, mailer, config: Arc::new(config), jobs_waiting: Arc::new(tokio::sync::Notify::new()) }
+    }
+}
+
+/// The content security policy: no inline script or style, nothing from other sites.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+    font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let csrf_cfg = csrf::CsrfConfig { secure: state.config.secure_cookies, origin: origin_of(&state.config.base_url) };
+    let headers = [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+    ];
+    let mut app = pages::routes()
+        .layer(from_fn(move |req, next| csrf::csrf(csrf_cfg.clone(), req, next)))
+        .layer(CatchPanicLayer::custom(|_| error::AppError::Internal("panic".into()).into_response_boxed()))
+        .layer(from_fn_with_state(state.clone(), error::error_pages))
+        .with_state(state);
+    for (name, value) in headers {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
+    }
+    app.layer(TraceLayer::new_for_http())
+}
+
+fn origin_of(base_url: &str) -> String {
+    match url::Url::parse(base_url) {
+        Ok(u) => u.origin().ascii_serialization(),
+        Err(_) => String::new(),
+    }
+}
+
+impl error::AppError {
+    fn into_response_boxed(self) -> axum::response::Response {
+        axum::response::IntoResponse::into_response(self)
+    }
+}

@@ -1,0 +1,299 @@
+## Shell
+site-name = Agora
+site-tagline = Miejskie Centrum Dialogu
+skip-to-content = Przejdź do treści
+nav-main = Menu główne
+nav-language = Język
+nav-footer = Informacje o serwisie
+nav-home = Strona główna
+nav-admin = Panel pracownika
+nav-account = Moje konto
+nav-sign-in = Zaloguj się
+nav-sign-up = Załóż konto
+nav-sign-out = Wyloguj się
+footer-contact = Kontakt
+footer-accessibility = Deklaracja dostępności
+footer-note = Agora — konsultacje społeczne i dialog obywatelski. Każda uwaga dostaje odpowiedź miasta.
+breadcrumbs = Ścieżka nawigacji
+actions = Działania
+edit = Edytuj
+save = Zapisz
+all = Wszystkie
+filter = Filtruj
+filters = Filtry
+pager = Strony
+pager-prev = Poprzednia strona
+pager-next = Następna strona
+pager-page = Strona
+minutes = { $count ->
+    [one] { $count } minutę
+    [few] { $count } minuty
+   *[many] { $count } minut
+}
+
+## Home
+home-title = Strona główna
+home-heading = Konsultacje społeczne w jednym miejscu
+home-lead = Tu wydziały i jednostki miasta ogłaszają konsultacje, a mieszkańcy i organizacje zgłaszają uwagi — online lub na papierze. Każda uwaga dostaje uzasadnioną odpowiedź w opublikowanym raporcie.
+home-how-heading = Jak to działa
+home-how-1 = Miasto ogłasza konsultację: temat, terminy, spotkania i dokumenty.
+home-how-2 = Zgłaszasz uwagi przez formularz, e-mailem, pocztą lub w punkcie konsultacyjnym.
+home-how-3 = Po zakończeniu miasto publikuje raport z odpowiedzią na każdą uwagę.
+home-districts-heading = Dzielnice
+home-districts-count = { $count ->
+    [one] Miasto ma { $count } dzielnicę.
+    [few] Miasto ma { $count } dzielnice.
+   *[many] Miasto ma { $count } dzielnic.
+}
+
+## Errors
+error-go-home = Wróć na stronę główną
+error-400-title = Nieprawidłowe żądanie
+error-400-message = Nie udało się odczytać przesłanych danych. Wróć do formularza i spróbuj jeszcze raz.
+error-403-title = Brak dostępu
+error-403-message = Nie masz uprawnień do tej strony. Jeśli uważasz, że to pomyłka, skontaktuj się z administratorem.
+error-404-title = Nie znaleziono strony
+error-404-message = Strona, której szukasz, nie istnieje lub została przeniesiona.
+error-405-title = Niedozwolona operacja
+error-405-message = Tej strony nie można użyć w ten sposób.
+error-413-title = Za dużo danych
+error-413-message = Przesłany formularz jest zbyt duży. Skróć tekst lub zmniejsz załącznik.
+error-429-title = Za wiele prób
+error-429-message = Wykonano zbyt wiele prób w krótkim czasie. Odczekaj chwilę i spróbuj ponownie.
+error-500-title = Błąd serwisu
+error-500-message = Coś poszło nie tak po naszej stronie. Twoje dane nie zostały utracone — spróbuj ponownie za chwilę.
+error-csrf-title = Formularz wygasł
+error-csrf-message = Ze względów bezpieczeństwa nie przyjęliśmy tego formularza. Wróć, odśwież stronę i wyślij go ponownie.
+form-has-errors = Popraw błędy w formularzu
+error-required = To pole jest wymagane.
+error-too-short = { $limit ->
+    [one] Wpisz co najmniej { $limit } znak.
+    [few] Wpisz co najmniej { $limit } znaki.
+   *[many] Wpisz co najmniej { $limit } znaków.
+}
+error-too-long = { $limit ->
+    [one] Wpisz najwyżej { $limit } znak.
+    [few] Wpisz najwyżej { $limit } znaki.
+   *[many] Wpisz najwyżej { $limit } znaków.
+}
+error-control-chars = Tekst zawiera niedozwolone znaki sterujące.
+error-email-invalid = Wpisz adres e-mail w formacie nazwa@domena.pl.
+error-password-too-short = { $limit ->
+    [few] Hasło musi mieć co najmniej { $limit } znaki.
+   *[many] Hasło musi mieć co najmniej { $limit } znaków.
+}
+error-password-mismatch = Hasła nie są takie same.
+error-password-wrong = Hasło jest nieprawidłowe.
+error-accept-required = Zaakceptuj regulamin i zasady przetwarzania danych, aby założyć konto.
+error-choice-invalid = Wybierz jedną z dostępnych opcji.
+error-code-invalid = Kod może zawierać tylko wielkie litery, cyfry i myślnik.
+error-code-taken = Ten kod ma już inna jednostka.
+error-number-taken = Dzielnica o tym numerze już istnieje.
+error-name-taken = Pozycja o tej nazwie już istnieje.
+error-district-number-invalid = Numer dzielnicy musi być liczbą od 1 do 99.
+error-no-such-account = Nie ma konta z tym adresem e-mail.
+error-scope-mismatch = Wybierz zakres pasujący do roli: jednostkę dla organizatora, dzielnicę dla redaktora dzielnicy, ciało dialogu dla sekretarza. Moderator i administrator nie mają zakresu.
+error-role-held = Ta osoba ma już tę rolę.
+error-date-invalid = Wpisz datę w formacie RRRR-MM-DD.
+error-delete-confirm-required = Potwierdź, że chcesz usunąć konto.
+error-revoke-own-admin = Nie możesz odebrać sobie roli administratora. Poproś o to innego administratora.
+
+## Accounts
+field-display-name = Imię i nazwisko lub nazwa
+field-display-name-hint = Tak będziesz podpisany(-a) w serwisie.
+field-email = Adres e-mail
+field-password = Hasło
+field-password-hint = Co najmniej { $min } znaków. Najlepiej kilka słów.
+field-password-repeat = Powtórz hasło
+field-current-password = Obecne hasło
+field-new-password = Nowe hasło
+field-new-email = Nowy adres e-mail
+field-locale = Język serwisu
+field-accept = Akceptuję regulamin serwisu i zasady przetwarzania danych osobowych.
+field-delete-confirm = Rozumiem, że usunięcia konta nie można cofnąć.
+sign-up-title = Załóż konto
+sign-up-lead = Konto pozwala śledzić swoje uwagi i odpowiedzi miasta. Do udziału w konsultacjach konto nie zawsze jest potrzebne.
+sign-up-privacy = Zbieramy tylko to, co niezbędne: nazwę, adres e-mail i skrót hasła. Nie prosimy o PESEL.
+sign-up-submit = Załóż konto
+sign-up-have-account = Masz już konto?
+sign-up-sent-title = Sprawdź skrzynkę pocztową
+sign-up-sent-message = Wysłaliśmy wiadomość na adres { $email }. Kliknij link w wiadomości, aby potwierdzić adres i dokończyć zakładanie konta. Link jest ważny 48 godzin.
+confirm-done-title = Adres potwierdzony
+confirm-done-message = Dziękujemy. Twój adres e-mail został potwierdzony — możesz się zalogować.
+token-problem-title = Link nie działa
+token-unknown = Ten link jest nieprawidłowy. Sprawdź, czy skopiowano go w całości.
+token-expired = Ten link wygasł. Poproś o nowy.
+token-used = Ten link został już użyty. Jeśli to nie Ty, zmień hasło.
+sign-in-title = Logowanie
+sign-in-submit = Zaloguj się
+sign-in-forgot = Nie pamiętasz hasła?
+sign-in-no-account = Nie masz konta? Załóż je
+sign-in-failed = Nieprawidłowy adres e-mail lub hasło.
+sign-in-unconfirmed = Najpierw potwierdź adres e-mail. Wysłaliśmy nowy link aktywacyjny.
+sign-in-throttled = Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za { $wait } albo ustaw nowe hasło.
+forgot-title = Nie pamiętasz hasła?
+forgot-lead = Podaj adres e-mail konta. Wyślemy link do ustawienia nowego hasła.
+forgot-submit = Wyślij link
+forgot-sent-title = Sprawdź skrzynkę pocztową
+forgot-sent-message = Jeśli konto z adresem { $email } istnieje, wysłaliśmy na nie link do ustawienia nowego hasła. Link jest ważny 2 godziny.
+reset-title = Ustaw nowe hasło
+reset-submit = Zapisz nowe hasło
+reset-done-title = Hasło zmienione
+reset-done-message = Nowe hasło zostało zapisane, a wszystkie dotychczasowe sesje zakończone. Możesz się zalogować.
+settings-title = Moje konto
+settings-signed-in-as = Jesteś zalogowany(-a) jako { $email }.
+settings-roles = Twoje role
+settings-profile = Dane i język
+settings-password = Zmiana hasła
+settings-password-submit = Zmień hasło
+settings-email = Zmiana adresu e-mail
+settings-email-lead = Na nowy adres wyślemy link. Adres zmieni się dopiero po jego kliknięciu.
+settings-email-submit = Wyślij link na nowy adres
+settings-delete = Usunięcie konta
+settings-delete-lead = Usuniemy Twoje konto i dane osobowe. Zgłoszone uwagi pozostaną w raportach bez Twojego nazwiska.
+settings-delete-submit = Usuń konto na zawsze
+flash-profile-saved = Zapisano zmiany.
+flash-password-changed = Hasło zostało zmienione. Inne sesje zostały zakończone.
+flash-email-sent = Wysłaliśmy link na nowy adres. Kliknij go, aby dokończyć zmianę.
+flash-saved = Zapisano zmiany.
+flash-role-granted = Nadano rolę.
+flash-role-revoked = Odebrano rolę.
+email-changed-title = Adres zmieniony
+email-changed-message = Twój adres e-mail to teraz { $email }.
+email-change-taken = Tego adresu nie można użyć. Wybierz inny.
+account-deleted-title = Konto usunięte
+account-deleted-message = Twoje konto i dane osobowe zostały usunięte. Dziękujemy za udział w dialogu.
+deleted-account = usunięte konto
+
+## Mail
+mail-confirm-subject = Potwierdź adres e-mail w serwisie Agora
+mail-confirm-body = Dzień dobry, { $name }!
+
+    Aby potwierdzić adres e-mail i dokończyć zakładanie konta, otwórz link:
+    { $link }
+
+    Link jest ważny 48 godzin. Jeśli to nie Ty zakładałeś(-aś) konto, zignoruj tę wiadomość.
+mail-exists-subject = Próba założenia konta w serwisie Agora
+mail-exists-body = Dzień dobry!
+
+    Ktoś próbował założyć konto z tym adresem e-mail, ale konto już istnieje.
+    Jeśli to Ty i nie pamiętasz hasła, ustaw nowe tutaj:
+    { $link }
+
+    Jeśli to nie Ty, zignoruj tę wiadomość.
+mail-reset-subject = Nowe hasło w serwisie Agora
+mail-reset-body = Dzień dobry!
+
+    Aby ustawić nowe hasło, otwórz link:
+    { $link }
+
+    Link jest ważny 2 godziny. Jeśli nie prosiłeś(-aś) o zmianę hasła, zignoruj tę wiadomość.
+mail-password-changed-subject = Hasło zostało zmienione
+mail-password-changed-body = Dzień dobry!
+
+    Hasło do Twojego konta w serwisie Agora zostało właśnie zmienione. Jeśli to nie Ty, od razu ustaw nowe hasło przez „Nie pamiętasz hasła?” na stronie logowania.
+mail-change-email-subject = Potwierdź nowy adres e-mail
+mail-change-email-body = Dzień dobry!
+
+    Aby ten adres stał się adresem Twojego konta w serwisie Agora, otwórz link:
+    { $link }
+
+    Link jest ważny 48 godzin.
+mail-change-email-old-subject = Prośba o zmianę adresu e-mail
+mail-change-email-old-body = Dzień dobry!
+
+    Poproszono o zmianę adresu e-mail Twojego konta na { $email }. Jeśli to nie Ty, zmień hasło.
+
+## Roles
+role-resident = Mieszkaniec
+role-organiser = Organizator (jednostka)
+role-district_editor = Redaktor dzielnicy
+role-body_secretary = Sekretarz ciała dialogu
+role-moderator = Moderator
+role-administrator = Administrator
+
+## Administration
+admin-title = Panel pracownika
+admin-mine = Twoje zakresy
+admin-administration = Administracja
+admin-nothing = Nie masz jeszcze żadnych zadań w panelu.
+admin-units = Jednostki (wydziały)
+admin-districts = Dzielnice
+admin-categories = Kategorie
+admin-bodies = Ciała dialogu obywatelskiego
+admin-roles = Role i uprawnienia
+admin-audit = Dziennik zmian
+admin-add = Dodaj nową pozycję
+admin-add-submit = Dodaj
+admin-count = { $count ->
+    [one] { $count } pozycja
+    [few] { $count } pozycje
+   *[many] { $count } pozycji
+}
+admin-jobs-pending = { $count ->
+    [one] { $count } zadanie w kolejce.
+    [few] { $count } zadania w kolejce.
+   *[many] { $count } zadań w kolejce.
+}
+admin-jobs-failed = { $count ->
+    [one] { $count } zadanie nieudane.
+    [few] { $count } zadania nieudane.
+   *[many] { $count } zadań nieudanych.
+}
+field-unit-code = Kod jednostki
+field-unit-code-hint = Skrót, np. ZTP lub WS.
+field-name = Nazwa
+field-name-pl = Nazwa po polsku
+field-name-en = Nazwa po angielsku
+field-name-en-hint = Opcjonalnie; gdy puste, pokazujemy nazwę polską.
+field-contact = Kontakt
+field-contact-hint = Adres e-mail lub telefon podawany mieszkańcom.
+field-district-number = Numer dzielnicy
+field-role = Rola
+field-scope = Zakres
+field-scope-hint = Jednostka, dzielnica lub ciało dialogu, którego dotyczy rola.
+field-scope-none = Bez zakresu
+roles-grant = Nadaj rolę
+roles-grant-submit = Nadaj rolę
+roles-current = Nadane role
+roles-col-who = Osoba
+roles-revoke = Odbierz
+audit-filter-actor = Kto (adres e-mail)
+audit-filter-action = Działanie
+audit-filter-action-hint = Początek nazwy, np. unit.
+audit-filter-entity = Obiekt
+audit-filter-from = Od dnia
+audit-filter-until = Do dnia
+audit-download-csv = Pobierz jako CSV
+audit-col-time = Kiedy
+audit-col-actor = Kto
+audit-col-action = Działanie
+audit-col-entity = Obiekt
+audit-col-details = Szczegóły
+audit-count = { $count ->
+    [one] { $count } wpis
+    [few] { $count } wpisy
+   *[many] { $count } wpisów
+}
+
+## Pages
+page-updated = Ostatnia aktualizacja:
+page-edit = Edytuj stronę
+page-view = Zobacz stronę
+field-title = Tytuł
+field-body = Treść
+field-markdown-hint = Formatowanie Markdown: **pogrubienie**, listy z „-”, nagłówki z „##”.
+a11y-default-title = Deklaracja dostępności
+a11y-default-body = Miasto zobowiązuje się zapewnić dostępność serwisu Agora zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.
+
+    ## Stan dostępności cyfrowej
+
+    Serwis jest projektowany tak, aby spełniał wymagania WCAG 2.1 na poziomie AA. Strony działają bez JavaScriptu, można się po nich poruszać wyłącznie klawiaturą, a formularze pokazują błędy przy polach i w podsumowaniu.
+
+    ## Informacje zwrotne i dane kontaktowe
+
+    Jeśli zauważysz problem z dostępnością albo potrzebujesz dokumentu w innej formie, napisz do nas. Odpowiemy niezwłocznie, nie później niż w ciągu 7 dni.
+
+    ## Data sporządzenia deklaracji
+
+    Deklarację sporządzono na podstawie samooceny. Administrator serwisu aktualizuje ją w panelu pracownika.

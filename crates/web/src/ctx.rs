@@ -1,0 +1,149 @@
+//! The per-request context every page gets: language, signed-in user, CSRF token,
+//! and the one permission check handlers call.
+
+use crate::AppState;
+use crate::csrf::CsrfToken;
+use crate::error::{AppError, AppResult};
+use crate::i18n::{Arg, Lang};
+use agora_db::audit::AuditEntry;
+use agora_domain::permission::{Action, Grant, permits};
+use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use axum_extra::extract::CookieJar;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "agora_session";
+/// The language cookie's name.
+pub const LANG_COOKIE: &str = "agora_lang";
+
+/// The signed-in account.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    /// Account id.
+    pub id: i64,
+    /// E-mail address.
+    pub email: String,
+    /// Shown name.
+    pub display_name: String,
+    /// Preferred language.
+    pub locale: String,
+    /// Roles held.
+    pub grants: Vec<Grant>,
+    /// The stored hash of this session, to end it or keep it.
+    pub session_hash: String,
+}
+
+/// What every page needs to know about the request.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// The interface language.
+    pub lang: Lang,
+    /// The signed-in account, if any.
+    pub user: Option<CurrentUser>,
+    /// The token forms must carry.
+    pub csrf: String,
+    /// The path and query of this request, for the language switch and sign-in returns.
+    pub path: String,
+    /// The contact address shown in the footer.
+    pub contact_email: String,
+}
+
+impl Ctx {
+    /// Builds the context from request headers (also used to render error pages).
+    pub async fn from_headers(state: &AppState, headers: &HeaderMap) -> Ctx {
+        Self::build(state, headers, String::new(), "/".into()).await
+    }
+
+    async fn build(state: &AppState, headers: &HeaderMap, csrf: String, path: String) -> Ctx {
+        let jar = CookieJar::from_headers(headers);
+        let mut user = None;
+        if let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) {
+            match agora_db::sessions::user_for(&state.db, &token).await {
+                Ok(Some((u, session_hash))) => {
+                    let grants = agora_db::roles::of_user(&state.db, u.id).await.unwrap_or_default();
+                    user = Some(CurrentUser {
+                        id: u.id,
+                        email: u.email,
+                        display_name: u.display_name,
+                        locale: u.locale,
+                        grants,
+                        session_hash,
+                    });
+                }
+                Ok(None) => {}
+                Err(e) => tracing::error!(error = %e, "session lookup failed"),
+            }
+        }
+        let lang = jar
+            .get(LANG_COOKIE)
+            .and_then(|c| Lang::parse(c.value()))
+            .or_else(|| user.as_ref().and_then(|u| Lang::parse(&u.locale)))
+            .or_else(|| {
+                headers
+                    .get(axum::http::header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Lang::negotiate)
+            })
+            .unwrap_or_default();
+        Ctx { lang, user, csrf, path, contact_email: state.config.contact_email.clone() }
+    }
+
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// The message `key` with one argument.
+    pub fn t1(&self, key: &str, name: &'static str, value: impl Into<Arg>) -> String {
+        self.lang.t_args(key, &[(name, value.into())])
+    }
+
+    /// Whether the signed-in user may do `action` (false when signed out).
+    pub fn can(&self, action: Action) -> bool {
+        self.user.as_ref().is_some_and(|u| permits(&u.grants, action))
+    }
+
+    /// The signed-in user, or a redirect to sign in and back.
+    pub fn require_user(&self) -> AppResult<&CurrentUser> {
+        self.user.as_ref().ok_or_else(|| AppError::SignInRequired(self.path.clone()))
+    }
+
+    /// The permission check every handler uses: signed in and allowed to do `action`.
+    pub fn require(&self, action: Action) -> AppResult<&CurrentUser> {
+        let user = self.require_user()?;
+        if permits(&user.grants, action) { Ok(user) } else { Err(AppError::Forbidden) }
+    }
+
+    /// An audit entry naming the current user as the actor.
+    pub fn audit(&self, action: &'static str, entity: &'static str, details: impl Into<String>) -> AuditEntry {
+        AuditEntry {
+            actor_id: self.user.as_ref().map(|u| u.id),
+            actor_label: self.user.as_ref().map_or_else(|| "—".to_owned(), |u| format!("{} <{}>", u.display_name, u.email)),
+            action,
+            entity,
+            details: details.into(),
+        }
+    }
+
+    /// Whether the page is the one at `prefix` (for marking the current navigation link).
+    pub fn at(&self, prefix: &str) -> bool {
+        let path = self.path.split('?').next().unwrap_or("");
+        if prefix == "/" { path == "/" } else { path.starts_with(prefix) }
+    }
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if let Some(ctx) = parts.extensions.get::<Ctx>() {
+            return Ok(ctx.clone());
+        }
+        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        let path = parts.uri.path_and_query().map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+        let ctx = Ctx::build(state, &parts.headers, csrf, path).await;
+        parts.extensions.insert(ctx.clone());
+        Ok(ctx)
+    }
+}

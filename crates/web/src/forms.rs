@@ -1,0 +1,51 @@
+//! Form errors shown next to their fields and in a summary at the top of the form.
+
+use crate::i18n::{Arg, Lang};
+use agora_domain::{FieldError, Invalid};
+
+/// One translated problem with a field.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// The field's name (also its element id).
+    pub field: &'static str,
+    /// The translated message.
+    pub message: String,
+}
+
+/// The problems of a submitted form, translated.
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors {
+    /// In the order found, which is the order of the fields.
+    pub list: Vec<Problem>,
+}
+
+impl FormErrors {
+    /// Translates the domain's findings.
+    pub fn from_invalid(invalid: &Invalid, lang: Lang) -> Self {
+        FormErrors { list: invalid.0.iter().map(|e| Problem { field: e.field, message: message(e, lang) }).collect() }
+    }
+
+    /// A form-wide problem shown above the fields.
+    pub fn general(field: &'static str, message: String) -> Self {
+        FormErrors { list: vec![Problem { field, message }] }
+    }
+
+    /// The message for `field`, if it has one.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.list.iter().find(|p| p.field == field).map(|p| p.message.as_str())
+    }
+
+    /// Whether there is anything to show.
+    pub fn any(&self) -> bool {
+        !self.list.is_empty()
+    }
+}
+
+/// The translated message for one field error.
+pub fn message(e: &FieldError, lang: Lang) -> String {
+    let key = format!("error-{}", e.code);
+    match e.limit {
+        Some(n) => lang.t_args(&key, &[("limit", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))]),
+        None => lang.t(&key),
+    }
+}

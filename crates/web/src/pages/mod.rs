@@ -1,0 +1,205 @@
+//! Routes and the handlers of the public pages; accounts and administration have
+//! modules of their own.
+
+mod account;
+mod admin;
+
+use crate::AppState;
+use crate::ctx::{Ctx, LANG_COOKIE};
+use crate::error::{AppError, AppResult, ErrorPage};
+use crate::i18n::Lang;
+use agora_domain::permission::Action;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+/// Changes whenever the stylesheet or script changes, so browsers may cache them for long.
+pub const ASSET_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+const APP_CSS: &str = include_str!("../../assets/app.css");
+const PRINT_CSS: &str = include_str!("../../assets/print.css");
+const APP_JS: &str = include_str!("../../assets/app.js");
+
+/// The slug of the accessibility statement page.
+pub const ACCESSIBILITY_SLUG: &str = "deklaracja-dostepnosci";
+
+/// Every route of the application.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/jezyk/{lang}", get(switch_language))
+        .route("/deklaracja-dostepnosci", get(accessibility_statement))
+        .route("/static/{file}", get(asset))
+        .merge(account::routes())
+        .merge(admin::routes())
+        .fallback(|| async { AppError::NotFound })
+}
+
+/// Renders a template into an HTML response.
+pub fn render(t: &impl Template) -> AppResult<Response> {
+    Ok(Html(t.render()?).into_response())
+}
+
+/// Renders a template with a status other than 200 (a form with errors gets 422).
+pub fn render_status(status: StatusCode, t: &impl Template) -> AppResult<Response> {
+    Ok((status, Html(t.render()?)).into_response())
+}
+
+/// Percent-encodes a value for a query string.
+pub fn url_encode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// A local path to return to, or `/` when `next` would leave the site.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+/// Formats a time in Warsaw's zone for people.
+pub fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono_tz::Europe::Warsaw).format("%d.%m.%Y %H:%M").to_string()
+}
+
+/// The confirmation shown after a redirect (`?ok=flash-…`); unknown keys show nothing.
+pub fn notice(ctx: &Ctx, key: &str) -> Option<String> {
+    (key.starts_with("flash-") && ctx.lang.has(key)).then(|| ctx.t(key))
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTpl<'a> {
+    ctx: &'a Ctx,
+    title: String,
+    message: String,
+}
+
+/// The HTML error page for `page`, in the visitor's language.
+pub fn render_error_page(ctx: &Ctx, page: ErrorPage) -> Response {
+    let status = page.status;
+    let (title_key, message_key) = if page.csrf {
+        ("error-csrf-title", "error-csrf-message")
+    } else {
+        match status.as_u16() {
+            400 => ("error-400-title", "error-400-message"),
+            403 => ("error-403-title", "error-403-message"),
+            404 => ("error-404-title", "error-404-message"),
+            405 => ("error-405-title", "error-405-message"),
+            413 => ("error-413-title", "error-413-message"),
+            415 | 422 => ("error-400-title", "error-400-message"),
+            429 => ("error-429-title", "error-429-message"),
+            s if s < 500 => ("error-400-title", "error-400-message"),
+            _ => ("error-500-title", "error-500-message"),
+        }
+    };
+    let tpl = ErrorTpl { ctx, title: ctx.t(title_key), message: ctx.t(message_key) };
+    match tpl.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (status, ctx.t(message_key)).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomeTpl<'a> {
+    ctx: &'a Ctx,
+    districts: Vec<agora_db::reference::District>,
+}
+
+async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let districts = agora_db::reference::districts(&state.db).await?;
+    render(&HomeTpl { ctx: &ctx, districts })
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
+    if state.db.ping().await {
+        (StatusCode::OK, format!("ok {}", state.db.backend())).into_response()
+    } else {
+        let mut r = (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response();
+        r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+        r
+    }
+}
+
+#[derive(Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+async fn switch_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(code): Path<String>,
+    Query(q): Query<NextQuery>,
+) -> AppResult<Response> {
+    let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
+    if let Some(u) = &ctx.user {
+        agora_db::users::set_profile(&state.db, u.id, &u.display_name, lang.code()).await?;
+    }
+    let mut resp = Redirect::to(&safe_next(q.next.as_deref())).into_response();
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+        lang.code(),
+        if state.config.secure_cookies { "; Secure" } else { "" }
+    );
+    resp.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.to_string()))?);
+    Ok(resp)
+}
+
+async fn asset(Path(file): Path<String>) -> AppResult<Response> {
+    let (body, ct) = match file.as_str() {
+        "app.css" => (APP_CSS, "text/css; charset=utf-8"),
+        "print.css" => (PRINT_CSS, "text/css; charset=utf-8"),
+        "app.js" => (APP_JS, "text/javascript; charset=utf-8"),
+        _ => return Err(AppError::NotFound),
+    };
+    Ok(([(header::CONTENT_TYPE, ct), (header::CACHE_CONTROL, "public, max-age=86400")], body).into_response())
+}
+
+/// Writes the pages every site needs (the accessibility statement) where missing.
+pub async fn ensure_default_pages(db: &agora_db::Db) -> agora_db::DbResult<()> {
+    for lang in Lang::ALL {
+        agora_db::pages::put_if_missing(db, ACCESSIBILITY_SLUG, lang.code(), &lang.t("a11y-default-title"), &lang.t("a11y-default-body")).await?;
+    }
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "page.html")]
+struct PageTpl<'a> {
+    ctx: &'a Ctx,
+    slug: &'a str,
+    title: String,
+    body_html: String,
+    updated: String,
+    updated_iso: String,
+    can_edit: bool,
+}
+
+async fn accessibility_statement(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let page = match agora_db::pages::get(&state.db, ACCESSIBILITY_SLUG, ctx.lang.code()).await? {
+        Some(p) => p,
+        None => agora_db::pages::get(&state.db, ACCESSIBILITY_SLUG, "pl").await?.ok_or(AppError::NotFound)?,
+    };
+    render(&PageTpl {
+        ctx: &ctx,
+        slug: ACCESSIBILITY_SLUG,
+        title: page.title,
+        body_html: crate::markdown::to_html(&page.body),
+        updated: local_time(page.updated_at),
+        updated_iso: page.updated_at.to_rfc3339(),
+        can_edit: ctx.can(Action::ManageReferenceData),
+    })
+}

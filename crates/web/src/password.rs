@@ -1,0 +1,56 @@
+//! Password hashing with argon2id, off the async threads.
+
+use crate::error::AppError;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, Params, Version};
+
+/// argon2id cost; production uses OWASP's recommendation, tests a cheap setting.
+#[derive(Debug, Clone, Copy)]
+pub struct HashCost {
+    /// Memory in KiB.
+    pub m_kib: u32,
+    /// Iterations.
+    pub t: u32,
+}
+
+impl Default for HashCost {
+    fn default() -> Self {
+        HashCost { m_kib: 19 * 1024, t: 2 }
+    }
+}
+
+fn hasher(cost: HashCost) -> Result<Argon2<'static>, AppError> {
+    let params = Params::new(cost.m_kib, cost.t, 1, None).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+}
+
+/// Hashes a password into a PHC string.
+pub async fn hash(cost: HashCost, password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || {
+        let h = hasher(cost)?;
+        h.hash_password(password.as_bytes())
+            .map(|p| p.to_string())
+            .map_err(|e| AppError::Internal(e.to_string()))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?
+}
+
+/// Checks a password against a stored PHC string; a malformed hash never matches.
+pub async fn verify(password: String, stored: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&stored)
+            .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash of nothing anyone knows, verified when the account does not exist, so that
+/// the time taken does not tell whether an address is registered.
+pub async fn verify_dummy(cost: HashCost, password: String) {
+    if let Ok(h) = hash(cost, "agora-dummy-password".into()).await {
+        let _ = verify(password, h).await;
+    }
+}
