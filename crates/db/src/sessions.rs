@@ -44,3 +44,9 @@ pub async fn prune(db: &Db) -> DbResult<u64> {
     });
     Ok(n)
 }
+
+/// How many live sessions an account has.
+pub async fn count_for(db: &Db, user_id: i64) -> DbResult<i64> {
+    on!(db, p => Ok(sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2")
+        .bind(user_id).bind(now()).fetch_one(p).await?))
+}

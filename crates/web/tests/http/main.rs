@@ -1,0 +1,8 @@
+//! Tests through HTTP, as a browser would use the site. Each test gets a fresh database:
+//! SQLite by default, PostgreSQL when AGORA_TEST_DATABASE_URL is set.
+
+mod harness;
+
+mod accounts;
+mod admin;
+mod shell;
