@@ -54,11 +54,15 @@ impl BeginWrite for PgPool {
 }
 
 pub mod audit;
+pub mod consultation;
+pub mod documents;
 pub mod jobs;
 pub mod pages;
+pub mod programme;
 pub mod reference;
 pub mod roles;
 pub mod sessions;
+pub mod settings;
 pub mod testing;
 pub mod throttle;
 pub mod tokens;

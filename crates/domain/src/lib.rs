@@ -1,7 +1,10 @@
 //! Agora's domain: validated types and rules with no IO.
 
 pub mod account;
+pub mod consultation;
+pub mod document;
 pub mod permission;
+pub mod programme;
 pub mod reference;
 pub mod validation;
 

@@ -1,4 +1,6 @@
 //! Renderings of Agora's data for download. Large outputs are produced row by row so
 //! that the caller can stream them.
 
+pub mod atom;
 pub mod csv_rows;
+pub mod ical;

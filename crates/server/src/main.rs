@@ -88,6 +88,23 @@ fn mailer(cfg: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
     })
 }
 
+fn storage(cfg: &Config) -> anyhow::Result<Arc<dyn object_store::ObjectStore>> {
+    Ok(if cfg.storage == "s3" {
+        let mut b = object_store::aws::AmazonS3Builder::from_env().with_bucket_name(&cfg.s3_bucket).with_region(&cfg.s3_region);
+        if !cfg.s3_endpoint.is_empty() {
+            b = b.with_endpoint(&cfg.s3_endpoint).with_allow_http(cfg.s3_endpoint.starts_with("http://"));
+        }
+        if !cfg.s3_access_key_id.is_empty() {
+            b = b.with_access_key_id(&cfg.s3_access_key_id).with_secret_access_key(&cfg.s3_secret_access_key);
+        }
+        Arc::new(b.build().context("AGORA_S3_*: cannot set up S3 storage")?)
+    } else {
+        let dir = cfg.data_dir.join("files");
+        std::fs::create_dir_all(&dir).with_context(|| format!("AGORA_DATA_DIR: cannot create {}", dir.display()))?;
+        Arc::new(object_store::local::LocalFileSystem::new_with_prefix(&dir).context("AGORA_DATA_DIR: file storage")?)
+    })
+}
+
 fn print_demo_accounts() {
     println!("\nDemo accounts (password — e-mail — role):");
     for a in demo::ACCOUNTS {
@@ -211,7 +228,7 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
         demo::load(&db, Default::default()).await?;
         print_demo_accounts();
     }
-    let state = AppState::new(db.clone(), mailer(&cfg)?, web_config(&cfg));
+    let state = AppState::new(db.clone(), mailer(&cfg)?, storage(&cfg)?, web_config(&cfg));
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("AGORA_LISTEN: cannot listen on {addr}"))?;
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -233,6 +250,9 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
 async fn job_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut last_prune = std::time::Instant::now() - Duration::from_secs(3600);
     loop {
+        if let Err(e) = agora_web::scheduler::run(&state, chrono::Utc::now()).await {
+            tracing::error!(error = %e, "scheduler failed");
+        }
         if let Err(e) = agora_web::mail::run_due_jobs(&state).await {
             tracing::error!(error = %e, "job runner failed");
         }

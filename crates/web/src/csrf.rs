@@ -59,6 +59,23 @@ pub async fn csrf(cfg: CsrfConfig, req: Request, next: Next) -> Response {
             .headers()
             .get(header::CONTENT_TYPE)
             .is_some_and(|v| v.as_bytes().starts_with(b"application/x-www-form-urlencoded"));
+        let is_multipart = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data"));
+        if is_multipart {
+            // File uploads are streamed to their handler, so their token rides in the
+            // form's action URL instead of the body.
+            let submitted = req.uri().query().and_then(|q| {
+                url::form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v.into_owned())
+            });
+            let ok = matches!((&existing, &submitted), (Some(a), Some(b)) if constant_time_eq(a.as_bytes(), b.as_bytes()));
+            if !ok {
+                return AppError::Csrf.into_response();
+            }
+            req.extensions_mut().insert(CsrfToken(token.clone()));
+            return next.run(req).await;
+        }
         if !is_form {
             return AppError::BadRequest.into_response();
         }

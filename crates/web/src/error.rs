@@ -25,6 +25,9 @@ pub enum AppError {
     /// The form's CSRF token was missing or wrong, or the request came from another site.
     #[error("csrf check failed")]
     Csrf,
+    /// The record changed meanwhile (another tab, another person, the scheduler).
+    #[error("conflict")]
+    Conflict,
     /// A request no form of ours produces (e.g. a malformed body).
     #[error("bad request")]
     BadRequest,
@@ -57,6 +60,7 @@ impl IntoResponse for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::Conflict => StatusCode::CONFLICT,
             AppError::SignInRequired(next) => {
                 let target = format!("/konto/logowanie?next={}", crate::pages::url_encode(next));
                 return Redirect::to(&target).into_response();

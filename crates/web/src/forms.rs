@@ -49,3 +49,30 @@ pub fn message(e: &FieldError, lang: Lang) -> String {
         None => lang.t(&key),
     }
 }
+
+/// A submitted form as name–value pairs, for forms with repeated fields (checkbox lists).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Pairs(pub Vec<(String, String)>);
+
+impl Pairs {
+    /// The first value of `name`, or "".
+    pub fn get(&self, name: &str) -> &str {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+
+    /// Every value of `name`.
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// Every value of `name` that is a positive id; others are dropped.
+    pub fn ids(&self, name: &str) -> Vec<i64> {
+        self.all(name).into_iter().filter_map(|v| v.trim().parse().ok()).filter(|n: &i64| *n > 0).collect()
+    }
+
+    /// Whether `name` was sent (a ticked checkbox).
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == name)
+    }
+}

@@ -9,6 +9,8 @@ pub mod mail;
 pub mod markdown;
 pub mod pages;
 pub mod password;
+pub mod scheduler;
+pub mod time;
 
 pub use pages::ensure_default_pages;
 
@@ -60,12 +62,14 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     /// Woken when a job is queued, so the runner need not poll often.
     pub jobs_waiting: Arc<tokio::sync::Notify>,
+    /// Where uploaded files live: a local folder, S3, or memory in tests.
+    pub storage: Arc<dyn object_store::ObjectStore>,
 }
 
 impl AppState {
-    /// State over `db` sending mail through `mailer`.
-    pub fn new(db: Db, mailer: Arc<dyn mail::Mailer>, config: WebConfig) -> Self {
-        AppState { db, mailer, config: Arc::new(config), jobs_waiting: Arc::new(tokio::sync::Notify::new()) }
+    /// State over `db` sending mail through `mailer` and keeping files in `storage`.
+    pub fn new(db: Db, mailer: Arc<dyn mail::Mailer>, storage: Arc<dyn object_store::ObjectStore>, config: WebConfig) -> Self {
+        AppState { db, mailer, storage, config: Arc::new(config), jobs_waiting: Arc::new(tokio::sync::Notify::new()) }
     }
 }
 

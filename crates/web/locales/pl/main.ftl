@@ -297,3 +297,257 @@ a11y-default-body = Miasto zobowiązuje się zapewnić dostępność serwisu Ago
     ## Data sporządzenia deklaracji
 
     Deklarację sporządzono na podstawie samooceny. Administrator serwisu aktualizuje ją w panelu pracownika.
+
+## Dates
+month-1 = stycznia
+month-2 = lutego
+month-3 = marca
+month-4 = kwietnia
+month-5 = maja
+month-6 = czerwca
+month-7 = lipca
+month-8 = sierpnia
+month-9 = września
+month-10 = października
+month-11 = listopada
+month-12 = grudnia
+days-left = { $count ->
+    [0] ostatni dzień
+    [one] został { $count } dzień
+    [few] zostały { $count } dni
+   *[many] zostało { $count } dni
+}
+days-to-go = { $count ->
+    [0] dzisiaj
+    [one] za { $count } dzień
+   *[other] za { $count } dni
+}
+
+## Consultations — public
+nav-consultations = Konsultacje
+nav-calendar = Kalendarz
+catalogue-title = Konsultacje społeczne
+catalogue-lead = Wszystkie konsultacje miasta w jednym miejscu. Wybierz dzielnicę lub temat, aby znaleźć to, co Cię dotyczy.
+catalogue-tabs = Etap konsultacji
+tab-open = Trwające
+tab-planned = Planowane
+tab-finished = Zakończone
+filter-text = Szukaj
+filter-district = Dzielnica
+filter-category = Kategoria
+filter-unit = Organizator
+filter-year = Rok
+filter-sort = Kolejność
+all-districts = Wszystkie dzielnice
+sort-default = Domyślna
+sort-closing = Najbliższy termin zakończenia
+sort-newest = Najnowsze
+sort-title = Alfabetycznie
+catalogue-count = { $count ->
+    [one] { $count } konsultacja
+    [few] { $count } konsultacje
+   *[many] { $count } konsultacji
+}
+catalogue-empty = Nie znaleźliśmy konsultacji spełniających te warunki. Zmień filtry lub wybierz inną zakładkę.
+feed-link = Kanał Atom z nowościami
+feed-title = Konsultacje społeczne — nowości
+feed-announced = Ogłoszono
+feed-open = Rozpoczęto
+feed-closed = Zakończono
+feed-report_published = Opublikowano raport
+scope-city = Całe miasto
+scope-districts = Wybrane dzielnice
+status-draft = Szkic
+status-announced = Zapowiedziana
+status-open = Trwa
+status-closed = Zakończona
+status-report_published = Raport opublikowany
+status-archived = Archiwum
+status-cancelled = Odwołana
+banner-draft = Szkic widoczny tylko dla organizatorów. Planowany termin: { $opens } – { $closes }.
+banner-announced = Rozpocznie się { $opens } ({ $togo }) i potrwa do { $closes }.
+banner-open = Trwa do { $closes } — { $left }.
+banner-closed = Zakończona { $closes }. Trwa analiza uwag i przygotowanie raportu.
+banner-report = Zakończona { $closes }. Raport z konsultacji jest opublikowany.
+banner-archived = Zakończona { $closes }. Konsultacja jest w archiwum.
+banner-cancelled = Konsultacja została odwołana.
+consultation-manage = Zarządzaj konsultacją
+consultation-easy-read = Tekst łatwy do czytania
+consultation-pjm = Informacja w polskim języku migowym (PJM)
+consultation-organiser = Organizator
+consultation-dates = Termin
+consultation-scope = Obszar
+consultation-categories = Kategorie
+consultation-subject = Przedmiot konsultacji
+consultation-legal-basis = Podstawa prawna
+consultation-languages = Języki materiałów
+consultation-about = O konsultacji
+consultation-take-part = Jak wziąć udział
+consultation-take-part-open = Uwagi można zgłaszać na każdy z poniższych sposobów. Liczy się data wpływu.
+consultation-take-part-closed = Zbieranie uwag nie trwa. Poniżej sposoby udziału przewidziane w tej konsultacji.
+consultation-schedule = Harmonogram
+consultation-events = Spotkania i dyżury
+consultation-ics = Dodaj terminy do swojego kalendarza (iCalendar)
+consultation-documents = Dokumenty
+consultation-no-documents = Nie opublikowano jeszcze dokumentów.
+consultation-contact = Kontakt
+consultation-privacy = Informacja o przetwarzaniu danych osobowych
+legal-basis-statutory = Konsultacje wymagane ustawą
+legal-basis-optional = Konsultacje z inicjatywy miasta
+language-pl = polski
+language-en = angielski
+language-uk = ukraiński
+channel-where = Gdzie:
+channel-until = Do:
+schedule-now = teraz
+event-past = odbyło się
+event-place = Miejsce:
+event-hours = Godziny otwarcia:
+event-phone = Telefon:
+event-online = Dołącz online
+event-accessibility = Dostępność:
+event-part-of = Konsultacja:
+event-attendance = { $count ->
+    [one] Wzięła udział { $count } osoba.
+    [few] Wzięły udział { $count } osoby.
+   *[many] Wzięło udział { $count } osób.
+}
+doc-version = wersja { $n }
+doc-older = Poprzednie wersje
+doc-kind-draft = projekt dokumentu
+doc-kind-form = formularz uwag
+doc-kind-presentation = prezentacja
+doc-kind-schedule = harmonogram
+doc-kind-results = wyniki
+doc-kind-report = raport
+doc-kind-other = inny
+calendar-title = Kalendarz spotkań
+calendar-lead = Nadchodzące spotkania, warsztaty, dyżury i punkty konsultacyjne wszystkich konsultacji.
+calendar-subscribe = Subskrybuj kalendarz (iCalendar)
+calendar-empty = Brak zaplanowanych wydarzeń.
+method-collecting_remarks = Zbieranie uwag
+method-open_meeting = Spotkanie otwarte
+method-workshop = Warsztaty
+method-expert_duty = Dyżur ekspercki
+method-consultation_point = Punkt konsultacyjny
+method-survey = Ankieta
+method-map_survey = Geoankieta
+method-study_walk = Spacer studyjny
+method-public_hearing = Wysłuchanie publiczne
+method-online_discussion = Dyskusja online
+method-street_poll = Sonda uliczna
+method-interview = Wywiad
+method-focus_group = Grupa fokusowa
+method-other = Inna forma
+
+## Consultations — organisers
+organiser-title = Konsultacje
+organiser-new = Nowa konsultacja
+organiser-col-status = Etap
+organiser-col-unit = Jednostka
+organiser-sections = Części konsultacji
+organiser-tab-data = Dane
+organiser-tab-programme = Harmonogram, formy, spotkania
+organiser-tab-documents = Dokumenty
+organiser-tab-public = Strona publiczna
+organiser-status = Etap
+organiser-status-final = To etap końcowy.
+organiser-basic = Podstawowe informacje
+organiser-legal = Podstawa prawna
+organiser-who-where = Kto i gdzie
+organiser-personal-data = Dane osobowe w uwagach
+organiser-personal-data-hint = Zbieraj tylko niezbędne dane. Nigdy nie prosimy o PESEL; telefon i e-mail są domyślnie nieobowiązkowe.
+transition-announced = Ogłoś
+transition-open = Otwórz zbieranie uwag
+transition-closed = Zakończ zbieranie uwag
+transition-report_published = Opublikuj raport
+transition-archived = Przenieś do archiwum
+transition-cancelled = Odwołaj
+transition-draft = Wycofaj do szkicu
+field-slug = Adres strony
+field-slug-hint = Część adresu po /konsultacje/. Zostaw puste, a utworzymy ją z tytułu.
+field-summary = Streszczenie
+field-summary-hint = Jeden lub dwa zdania widoczne na liście konsultacji.
+field-description = Opis
+field-subject = Przedmiot konsultacji
+field-subject-hint = Np. projekt uchwały, koncepcja przebudowy ulicy.
+field-enabling-act = Akt wprowadzający
+field-enabling-act-hint = Uchwała lub zarządzenie, np. „Zarządzenie nr 1234/2026 Prezydenta Miasta Krakowa”. Wymagane przy konsultacjach ustawowych.
+field-co-units = Współorganizatorzy
+field-districts = Dzielnice, których dotyczy
+field-opens-at = Początek zbierania uwag
+field-closes-at = Koniec zbierania uwag
+field-local-time-hint = Czas polski (Europe/Warsaw).
+field-contact-name = Osoba do kontaktu
+field-phone = Telefon
+field-require-email = Uwaga musi zawierać adres e-mail
+field-require-address = Uwaga musi zawierać dzielnicę lub adres
+field-allow-anonymous = Można zgłaszać uwagi anonimowo
+field-privacy-notice = Klauzula informacyjna RODO
+field-easy-read = Streszczenie w tekście łatwym do czytania
+field-easy-read-hint = Krótkie zdania, proste słowa, jedna myśl w zdaniu.
+field-pjm-url = Film w polskim języku migowym
+field-pjm-url-hint = Adres zaczynający się od https://
+privacy-default = Administratorem danych osobowych jest Prezydent Miasta. Dane przetwarzamy wyłącznie w celu przeprowadzenia konsultacji i przygotowania raportu (art. 6 ust. 1 lit. e RODO). W raporcie publicznym nie podajemy nazwisk osób prywatnych.
+field-starts-on = Od dnia
+field-ends-on = Do dnia (opcjonalnie)
+field-starts-at = Początek
+field-ends-at = Koniec
+field-address = Adres
+field-room = Sala
+field-online-url = Link do spotkania online
+field-opening-hours = Godziny otwarcia
+field-accessibility = Informacje o dostępności
+field-method-kind = Forma
+field-channel-address = Gdzie zgłaszać (adres, e-mail, link)
+field-deadline = Termin (jeśli inny niż koniec konsultacji)
+field-attendance = Liczba uczestników
+programme-methods = Formy konsultacji
+programme-add-step = Dodaj etap harmonogramu
+programme-add-method = Dodaj formę konsultacji
+programme-add-event = Dodaj spotkanie, dyżur lub punkt
+programme-none = Jeszcze nic nie dodano.
+remove = Usuń
+doc-add = Dodaj dokument
+doc-add-hint = PDF, DOCX, ODT, XLSX, ODS lub obraz (PNG, JPG, WebP), najwyżej { $mb } MB. Typ sprawdzamy po zawartości pliku.
+doc-upload = Wyślij dokument
+doc-new-version = Nowa wersja pliku
+doc-upload-version = Dodaj wersję
+field-doc-kind = Rodzaj dokumentu
+field-file = Plik
+flash-status-changed = Zmieniono etap konsultacji.
+flash-uploaded = Dokument został dodany.
+rules-title = Zasady konsultacji
+rules-lead = Reguły uchwały o konsultacjach, sprawdzane przy publikacji. Domyślnie obowiązują zasady Krakowa (uchwała CXI/2904/18).
+rules-broken = Ta konsultacja nie spełnia zasad
+rules-refused = Zasady nie pozwalają opublikować konsultacji, która ich nie spełnia. Popraw terminy lub formy konsultacji.
+rules-justify = Możesz opublikować konsultację mimo to, podając uzasadnienie. Zostanie ono zapisane w dzienniku zmian.
+rules-fix-programme = Popraw formy konsultacji
+rules-fix-dates = Popraw terminy
+rule-too-short = Konsultacja trwa { $days } dni, a zasady wymagają co najmniej { $min } dni.
+rule-notice-too-short = Od ogłoszenia do rozpoczęcia zostaje { $days } dni, a zasady wymagają co najmniej { $min } dni akcji informacyjnej.
+rule-too-few-methods = Konsultacja ma { $count } form, a zasady wymagają co najmniej { $min }.
+rule-missing-method = Wśród form konsultacji musi być co najmniej jedna z: { $methods }.
+field-justification = Uzasadnienie
+field-justification-hint = Co najmniej 20 znaków.
+field-min-open-days = Minimalny czas trwania (dni)
+field-min-notice-days = Minimalny czas od ogłoszenia do rozpoczęcia (dni)
+field-min-methods = Minimalna liczba form konsultacji
+field-required-one-of = Wymagana co najmniej jedna z form
+field-on-violation = Gdy konsultacja nie spełnia zasad
+on-violation-justify = Wymagaj uzasadnienia
+on-violation-refuse = Nie pozwalaj opublikować
+admin-rules = Zasady konsultacji
+error-409-title = Dane zmieniły się w międzyczasie
+error-409-message = Ktoś inny zmienił te dane w międzyczasie. Odśwież stronę i spróbuj ponownie.
+error-closes-before-opens = Koniec musi być później niż początek.
+error-ends-before-starts = Koniec musi być później niż początek.
+error-districts-required = Wybierz co najmniej jedną dzielnicę albo zaznacz całe miasto.
+error-event-place-required = Podaj adres, link do spotkania online albo telefon.
+error-file-too-big = Plik jest za duży. Największy dopuszczalny rozmiar to { $limit } MB.
+error-file-type = Ten typ pliku nie jest dozwolony. Dodaj PDF, DOCX, ODT, XLSX, ODS lub obraz PNG, JPG albo WebP.
+error-number-invalid = Wpisz liczbę z dozwolonego zakresu.
+error-phone-invalid = Wpisz numer telefonu: cyfry, spacje, +, - i nawiasy.
+error-slug-invalid = Adres może zawierać tylko małe litery bez polskich znaków, cyfry i myślniki (3–80 znaków).
+error-slug-taken = Ten adres ma już inna konsultacja. Wybierz inny.
+error-url-invalid = Wpisz pełny adres zaczynający się od https://

@@ -59,7 +59,12 @@ struct DashboardTpl<'a> {
 async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = ctx.require(Action::EnterStaffArea)?;
     let mut admin = Vec::new();
+    let organises = user.grants.iter().any(|g| matches!(g, Grant::Organiser(_)));
+    if organises || ctx.can(Action::ManageReferenceData) {
+        admin.push(Tile { href: "/admin/konsultacje".into(), label: ctx.t("organiser-title") });
+    }
     if ctx.can(Action::ManageReferenceData) {
+        admin.push(Tile { href: "/admin/zasady".into(), label: ctx.t("admin-rules") });
         for kind in RefKind::ALL {
             admin.push(Tile { href: format!("/admin/{}", kind.slug()), label: ctx.t(kind.title_key()) });
         }

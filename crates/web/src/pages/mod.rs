@@ -3,6 +3,8 @@
 
 mod account;
 mod admin;
+mod consultations;
+mod organiser;
 
 use crate::AppState;
 use crate::ctx::{Ctx, LANG_COOKIE};
@@ -37,6 +39,8 @@ pub fn routes() -> Router<AppState> {
         .route("/deklaracja-dostepnosci", get(accessibility_statement))
         .route("/static/{file}", get(asset))
         .merge(account::routes())
+        .merge(consultations::routes())
+        .merge(organiser::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }
@@ -93,6 +97,7 @@ pub fn render_error_page(ctx: &Ctx, page: ErrorPage) -> Response {
             403 => ("error-403-title", "error-403-message"),
             404 => ("error-404-title", "error-404-message"),
             405 => ("error-405-title", "error-405-message"),
+            409 => ("error-409-title", "error-409-message"),
             413 => ("error-413-title", "error-413-message"),
             415 | 422 => ("error-400-title", "error-400-message"),
             429 => ("error-429-title", "error-429-message"),

@@ -57,7 +57,7 @@ async fn sessions_live_in_the_database_and_survive_a_new_app_instance() {
     let app = TestApp::new().await;
     let c = app.signed_in("ala@example.pl", &[]).await;
     // A second instance, sharing only the database, knows the session.
-    let second = agora_web::AppState::new(app.state.db.clone(), app.mailer.clone(), (*app.state.config).clone());
+    let second = agora_web::AppState::new(app.state.db.clone(), app.mailer.clone(), app.state.storage.clone(), (*app.state.config).clone());
     let mut c = c.switch_to(agora_web::router(second));
     let r = c.get("/konto").await;
     assert_eq!(r.status, StatusCode::OK);

@@ -29,7 +29,7 @@ impl TestApp {
         let mailer = Arc::new(MemoryMailer::default());
         let mut config = WebConfig::new("http://agora.test");
         config.hash_cost = HashCost { m_kib: 64, t: 1 };
-        let state = AppState::new(db, mailer.clone(), config);
+        let state = AppState::new(db, mailer.clone(), Arc::new(object_store::memory::InMemory::new()), config);
         TestApp { router: agora_web::router(state.clone()), state, mailer }
     }
 

@@ -1,0 +1,181 @@
+//! Documents: what kinds there are and which file types are accepted, judged by content.
+
+/// What a document is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// The draft under consultation.
+    Draft,
+    /// The form for remarks.
+    Form,
+    /// A presentation from a meeting.
+    Presentation,
+    /// The schedule.
+    Schedule,
+    /// Results of research or a survey.
+    Results,
+    /// The consultation report.
+    Report,
+    /// Anything else.
+    Other,
+}
+
+impl DocumentKind {
+    /// Every kind, in the order of the form's list.
+    pub const ALL: [DocumentKind; 7] = [
+        DocumentKind::Draft,
+        DocumentKind::Form,
+        DocumentKind::Presentation,
+        DocumentKind::Schedule,
+        DocumentKind::Results,
+        DocumentKind::Report,
+        DocumentKind::Other,
+    ];
+
+    /// Stored name, also the suffix of the locale key.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Draft => "draft",
+            DocumentKind::Form => "form",
+            DocumentKind::Presentation => "presentation",
+            DocumentKind::Schedule => "schedule",
+            DocumentKind::Results => "results",
+            DocumentKind::Report => "report",
+            DocumentKind::Other => "other",
+        }
+    }
+
+    /// Parses a stored or submitted name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Largest file accepted.
+pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
+
+/// A file type accepted for documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    /// PDF.
+    Pdf,
+    /// Word document.
+    Docx,
+    /// Excel workbook.
+    Xlsx,
+    /// OpenDocument text.
+    Odt,
+    /// OpenDocument spreadsheet.
+    Ods,
+    /// PNG image.
+    Png,
+    /// JPEG image.
+    Jpeg,
+    /// WebP image.
+    Webp,
+}
+
+impl FileType {
+    /// The MIME type sent with downloads.
+    pub fn mime(self) -> &'static str {
+        match self {
+            FileType::Pdf => "application/pdf",
+            FileType::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            FileType::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            FileType::Odt => "application/vnd.oasis.opendocument.text",
+            FileType::Ods => "application/vnd.oasis.opendocument.spreadsheet",
+            FileType::Png => "image/png",
+            FileType::Jpeg => "image/jpeg",
+            FileType::Webp => "image/webp",
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileType::Pdf => "pdf",
+            FileType::Docx => "docx",
+            FileType::Xlsx => "xlsx",
+            FileType::Odt => "odt",
+            FileType::Ods => "ods",
+            FileType::Png => "png",
+            FileType::Jpeg => "jpg",
+            FileType::Webp => "webp",
+        }
+    }
+
+    /// A short label for lists ("PDF", "DOCX").
+    pub fn label(self) -> String {
+        self.extension().to_uppercase()
+    }
+
+    /// The type whose MIME type is `mime`.
+    pub fn from_mime(mime: &str) -> Option<FileType> {
+        [FileType::Pdf, FileType::Docx, FileType::Xlsx, FileType::Odt, FileType::Ods, FileType::Png, FileType::Jpeg, FileType::Webp]
+            .into_iter()
+            .find(|t| t.mime() == mime)
+    }
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Finds the type of a file from its bytes; the name a person gave it does not count.
+pub fn sniff(bytes: &[u8]) -> Option<FileType> {
+    if bytes.starts_with(b"%PDF-") {
+        return Some(FileType::Pdf);
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Some(FileType::Png);
+    }
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return Some(FileType::Jpeg);
+    }
+    if bytes.len() > 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
+        return Some(FileType::Webp);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        // OpenDocument stores its type uncompressed in the first entry, "mimetype".
+        if bytes.len() > 38 && &bytes[30..38] == b"mimetype" {
+            let rest = &bytes[38..bytes.len().min(38 + 80)];
+            if rest.starts_with(b"application/vnd.oasis.opendocument.text") {
+                return Some(FileType::Odt);
+            }
+            if rest.starts_with(b"application/vnd.oasis.opendocument.spreadsheet") {
+                return Some(FileType::Ods);
+            }
+            return None;
+        }
+        // Office Open XML names its main part in the (uncompressed) directory of entries.
+        if contains(bytes, b"word/document.xml") {
+            return Some(FileType::Docx);
+        }
+        if contains(bytes, b"xl/workbook.xml") {
+            return Some(FileType::Xlsx);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_come_from_content() {
+        assert_eq!(sniff(b"%PDF-1.7\n..."), Some(FileType::Pdf));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some(FileType::Png));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileType::Jpeg));
+        let mut odt = b"PK\x03\x04".to_vec();
+        odt.extend([0u8; 26]);
+        odt.extend(b"mimetypeapplication/vnd.oasis.opendocument.text");
+        assert_eq!(sniff(&odt), Some(FileType::Odt));
+        let mut docx = b"PK\x03\x04".to_vec();
+        docx.extend(b"....[Content_Types].xml....word/document.xml....");
+        assert_eq!(sniff(&docx), Some(FileType::Docx));
+        assert_eq!(sniff(b"MZ\x90\x00 an executable renamed to .pdf"), None);
+        assert_eq!(sniff(b"<html><script>"), None);
+        assert_eq!(sniff(b""), None);
+        assert_eq!(FileType::from_mime("application/pdf"), Some(FileType::Pdf));
+    }
+}

@@ -1,0 +1,611 @@
+//! The public side of consultations: catalogue, consultation page, documents, calendar, feeds.
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::i18n::{Arg, Lang};
+use crate::pages::{render, url_encode};
+use crate::time;
+use agora_db::Page;
+use agora_db::consultation::{self as dbc, CatalogueFilter, CatalogueRow, Consultation, Sort, Tab};
+use agora_db::documents::{self, Document};
+use agora_db::programme::{self, CalendarEvent, Event, Method, ScheduleItem};
+use agora_db::reference::{self, NamedKind};
+use agora_domain::consultation::Status;
+use agora_domain::permission::Action;
+use askama::Template;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{Duration, Utc};
+use object_store::ObjectStoreExt;
+use serde::Deserialize;
+
+/// Consultations per catalogue page.
+pub const PER_PAGE: i64 = 20;
+/// Events per calendar page.
+const EVENTS_PER_PAGE: i64 = 50;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/konsultacje", get(catalogue))
+        .route("/konsultacje.atom", get(atom_feed))
+        .route("/kalendarz", get(calendar))
+        .route("/kalendarz.ics", get(calendar_ics))
+        .route("/konsultacje/{slug}", get(consultation_page))
+        .route("/konsultacje/{slug}/kalendarz.ics", get(consultation_ics))
+        .route("/konsultacje/{slug}/dokumenty/{doc}/{version}", get(download))
+}
+
+// ---- catalogue ----
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default)]
+struct CatalogueQuery {
+    status: String,
+    dzielnica: String,
+    kategoria: String,
+    jednostka: String,
+    rok: String,
+    q: String,
+    sortuj: String,
+    strona: String,
+}
+
+impl CatalogueQuery {
+    fn tab(&self) -> Tab {
+        match self.status.as_str() {
+            "planowane" => Tab::Planned,
+            "zakonczone" => Tab::Finished,
+            "wszystkie" => Tab::All,
+            _ => Tab::Open,
+        }
+    }
+
+    fn tab_slug(&self) -> &'static str {
+        match self.tab() {
+            Tab::Planned => "planowane",
+            Tab::Open => "trwajace",
+            Tab::Finished => "zakonczone",
+            Tab::All => "wszystkie",
+        }
+    }
+
+    fn sort(&self) -> Sort {
+        match (self.sortuj.as_str(), self.tab()) {
+            ("koniec", _) => Sort::Closing,
+            ("najnowsze", _) => Sort::Newest,
+            ("tytul", _) => Sort::Title,
+            (_, Tab::Open | Tab::Planned) => Sort::Closing,
+            _ => Sort::Newest,
+        }
+    }
+
+    /// The query string of every filter but the tab and page, for links that keep them.
+    fn filters_qs(&self) -> String {
+        [("dzielnica", &self.dzielnica), ("kategoria", &self.kategoria), ("jednostka", &self.jednostka), ("rok", &self.rok), ("q", &self.q), ("sortuj", &self.sortuj)]
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| format!("&{k}={}", url_encode(v.trim())))
+            .collect()
+    }
+}
+
+/// A choice in a filter's drop-down.
+pub struct Opt {
+    /// Submitted value.
+    pub value: String,
+    /// Shown label.
+    pub label: String,
+}
+
+/// A consultation in a list, ready to show.
+pub struct Card {
+    /// Address part.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Status name, for the badge's class.
+    pub status: String,
+    /// Status label.
+    pub status_label: String,
+    /// Dates line.
+    pub dates: String,
+    /// Organiser.
+    pub unit: String,
+    /// Whole city or districts.
+    pub scope: String,
+}
+
+fn card(ctx: &Ctx, r: CatalogueRow, now: chrono::DateTime<Utc>) -> Card {
+    let status = Status::parse(&r.status).unwrap_or(Status::Draft);
+    Card {
+        dates: status_line(ctx.lang, status, r.opens_at, r.closes_at, now),
+        status_label: ctx.t(&format!("status-{}", r.status)),
+        status: r.status,
+        slug: r.slug,
+        title: r.title,
+        summary: r.summary,
+        unit: r.unit_name,
+        scope: ctx.t(if r.scope_citywide { "scope-city" } else { "scope-districts" }),
+    }
+}
+
+/// The one-line state of a consultation: "Trwa do 17 stycznia 2027, 23:59 — zostało 5 dni".
+pub fn status_line(lang: Lang, status: Status, opens: chrono::DateTime<Utc>, closes: chrono::DateTime<Utc>, now: chrono::DateTime<Utc>) -> String {
+    let args = |extra: Vec<(&'static str, Arg)>| {
+        let mut a = vec![("opens", Arg::Str(time::day_time(lang, opens))), ("closes", Arg::Str(time::day_time(lang, closes)))];
+        a.extend(extra);
+        a
+    };
+    match status {
+        Status::Draft => lang.t_args("banner-draft", &args(vec![])),
+        Status::Announced => {
+            let to_go = lang.t_args("days-to-go", &[("count", Arg::Num(time::days_until(now, opens).max(0)))]);
+            lang.t_args("banner-announced", &args(vec![("togo", Arg::Str(to_go))]))
+        }
+        Status::Open => lang.t_args("banner-open", &args(vec![("left", Arg::Str(time::days_left(lang, time::days_until(now, closes).max(0))))])),
+        Status::Closed => lang.t_args("banner-closed", &args(vec![])),
+        Status::ReportPublished => lang.t_args("banner-report", &args(vec![])),
+        Status::Archived => lang.t_args("banner-archived", &args(vec![])),
+        Status::Cancelled => lang.t_args("banner-cancelled", &args(vec![])),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "consultations/catalogue.html")]
+struct CatalogueTpl<'a> {
+    ctx: &'a Ctx,
+    tab: &'static str,
+    q: CatalogueQuery,
+    filters_qs: String,
+    pager_base: String,
+    cards: Vec<Card>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    districts: Vec<Opt>,
+    categories: Vec<Opt>,
+    units: Vec<Opt>,
+    years: Vec<i32>,
+}
+
+fn id_param(raw: &str) -> Option<i64> {
+    raw.trim().parse::<i64>().ok().filter(|n| *n > 0)
+}
+
+async fn catalogue(State(state): State<AppState>, ctx: Ctx, Query(q): Query<CatalogueQuery>) -> AppResult<Response> {
+    let now = Utc::now();
+    let page = q.strona.trim().parse::<i64>().unwrap_or(1).clamp(1, 10_000);
+    let units = reference::units(&state.db).await?;
+    let unit = id_param(&q.jednostka).or_else(|| units.iter().find(|u| u.code.eq_ignore_ascii_case(q.jednostka.trim())).map(|u| u.id));
+    let filter = CatalogueFilter {
+        tab: q.tab(),
+        district: id_param(&q.dzielnica),
+        category: id_param(&q.kategoria),
+        unit,
+        opens_between: q.rok.trim().parse::<i32>().ok().filter(|y| (1990..=2200).contains(y)).and_then(time::year_bounds),
+        words: q.q.to_lowercase().split_whitespace().filter(|w| !w.is_empty()).map(|w| w.chars().take(50).collect()).collect(),
+        sort: q.sort(),
+    };
+    let Page { items, total } = dbc::catalogue(&state.db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let districts = reference::districts(&state.db).await?.into_iter()
+        .map(|d| Opt { value: d.id.to_string(), label: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name) }).collect();
+    let categories = reference::named(&state.db, NamedKind::Category).await?.into_iter()
+        .map(|c| Opt { value: c.id.to_string(), label: localized(ctx.lang, c.name_pl, c.name_en) }).collect();
+    let units = units.into_iter().map(|u| Opt { value: u.id.to_string(), label: localized(ctx.lang, u.name_pl, u.name_en) }).collect();
+    let years = dbc::years(&state.db).await?;
+    let tpl = CatalogueTpl {
+        ctx: &ctx,
+        tab: q.tab_slug(),
+        filters_qs: q.filters_qs(),
+        pager_base: format!("/konsultacje?status={}{}", q.tab_slug(), q.filters_qs()),
+        cards: items.into_iter().map(|r| card(&ctx, r, now)).collect(),
+        pages: ((total + PER_PAGE - 1) / PER_PAGE).max(1),
+        total,
+        page,
+        q,
+        districts,
+        categories,
+        units,
+        years,
+    };
+    render(&tpl)
+}
+
+/// The English name where there is one and English is wanted.
+pub fn localized(lang: Lang, pl: String, en: Option<String>) -> String {
+    match (lang, en) {
+        (Lang::En, Some(en)) if !en.is_empty() => en,
+        _ => pl,
+    }
+}
+
+// ---- consultation page ----
+
+/// A schedule step, with whether it is the current one.
+pub struct StepView {
+    /// Title.
+    pub title: String,
+    /// Dates.
+    pub when: String,
+    /// ISO date for `<time>`.
+    pub iso: String,
+    /// Description.
+    pub description: String,
+    /// The step under way today.
+    pub current: bool,
+    /// Already over.
+    pub past: bool,
+}
+
+/// An event ready to show.
+pub struct EventView {
+    /// Method kind label.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// "17 stycznia 2027, 18:00–20:00".
+    pub when: String,
+    /// ISO start.
+    pub iso: String,
+    /// Place lines.
+    pub place: Vec<String>,
+    /// Accessibility notes.
+    pub accessibility: Option<String>,
+    /// Online link.
+    pub online_url: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Opening hours.
+    pub opening_hours: Option<String>,
+    /// Description.
+    pub description: String,
+    /// Attendance, once recorded.
+    pub attendance: Option<i32>,
+    /// Over already.
+    pub past: bool,
+}
+
+/// A way to take part.
+pub struct ChannelView {
+    /// Method label.
+    pub label: String,
+    /// How.
+    pub description: String,
+    /// Where.
+    pub address: Option<String>,
+    /// Until when.
+    pub deadline: Option<String>,
+}
+
+/// A document ready to show.
+pub struct DocView {
+    /// Kind label.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// Link to the newest version.
+    pub href: String,
+    /// "PDF, 1,2 MB".
+    pub meta: String,
+    /// Older versions: (label, href).
+    pub older: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/page.html")]
+struct PageTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    status_label: String,
+    legal_basis_label: String,
+    opens_label: String,
+    closes_label: String,
+    banner: String,
+    description_html: String,
+    easy_read_html: Option<String>,
+    organisers: Vec<String>,
+    districts: Vec<String>,
+    categories: Vec<String>,
+    steps: Vec<StepView>,
+    channels: Vec<ChannelView>,
+    events: Vec<EventView>,
+    docs: Vec<DocView>,
+    languages: String,
+    can_manage: bool,
+    open_for_remarks: bool,
+}
+
+fn size_label(lang: Lang, bytes: i64) -> String {
+    let (value, unit) = if bytes >= 1024 * 1024 { (bytes as f64 / 1_048_576.0, "MB") } else { ((bytes as f64 / 1024.0).max(0.1), "kB") };
+    let s = format!("{value:.1}");
+    let s = if lang == Lang::Pl { s.replace('.', ",") } else { s };
+    format!("{s} {unit}")
+}
+
+fn event_view(lang: Lang, e: Event, now: chrono::DateTime<Utc>) -> EventView {
+    let same_day = time::local_date(e.starts_at) == time::local_date(e.ends_at);
+    let when = if same_day {
+        format!("{}–{}", time::day_time(lang, e.starts_at), time::clock(e.ends_at))
+    } else {
+        format!("{} – {}", time::day_time(lang, e.starts_at), time::day_time(lang, e.ends_at))
+    };
+    EventView {
+        kind: lang.t(&format!("method-{}", e.kind)),
+        iso: e.starts_at.to_rfc3339(),
+        place: [e.address, e.room].into_iter().flatten().filter(|s| !s.is_empty()).collect(),
+        past: e.ends_at < now,
+        title: e.title,
+        when,
+        accessibility: e.accessibility,
+        online_url: e.online_url,
+        phone: e.phone,
+        opening_hours: e.opening_hours,
+        description: e.description,
+        attendance: e.attendance,
+    }
+}
+
+fn steps(lang: Lang, items: Vec<ScheduleItem>, now: chrono::DateTime<Utc>) -> Vec<StepView> {
+    let today = time::local_date(now);
+    let current = items.iter().rposition(|s| s.starts_on <= today);
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let when = match s.ends_on {
+                Some(end) if end != s.starts_on => format!("{} – {}", time::day(lang, s.starts_on), time::day(lang, end)),
+                _ => time::day(lang, s.starts_on),
+            };
+            let past = s.ends_on.unwrap_or(s.starts_on) < today && Some(i) != current;
+            StepView { title: s.title, when, iso: s.starts_on.to_string(), description: s.description, current: Some(i) == current, past }
+        })
+        .collect()
+}
+
+fn channels(lang: Lang, methods: &[Method], closes: chrono::DateTime<Utc>) -> Vec<ChannelView> {
+    methods
+        .iter()
+        .map(|m| ChannelView {
+            label: lang.t(&format!("method-{}", m.kind)),
+            description: m.description.clone(),
+            address: m.channel_address.clone(),
+            deadline: Some(time::day_time(lang, m.deadline.unwrap_or(closes))),
+        })
+        .collect()
+}
+
+fn doc_views(lang: Lang, slug: &str, docs: Vec<Document>) -> Vec<DocView> {
+    docs.into_iter()
+        .filter_map(|d| {
+            let (newest, older) = d.versions.split_first()?;
+            let label = |v: &agora_db::documents::Version| {
+                agora_domain::document::FileType::from_mime(&v.content_type).map(|t| t.label()).unwrap_or_default()
+            };
+            Some(DocView {
+                kind: lang.t(&format!("doc-kind-{}", d.kind)),
+                href: format!("/konsultacje/{slug}/dokumenty/{}/{}", d.id, newest.version),
+                meta: format!("{}, {}, {}", label(newest), size_label(lang, newest.size_bytes), lang.t_args("doc-version", &[("n", Arg::Num(newest.version.into()))])),
+                older: older
+                    .iter()
+                    .map(|v| (format!("{} — {}", lang.t_args("doc-version", &[("n", Arg::Num(v.version.into()))]), time::day(lang, time::local_date(v.uploaded_at))), format!("/konsultacje/{slug}/dokumenty/{}/{}", d.id, v.version)))
+                    .collect(),
+                title: d.title,
+            })
+        })
+        .collect()
+}
+
+/// Loads a consultation a visitor may see: public ones, and drafts for their organisers.
+pub(super) async fn visible(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Consultation> {
+    let c = dbc::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
+    if c.status().is_public() || ctx.can(Action::ManageUnit(c.unit_id)) {
+        Ok(c)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+async fn consultation_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
+    let now = Utc::now();
+    let c = visible(&state, &ctx, &slug).await?;
+    let lang = ctx.lang;
+    let links = dbc::links(&state.db, c.id).await?;
+    let (units, districts, categories) = (
+        reference::units(&state.db).await?,
+        reference::districts(&state.db).await?,
+        reference::named(&state.db, NamedKind::Category).await?,
+    );
+    let mut organisers = vec![localized(lang, c.unit_name.clone(), units.iter().find(|u| u.id == c.unit_id).and_then(|u| u.name_en.clone()))];
+    organisers.extend(units.iter().filter(|u| links.co_units.contains(&u.id)).map(|u| localized(lang, u.name_pl.clone(), u.name_en.clone())));
+    let district_names = if c.scope_citywide {
+        vec![ctx.t("scope-city")]
+    } else {
+        districts.iter().filter(|d| links.districts.contains(&d.id)).map(|d| format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name)).collect()
+    };
+    let category_names = categories.into_iter().filter(|k| links.categories.contains(&k.id)).map(|k| localized(lang, k.name_pl, k.name_en)).collect();
+    let methods = programme::methods(&state.db, c.id).await?;
+    let events = programme::events(&state.db, c.id).await?.into_iter().map(|e| event_view(lang, e, now)).collect();
+    let docs = doc_views(lang, &c.slug, documents::list(&state.db, c.id).await?);
+    let status = c.status();
+    let languages = c.languages.split(',').filter_map(|code| match code.trim() {
+        "pl" => Some(ctx.t("language-pl")),
+        "en" => Some(ctx.t("language-en")),
+        "uk" => Some(ctx.t("language-uk")),
+        _ => None,
+    }).collect::<Vec<_>>().join(", ");
+    let tpl = PageTpl {
+        ctx: &ctx,
+        banner: status_line(lang, status, c.opens_at, c.closes_at, now),
+        status_label: ctx.t(&format!("status-{}", c.status)),
+        opens_label: time::day_time(lang, c.opens_at),
+        closes_label: time::day_time(lang, c.closes_at),
+        legal_basis_label: ctx.t(&format!("legal-basis-{}", c.legal_basis)),
+        description_html: crate::markdown::to_html(&c.description),
+        easy_read_html: c.easy_read.as_deref().map(crate::markdown::to_html),
+        organisers,
+        districts: district_names,
+        categories: category_names,
+        steps: steps(lang, programme::schedule(&state.db, c.id).await?, now),
+        channels: channels(lang, &methods, c.closes_at),
+        events,
+        docs,
+        languages,
+        can_manage: ctx.can(Action::ManageUnit(c.unit_id)),
+        open_for_remarks: status == Status::Open && now < c.closes_at,
+        c,
+    };
+    render(&tpl)
+}
+
+async fn download(State(state): State<AppState>, ctx: Ctx, Path((slug, doc, version)): Path<(String, i64, i32)>) -> AppResult<Response> {
+    let c = visible(&state, &ctx, &slug).await?;
+    let v = documents::version(&state.db, c.id, doc, version).await?.ok_or(AppError::NotFound)?;
+    let got = state.storage.get(&object_store::path::Path::from(v.storage_key.as_str())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let stream = got.into_stream();
+    // Only types checked at upload are ever stored; still, never let a browser render one
+    // inline as a page of this site.
+    let disposition = format!(
+        "attachment; filename=\"{}\"; filename*=UTF-8''{}",
+        v.filename.chars().map(|ch| if ch.is_ascii_alphanumeric() || ".-_".contains(ch) { ch } else { '_' }).collect::<String>(),
+        url_encode(&v.filename).replace('+', "%20")
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, v.content_type.clone()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CONTENT_LENGTH, v.size_bytes.to_string()),
+            (header::CACHE_CONTROL, "public, max-age=3600".to_owned()),
+            (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_owned()),
+        ],
+        Body::from_stream(stream),
+    )
+        .into_response())
+}
+
+// ---- calendar ----
+
+/// A day of the calendar with its events.
+pub struct DayView {
+    /// "17 stycznia 2027".
+    pub label: String,
+    /// ISO date.
+    pub iso: String,
+    /// Events with their consultation.
+    pub events: Vec<(EventView, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/calendar.html")]
+struct CalendarTpl<'a> {
+    ctx: &'a Ctx,
+    days: Vec<DayView>,
+    page: i64,
+    has_next: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PageQuery {
+    strona: String,
+}
+
+async fn calendar(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> AppResult<Response> {
+    let now = Utc::now();
+    let page = q.strona.trim().parse::<i64>().unwrap_or(1).clamp(1, 10_000);
+    let mut rows = programme::upcoming(&state.db, now, EVENTS_PER_PAGE + 1, (page - 1) * EVENTS_PER_PAGE).await?;
+    let has_next = rows.len() as i64 > EVENTS_PER_PAGE;
+    rows.truncate(EVENTS_PER_PAGE as usize);
+    let mut days: Vec<DayView> = Vec::new();
+    for CalendarEvent { event, slug, consultation_title } in rows {
+        let date = time::local_date(event.starts_at);
+        let iso = date.to_string();
+        if days.last().is_none_or(|d| d.iso != iso) {
+            days.push(DayView { label: time::day(ctx.lang, date), iso: iso.clone(), events: Vec::new() });
+        }
+        if let Some(d) = days.last_mut() {
+            d.events.push((event_view(ctx.lang, event, now), slug, consultation_title));
+        }
+    }
+    render(&CalendarTpl { ctx: &ctx, days, page, has_next })
+}
+
+fn ics_response(body: String, name: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("inline; filename=\"{name}.ics\"")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn ical_events<'a>(state: &AppState, rows: &'a [(Event, String, String)], uids: &'a [String], urls: &'a [String]) -> Vec<agora_export::ical::IcalEvent<'a>> {
+    let _ = state;
+    rows.iter()
+        .zip(uids.iter().zip(urls))
+        .map(|((e, _slug, _title), (uid, url))| agora_export::ical::IcalEvent {
+            uid,
+            start: e.starts_at,
+            end: e.ends_at,
+            summary: &e.title,
+            description: &e.description,
+            location: e.address.as_deref().or(e.online_url.as_deref()).unwrap_or(""),
+            url,
+            updated: e.updated_at,
+        })
+        .collect()
+}
+
+fn ics_body(state: &AppState, name: &str, rows: Vec<(Event, String, String)>) -> String {
+    let uids: Vec<String> = rows.iter().map(|(e, _, _)| format!("event-{}@{}", e.id, host_of(&state.config.base_url))).collect();
+    let urls: Vec<String> = rows.iter().map(|(_, slug, _)| format!("{}/konsultacje/{slug}", state.config.base_url)).collect();
+    agora_export::ical::calendar(name, &ical_events(state, &rows, &uids, &urls))
+}
+
+fn host_of(base: &str) -> String {
+    url::Url::parse(base).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_else(|| "agora".into())
+}
+
+async fn calendar_ics(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let rows = programme::upcoming(&state.db, Utc::now() - Duration::days(90), 5000, 0).await?;
+    let rows = rows.into_iter().map(|r| (r.event, r.slug, r.consultation_title)).collect();
+    Ok(ics_response(ics_body(&state, &ctx.t("calendar-title"), rows), "kalendarz"))
+}
+
+async fn consultation_ics(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
+    let c = visible(&state, &ctx, &slug).await?;
+    let rows = programme::events(&state.db, c.id).await?.into_iter().map(|e| (e, c.slug.clone(), c.title.clone())).collect();
+    Ok(ics_response(ics_body(&state, &c.title, rows), &c.slug))
+}
+
+async fn atom_feed(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let rows = dbc::recent_transitions(&state.db, 50).await?;
+    let base = &state.config.base_url;
+    let titles: Vec<String> = rows.iter().map(|r| format!("{}: {}", ctx.t(&format!("feed-{}", r.to_status)), r.title)).collect();
+    let ids: Vec<String> = rows.iter().map(|r| format!("tag:{},2026:transition/{}", host_of(base), r.id)).collect();
+    let links: Vec<String> = rows.iter().map(|r| format!("{base}/konsultacje/{}", r.slug)).collect();
+    let entries: Vec<agora_export::atom::AtomEntry> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| agora_export::atom::AtomEntry { id: &ids[i], title: &titles[i], updated: r.at, link: &links[i], summary: &r.summary, author: &r.unit_name })
+        .collect();
+    let updated = rows.first().map_or_else(Utc::now, |r| r.at);
+    let body = agora_export::atom::feed(
+        &format!("tag:{},2026:consultations", host_of(base)),
+        &ctx.t("feed-title"),
+        &format!("{base}/konsultacje.atom"),
+        &format!("{base}/konsultacje"),
+        ctx.lang.code(),
+        updated,
+        &entries,
+    );
+    Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], body).into_response())
+}

@@ -1,0 +1,749 @@
+//! The organiser's side of consultations: create and edit, publish under the rules
+//! profile, the programme (schedule, methods, events) and documents.
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult, conflict_on};
+use crate::forms::{FormErrors, Pairs};
+use crate::i18n::{Arg, Lang};
+use crate::pages::consultations::{Opt, localized};
+use crate::pages::{render, render_status};
+use crate::time;
+use agora_db::audit::AuditEntry;
+use agora_db::consultation::{self as dbc, Consultation, Links};
+use agora_db::programme::{self, NewEvent, Part};
+use agora_db::reference::{self, NamedKind};
+use agora_domain::Invalid;
+use agora_domain::consultation::{
+    ConsultationForm, ConsultationInput, MethodKind, OnViolation, PublicationPlan, RuleViolation, RulesProfile, Status, check_rules,
+};
+use agora_domain::document::{DocumentKind, MAX_FILE_BYTES, sniff};
+use agora_domain::permission::{Action, Grant};
+use agora_domain::programme::{EventForm, EventInput, MethodInput, StepInput};
+use agora_domain::validation::{FieldError, bounded_text};
+use askama::Template;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::Utc;
+use object_store::ObjectStoreExt;
+use serde::Deserialize;
+
+const RULES_KEY: &str = "rules_profile";
+const LANGUAGES: [&str; 3] = ["pl", "en", "uk"];
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/konsultacje", get(list))
+        .route("/admin/konsultacje/nowa", get(new_form).post(create))
+        .route("/admin/konsultacje/{id}", get(edit_form).post(update))
+        .route("/admin/konsultacje/{id}/status", post(change_status))
+        .route("/admin/konsultacje/{id}/program", get(programme_page))
+        .route("/admin/konsultacje/{id}/harmonogram", post(add_step))
+        .route("/admin/konsultacje/{id}/metody", post(add_method))
+        .route("/admin/konsultacje/{id}/wydarzenia", post(add_event))
+        .route("/admin/konsultacje/{id}/wydarzenia/{event}/frekwencja", post(set_attendance))
+        .route("/admin/konsultacje/{id}/usun/{part}/{item}", post(remove_part))
+        .route(
+            "/admin/konsultacje/{id}/dokumenty",
+            get(documents_page).post(upload).layer(DefaultBodyLimit::max(MAX_FILE_BYTES + 1024 * 1024)),
+        )
+        .route("/admin/zasady", get(rules_form).post(save_rules))
+}
+
+/// The rules profile in force (Kraków's until an administrator changes it).
+pub async fn rules_profile(state: &AppState) -> AppResult<RulesProfile> {
+    Ok(agora_db::settings::get(&state.db, RULES_KEY)
+        .await?
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
+}
+
+/// Units the user may organise for; `None` means every unit (administrators).
+fn my_units(ctx: &Ctx) -> Option<Vec<i64>> {
+    if ctx.can(Action::ManageReferenceData) {
+        return None;
+    }
+    Some(ctx.user.as_ref().map_or_else(Vec::new, |u| u.grants.iter().filter_map(|g| if let Grant::Organiser(id) = g { Some(*id) } else { None }).collect()))
+}
+
+fn require_organiser(ctx: &Ctx) -> AppResult<Option<Vec<i64>>> {
+    ctx.require(Action::EnterStaffArea)?;
+    match my_units(ctx) {
+        Some(units) if units.is_empty() => Err(AppError::Forbidden),
+        other => Ok(other),
+    }
+}
+
+async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
+    ctx.require_user()?;
+    let c = dbc::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    ctx.require(Action::ManageUnit(c.unit_id))?;
+    Ok(c)
+}
+
+fn audit(ctx: &Ctx, action: &'static str, details: String) -> AuditEntry {
+    ctx.audit(action, "consultation", details)
+}
+
+// ---- list ----
+
+struct Row {
+    id: i64,
+    title: String,
+    status: String,
+    dates: String,
+    unit: String,
+}
+
+#[derive(Template)]
+#[template(path = "organiser/list.html")]
+struct ListTpl<'a> {
+    ctx: &'a Ctx,
+    rows: Vec<Row>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    pager_base: String,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListQuery {
+    strona: String,
+    ok: String,
+}
+
+async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
+    let units = require_organiser(&ctx)?;
+    let page = q.strona.parse::<i64>().unwrap_or(1).clamp(1, 10_000);
+    let per = 50;
+    let p = dbc::for_units(&state.db, units.as_deref(), per, (page - 1) * per).await?;
+    let rows = p
+        .items
+        .into_iter()
+        .map(|r| Row {
+            id: r.id,
+            dates: format!("{} – {}", time::day(ctx.lang, time::local_date(r.opens_at)), time::day(ctx.lang, time::local_date(r.closes_at))),
+            status: ctx.t(&format!("status-{}", r.status)),
+            title: r.title,
+            unit: r.unit_code,
+        })
+        .collect();
+    let notice = super::notice(&ctx, &q.ok);
+    render(&ListTpl { ctx: &ctx, rows, total: p.total, page, pages: ((p.total + per - 1) / per).max(1), pager_base: "/admin/konsultacje?".into(), notice })
+}
+
+// ---- create and edit ----
+
+struct Check {
+    value: String,
+    label: String,
+    checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "organiser/form.html")]
+struct FormTpl<'a> {
+    ctx: &'a Ctx,
+    id: Option<i64>,
+    status: Option<(String, Vec<(String, String)>)>,
+    f: ConsultationForm,
+    unit_id: String,
+    units: Vec<Opt>,
+    co_units: Vec<Check>,
+    districts: Vec<Check>,
+    categories: Vec<Check>,
+    languages: Vec<Check>,
+    errors: FormErrors,
+    notice: Option<String>,
+}
+
+struct Chosen {
+    unit_id: String,
+    links: Links,
+    languages: Vec<String>,
+}
+
+async fn form_page(state: &AppState, ctx: &Ctx, id: Option<i64>, status: Option<Status>, f: ConsultationForm, chosen: Chosen, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+    let lang = ctx.lang;
+    let allowed = my_units(ctx);
+    let all_units = reference::units(&state.db).await?;
+    let units = all_units
+        .iter()
+        .filter(|u| allowed.as_ref().is_none_or(|a| a.contains(&u.id)) || chosen.unit_id == u.id.to_string())
+        .map(|u| Opt { value: u.id.to_string(), label: format!("{} — {}", u.code, localized(lang, u.name_pl.clone(), u.name_en.clone())) })
+        .collect();
+    let check = |id: i64, label: String, chosen: &[i64]| Check { value: id.to_string(), label, checked: chosen.contains(&id) };
+    let co_units = all_units.iter().map(|u| check(u.id, format!("{} — {}", u.code, u.name_pl), &chosen.links.co_units)).collect();
+    let districts = reference::districts(&state.db).await?.into_iter()
+        .map(|d| check(d.id, format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name), &chosen.links.districts)).collect();
+    let categories = reference::named(&state.db, NamedKind::Category).await?.into_iter()
+        .map(|c| check(c.id, localized(lang, c.name_pl, c.name_en), &chosen.links.categories)).collect();
+    let languages = LANGUAGES.iter().map(|code| Check { value: (*code).into(), label: ctx.t(&format!("language-{code}")), checked: chosen.languages.iter().any(|l| l == code) }).collect();
+    let status = status.map(|s| {
+        let steps = s.next_steps().into_iter()
+            // Closing an announced consultation only happens by the calendar.
+            .filter(|to| !(s == Status::Announced && *to == Status::Closed))
+            .map(|to| (to.as_str().to_owned(), ctx.t(&format!("transition-{}", to.as_str()))))
+            .collect();
+        (ctx.t(&format!("status-{}", s.as_str())), steps)
+    });
+    let tpl = FormTpl { ctx, id, status, f, unit_id: chosen.unit_id, units, co_units, districts, categories, languages, errors, notice };
+    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(code, &tpl)
+}
+
+async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let units = require_organiser(&ctx)?;
+    let contact = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
+    let f = ConsultationForm { legal_basis: "optional".into(), scope: "city".into(), contact_name: contact, privacy_notice: ctx.t("privacy-default"), ..Default::default() };
+    let unit_id = units.and_then(|u| u.first().copied()).map(|u| u.to_string()).unwrap_or_default();
+    let chosen = Chosen { unit_id, links: Links::default(), languages: vec!["pl".into()] };
+    form_page(&state, &ctx, None, None, f, chosen, FormErrors::default(), None).await
+}
+
+fn read_form(p: &Pairs) -> (ConsultationForm, Chosen) {
+    let opt = |k: &str| p.has(k).then(|| p.get(k).to_owned());
+    let f = ConsultationForm {
+        title: p.get("title").into(),
+        slug: p.get("slug").into(),
+        summary: p.get("summary").into(),
+        description: p.get("description").into(),
+        subject: p.get("subject").into(),
+        legal_basis: p.get("legal_basis").into(),
+        enabling_act: p.get("enabling_act").into(),
+        scope: p.get("scope").into(),
+        contact_name: p.get("contact_name").into(),
+        contact_email: p.get("contact_email").into(),
+        contact_phone: p.get("contact_phone").into(),
+        require_email: opt("require_email"),
+        require_address: opt("require_address"),
+        allow_anonymous: opt("allow_anonymous"),
+        privacy_notice: p.get("privacy_notice").into(),
+        easy_read: p.get("easy_read").into(),
+        sign_language_url: p.get("sign_language_url").into(),
+        opens_at: p.get("opens_at").into(),
+        closes_at: p.get("closes_at").into(),
+    };
+    let chosen = Chosen {
+        unit_id: p.get("unit_id").into(),
+        links: Links { co_units: p.ids("co_units"), districts: p.ids("districts"), categories: p.ids("categories") },
+        languages: p.all("languages").into_iter().filter(|l| LANGUAGES.contains(l)).map(str::to_owned).collect(),
+    };
+    (f, chosen)
+}
+
+/// Validates the whole form; `Err` carries what to show next to the fields.
+fn validate(ctx: &Ctx, f: &ConsultationForm, chosen: &Chosen) -> Result<(ConsultationInput, i64), Invalid> {
+    let mut inv = Invalid::default();
+    let unit = chosen.unit_id.parse::<i64>().ok().filter(|u| ctx.can(Action::ManageUnit(*u)));
+    let input = ConsultationInput::parse(f, time::parse_local(&f.opens_at), time::parse_local(&f.closes_at));
+    if let Err(e) = &input {
+        inv.0.extend(e.0.iter().cloned());
+    }
+    if unit.is_none() {
+        inv.push(FieldError::new("unit_id", "choice-invalid"));
+    }
+    if f.scope == "districts" && chosen.links.districts.is_empty() {
+        inv.push(FieldError::new("districts", "districts-required"));
+    }
+    if chosen.languages.is_empty() {
+        inv.push(FieldError::new("languages", "required"));
+    }
+    match (input, unit) {
+        (Ok(i), Some(u)) if inv.is_empty() => Ok((i, u)),
+        _ => Err(inv),
+    }
+}
+
+async fn create(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs>) -> AppResult<Response> {
+    require_organiser(&ctx)?;
+    let (f, chosen) = read_form(&p);
+    let (input, unit) = match validate(&ctx, &f, &chosen) {
+        Ok(v) => v,
+        Err(inv) => return form_page(&state, &ctx, None, None, f, chosen, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+    };
+    let links = if input.scope_citywide { Links { districts: vec![], ..chosen.links.clone() } } else { chosen.links.clone() };
+    match dbc::create(&state.db, &input, unit, &chosen.languages.join(","), &links, &audit(&ctx, "consultation.create", input.title.clone())).await {
+        Ok(id) => Ok(Redirect::to(&format!("/admin/konsultacje/{id}?ok=flash-saved")).into_response()),
+        Err(e) => {
+            let inv = conflict_on(e, "slug", "slug-taken")?;
+            form_page(&state, &ctx, None, None, f, chosen, FormErrors::from_invalid(&inv, ctx.lang), None).await
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OkQuery {
+    ok: String,
+}
+
+async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let links = dbc::links(&state.db, id).await?;
+    let flag = |b: bool| b.then(|| "yes".to_owned());
+    let f = ConsultationForm {
+        title: c.title.clone(),
+        slug: c.slug.clone(),
+        summary: c.summary.clone(),
+        description: c.description.clone(),
+        subject: c.subject.clone(),
+        legal_basis: c.legal_basis.clone(),
+        enabling_act: c.enabling_act.clone().unwrap_or_default(),
+        scope: if c.scope_citywide { "city".into() } else { "districts".into() },
+        contact_name: c.contact_name.clone(),
+        contact_email: c.contact_email.clone().unwrap_or_default(),
+        contact_phone: c.contact_phone.clone().unwrap_or_default(),
+        require_email: flag(c.require_email),
+        require_address: flag(c.require_address),
+        allow_anonymous: flag(c.allow_anonymous),
+        privacy_notice: c.privacy_notice.clone(),
+        easy_read: c.easy_read.clone().unwrap_or_default(),
+        sign_language_url: c.sign_language_url.clone().unwrap_or_default(),
+        opens_at: time::input_value(c.opens_at),
+        closes_at: time::input_value(c.closes_at),
+    };
+    let chosen = Chosen { unit_id: c.unit_id.to_string(), links, languages: c.languages.split(',').map(str::to_owned).collect() };
+    form_page(&state, &ctx, Some(id), Some(c.status()), f, chosen, FormErrors::default(), super::notice(&ctx, &q.ok)).await
+}
+
+async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let (f, chosen) = read_form(&p);
+    let (input, unit) = match validate(&ctx, &f, &chosen) {
+        Ok(v) => v,
+        Err(inv) => return form_page(&state, &ctx, Some(id), Some(c.status()), f, chosen, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+    };
+    let links = if input.scope_citywide { Links { districts: vec![], ..chosen.links.clone() } } else { chosen.links.clone() };
+    match dbc::update(&state.db, id, &input, unit, &chosen.languages.join(","), &links, &audit(&ctx, "consultation.update", input.title.clone())).await {
+        Ok(()) => Ok(Redirect::to(&format!("/admin/konsultacje/{id}?ok=flash-saved")).into_response()),
+        Err(e) => {
+            let inv = conflict_on(e, "slug", "slug-taken")?;
+            form_page(&state, &ctx, Some(id), Some(c.status()), f, chosen, FormErrors::from_invalid(&inv, ctx.lang), None).await
+        }
+    }
+}
+
+// ---- status and the rules profile ----
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct StatusForm {
+    to: String,
+    justification: String,
+}
+
+#[derive(Template)]
+#[template(path = "organiser/publish.html")]
+struct PublishTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    to: String,
+    to_label: String,
+    violations: Vec<String>,
+    refuse: bool,
+    justification: String,
+    errors: FormErrors,
+}
+
+/// The message explaining one broken rule.
+pub fn violation_message(lang: Lang, v: &RuleViolation) -> String {
+    let n = |x: i64| Arg::Num(x);
+    match v {
+        RuleViolation::TooShort { days, min } => lang.t_args(v.code(), &[("days", n(*days)), ("min", n(*min))]),
+        RuleViolation::NoticeTooShort { days, min } => lang.t_args(v.code(), &[("days", n(*days)), ("min", n(*min))]),
+        RuleViolation::TooFewMethods { count, min } => lang.t_args(v.code(), &[("count", n(*count as i64)), ("min", n(*min as i64))]),
+        RuleViolation::MissingRequiredMethod { one_of } => {
+            let names = one_of.iter().map(|k| lang.t(&format!("method-{}", k.as_str()))).collect::<Vec<_>>().join(", ");
+            lang.t_args(v.code(), &[("methods", Arg::Str(names))])
+        }
+    }
+}
+
+async fn change_status(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<StatusForm>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let from = c.status();
+    let to = Status::parse(&form.to).filter(|to| from.can_move_to(*to)).ok_or(AppError::BadRequest)?;
+    let mut justification = None;
+    if from == Status::Draft && matches!(to, Status::Announced | Status::Open) {
+        let profile = rules_profile(&state).await?;
+        let methods = programme::methods(&state.db, id).await?.iter().filter_map(|m| MethodKind::parse(&m.kind)).collect();
+        let plan = PublicationPlan { announce_at: Utc::now(), opens_at: c.opens_at, closes_at: c.closes_at, methods };
+        let violations = check_rules(&profile, &plan);
+        if !violations.is_empty() {
+            let refuse = profile.on_violation == OnViolation::Refuse;
+            let given = form.justification.trim();
+            let mut errors = FormErrors::default();
+            if !refuse && !given.is_empty() {
+                match bounded_text("justification", given, 20, 5_000) {
+                    Ok(j) => justification = Some(j),
+                    Err(e) => errors = FormErrors::from_invalid(&e.into(), ctx.lang),
+                }
+            }
+            if justification.is_none() {
+                let tpl = PublishTpl {
+                    ctx: &ctx,
+                    to_label: ctx.t(&format!("transition-{}", to.as_str())),
+                    to: to.as_str().into(),
+                    violations: violations.iter().map(|v| violation_message(ctx.lang, v)).collect(),
+                    refuse,
+                    justification: form.justification.clone(),
+                    errors,
+                    c,
+                };
+                return render_status(StatusCode::UNPROCESSABLE_ENTITY, &tpl);
+            }
+        }
+    }
+    let details = format!("{} → {}{}", from.as_str(), to.as_str(), justification.as_deref().map(|j| format!("; {j}")).unwrap_or_default());
+    if !dbc::transition(&state.db, id, from, to, justification.as_deref(), &audit(&ctx, "consultation.status", details)).await? {
+        return Err(AppError::Conflict);
+    }
+    Ok(Redirect::to(&format!("/admin/konsultacje/{id}?ok=flash-status-changed")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "organiser/rules.html")]
+struct RulesTpl<'a> {
+    ctx: &'a Ctx,
+    min_open_days: String,
+    min_notice_days: String,
+    min_methods: String,
+    methods: Vec<Check>,
+    on_violation: String,
+    errors: FormErrors,
+    notice: Option<String>,
+}
+
+fn method_checks(ctx: &Ctx, chosen: &[String]) -> Vec<Check> {
+    MethodKind::ALL.iter().map(|k| Check { value: k.as_str().into(), label: ctx.t(&format!("method-{}", k.as_str())), checked: chosen.iter().any(|c| c == k.as_str()) }).collect()
+}
+
+async fn rules_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
+    ctx.require(Action::ManageReferenceData)?;
+    let p = rules_profile(&state).await?;
+    let chosen: Vec<String> = p.required_one_of.iter().map(|k| k.as_str().to_owned()).collect();
+    render(&RulesTpl {
+        ctx: &ctx,
+        min_open_days: p.min_open_days.to_string(),
+        min_notice_days: p.min_notice_days.to_string(),
+        min_methods: p.min_methods.to_string(),
+        methods: method_checks(&ctx, &chosen),
+        on_violation: p.on_violation.as_str().into(),
+        errors: FormErrors::default(),
+        notice: super::notice(&ctx, &q.ok),
+    })
+}
+
+async fn save_rules(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs>) -> AppResult<Response> {
+    ctx.require(Action::ManageReferenceData)?;
+    let chosen: Vec<String> = p.all("required_one_of").into_iter().map(str::to_owned).collect();
+    match RulesProfile::parse(p.get("min_open_days"), p.get("min_notice_days"), p.get("min_methods"), &chosen, p.get("on_violation")) {
+        Ok(profile) => {
+            let json = serde_json::to_string(&profile).map_err(|e| AppError::Internal(e.to_string()))?;
+            agora_db::settings::put(&state.db, RULES_KEY, &json, &ctx.audit("rules.update", "settings", json.clone())).await?;
+            Ok(Redirect::to("/admin/zasady?ok=flash-saved").into_response())
+        }
+        Err(inv) => render_status(StatusCode::UNPROCESSABLE_ENTITY, &RulesTpl {
+            ctx: &ctx,
+            min_open_days: p.get("min_open_days").into(),
+            min_notice_days: p.get("min_notice_days").into(),
+            min_methods: p.get("min_methods").into(),
+            methods: method_checks(&ctx, &chosen),
+            on_violation: p.get("on_violation").into(),
+            errors: FormErrors::from_invalid(&inv, ctx.lang),
+            notice: None,
+        }),
+    }
+}
+
+// ---- programme ----
+
+struct ItemView {
+    id: i64,
+    label: String,
+    detail: String,
+    attendance: Option<String>,
+    is_event: bool,
+}
+
+#[derive(Template)]
+#[template(path = "organiser/programme.html")]
+struct ProgrammeTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    steps: Vec<ItemView>,
+    methods: Vec<ItemView>,
+    events: Vec<ItemView>,
+    kinds: Vec<Opt>,
+    form: Pairs,
+    errors: FormErrors,
+    notice: Option<String>,
+}
+
+async fn programme_view(state: &AppState, ctx: &Ctx, c: Consultation, form: Pairs, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+    let lang = ctx.lang;
+    let steps = programme::schedule(&state.db, c.id).await?.into_iter().map(|s| ItemView {
+        id: s.id,
+        label: s.title,
+        detail: match s.ends_on { Some(e) => format!("{} – {}", time::day(lang, s.starts_on), time::day(lang, e)), None => time::day(lang, s.starts_on) },
+        attendance: None,
+        is_event: false,
+    }).collect();
+    let methods = programme::methods(&state.db, c.id).await?.into_iter().map(|m| ItemView {
+        id: m.id,
+        label: ctx.t(&format!("method-{}", m.kind)),
+        detail: [Some(m.description), m.channel_address].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" — "),
+        attendance: None,
+        is_event: false,
+    }).collect();
+    let events = programme::events(&state.db, c.id).await?.into_iter().map(|e| ItemView {
+        id: e.id,
+        label: format!("{}: {}", ctx.t(&format!("method-{}", e.kind)), e.title),
+        detail: format!("{}–{}", time::day_time(lang, e.starts_at), time::clock(e.ends_at)),
+        attendance: Some(e.attendance.map(|a| a.to_string()).unwrap_or_default()),
+        is_event: true,
+    }).collect();
+    let kinds = MethodKind::ALL.iter().map(|k| Opt { value: k.as_str().into(), label: ctx.t(&format!("method-{}", k.as_str())) }).collect();
+    let tpl = ProgrammeTpl { ctx, c, steps, methods, events, kinds, form, errors, notice };
+    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(code, &tpl)
+}
+
+async fn programme_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    programme_view(&state, &ctx, c, Pairs::default(), FormErrors::default(), super::notice(&ctx, &q.ok)).await
+}
+
+fn back_to_programme(id: i64) -> Response {
+    Redirect::to(&format!("/admin/konsultacje/{id}/program?ok=flash-saved")).into_response()
+}
+
+async fn add_step(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let (s, e) = (p.get("step_starts_on"), p.get("step_ends_on"));
+    match StepInput::parse(p.get("step_title"), s, time::parse_date(s), e, time::parse_date(e), p.get("step_description")) {
+        Ok(step) => {
+            programme::add_schedule_item(&state.db, id, &step.title, step.starts_on, step.ends_on, &step.description, &audit(&ctx, "consultation.schedule.add", step.title.clone())).await?;
+            Ok(back_to_programme(id))
+        }
+        Err(inv) => programme_view(&state, &ctx, c, p, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+    }
+}
+
+async fn add_method(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let d = p.get("method_deadline");
+    match MethodInput::parse(p.get("method_kind"), p.get("method_description"), p.get("method_address"), d, time::parse_local(d)) {
+        Ok(m) => {
+            programme::add_method(&state.db, id, m.kind.as_str(), &m.description, m.channel_address.as_deref(), m.deadline, &audit(&ctx, "consultation.method.add", m.kind.as_str().into())).await?;
+            Ok(back_to_programme(id))
+        }
+        Err(inv) => programme_view(&state, &ctx, c, p, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+    }
+}
+
+async fn add_event(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let f = EventForm {
+        event_kind: p.get("event_kind").into(),
+        event_title: p.get("event_title").into(),
+        event_starts_at: p.get("event_starts_at").into(),
+        event_ends_at: p.get("event_ends_at").into(),
+        event_address: p.get("event_address").into(),
+        event_room: p.get("event_room").into(),
+        event_accessibility: p.get("event_accessibility").into(),
+        event_online_url: p.get("event_online_url").into(),
+        event_phone: p.get("event_phone").into(),
+        event_opening_hours: p.get("event_opening_hours").into(),
+        event_description: p.get("event_description").into(),
+    };
+    match EventInput::parse(&f, time::parse_local(&f.event_starts_at), time::parse_local(&f.event_ends_at)) {
+        Ok(e) => {
+            let new = NewEvent {
+                kind: e.kind.as_str().into(),
+                title: e.title,
+                starts_at: e.starts_at,
+                ends_at: e.ends_at,
+                address: e.address,
+                room: e.room,
+                accessibility: e.accessibility,
+                online_url: e.online_url,
+                phone: e.phone,
+                opening_hours: e.opening_hours,
+                description: e.description,
+            };
+            programme::add_event(&state.db, id, &new, &audit(&ctx, "consultation.event.add", new.title.clone())).await?;
+            Ok(back_to_programme(id))
+        }
+        Err(inv) => programme_view(&state, &ctx, c, p, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+    }
+}
+
+async fn set_attendance(State(state): State<AppState>, ctx: Ctx, Path((id, event)): Path<(i64, i64)>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let raw = p.get("attendance").trim();
+    let value = if raw.is_empty() { Ok(None) } else { raw.parse::<i32>().ok().filter(|n| (0..=1_000_000).contains(n)).map(Some).ok_or(FieldError::new("attendance", "number-invalid")) };
+    match value {
+        Ok(v) => {
+            if !programme::set_attendance(&state.db, id, event, v, &audit(&ctx, "consultation.event.attendance", format!("{event}: {raw}"))).await? {
+                return Err(AppError::NotFound);
+            }
+            Ok(back_to_programme(id))
+        }
+        Err(e) => programme_view(&state, &ctx, c, p, FormErrors::from_invalid(&e.into(), ctx.lang), None).await,
+    }
+}
+
+async fn remove_part(State(state): State<AppState>, ctx: Ctx, Path((id, part, item)): Path<(i64, String, i64)>) -> AppResult<Response> {
+    load(&state, &ctx, id).await?;
+    let part = match part.as_str() {
+        "harmonogram" => Part::Schedule,
+        "metody" => Part::Method,
+        "wydarzenia" => Part::Event,
+        _ => return Err(AppError::NotFound),
+    };
+    if !programme::remove(&state.db, part, id, item, &audit(&ctx, "consultation.programme.remove", format!("{part:?} {item}"))).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(back_to_programme(id))
+}
+
+// ---- documents ----
+
+struct DocRow {
+    id: i64,
+    title: String,
+    kind: String,
+    versions: Vec<(i32, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "organiser/documents.html")]
+struct DocumentsTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    docs: Vec<DocRow>,
+    kinds: Vec<Opt>,
+    title: String,
+    kind: String,
+    errors: FormErrors,
+    notice: Option<String>,
+    max_mb: usize,
+}
+
+async fn documents_view(state: &AppState, ctx: &Ctx, c: Consultation, title: String, kind: String, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+    let docs = agora_db::documents::list(&state.db, c.id).await?.into_iter().map(|d| DocRow {
+        versions: d.versions.iter().map(|v| (v.version, v.filename.clone(), format!("/konsultacje/{}/dokumenty/{}/{}", c.slug, d.id, v.version))).collect(),
+        kind: ctx.t(&format!("doc-kind-{}", d.kind)),
+        id: d.id,
+        title: d.title,
+    }).collect();
+    let kinds = DocumentKind::ALL.iter().map(|k| Opt { value: k.as_str().into(), label: ctx.t(&format!("doc-kind-{}", k.as_str())) }).collect();
+    let tpl = DocumentsTpl { ctx, c, docs, kinds, title, kind, errors, notice, max_mb: MAX_FILE_BYTES / 1024 / 1024 };
+    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(code, &tpl)
+}
+
+async fn documents_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    documents_view(&state, &ctx, c, String::new(), "draft".into(), FormErrors::default(), super::notice(&ctx, &q.ok)).await
+}
+
+struct Upload {
+    title: String,
+    kind: String,
+    document: Option<i64>,
+    filename: String,
+    bytes: Vec<u8>,
+    too_big: bool,
+}
+
+async fn read_upload(mut mp: Multipart) -> AppResult<Upload> {
+    let mut up = Upload { title: String::new(), kind: String::new(), document: None, filename: String::new(), bytes: Vec::new(), too_big: false };
+    while let Some(mut field) = mp.next_field().await.map_err(|_| AppError::BadRequest)? {
+        match field.name().unwrap_or("") {
+            "title" => up.title = field.text().await.map_err(|_| AppError::BadRequest)?,
+            "kind" => up.kind = field.text().await.map_err(|_| AppError::BadRequest)?,
+            "document" => up.document = field.text().await.map_err(|_| AppError::BadRequest)?.trim().parse().ok(),
+            "file" => {
+                up.filename = field.file_name().unwrap_or("").to_owned();
+                while let Some(chunk) = field.chunk().await.map_err(|_| AppError::BadRequest)? {
+                    if up.bytes.len() + chunk.len() > MAX_FILE_BYTES {
+                        up.too_big = true;
+                        up.bytes.clear();
+                    } else if !up.too_big {
+                        up.bytes.extend_from_slice(&chunk);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(up)
+}
+
+fn clean_filename(name: &str, ext: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    let stem: String = stem.chars().filter(|c| !c.is_control() && !"\"<>:|?*".contains(*c)).take(120).collect();
+    let stem = if stem.trim().is_empty() { "dokument".to_owned() } else { stem.trim().to_owned() };
+    // The extension always follows the type found in the content.
+    format!("{stem}.{ext}")
+}
+
+async fn upload(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp: Multipart) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let up = read_upload(mp).await?;
+    let mut inv = Invalid::default();
+    let kind = DocumentKind::parse(&up.kind);
+    if up.document.is_none() {
+        inv.check(bounded_text("title", &up.title, 2, 300));
+        if kind.is_none() {
+            inv.push(FieldError::new("kind", "choice-invalid"));
+        }
+    }
+    let file_type = if up.too_big {
+        inv.push(FieldError::with_limit("file", "file-too-big", MAX_FILE_BYTES / 1024 / 1024));
+        None
+    } else if up.bytes.is_empty() {
+        inv.push(FieldError::new("file", "required"));
+        None
+    } else {
+        let t = sniff(&up.bytes);
+        if t.is_none() {
+            inv.push(FieldError::new("file", "file-type"));
+        }
+        t
+    };
+    let (Some(file_type), true) = (file_type, inv.is_empty()) else {
+        return documents_view(&state, &ctx, c, up.title, up.kind, FormErrors::from_invalid(&inv, ctx.lang), None).await;
+    };
+    let key = format!("documents/{id}/{}.{}", &agora_db::new_token().0[..32], file_type.extension());
+    let path = object_store::path::Path::from(key.as_str());
+    let size = up.bytes.len() as i64;
+    state.storage.put(&path, up.bytes.into()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let file = agora_db::documents::NewFile { filename: clean_filename(&up.filename, file_type.extension()), content_type: file_type.mime().into(), size_bytes: size, storage_key: key };
+    let by = ctx.user.as_ref().map(|u| u.email.clone()).unwrap_or_default();
+    let title = up.title.trim().to_owned();
+    let result = match up.document {
+        None => agora_db::documents::add(&state.db, id, kind.map_or("other", |k| k.as_str()), &title, &file, &by, &audit(&ctx, "consultation.document.add", title.clone())).await.map(Some),
+        Some(doc) => agora_db::documents::add_version(&state.db, id, doc, &file, &by, &audit(&ctx, "consultation.document.version", format!("{doc}"))).await.map(|v| v.map(i64::from)),
+    };
+    match result {
+        Ok(Some(_)) => Ok(Redirect::to(&format!("/admin/konsultacje/{id}/dokumenty?ok=flash-uploaded")).into_response()),
+        other => {
+            // Nothing half-stored: the file goes if its record could not be written.
+            let _ = state.storage.delete(&path).await;
+            match other {
+                Ok(_) => Err(AppError::NotFound),
+                Err(e) => Err(e.into()),
+            }
+        }
+    }
+}
