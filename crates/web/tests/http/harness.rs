@@ -189,6 +189,27 @@ impl Client {
         self.post_raw(path, &all).await
     }
 
+    /// Posts a multipart form with one file, the token in the action URL as the page does.
+    pub async fn post_file(&mut self, path: &str, fields: &[(&str, &str)], file_name: &str, file: &[u8]) -> Resp {
+        if !self.cookies.contains_key("agora_csrf") {
+            self.get("/").await;
+        }
+        let token = self.cookies.get("agora_csrf").cloned().unwrap_or_default();
+        let boundary = "agora-test-boundary-7d3f";
+        let mut body = Vec::new();
+        for (k, v) in fields {
+            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+        }
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+        body.extend(file);
+        body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let req = Request::post(format!("{path}?csrf={token}"))
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .body(Body::from(body))
+            .unwrap();
+        self.send(req).await
+    }
+
     /// Posts exactly these fields, with no CSRF token added.
     pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
         let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();

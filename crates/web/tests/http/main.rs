@@ -5,4 +5,5 @@ mod harness;
 
 mod accounts;
 mod admin;
+mod consultations;
 mod shell;

@@ -1,0 +1,328 @@
+//! Consultations: the organiser's forms, the rules profile, the scheduler, the public
+//! catalogue and page, documents, calendar feeds.
+
+use crate::harness::{Client, TestApp};
+use agora_db::audit::AuditEntry;
+use agora_db::consultation::{self, Links};
+use agora_db::reference;
+use agora_domain::consultation::{ConsultationForm, ConsultationInput, Status};
+use agora_domain::permission::Grant;
+use agora_domain::reference::{DistrictInput, UnitInput};
+use axum::http::StatusCode;
+use chrono::{Duration, Utc};
+
+fn entry() -> AuditEntry {
+    AuditEntry { actor_id: None, actor_label: "test".into(), action: "test", entity: "test", details: String::new() }
+}
+
+async fn unit(app: &TestApp, code: &str) -> i64 {
+    reference::save_unit(app.db(), None, &UnitInput::parse(code, &format!("Jednostka {code}"), "", "").unwrap(), &entry()).await.unwrap()
+}
+
+async fn district(app: &TestApp, n: i32, name: &str) -> i64 {
+    reference::save_district(app.db(), None, &DistrictInput::parse(&n.to_string(), name).unwrap(), &entry()).await.unwrap()
+}
+
+/// A consultation stored directly, moved to `status` through the real transitions.
+async fn stored(app: &TestApp, unit: i64, title: &str, status: Status, opens_in_days: i64, districts: Vec<i64>) -> i64 {
+    let now = Utc::now();
+    let f = ConsultationForm {
+        title: title.into(),
+        summary: format!("Streszczenie konsultacji {title}."),
+        legal_basis: "optional".into(),
+        scope: if districts.is_empty() { "city".into() } else { "districts".into() },
+        contact_name: "Jan Nowak".into(),
+        opens_at: "x".into(),
+        closes_at: "x".into(),
+        ..Default::default()
+    };
+    let opens = now + Duration::days(opens_in_days);
+    let input = ConsultationInput::parse(&f, Some(opens), Some(opens + Duration::days(21))).unwrap();
+    let links = Links { districts, ..Default::default() };
+    let id = consultation::create(app.db(), &input, unit, "pl", &links, &entry()).await.unwrap();
+    let path: &[Status] = match status {
+        Status::Draft => &[],
+        Status::Announced => &[Status::Announced],
+        Status::Open => &[Status::Announced, Status::Open],
+        Status::Closed => &[Status::Announced, Status::Open, Status::Closed],
+        Status::ReportPublished => &[Status::Announced, Status::Open, Status::Closed, Status::ReportPublished],
+        Status::Archived => &[Status::Announced, Status::Open, Status::Closed, Status::ReportPublished, Status::Archived],
+        Status::Cancelled => &[Status::Announced, Status::Cancelled],
+    };
+    let mut from = Status::Draft;
+    for to in path {
+        assert!(consultation::transition(app.db(), id, from, *to, None, &entry()).await.unwrap());
+        from = *to;
+    }
+    id
+}
+
+fn form<'a>(title: &'a str, slug: &'a str, unit: &'a str, opens: &'a str, closes: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("title", title),
+        ("slug", slug),
+        ("summary", "Miasto pyta mieszkańców o nowy układ ulicy."),
+        ("description", "## Cel\n\nPrzebudowa ulicy. <script>alert('x')</script>"),
+        ("subject", "Koncepcja przebudowy"),
+        ("legal_basis", "optional"),
+        ("enabling_act", ""),
+        ("unit_id", unit),
+        ("scope", "city"),
+        ("languages", "pl"),
+        ("contact_name", "Anna Nowak"),
+        ("contact_email", "anna@example.org"),
+        ("contact_phone", "12 616 12 34"),
+        ("privacy_notice", "Administratorem danych jest Prezydent Miasta."),
+        ("opens_at", opens),
+        ("closes_at", closes),
+    ]
+}
+
+async fn organiser(app: &TestApp) -> (Client, i64) {
+    let ztp = unit(app, "ZTP").await;
+    (app.signed_in("org@example.pl", &[Grant::Organiser(ztp)]).await, ztp)
+}
+
+#[tokio::test]
+async fn an_organiser_creates_a_draft_with_clear_errors_and_only_they_see_it() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let u = ztp.to_string();
+    let r = org.post("/admin/konsultacje/nowa", &form("Ul", "Zła Ścieżka", &u, "2027-02-10T10:00", "2027-02-01T10:00")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.field_error("title").as_deref(), Some("Wpisz co najmniej 5 znaków."));
+    assert!(r.field_error("slug").unwrap().starts_with("Adres może zawierać tylko małe litery"));
+    assert_eq!(r.field_error("closes_at").as_deref(), Some("Koniec musi być później niż początek."));
+    assert_eq!(r.input_value("opens_at").as_deref(), Some("2027-02-10T10:00"));
+    assert!(r.body.contains("Przebudowa ulicy. &#60;script&#62;"), "the textarea keeps the text, escaped");
+
+    let r = org.post("/admin/konsultacje/nowa", &form("Przebudowa ul. Podzamcze", "", &u, "2027-02-01T10:00", "2027-02-28T18:00")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let c = consultation::by_slug(app.db(), "przebudowa-ul-podzamcze").await.unwrap().expect("slug made from the title");
+    assert_eq!(c.status(), Status::Draft);
+    assert_eq!(c.opens_at.to_rfc3339(), "2027-02-01T09:00:00+00:00", "typed in Warsaw time");
+
+    let r = org.post("/admin/konsultacje/nowa", &form("Inna konsultacja", "przebudowa-ul-podzamcze", &u, "2027-02-01T10:00", "2027-02-28T18:00")).await;
+    assert_eq!(r.field_error("slug").as_deref(), Some("Ten adres ma już inna konsultacja. Wybierz inny."));
+
+    assert_eq!(app.client().get("/konsultacje/przebudowa-ul-podzamcze").await.status, StatusCode::NOT_FOUND);
+    let r = org.get("/konsultacje/przebudowa-ul-podzamcze").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<h2 id=\"about-heading\">") && !r.body.contains("<script>alert"), "markdown rendered and sanitised");
+
+    let other = unit(&app, "SZ").await;
+    let mut stranger = app.signed_in("sz@example.pl", &[Grant::Organiser(other)]).await;
+    assert_eq!(stranger.get(&format!("/admin/konsultacje/{}", c.id)).await.status, StatusCode::FORBIDDEN);
+    let r = stranger.post("/admin/konsultacje/nowa", &form("Cudza konsultacja", "", &u, "2027-02-01T10:00", "2027-02-28T18:00")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "cannot create for another unit");
+    assert!(r.field_error("unit_id").is_some());
+}
+
+#[tokio::test]
+async fn publishing_checks_the_rules_profile() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let id = stored(&app, ztp, "Nowy rozkład jazdy", Status::Draft, 3, vec![]).await;
+
+    let r = org.post(&format!("/admin/konsultacje/{id}/status"), &[("to", "announced")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let text = r.text();
+    assert!(text.contains("zasady wymagają co najmniej 7 dni akcji informacyjnej"), "{text}");
+    assert!(text.contains("Konsultacja ma 0 form, a zasady wymagają co najmniej 3."));
+    assert!(text.contains("Spotkanie otwarte, Warsztaty"));
+    let r = org.post(&format!("/admin/konsultacje/{id}/status"), &[("to", "announced"), ("justification", "krótko")]).await;
+    assert_eq!(r.field_error("justification").as_deref(), Some("Wpisz co najmniej 20 znaków."));
+    assert_eq!(consultation::by_id(app.db(), id).await.unwrap().unwrap().status(), Status::Draft);
+
+    let why = "Termin wynika z harmonogramu prac Rady Miasta.";
+    let r = org.post(&format!("/admin/konsultacje/{id}/status"), &[("to", "announced"), ("justification", why)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let c = consultation::by_id(app.db(), id).await.unwrap().unwrap();
+    assert_eq!((c.status(), c.rules_justification.as_deref()), (Status::Announced, Some(why)));
+    let log = agora_db::audit::list(app.db(), &agora_db::audit::AuditFilter { action_prefix: Some("consultation.status".into()), ..Default::default() }, 5, 0).await.unwrap();
+    assert!(log.items[0].details.contains(why));
+
+    // An administrator makes the profile strict: then publishing is refused outright.
+    let mut admin = app.signed_in("admin@example.pl", &[Grant::Administrator]).await;
+    let r = admin.post("/admin/zasady", &[("min_open_days", "abc"), ("min_notice_days", "7"), ("min_methods", "3"), ("on_violation", "refuse")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.input_value("min_open_days").as_deref(), Some("abc"));
+    let r = admin.post("/admin/zasady", &[("min_open_days", "30"), ("min_notice_days", "7"), ("min_methods", "3"), ("required_one_of", "workshop"), ("on_violation", "refuse")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let strict = stored(&app, ztp, "Plan miejscowy Zabłocie", Status::Draft, 3, vec![]).await;
+    let r = org.post(&format!("/admin/konsultacje/{strict}/status"), &[("to", "open"), ("justification", why)]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains("Konsultacja trwa 21 dni, a zasady wymagają co najmniej 30 dni."));
+    assert!(r.text().contains("Zasady nie pozwalają opublikować"));
+    assert_eq!(consultation::by_id(app.db(), strict).await.unwrap().unwrap().status(), Status::Draft);
+}
+
+#[tokio::test]
+async fn programme_then_a_clean_publication_and_the_public_page() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let id = stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Draft, 10, vec![]).await;
+    let base = format!("/admin/konsultacje/{id}");
+
+    let r = org.post(&format!("{base}/wydarzenia"), &[("event_kind", "workshop"), ("event_title", "Warsztaty projektowe"), ("event_starts_at", "2027-03-10T18:00"), ("event_ends_at", "2027-03-10T17:00")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.field_error("event_ends_at").as_deref(), Some("Koniec musi być później niż początek."));
+    assert_eq!(r.field_error("event_address").as_deref(), Some("Podaj adres, link do spotkania online albo telefon."));
+    assert_eq!(r.input_value("event_title").as_deref(), Some("Warsztaty projektowe"));
+
+    for (kind, desc) in [("collecting_remarks", "Formularz online"), ("workshop", "Warsztaty"), ("survey", "Ankieta")] {
+        let r = org.post(&format!("{base}/metody"), &[("method_kind", kind), ("method_description", desc), ("method_address", "uwagi@example.org")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    let start = crate::consultations::local_in(12);
+    let end = crate::consultations::local_in_hours(12, 2);
+    let r = org.post(&format!("{base}/wydarzenia"), &[("event_kind", "workshop"), ("event_title", "Warsztaty projektowe"), ("event_starts_at", &start), ("event_ends_at", &end), ("event_address", "ul. Podzamcze 1"), ("event_accessibility", "Sala bez progów")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = org.post(&format!("{base}/harmonogram"), &[("step_title", "Zbieranie uwag"), ("step_starts_on", "2020-01-01")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = org.post(&format!("{base}/harmonogram"), &[("step_title", "Raport"), ("step_starts_on", "2099-01-01")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    let r = org.post(&format!("{base}/status"), &[("to", "announced")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "no rule broken: {}", r.text());
+
+    let mut visitor = app.client();
+    let r = visitor.get("/konsultacje/przebudowa-ul-podzamcze").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let text = r.text();
+    assert!(text.contains("Zapowiedziana. Rozpocznie się"), "{text}");
+    assert!(text.contains("za 10 dni"));
+    assert!(text.contains("Warsztaty projektowe") && text.contains("Sala bez progów"));
+    assert!(text.contains("Zbieranie uwag") && text.contains("uwagi@example.org"));
+    assert!(r.body.contains("aria-current=\"step\""), "the current schedule step is marked");
+
+    let ics = visitor.get("/konsultacje/przebudowa-ul-podzamcze/kalendarz.ics").await;
+    assert_eq!(ics.headers["content-type"], "text/calendar; charset=utf-8");
+    assert!(ics.body.starts_with("BEGIN:VCALENDAR\r\n") && ics.body.contains("BEGIN:VEVENT\r\n") && ics.body.contains("DTSTART;TZID=Europe/Warsaw:"));
+    let all = visitor.get("/kalendarz.ics").await;
+    assert!(all.body.contains("Warsztaty projektowe"));
+    let cal = visitor.get("/kalendarz").await;
+    assert!(cal.text().contains("Warsztaty projektowe") && cal.text().contains("Przebudowa ul. Podzamcze"));
+
+    let atom = visitor.get("/konsultacje.atom").await;
+    assert_eq!(atom.headers["content-type"], "application/atom+xml; charset=utf-8");
+    assert!(atom.body.contains("<title type=\"text\">Ogłoszono: Przebudowa ul. Podzamcze</title>"), "{}", atom.body);
+}
+
+/// A `datetime-local` value `days` from now, in Warsaw time.
+pub fn local_in(days: i64) -> String {
+    agora_web::time::input_value(Utc::now() + Duration::days(days))
+}
+
+/// As [`local_in`], `hours` later.
+pub fn local_in_hours(days: i64, hours: i64) -> String {
+    agora_web::time::input_value(Utc::now() + Duration::days(days) + Duration::hours(hours))
+}
+
+#[tokio::test]
+async fn the_scheduler_opens_and_closes_on_time_and_the_feed_says_so() {
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    let soon = stored(&app, ztp, "Zapowiedziana konsultacja", Status::Announced, 1, vec![]).await;
+    let open = stored(&app, ztp, "Trwająca konsultacja", Status::Open, -2, vec![]).await;
+    assert_eq!(agora_web::scheduler::run(&app.state, Utc::now()).await.unwrap(), 0);
+    let later = Utc::now() + Duration::days(20);
+    assert_eq!(agora_web::scheduler::run(&app.state, later).await.unwrap(), 2);
+    assert_eq!(consultation::by_id(app.db(), soon).await.unwrap().unwrap().status(), Status::Open);
+    assert_eq!(consultation::by_id(app.db(), open).await.unwrap().unwrap().status(), Status::Closed);
+    assert_eq!(agora_web::scheduler::run(&app.state, later).await.unwrap(), 0, "nothing moves twice");
+    let atom = app.client().get("/konsultacje.atom").await.body;
+    assert!(atom.contains("Zakończono: Trwająca konsultacja") && atom.contains("Rozpoczęto: Zapowiedziana konsultacja"));
+}
+
+#[tokio::test]
+async fn the_catalogue_filters_sorts_and_pages_with_shareable_urls() {
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    let sz = unit(&app, "SZ").await;
+    let podgorze = district(&app, 13, "Podgórze").await;
+    let huta = district(&app, 18, "Nowa Huta").await;
+    stored(&app, ztp, "Ścieżka rowerowa w Nowej Hucie", Status::Open, -3, vec![huta]).await;
+    stored(&app, ztp, "Zieleń na Podgórzu", Status::Open, -4, vec![podgorze]).await;
+    stored(&app, sz, "Program dla seniorów", Status::Open, -5, vec![]).await;
+    stored(&app, sz, "Zapowiedź: szkoły", Status::Announced, 5, vec![]).await;
+    stored(&app, sz, "Archiwalna konsultacja", Status::Archived, -100, vec![]).await;
+    stored(&app, sz, "Odwołana konsultacja", Status::Cancelled, 5, vec![]).await;
+    stored(&app, sz, "Szkic niewidoczny", Status::Draft, 5, vec![]).await;
+    for i in 0..22 {
+        stored(&app, ztp, &format!("Zakończona konsultacja {i:02}"), Status::Closed, -40 - i, vec![]).await;
+    }
+    let mut c = app.client();
+    let titles = |r: &crate::harness::Resp| -> Vec<String> {
+        r.body.split("<h2><a href=\"/konsultacje/").skip(1).map(|s| s.split('>').nth(1).unwrap().split('<').next().unwrap().to_owned()).collect()
+    };
+
+    let r = c.get("/konsultacje").await;
+    assert_eq!(titles(&r), vec!["Program dla seniorów", "Zieleń na Podgórzu", "Ścieżka rowerowa w Nowej Hucie"], "open ones, closing soonest first");
+    assert!(r.text().contains("3 konsultacje"));
+    let r = c.get(&format!("/konsultacje?status=trwajace&dzielnica={podgorze}")).await;
+    assert_eq!(titles(&r), vec!["Program dla seniorów", "Zieleń na Podgórzu"], "a district sees its own and the city-wide ones");
+    let r = c.get(&format!("/konsultacje?jednostka={sz}")).await;
+    assert_eq!(titles(&r), vec!["Program dla seniorów"]);
+    let r = c.get("/konsultacje?jednostka=ztp&q=ŚCIEŻKA").await;
+    assert_eq!(titles(&r), vec!["Ścieżka rowerowa w Nowej Hucie"], "unit by code, text in any case with Polish letters");
+    let r = c.get("/konsultacje?status=planowane").await;
+    assert_eq!(titles(&r), vec!["Zapowiedź: szkoły"]);
+
+    let r = c.get("/konsultacje?status=zakonczone").await;
+    assert!(r.text().contains("24 konsultacje"));
+    assert_eq!(titles(&r).len(), 20);
+    assert!(!titles(&r).iter().any(|t| t.contains("Szkic")));
+    assert!(r.body.contains("href=\"/konsultacje?status=zakonczone&amp;strona=2\""));
+    let r2 = c.get("/konsultacje?status=zakonczone&strona=2").await;
+    assert_eq!(titles(&r2).len(), 4);
+    let r = c.get("/konsultacje?status=zakonczone&sortuj=tytul&strona=2").await;
+    assert_eq!(titles(&r).last().map(String::as_str), Some("Zakończona konsultacja 21"));
+    let this_year = agora_web::time::local_date(Utc::now()).format("%Y").to_string();
+    let r = c.get(&format!("/konsultacje?status=zakonczone&rok={this_year}&sortuj=tytul")).await;
+    assert!(titles(&r).iter().all(|t| t.starts_with("Zakończona") || t.starts_with("Odwołana") || t.starts_with("Archiwalna")));
+
+    for junk in ["/konsultacje?strona=abc", "/konsultacje?strona=-5&dzielnica=xyz&rok=99999&sortuj=%3Cscript%3E", "/konsultacje?q=%25%25_"] {
+        assert_eq!(c.get(junk).await.status, StatusCode::OK, "{junk}");
+    }
+}
+
+#[tokio::test]
+async fn documents_are_checked_by_content_versioned_and_downloaded_as_attachments() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let id = stored(&app, ztp, "Konsultacja z dokumentami", Status::Open, -1, vec![]).await;
+    let url = format!("/admin/konsultacje/{id}/dokumenty");
+
+    let r = org.post_file(&url, &[("title", "Projekt uchwały"), ("kind", "draft")], "projekt.pdf", b"<html><script>alert(1)</script></html>").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.field_error("file").unwrap().starts_with("Ten typ pliku nie jest dozwolony"));
+    assert_eq!(r.input_value("title").as_deref(), Some("Projekt uchwały"));
+    let r = org.post_file(&url, &[("title", "Obraz"), ("kind", "other")], "a.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF";
+    let r = org.post_file(&url, &[("title", "Projekt uchwały"), ("kind", "draft")], "projekt uchwały.pdf", pdf).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let docs = agora_db::documents::list(app.db(), id).await.unwrap();
+    assert_eq!(docs.len(), 1);
+    let doc = docs[0].id;
+    let r = org.post_file(&url, &[("document", &doc.to_string())], "v2.pdf", b"%PDF-1.7 second").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    let mut visitor = app.client();
+    let page = visitor.get("/konsultacje/konsultacja-z-dokumentami").await;
+    assert!(page.text().contains("Projekt uchwały") && page.text().contains("wersja 2") && page.text().contains("Poprzednie wersje"));
+    let v1 = visitor.get(&format!("/konsultacje/konsultacja-z-dokumentami/dokumenty/{doc}/1")).await;
+    assert_eq!(v1.status, StatusCode::OK);
+    assert_eq!(v1.body.as_bytes(), pdf);
+    assert_eq!(v1.headers["content-type"], "application/pdf");
+    assert!(v1.headers["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+    assert_eq!(visitor.get(&format!("/konsultacje/konsultacja-z-dokumentami/dokumenty/{doc}/3")).await.status, StatusCode::NOT_FOUND);
+
+    let big = vec![b'%'; agora_domain::document::MAX_FILE_BYTES + 10];
+    let r = org.post_file(&url, &[("title", "Za duży"), ("kind", "other")], "big.pdf", &big).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.field_error("file").as_deref(), Some("Plik jest za duży. Największy dopuszczalny rozmiar to 25 MB."));
+    assert_eq!(agora_db::documents::list(app.db(), id).await.unwrap().len(), 1, "nothing stored half-way");
+}
