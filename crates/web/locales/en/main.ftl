@@ -531,3 +531,12 @@ error-phone-invalid = Enter a phone number: digits, spaces, +, - and brackets.
 error-slug-invalid = The address may contain only lower-case letters without diacritics, digits and dashes (3–80 characters).
 error-slug-taken = Another consultation already has this address. Choose another one.
 error-url-invalid = Enter a full address starting with https://
+catalogue-results = Results
+home-open-heading = Open consultations
+home-open-none = No consultation is open right now. See the planned and finished ones.
+home-open-all = { $count ->
+    [one] See { $count } open consultation
+   *[other] See all { $count } open consultations
+}
+home-planned-heading = Coming soon
+home-planned-all = All planned consultations

@@ -551,3 +551,13 @@ error-phone-invalid = Wpisz numer telefonu: cyfry, spacje, +, - i nawiasy.
 error-slug-invalid = Adres może zawierać tylko małe litery bez polskich znaków, cyfry i myślniki (3–80 znaków).
 error-slug-taken = Ten adres ma już inna konsultacja. Wybierz inny.
 error-url-invalid = Wpisz pełny adres zaczynający się od https://
+catalogue-results = Wyniki
+home-open-heading = Trwające konsultacje
+home-open-none = Teraz nie trwa żadna konsultacja. Zobacz zapowiedzi i zakończone konsultacje.
+home-open-all = { $count ->
+    [one] Zobacz { $count } trwającą konsultację
+    [few] Zobacz wszystkie { $count } trwające konsultacje
+   *[many] Zobacz wszystkie { $count } trwających konsultacji
+}
+home-planned-heading = Wkrótce
+home-planned-all = Wszystkie zapowiedziane konsultacje

@@ -122,7 +122,7 @@ pub struct Card {
     pub scope: String,
 }
 
-fn card(ctx: &Ctx, r: CatalogueRow, now: chrono::DateTime<Utc>) -> Card {
+pub(super) fn card(ctx: &Ctx, r: CatalogueRow, now: chrono::DateTime<Utc>) -> Card {
     let status = Status::parse(&r.status).unwrap_or(Status::Draft);
     Card {
         dates: status_line(ctx.lang, status, r.opens_at, r.closes_at, now),

@@ -117,11 +117,25 @@ pub fn render_error_page(ctx: &Ctx, page: ErrorPage) -> Response {
 struct HomeTpl<'a> {
     ctx: &'a Ctx,
     districts: Vec<agora_db::reference::District>,
+    open: Vec<consultations::Card>,
+    open_total: i64,
+    planned: Vec<consultations::Card>,
 }
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    use agora_db::consultation::{CatalogueFilter, Sort, Tab, catalogue};
+    let now = chrono::Utc::now();
+    let filter = |tab| CatalogueFilter { tab, district: None, category: None, unit: None, opens_between: None, words: vec![], sort: Sort::Closing };
+    let open = catalogue(&state.db, &filter(Tab::Open), 6, 0).await?;
+    let planned = catalogue(&state.db, &filter(Tab::Planned), 3, 0).await?;
     let districts = agora_db::reference::districts(&state.db).await?;
-    render(&HomeTpl { ctx: &ctx, districts })
+    render(&HomeTpl {
+        ctx: &ctx,
+        districts,
+        open_total: open.total,
+        open: open.items.into_iter().map(|r| consultations::card(&ctx, r, now)).collect(),
+        planned: planned.items.into_iter().map(|r| consultations::card(&ctx, r, now)).collect(),
+    })
 }
 
 async fn healthz() -> &'static str {

@@ -254,12 +254,15 @@ async fn the_catalogue_filters_sorts_and_pages_with_shareable_urls() {
     }
     let mut c = app.client();
     let titles = |r: &crate::harness::Resp| -> Vec<String> {
-        r.body.split("<h2><a href=\"/konsultacje/").skip(1).map(|s| s.split('>').nth(1).unwrap().split('<').next().unwrap().to_owned()).collect()
+        r.body.split("<h3 class=\"card-title\"><a href=\"/konsultacje/").skip(1).map(|s| s.split('>').nth(1).unwrap().split('<').next().unwrap().to_owned()).collect()
     };
 
     let r = c.get("/konsultacje").await;
     assert_eq!(titles(&r), vec!["Program dla seniorów", "Zieleń na Podgórzu", "Ścieżka rowerowa w Nowej Hucie"], "open ones, closing soonest first");
     assert!(r.text().contains("3 konsultacje"));
+    let home = c.get("/").await.text();
+    assert!(home.contains("Trwające konsultacje") && home.contains("Program dla seniorów") && home.contains("Zapowiedź: szkoły"));
+    assert!(home.contains("Zobacz wszystkie 3 trwające konsultacje"));
     let r = c.get(&format!("/konsultacje?status=trwajace&dzielnica={podgorze}")).await;
     assert_eq!(titles(&r), vec!["Program dla seniorów", "Zieleń na Podgórzu"], "a district sees its own and the city-wide ones");
     let r = c.get(&format!("/konsultacje?jednostka={sz}")).await;
