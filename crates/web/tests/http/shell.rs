@@ -81,6 +81,12 @@ async fn health_and_readiness() {
     assert_eq!(r.body, format!("ok {}", app.db().backend()));
     app.db().close().await;
     assert_eq!(c.get("/readyz").await.status, StatusCode::SERVICE_UNAVAILABLE);
+    let r = c.get("/").await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(r.text().contains("Błąd serwisu") && r.text().contains("Twoje dane nie zostały utracone"));
+    let r = app.client().with_header("accept-language", "en").get("/konsultacje").await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(r.body.contains("<html lang=\"en\">") && r.text().contains("Service error"));
 }
 
 #[tokio::test]
