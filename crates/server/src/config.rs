@@ -50,6 +50,13 @@ pub struct Config {
     pub s3_secret_access_key: String,
 }
 
+/// The names of the settings, as `AGORA_` variables take them.
+const SETTINGS: [&str; 19] = [
+    "data_dir", "database_url", "listen", "base_url", "contact_email", "session_days", "log_format", "smtp_host", "smtp_port",
+    "smtp_security", "smtp_username", "smtp_password", "smtp_from", "storage", "s3_bucket", "s3_region", "s3_endpoint",
+    "s3_access_key_id", "s3_secret_access_key",
+];
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -95,7 +102,8 @@ impl Config {
     pub fn load(file: &Path) -> Result<Config, ConfigError> {
         let cfg: Config = Figment::from(Serialized::defaults(Config::default()))
             .merge(Toml::file(file))
-            .merge(Env::prefixed("AGORA_").ignore(&["TEST_DATABASE_URL", "ADMIN_PASSWORD"]))
+            // Other AGORA_* variables (AGORA_LOG, AGORA_CONFIG, test settings) are not settings.
+            .merge(Env::prefixed("AGORA_").filter(|k| SETTINGS.iter().any(|s| k == *s)))
             .extract()
             .map_err(|e| {
                 let setting = e.path.last().map(|k| format!("AGORA_{}", k.to_uppercase())).unwrap_or_else(|| file.display().to_string());
@@ -174,6 +182,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_setting_has_its_variable() {
+        let json = serde_json::to_value(Config::default()).unwrap();
+        let mut keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut known = SETTINGS.to_vec();
+        keys.sort();
+        known.sort();
+        assert_eq!(keys, known);
+    }
+
+    #[test]
     fn defaults_are_valid_and_bad_settings_are_named() {
         let c = Config::default();
         c.validate().unwrap();
@@ -196,6 +214,7 @@ mod tests {
         std::fs::write(&file, "listen = \"127.0.0.1:9999\"\ncontact_email = \"a@b.pl\"\n").unwrap();
         figment::Jail::expect_with(|jail| {
             jail.set_env("AGORA_CONTACT_EMAIL", "env@b.pl");
+            jail.set_env("AGORA_LOG", "debug");
             let c = Config::load(&file).unwrap();
             assert_eq!((c.listen.as_str(), c.contact_email.as_str()), ("127.0.0.1:9999", "env@b.pl"));
             jail.set_env("AGORA_SESSION_DAYS", "many");
