@@ -133,7 +133,11 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // Reads through a memory map skip a system call per page, and a larger cache keeps
+            // each pooled connection's working set warm.
+            .pragma("mmap_size", "268435456")
+            .pragma("cache_size", "-16000");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .acquire_timeout(Duration::from_secs(10))

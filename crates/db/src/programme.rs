@@ -158,14 +158,19 @@ pub struct CalendarEvent {
     pub consultation_title: String,
 }
 
+/// The longest event the calendar looks back for: a consultation point open for a whole
+/// consultation still shows while it lasts, and the index range stays bounded.
+pub const LONGEST_EVENT_DAYS: i64 = 180;
+
 /// Events of public consultations ending at or after `from`, by start, at most `limit`.
 pub async fn upcoming(db: &Db, from: DateTime<Utc>, limit: i64, offset: i64) -> DbResult<Vec<CalendarEvent>> {
     let cols = EVENT_COLUMNS.split(", ").map(|c| format!("e.{c}")).collect::<Vec<_>>().join(", ");
     let sql = format!(
         "SELECT {cols}, c.slug, c.title AS consultation_title FROM events e JOIN consultations c ON c.id = e.consultation_id \
-         WHERE c.status NOT IN ('draft', 'cancelled') AND e.ends_at >= $1 ORDER BY e.starts_at, e.id LIMIT $2 OFFSET $3"
+         WHERE c.status NOT IN ('draft', 'cancelled') AND e.starts_at >= $1 AND e.ends_at >= $2 ORDER BY e.starts_at, e.id LIMIT $3 OFFSET $4"
     );
-    on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(from).bind(limit).bind(offset).fetch_all(p).await?))
+    let earliest = from - chrono::Duration::days(LONGEST_EVENT_DAYS);
+    on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(earliest).bind(from).bind(limit).bind(offset).fetch_all(p).await?))
 }
 
 /// Adds an event.

@@ -73,7 +73,7 @@ fn ignore_conflict<T>(r: Result<T, DbError>) -> Result<(), DbError> {
 }
 
 /// Loads the demo data; existing rows are left as they are.
-pub async fn load(db: &Db, cost: HashCost) -> anyhow::Result<()> {
+pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectStore) -> anyhow::Result<()> {
     let existing: Vec<i32> = reference::districts(db).await?.into_iter().map(|d| d.number).collect();
     for line in DISTRICTS_CSV.lines().skip(1) {
         let cols: Vec<&str> = line.split(',').collect();
@@ -127,5 +127,6 @@ pub async fn load(db: &Db, cost: HashCost) -> anyhow::Result<()> {
             ignore_conflict(roles::grant(db, id, &g, &entry("role.grant", "user", format!("{} {}", acc.email, acc.role))).await)?;
         }
     }
+    crate::demo_consultations::load(db, storage).await?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 mod config;
 mod demo;
+mod demo_consultations;
 mod mailer;
 
 use agora_db::Db;
@@ -38,7 +39,7 @@ enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
-    /// Load the demo data (Kraków's districts, units, categories, staff accounts) and exit.
+    /// Load the demo data (Kraków's districts, units, categories, staff accounts, consultations) and exit.
     Demo,
     /// Create an administrator account, or give an existing account the administrator role.
     CreateAdmin {
@@ -154,7 +155,8 @@ async fn run(command: Command, cfg: Config) -> anyhow::Result<()> {
         }
         Command::Demo => {
             let db = open_db(&cfg).await?;
-            demo::load(&db, Default::default()).await?;
+            let files = storage(&cfg)?;
+            demo::load(&db, Default::default(), files.as_ref()).await?;
             print_demo_accounts();
             Ok(())
         }
@@ -224,11 +226,12 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let addr = cfg.listen_addr()?;
     let db = open_db(&cfg).await?;
+    let files = storage(&cfg)?;
     if demo {
-        demo::load(&db, Default::default()).await?;
+        demo::load(&db, Default::default(), files.as_ref()).await?;
         print_demo_accounts();
     }
-    let state = AppState::new(db.clone(), mailer(&cfg)?, storage(&cfg)?, web_config(&cfg));
+    let state = AppState::new(db.clone(), mailer(&cfg)?, files, web_config(&cfg));
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("AGORA_LISTEN: cannot listen on {addr}"))?;
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
