@@ -195,7 +195,19 @@ pub async fn transition(
     justification: Option<&str>,
     entry: &AuditEntry,
 ) -> DbResult<bool> {
-    let at = now();
+    transition_at(db, id, from, to, now(), justification, entry).await
+}
+
+/// [`transition`] dated `at`, for history loaded after the fact (demo data, imports).
+pub async fn transition_at(
+    db: &Db,
+    id: i64,
+    from: Status,
+    to: Status,
+    at: DateTime<Utc>,
+    justification: Option<&str>,
+    entry: &AuditEntry,
+) -> DbResult<bool> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let n = sqlx::query(

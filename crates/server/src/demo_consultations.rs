@@ -1336,10 +1336,28 @@ async fn load_one(db: &Db, storage: &dyn object_store::ObjectStore, refs: &Refs,
         }
     }
     add_documents(db, storage, id, s).await?;
+    let stored = consultation::by_id(db, id).await?.ok_or_else(|| anyhow::anyhow!("{} vanished", s.slug))?;
     let mut from = Status::Draft;
     for &to in path(s.status) {
         let details = format!("{} → {}", from.as_str(), to.as_str());
-        anyhow::ensure!(consultation::transition(db, id, from, to, None, &entry("consultation.status", details)).await?, "{}: {} → {} refused", s.slug, from.as_str(), to.as_str());
+        // Each step is dated when it would have happened, so the feed reads like a history.
+        let at = match to {
+            Status::Announced => stored.opens_at - chrono::Duration::days(10),
+            Status::Open => stored.opens_at,
+            Status::Closed => stored.closes_at,
+            Status::ReportPublished => stored.closes_at + chrono::Duration::days(30),
+            Status::Archived => stored.closes_at + chrono::Duration::days(120),
+            Status::Cancelled => stored.opens_at - chrono::Duration::days(3),
+            Status::Draft => now,
+        }
+        .min(now);
+        anyhow::ensure!(
+            consultation::transition_at(db, id, from, to, at, None, &entry("consultation.status", details)).await?,
+            "{}: {} → {} refused",
+            s.slug,
+            from.as_str(),
+            to.as_str()
+        );
         from = to;
     }
     // Attendance is recorded after the fact, so it follows the closing in the audit log.
