@@ -60,6 +60,7 @@ pub mod jobs;
 pub mod pages;
 pub mod programme;
 pub mod reference;
+pub mod remarks;
 pub mod roles;
 pub mod sessions;
 pub mod settings;

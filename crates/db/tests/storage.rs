@@ -116,3 +116,45 @@ async fn jobs_are_claimed_once_and_retried_after_failure() {
     jobs::complete(&db, later).await.unwrap();
     assert_eq!(jobs::counts(&db).await.unwrap(), (1, 0));
 }
+
+#[tokio::test]
+async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
+    use agora_db::remarks::{self, Moderation, NewSubmission, RemarkFilter, Stored};
+    use agora_domain::consultation::{ConsultationForm, ConsultationInput};
+    use agora_domain::remark::{Identity, RemarkInput, SubmitterKind};
+    let db = testing::fresh().await.unwrap();
+    let unit = reference::save_unit(&db, None, &UnitInput::parse("ZTP", "Zarząd", "", "").unwrap(), &entry("unit.create", "unit")).await.unwrap();
+    let f = ConsultationForm { title: "Konsultacja testowa".into(), summary: "Streszczenie testowe.".into(), legal_basis: "optional".into(), scope: "city".into(), contact_name: "Jan".into(), opens_at: "x".into(), closes_at: "x".into(), ..Default::default() };
+    let at = agora_db::now();
+    let input = ConsultationInput::parse(&f, Some(at), Some(at + Duration::days(21))).unwrap();
+    let c = agora_db::consultation::create(&db, &input, unit, "pl", &Default::default(), &entry("consultation.create", "consultation")).await.unwrap();
+    let person = Identity { kind: SubmitterKind::Person, name: Some("Jan Kowalski".into()), organisation: None, district_id: None, address: None, email: None };
+    let remark = |t: &str| RemarkInput { section_id: None, section_text: None, proposed_change: t.into(), justification: String::new() };
+    let sub = |key: &str, held: bool| NewSubmission {
+        consultation_id: c, form_key: key.into(), channel: "online".into(), received_at: at, entered_by: None, user_id: None,
+        identity: person.clone(), formal_status: "valid".into(), defect_reason: None, correct_by: None, attachment: None, held,
+    };
+    let first = remarks::submit(&db, &sub("k1", false), &[remark("A"), remark("B")], &entry("remark.submit", "consultation")).await.unwrap();
+    assert_eq!(first, Stored::Created(format!("UW/{c}/00001")));
+    let again = remarks::submit(&db, &sub("k1", false), &[remark("A"), remark("B")], &entry("remark.submit", "consultation")).await.unwrap();
+    assert_eq!(again, Stored::Duplicate(format!("UW/{c}/00001")));
+    let held = remarks::submit(&db, &sub("k2", true), &[remark("C")], &entry("remark.submit", "consultation")).await.unwrap();
+    assert_eq!(held.receipt(), format!("UW/{c}/00003"));
+
+    let public = remarks::list(&db, c, &RemarkFilter { public: true, ..Default::default() }, 10, 0).await.unwrap();
+    assert_eq!(public.items.iter().map(|r| r.number).collect::<Vec<_>>(), vec![1, 2]);
+    assert_eq!(public.items[1].person_number, Some(1), "one pseudonym per submission");
+    let ids: Vec<i64> = public.items.iter().map(|r| r.id).collect();
+    assert_eq!(remarks::answer(&db, c, &ids, "rejected", "Nie mieści się w budżecie.", Some("Budżet"), "test", &entry("remark.answer", "consultation")).await.unwrap(), 2);
+    assert_eq!(remarks::progress(&db, c).await.unwrap(), (2, 3));
+    let open = remarks::list(&db, c, &RemarkFilter { unanswered: true, ..Default::default() }, 10, 0).await.unwrap();
+    assert_eq!(open.items.len(), 1);
+    assert!(remarks::moderate(&db, c, open.items[0].id, Moderation::Approve, "", "mod", &entry("remark.moderate", "consultation")).await.unwrap());
+    assert!(!remarks::moderate(&db, c, open.items[0].id, Moderation::Approve, "", "mod", &entry("remark.moderate", "consultation")).await.unwrap());
+    assert!(remarks::moderate(&db, c, ids[0], Moderation::Hide, "Dane osobowe", "mod", &entry("remark.moderate", "consultation")).await.unwrap());
+    let log = remarks::moderation_log(&db, c, 10).await.unwrap();
+    assert_eq!((log[0].remark_number, log[0].reason.as_str()), (1, "Dane osobowe"));
+    let [by_channel, by_decision, _, _] = remarks::counts(&db, c).await.unwrap();
+    assert_eq!(by_channel[0].n, 3);
+    assert_eq!(by_decision.iter().find(|x| x.label.as_deref() == Some("rejected")).unwrap().n, 2);
+}

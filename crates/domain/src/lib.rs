@@ -6,6 +6,7 @@ pub mod document;
 pub mod permission;
 pub mod programme;
 pub mod reference;
+pub mod remark;
 pub mod validation;
 
 pub use validation::{FieldError, Invalid};

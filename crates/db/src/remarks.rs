@@ -1,0 +1,440 @@
+//! Submissions and their remarks: intake from every channel, moderation, the city's
+//! answers, and the counts a report needs.
+
+use crate::audit::{AuditEntry, audit_in_tx};
+use crate::{BeginWrite, Db, DbError, DbResult, Page, now};
+use agora_domain::remark::{Identity, RemarkInput};
+use chrono::{DateTime, Utc};
+
+/// A section of the consulted document that remarks can point at.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Section {
+    /// Id.
+    pub id: i64,
+    /// "§ 3 ust. 2", "Rozdział II".
+    pub label: String,
+}
+
+/// The organiser's sections, in order.
+pub async fn sections(db: &Db, consultation: i64) -> DbResult<Vec<Section>> {
+    on!(db, p => Ok(sqlx::query_as("SELECT id, label FROM document_sections WHERE consultation_id = $1 ORDER BY position, id")
+        .bind(consultation).fetch_all(p).await?))
+}
+
+/// Adds a section at the end.
+pub async fn add_section(db: &Db, consultation: i64, label: &str, entry: &AuditEntry) -> DbResult<i64> {
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO document_sections (consultation_id, label, position) \
+             VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM document_sections WHERE consultation_id = $1)) RETURNING id",
+        ).bind(consultation).bind(label).fetch_one(&mut *tx).await?;
+        audit_in_tx!(tx, entry, Some(consultation));
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+/// Everything about a submission except its remarks.
+#[derive(Debug, Clone)]
+pub struct NewSubmission {
+    /// The consultation.
+    pub consultation_id: i64,
+    /// A token from the form, so that a double-click stores one submission.
+    pub form_key: String,
+    /// Channel name.
+    pub channel: String,
+    /// When it was received (this is what counts for the deadline).
+    pub received_at: DateTime<Utc>,
+    /// The staff member who keyed it in.
+    pub entered_by: Option<(i64, String)>,
+    /// The signed-in resident who sent it.
+    pub user_id: Option<i64>,
+    /// Who sent it.
+    pub identity: Identity,
+    /// Formal status name.
+    pub formal_status: String,
+    /// What is wrong, for a defective one.
+    pub defect_reason: Option<String>,
+    /// Until when a defect may be corrected.
+    pub correct_by: Option<DateTime<Utc>>,
+    /// Stored attachment or scan: (key, original name, content type).
+    pub attachment: Option<(String, String, String)>,
+    /// Held for a moderator instead of published at once.
+    pub held: bool,
+}
+
+/// What storing a submission did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// A new submission with this receipt number.
+    Created(String),
+    /// The same form was sent before; this is its receipt number.
+    Duplicate(String),
+}
+
+impl Stored {
+    /// The receipt number either way.
+    pub fn receipt(&self) -> &str {
+        match self {
+            Stored::Created(r) | Stored::Duplicate(r) => r,
+        }
+    }
+}
+
+async fn existing_receipt(db: &Db, consultation: i64, form_key: &str) -> DbResult<Option<String>> {
+    on!(db, p => Ok(sqlx::query_scalar("SELECT receipt FROM submissions WHERE consultation_id = $1 AND form_key = $2")
+        .bind(consultation).bind(form_key).fetch_optional(p).await?))
+}
+
+/// Stores a submission and all its remarks in one transaction, numbering the remarks
+/// within the consultation; a repeated form key stores nothing and returns the first receipt.
+pub async fn submit(db: &Db, s: &NewSubmission, remarks: &[RemarkInput], entry: &AuditEntry) -> DbResult<Stored> {
+    if let Some(r) = existing_receipt(db, s.consultation_id, &s.form_key).await? {
+        return Ok(Stored::Duplicate(r));
+    }
+    let n = i32::try_from(remarks.len()).unwrap_or(i32::MAX);
+    let is_person = s.identity.kind == agora_domain::remark::SubmitterKind::Person;
+    let at = now();
+    let result: DbResult<String> = on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let (first, person): (i32, i32) = sqlx::query_as(
+            "UPDATE consultations SET next_remark_number = next_remark_number + $1, next_person_number = next_person_number + $2 \
+             WHERE id = $3 RETURNING next_remark_number - $1, next_person_number - $2",
+        ).bind(n).bind(i32::from(is_person)).bind(s.consultation_id).fetch_one(&mut *tx).await?;
+        let receipt = format!("UW/{}/{:05}", s.consultation_id, first);
+        let (attachment_key, attachment_name, attachment_type) = match &s.attachment {
+            Some((k, n, t)) => (Some(k.as_str()), Some(n.as_str()), Some(t.as_str())),
+            None => (None, None, None),
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO submissions (consultation_id, receipt, form_key, channel, received_at, entered_by_id, entered_by, user_id, \
+             submitter_kind, person_number, name, organisation, district_id, address, email, formal_status, defect_reason, correct_by, \
+             attachment_key, attachment_name, attachment_type, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id",
+        )
+        .bind(s.consultation_id).bind(&receipt).bind(&s.form_key).bind(&s.channel).bind(s.received_at)
+        .bind(s.entered_by.as_ref().map(|e| e.0)).bind(s.entered_by.as_ref().map(|e| e.1.clone())).bind(s.user_id)
+        .bind(s.identity.kind.as_str()).bind(is_person.then_some(person)).bind(&s.identity.name).bind(&s.identity.organisation)
+        .bind(s.identity.district_id).bind(&s.identity.address).bind(s.identity.email.as_ref().map(|e| e.as_str().to_owned()))
+        .bind(&s.formal_status).bind(&s.defect_reason).bind(s.correct_by)
+        .bind(attachment_key).bind(attachment_name).bind(attachment_type).bind(at)
+        .fetch_one(&mut *tx).await?;
+        let moderation = if s.held { "held" } else { "published" };
+        for (i, r) in remarks.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO remarks (consultation_id, submission_id, number, section_id, section_text, proposed_change, justification, moderation) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(s.consultation_id).bind(id).bind(first + i32::try_from(i).unwrap_or(0)).bind(r.section_id).bind(&r.section_text)
+            .bind(&r.proposed_change).bind(&r.justification).bind(moderation)
+            .execute(&mut *tx).await?;
+        }
+        audit_in_tx!(tx, entry, Some(s.consultation_id));
+        tx.commit().await?;
+        Ok(receipt)
+    });
+    match result {
+        Ok(r) => Ok(Stored::Created(r)),
+        // Two clicks that raced: the other one won; answer with its receipt.
+        Err(DbError::Conflict(_)) => match existing_receipt(db, s.consultation_id, &s.form_key).await? {
+            Some(r) => Ok(Stored::Duplicate(r)),
+            None => Err(DbError::Conflict("submission".into())),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+/// A remark with what the lists and the report show of it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RemarkRow {
+    /// Id.
+    pub id: i64,
+    /// Number within the consultation.
+    pub number: i32,
+    /// The submission.
+    pub submission_id: i64,
+    /// Receipt number of the submission.
+    pub receipt: String,
+    /// Section label picked.
+    pub section_label: Option<String>,
+    /// Section in the submitter's words.
+    pub section_text: Option<String>,
+    /// The change proposed.
+    pub proposed_change: String,
+    /// Why.
+    pub justification: String,
+    /// published, held or hidden.
+    pub moderation: String,
+    /// Why it was hidden.
+    pub hidden_reason: Option<String>,
+    /// Group id, when answered together with similar ones.
+    pub group_id: Option<i64>,
+    /// Decision name.
+    pub decision: Option<String>,
+    /// The decision's justification.
+    pub decision_justification: Option<String>,
+    /// Channel name.
+    pub channel: String,
+    /// When received.
+    pub received_at: DateTime<Utc>,
+    /// person, organisation or anonymous.
+    pub submitter_kind: String,
+    /// Pseudonym number of a private person.
+    pub person_number: Option<i32>,
+    /// Name (staff only).
+    pub name: Option<String>,
+    /// Organisation.
+    pub organisation: Option<String>,
+    /// District name.
+    pub district_name: Option<String>,
+    /// E-mail (staff only).
+    pub email: Option<String>,
+    /// Formal status name.
+    pub formal_status: String,
+}
+
+const REMARK_SELECT: &str = "SELECT r.id, r.number, r.submission_id, s.receipt, ds.label AS section_label, r.section_text, r.proposed_change, \
+    r.justification, r.moderation, r.hidden_reason, r.group_id, r.decision, r.decision_justification, s.channel, s.received_at, \
+    s.submitter_kind, s.person_number, s.name, s.organisation, d.name AS district_name, s.email, s.formal_status \
+    FROM remarks r JOIN submissions s ON s.id = r.submission_id \
+    LEFT JOIN document_sections ds ON ds.id = r.section_id LEFT JOIN districts d ON d.id = s.district_id";
+
+/// Filters of the answering screen.
+#[derive(Debug, Clone, Default)]
+pub struct RemarkFilter {
+    /// Only remarks without a decision.
+    pub unanswered: bool,
+    /// Only this section.
+    pub section: Option<i64>,
+    /// Only this channel.
+    pub channel: Option<String>,
+    /// Only this decision.
+    pub decision: Option<String>,
+    /// Only remarks the public may see (published or hidden with a reason).
+    pub public: bool,
+}
+
+/// One page of a consultation's remarks by number.
+pub async fn list(db: &Db, consultation: i64, f: &RemarkFilter, limit: i64, offset: i64) -> DbResult<Page<RemarkRow>> {
+    let mut wh = vec!["r.consultation_id = $1".to_owned()];
+    if f.unanswered {
+        wh.push("r.decision IS NULL".into());
+    }
+    if f.public {
+        wh.push("r.moderation IN ('published', 'hidden')".into());
+    }
+    // The optional filters take fixed parameter slots so the SQL text stays constant.
+    wh.push("($2 = 0 OR r.section_id = $2)".into());
+    wh.push("($3 = '' OR s.channel = $3)".into());
+    wh.push("($4 = '' OR r.decision = $4)".into());
+    let where_sql = wh.join(" AND ");
+    let list = format!("{REMARK_SELECT} WHERE {where_sql} ORDER BY r.number LIMIT $5 OFFSET $6");
+    let count = format!("SELECT COUNT(*) FROM remarks r JOIN submissions s ON s.id = r.submission_id WHERE {where_sql}");
+    let (section, channel, decision) = (f.section.unwrap_or(0), f.channel.clone().unwrap_or_default(), f.decision.clone().unwrap_or_default());
+    on!(db, p => {
+        let items = sqlx::query_as(sqlx::AssertSqlSafe(list)).bind(consultation).bind(section).bind(&channel).bind(&decision)
+            .bind(limit).bind(offset).fetch_all(p).await?;
+        let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(count)).bind(consultation).bind(section).bind(&channel).bind(&decision)
+            .fetch_one(p).await?;
+        Ok(Page { items, total })
+    })
+}
+
+/// Every remark of a consultation in number order, handed over one at a time (reports, exports).
+pub async fn for_each<F, Fut>(db: &Db, consultation: i64, public: bool, mut each: F) -> DbResult<()>
+where
+    F: FnMut(RemarkRow) -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    use futures_util::TryStreamExt;
+    let filter = if public { " AND r.moderation IN ('published', 'hidden')" } else { "" };
+    let sql = format!("{REMARK_SELECT} WHERE r.consultation_id = $1{filter} ORDER BY r.number");
+    on!(db, p => {
+        let mut rows = sqlx::query_as::<_, RemarkRow>(sqlx::AssertSqlSafe(sql)).bind(consultation).fetch(p);
+        while let Some(row) = rows.try_next().await? {
+            if !each(row).await {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// (answered, total) remarks of a consultation.
+pub async fn progress(db: &Db, consultation: i64) -> DbResult<(i64, i64)> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN decision IS NULL THEN 0 ELSE 1 END), 0), COUNT(*) FROM remarks WHERE consultation_id = $1",
+    ).bind(consultation).fetch_one(p).await?))
+}
+
+/// Gives `remarks` (ids within `consultation`) one decision; with a group title they are
+/// grouped as similar and answered once. Returns how many were answered.
+pub async fn answer(
+    db: &Db,
+    consultation: i64,
+    remarks: &[i64],
+    decision: &str,
+    justification: &str,
+    group_title: Option<&str>,
+    answered_by: &str,
+    entry: &AuditEntry,
+) -> DbResult<u64> {
+    let at = now();
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let group: Option<i64> = match group_title {
+            Some(t) => Some(sqlx::query_scalar("INSERT INTO remark_groups (consultation_id, title, created_at) VALUES ($1, $2, $3) RETURNING id")
+                .bind(consultation).bind(t).bind(at).fetch_one(&mut *tx).await?),
+            None => None,
+        };
+        let mut n = 0;
+        for id in remarks {
+            n += sqlx::query(
+                "UPDATE remarks SET decision = $1, decision_justification = $2, answered_at = $3, answered_by = $4, \
+                 group_id = COALESCE($5, group_id) WHERE id = $6 AND consultation_id = $7",
+            )
+            .bind(decision).bind(justification).bind(at).bind(answered_by).bind(group).bind(id).bind(consultation)
+            .execute(&mut *tx).await?.rows_affected();
+        }
+        audit_in_tx!(tx, entry, Some(consultation));
+        tx.commit().await?;
+        Ok(n)
+    })
+}
+
+/// A moderator's action on a remark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moderation {
+    /// Publish a held remark.
+    Approve,
+    /// Hide a remark, leaving the reason in its place.
+    Hide,
+    /// Show a hidden remark again.
+    Restore,
+}
+
+impl Moderation {
+    /// Stored name of the action.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Moderation::Approve => "approve",
+            Moderation::Hide => "hide",
+            Moderation::Restore => "restore",
+        }
+    }
+}
+
+/// Applies a moderation action and records it in the public log; `false` when the remark
+/// is not in a state the action applies to.
+pub async fn moderate(db: &Db, consultation: i64, remark: i64, action: Moderation, reason: &str, actor: &str, entry: &AuditEntry) -> DbResult<bool> {
+    let (to, from): (&str, &[&str]) = match action {
+        Moderation::Approve => ("published", &["held"]),
+        Moderation::Hide => ("hidden", &["held", "published"]),
+        Moderation::Restore => ("published", &["hidden"]),
+    };
+    let from_sql = from.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
+    let update = format!(
+        "UPDATE remarks SET moderation = $1, hidden_reason = CASE WHEN $1 = 'hidden' THEN $2 ELSE NULL END \
+         WHERE id = $3 AND consultation_id = $4 AND moderation IN ({from_sql}) RETURNING number"
+    );
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let number: Option<i32> = sqlx::query_scalar(sqlx::AssertSqlSafe(update)).bind(to).bind(reason).bind(remark).bind(consultation)
+            .fetch_optional(&mut *tx).await?;
+        if let Some(number) = number {
+            sqlx::query("INSERT INTO moderation_log (consultation_id, remark_id, remark_number, action, reason, actor_label, at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(consultation).bind(remark).bind(number).bind(action.as_str()).bind(reason).bind(actor).bind(now())
+                .execute(&mut *tx).await?;
+            audit_in_tx!(tx, entry, Some(consultation));
+        }
+        tx.commit().await?;
+        Ok(number.is_some())
+    })
+}
+
+/// One entry of a consultation's public moderation log.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ModerationEntry {
+    /// Remark number.
+    pub remark_number: i32,
+    /// Action name.
+    pub action: String,
+    /// Reason given.
+    pub reason: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// The moderation log, newest first.
+pub async fn moderation_log(db: &Db, consultation: i64, limit: i64) -> DbResult<Vec<ModerationEntry>> {
+    on!(db, p => Ok(sqlx::query_as("SELECT remark_number, action, reason, at FROM moderation_log WHERE consultation_id = $1 ORDER BY at DESC, id DESC LIMIT $2")
+        .bind(consultation).bind(limit).fetch_all(p).await?))
+}
+
+/// A count under a label, for the report's tables.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Count {
+    /// What is counted (a channel, a decision, a district name…); empty for none.
+    pub label: Option<String>,
+    /// How many.
+    pub n: i64,
+}
+
+/// Counts of a consultation's public remarks by channel, decision, district and submitter kind.
+pub async fn counts(db: &Db, consultation: i64) -> DbResult<[Vec<Count>; 4]> {
+    const BASE: &str = "FROM remarks r JOIN submissions s ON s.id = r.submission_id LEFT JOIN districts d ON d.id = s.district_id \
+        WHERE r.consultation_id = $1 AND r.moderation IN ('published', 'hidden')";
+    let q = |col: &str| format!("SELECT {col} AS label, COUNT(*) AS n {BASE} GROUP BY {col} ORDER BY n DESC, label");
+    let sqls = [q("s.channel"), q("r.decision"), q("d.name"), q("s.submitter_kind")];
+    let mut out: [Vec<Count>; 4] = Default::default();
+    for (i, sql) in sqls.into_iter().enumerate() {
+        out[i] = on!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(consultation).fetch_all(p).await?);
+    }
+    Ok(out)
+}
+
+/// A resident's own remark with its consultation and answer.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MyRemark {
+    /// Consultation's address part.
+    pub slug: String,
+    /// Consultation's title.
+    pub title: String,
+    /// Consultation's status.
+    pub status: String,
+    /// Receipt number.
+    pub receipt: String,
+    /// Remark number.
+    pub number: i32,
+    /// The change proposed.
+    pub proposed_change: String,
+    /// Moderation state.
+    pub moderation: String,
+    /// Decision.
+    pub decision: Option<String>,
+    /// Its justification.
+    pub decision_justification: Option<String>,
+    /// When received.
+    pub received_at: DateTime<Utc>,
+}
+
+/// The remarks a signed-in resident sent, newest first.
+pub async fn of_user(db: &Db, user_id: i64, limit: i64, offset: i64) -> DbResult<Page<MyRemark>> {
+    on!(db, p => {
+        let items = sqlx::query_as(
+            "SELECT c.slug, c.title, c.status, s.receipt, r.number, r.proposed_change, r.moderation, r.decision, r.decision_justification, s.received_at \
+             FROM remarks r JOIN submissions s ON s.id = r.submission_id JOIN consultations c ON c.id = r.consultation_id \
+             WHERE s.user_id = $1 ORDER BY s.received_at DESC, r.number LIMIT $2 OFFSET $3",
+        ).bind(user_id).bind(limit).bind(offset).fetch_all(p).await?;
+        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM remarks r JOIN submissions s ON s.id = r.submission_id WHERE s.user_id = $1")
+            .bind(user_id).fetch_one(p).await?;
+        Ok(Page { items, total })
+    })
+}
+
+/// Addresses to tell when a consultation's report is published (one per submission that gave one).
+pub async fn notify_addresses(db: &Db, consultation: i64) -> DbResult<Vec<String>> {
+    on!(db, p => Ok(sqlx::query_scalar("SELECT DISTINCT email FROM submissions WHERE consultation_id = $1 AND email IS NOT NULL ORDER BY email")
+        .bind(consultation).fetch_all(p).await?))
+}

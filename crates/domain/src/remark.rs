@@ -1,0 +1,461 @@
+//! Remarks (uwagi): how they arrive, the formal check, the city's decision on each, and
+//! how submitters are named in public.
+
+use crate::account::Email;
+use crate::validation::{FieldError, Invalid, bounded_text, optional_text};
+
+/// Longest text of one field of a remark.
+pub const REMARK_TEXT_MAX: usize = 20_000;
+/// Most remarks in one submission.
+pub const MAX_REMARKS: usize = 50;
+
+/// How a submission reached the city.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// The online form.
+    Online,
+    /// E-mail (often a scan of the signed form).
+    Email,
+    /// Post.
+    Post,
+    /// In person at the office.
+    InPerson,
+    /// ePUAP, the public administration's electronic inbox.
+    Epuap,
+    /// A consultation point.
+    ConsultationPoint,
+    /// Said or handed in at a meeting.
+    Meeting,
+    /// Phone duty hours.
+    Phone,
+}
+
+impl Channel {
+    /// Every channel, the online form first.
+    pub const ALL: [Channel; 8] = [
+        Channel::Online,
+        Channel::Email,
+        Channel::Post,
+        Channel::InPerson,
+        Channel::Epuap,
+        Channel::ConsultationPoint,
+        Channel::Meeting,
+        Channel::Phone,
+    ];
+
+    /// Stored name, also the suffix of its locale key.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Online => "online",
+            Channel::Email => "email",
+            Channel::Post => "post",
+            Channel::InPerson => "in_person",
+            Channel::Epuap => "epuap",
+            Channel::ConsultationPoint => "consultation_point",
+            Channel::Meeting => "meeting",
+            Channel::Phone => "phone",
+        }
+    }
+
+    /// Parses a stored or submitted name.
+    pub fn parse(s: &str) -> Option<Channel> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// The result of the formal check of a submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormalStatus {
+    /// Counts as received.
+    Valid,
+    /// Has a defect the submitter may correct within the set number of days.
+    Defective,
+    /// Arrived after the consultation closed.
+    Late,
+}
+
+impl FormalStatus {
+    /// Every status.
+    pub const ALL: [FormalStatus; 3] = [FormalStatus::Valid, FormalStatus::Defective, FormalStatus::Late];
+
+    /// Stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormalStatus::Valid => "valid",
+            FormalStatus::Defective => "defective",
+            FormalStatus::Late => "late",
+        }
+    }
+
+    /// Parses a stored or submitted name.
+    pub fn parse(s: &str) -> Option<FormalStatus> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// The city's decision on one remark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Taken into account.
+    Accepted,
+    /// Taken into account in part.
+    PartiallyAccepted,
+    /// Not taken into account.
+    Rejected,
+    /// Outside the subject of the consultation.
+    NotApplicable,
+    /// Withdrawn by its author.
+    Withdrawn,
+}
+
+impl Decision {
+    /// Every decision, in the order reports list them.
+    pub const ALL: [Decision; 5] =
+        [Decision::Accepted, Decision::PartiallyAccepted, Decision::Rejected, Decision::NotApplicable, Decision::Withdrawn];
+
+    /// Stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Accepted => "accepted",
+            Decision::PartiallyAccepted => "partially_accepted",
+            Decision::Rejected => "rejected",
+            Decision::NotApplicable => "not_applicable",
+            Decision::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Parses a stored or submitted name.
+    pub fn parse(s: &str) -> Option<Decision> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// Whether the answer must explain itself (every decision but a withdrawal).
+    pub fn needs_justification(self) -> bool {
+        self != Decision::Withdrawn
+    }
+}
+
+/// Who sent a submission, as far as the public version of a report may say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubmitterKind {
+    /// A private person: named only to staff.
+    Person,
+    /// An organisation (NGO, company, council): named in public.
+    Organisation,
+    /// Sent without a name, where the consultation allows it.
+    Anonymous,
+}
+
+impl SubmitterKind {
+    /// Stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubmitterKind::Person => "person",
+            SubmitterKind::Organisation => "organisation",
+            SubmitterKind::Anonymous => "anonymous",
+        }
+    }
+
+    /// Parses a stored or submitted name.
+    pub fn parse(s: &str) -> Option<SubmitterKind> {
+        [SubmitterKind::Person, SubmitterKind::Organisation, SubmitterKind::Anonymous].into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// What the consultation requires of a submitter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Requirements {
+    /// An e-mail address is required.
+    pub email: bool,
+    /// A district or address is required.
+    pub address: bool,
+    /// A submission may carry no name.
+    pub anonymous_allowed: bool,
+}
+
+/// One remark as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RemarkForm {
+    /// A section id from the organiser's list, or empty.
+    pub section_id: String,
+    /// Free text naming the part of the document, when no section fits.
+    pub section_text: String,
+    /// The change proposed.
+    pub proposed_change: String,
+    /// Why.
+    pub justification: String,
+}
+
+/// One validated remark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemarkInput {
+    /// The section picked, if any.
+    pub section_id: Option<i64>,
+    /// The part of the document in the submitter's words.
+    pub section_text: Option<String>,
+    /// The change proposed.
+    pub proposed_change: String,
+    /// Why.
+    pub justification: String,
+}
+
+/// The submitter's identity as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdentityForm {
+    /// person, organisation or anonymous.
+    pub kind: String,
+    /// Name and surname.
+    pub name: String,
+    /// The organisation, for NGOs.
+    pub organisation: String,
+    /// District id, or empty.
+    pub district_id: String,
+    /// Address.
+    pub address: String,
+    /// E-mail.
+    pub email: String,
+}
+
+/// The validated identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// Kind.
+    pub kind: SubmitterKind,
+    /// Name, if given.
+    pub name: Option<String>,
+    /// Organisation, if any.
+    pub organisation: Option<String>,
+    /// District.
+    pub district_id: Option<i64>,
+    /// Address.
+    pub address: Option<String>,
+    /// E-mail.
+    pub email: Option<Email>,
+}
+
+/// Field names of remark `i` (0-based), as the form and its errors use them.
+pub fn remark_field(i: usize, part: &str) -> &'static str {
+    // Field names must be 'static for FieldError; the few combinations are interned once.
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<HashMap<(usize, String), &'static str>>> = OnceLock::new();
+    let map = NAMES.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut guard = match map.lock() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
+    };
+    let i = i.min(MAX_REMARKS);
+    guard.entry((i, part.to_owned())).or_insert_with(|| Box::leak(format!("r{i}_{part}").into_boxed_str()))
+}
+
+impl RemarkInput {
+    /// Validates remark `i` of a submission; `sections` are the ids the organiser defined.
+    pub fn parse(i: usize, f: &RemarkForm, sections: &[i64]) -> Result<RemarkInput, Invalid> {
+        let mut inv = Invalid::default();
+        let section_id = if f.section_id.trim().is_empty() {
+            None
+        } else {
+            let id = f.section_id.trim().parse::<i64>().ok().filter(|id| sections.contains(id));
+            if id.is_none() {
+                inv.push(FieldError::new(remark_field(i, "section_id"), "choice-invalid"));
+            }
+            id
+        };
+        let section_text = inv.check(optional_text(remark_field(i, "section_text"), &f.section_text, 500)).flatten();
+        let proposed_change = inv.check(bounded_text(remark_field(i, "proposed_change"), &f.proposed_change, 3, REMARK_TEXT_MAX));
+        let justification = inv.check(bounded_text(remark_field(i, "justification"), &f.justification, 0, REMARK_TEXT_MAX));
+        match (proposed_change, justification) {
+            (Some(proposed_change), Some(justification)) if inv.is_empty() => {
+                Ok(RemarkInput { section_id, section_text, proposed_change, justification })
+            }
+            _ => Err(inv),
+        }
+    }
+}
+
+/// Validates a whole submission: the remarks that were filled in (blank extra rows are
+/// dropped) and the identity the consultation requires.
+pub fn parse_submission(
+    remarks: &[RemarkForm],
+    identity: &IdentityForm,
+    req: Requirements,
+    sections: &[i64],
+    districts: &[i64],
+) -> Result<(Vec<RemarkInput>, Identity), Invalid> {
+    let mut inv = Invalid::default();
+    let filled: Vec<(usize, &RemarkForm)> = remarks
+        .iter()
+        .enumerate()
+        .take(MAX_REMARKS)
+        .filter(|(_, r)| !(r.proposed_change.trim().is_empty() && r.justification.trim().is_empty() && r.section_text.trim().is_empty()))
+        .collect();
+    if filled.is_empty() {
+        inv.push(FieldError::new(remark_field(0, "proposed_change"), "remark-empty"));
+    }
+    let mut out = Vec::new();
+    for (i, r) in filled {
+        match RemarkInput::parse(i, r, sections) {
+            Ok(v) => out.push(v),
+            Err(e) => inv.0.extend(e.0),
+        }
+    }
+    let identity = match Identity::parse(identity, req, districts) {
+        Ok(id) => Some(id),
+        Err(e) => {
+            inv.0.extend(e.0);
+            None
+        }
+    };
+    match identity {
+        Some(id) if inv.is_empty() => Ok((out, id)),
+        _ => Err(inv),
+    }
+}
+
+impl Identity {
+    /// Validates the identity part of the form.
+    pub fn parse(f: &IdentityForm, req: Requirements, districts: &[i64]) -> Result<Identity, Invalid> {
+        let mut inv = Invalid::default();
+        let kind = match SubmitterKind::parse(f.kind.trim()) {
+            Some(SubmitterKind::Anonymous) if !req.anonymous_allowed => {
+                inv.push(FieldError::new("kind", "anonymous-not-allowed"));
+                None
+            }
+            Some(k) => Some(k),
+            None => {
+                inv.push(FieldError::new("kind", "choice-invalid"));
+                None
+            }
+        };
+        let anonymous = kind == Some(SubmitterKind::Anonymous);
+        let name = if anonymous {
+            None
+        } else {
+            inv.check(bounded_text("name", &f.name, 2, 200))
+        };
+        let organisation = if kind == Some(SubmitterKind::Organisation) {
+            inv.check(bounded_text("organisation", &f.organisation, 2, 300)).map(Some)
+        } else {
+            inv.check(optional_text("organisation", &f.organisation, 300))
+        }
+        .flatten();
+        let district_id = if f.district_id.trim().is_empty() {
+            None
+        } else {
+            let d = f.district_id.trim().parse::<i64>().ok().filter(|d| districts.contains(d));
+            if d.is_none() {
+                inv.push(FieldError::new("district_id", "choice-invalid"));
+            }
+            d
+        };
+        let address = inv.check(optional_text("address", &f.address, 300)).flatten();
+        if req.address && !anonymous && district_id.is_none() && address.is_none() {
+            inv.push(FieldError::new("address", "address-required"));
+        }
+        let email = if f.email.trim().is_empty() {
+            if req.email && !anonymous {
+                inv.push(FieldError::new("email", "required"));
+            }
+            None
+        } else {
+            inv.check(Email::parse(&f.email))
+        };
+        match kind {
+            Some(kind) if inv.is_empty() => Ok(Identity { kind, name, organisation, district_id, address, email }),
+            _ => Err(inv),
+        }
+    }
+}
+
+/// How a submitter appears in the public version of a report: organisations by name,
+/// private persons by a number that is stable within one consultation.
+pub fn public_name(kind: SubmitterKind, organisation: Option<&str>, person_number: i64) -> PublicName {
+    match (kind, organisation) {
+        (SubmitterKind::Organisation, Some(org)) => PublicName::Organisation(org.to_owned()),
+        (SubmitterKind::Anonymous, _) => PublicName::Anonymous,
+        _ => PublicName::Person(person_number),
+    }
+}
+
+/// A submitter's name as the public may see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PublicName {
+    /// The organisation's name.
+    Organisation(String),
+    /// "Osoba prywatna nr N".
+    Person(i64),
+    /// Sent without a name.
+    Anonymous,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn remark(text: &str) -> RemarkForm {
+        RemarkForm { proposed_change: text.into(), ..Default::default() }
+    }
+
+    fn person() -> IdentityForm {
+        IdentityForm { kind: "person".into(), name: "Jan Kowalski".into(), ..Default::default() }
+    }
+
+    #[test]
+    fn blank_rows_are_dropped_and_an_empty_submission_refused() {
+        let err = parse_submission(&[remark(""), remark("  ")], &person(), Requirements::default(), &[], &[]).unwrap_err();
+        assert_eq!(err.0[0].code, "remark-empty");
+        let (remarks, _) = parse_submission(&[remark("Dodać przejście dla pieszych"), remark("")], &person(), Requirements::default(), &[], &[]).unwrap();
+        assert_eq!(remarks.len(), 1);
+    }
+
+    #[test]
+    fn errors_name_the_remark_they_belong_to() {
+        let long = "x".repeat(REMARK_TEXT_MAX + 1);
+        let forms = [remark("Dobra uwaga"), RemarkForm { proposed_change: long, section_id: "99".into(), ..Default::default() }];
+        let err = parse_submission(&forms, &person(), Requirements::default(), &[1, 2], &[]).unwrap_err();
+        let fields: Vec<_> = err.0.iter().map(|e| (e.field, e.code)).collect();
+        assert_eq!(fields, vec![("r1_section_id", "choice-invalid"), ("r1_proposed_change", "too-long")]);
+    }
+
+    #[test]
+    fn identity_follows_the_consultation_requirements() {
+        let req = Requirements { email: true, address: true, anonymous_allowed: false };
+        let err = Identity::parse(&person(), req, &[]).unwrap_err();
+        let codes: Vec<_> = err.0.iter().map(|e| (e.field, e.code)).collect();
+        assert_eq!(codes, vec![("address", "address-required"), ("email", "required")]);
+        let anon = IdentityForm { kind: "anonymous".into(), ..Default::default() };
+        assert_eq!(Identity::parse(&anon, req, &[]).unwrap_err().0[0].code, "anonymous-not-allowed");
+        let ok = Identity::parse(&anon, Requirements { anonymous_allowed: true, ..req }, &[]).unwrap();
+        assert_eq!((ok.kind, ok.name), (SubmitterKind::Anonymous, None));
+        let org = IdentityForm { kind: "organisation".into(), name: "Anna".into(), ..Default::default() };
+        assert_eq!(Identity::parse(&org, Requirements::default(), &[]).unwrap_err().0[0].field, "organisation");
+    }
+
+    #[test]
+    fn public_names_never_show_private_persons() {
+        assert_eq!(public_name(SubmitterKind::Person, Some("Firma"), 12), PublicName::Person(12));
+        assert_eq!(public_name(SubmitterKind::Organisation, Some("Fundacja"), 3), PublicName::Organisation("Fundacja".into()));
+    }
+
+    proptest! {
+        #[test]
+        fn enums_round_trip(i in 0usize..8) {
+            let c = Channel::ALL[i];
+            prop_assert_eq!(Channel::parse(c.as_str()), Some(c));
+            let d = Decision::ALL[i % 5];
+            prop_assert_eq!(Decision::parse(d.as_str()), Some(d));
+        }
+
+        #[test]
+        fn any_text_either_parses_or_names_its_field(text in "\\PC{0,40}", i in 0usize..5) {
+            match RemarkInput::parse(i, &remark(&text), &[]) {
+                Ok(r) => prop_assert_eq!(r.proposed_change, text.trim()),
+                Err(e) => {
+                    let prefix = format!("r{i}_");
+                    prop_assert!(e.0.iter().all(|f| f.field.starts_with(prefix.as_str())));
+                }
+            }
+        }
+    }
+}
