@@ -438,3 +438,36 @@ pub async fn notify_addresses(db: &Db, consultation: i64) -> DbResult<Vec<String
     on!(db, p => Ok(sqlx::query_scalar("SELECT DISTINCT email FROM submissions WHERE consultation_id = $1 AND email IS NOT NULL ORDER BY email")
         .bind(consultation).fetch_all(p).await?))
 }
+
+/// How a consultation handles remarks.
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+pub struct RemarkSettings {
+    /// Held for a moderator before they are shown.
+    pub premoderation: bool,
+    /// Days a submitter has to correct a defect.
+    pub defect_days: i32,
+}
+
+/// The consultation's remark settings.
+pub async fn settings(db: &Db, consultation: i64) -> DbResult<RemarkSettings> {
+    on!(db, p => Ok(sqlx::query_as("SELECT premoderation, defect_days FROM consultations WHERE id = $1").bind(consultation).fetch_one(p).await?))
+}
+
+/// Changes the consultation's remark settings.
+pub async fn set_settings(db: &Db, consultation: i64, s: RemarkSettings, entry: &AuditEntry) -> DbResult<()> {
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        sqlx::query("UPDATE consultations SET premoderation = $1, defect_days = $2 WHERE id = $3")
+            .bind(s.premoderation).bind(s.defect_days).bind(consultation).execute(&mut *tx).await?;
+        audit_in_tx!(tx, entry, Some(consultation));
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
+/// A submission's attachment, for download by staff.
+pub async fn attachment(db: &Db, consultation: i64, submission: i64) -> DbResult<Option<(String, String, String)>> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT attachment_key, attachment_name, attachment_type FROM submissions WHERE id = $1 AND consultation_id = $2 AND attachment_key IS NOT NULL",
+    ).bind(submission).bind(consultation).fetch_optional(p).await?))
+}

@@ -76,3 +76,43 @@ impl Pairs {
         self.0.iter().any(|(k, _)| k == name)
     }
 }
+
+/// A file sent with a multipart form.
+#[derive(Debug, Clone, Default)]
+pub struct UploadedFile {
+    /// The name it had on the sender's computer.
+    pub name: String,
+    /// Its bytes (empty when nothing was chosen or it was too big).
+    pub bytes: Vec<u8>,
+    /// It was larger than allowed and was dropped.
+    pub too_big: bool,
+}
+
+/// Reads a multipart form: text fields as [`Pairs`], and the field named `file_field` as a
+/// file of at most `max` bytes.
+pub async fn read_multipart(
+    mut mp: axum::extract::Multipart,
+    file_field: &str,
+    max: usize,
+) -> Result<(Pairs, UploadedFile), crate::error::AppError> {
+    use crate::error::AppError;
+    let mut pairs = Vec::new();
+    let mut file = UploadedFile::default();
+    while let Some(mut field) = mp.next_field().await.map_err(|_| AppError::BadRequest)? {
+        let name = field.name().unwrap_or("").to_owned();
+        if name == file_field {
+            file.name = field.file_name().unwrap_or("").to_owned();
+            while let Some(chunk) = field.chunk().await.map_err(|_| AppError::BadRequest)? {
+                if file.bytes.len() + chunk.len() > max {
+                    file.too_big = true;
+                    file.bytes = Vec::new();
+                } else if !file.too_big {
+                    file.bytes.extend_from_slice(&chunk);
+                }
+            }
+        } else {
+            pairs.push((name, field.text().await.map_err(|_| AppError::BadRequest)?));
+        }
+    }
+    Ok((Pairs(pairs), file))
+}

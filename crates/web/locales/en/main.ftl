@@ -540,3 +540,81 @@ home-open-all = { $count ->
 }
 home-planned-heading = Coming soon
 home-planned-all = All planned consultations
+
+## Remarks
+remarks-form-title = Send remarks
+remarks-form-lead = Remarks are accepted until { $closes }. The time of receipt counts. Every remark will be answered in the consultation report.
+remark-n = Remark { $n }
+remark-number = Remark no. { $n }
+remarks-add-block = Add another remark
+field-section = Part of the document
+field-section-none = Choose the part of the document (optional)
+field-section-text = Which part the remark concerns (in your words)
+field-proposed-change = Proposed change
+field-remark-justification = Justification
+identity-legend = Who is sending the remarks
+submitter-person = A private person
+submitter-organisation = An organisation (e.g. an association, a district council, a company)
+submitter-anonymous = Anonymously
+field-submitter-name = Name and surname
+field-organisation = Name of the organisation
+field-district = District
+field-district-none = Choose a district (optional)
+field-attachment = Attachment (optional)
+field-attachment-hint = E.g. a scan of the signed form: PDF, DOCX, ODT or an image, at most 10 MB.
+remarks-submit = Send the remarks
+remarks-closed-title = Remarks are not being collected
+remarks-closed = Remarks on this consultation can be sent only while it is open. Closing: { $closes }.
+remarks-back = Back to the consultation
+remarks-received-title = Thank you, your remarks have been received
+remarks-received-receipt = Receipt number: { $receipt }
+remarks-received-lead = Your remarks on "{ $title }" have been recorded. Keep the receipt number.
+remarks-received-held = The remarks will be shown publicly once a moderator has checked them.
+remarks-received-mail = We have sent a copy to { $email }.
+remarks-list-title = Remarks received
+remarks-count = { $count ->
+    [one] { $count } remark
+   *[other] { $count } remarks
+}
+remark-hidden = Hidden by a moderator. Reason: { $reason }
+remark-answer = The city's position
+remark-col-number = Remark no.
+remark-state-held = Awaiting moderation
+remark-state-hidden = Hidden by a moderator
+remark-state-waiting = Awaiting an answer
+private-person = Private person no. { $n }
+anonymous-person = Anonymous person
+moderation-log-title = Moderation log
+moderation-log-lead = Every moderator's decision is recorded here with its reason.
+moderation-log-empty = There have been no moderation decisions yet.
+moderation-reason = Reason
+moderation-approve = Approved
+moderation-hide = Hidden
+moderation-restore = Restored
+my-remarks-title = My remarks
+my-remarks-empty = You have not sent any remarks while signed in yet.
+channel-online = Online form
+channel-email = E-mail
+channel-post = Post
+channel-in_person = In person at the office
+channel-epuap = ePUAP
+channel-consultation_point = Consultation point
+channel-meeting = Meeting
+channel-phone = Phone duty hours
+decision-accepted = Accepted
+decision-partially_accepted = Partially accepted
+decision-rejected = Rejected
+decision-not_applicable = Outside the subject of the consultation
+decision-withdrawn = Withdrawn
+mail-remark-subject = Remarks received: { $receipt }
+mail-remark-body = Hello,
+
+    We have received your remarks on "{ $title }". Receipt number: { $receipt }.
+
+    { $remarks }
+
+    Every remark will be answered in the consultation report:
+    { $link }
+error-remark-empty = Enter at least one remark.
+error-address-required = This consultation requires a district or an address.
+error-anonymous-not-allowed = Remarks on this consultation cannot be sent anonymously.

@@ -561,3 +561,82 @@ home-open-all = { $count ->
 }
 home-planned-heading = Wkrótce
 home-planned-all = Wszystkie zapowiedziane konsultacje
+
+## Remarks
+remarks-form-title = Zgłoś uwagi
+remarks-form-lead = Uwagi przyjmujemy do { $closes }. Liczy się czas wpływu. Każda uwaga dostanie odpowiedź w raporcie z konsultacji.
+remark-n = Uwaga { $n }
+remark-number = Uwaga nr { $n }
+remarks-add-block = Dodaj kolejną uwagę
+field-section = Część dokumentu
+field-section-none = Wybierz część dokumentu (opcjonalnie)
+field-section-text = Której części dotyczy uwaga (własnymi słowami)
+field-proposed-change = Proponowana zmiana
+field-remark-justification = Uzasadnienie
+identity-legend = Kto zgłasza uwagi
+submitter-person = Osoba prywatna
+submitter-organisation = Organizacja (np. stowarzyszenie, rada dzielnicy, firma)
+submitter-anonymous = Anonimowo
+field-submitter-name = Imię i nazwisko
+field-organisation = Nazwa organizacji
+field-district = Dzielnica
+field-district-none = Wybierz dzielnicę (opcjonalnie)
+field-attachment = Załącznik (opcjonalnie)
+field-attachment-hint = Np. skan podpisanego formularza: PDF, DOCX, ODT lub obraz, najwyżej 10 MB.
+remarks-submit = Wyślij uwagi
+remarks-closed-title = Zbieranie uwag nie trwa
+remarks-closed = Uwagi w tej konsultacji można zgłaszać tylko w czasie jej trwania. Termin: { $closes }.
+remarks-back = Wróć do konsultacji
+remarks-received-title = Dziękujemy, uwagi zostały przyjęte
+remarks-received-receipt = Numer potwierdzenia: { $receipt }
+remarks-received-lead = Twoje uwagi do konsultacji „{ $title }” zostały zapisane. Zachowaj numer potwierdzenia.
+remarks-received-held = Uwagi zostaną pokazane publicznie po sprawdzeniu przez moderatora.
+remarks-received-mail = Kopię wysłaliśmy na adres { $email }.
+remarks-list-title = Zgłoszone uwagi
+remarks-count = { $count ->
+    [one] { $count } uwaga
+    [few] { $count } uwagi
+   *[many] { $count } uwag
+}
+remark-hidden = Uwaga ukryta przez moderatora. Powód: { $reason }
+remark-answer = Stanowisko miasta
+remark-col-number = Nr uwagi
+remark-state-held = Czeka na moderację
+remark-state-hidden = Ukryta przez moderatora
+remark-state-waiting = Czeka na odpowiedź
+private-person = Osoba prywatna nr { $n }
+anonymous-person = Osoba anonimowa
+moderation-log-title = Dziennik moderacji
+moderation-log-lead = Każda decyzja moderatora jest tu zapisana wraz z powodem.
+moderation-log-empty = Nie było jeszcze decyzji moderatora.
+moderation-reason = Powód
+moderation-approve = Zatwierdzono
+moderation-hide = Ukryto
+moderation-restore = Przywrócono
+my-remarks-title = Moje uwagi
+my-remarks-empty = Nie zgłaszałeś(-aś) jeszcze uwag jako zalogowana osoba.
+channel-online = Formularz online
+channel-email = E-mail
+channel-post = Poczta
+channel-in_person = Osobiście w urzędzie
+channel-epuap = ePUAP
+channel-consultation_point = Punkt konsultacyjny
+channel-meeting = Spotkanie
+channel-phone = Dyżur telefoniczny
+decision-accepted = Uwzględniona
+decision-partially_accepted = Uwzględniona częściowo
+decision-rejected = Nieuwzględniona
+decision-not_applicable = Nie dotyczy przedmiotu konsultacji
+decision-withdrawn = Wycofana
+mail-remark-subject = Potwierdzenie przyjęcia uwag { $receipt }
+mail-remark-body = Dzień dobry!
+
+    Przyjęliśmy Twoje uwagi do konsultacji „{ $title }”. Numer potwierdzenia: { $receipt }.
+
+    { $remarks }
+
+    Odpowiedź na każdą uwagę znajdzie się w raporcie z konsultacji:
+    { $link }
+error-remark-empty = Wpisz treść co najmniej jednej uwagi.
+error-address-required = Ta konsultacja wymaga podania dzielnicy lub adresu.
+error-anonymous-not-allowed = W tej konsultacji nie można zgłaszać uwag anonimowo.

@@ -44,17 +44,10 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/konto/usun", post(delete_account))
 }
 
-#[derive(Template)]
-#[template(path = "account/message.html")]
-struct MessageTpl<'a> {
-    ctx: &'a Ctx,
-    title: String,
-    message: String,
-    link: Option<(&'static str, String)>,
-}
+use super::MessageTpl;
 
 fn message_page(ctx: &Ctx, status: StatusCode, title: &str, message: String, link: Option<(&'static str, &str)>) -> AppResult<Response> {
-    render_status(status, &MessageTpl { ctx, title: ctx.t(title), message, link: link.map(|(href, key)| (href, ctx.t(key))) })
+    render_status(status, &MessageTpl { ctx, title: ctx.t(title), message, link: link.map(|(href, key)| (href.to_owned(), ctx.t(key))) })
 }
 
 fn token_problem_page(ctx: &Ctx, p: TokenProblem) -> AppResult<Response> {

@@ -5,6 +5,7 @@ mod account;
 mod admin;
 mod consultations;
 mod organiser;
+mod remarks;
 
 use crate::AppState;
 use crate::ctx::{Ctx, LANG_COOKIE};
@@ -41,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .merge(account::routes())
         .merge(consultations::routes())
         .merge(organiser::routes())
+        .merge(remarks::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }
@@ -76,6 +78,16 @@ pub fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
 /// The confirmation shown after a redirect (`?ok=flash-…`); unknown keys show nothing.
 pub fn notice(ctx: &Ctx, key: &str) -> Option<String> {
     (key.starts_with("flash-") && ctx.lang.has(key)).then(|| ctx.t(key))
+}
+
+/// A page with a title, a message and an optional link onward.
+#[derive(Template)]
+#[template(path = "account/message.html")]
+pub(super) struct MessageTpl<'a> {
+    pub(super) ctx: &'a Ctx,
+    pub(super) title: String,
+    pub(super) message: String,
+    pub(super) link: Option<(String, String)>,
 }
 
 #[derive(Template)]

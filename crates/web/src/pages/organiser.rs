@@ -655,6 +655,24 @@ async fn documents_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<
     documents_view(&state, &ctx, c, String::new(), "draft".into(), FormErrors::default(), super::notice(&ctx, &q.ok)).await
 }
 
+/// Checks an uploaded file's size and type (from its content); `None` when optional and absent.
+pub(super) fn check_file(bytes: &[u8], too_big: bool, max: usize, required: bool) -> Result<Option<agora_domain::document::FileType>, FieldError> {
+    if too_big {
+        return Err(FieldError::with_limit("file", "file-too-big", max / 1024 / 1024));
+    }
+    if bytes.is_empty() {
+        return if required { Err(FieldError::new("file", "required")) } else { Ok(None) };
+    }
+    sniff(bytes).map(Some).ok_or(FieldError::new("file", "file-type"))
+}
+
+/// Stores file bytes under `prefix` and returns the key.
+pub(super) async fn store_file(state: &AppState, prefix: &str, bytes: Vec<u8>, t: agora_domain::document::FileType) -> AppResult<String> {
+    let key = format!("{prefix}/{}.{}", &agora_db::new_token().0[..32], t.extension());
+    state.storage.put(&object_store::path::Path::from(key.as_str()), bytes.into()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(key)
+}
+
 struct Upload {
     title: String,
     kind: String,
@@ -664,31 +682,8 @@ struct Upload {
     too_big: bool,
 }
 
-async fn read_upload(mut mp: Multipart) -> AppResult<Upload> {
-    let mut up = Upload { title: String::new(), kind: String::new(), document: None, filename: String::new(), bytes: Vec::new(), too_big: false };
-    while let Some(mut field) = mp.next_field().await.map_err(|_| AppError::BadRequest)? {
-        match field.name().unwrap_or("") {
-            "title" => up.title = field.text().await.map_err(|_| AppError::BadRequest)?,
-            "kind" => up.kind = field.text().await.map_err(|_| AppError::BadRequest)?,
-            "document" => up.document = field.text().await.map_err(|_| AppError::BadRequest)?.trim().parse().ok(),
-            "file" => {
-                up.filename = field.file_name().unwrap_or("").to_owned();
-                while let Some(chunk) = field.chunk().await.map_err(|_| AppError::BadRequest)? {
-                    if up.bytes.len() + chunk.len() > MAX_FILE_BYTES {
-                        up.too_big = true;
-                        up.bytes.clear();
-                    } else if !up.too_big {
-                        up.bytes.extend_from_slice(&chunk);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(up)
-}
-
-fn clean_filename(name: &str, ext: &str) -> String {
+/// A safe file name for downloads, its extension set by the type found in the content.
+pub(super) fn clean_filename(name: &str, ext: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
     let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
     let stem: String = stem.chars().filter(|c| !c.is_control() && !"\"<>:|?*".contains(*c)).take(120).collect();
@@ -699,7 +694,15 @@ fn clean_filename(name: &str, ext: &str) -> String {
 
 async fn upload(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp: Multipart) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
-    let up = read_upload(mp).await?;
+    let (fields, file) = crate::forms::read_multipart(mp, "file", MAX_FILE_BYTES).await?;
+    let up = Upload {
+        title: fields.get("title").to_owned(),
+        kind: fields.get("kind").to_owned(),
+        document: fields.get("document").trim().parse().ok(),
+        filename: file.name,
+        bytes: file.bytes,
+        too_big: file.too_big,
+    };
     let mut inv = Invalid::default();
     let kind = DocumentKind::parse(&up.kind);
     if up.document.is_none() {
@@ -708,26 +711,13 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
             inv.push(FieldError::new("kind", "choice-invalid"));
         }
     }
-    let file_type = if up.too_big {
-        inv.push(FieldError::with_limit("file", "file-too-big", MAX_FILE_BYTES / 1024 / 1024));
-        None
-    } else if up.bytes.is_empty() {
-        inv.push(FieldError::new("file", "required"));
-        None
-    } else {
-        let t = sniff(&up.bytes);
-        if t.is_none() {
-            inv.push(FieldError::new("file", "file-type"));
-        }
-        t
-    };
+    let file_type = inv.check(check_file(&up.bytes, up.too_big, MAX_FILE_BYTES, true)).flatten();
     let (Some(file_type), true) = (file_type, inv.is_empty()) else {
         return documents_view(&state, &ctx, c, up.title, up.kind, FormErrors::from_invalid(&inv, ctx.lang), None).await;
     };
-    let key = format!("documents/{id}/{}.{}", &agora_db::new_token().0[..32], file_type.extension());
-    let path = object_store::path::Path::from(key.as_str());
     let size = up.bytes.len() as i64;
-    state.storage.put(&path, up.bytes.into()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let key = store_file(&state, &format!("documents/{id}"), up.bytes, file_type).await?;
+    let path = object_store::path::Path::from(key.as_str());
     let file = agora_db::documents::NewFile { filename: clean_filename(&up.filename, file_type.extension()), content_type: file_type.mime().into(), size_bytes: size, storage_key: key };
     let by = ctx.user.as_ref().map(|u| u.email.clone()).unwrap_or_default();
     let title = up.title.trim().to_owned();

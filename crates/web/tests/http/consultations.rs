@@ -15,7 +15,7 @@ fn entry() -> AuditEntry {
     AuditEntry { actor_id: None, actor_label: "test".into(), action: "test", entity: "test", details: String::new() }
 }
 
-async fn unit(app: &TestApp, code: &str) -> i64 {
+pub async fn unit(app: &TestApp, code: &str) -> i64 {
     reference::save_unit(app.db(), None, &UnitInput::parse(code, &format!("Jednostka {code}"), "", "").unwrap(), &entry()).await.unwrap()
 }
 
@@ -24,7 +24,7 @@ async fn district(app: &TestApp, n: i32, name: &str) -> i64 {
 }
 
 /// A consultation stored directly, moved to `status` through the real transitions.
-async fn stored(app: &TestApp, unit: i64, title: &str, status: Status, opens_in_days: i64, districts: Vec<i64>) -> i64 {
+pub async fn stored(app: &TestApp, unit: i64, title: &str, status: Status, opens_in_days: i64, districts: Vec<i64>) -> i64 {
     let now = Utc::now();
     let f = ConsultationForm {
         title: title.into(),

@@ -191,6 +191,11 @@ impl Client {
 
     /// Posts a multipart form with one file, the token in the action URL as the page does.
     pub async fn post_file(&mut self, path: &str, fields: &[(&str, &str)], file_name: &str, file: &[u8]) -> Resp {
+        self.post_multipart(path, fields, "file", file_name, file).await
+    }
+
+    /// Posts a multipart form whose file field is `file_field`.
+    pub async fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], file_field: &str, file_name: &str, file: &[u8]) -> Resp {
         if !self.cookies.contains_key("agora_csrf") {
             self.get("/").await;
         }
@@ -200,7 +205,7 @@ impl Client {
         for (k, v) in fields {
             body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
         }
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{file_field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
         body.extend(file);
         body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
         let req = Request::post(format!("{path}?csrf={token}"))

@@ -6,4 +6,5 @@ mod harness;
 mod accounts;
 mod admin;
 mod consultations;
+mod remarks;
 mod shell;

@@ -1,0 +1,384 @@
+//! Remarks on the public side: the online form, the confirmation with its receipt number,
+//! the public list with the city's answers, the moderation log, and "my remarks".
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::AppResult;
+use crate::forms::{FormErrors, Pairs};
+use crate::i18n::{Arg, Lang};
+use crate::mail::{self, Mail};
+use crate::pages::consultations::{Opt, visible};
+use crate::pages::organiser::{check_file, store_file};
+use crate::pages::{render, render_status};
+use crate::time;
+use agora_db::consultation::Consultation;
+use agora_db::remarks::{self, NewSubmission, RemarkFilter, RemarkRow, Stored};
+use agora_domain::Invalid;
+use agora_domain::consultation::Status;
+use agora_domain::remark::{IdentityForm, MAX_REMARKS, PublicName, RemarkForm, Requirements, SubmitterKind, parse_submission, public_name};
+use askama::Template;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use chrono::Utc;
+use serde::Deserialize;
+
+/// Largest attachment to a remark.
+pub const ATTACHMENT_MAX: usize = 10 * 1024 * 1024;
+/// Remarks per page of the public list.
+const PER_PAGE: i64 = 50;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/konsultacje/{slug}/uwagi/nowa",
+            get(form_page).post(submit).layer(DefaultBodyLimit::max(ATTACHMENT_MAX + 1024 * 1024)),
+        )
+        .route("/konsultacje/{slug}/uwagi", get(public_list))
+        .route("/konsultacje/{slug}/moderacja", get(moderation_log))
+        .route("/konto/uwagi", get(my_remarks))
+}
+
+/// Whether a consultation takes remarks at `now` (the server's clock decides).
+pub fn accepting(c: &Consultation, now: chrono::DateTime<Utc>) -> bool {
+    c.status() == Status::Open && c.opens_at <= now && now < c.closes_at
+}
+
+/// One remark block of the form, with its values.
+pub struct Block {
+    /// Index.
+    pub i: usize,
+    /// Values.
+    pub f: RemarkForm,
+}
+
+/// Reads remark blocks `r{i}_…` from a submitted form.
+pub fn read_blocks(p: &Pairs) -> Vec<RemarkForm> {
+    let rows = p.get("rows").parse::<usize>().unwrap_or(3).clamp(1, MAX_REMARKS);
+    (0..rows)
+        .map(|i| RemarkForm {
+            section_id: p.get(&format!("r{i}_section_id")).into(),
+            section_text: p.get(&format!("r{i}_section_text")).into(),
+            proposed_change: p.get(&format!("r{i}_proposed_change")).into(),
+            justification: p.get(&format!("r{i}_justification")).into(),
+        })
+        .collect()
+}
+
+/// Reads the identity part of a submitted form.
+pub fn read_identity(p: &Pairs) -> IdentityForm {
+    IdentityForm {
+        kind: p.get("kind").into(),
+        name: p.get("name").into(),
+        organisation: p.get("organisation").into(),
+        district_id: p.get("district_id").into(),
+        address: p.get("address").into(),
+        email: p.get("email").into(),
+    }
+}
+
+/// What a consultation asks of submitters.
+pub fn requirements(c: &Consultation) -> Requirements {
+    Requirements { email: c.require_email, address: c.require_address, anonymous_allowed: c.allow_anonymous }
+}
+
+#[derive(Template)]
+#[template(path = "remarks/form.html")]
+struct FormTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    blocks: Vec<Block>,
+    identity: IdentityForm,
+    sections: Vec<Opt>,
+    districts: Vec<Opt>,
+    form_key: String,
+    errors: FormErrors,
+    closes: String,
+}
+
+pub(super) async fn district_options(state: &AppState) -> AppResult<Vec<Opt>> {
+    Ok(agora_db::reference::districts(&state.db).await?.into_iter()
+        .map(|d| Opt { value: d.id.to_string(), label: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name) })
+        .collect())
+}
+
+pub(super) async fn section_options(state: &AppState, c: i64) -> AppResult<Vec<Opt>> {
+    Ok(remarks::sections(&state.db, c).await?.into_iter().map(|s| Opt { value: s.id.to_string(), label: s.label }).collect())
+}
+
+async fn show_form(state: &AppState, ctx: &Ctx, c: Consultation, blocks: Vec<RemarkForm>, identity: IdentityForm, form_key: String, errors: FormErrors) -> AppResult<Response> {
+    let tpl = FormTpl {
+        ctx,
+        closes: time::day_time(ctx.lang, c.closes_at),
+        sections: section_options(state, c.id).await?,
+        districts: district_options(state).await?,
+        blocks: blocks.into_iter().enumerate().map(|(i, f)| Block { i, f }).collect(),
+        identity,
+        form_key,
+        errors,
+        c,
+    };
+    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(code, &tpl)
+}
+
+async fn closed_page(ctx: &Ctx, c: &Consultation) -> AppResult<Response> {
+    let msg = ctx.t1("remarks-closed", "closes", time::day_time(ctx.lang, c.closes_at));
+    render_status(StatusCode::FORBIDDEN, &super::MessageTpl { ctx, title: ctx.t("remarks-closed-title"), message: msg, link: Some((format!("/konsultacje/{}", c.slug), ctx.t("remarks-back"))) })
+}
+
+async fn form_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
+    let c = visible(&state, &ctx, &slug).await?;
+    if !accepting(&c, Utc::now()) {
+        return closed_page(&ctx, &c).await;
+    }
+    let identity = match &ctx.user {
+        Some(u) => IdentityForm { kind: "person".into(), name: u.display_name.clone(), email: u.email.clone(), ..Default::default() },
+        None => IdentityForm { kind: "person".into(), ..Default::default() },
+    };
+    show_form(&state, &ctx, c, vec![RemarkForm::default(); 3], identity, agora_db::new_token().0, FormErrors::default()).await
+}
+
+#[derive(Template)]
+#[template(path = "remarks/received.html")]
+struct ReceivedTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    receipt: String,
+    held: bool,
+    email: Option<String>,
+}
+
+async fn submit(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, mp: Multipart) -> AppResult<Response> {
+    let received_at = Utc::now();
+    let c = visible(&state, &ctx, &slug).await?;
+    let (p, file) = crate::forms::read_multipart(mp, "attachment", ATTACHMENT_MAX).await?;
+    let mut blocks = read_blocks(&p);
+    let identity_form = read_identity(&p);
+    let form_key = Some(p.get("form_key").to_owned()).filter(|k| k.len() == 64 && k.chars().all(|c| c.is_ascii_hexdigit())).unwrap_or_else(|| agora_db::new_token().0);
+    if p.has("more") {
+        // "Add another remark" without JavaScript: the same form with one more block.
+        if blocks.len() < MAX_REMARKS {
+            blocks.push(RemarkForm::default());
+        }
+        return show_form(&state, &ctx, c, blocks, identity_form, form_key, FormErrors::default()).await;
+    }
+    if !accepting(&c, received_at) {
+        return closed_page(&ctx, &c).await;
+    }
+    let sections: Vec<i64> = remarks::sections(&state.db, c.id).await?.iter().map(|s| s.id).collect();
+    let districts: Vec<i64> = agora_db::reference::districts(&state.db).await?.iter().map(|d| d.id).collect();
+    let mut inv = Invalid::default();
+    let parsed = match parse_submission(&blocks, &identity_form, requirements(&c), &sections, &districts) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            inv.0.extend(e.0);
+            None
+        }
+    };
+    let attachment_type = match check_file(&file.bytes, file.too_big, ATTACHMENT_MAX, false) {
+        Ok(t) => t,
+        Err(e) => {
+            inv.push(agora_domain::FieldError { field: "attachment", ..e });
+            None
+        }
+    };
+    let (Some((remark_inputs, identity)), true) = (parsed, inv.is_empty()) else {
+        return show_form(&state, &ctx, c, blocks, identity_form, form_key, FormErrors::from_invalid(&inv, ctx.lang)).await;
+    };
+    let attachment = match attachment_type {
+        Some(t) => {
+            let name = super::organiser::clean_filename(&file.name, t.extension());
+            Some((store_file(&state, &format!("remarks/{}", c.id), file.bytes, t).await?, name, t.mime().to_owned()))
+        }
+        None => None,
+    };
+    let settings = remarks::settings(&state.db, c.id).await?;
+    let email = identity.email.as_ref().map(|e| e.as_str().to_owned());
+    let sub = NewSubmission {
+        consultation_id: c.id,
+        form_key,
+        channel: "online".into(),
+        received_at,
+        entered_by: None,
+        user_id: ctx.user.as_ref().map(|u| u.id),
+        identity,
+        formal_status: "valid".into(),
+        defect_reason: None,
+        correct_by: None,
+        attachment,
+        held: settings.premoderation,
+    };
+    let entry = ctx.audit("remark.submit", "consultation", format!("{} ({} remarks)", c.slug, remark_inputs.len()));
+    let stored = remarks::submit(&state.db, &sub, &remark_inputs, &entry).await?;
+    if let (Stored::Created(receipt), Some(to)) = (&stored, &email) {
+        let list = remark_inputs.iter().enumerate().map(|(i, r)| format!("{}. {}", i + 1, r.proposed_change)).collect::<Vec<_>>().join("\n\n");
+        let mail = Mail {
+            to: to.clone(),
+            subject: ctx.t1("mail-remark-subject", "receipt", receipt.as_str()),
+            body: ctx.lang.t_args("mail-remark-body", &[("title", Arg::Str(c.title.clone())), ("receipt", Arg::Str(receipt.clone())), ("remarks", Arg::Str(list)), ("link", Arg::Str(format!("{}/konsultacje/{}", state.config.base_url, c.slug)))]),
+        };
+        mail::queue(&state, mail).await?;
+    }
+    render(&ReceivedTpl { ctx: &ctx, receipt: stored.receipt().to_owned(), held: settings.premoderation, email, c })
+}
+
+// ---- public list ----
+
+/// A remark as the public sees it.
+pub struct PublicRemark {
+    /// Number.
+    pub number: i32,
+    /// Section.
+    pub section: String,
+    /// Proposed change.
+    pub proposed_change: String,
+    /// Justification.
+    pub justification: String,
+    /// Who, as the public may know.
+    pub who: String,
+    /// The reason it is hidden, instead of its text.
+    pub hidden: Option<String>,
+    /// Decision label.
+    pub decision: Option<String>,
+    /// The answer.
+    pub answer: Option<String>,
+    /// Channel label.
+    pub channel: String,
+}
+
+/// The public name of a remark's author in `lang`.
+pub fn who(lang: Lang, r: &RemarkRow) -> String {
+    let kind = SubmitterKind::parse(&r.submitter_kind).unwrap_or(SubmitterKind::Person);
+    match public_name(kind, r.organisation.as_deref(), r.person_number.map(i64::from).unwrap_or(0)) {
+        PublicName::Organisation(o) => o,
+        PublicName::Person(n) => lang.t_args("private-person", &[("n", Arg::Num(n))]),
+        PublicName::Anonymous => lang.t("anonymous-person"),
+    }
+}
+
+/// The section a remark concerns, in words.
+pub fn section_of(r: &RemarkRow) -> String {
+    match (&r.section_label, &r.section_text) {
+        (Some(l), Some(t)) => format!("{l} — {t}"),
+        (Some(l), None) => l.clone(),
+        (None, Some(t)) => t.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Turns a stored remark into what the public may see.
+pub fn public_remark(lang: Lang, r: RemarkRow) -> PublicRemark {
+    let hidden = (r.moderation == "hidden").then(|| r.hidden_reason.clone().unwrap_or_default());
+    PublicRemark {
+        number: r.number,
+        section: section_of(&r),
+        who: who(lang, &r),
+        channel: lang.t(&format!("channel-{}", r.channel)),
+        decision: r.decision.as_ref().map(|d| lang.t(&format!("decision-{d}"))),
+        answer: r.decision_justification.clone(),
+        proposed_change: if hidden.is_some() { String::new() } else { r.proposed_change },
+        justification: if hidden.is_some() { String::new() } else { r.justification },
+        hidden,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "remarks/list.html")]
+struct ListTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    remarks: Vec<PublicRemark>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    pager_base: String,
+    accepting: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PageQuery {
+    strona: String,
+}
+
+async fn public_list(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<PageQuery>) -> AppResult<Response> {
+    let c = visible(&state, &ctx, &slug).await?;
+    let page = q.strona.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000);
+    let p = remarks::list(&state.db, c.id, &RemarkFilter { public: true, ..Default::default() }, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let tpl = ListTpl {
+        ctx: &ctx,
+        remarks: p.items.into_iter().map(|r| public_remark(ctx.lang, r)).collect(),
+        total: p.total,
+        pages: ((p.total + PER_PAGE - 1) / PER_PAGE).max(1),
+        page,
+        pager_base: format!("/konsultacje/{}/uwagi?", c.slug),
+        accepting: accepting(&c, Utc::now()),
+        c,
+    };
+    render(&tpl)
+}
+
+#[derive(Template)]
+#[template(path = "remarks/moderation.html")]
+struct ModerationTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    entries: Vec<(i32, String, String, String)>,
+}
+
+async fn moderation_log(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
+    let c = visible(&state, &ctx, &slug).await?;
+    let entries = remarks::moderation_log(&state.db, c.id, 500).await?.into_iter()
+        .map(|e| (e.remark_number, ctx.t(&format!("moderation-{}", e.action)), e.reason, time::day_time(ctx.lang, e.at)))
+        .collect();
+    render(&ModerationTpl { ctx: &ctx, c, entries })
+}
+
+// ---- my remarks ----
+
+struct MyView {
+    slug: String,
+    title: String,
+    receipt: String,
+    number: i32,
+    text: String,
+    state: String,
+    answer: Option<String>,
+    received: String,
+}
+
+#[derive(Template)]
+#[template(path = "remarks/mine.html")]
+struct MineTpl<'a> {
+    ctx: &'a Ctx,
+    items: Vec<MyView>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    pager_base: String,
+}
+
+async fn my_remarks(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let page = q.strona.trim().parse::<i64>().unwrap_or(1).clamp(1, 10_000);
+    let p = remarks::of_user(&state.db, user.id, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let items = p.items.into_iter().map(|r| MyView {
+        state: match (&r.decision, r.moderation.as_str()) {
+            (Some(d), _) => ctx.t(&format!("decision-{d}")),
+            (None, "held") => ctx.t("remark-state-held"),
+            (None, "hidden") => ctx.t("remark-state-hidden"),
+            (None, _) => ctx.t("remark-state-waiting"),
+        },
+        answer: r.decision_justification,
+        received: time::day_time(ctx.lang, r.received_at),
+        slug: r.slug,
+        title: r.title,
+        receipt: r.receipt,
+        number: r.number,
+        text: r.proposed_change,
+    }).collect();
+    render(&MineTpl { ctx: &ctx, items, total: p.total, pages: ((p.total + PER_PAGE - 1) / PER_PAGE).max(1), page, pager_base: "/konto/uwagi?".into() })
+}
