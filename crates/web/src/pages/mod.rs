@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+mod answering;
 mod consultations;
 mod organiser;
 mod remarks;
@@ -43,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .merge(consultations::routes())
         .merge(organiser::routes())
         .merge(remarks::routes())
+        .merge(answering::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }

@@ -1,0 +1,399 @@
+//! The organiser's side of remarks: sections, intake of remarks from offline channels,
+//! moderation, and the answering screen with filters, progress and bulk answers.
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::forms::{FormErrors, Pairs};
+use crate::pages::consultations::Opt;
+use crate::pages::organiser::{check_file, clean_filename, store_file};
+use crate::pages::remarks::{ATTACHMENT_MAX, Block, district_options, read_blocks, read_identity, requirements, section_of, section_options};
+use crate::pages::{render_status, url_encode};
+use crate::time;
+use agora_db::consultation::{self as dbc, Consultation};
+use agora_db::remarks::{self, Moderation, NewSubmission, RemarkFilter, RemarkSettings};
+use agora_domain::Invalid;
+use agora_domain::permission::Action;
+use agora_domain::remark::{Channel, Decision, FormalStatus, IdentityForm, RemarkForm, parse_submission};
+use agora_domain::validation::{FieldError, bounded_text};
+use askama::Template;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::{Duration, Utc};
+use object_store::ObjectStoreExt;
+use serde::Deserialize;
+
+const PER_PAGE: i64 = 25;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/konsultacje/{id}/uwagi", get(screen))
+        .route("/admin/konsultacje/{id}/uwagi/odpowiedz", post(answer))
+        .route("/admin/konsultacje/{id}/uwagi/ustawienia", post(save_settings))
+        .route("/admin/konsultacje/{id}/uwagi/{remark}/moderacja", post(moderate))
+        .route("/admin/konsultacje/{id}/uwagi/zalacznik/{submission}", get(attachment))
+        .route("/admin/konsultacje/{id}/sekcje", post(add_section))
+        .route(
+            "/admin/konsultacje/{id}/uwagi/nowa",
+            get(intake_form).post(intake).layer(DefaultBodyLimit::max(ATTACHMENT_MAX + 1024 * 1024)),
+        )
+}
+
+async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
+    ctx.require_user()?;
+    let c = dbc::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    ctx.require(Action::ManageUnit(c.unit_id))?;
+    Ok(c)
+}
+
+/// Organisers of the unit and moderators may moderate.
+async fn load_for_moderation(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
+    ctx.require_user()?;
+    let c = dbc::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    if ctx.can(Action::ManageUnit(c.unit_id)) || ctx.can(Action::Moderate) {
+        Ok(c)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+// ---- answering screen ----
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default)]
+struct Filters {
+    bez_odpowiedzi: String,
+    sekcja: String,
+    kanal: String,
+    decyzja: String,
+    strona: String,
+    ok: String,
+}
+
+impl Filters {
+    fn query(&self) -> String {
+        [("bez_odpowiedzi", &self.bez_odpowiedzi), ("sekcja", &self.sekcja), ("kanal", &self.kanal), ("decyzja", &self.decyzja)]
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}&", url_encode(v)))
+            .collect()
+    }
+}
+
+struct StaffRemark {
+    id: i64,
+    number: i32,
+    submission_id: i64,
+    receipt: String,
+    section: String,
+    proposed_change: String,
+    justification: String,
+    who: String,
+    contact: String,
+    channel: String,
+    received: String,
+    formal: String,
+    moderation: String,
+    moderation_label: String,
+    hidden_reason: Option<String>,
+    decision: String,
+    answer: String,
+}
+
+#[derive(Template)]
+#[template(path = "answering/screen.html")]
+struct ScreenTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    answered: i64,
+    total: i64,
+    percent: i64,
+    remarks: Vec<StaffRemark>,
+    f: Filters,
+    sections: Vec<Opt>,
+    channels: Vec<Opt>,
+    decisions: Vec<Opt>,
+    page: i64,
+    pages: i64,
+    pager_base: String,
+    back_query: String,
+    matching: i64,
+    settings: RemarkSettings,
+    bulk: Pairs,
+    errors: FormErrors,
+    notice: Option<String>,
+    can_answer: bool,
+}
+
+async fn screen_view(state: &AppState, ctx: &Ctx, c: Consultation, f: Filters, bulk: Pairs, errors: FormErrors) -> AppResult<Response> {
+    let lang = ctx.lang;
+    let page = f.strona.parse::<i64>().unwrap_or(1).clamp(1, 100_000);
+    let filter = RemarkFilter {
+        unanswered: !f.bez_odpowiedzi.is_empty(),
+        section: f.sekcja.parse().ok(),
+        channel: Channel::parse(&f.kanal).map(|c| c.as_str().to_owned()),
+        decision: Decision::parse(&f.decyzja).map(|d| d.as_str().to_owned()),
+        public: false,
+    };
+    let p = remarks::list(&state.db, c.id, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let (answered, total) = remarks::progress(&state.db, c.id).await?;
+    let remarks = p.items.into_iter().map(|r| StaffRemark {
+        section: section_of(&r),
+        who: [r.name.clone(), r.organisation.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
+        contact: [r.email.clone(), r.district_name.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · "),
+        channel: lang.t(&format!("channel-{}", r.channel)),
+        received: time::day_time(lang, r.received_at),
+        formal: lang.t(&format!("formal-{}", r.formal_status)),
+        moderation: r.moderation.clone(),
+        moderation_label: lang.t(&format!("moderation-state-{}", r.moderation)),
+        hidden_reason: r.hidden_reason.clone(),
+        decision: r.decision.clone().unwrap_or_default(),
+        answer: r.decision_justification.clone().unwrap_or_default(),
+        id: r.id,
+        number: r.number,
+        submission_id: r.submission_id,
+        receipt: r.receipt,
+        proposed_change: r.proposed_change,
+        justification: r.justification,
+    }).collect();
+    let opts = |items: Vec<(&str, String)>| items.into_iter().map(|(v, l)| Opt { value: v.to_owned(), label: l }).collect::<Vec<_>>();
+    let tpl = ScreenTpl {
+        ctx,
+        answered,
+        total,
+        percent: if total == 0 { 0 } else { answered * 100 / total },
+        remarks,
+        sections: section_options(state, c.id).await?,
+        channels: opts(Channel::ALL.iter().map(|ch| (ch.as_str(), lang.t(&format!("channel-{}", ch.as_str())))).collect()),
+        decisions: opts(Decision::ALL.iter().map(|d| (d.as_str(), lang.t(&format!("decision-{}", d.as_str())))).collect()),
+        pages: ((p.total + PER_PAGE - 1) / PER_PAGE).max(1),
+        matching: p.total,
+        page,
+        pager_base: format!("/admin/konsultacje/{}/uwagi?{}", c.id, f.query()),
+        back_query: f.query(),
+        settings: remarks::settings(&state.db, c.id).await?,
+        notice: super::notice(ctx, &f.ok),
+        can_answer: ctx.can(Action::ManageUnit(c.unit_id)),
+        f,
+        bulk,
+        errors,
+        c,
+    };
+    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(code, &tpl)
+}
+
+async fn screen(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(f): Query<Filters>) -> AppResult<Response> {
+    let c = load_for_moderation(&state, &ctx, id).await?;
+    screen_view(&state, &ctx, c, f, Pairs::default(), FormErrors::default()).await
+}
+
+async fn answer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let ids = p.ids("ids");
+    let mut inv = Invalid::default();
+    if ids.is_empty() {
+        inv.push(FieldError::new("ids", "remarks-none-chosen"));
+    }
+    let decision = inv.check(Decision::parse(p.get("decision")).ok_or(FieldError::new("decision", "choice-invalid")));
+    let min = if decision.is_some_and(Decision::needs_justification) { 10 } else { 0 };
+    let justification = inv.check(bounded_text("answer", p.get("answer"), min, 20_000));
+    let group = inv.check(agora_domain::validation::optional_text("group_title", p.get("group_title"), 200)).flatten();
+    let (Some(decision), Some(justification), true) = (decision, justification, inv.is_empty()) else {
+        let f = Filters { bez_odpowiedzi: p.get("bez_odpowiedzi").into(), sekcja: p.get("sekcja").into(), kanal: p.get("kanal").into(), decyzja: p.get("decyzja").into(), strona: p.get("strona").into(), ok: String::new() };
+        return screen_view(&state, &ctx, c, f, p.clone(), FormErrors::from_invalid(&inv, ctx.lang)).await;
+    };
+    let who = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
+    let entry = ctx.audit("remark.answer", "consultation", format!("{} × {}", ids.len(), decision.as_str()));
+    remarks::answer(&state.db, id, &ids, decision.as_str(), &justification, group.as_deref(), &who, &entry).await?;
+    let back = format!("/admin/konsultacje/{id}/uwagi?{}ok=flash-answered", p.get("back"));
+    Ok(Redirect::to(&back).into_response())
+}
+
+async fn save_settings(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let days = p.get("defect_days").trim().parse::<i32>().ok().filter(|d| (1..=60).contains(d));
+    let Some(defect_days) = days else {
+        let e: Invalid = FieldError::new("defect_days", "number-invalid").into();
+        return screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e, ctx.lang)).await;
+    };
+    let s = RemarkSettings { premoderation: p.has("premoderation"), defect_days };
+    remarks::set_settings(&state.db, id, s, &ctx.audit("remark.settings", "consultation", format!("premoderation={} defect_days={defect_days}", s.premoderation))).await?;
+    Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-saved")).into_response())
+}
+
+async fn moderate(State(state): State<AppState>, ctx: Ctx, Path((id, remark)): Path<(i64, i64)>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    let c = load_for_moderation(&state, &ctx, id).await?;
+    let action = match p.get("action") {
+        "approve" => Moderation::Approve,
+        "hide" => Moderation::Hide,
+        "restore" => Moderation::Restore,
+        _ => return Err(AppError::BadRequest),
+    };
+    let reason = match bounded_text("reason", p.get("reason"), if action == Moderation::Hide { 5 } else { 0 }, 500) {
+        Ok(r) => r,
+        Err(e) => return screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e.into(), ctx.lang)).await,
+    };
+    let actor = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
+    let entry = ctx.audit("remark.moderate", "consultation", format!("{remark}: {} {reason}", action.as_str()));
+    if !remarks::moderate(&state.db, id, remark, action, &reason, &actor, &entry).await? {
+        return Err(AppError::Conflict);
+    }
+    Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-moderated")).into_response())
+}
+
+async fn attachment(State(state): State<AppState>, ctx: Ctx, Path((id, submission)): Path<(i64, i64)>) -> AppResult<Response> {
+    load_for_moderation(&state, &ctx, id).await?;
+    let (key, name, ct) = remarks::attachment(&state.db, id, submission).await?.ok_or(AppError::NotFound)?;
+    let got = state.storage.get(&object_store::path::Path::from(key.as_str())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, ct),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{}", url_encode(&name).replace('+', "%20"))),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        Body::from_stream(got.into_stream()),
+    )
+        .into_response())
+}
+
+async fn add_section(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    match bounded_text("section_label", p.get("section_label"), 1, 200) {
+        Ok(label) => {
+            remarks::add_section(&state.db, id, &label, &ctx.audit("remark.section.add", "consultation", label.clone())).await?;
+            Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-saved")).into_response())
+        }
+        Err(e) => screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e.into(), ctx.lang)).await,
+    }
+}
+
+// ---- intake of offline remarks ----
+
+#[derive(Template)]
+#[template(path = "answering/intake.html")]
+struct IntakeTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    blocks: Vec<Block>,
+    identity: IdentityForm,
+    sections: Vec<Opt>,
+    districts: Vec<Opt>,
+    channels: Vec<Opt>,
+    statuses: Vec<Opt>,
+    p: Pairs,
+    form_key: String,
+    errors: FormErrors,
+    notice: Option<String>,
+}
+
+async fn intake_view(state: &AppState, ctx: &Ctx, c: Consultation, p: Pairs, blocks: Vec<RemarkForm>, identity: IdentityForm, form_key: String, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+    let lang = ctx.lang;
+    let tpl = IntakeTpl {
+        ctx,
+        sections: section_options(state, c.id).await?,
+        districts: district_options(state).await?,
+        channels: Channel::ALL.iter().filter(|ch| **ch != Channel::Online).map(|ch| Opt { value: ch.as_str().into(), label: lang.t(&format!("channel-{}", ch.as_str())) }).collect(),
+        statuses: FormalStatus::ALL.iter().map(|s| Opt { value: s.as_str().into(), label: lang.t(&format!("formal-{}", s.as_str())) }).collect(),
+        blocks: blocks.into_iter().enumerate().map(|(i, f)| Block { i, f }).collect(),
+        identity,
+        p,
+        form_key,
+        errors,
+        notice,
+        c,
+    };
+    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(code, &tpl)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OkQuery {
+    ok: String,
+}
+
+async fn intake_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let p = Pairs(vec![("received_at".into(), time::input_value(Utc::now())), ("channel".into(), "post".into()), ("formal_status".into(), "valid".into())]);
+    let notice = super::notice(&ctx, &q.ok);
+    let identity = IdentityForm { kind: "person".into(), ..Default::default() };
+    intake_view(&state, &ctx, c, p, vec![RemarkForm::default(); 3], identity, agora_db::new_token().0, FormErrors::default(), notice).await
+}
+
+async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp: Multipart) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let (p, file) = crate::forms::read_multipart(mp, "scan", ATTACHMENT_MAX).await?;
+    let mut blocks = read_blocks(&p);
+    let identity_form = read_identity(&p);
+    let form_key = Some(p.get("form_key").to_owned()).filter(|k| k.len() == 64).unwrap_or_else(|| agora_db::new_token().0);
+    if p.has("more") {
+        blocks.push(RemarkForm::default());
+        return intake_view(&state, &ctx, c, p.clone(), blocks, identity_form, form_key, FormErrors::default(), None).await;
+    }
+    let mut inv = Invalid::default();
+    let channel = inv.check(Channel::parse(p.get("channel")).filter(|ch| *ch != Channel::Online).ok_or(FieldError::new("channel", "choice-invalid")));
+    let received_at = inv.check(time::parse_local(p.get("received_at")).filter(|t| *t <= Utc::now() + Duration::minutes(5)).ok_or(FieldError::new("received_at", "date-invalid")));
+    let mut formal = inv.check(FormalStatus::parse(p.get("formal_status")).ok_or(FieldError::new("formal_status", "choice-invalid")));
+    if let Some(t) = received_at
+        && t >= c.closes_at
+    {
+        // The date of receipt decides: anything received after the close is late.
+        formal = Some(FormalStatus::Late);
+    }
+    let defect_reason = if formal == Some(FormalStatus::Defective) {
+        inv.check(bounded_text("defect_reason", p.get("defect_reason"), 5, 1000))
+    } else {
+        None
+    };
+    let sections: Vec<i64> = remarks::sections(&state.db, c.id).await?.iter().map(|s| s.id).collect();
+    let districts: Vec<i64> = agora_db::reference::districts(&state.db).await?.iter().map(|d| d.id).collect();
+    // Paper forms are kept as they came: the consultation's requirements are checked by the
+    // formal check above, not by refusing to record what arrived.
+    let relaxed = agora_domain::remark::Requirements { email: false, address: false, anonymous_allowed: true };
+    let parsed = match parse_submission(&blocks, &identity_form, relaxed, &sections, &districts) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            inv.0.extend(e.0);
+            None
+        }
+    };
+    let scan_type = match check_file(&file.bytes, file.too_big, ATTACHMENT_MAX, false) {
+        Ok(t) => t,
+        Err(e) => {
+            inv.push(FieldError { field: "scan", ..e });
+            None
+        }
+    };
+    let (Some(channel), Some(received_at), Some(formal), Some((remark_inputs, identity)), true) = (channel, received_at, formal, parsed, inv.is_empty()) else {
+        return intake_view(&state, &ctx, c, p.clone(), blocks, identity_form, form_key, FormErrors::from_invalid(&inv, ctx.lang), None).await;
+    };
+    let _ = requirements(&c);
+    let attachment = match scan_type {
+        Some(t) => Some((store_file(&state, &format!("remarks/{}", c.id), file.bytes, t).await?, clean_filename(&file.name, t.extension()), t.mime().to_owned())),
+        None => None,
+    };
+    let settings = remarks::settings(&state.db, c.id).await?;
+    let user = ctx.require_user()?;
+    let sub = NewSubmission {
+        consultation_id: c.id,
+        form_key,
+        channel: channel.as_str().into(),
+        received_at,
+        entered_by: Some((user.id, user.display_name.clone())),
+        user_id: None,
+        identity,
+        formal_status: formal.as_str().into(),
+        defect_reason,
+        correct_by: (formal == FormalStatus::Defective).then(|| received_at + Duration::days(settings.defect_days.into())),
+        attachment,
+        held: settings.premoderation,
+    };
+    let entry = ctx.audit("remark.intake", "consultation", format!("{} {}", channel.as_str(), remark_inputs.len()));
+    let stored = remarks::submit(&state.db, &sub, &remark_inputs, &entry).await?;
+    Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi/nowa?ok=flash-intake&numer={}", url_encode(stored.receipt()))).into_response())
+}
