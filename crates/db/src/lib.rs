@@ -61,6 +61,7 @@ pub mod pages;
 pub mod programme;
 pub mod reference;
 pub mod remarks;
+pub mod reports;
 pub mod roles;
 pub mod sessions;
 pub mod settings;

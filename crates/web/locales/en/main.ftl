@@ -660,3 +660,48 @@ flash-answered = The answer has been saved.
 flash-moderated = The moderator's decision has been saved.
 flash-intake = The remarks have been saved.
 error-remarks-none-chosen = Tick at least one remark.
+
+## Report
+report-title = Consultation report
+report-version = version { $n }
+report-draft-banner = Preview of a draft report — not published yet.
+report-full-banner = Full version for staff: it contains personal data. Do not publish it.
+report-download-csv = Download the list of remarks (CSV)
+report-introduction = Introduction
+report-conclusions = Conclusions
+report-events = Methods and meetings
+report-counts = Remarks in numbers
+report-by-channel = By channel
+report-by-decision = By position
+report-by-district = By district
+report-by-kind = By kind of submitter
+report-remarks = Remarks with the city's position
+report-col-number = No.
+report-col-who = Submitted by
+report-no-decision = No position
+report-not-given = Not given
+report-save = Save the draft
+report-publish = Publish the report
+report-publish-lead = Publishing the report moves the consultation to "Report published" and tells everyone who gave an e-mail address.
+report-preview = Preview the public version
+report-preview-full = Preview the full version
+report-state-draft = draft
+report-state-published = published
+report-unanswered = The report cannot be published until every remark has a position.
+report-unanswered-count = { $count ->
+    [one] { $count } remark has no position yet.
+   *[other] { $count } remarks have no position yet.
+}
+report-not-closed = The report can be published once remarks are closed.
+report-no-draft = First save the report's introduction and conclusions.
+submitter-kind-person = Private persons
+submitter-kind-organisation = Organisations
+submitter-kind-anonymous = Anonymous
+flash-report-published = The report has been published.
+mail-report-subject = Report on the consultation "{ $title }"
+mail-report-body = Hello,
+
+    We have published the report on the consultation "{ $title }" with an answer to every remark:
+    { $link }
+
+    Thank you for taking part.

@@ -682,3 +682,49 @@ flash-answered = Zapisano odpowiedź.
 flash-moderated = Zapisano decyzję moderatora.
 flash-intake = Uwagi zostały zapisane.
 error-remarks-none-chosen = Zaznacz co najmniej jedną uwagę.
+
+## Report
+report-title = Raport z konsultacji
+report-version = wersja { $n }
+report-draft-banner = Podgląd roboczej wersji raportu — nie jest jeszcze opublikowany.
+report-full-banner = Pełna wersja dla pracowników: zawiera dane osobowe. Nie publikuj jej.
+report-download-csv = Pobierz listę uwag (CSV)
+report-introduction = Wprowadzenie
+report-conclusions = Wnioski
+report-events = Formy konsultacji i spotkania
+report-counts = Uwagi w liczbach
+report-by-channel = Według kanału
+report-by-decision = Według stanowiska
+report-by-district = Według dzielnicy
+report-by-kind = Według rodzaju zgłaszającego
+report-remarks = Zestawienie uwag ze stanowiskiem miasta
+report-col-number = Nr
+report-col-who = Zgłaszający
+report-no-decision = Bez stanowiska
+report-not-given = Nie podano
+report-save = Zapisz wersję roboczą
+report-publish = Opublikuj raport
+report-publish-lead = Opublikowanie raportu zakończy konsultację etapem „Raport opublikowany” i powiadomi e-mailem osoby, które podały adres.
+report-preview = Podgląd wersji publicznej
+report-preview-full = Podgląd pełnej wersji
+report-state-draft = wersja robocza
+report-state-published = opublikowana
+report-unanswered = Nie można opublikować raportu, dopóki każda uwaga nie ma stanowiska.
+report-unanswered-count = { $count ->
+    [one] { $count } uwaga nie ma jeszcze stanowiska.
+    [few] { $count } uwagi nie mają jeszcze stanowiska.
+   *[many] { $count } uwag nie ma jeszcze stanowiska.
+}
+report-not-closed = Raport można opublikować po zakończeniu zbierania uwag.
+report-no-draft = Najpierw zapisz wprowadzenie i wnioski raportu.
+submitter-kind-person = Osoby prywatne
+submitter-kind-organisation = Organizacje
+submitter-kind-anonymous = Anonimowo
+flash-report-published = Raport został opublikowany.
+mail-report-subject = Raport z konsultacji „{ $title }”
+mail-report-body = Dzień dobry!
+
+    Opublikowaliśmy raport z konsultacji „{ $title }” z odpowiedzią na każdą zgłoszoną uwagę:
+    { $link }
+
+    Dziękujemy za udział.

@@ -7,6 +7,7 @@ mod answering;
 mod consultations;
 mod organiser;
 mod remarks;
+mod report;
 
 use crate::AppState;
 use crate::ctx::{Ctx, LANG_COOKIE};
@@ -45,6 +46,7 @@ pub fn routes() -> Router<AppState> {
         .merge(organiser::routes())
         .merge(remarks::routes())
         .merge(answering::routes())
+        .merge(report::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }

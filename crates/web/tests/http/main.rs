@@ -7,4 +7,5 @@ mod accounts;
 mod admin;
 mod consultations;
 mod remarks;
+mod report;
 mod shell;

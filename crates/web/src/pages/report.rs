@@ -1,0 +1,343 @@
+//! The consultation report: generated from the data with the organiser's introduction and
+//! conclusions; public (private persons pseudonymised) or full for staff; HTML and CSV.
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::forms::{FormErrors, Pairs};
+use crate::i18n::{Arg, Lang};
+use crate::mail::{self, Mail};
+use crate::pages::consultations::{localized, visible};
+use crate::pages::remarks::{section_of, who};
+use crate::pages::{render, render_status};
+use crate::time;
+use agora_db::consultation::{self as dbc, Consultation};
+use agora_db::remarks::{self, Count, RemarkFilter, RemarkRow};
+use agora_db::reports::{self, Report};
+use agora_domain::Invalid;
+use agora_domain::consultation::Status;
+use agora_domain::permission::Action;
+use agora_domain::validation::bounded_text;
+use askama::Template;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+/// Remarks per page of the HTML report.
+const PER_PAGE: i64 = 500;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/konsultacje/{slug}/raport", get(report_page))
+        .route("/konsultacje/{slug}/raport.csv", get(report_csv))
+        .route("/admin/konsultacje/{id}/raport", get(edit_form).post(save))
+        .route("/admin/konsultacje/{id}/raport/publikuj", post(publish))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ReportQuery {
+    wersja: String,
+    strona: String,
+}
+
+/// Whether this request gets the full version (names and contacts): staff of the unit only.
+fn full_version(ctx: &Ctx, c: &Consultation, q: &ReportQuery) -> AppResult<bool> {
+    if q.wersja == "pelna" {
+        ctx.require(Action::ManageUnit(c.unit_id))?;
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// The report text a request may see: the published one, or for staff the newest draft.
+async fn text_for(state: &AppState, ctx: &Ctx, c: &Consultation) -> AppResult<(Option<Report>, bool)> {
+    if let Some(r) = reports::published(&state.db, c.id).await? {
+        return Ok((Some(r), false));
+    }
+    if ctx.can(Action::ManageUnit(c.unit_id)) {
+        return Ok((reports::latest(&state.db, c.id).await?, true));
+    }
+    Err(AppError::NotFound)
+}
+
+struct RemarkLine {
+    number: i32,
+    section: String,
+    proposed_change: String,
+    justification: String,
+    who: String,
+    channel: String,
+    decision: String,
+    answer: String,
+    hidden: Option<String>,
+}
+
+fn line(lang: Lang, r: RemarkRow, full: bool) -> RemarkLine {
+    let hidden = (r.moderation == "hidden" && !full).then(|| r.hidden_reason.clone().unwrap_or_default());
+    let who = if full {
+        [r.name.clone(), r.organisation.clone(), r.email.clone(), r.district_name.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ")
+    } else {
+        who(lang, &r)
+    };
+    RemarkLine {
+        number: r.number,
+        section: section_of(&r),
+        channel: lang.t(&format!("channel-{}", r.channel)),
+        decision: r.decision.as_ref().map(|d| lang.t(&format!("decision-{d}"))).unwrap_or_else(|| lang.t("report-no-decision")),
+        answer: r.decision_justification.clone().unwrap_or_default(),
+        proposed_change: if hidden.is_some() { String::new() } else { r.proposed_change },
+        justification: if hidden.is_some() { String::new() } else { r.justification },
+        who,
+        hidden,
+    }
+}
+
+struct CountTable {
+    caption: String,
+    rows: Vec<(String, i64)>,
+}
+
+fn table(lang: Lang, caption: &str, prefix: &str, counts: Vec<Count>) -> CountTable {
+    CountTable {
+        caption: lang.t(caption),
+        rows: counts
+            .into_iter()
+            .map(|c| {
+                let label = match (c.label, prefix) {
+                    (Some(l), "") => l,
+                    (Some(l), p) => lang.t(&format!("{p}{l}")),
+                    (None, "decision-") => lang.t("report-no-decision"),
+                    (None, _) => lang.t("report-not-given"),
+                };
+                (label, c.n)
+            })
+            .collect(),
+    }
+}
+
+struct MethodLine {
+    kind: String,
+    title: String,
+    when: String,
+    attendance: Option<i32>,
+}
+
+#[derive(Template)]
+#[template(path = "report/page.html")]
+struct ReportTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    report: Option<Report>,
+    draft: bool,
+    full: bool,
+    intro_html: String,
+    conclusions_html: String,
+    organiser: String,
+    dates: String,
+    legal_basis: String,
+    methods: Vec<String>,
+    events: Vec<MethodLine>,
+    tables: Vec<CountTable>,
+    remarks: Vec<RemarkLine>,
+    total: i64,
+    documents: Vec<(String, String)>,
+    page: i64,
+    pages: i64,
+    pager_base: String,
+    csv_href: String,
+}
+
+async fn report_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
+    let c = visible(&state, &ctx, &slug).await?;
+    let full = full_version(&ctx, &c, &q)?;
+    let (report, draft) = text_for(&state, &ctx, &c).await?;
+    let lang = ctx.lang;
+    let page = q.strona.parse::<i64>().unwrap_or(1).clamp(1, 100_000);
+    let filter = RemarkFilter { public: !full, ..Default::default() };
+    let p = remarks::list(&state.db, c.id, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let [by_channel, by_decision, by_district, by_kind] = remarks::counts(&state.db, c.id).await?;
+    let units = agora_db::reference::units(&state.db).await?;
+    let organiser = localized(lang, c.unit_name.clone(), units.iter().find(|u| u.id == c.unit_id).and_then(|u| u.name_en.clone()));
+    let methods = agora_db::programme::methods(&state.db, c.id).await?.into_iter().map(|m| lang.t(&format!("method-{}", m.kind))).collect();
+    let events = agora_db::programme::events(&state.db, c.id).await?.into_iter()
+        .map(|e| MethodLine { kind: lang.t(&format!("method-{}", e.kind)), title: e.title, when: time::day_time(lang, e.starts_at), attendance: e.attendance })
+        .collect();
+    let documents = agora_db::documents::list(&state.db, c.id).await?.into_iter()
+        .filter_map(|d| d.versions.first().map(|v| (d.title.clone(), format!("/konsultacje/{}/dokumenty/{}/{}", c.slug, d.id, v.version))))
+        .collect();
+    let suffix = if full { "wersja=pelna&" } else { "" };
+    let tpl = ReportTpl {
+        ctx: &ctx,
+        intro_html: report.as_ref().map(|r| crate::markdown::to_html(&r.introduction)).unwrap_or_default(),
+        conclusions_html: report.as_ref().map(|r| crate::markdown::to_html(&r.conclusions)).unwrap_or_default(),
+        organiser,
+        dates: format!("{} – {}", time::day_time(lang, c.opens_at), time::day_time(lang, c.closes_at)),
+        legal_basis: format!("{}{}", lang.t(&format!("legal-basis-{}", c.legal_basis)), c.enabling_act.as_ref().map(|a| format!(" — {a}")).unwrap_or_default()),
+        methods,
+        events,
+        tables: vec![
+            table(lang, "report-by-channel", "channel-", by_channel),
+            table(lang, "report-by-decision", "decision-", by_decision),
+            table(lang, "report-by-district", "", by_district),
+            table(lang, "report-by-kind", "submitter-kind-", by_kind),
+        ],
+        remarks: p.items.into_iter().map(|r| line(lang, r, full)).collect(),
+        total: p.total,
+        documents,
+        pages: ((p.total + PER_PAGE - 1) / PER_PAGE).max(1),
+        page,
+        pager_base: format!("/konsultacje/{}/raport?{suffix}", c.slug),
+        csv_href: format!("/konsultacje/{}/raport.csv{}", c.slug, if full { "?wersja=pelna" } else { "" }),
+        report,
+        draft,
+        full,
+        c,
+    };
+    render(&tpl)
+}
+
+async fn report_csv(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
+    let c = visible(&state, &ctx, &slug).await?;
+    let full = full_version(&ctx, &c, &q)?;
+    text_for(&state, &ctx, &c).await?;
+    let lang = ctx.lang;
+    let header_row = agora_export::csv_rows::header(
+        ["report-col-number", "field-section", "field-proposed-change", "field-remark-justification", "report-col-who", "filter-channel", "field-decision", "field-answer"]
+            .map(|k| lang.t(k)),
+    );
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(32);
+    let db = state.db.clone();
+    let id = c.id;
+    tokio::spawn(async move {
+        if tx.send(header_row).await.is_err() {
+            return;
+        }
+        let result = remarks::for_each(&db, id, !full, |r| {
+            let tx = tx.clone();
+            let l = line(lang, r, full);
+            let hidden = l.hidden.map(|reason| lang.t_args("remark-hidden", &[("reason", Arg::Str(reason))]));
+            let record = agora_export::csv_rows::record([
+                l.number.to_string(), l.section, hidden.unwrap_or(l.proposed_change), l.justification, l.who, l.channel, l.decision, l.answer,
+            ]);
+            async move { tx.send(record).await.is_ok() }
+        })
+        .await;
+        if let Err(e) = result {
+            tracing::error!(error = %e, "report export failed");
+        }
+    });
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|chunk| (Ok::<_, std::convert::Infallible>(chunk), rx)) });
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"raport-{}.csv\"", c.slug)),
+        ],
+        Body::from_stream(stream),
+    )
+        .into_response())
+}
+
+// ---- editing and publishing ----
+
+#[derive(Template)]
+#[template(path = "report/edit.html")]
+struct EditTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    introduction: String,
+    conclusions: String,
+    version: Option<(i32, bool)>,
+    unanswered: i64,
+    can_publish: bool,
+    errors: FormErrors,
+    notice: Option<String>,
+}
+
+async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
+    ctx.require_user()?;
+    let c = dbc::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    ctx.require(Action::ManageUnit(c.unit_id))?;
+    Ok(c)
+}
+
+async fn edit_view(state: &AppState, ctx: &Ctx, c: Consultation, form: Option<Pairs>, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+    let latest = reports::latest(&state.db, c.id).await?;
+    let (answered, total) = remarks::progress(&state.db, c.id).await?;
+    let (introduction, conclusions) = match (&form, &latest) {
+        (Some(p), _) => (p.get("introduction").to_owned(), p.get("conclusions").to_owned()),
+        (None, Some(r)) => (r.introduction.clone(), r.conclusions.clone()),
+        (None, None) => (String::new(), String::new()),
+    };
+    let tpl = EditTpl {
+        ctx,
+        introduction,
+        conclusions,
+        version: latest.as_ref().map(|r| (r.version, r.published_at.is_some())),
+        unanswered: total - answered,
+        can_publish: matches!(c.status(), Status::Closed | Status::ReportPublished | Status::Archived),
+        errors,
+        notice,
+        c,
+    };
+    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(code, &tpl)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OkQuery {
+    ok: String,
+}
+
+async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let notice = super::notice(&ctx, &q.ok);
+    edit_view(&state, &ctx, c, None, FormErrors::default(), notice).await
+}
+
+async fn save(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let mut inv = Invalid::default();
+    let intro = inv.check(bounded_text("introduction", p.get("introduction"), 10, 100_000));
+    let concl = inv.check(bounded_text("conclusions", p.get("conclusions"), 10, 100_000));
+    let (Some(intro), Some(concl)) = (intro, concl) else {
+        return edit_view(&state, &ctx, c, Some(p), FormErrors::from_invalid(&inv, ctx.lang), None).await;
+    };
+    reports::save_draft(&state.db, id, &intro, &concl, &ctx.audit("report.save", "consultation", c.slug.clone())).await?;
+    Ok(Redirect::to(&format!("/admin/konsultacje/{id}/raport?ok=flash-saved")).into_response())
+}
+
+async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let c = load(&state, &ctx, id).await?;
+    let (answered, total) = remarks::progress(&state.db, id).await?;
+    let fail = |key: &str| FormErrors::general("introduction", ctx.t(key));
+    if !matches!(c.status(), Status::Closed | Status::ReportPublished | Status::Archived) {
+        return edit_view(&state, &ctx, c, None, fail("report-not-closed"), None).await;
+    }
+    if answered < total {
+        return edit_view(&state, &ctx, c, None, fail("report-unanswered"), None).await;
+    }
+    let by = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
+    if !reports::publish(&state.db, id, &by, &ctx.audit("report.publish", "consultation", c.slug.clone())).await? {
+        return edit_view(&state, &ctx, c, None, fail("report-no-draft"), None).await;
+    }
+    if c.status() == Status::Closed {
+        let entry = ctx.audit("consultation.status", "consultation", "closed → report_published");
+        dbc::transition(&state.db, id, Status::Closed, Status::ReportPublished, None, &entry).await?;
+    }
+    let link = format!("{}/konsultacje/{}/raport", state.config.base_url, c.slug);
+    for to in remarks::notify_addresses(&state.db, id).await? {
+        let mail = Mail {
+            to,
+            subject: Lang::Pl.t_args("mail-report-subject", &[("title", Arg::Str(c.title.clone()))]),
+            body: Lang::Pl.t_args("mail-report-body", &[("title", Arg::Str(c.title.clone())), ("link", Arg::Str(link.clone()))]),
+        };
+        mail::queue(&state, mail).await?;
+    }
+    Ok(Redirect::to(&format!("/admin/konsultacje/{id}/raport?ok=flash-report-published")).into_response())
+}

@@ -1,0 +1,77 @@
+//! The consultation report: publishing rules, public and full versions, CSV, notifications.
+
+use crate::consultations::{stored, unit};
+use crate::harness::TestApp;
+use agora_db::audit::AuditEntry;
+use agora_db::remarks::{self, NewSubmission};
+use agora_domain::account::Email;
+use agora_domain::consultation::Status;
+use agora_domain::permission::Grant;
+use agora_domain::remark::{Identity, RemarkInput, SubmitterKind};
+use axum::http::StatusCode;
+
+fn entry() -> AuditEntry {
+    AuditEntry { actor_id: None, actor_label: "test".into(), action: "test", entity: "test", details: String::new() }
+}
+
+async fn submit(app: &TestApp, c: i64, key: &str, kind: SubmitterKind, name: &str, org: Option<&str>, email: Option<&str>, text: &str) {
+    let identity = Identity { kind, name: Some(name.into()), organisation: org.map(Into::into), district_id: None, address: None, email: email.map(|e| Email::parse(e).unwrap()) };
+    let sub = NewSubmission {
+        consultation_id: c, form_key: key.into(), channel: "email".into(), received_at: agora_db::now(), entered_by: None, user_id: None,
+        identity, formal_status: "valid".into(), defect_reason: None, correct_by: None, attachment: None, held: false,
+    };
+    let r = RemarkInput { section_id: None, section_text: Some("§ 1".into()), proposed_change: text.into(), justification: "Bo tak".into() };
+    remarks::submit(app.db(), &sub, &[r], &entry()).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_report_is_published_only_when_every_remark_is_answered() {
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    let id = stored(&app, ztp, "Sieć tramwajowa", Status::Closed, -30, vec![]).await;
+    submit(&app, id, "k1", SubmitterKind::Person, "Jan Kowalski", None, Some("jan@example.pl"), "Linia 50 co 5 minut").await;
+    submit(&app, id, "k2", SubmitterKind::Organisation, "Ewa Nowak", Some("Stowarzyszenie Rowerowe"), Some("ewa@example.pl"), "Pas rowerowy na Dietla").await;
+    let mut org = app.signed_in("org@example.pl", &[Grant::Organiser(ztp)]).await;
+    assert_eq!(app.client().get("/konsultacje/siec-tramwajowa/raport").await.status, StatusCode::NOT_FOUND, "no report before publication");
+
+    let r = org.post(&format!("/admin/konsultacje/{id}/raport"), &[("introduction", "krótko"), ("conclusions", "")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.input_value("introduction"), None, "textarea");
+    assert!(r.body.contains(">krótko</textarea>"));
+    let r = org.post(&format!("/admin/konsultacje/{id}/raport"), &[("introduction", "Konsultacje trwały 21 dni."), ("conclusions", "Miasto zwiększy częstotliwość.")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = org.post(&format!("/admin/konsultacje/{id}/raport/publikuj"), &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains("dopóki każda uwaga nie ma stanowiska"));
+
+    let ids: Vec<String> = remarks::list(app.db(), id, &Default::default(), 10, 0).await.unwrap().items.iter().map(|r| r.id.to_string()).collect();
+    let r = org.post(&format!("/admin/konsultacje/{id}/uwagi/odpowiedz"), &[("ids", &ids[0]), ("ids", &ids[1]), ("decision", "accepted"), ("answer", "Uwzględniamy w projekcie wykonawczym.")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = org.post(&format!("/admin/konsultacje/{id}/raport/publikuj"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert_eq!(agora_db::consultation::by_id(app.db(), id).await.unwrap().unwrap().status(), Status::ReportPublished);
+    let mails = app.mail().await;
+    assert!(mails.iter().any(|m| m.to == "jan@example.pl" && m.body.contains("/konsultacje/siec-tramwajowa/raport")));
+
+    let mut visitor = app.client();
+    let page = visitor.get("/konsultacje/siec-tramwajowa/raport").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = page.text();
+    assert!(text.contains("Konsultacje trwały 21 dni.") && text.contains("Linia 50 co 5 minut") && text.contains("Uwzględniona"), "{text}");
+    assert!(text.contains("Osoba prywatna nr 1") && text.contains("Stowarzyszenie Rowerowe"));
+    assert!(!text.contains("Jan Kowalski") && !text.contains("jan@example.pl") && !text.contains("Ewa Nowak"));
+    assert_eq!(visitor.get("/konsultacje/siec-tramwajowa/raport?wersja=pelna").await.status, StatusCode::SEE_OTHER, "sign-in required");
+
+    let csv = visitor.get("/konsultacje/siec-tramwajowa/raport.csv").await;
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "Nr,Część dokumentu,Proponowana zmiana,Uzasadnienie,Zgłaszający,Kanał,Stanowisko,Uzasadnienie stanowiska");
+    assert_eq!(lines.len(), 3);
+    assert!(lines[1].starts_with("1,§ 1,Linia 50 co 5 minut,Bo tak,Osoba prywatna nr 1,E-mail,Uwzględniona,"));
+    assert!(!csv.body.contains("Kowalski") && !csv.body.contains("@example.pl"));
+
+    let full = org.get("/konsultacje/siec-tramwajowa/raport?wersja=pelna").await.text();
+    assert!(full.contains("Jan Kowalski") && full.contains("jan@example.pl"));
+    let feed = visitor.get("/konsultacje.atom").await.body;
+    assert!(feed.contains("Opublikowano raport: Sieć tramwajowa"));
+}
