@@ -3,6 +3,7 @@
 mod config;
 mod demo;
 mod demo_consultations;
+mod demo_remarks;
 mod mailer;
 
 use agora_db::Db;
