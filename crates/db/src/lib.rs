@@ -58,6 +58,7 @@ pub mod consultation;
 pub mod documents;
 pub mod jobs;
 pub mod pages;
+pub mod polls;
 pub mod programme;
 pub mod reference;
 pub mod remarks;
@@ -65,6 +66,7 @@ pub mod reports;
 pub mod roles;
 pub mod sessions;
 pub mod settings;
+pub mod surveys;
 pub mod testing;
 pub mod throttle;
 pub mod tokens;
@@ -94,6 +96,9 @@ pub enum DbError {
     /// Any other database error.
     #[error(transparent)]
     Sqlx(sqlx::Error),
+    /// A background writer is no longer running (the server is shutting down).
+    #[error("the writer has stopped")]
+    WriterStopped,
 }
 
 impl From<sqlx::Error> for DbError {

@@ -4,9 +4,11 @@ pub mod account;
 pub mod consultation;
 pub mod document;
 pub mod permission;
+pub mod poll;
 pub mod programme;
 pub mod reference;
 pub mod remark;
+pub mod survey;
 pub mod validation;
 
 pub use validation::{FieldError, Invalid};

@@ -3,4 +3,9 @@
 
 pub mod atom;
 pub mod csv_rows;
+pub mod docx;
 pub mod ical;
+pub mod pdf;
+pub mod report;
+pub mod table_xlsx;
+pub mod xlsx;

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod pages;
 pub mod password;
 pub mod scheduler;
+pub mod survey_writer;
 pub mod time;
 
 pub use pages::ensure_default_pages;
@@ -64,12 +65,14 @@ pub struct AppState {
     pub jobs_waiting: Arc<tokio::sync::Notify>,
     /// Where uploaded files live: a local folder, S3, or memory in tests.
     pub storage: Arc<dyn object_store::ObjectStore>,
+    /// Stores survey responses in batches.
+    pub survey_writer: survey_writer::SurveyWriter,
 }
 
 impl AppState {
     /// State over `db` sending mail through `mailer` and keeping files in `storage`.
     pub fn new(db: Db, mailer: Arc<dyn mail::Mailer>, storage: Arc<dyn object_store::ObjectStore>, config: WebConfig) -> Self {
-        AppState { db, mailer, storage, config: Arc::new(config), jobs_waiting: Arc::new(tokio::sync::Notify::new()) }
+        AppState { survey_writer: survey_writer::SurveyWriter::new(db.clone()), db, mailer, storage, config: Arc::new(config), jobs_waiting: Arc::new(tokio::sync::Notify::new()) }
     }
 }
 

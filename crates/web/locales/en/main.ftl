@@ -705,3 +705,247 @@ mail-report-body = Hello,
     { $link }
 
     Thank you for taking part.
+report-download-pdf = Download the report (PDF)
+report-download-docx = Download the report (DOCX)
+report-download-xlsx = Download the list of remarks (XLSX)
+report-public-note = Public version: private persons are numbered, organisations are named.
+report-survey = Survey results
+
+# Surveys, quick polls
+yes = Yes
+no = No
+cancel = Cancel
+move-up = Move up
+move-down = Move down
+filter-any = All
+filter-apply = Show
+error-too-many-lines = { $limit ->
+    [one] Enter at most { $limit } line.
+   *[other] Enter at most { $limit } lines.
+}
+error-too-few-lines = { $limit ->
+    [one] Enter at least { $limit } line.
+   *[other] Enter at least { $limit } lines.
+}
+error-duplicate-lines = Each answer may appear only once.
+error-out-of-range = Enter a number from 0 to { $limit }.
+error-max-below-min = The largest value can't be smaller than the smallest.
+error-scale-5-or-10 = A scale has 5 or 10 points.
+error-profile-kind = Only single choice, drop-down, yes/no or choice with "other" can be a profile question.
+error-other-text-required = Type what "Other" means.
+error-too-many-choices = { $limit ->
+    [one] Choose at most { $limit } answer.
+   *[other] Choose at most { $limit } answers.
+}
+error-too-few-choices = { $limit ->
+    [one] Choose at least { $limit } answer.
+   *[other] Choose at least { $limit } answers.
+}
+error-out-of-scale = Choose a rating from 1 to { $limit }.
+error-number-below-min = Enter a number no smaller than { $limit }.
+error-number-above-max = Enter a number no larger than { $limit }.
+error-every-row-required = Answer in every row.
+error-rank-invalid = Number the items you rank 1, 2, 3… with no repeats or gaps.
+error-survey-code-invalid = This code is unknown or has been used already.
+error-survey-unknown-question = The form held answers to questions this survey doesn't have. We left them out; check your answers and send again.
+error-survey-no-questions = Add at least one question before opening the survey.
+error-survey-too-many-questions = The survey already has the largest number of questions allowed.
+survey-other = Other
+survey-choose = — choose —
+survey-required = required
+survey-condition-hint = Answer only if you chose "{ $answer }" in "{ $question }".
+survey-progress = Step { $n } of { $total }
+survey-see-results = See the results
+survey-closed-title = The survey is closed
+survey-closed = This survey no longer takes answers.
+survey-thanks-title = Thank you
+survey-thanks = Your answers have been saved. Thank you for taking part.
+survey-already-answered = This survey already has your answers. Thank you!
+survey-resumed = We loaded the answers you saved earlier. You can carry on.
+survey-saved = Your answers are saved. You can come back to the survey later.
+survey-changed = The survey changed while you were filling it in. We kept your answers to the questions that did not change. Please check:
+survey-changed-new = new question: "{ $question }"
+survey-changed-edited = changed question: "{ $question }"
+survey-changed-removed = { $n ->
+    [one] { $n } question removed
+   *[other] { $n } questions removed
+}
+survey-preview-note = This is a preview: answers are not saved.
+survey-code = Access code
+survey-code-hint = The code is on the slip you received, e.g. 7KQ2M9XA.
+survey-next = Next
+survey-back = Back
+survey-save = Save and finish later
+survey-submit = Send answers
+survey-results = Results
+survey-export-csv = Download responses (CSV)
+survey-export-xlsx = Download responses (XLSX)
+survey-filters = Result filters
+survey-channel = Channel
+survey-channel-online = online
+survey-channel-paper = paper questionnaire
+survey-channel-street_poll = street poll
+survey-from = From
+survey-to = To
+survey-crosstab = Cross-tab
+survey-crosstab-question = Question to cross-tabulate
+survey-crosstab-profile = by (profile question)
+survey-crosstab-caption = "{ $question }" by "{ $profile }" (column share in brackets)
+survey-data-table = Data
+survey-answer = Answer
+survey-count = Count
+survey-percent = Share
+survey-all-texts = All text answers
+survey-text-answers = Text answers
+survey-search = Search the answers
+survey-text-count = { $n ->
+    [one] { $n } answer
+   *[other] { $n } answers
+}
+survey-responses = { $n ->
+    [one] { $n } response
+   *[other] { $n } responses
+}
+survey-answered = { $n ->
+    [one] { $n } person answered
+   *[other] { $n } people answered
+}
+survey-mean = mean { $value }
+survey-median = median { $value }
+survey-row-means = mean rating per row
+survey-rank-header = Mean place (points)
+survey-rank-extra = { $mean } ({ $score } pts)
+survey-results-hidden-title = Results are not available yet
+survey-results-hidden = The organiser will publish this survey's results later.
+survey-open-now = open, take part
+consultation-surveys = Surveys
+survey-admin-title = Surveys
+survey-new = New survey
+survey-none = There are no surveys yet.
+survey-status = Status
+survey-status-draft = draft
+survey-status-open = open
+survey-status-closed = closed
+survey-responses-col = Responses
+survey-public-link = Address
+survey-open = Open the survey
+survey-close = Close
+survey-preview = Preview
+survey-entry = Enter a paper questionnaire
+survey-codes = One-time codes
+survey-duplicate = Make a copy
+survey-copy-suffix = (copy)
+survey-questions = Questions
+survey-no-questions = The survey has no questions yet.
+survey-page = Page
+survey-page-hint = Questions with the same page number are shown together (when the survey is split into pages).
+survey-question-kind = Question type
+survey-add-question = Add a question
+survey-edit-question = Edit question
+survey-settings = Survey settings
+survey-title-pl = Title (Polish)
+survey-title-en = Title (English)
+survey-intro-pl = Introduction (Polish)
+survey-intro-en = Introduction (English)
+survey-consultation = Consultation
+survey-standalone = — standalone survey —
+survey-access = Who may answer
+survey-access-anyone = anyone (one response per browser)
+survey-access-signed_in = signed-in residents, once each
+survey-access-codes = holders of a one-time code (a research sample)
+survey-layout = Layout
+survey-layout-one_page = every question on one page
+survey-layout-pages = the builder's pages
+survey-layout-each_question = one question per screen
+survey-visibility = Results
+survey-visibility-while_open = public while open
+survey-visibility-after_close = public after closing
+survey-visibility-staff = staff only
+survey-closes-at = Stop taking answers at (optional)
+survey-closes-at-hint = After this moment the survey stops taking answers by itself.
+survey-profile = profile
+survey-has-condition = condition: question { $n }
+survey-question-pl = Text (Polish)
+survey-question-en = Text (English)
+survey-help-pl = Help (Polish)
+survey-help-en = Help (English)
+survey-options = Answers to choose from
+survey-options-hint = One per line; the translation after a vertical bar, e.g. "Codziennie | Daily".
+survey-rows = Matrix rows
+survey-min = At least
+survey-max = At most
+survey-scale = Scale
+survey-low-pl = Label of the lowest rating (Polish)
+survey-low-en = Label of the lowest rating (English)
+survey-high-pl = Label of the highest rating (Polish)
+survey-high-en = Label of the highest rating (English)
+survey-show-if = Show only when
+survey-always = always
+survey-required-label = Answer required
+survey-profile-label = Profile question (for cross-tabs)
+survey-codes-intro = Each code lets one person answer once. Print this page and hand the codes to the people in the sample.
+survey-codes-count = How many codes to make
+survey-codes-make = Make codes
+survey-codes-used = used
+survey-code-used = used
+survey-entry-source = Where the questionnaire comes from
+survey-interviewer = Interviewer or person keying in
+survey-place = Place
+survey-collected-at = When collected
+survey-entry-save = Save and enter the next
+survey-col-id = No.
+survey-col-channel = Channel
+survey-col-collected = Collected
+survey-col-interviewer = Interviewer
+survey-col-place = Place
+survey-codebook-column = Column
+survey-codebook-question = Question
+survey-codebook-kind = Type
+survey-codebook-values = Values
+survey-codebook-chosen = 1 = chosen, 0 = not
+survey-codebook-rank = place in the ranking (1 = most important)
+survey-sheet-responses = Responses
+survey-sheet-codebook = Codebook
+flash-survey-created = The survey was created. Add questions.
+flash-survey-copied = A copy of the survey was made.
+flash-question-added = The question was added.
+flash-question-removed = The question was removed.
+flash-response-entered = The questionnaire was saved. You can enter the next one.
+question-kind-single = single choice
+question-kind-multiple = multiple choice
+question-kind-choice_other = choice with "other"
+question-kind-dropdown = drop-down list
+question-kind-rating = rating scale
+question-kind-likert = matrix (Likert scale)
+question-kind-ranking = ranking
+question-kind-number = number
+question-kind-short_text = short text
+question-kind-long_text = long text
+question-kind-date = date
+question-kind-yes_no = yes / no
+question-kind-info = information block
+poll-title = Quick poll
+poll-vote = Vote
+poll-back = Back
+poll-votes = { $n ->
+    [one] { $n } vote
+   *[other] { $n } votes
+}
+poll-closed = The poll is closed.
+poll-pick-one = Choose one answer.
+poll-rate-limited = Too many votes came from this address recently. Try again in an hour.
+poll-already-voted = Your vote in this poll was already recorded.
+poll-sign-in = Sign in to vote.
+poll-admin-title = Quick polls
+poll-new = New quick poll
+poll-question = Question
+poll-placement = Where to show it
+poll-placement-home = home page
+poll-placement-consultation = consultation page
+poll-placement-district = district page
+poll-mode = Who votes
+poll-mode-signed_in = signed-in people, one vote per account
+poll-mode-cookie = anyone, one vote per browser (limited per address)
+poll-votes-col = Votes
+poll-create = Create the poll
+flash-poll-created = The poll was created.

@@ -688,7 +688,7 @@ report-title = Raport z konsultacji
 report-version = wersja { $n }
 report-draft-banner = Podgląd roboczej wersji raportu — nie jest jeszcze opublikowany.
 report-full-banner = Pełna wersja dla pracowników: zawiera dane osobowe. Nie publikuj jej.
-report-download-csv = Pobierz listę uwag (CSV)
+report-download-csv = Pobierz zestawienie uwag (CSV)
 report-introduction = Wprowadzenie
 report-conclusions = Wnioski
 report-events = Formy konsultacji i spotkania
@@ -728,3 +728,256 @@ mail-report-body = Dzień dobry!
     { $link }
 
     Dziękujemy za udział.
+report-download-pdf = Pobierz raport (PDF)
+report-download-docx = Pobierz raport (DOCX)
+report-download-xlsx = Pobierz zestawienie uwag (XLSX)
+report-public-note = Wersja publiczna: osoby prywatne oznaczono numerami, organizacje podano z nazwy.
+report-survey = Wyniki ankiety
+
+# Surveys, quick polls
+yes = Tak
+no = Nie
+cancel = Anuluj
+move-up = W górę
+move-down = W dół
+filter-any = Wszystkie
+filter-apply = Pokaż
+error-too-many-lines = { $limit ->
+    [one] Wpisz najwyżej { $limit } wiersz.
+    [few] Wpisz najwyżej { $limit } wiersze.
+   *[many] Wpisz najwyżej { $limit } wierszy.
+}
+error-too-few-lines = { $limit ->
+    [one] Wpisz co najmniej { $limit } wiersz.
+    [few] Wpisz co najmniej { $limit } wiersze.
+   *[many] Wpisz co najmniej { $limit } wierszy.
+}
+error-duplicate-lines = Każda odpowiedź może wystąpić tylko raz.
+error-out-of-range = Podaj liczbę od 0 do { $limit }.
+error-max-below-min = Największa wartość nie może być mniejsza od najmniejszej.
+error-scale-5-or-10 = Skala może mieć 5 albo 10 punktów.
+error-profile-kind = Pytaniem metryczkowym może być tylko pytanie jednokrotnego wyboru, lista, „tak/nie” albo wybór z „inne”.
+error-other-text-required = Wpisz, co oznacza „Inne”.
+error-too-many-choices = { $limit ->
+    [one] Zaznacz najwyżej { $limit } odpowiedź.
+    [few] Zaznacz najwyżej { $limit } odpowiedzi.
+   *[many] Zaznacz najwyżej { $limit } odpowiedzi.
+}
+error-too-few-choices = { $limit ->
+    [one] Zaznacz co najmniej { $limit } odpowiedź.
+    [few] Zaznacz co najmniej { $limit } odpowiedzi.
+   *[many] Zaznacz co najmniej { $limit } odpowiedzi.
+}
+error-out-of-scale = Wybierz ocenę od 1 do { $limit }.
+error-number-below-min = Podaj liczbę nie mniejszą niż { $limit }.
+error-number-above-max = Podaj liczbę nie większą niż { $limit }.
+error-every-row-required = Odpowiedz w każdym wierszu.
+error-rank-invalid = Ponumeruj wybrane pozycje kolejno od 1, bez powtórzeń i luk.
+error-survey-code-invalid = Ten kod jest nieznany albo został już użyty.
+error-survey-unknown-question = Formularz zawierał odpowiedzi na pytania, których nie ma w tej ankiecie. Pominęliśmy je; sprawdź odpowiedzi i wyślij ponownie.
+error-survey-no-questions = Dodaj co najmniej jedno pytanie, zanim otworzysz ankietę.
+error-survey-too-many-questions = Ankieta ma już największą dozwoloną liczbę pytań.
+survey-other = Inne
+survey-choose = — wybierz —
+survey-required = wymagane
+survey-condition-hint = Odpowiedz tylko, jeśli w pytaniu „{ $question }” wybrano „{ $answer }”.
+survey-progress = Krok { $n } z { $total }
+survey-see-results = Zobacz wyniki
+survey-closed-title = Ankieta jest zamknięta
+survey-closed = Ta ankieta nie przyjmuje już odpowiedzi.
+survey-thanks-title = Dziękujemy
+survey-thanks = Twoje odpowiedzi zostały zapisane. Dziękujemy za udział w ankiecie.
+survey-already-answered = Ta ankieta ma już Twoje odpowiedzi. Dziękujemy!
+survey-resumed = Wczytaliśmy zapisane wcześniej odpowiedzi. Możesz kontynuować.
+survey-saved = Zapisaliśmy Twoje odpowiedzi. Możesz wrócić do ankiety później.
+survey-changed = Ankieta zmieniła się, gdy ją wypełniałeś(-aś). Zachowaliśmy odpowiedzi na pytania, które się nie zmieniły. Sprawdź:
+survey-changed-new = nowe pytanie: „{ $question }”
+survey-changed-edited = zmienione pytanie: „{ $question }”
+survey-changed-removed = { $n ->
+    [one] usunięto { $n } pytanie
+    [few] usunięto { $n } pytania
+   *[many] usunięto { $n } pytań
+}
+survey-preview-note = To podgląd ankiety: odpowiedzi nie są zapisywane.
+survey-code = Kod dostępu
+survey-code-hint = Kod znajdziesz na otrzymanej kartce, np. 7KQ2M9XA.
+survey-next = Dalej
+survey-back = Wstecz
+survey-save = Zapisz i dokończ później
+survey-submit = Wyślij odpowiedzi
+survey-results = Wyniki
+survey-export-csv = Pobierz odpowiedzi (CSV)
+survey-export-xlsx = Pobierz odpowiedzi (XLSX)
+survey-filters = Filtry wyników
+survey-channel = Kanał
+survey-channel-online = internet
+survey-channel-paper = ankieta papierowa
+survey-channel-street_poll = sonda uliczna
+survey-from = Od dnia
+survey-to = Do dnia
+survey-crosstab = Tabela krzyżowa
+survey-crosstab-question = Pytanie do tabeli krzyżowej
+survey-crosstab-profile = w podziale na (pytanie metryczkowe)
+survey-crosstab-caption = „{ $question }” w podziale na „{ $profile }” (w nawiasie odsetek kolumny)
+survey-data-table = Dane
+survey-answer = Odpowiedź
+survey-count = Liczba
+survey-percent = Odsetek
+survey-all-texts = Wszystkie odpowiedzi tekstowe
+survey-text-answers = Odpowiedzi tekstowe
+survey-search = Szukaj w odpowiedziach
+survey-text-count = { $n ->
+    [one] { $n } odpowiedź
+    [few] { $n } odpowiedzi
+   *[many] { $n } odpowiedzi
+}
+survey-responses = { $n ->
+    [one] { $n } wypełniona ankieta
+    [few] { $n } wypełnione ankiety
+   *[many] { $n } wypełnionych ankiet
+}
+survey-answered = { $n ->
+    [one] { $n } osoba odpowiedziała
+    [few] { $n } osoby odpowiedziały
+   *[many] { $n } osób odpowiedziało
+}
+survey-mean = średnia { $value }
+survey-median = mediana { $value }
+survey-row-means = średnie ocen w wierszach
+survey-rank-header = Średnie miejsce (punkty)
+survey-rank-extra = { $mean } ({ $score } pkt)
+survey-results-hidden-title = Wyniki nie są jeszcze dostępne
+survey-results-hidden = Organizator udostępni wyniki tej ankiety później.
+survey-open-now = trwa, weź udział
+consultation-surveys = Ankiety
+survey-admin-title = Ankiety
+survey-new = Nowa ankieta
+survey-none = Nie ma jeszcze ankiet.
+survey-status = Stan
+survey-status-draft = szkic
+survey-status-open = otwarta
+survey-status-closed = zamknięta
+survey-responses-col = Odpowiedzi
+survey-public-link = Adres
+survey-open = Otwórz ankietę
+survey-close = Zamknij
+survey-preview = Podgląd
+survey-entry = Wprowadź ankietę papierową
+survey-codes = Kody jednorazowe
+survey-duplicate = Utwórz kopię
+survey-copy-suffix = (kopia)
+survey-questions = Pytania
+survey-no-questions = Ankieta nie ma jeszcze pytań.
+survey-page = Strona
+survey-page-hint = Pytania z tym samym numerem strony pokazują się razem (gdy ankieta jest podzielona na strony).
+survey-question-kind = Rodzaj pytania
+survey-add-question = Dodaj pytanie
+survey-edit-question = Edycja pytania
+survey-settings = Ustawienia ankiety
+survey-title-pl = Tytuł (po polsku)
+survey-title-en = Tytuł (po angielsku)
+survey-intro-pl = Wstęp (po polsku)
+survey-intro-en = Wstęp (po angielsku)
+survey-consultation = Konsultacja
+survey-standalone = — samodzielna ankieta —
+survey-access = Kto może odpowiadać
+survey-access-anyone = każdy (jedna odpowiedź z przeglądarki)
+survey-access-signed_in = zalogowani mieszkańcy, raz każdy
+survey-access-codes = osoby z kodem jednorazowym (próba badawcza)
+survey-layout = Układ
+survey-layout-one_page = wszystkie pytania na jednej stronie
+survey-layout-pages = podział na strony z kreatora
+survey-layout-each_question = jedno pytanie na ekranie
+survey-visibility = Wyniki
+survey-visibility-while_open = publiczne już w trakcie
+survey-visibility-after_close = publiczne po zamknięciu
+survey-visibility-staff = tylko dla urzędu
+survey-closes-at = Koniec przyjmowania odpowiedzi (opcjonalnie)
+survey-closes-at-hint = Po tej chwili ankieta sama przestanie przyjmować odpowiedzi.
+survey-profile = metryczka
+survey-has-condition = warunek: pytanie { $n }
+survey-question-pl = Treść (po polsku)
+survey-question-en = Treść (po angielsku)
+survey-help-pl = Wyjaśnienie (po polsku)
+survey-help-en = Wyjaśnienie (po angielsku)
+survey-options = Odpowiedzi do wyboru
+survey-options-hint = Jedna w wierszu; tłumaczenie po pionowej kresce, np. „Codziennie | Daily”.
+survey-rows = Wiersze macierzy
+survey-min = Najmniej
+survey-max = Najwięcej
+survey-scale = Skala
+survey-low-pl = Opis najniższej oceny (po polsku)
+survey-low-en = Opis najniższej oceny (po angielsku)
+survey-high-pl = Opis najwyższej oceny (po polsku)
+survey-high-en = Opis najwyższej oceny (po angielsku)
+survey-show-if = Pokaż tylko, gdy
+survey-always = zawsze
+survey-required-label = Odpowiedź wymagana
+survey-profile-label = Pytanie metryczkowe (do tabel krzyżowych)
+survey-codes-intro = Każdy kod pozwala wypełnić ankietę jeden raz. Wydrukuj tę stronę i rozdaj kody osobom z próby.
+survey-codes-count = Ile kodów utworzyć
+survey-codes-make = Utwórz kody
+survey-codes-used = wykorzystane
+survey-code-used = wykorzystany
+survey-entry-source = Skąd ankieta
+survey-interviewer = Ankieter(ka) lub osoba wprowadzająca
+survey-place = Miejsce
+survey-collected-at = Kiedy zebrano
+survey-entry-save = Zapisz i wprowadź następną
+survey-col-id = Nr
+survey-col-channel = Kanał
+survey-col-collected = Zebrano
+survey-col-interviewer = Ankieter
+survey-col-place = Miejsce
+survey-codebook-column = Kolumna
+survey-codebook-question = Pytanie
+survey-codebook-kind = Rodzaj
+survey-codebook-values = Wartości
+survey-codebook-chosen = 1 = zaznaczono, 0 = nie
+survey-codebook-rank = miejsce w rankingu (1 = najważniejsze)
+survey-sheet-responses = Odpowiedzi
+survey-sheet-codebook = Kody
+flash-survey-created = Ankieta została utworzona. Dodaj pytania.
+flash-survey-copied = Utworzono kopię ankiety.
+flash-question-added = Pytanie zostało dodane.
+flash-question-removed = Pytanie zostało usunięte.
+flash-response-entered = Ankieta została zapisana. Możesz wprowadzić następną.
+question-kind-single = jednokrotny wybór
+question-kind-multiple = wielokrotny wybór
+question-kind-choice_other = wybór z odpowiedzią „inne”
+question-kind-dropdown = lista rozwijana
+question-kind-rating = skala ocen
+question-kind-likert = macierz (skala Likerta)
+question-kind-ranking = ranking
+question-kind-number = liczba
+question-kind-short_text = krótki tekst
+question-kind-long_text = długi tekst
+question-kind-date = data
+question-kind-yes_no = tak / nie
+question-kind-info = blok informacyjny
+poll-title = Sonda
+poll-vote = Głosuj
+poll-back = Wróć
+poll-votes = { $n ->
+    [one] { $n } głos
+    [few] { $n } głosy
+   *[many] { $n } głosów
+}
+poll-closed = Sonda jest zamknięta.
+poll-pick-one = Wybierz jedną odpowiedź.
+poll-rate-limited = Z tego adresu oddano ostatnio zbyt wiele głosów. Spróbuj za godzinę.
+poll-already-voted = Twój głos w tej sondzie był już zapisany.
+poll-sign-in = Aby zagłosować, zaloguj się.
+poll-admin-title = Sondy
+poll-new = Nowa sonda
+poll-question = Pytanie
+poll-placement = Gdzie pokazać
+poll-placement-home = strona główna
+poll-placement-consultation = strona konsultacji
+poll-placement-district = strona dzielnicy
+poll-mode = Kto głosuje
+poll-mode-signed_in = zalogowani, jeden głos na konto
+poll-mode-cookie = każdy, jeden głos z przeglądarki (z limitem na adres)
+poll-votes-col = Głosy
+poll-create = Utwórz sondę
+flash-poll-created = Sonda została utworzona.

@@ -62,6 +62,8 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
     let organises = user.grants.iter().any(|g| matches!(g, Grant::Organiser(_)));
     if organises || ctx.can(Action::ManageReferenceData) {
         admin.push(Tile { href: "/admin/konsultacje".into(), label: ctx.t("organiser-title") });
+        admin.push(Tile { href: "/admin/ankiety".into(), label: ctx.t("survey-admin-title") });
+        admin.push(Tile { href: "/admin/sondy".into(), label: ctx.t("poll-admin-title") });
     }
     if ctx.can(Action::ManageReferenceData) {
         admin.push(Tile { href: "/admin/zasady".into(), label: ctx.t("admin-rules") });

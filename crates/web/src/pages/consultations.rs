@@ -320,6 +320,8 @@ struct PageTpl<'a> {
     languages: String,
     can_manage: bool,
     open_for_remarks: bool,
+    surveys: Vec<(String, String, Option<String>, bool)>,
+    poll: Option<super::polls::PollView>,
 }
 
 fn size_label(lang: Lang, bytes: i64) -> String {
@@ -412,7 +414,7 @@ pub(super) async fn visible(state: &AppState, ctx: &Ctx, slug: &str) -> AppResul
     }
 }
 
-async fn consultation_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
+async fn consultation_page(State(state): State<AppState>, ctx: Ctx, headers: axum::http::HeaderMap, Path(slug): Path<String>) -> AppResult<Response> {
     let now = Utc::now();
     let c = visible(&state, &ctx, &slug).await?;
     let lang = ctx.lang;
@@ -459,6 +461,8 @@ async fn consultation_page(State(state): State<AppState>, ctx: Ctx, Path(slug): 
         languages,
         can_manage: ctx.can(Action::ManageUnit(c.unit_id)),
         open_for_remarks: status == Status::Open && now < c.closes_at,
+        surveys: super::surveys::links_for_consultation(&state, &ctx, c.id).await?,
+        poll: super::polls::widget(&state, &ctx, &headers, agora_domain::poll::Placement::Consultation, Some(c.id), &format!("/konsultacje/{}", c.slug)).await?,
         c,
     };
     render(&tpl)

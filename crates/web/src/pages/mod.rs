@@ -6,8 +6,11 @@ mod admin;
 mod answering;
 mod consultations;
 mod organiser;
+mod polls;
 mod remarks;
 mod report;
+mod survey_builder;
+mod surveys;
 
 use crate::AppState;
 use crate::ctx::{Ctx, LANG_COOKIE};
@@ -47,6 +50,9 @@ pub fn routes() -> Router<AppState> {
         .merge(remarks::routes())
         .merge(answering::routes())
         .merge(report::routes())
+        .merge(surveys::routes())
+        .merge(survey_builder::routes())
+        .merge(polls::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }
@@ -136,17 +142,20 @@ struct HomeTpl<'a> {
     open: Vec<consultations::Card>,
     open_total: i64,
     planned: Vec<consultations::Card>,
+    poll: Option<polls::PollView>,
 }
 
-async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+async fn home(State(state): State<AppState>, ctx: Ctx, headers: axum::http::HeaderMap) -> AppResult<Response> {
     use agora_db::consultation::{CatalogueFilter, Sort, Tab, catalogue};
     let now = chrono::Utc::now();
     let filter = |tab| CatalogueFilter { tab, district: None, category: None, unit: None, opens_between: None, words: vec![], sort: Sort::Closing };
     let open = catalogue(&state.db, &filter(Tab::Open), 6, 0).await?;
     let planned = catalogue(&state.db, &filter(Tab::Planned), 3, 0).await?;
     let districts = agora_db::reference::districts(&state.db).await?;
+    let poll = polls::widget(&state, &ctx, &headers, agora_domain::poll::Placement::Home, None, "/").await?;
     render(&HomeTpl {
         ctx: &ctx,
+        poll,
         districts,
         open_total: open.total,
         open: open.items.into_iter().map(|r| consultations::card(&ctx, r, now)).collect(),

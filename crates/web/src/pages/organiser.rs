@@ -62,14 +62,14 @@ pub async fn rules_profile(state: &AppState) -> AppResult<RulesProfile> {
 }
 
 /// Units the user may organise for; `None` means every unit (administrators).
-fn my_units(ctx: &Ctx) -> Option<Vec<i64>> {
+pub(super) fn my_units(ctx: &Ctx) -> Option<Vec<i64>> {
     if ctx.can(Action::ManageReferenceData) {
         return None;
     }
     Some(ctx.user.as_ref().map_or_else(Vec::new, |u| u.grants.iter().filter_map(|g| if let Grant::Organiser(id) = g { Some(*id) } else { None }).collect()))
 }
 
-fn require_organiser(ctx: &Ctx) -> AppResult<Option<Vec<i64>>> {
+pub(super) fn require_organiser(ctx: &Ctx) -> AppResult<Option<Vec<i64>>> {
     ctx.require(Action::EnterStaffArea)?;
     match my_units(ctx) {
         Some(units) if units.is_empty() => Err(AppError::Forbidden),

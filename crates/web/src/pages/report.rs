@@ -34,6 +34,9 @@ pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/konsultacje/{slug}/raport", get(report_page))
         .route("/konsultacje/{slug}/raport.csv", get(report_csv))
+        .route("/konsultacje/{slug}/raport.pdf", get(report_pdf))
+        .route("/konsultacje/{slug}/raport.docx", get(report_docx))
+        .route("/konsultacje/{slug}/raport.xlsx", get(report_xlsx))
         .route("/admin/konsultacje/{id}/raport", get(edit_form).post(save))
         .route("/admin/konsultacje/{id}/raport/publikuj", post(publish))
 }
@@ -149,7 +152,8 @@ struct ReportTpl<'a> {
     page: i64,
     pages: i64,
     pager_base: String,
-    csv_href: String,
+    downloads: Vec<(String, String)>,
+    surveys: Vec<super::surveys::ReportSurvey>,
 }
 
 async fn report_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
@@ -192,7 +196,11 @@ async fn report_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         pages: ((p.total + PER_PAGE - 1) / PER_PAGE).max(1),
         page,
         pager_base: format!("/konsultacje/{}/raport?{suffix}", c.slug),
-        csv_href: format!("/konsultacje/{}/raport.csv{}", c.slug, if full { "?wersja=pelna" } else { "" }),
+        surveys: super::surveys::report_sections(&state, ctx.lang, c.id).await?,
+        downloads: ["pdf", "docx", "xlsx", "csv"]
+            .iter()
+            .map(|ext| (ctx.t(&format!("report-download-{ext}")), format!("/konsultacje/{}/raport.{ext}{}", c.slug, if full { "?wersja=pelna" } else { "" })))
+            .collect(),
         report,
         draft,
         full,
@@ -340,4 +348,132 @@ async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
         mail::queue(&state, mail).await?;
     }
     Ok(Redirect::to(&format!("/admin/konsultacje/{id}/raport?ok=flash-report-published")).into_response())
+}
+
+// ---- documents for download ----
+
+/// Builds the whole report as data for the PDF, DOCX and XLSX writers.
+async fn report_doc(state: &AppState, ctx: &Ctx, c: &Consultation, report: Option<&Report>, full: bool) -> AppResult<agora_export::report::ReportDoc> {
+    use agora_export::report::{CountTable as XTable, EventLine, Labels, RemarkLine as XLine, ReportDoc};
+    let lang = ctx.lang;
+    let t = |k: &str| lang.t(k);
+    let units = agora_db::reference::units(&state.db).await?;
+    let [by_channel, by_decision, by_district, by_kind] = remarks::counts(&state.db, c.id).await?;
+    let tables = [
+        table(lang, "report-by-channel", "channel-", by_channel),
+        table(lang, "report-by-decision", "decision-", by_decision),
+        table(lang, "report-by-district", "", by_district),
+        table(lang, "report-by-kind", "submitter-kind-", by_kind),
+    ];
+    let mut lines = Vec::new();
+    remarks::for_each(&state.db, c.id, !full, |r| {
+        let l = line(lang, r, full);
+        let hidden = l.hidden.clone().map(|reason| lang.t_args("remark-hidden", &[("reason", Arg::Str(reason))]));
+        lines.push(XLine {
+            number: l.number,
+            section: l.section,
+            proposed_change: hidden.unwrap_or(l.proposed_change),
+            justification: l.justification,
+            who: l.who,
+            channel: l.channel,
+            decision: l.decision,
+            answer: l.answer,
+        });
+        async { true }
+    })
+    .await?;
+    Ok(ReportDoc {
+        lang: lang.code().into(),
+        labels: Labels {
+            report: t("report-title"),
+            version: report.map(|r| lang.t_args("report-version", &[("n", Arg::Num(r.version.into()))])).unwrap_or_default(),
+            edition_note: t(if full { "report-full-banner" } else { "report-public-note" }),
+            subject: t("consultation-subject"),
+            organiser: t("consultation-organiser"),
+            dates: t("consultation-dates"),
+            legal_basis: t("consultation-legal-basis"),
+            methods: t("programme-methods"),
+            introduction: t("report-introduction"),
+            events: t("report-events"),
+            attendance: t("field-attendance"),
+            counts: t("report-counts"),
+            remarks: t("report-remarks"),
+            col_number: t("report-col-number"),
+            col_section: t("field-section"),
+            col_proposed: t("field-proposed-change"),
+            col_justification: t("field-remark-justification"),
+            col_who: t("report-col-who"),
+            col_channel: t("filter-channel"),
+            col_decision: t("field-decision"),
+            col_answer: t("field-answer"),
+            documents: t("consultation-documents"),
+            conclusions: t("report-conclusions"),
+            survey: t("report-survey"),
+        },
+        title: c.title.clone(),
+        subject: if c.subject.is_empty() { c.title.clone() } else { c.subject.clone() },
+        organiser: localized(lang, c.unit_name.clone(), units.iter().find(|u| u.id == c.unit_id).and_then(|u| u.name_en.clone())),
+        dates: format!("{} – {}", time::day_time(lang, c.opens_at), time::day_time(lang, c.closes_at)),
+        legal_basis: format!("{}{}", t(&format!("legal-basis-{}", c.legal_basis)), c.enabling_act.as_ref().map(|a| format!(" — {a}")).unwrap_or_default()),
+        methods: agora_db::programme::methods(&state.db, c.id).await?.into_iter().map(|m| t(&format!("method-{}", m.kind))).collect(),
+        events: agora_db::programme::events(&state.db, c.id).await?.into_iter()
+            .map(|e| EventLine { kind: t(&format!("method-{}", e.kind)), title: e.title, when: time::day_time(lang, e.starts_at), attendance: e.attendance })
+            .collect(),
+        introduction: report.map(|r| r.introduction.clone()).unwrap_or_default(),
+        counts: tables.into_iter().map(|x| XTable { caption: x.caption, rows: x.rows }).collect(),
+        remarks: lines,
+        survey: super::surveys::report_sections(state, lang, c.id).await?.iter().flat_map(|s| s.lines()).collect(),
+        documents: agora_db::documents::list(&state.db, c.id).await?.into_iter().map(|d| d.title).collect(),
+        conclusions: report.map(|r| r.conclusions.clone()).unwrap_or_default(),
+    })
+}
+
+/// Which writer.
+#[derive(Clone, Copy)]
+enum Format {
+    Pdf,
+    Docx,
+    Xlsx,
+}
+
+async fn download(state: AppState, ctx: Ctx, slug: String, q: ReportQuery, format: Format) -> AppResult<Response> {
+    let c = visible(&state, &ctx, &slug).await?;
+    let full = full_version(&ctx, &c, &q)?;
+    let (report, _) = text_for(&state, &ctx, &c).await?;
+    let doc = report_doc(&state, &ctx, &c, report.as_ref(), full).await?;
+    // Writing a large report is CPU work: keep it off the threads that serve requests.
+    let bytes = tokio::task::spawn_blocking(move || match format {
+        Format::Pdf => agora_export::pdf::pdf(&doc).map_err(|e| e.to_string()),
+        Format::Docx => agora_export::docx::docx(&doc).map_err(|e| e.to_string()),
+        Format::Xlsx => agora_export::xlsx::xlsx(&doc).map_err(|e| e.to_string()),
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?
+    .map_err(|e| AppError::Internal(format!("report {slug}: {e}")))?;
+    let (ct, ext) = match format {
+        Format::Pdf => ("application/pdf", "pdf"),
+        Format::Docx => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+        Format::Xlsx => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    };
+    let edition = if full { "-pelny" } else { "" };
+    Ok((
+        [
+            (header::CONTENT_TYPE, ct.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"raport-{}{edition}.{ext}\"", c.slug)),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn report_pdf(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
+    download(state, ctx, slug, q, Format::Pdf).await
+}
+
+async fn report_docx(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
+    download(state, ctx, slug, q, Format::Docx).await
+}
+
+async fn report_xlsx(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
+    download(state, ctx, slug, q, Format::Xlsx).await
 }

@@ -24,6 +24,8 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn new() -> TestApp {
+        // Errors behind a 500 show in the failing test's output.
+        let _ = tracing_subscriber::fmt().with_env_filter("agora_web=error").with_test_writer().try_init();
         let db = agora_db::testing::fresh().await.expect("test database");
         agora_web::ensure_default_pages(&db).await.unwrap();
         let mailer = Arc::new(MemoryMailer::default());
@@ -172,6 +174,20 @@ impl Client {
         let headers = resp.headers().clone();
         let bytes = resp.into_body().collect().await.unwrap().to_bytes();
         Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// A download: status, content type and the raw bytes.
+    pub async fn get_bytes(&mut self, path: &str) -> (StatusCode, String, Vec<u8>) {
+        let mut req = Request::get(path).body(Body::empty()).unwrap();
+        req.headers_mut().insert(header::HOST, "agora.test".parse().unwrap());
+        if !self.cookies.is_empty() {
+            req.headers_mut().insert(header::COOKIE, self.cookie_header().parse().unwrap());
+        }
+        let resp = self.router.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let ct = resp.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes().to_vec();
+        (status, ct, bytes)
     }
 
     pub async fn get(&mut self, path: &str) -> Resp {

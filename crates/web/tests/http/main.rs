@@ -9,3 +9,4 @@ mod consultations;
 mod remarks;
 mod report;
 mod shell;
+mod surveys;

@@ -70,8 +70,48 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
     assert!(lines[1].starts_with("1,§ 1,Linia 50 co 5 minut,Bo tak,Osoba prywatna nr 1,E-mail,Uwzględniona,"));
     assert!(!csv.body.contains("Kowalski") && !csv.body.contains("@example.pl"));
 
+    for (ext, ct) in [("pdf", "application/pdf"), ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")] {
+        let r = visitor.get_bytes(&format!("/konsultacje/siec-tramwajowa/raport.{ext}")).await;
+        assert_eq!((r.0, r.1.as_str()), (StatusCode::OK, ct), "{ext}");
+        let text = document_text(ext, &r.2);
+        assert!(text.contains("Linia 50 co 5 minut") && text.contains("Stowarzyszenie Rowerowe") && text.contains("Osoba prywatna nr 1"), "{ext}: {text}");
+        assert!(!text.contains("Kowalski") && !text.contains("jan@example.pl") && !text.contains("Ewa Nowak"), "{ext} names a private person");
+        let staff = org.get_bytes(&format!("/konsultacje/siec-tramwajowa/raport.{ext}?wersja=pelna")).await;
+        assert!(document_text(ext, &staff.2).contains("Jan Kowalski"), "{ext} full version");
+    }
     let full = org.get("/konsultacje/siec-tramwajowa/raport?wersja=pelna").await.text();
     assert!(full.contains("Jan Kowalski") && full.contains("jan@example.pl"));
     let feed = visitor.get("/konsultacje.atom").await.body;
     assert!(feed.contains("Opublikowano raport: Sieć tramwajowa"));
+}
+
+/// The text of a downloaded report, read back the way a reader's program would.
+fn document_text(ext: &str, bytes: &[u8]) -> String {
+    use std::io::Read;
+    match ext {
+        "pdf" => pdf_extract::extract_text_from_mem(bytes).expect("readable PDF").split_whitespace().collect::<Vec<_>>().join(" "),
+        _ => {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+            let mut out = String::new();
+            for i in 0..zip.len() {
+                let mut f = zip.by_index(i).unwrap();
+                if f.name().is_ok_and(|n| n.ends_with(".xml")) {
+                    let mut s = String::new();
+                    f.read_to_string(&mut s).unwrap();
+                    // Words split across XML runs are joined once the tags go.
+                    let mut in_tag = false;
+                    for c in s.chars() {
+                        match c {
+                            '<' => in_tag = true,
+                            '>' => in_tag = false,
+                            c if !in_tag => out.push(c),
+                            _ => {}
+                        }
+                    }
+                    out.push(' ');
+                }
+            }
+            out
+        }
+    }
 }

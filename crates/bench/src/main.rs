@@ -1,0 +1,772 @@
+//! `agora-bench`: generates a large dataset on SQLite and PostgreSQL, starts `agora serve`,
+//! drives it with wrk from a separate process, measures nginx serving a saved copy of the
+//! consultation page as the ceiling, kills the server with -9 during submissions to prove
+//! that nothing acknowledged is lost, and reports every figure next to the budgets of
+//! DESIGN.md. `full` is the manual benchmark; `smoke` is a small run for CI.
+
+mod data;
+mod http;
+mod load;
+mod report;
+mod server;
+mod surveys;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use data::{BIG_SLUG, Backend, Conn, Dataset, Scale, TARGET_SLUG};
+use report::{Row, mib};
+use server::{Server, Setup};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+#[derive(Parser)]
+#[command(name = "agora-bench", about = "Load benchmark of the agora binary against the budgets of DESIGN.md")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// The full benchmark: issue 7's dataset, 50 and 500 connections, 15 s per scenario.
+    Full(Opts),
+    /// A small run (tiny dataset, 10 connections, 2 s per scenario) that fails on any error.
+    Smoke(Opts),
+    /// List the scenarios.
+    List,
+}
+
+/// Which databases to run on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DbChoice {
+    /// SQLite only.
+    Sqlite,
+    /// PostgreSQL only.
+    Postgres,
+    /// Both (smoke: PostgreSQL only when reachable).
+    Both,
+}
+
+#[derive(Args, Clone)]
+struct Opts {
+    /// Databases to run on.
+    #[arg(long, value_enum, default_value = "both")]
+    db: DbChoice,
+    /// Scenarios to run, comma-separated (see `agora-bench list`); start-up and idle memory are always measured.
+    #[arg(long, value_delimiter = ',')]
+    scenarios: Vec<String>,
+    /// Connection counts for the load scenarios, comma-separated [full: 50,500; smoke: 10].
+    #[arg(long, value_delimiter = ',')]
+    concurrency: Vec<u32>,
+    /// Seconds per load scenario and concurrency [full: 15; smoke: 2].
+    #[arg(long)]
+    duration: Option<u64>,
+    /// The agora binary [full: target/release/agora; smoke: target/debug/agora].
+    #[arg(long)]
+    agora: Option<PathBuf>,
+    /// A PostgreSQL server to create the benchmark database on (any existing database on it).
+    #[arg(long, env = "AGORA_BENCH_PG_URL", default_value = "postgres://postgres@127.0.0.1:5432/test")]
+    pg_url: String,
+    /// The database created (dropped first) on that server for the benchmark.
+    #[arg(long, default_value = "bench")]
+    pg_database: String,
+    /// Where to write the Markdown results [target/bench/<mode>-latest.md].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Keep the working folder (databases, logs, scripts) instead of deleting it.
+    #[arg(long)]
+    keep: bool,
+}
+
+/// A scenario: its name on the command line and what it measures.
+struct Scenario {
+    name: &'static str,
+    what: &'static str,
+}
+
+const SCENARIOS: [Scenario; 14] = [
+    Scenario { name: "home", what: "GET / for an anonymous visitor" },
+    Scenario { name: "catalogue", what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn" },
+    Scenario { name: "consultation", what: "GET the page of the consultation with the most remarks, anonymous; compared with nginx serving a saved copy" },
+    Scenario { name: "consultation-signed-in", what: "the same page with a resident's session cookie, sessions in turn" },
+    Scenario { name: "remarks", what: "GET the public list of that consultation's remarks, its pages in turn" },
+    Scenario { name: "submit-remark", what: "POST the remark form: multipart, CSRF token, signed in, a new form key each time" },
+    Scenario { name: "survey-results", what: "GET the results page of the survey with the most responses" },
+    Scenario { name: "submit-survey", what: "POST a survey response" },
+    Scenario { name: "report-pdf", what: "GET raport.pdf of the consultation with the most remarks: time and peak memory" },
+    Scenario { name: "report-xlsx", what: "GET raport.xlsx of the same consultation: time and peak memory" },
+    Scenario { name: "report-csv", what: "GET raport.csv of the same consultation: time and peak memory" },
+    Scenario { name: "survey-csv", what: "CSV export of every response of the big survey: time and peak memory" },
+    Scenario { name: "survey-xlsx", what: "XLSX export of every response of the big survey: time and peak memory" },
+    Scenario { name: "durability", what: "kill -9 during remark submission, restart, check every acknowledged receipt is in the database" },
+];
+
+/// The settings of one run, after defaults for the mode.
+struct Plan {
+    mode: &'static str,
+    scale: Scale,
+    concurrency: Vec<u32>,
+    duration: Duration,
+    warmup: Duration,
+    scenarios: Vec<&'static str>,
+    bin: PathBuf,
+    work: PathBuf,
+    opts: Opts,
+}
+
+/// The Cargo target folder, where results and the binaries are.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+            root.canonicalize().unwrap_or(root).join("target")
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (mode, opts) = match cli.command {
+        Cmd::List => {
+            for s in &SCENARIOS {
+                println!("{:<24} {}", s.name, s.what);
+            }
+            return ExitCode::SUCCESS;
+        }
+        Cmd::Full(o) => ("full", o),
+        Cmd::Smoke(o) => ("smoke", o),
+    };
+    let rt = match tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("agora-bench: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(run(mode, opts)) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("agora-bench: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn plan(mode: &'static str, opts: Opts) -> Result<Plan> {
+    let smoke = mode == "smoke";
+    let scenarios: Vec<&'static str> = if opts.scenarios.is_empty() {
+        SCENARIOS.iter().map(|s| s.name).collect()
+    } else {
+        let mut v = Vec::new();
+        for name in &opts.scenarios {
+            match SCENARIOS.iter().find(|s| s.name == name.trim()) {
+                Some(s) => v.push(s.name),
+                None => bail!("--scenarios: unknown scenario {name:?}; `agora-bench list` shows them"),
+            }
+        }
+        v
+    };
+    let concurrency = if opts.concurrency.is_empty() { if smoke { vec![10] } else { vec![50, 500] } } else { opts.concurrency.clone() };
+    if concurrency.contains(&0) {
+        bail!("--concurrency: give at least 1 connection");
+    }
+    for tool in ["wrk", "nginx"] {
+        let found = std::env::var_os("PATH")
+            .map(|p| std::env::split_paths(&p).chain([PathBuf::from("/usr/sbin")]).any(|d| d.join(tool).is_file()))
+            .unwrap_or(false);
+        if !found {
+            bail!("{tool} is not installed: apt-get install -y {tool}");
+        }
+    }
+    let bin = server::find_binary(opts.agora.as_deref(), if smoke { "debug" } else { "release" })?;
+    let work = std::env::temp_dir().join(format!("agora-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    Ok(Plan {
+        mode,
+        scale: if smoke { Scale::SMOKE } else { Scale::FULL },
+        duration: Duration::from_secs(opts.duration.unwrap_or(if smoke { 2 } else { 15 }).max(1)),
+        warmup: if smoke { Duration::ZERO } else { Duration::from_secs(3) },
+        concurrency,
+        scenarios,
+        bin,
+        work,
+        opts,
+    })
+}
+
+fn pg_reachable(url: &str) -> bool {
+    let rest = url.split("://").nth(1).unwrap_or("");
+    let host_port = rest.split(['/', '?']).next().unwrap_or("");
+    let host_port = host_port.rsplit('@').next().unwrap_or("");
+    let addr = if host_port.contains(':') { host_port.to_owned() } else { format!("{host_port}:5432") };
+    use std::net::ToSocketAddrs;
+    addr.to_socket_addrs()
+        .ok()
+        .and_then(|mut a| a.next())
+        .is_some_and(|a| std::net::TcpStream::connect_timeout(&a, Duration::from_secs(2)).is_ok())
+}
+
+async fn run(mode: &'static str, opts: Opts) -> Result<bool> {
+    let started = Instant::now();
+    let p = plan(mode, opts)?;
+    let mut backends = Vec::new();
+    if matches!(p.opts.db, DbChoice::Sqlite | DbChoice::Both) {
+        backends.push(Backend::Sqlite);
+    }
+    if matches!(p.opts.db, DbChoice::Postgres | DbChoice::Both) {
+        if pg_reachable(&p.opts.pg_url) {
+            backends.push(Backend::Postgres);
+        } else if p.mode == "smoke" && p.opts.db == DbChoice::Both && std::env::var("CI").as_deref() != Ok("true") {
+            println!("PostgreSQL is not reachable at {}; smoke runs on SQLite only", p.opts.pg_url);
+        } else {
+            bail!("PostgreSQL is not reachable at {} (--pg-url)", p.opts.pg_url);
+        }
+    }
+    println!(
+        "agora-bench {}: {} on {}; {:?} connections, {} s per scenario; binary {}",
+        p.mode,
+        p.scenarios.join(", "),
+        backends.iter().map(|b| b.name()).collect::<Vec<_>>().join(" and "),
+        p.concurrency,
+        p.duration.as_secs(),
+        p.bin.display()
+    );
+
+    let mut failures: Vec<String> = Vec::new();
+    let mut sections = Vec::new();
+    for b in backends {
+        println!("\n== {}", b.name());
+        let mut out = DbOutcome::default();
+        if let Err(e) = bench_backend(&p, b, &mut out).await {
+            failures.push(format!("{}: {e:#}", b.name()));
+            eprintln!("agora-bench: {}: {e:#}", b.name());
+        }
+        for f in &out.failures {
+            failures.push(format!("{}: {f}", b.name()));
+        }
+        if !out.rows.is_empty() {
+            println!("\n{}", report::text_table(&out.rows));
+        }
+        sections.push((b, out));
+    }
+
+    let md = markdown(&p, &sections, started.elapsed());
+    let out_path = p.opts.out.clone().unwrap_or_else(|| target_dir().join("bench").join(format!("{}-latest.md", p.mode)));
+    if let Some(dir) = out_path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&out_path, md).with_context(|| format!("writing {}", out_path.display()))?;
+    println!("results written to {}", out_path.display());
+    if p.opts.keep {
+        println!("working folder kept: {}", p.work.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&p.work);
+    }
+    println!("took {:.0} s", started.elapsed().as_secs_f64());
+    if failures.is_empty() {
+        Ok(true)
+    } else {
+        eprintln!("\nagora-bench {} FAILED:", p.mode);
+        for f in &failures {
+            eprintln!("  - {f}");
+        }
+        Ok(false)
+    }
+}
+
+/// What one database's run produced.
+#[derive(Default)]
+struct DbOutcome {
+    rows: Vec<Row>,
+    failures: Vec<String>,
+    notes: Vec<String>,
+    counts: Vec<(String, i64)>,
+}
+
+/// Whatever is shared by the scenarios of one database.
+struct Ctx<'a> {
+    p: &'a Plan,
+    url: String,
+    dir: PathBuf,
+    ds: Dataset,
+    /// nginx's requests per second per connection count.
+    ceiling: BTreeMap<u32, f64>,
+    /// Cookie header values for the signed-in scenarios: CSRF token and a session each.
+    cookies: Vec<String>,
+    /// The remark form's action: path with the CSRF token.
+    form_action: String,
+    /// The CSRF token in `cookies`.
+    csrf: String,
+}
+
+async fn bench_backend(p: &Plan, b: Backend, out: &mut DbOutcome) -> Result<()> {
+    let dir = p.work.join(b.name());
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    let url = match b {
+        Backend::Sqlite => format!("sqlite://{}", dir.join("agora.db").display()),
+        Backend::Postgres => data::recreate_postgres(&p.opts.pg_url, &p.opts.pg_database).await?,
+    };
+    let setup = Setup { bin: p.bin.clone(), data_dir: dir.clone(), database_url: url.clone(), listen: format!("127.0.0.1:{}", server::free_port()?) };
+    let t_migrate = setup.run(&["migrate"])?;
+    let t_demo = setup.run(&["demo"])?;
+    print!("generating data… ");
+    let ds = data::generate(&url, &dir, p.scale).await?;
+    println!("{:.1} s (migrate {:.1} s, demo {:.1} s)", ds.took.as_secs_f64(), t_migrate.as_secs_f64(), t_demo.as_secs_f64());
+    println!("  {}", ds.counts.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", "));
+    out.counts = ds.counts.clone();
+    for n in &ds.notes {
+        println!("  {n}");
+    }
+    out.notes.extend(ds.notes.iter().cloned());
+    out.notes.push(format!(
+        "data generated in {:.1} s (after `agora migrate` {:.1} s and `agora demo` {:.1} s)",
+        ds.took.as_secs_f64(),
+        t_migrate.as_secs_f64(),
+        t_demo.as_secs_f64()
+    ));
+    {
+        let mut c = Conn::open(&url).await?;
+        let v = match b {
+            Backend::Sqlite => c.strings("SELECT 'SQLite ' || sqlite_version()").await?,
+            Backend::Postgres => c.strings("SELECT version()").await?,
+        };
+        out.notes.push(v.join(""));
+        c.close().await;
+    }
+
+    let server = setup.serve()?;
+    let startup = server.startup;
+    std::thread::sleep(Duration::from_secs(1));
+    let idle = server.rss_kib().map(mib);
+    out.rows.push(Row {
+        scenario: "start-up, idle".into(),
+        peak_mib: idle,
+        note: format!("ready in {} ms; idle RSS {}", startup.as_millis(), idle.map_or("?".into(), |m| format!("{m:.1} MiB"))),
+        budget: Some(("start-up < 1 s, idle < 50 MB".into(), startup < Duration::from_secs(1) && idle.is_some_and(|m| m * 1.048_576 < 50.0))),
+        ..Row::default()
+    });
+
+    let mut ctx = Ctx { p, url, dir: dir.clone(), ds, ceiling: BTreeMap::new(), cookies: Vec::new(), form_action: String::new(), csrf: String::new() };
+    scenarios(&mut ctx, &setup, server, out).await
+}
+
+fn failed(out: &mut DbOutcome, row: Row, why: String) {
+    println!("  {}: FAILED: {why}", row.scenario);
+    out.failures.push(format!("{}: {why}", row.scenario));
+    out.rows.push(Row { note: if row.note.is_empty() { why } else { format!("{}; {why}", row.note) }, ..row });
+}
+
+fn skipped(out: &mut DbOutcome, name: &str, why: &str) {
+    println!("  {name}: skipped: {why}");
+    out.rows.push(Row { scenario: name.into(), note: format!("skipped: {why}"), ..Row::default() });
+}
+
+async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &mut DbOutcome) -> Result<()> {
+    let addr = server.addr.clone();
+    let page_path = format!("/konsultacje/{BIG_SLUG}");
+
+    // Pre-flight: every page the load will hit answers, and one real sign-in and one real
+    // submission work, so that a broken form shows as a message instead of a wall of errors.
+    let page = http::get(&addr, &page_path, None)?;
+    if page.status != 200 {
+        bail!("{page_path} answered {}:\n{}", page.status, excerpt(&page.text()));
+    }
+    println!("  consultation page: {} KiB", page.body.len() / 1024);
+    sign_in(ctx, &addr, out)?;
+    let form_path = format!("/konsultacje/{TARGET_SLUG}/uwagi/nowa");
+    let session0 = ctx.ds.sessions.first().cloned().unwrap_or_default();
+    let form = http::get(&addr, &form_path, Some(&format!("agora_session={session0}")))?;
+    let csrf = form.cookie("agora_csrf").unwrap_or_default();
+    if form.status != 200 || csrf.len() != 64 {
+        bail!("the remark form {form_path} answered {} with CSRF cookie {csrf:?}:\n{}", form.status, excerpt(&form.text()));
+    }
+    if !form.text().contains(&format!("csrf={csrf}")) {
+        println!("  note: the form's action does not carry ?csrf= as expected; posting with it anyway");
+    }
+    ctx.form_action = format!("{form_path}?csrf={csrf}");
+    ctx.csrf = csrf.clone();
+    ctx.cookies = ctx.ds.sessions.iter().map(|s| format!("agora_csrf={csrf}; agora_session={s}")).collect();
+    let key = format!("{:064x}", rand::random::<u128>());
+    let body = load::multipart(&load::remark_fields(&key, 0), "attachment");
+    let content_type = format!("multipart/form-data; boundary={}", load::BOUNDARY);
+    let cookie = ctx.cookies[0].clone();
+    let r = http::request(&addr, "POST", &ctx.form_action, &[("Content-Type", &content_type), ("Cookie", &cookie)], &body, Duration::from_secs(60))?;
+    if !matches!(r.status, 200 | 303) {
+        bail!("a single remark submission answered {} (expected 200 or 303):\n{}", r.status, excerpt(&r.text()));
+    }
+
+    // The ceiling: nginx serving the same page from a file, with the same wrk settings.
+    {
+        let mut nginx = load::Nginx::start(&ctx.dir, &page.body)?;
+        for &c in &ctx.p.concurrency {
+            let r = load::run(&ctx.dir, "nginx", &format!("http://{}{page_path}", nginx.addr), &load::static_script(), c, ctx.p.duration)?;
+            println!("  nginx ceiling @{c}: {:.0} req/s, p99 {:.1} ms", r.rps, r.p99);
+            ctx.ceiling.insert(c, r.rps);
+            out.rows.push(Row {
+                scenario: "nginx (static copy)".into(),
+                conns: Some(c),
+                rps: Some(r.rps),
+                p50: Some(r.p50),
+                p95: Some(r.p95),
+                p99: Some(r.p99),
+                errors: Some(r.errors()),
+                ratio: Some(1.0),
+                note: format!("{} KiB page", page.body.len() / 1024),
+                ..Row::default()
+            });
+        }
+        nginx.stop();
+    }
+
+    let survey = {
+        let mut c = Conn::open(&ctx.url).await?;
+        let s = surveys::paths(&mut c).await?;
+        c.close().await;
+        s
+    };
+    let big_report = format!("/konsultacje/{BIG_SLUG}/raport");
+    for name in ctx.p.scenarios.clone() {
+        match name {
+            "home" => load_get(ctx, &server, out, name, &["/".to_owned()], &[], None).await?,
+            "catalogue" => {
+                let paths = ctx.ds.catalogue_paths.clone();
+                for path in &paths {
+                    let r = http::get(&addr, path, None)?;
+                    if r.status != 200 {
+                        failed(out, Row { scenario: name.into(), ..Row::default() }, format!("{path} answered {}", r.status));
+                    }
+                }
+                load_get(ctx, &server, out, name, &paths, &[], Some(Budget::Anonymous)).await?;
+            }
+            "consultation" => load_get(ctx, &server, out, name, std::slice::from_ref(&page_path), &[], Some(Budget::Anonymous)).await?,
+            "consultation-signed-in" => {
+                let cookies: Vec<String> = ctx.ds.sessions.iter().map(|s| format!("agora_session={s}")).collect();
+                load_get(ctx, &server, out, name, std::slice::from_ref(&page_path), &cookies, Some(Budget::SignedIn)).await?
+            }
+            "remarks" => {
+                let pages: Vec<String> = (1..=ctx.ds.remark_pages.max(1)).map(|i| format!("/konsultacje/{BIG_SLUG}/uwagi?strona={i}")).collect();
+                load_get(ctx, &server, out, name, &pages, &[], None).await?
+            }
+            "submit-remark" => {
+                let make = || load::remark_post_script(&ctx.form_action, &ctx.cookies, &nonce(), None);
+                post_load(ctx, &server, out, name, &make, Some(ctx.ds.target_id)).await?
+            }
+            "report-pdf" => one_shot(&server, out, name, &format!("{big_report}.pdf"), "application/pdf", Some(Budget::Report)),
+            "report-xlsx" => one_shot(&server, out, name, &format!("{big_report}.xlsx"), "spreadsheetml", None),
+            "report-csv" => one_shot(&server, out, name, &format!("{big_report}.csv"), "text/csv", None),
+            "survey-results" | "submit-survey" | "survey-csv" | "survey-xlsx" => match &survey {
+                Err(why) => skipped(out, name, why),
+                Ok(sp) => match name {
+                    "survey-results" => load_get(ctx, &server, out, name, std::slice::from_ref(&sp.results), &[], None).await?,
+                    "submit-survey" => {
+                        let form = http::get(&addr, &sp.form, Some(&ctx.cookies[0]))?;
+                        if form.status != 200 {
+                            failed(out, Row { scenario: name.into(), ..Row::default() }, format!("{} answered {}", sp.form, form.status));
+                            continue;
+                        }
+                        let make = || surveys::post_script(sp, &ctx.cookies, &ctx.csrf, &nonce());
+                        match make() {
+                            Err(why) => skipped(out, name, &why),
+                            Ok(_) => post_load(ctx, &server, out, name, &|| make().unwrap_or_default(), None).await?,
+                        }
+                    }
+                    "survey-csv" => one_shot(&server, out, name, &sp.csv, "text/csv", Some(Budget::Export)),
+                    _ => one_shot(&server, out, name, &sp.xlsx, "spreadsheetml", Some(Budget::Export)),
+                },
+            },
+            "durability" => {
+                server = durability(ctx, setup, server, out).await?;
+            }
+            _ => {}
+        }
+    }
+    server.stop();
+    Ok(())
+}
+
+fn excerpt(s: &str) -> String {
+    s.chars().take(1500).collect()
+}
+
+/// One real sign-in through the form, which proves the generated argon2 hashes verify.
+fn sign_in(ctx: &Ctx<'_>, addr: &str, out: &mut DbOutcome) -> Result<()> {
+    let form = http::get(addr, "/konto/logowanie", None)?;
+    let csrf = form.cookie("agora_csrf").unwrap_or_default();
+    let body = format!("csrf={csrf}&email={}&password={}&next=%2F", ctx.ds.user_email.replace('@', "%40"), data::PASSWORD);
+    let started = Instant::now();
+    let r = http::request(
+        addr,
+        "POST",
+        "/konto/logowanie",
+        &[("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", &format!("agora_csrf={csrf}"))],
+        body.as_bytes(),
+        Duration::from_secs(60),
+    )?;
+    let took = started.elapsed();
+    let row = Row { scenario: "sign-in (argon2id)".into(), note: format!("{} ms for one sign-in", took.as_millis()), ..Row::default() };
+    if r.status == 303 && r.cookie("agora_session").is_some() {
+        out.rows.push(row);
+    } else {
+        failed(out, row, format!("sign-in answered {} without a session", r.status));
+    }
+    Ok(())
+}
+
+/// Which budget of DESIGN.md a row is held to.
+#[derive(Clone, Copy)]
+enum Budget {
+    /// Anonymous pages: as fast as nginx at 500 connections, p99 < 25 ms.
+    Anonymous,
+    /// Signed-in pages: ≥ 5,000 req/s at 50 connections, p99 < 20 ms.
+    SignedIn,
+    /// Durable submissions: ≥ 5,000 per second (the floor is 1,000).
+    Submission,
+    /// The report of 10,000 remarks as PDF: < 5 s, < 200 MB.
+    Report,
+    /// Exports of 250,000 survey responses: streamed, < 150 MB.
+    Export,
+}
+
+fn judge(budget: Option<Budget>, row: &Row) -> Option<(String, bool)> {
+    let (c, rps, p99) = (row.conns?, row.rps.unwrap_or(0.0), row.p99.unwrap_or(f64::MAX));
+    match budget? {
+        Budget::Anonymous if c == 500 => Some(("≥ 1.0× nginx, p99 < 25 ms".into(), row.ratio.unwrap_or(0.0) >= 1.0 && p99 < 25.0)),
+        Budget::SignedIn if c == 50 => Some(("≥ 5,000 req/s, p99 < 20 ms".into(), rps >= 5000.0 && p99 < 20.0)),
+        Budget::Submission => Some(("≥ 5,000/s durable (floor 1,000/s)".into(), rps >= 5000.0)),
+        _ => None,
+    }
+}
+
+async fn load_get(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &str, paths: &[String], cookies: &[String], budget: Option<Budget>) -> Result<()> {
+    let script = if paths.len() == 1 && cookies.is_empty() { load::static_script() } else { load::get_script(paths, cookies) };
+    let url = format!("http://{}{}", server.addr, if paths.len() == 1 && cookies.is_empty() { paths[0].as_str() } else { "" });
+    if !ctx.p.warmup.is_zero() {
+        load::run(&ctx.dir, name, &url, &script, ctx.p.concurrency[0], ctx.p.warmup)?;
+    }
+    for &c in &ctx.p.concurrency {
+        server.reset_peak();
+        let r = load::run(&ctx.dir, name, &url, &script, c, ctx.p.duration)?;
+        let mut row = Row {
+            scenario: name.into(),
+            conns: Some(c),
+            rps: Some(r.rps),
+            p50: Some(r.p50),
+            p95: Some(r.p95),
+            p99: Some(r.p99),
+            errors: Some(r.errors()),
+            peak_mib: server.peak_kib().map(mib),
+            ratio: ctx.ceiling.get(&c).filter(|n| **n > 0.0).map(|n| r.rps / n),
+            note: if paths.len() > 1 { format!("{} URLs in turn", paths.len()) } else { String::new() },
+            budget: None,
+        };
+        row.budget = judge(budget, &row);
+        println!("  {name} @{c}: {:.0} req/s, p50 {:.1} ms, p99 {:.1} ms, {} errors", r.rps, r.p50, r.p99, r.errors());
+        if r.errors() > 0 {
+            failed(out, row, format!("{} errors ({} non-2xx/3xx, {} socket)", r.errors(), r.status_errors, r.socket_errors));
+        } else {
+            out.rows.push(row);
+        }
+    }
+    Ok(())
+}
+
+async fn submissions(url: &str, consultation: i64) -> Result<i64> {
+    let mut c = Conn::open(url).await?;
+    let n = c.int(&format!("SELECT COUNT(*) FROM submissions WHERE consultation_id = {consultation}")).await?;
+    c.close().await;
+    Ok(n)
+}
+
+fn nonce() -> String {
+    format!("{:032x}", rand::random::<u128>())
+}
+
+/// Submissions at each concurrency, with a new script (so new form keys) for each run;
+/// with `consultation`, the rows stored there are counted against the acknowledgements.
+async fn post_load(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &str, make_script: &dyn Fn() -> String, consultation: Option<i64>) -> Result<()> {
+    let url = format!("http://{}", server.addr);
+    for &c in &ctx.p.concurrency {
+        let before = match consultation {
+            Some(id) => submissions(&ctx.url, id).await?,
+            None => 0,
+        };
+        server.reset_peak();
+        let r = load::run(&ctx.dir, name, &url, &make_script(), c, ctx.p.duration)?;
+        let stored = match consultation {
+            Some(id) => Some(submissions(&ctx.url, id).await? - before),
+            None => None,
+        };
+        let mut row = Row {
+            scenario: name.into(),
+            conns: Some(c),
+            rps: Some(r.rps),
+            p50: Some(r.p50),
+            p95: Some(r.p95),
+            p99: Some(r.p99),
+            errors: Some(r.errors()),
+            peak_mib: server.peak_kib().map(mib),
+            ratio: None,
+            note: match stored {
+                Some(n) => format!("{} acknowledged, {n} stored", r.acks),
+                None => format!("{} acknowledged", r.acks),
+            },
+            budget: None,
+        };
+        row.budget = judge(Some(Budget::Submission), &row);
+        println!("  {name} @{c}: {:.0} req/s, p50 {:.1} ms, p99 {:.1} ms, {}, {} errors", r.rps, r.p50, r.p99, row.note, r.errors());
+        if r.errors() > 0 {
+            failed(out, row, format!("{} errors ({} non-2xx/3xx, {} socket)", r.errors(), r.status_errors, r.socket_errors));
+        } else if stored.is_some_and(|n| (n.max(0) as u64) < r.acks) {
+            failed(out, row, format!("{} acknowledged but fewer stored", r.acks));
+        } else if r.acks == 0 {
+            failed(out, row, "nothing was acknowledged".into());
+        } else {
+            out.rows.push(row);
+        }
+    }
+    Ok(())
+}
+
+fn one_shot(server: &Server, out: &mut DbOutcome, name: &str, path: &str, content_type: &str, budget: Option<Budget>) {
+    let reset = server.reset_peak();
+    let started = Instant::now();
+    let r = http::get(&server.addr, path, None);
+    let took = started.elapsed();
+    let peak = server.peak_kib().map(mib);
+    let mut row = Row { scenario: name.into(), peak_mib: peak, ..Row::default() };
+    match r {
+        Ok(r) if r.status == 200 && r.header("content-type").is_some_and(|t| t.contains(content_type)) => {
+            row.note = format!(
+                "{:.2} s, {:.1} MiB{}",
+                took.as_secs_f64(),
+                r.body.len() as f64 / 1_048_576.0,
+                if reset { "" } else { " (peak RSS since start: the kernel refused to reset it)" }
+            );
+            let under = |mb: f64| peak.is_some_and(|m| m * 1.048_576 < mb);
+            match budget {
+                Some(Budget::Report) => row.budget = Some(("< 5 s, < 200 MB".into(), took < Duration::from_secs(5) && under(200.0))),
+                Some(Budget::Export) => row.budget = Some(("streams, < 150 MB".into(), under(150.0))),
+                _ => {}
+            }
+            println!("  {name}: {}, peak RSS {}", row.note, peak.map_or("?".into(), |m| format!("{m:.0} MiB")));
+            out.rows.push(row);
+        }
+        Ok(r) => {
+            let why = format!("{path} answered {} ({})", r.status, r.header("content-type").unwrap_or("no type"));
+            failed(out, row, why);
+        }
+        Err(e) => failed(out, row, format!("{path}: {e:#}")),
+    }
+}
+
+/// Submissions under load; kill -9 half-way; restart; every receipt the server handed out
+/// must be in the database.
+async fn durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut DbOutcome) -> Result<Server> {
+    let c = *ctx.p.concurrency.iter().max().unwrap_or(&10);
+    let duration = ctx.p.duration.max(Duration::from_secs(4));
+    let receipts_file = ctx.dir.join("acknowledged.txt");
+    let _ = std::fs::remove_file(&receipts_file);
+    let script = load::remark_post_script(&ctx.form_action, &ctx.cookies, &nonce(), Some(&receipts_file));
+    let before = submissions(&ctx.url, ctx.ds.target_id).await?;
+    let wrk = load::spawn(&ctx.dir, "durability", &format!("http://{}", server.addr), &script, c, duration)?;
+    std::thread::sleep(duration / 2);
+    server.kill9();
+    let r = load::finish(wrk)?;
+    let restarted = setup.serve()?;
+    let stored = submissions(&ctx.url, ctx.ds.target_id).await? - before;
+    let acked: Vec<String> = std::fs::read_to_string(&receipts_file).unwrap_or_default().lines().map(str::to_owned).filter(|l| !l.is_empty()).collect();
+    let in_db: HashSet<String> = {
+        let mut conn = Conn::open(&ctx.url).await?;
+        let v = conn.strings(&format!("SELECT receipt FROM submissions WHERE consultation_id = {}", ctx.ds.target_id)).await?;
+        conn.close().await;
+        v.into_iter().collect()
+    };
+    let missing: Vec<&String> = acked.iter().filter(|r| !in_db.contains(*r)).collect();
+    let lost = if acked.len() as u64 == r.acks { missing.len() as u64 } else { r.acks.saturating_sub(stored.max(0) as u64).max(missing.len() as u64) };
+    let row = Row {
+        scenario: "durability (kill -9)".into(),
+        conns: Some(c),
+        rps: Some(r.rps),
+        note: format!(
+            "{} acknowledged before the kill, {} of their receipts read, {stored} stored, {lost} lost; restart after kill -9: {} ms",
+            r.acks,
+            acked.len(),
+            restarted.startup.as_millis()
+        ),
+        budget: Some(("zero acknowledged submissions lost".into(), lost == 0 && r.acks > 0)),
+        ..Row::default()
+    };
+    println!("  durability: {}", row.note);
+    if r.acks == 0 {
+        failed(out, row, "no submission was acknowledged before the kill".into());
+    } else if lost > 0 {
+        let sample: Vec<&str> = missing.iter().take(5).map(|s| s.as_str()).collect();
+        failed(out, row, format!("{lost} acknowledged submissions are not in the database (e.g. {})", sample.join(", ")));
+    } else {
+        out.rows.push(row);
+    }
+    Ok(restarted)
+}
+
+fn machine() -> Vec<String> {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo.lines().find_map(|l| l.strip_prefix("model name")?.split(':').nth(1).map(|s| s.trim().to_owned())).unwrap_or_else(|| "?".into());
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:")?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok())
+        .map_or("?".into(), |k| format!("{:.1} GiB", k as f64 / 1_048_576.0));
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default().trim().to_owned();
+    vec![
+        format!("{cores} cores ({model}), {mem} memory, Linux {kernel}"),
+        format!("{}; {}", load::tool_version("wrk", "-v"), load::tool_version(load_nginx(), "-v")),
+    ]
+}
+
+fn load_nginx() -> &'static str {
+    if Path::new("/usr/sbin/nginx").is_file() { "/usr/sbin/nginx" } else { "nginx" }
+}
+
+fn markdown(p: &Plan, sections: &[(Backend, DbOutcome)], took: Duration) -> String {
+    let mut md = format!(
+        "# agora-bench {} — {}\n\n",
+        p.mode,
+        chrono::Utc::now().format("%Y-%m-%d %H:%M UTC")
+    );
+    for line in machine() {
+        md.push_str(&format!("- {line}\n"));
+    }
+    md.push_str(&format!(
+        "- binary: `{}`; {:?} connections; {} s per scenario and concurrency{}; whole run {:.0} s\n",
+        p.bin.display(),
+        p.concurrency,
+        p.duration.as_secs(),
+        if p.warmup.is_zero() { String::new() } else { format!(" after a {} s warm-up", p.warmup.as_secs()) },
+        took.as_secs_f64()
+    ));
+    md.push_str(&format!("- dataset: {}\n", p.scale.describe()));
+    for (b, out) in sections {
+        md.push_str(&format!("\n## {}\n\n", b.name()));
+        for n in &out.notes {
+            md.push_str(&format!("- {n}\n"));
+        }
+        if !out.counts.is_empty() {
+            md.push_str(&format!("- rows: {}\n", out.counts.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", ")));
+        }
+        md.push('\n');
+        md.push_str(&report::markdown_table(&out.rows));
+        if !out.failures.is_empty() {
+            md.push_str("\nFailures:\n\n");
+            for f in &out.failures {
+                md.push_str(&format!("- {f}\n"));
+            }
+        }
+    }
+    md
+}

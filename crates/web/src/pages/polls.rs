@@ -1,0 +1,299 @@
+//! Quick polls: the box on the home, consultation and district pages, voting once per
+//! person, results after voting, and the organisers' page to run them.
+
+use std::net::SocketAddr;
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::forms::{FormErrors, Pairs};
+use crate::pages::consultations::Opt;
+use crate::pages::organiser::require_organiser;
+use crate::pages::{notice, render_status};
+use agora_db::polls::{self as dbp, Poll};
+use agora_domain::permission::Action;
+use agora_domain::poll::{Placement, PollForm, VoteMode};
+use askama::Template;
+use axum::Router;
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::{Extension, Form, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::Duration;
+use serde::Deserialize;
+
+/// Votes one address may cast in an hour on polls open to anyone.
+const VOTES_PER_HOUR: i64 = 20;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/sondy/{id}", post(vote))
+        .route("/admin/sondy", get(admin).post(create))
+        .route("/admin/sondy/{id}/status", post(set_status))
+}
+
+fn cookie_name(id: i64) -> String {
+    format!("agora_sonda_{id}")
+}
+
+fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().split_once('=').filter(|(k, _)| *k == name).map(|(_, v)| v.to_owned()))
+        .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// One option's result.
+pub struct PollBar {
+    /// Label.
+    pub label: String,
+    /// Votes.
+    pub n: i64,
+    /// "42%".
+    pub percent: String,
+    /// Bar width in per cent of the box.
+    pub width: i64,
+}
+
+/// A poll as its box shows it.
+pub struct PollView {
+    /// Id.
+    pub id: i64,
+    /// Question.
+    pub question: String,
+    /// (code, label) options to vote on.
+    pub options: Vec<(String, String)>,
+    /// Results, once the visitor has voted.
+    pub results: Option<Vec<PollBar>>,
+    /// "123 votes".
+    pub total: String,
+    /// Must sign in to vote.
+    pub sign_in: bool,
+    /// Where to come back after voting.
+    pub back: String,
+    /// A message after voting (e.g. already voted).
+    pub message: Option<String>,
+}
+
+/// The box for the newest open poll at a placement, if there is one.
+pub(super) async fn widget(state: &AppState, ctx: &Ctx, headers: &HeaderMap, placement: Placement, target: Option<i64>, back: &str) -> AppResult<Option<PollView>> {
+    let Some(p) = dbp::current(&state.db, placement.as_str(), target).await? else { return Ok(None) };
+    Ok(Some(view(state, ctx, headers, &p, back, None).await?))
+}
+
+async fn view(state: &AppState, ctx: &Ctx, headers: &HeaderMap, p: &Poll, back: &str, message: Option<String>) -> AppResult<PollView> {
+    let l = ctx.lang.code();
+    let mode = VoteMode::parse(&p.vote_mode).unwrap_or(VoteMode::SignedIn);
+    let voted = match mode {
+        VoteMode::SignedIn => match &ctx.user {
+            Some(u) => dbp::has_voted(&state.db, p.id, Some(u.id), None).await?,
+            None => false,
+        },
+        VoteMode::Cookie => cookie_value(headers, &cookie_name(p.id)).is_some(),
+    };
+    let show_results = voted || p.status != "open";
+    let (results, total) = if show_results {
+        let counts = dbp::results(&state.db, p.id).await?;
+        let total: i64 = counts.iter().map(|c| c.1).sum();
+        let bars = p
+            .options
+            .iter()
+            .map(|o| {
+                let n = counts.iter().find(|c| c.0 == o.code).map_or(0, |c| c.1);
+                let pct = if total > 0 { (n * 100 + total / 2) / total } else { 0 };
+                PollBar { label: o.label.get(l).to_owned(), n, percent: format!("{pct}%"), width: pct }
+            })
+            .collect();
+        (Some(bars), ctx.t1("poll-votes", "n", total))
+    } else {
+        (None, String::new())
+    };
+    Ok(PollView {
+        id: p.id,
+        question: p.question.get(l).to_owned(),
+        options: p.options.iter().map(|o| (o.code.clone(), o.label.get(l).to_owned())).collect(),
+        results,
+        total,
+        sign_in: mode == VoteMode::SignedIn && ctx.user.is_none(),
+        back: back.to_owned(),
+        message,
+    })
+}
+
+/// Only our own pages are places to come back to.
+fn safe_back(raw: &str) -> String {
+    if raw.starts_with('/') && !raw.starts_with("//") && !raw.contains(['\r', '\n', '\\']) { raw.to_owned() } else { "/".to_owned() }
+}
+
+#[derive(Template)]
+#[template(path = "polls/voted.html")]
+struct VotedTpl<'a> {
+    ctx: &'a Ctx,
+    poll: PollView,
+}
+
+async fn vote(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    addr: Option<Extension<ConnectInfo<SocketAddr>>>,
+    Path(id): Path<i64>,
+    Form(f): Form<Pairs>,
+) -> AppResult<Response> {
+    let p = dbp::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let back = safe_back(f.get("back"));
+    let option = f.get("option").to_owned();
+    let page = |poll: PollView, code: StatusCode| render_status(code, &VotedTpl { ctx: &ctx, poll });
+    if p.status != "open" {
+        let v = view(&state, &ctx, &headers, &p, &back, Some(ctx.t("poll-closed"))).await?;
+        return page(v, StatusCode::FORBIDDEN);
+    }
+    if !p.options.iter().any(|o| o.code == option) {
+        let v = view(&state, &ctx, &headers, &p, &back, Some(ctx.t("poll-pick-one"))).await?;
+        return page(v, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let mut set_cookie = None;
+    let stored = match VoteMode::parse(&p.vote_mode).unwrap_or(VoteMode::SignedIn) {
+        VoteMode::SignedIn => {
+            let Some(u) = &ctx.user else { return Err(AppError::SignInRequired(back)) };
+            dbp::vote(&state.db, id, &option, Some(u.id), None).await?
+        }
+        VoteMode::Cookie => {
+            if cookie_value(&headers, &cookie_name(id)).is_some() {
+                false
+            } else {
+                let ip = addr.map(|Extension(ConnectInfo(a))| a.ip().to_string()).unwrap_or_else(|| "unknown".into());
+                let key = format!("poll:{id}:{ip}");
+                let (recent, _) = agora_db::throttle::recent_failures(&state.db, &key, Duration::hours(1)).await?;
+                if recent >= VOTES_PER_HOUR {
+                    let v = view(&state, &ctx, &headers, &p, &back, Some(ctx.t("poll-rate-limited"))).await?;
+                    return page(v, StatusCode::TOO_MANY_REQUESTS);
+                }
+                agora_db::throttle::record_failure(&state.db, &key).await?;
+                let voter = agora_db::new_token().0;
+                let ok = dbp::vote(&state.db, id, &option, ctx.user.as_ref().map(|u| u.id), Some(&voter)).await?;
+                set_cookie = Some(format!("{}={voter}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{}", cookie_name(id), if state.config.secure_cookies { "; Secure" } else { "" }));
+                ok
+            }
+        }
+    };
+    if stored && set_cookie.is_none() {
+        return Ok(Redirect::to(&format!("{back}#sonda-{id}")).into_response());
+    }
+    let mut r = if stored {
+        Redirect::to(&format!("{back}#sonda-{id}")).into_response()
+    } else {
+        let v = view(&state, &ctx, &headers, &p, &back, Some(ctx.t("poll-already-voted"))).await?;
+        page(v, StatusCode::OK)?
+    };
+    if let Some(c) = set_cookie.and_then(|c| c.parse().ok()) {
+        r.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(r)
+}
+
+// ---- administration ----
+
+/// A poll in the organisers' list.
+pub struct AdminRow {
+    /// Id.
+    pub id: i64,
+    /// Question.
+    pub question: String,
+    /// Where.
+    pub placement: String,
+    /// Status.
+    pub status: String,
+    /// Votes.
+    pub votes: i64,
+}
+
+#[derive(Template)]
+#[template(path = "polls/admin.html")]
+struct AdminTpl<'a> {
+    ctx: &'a Ctx,
+    rows: Vec<AdminRow>,
+    f: PollForm,
+    placements: Vec<Opt>,
+    modes: Vec<Opt>,
+    consultations: Vec<Opt>,
+    districts: Vec<Opt>,
+    errors: FormErrors,
+    notice: Option<String>,
+}
+
+async fn show_admin(state: &AppState, ctx: &Ctx, f: PollForm, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+    let l = ctx.lang.code();
+    let mut rows = Vec::new();
+    for p in dbp::list(&state.db).await? {
+        let votes = dbp::results(&state.db, p.id).await?.iter().map(|r| r.1).sum();
+        rows.push(AdminRow { id: p.id, question: p.question.get(l).to_owned(), placement: ctx.t(&format!("poll-placement-{}", p.placement)), status: p.status, votes });
+    }
+    let units = super::organiser::my_units(ctx);
+    let tpl = AdminTpl {
+        ctx,
+        rows,
+        f,
+        placements: Placement::ALL.iter().map(|p| Opt { value: p.as_str().into(), label: ctx.t(&format!("poll-placement-{}", p.as_str())) }).collect(),
+        modes: VoteMode::ALL.iter().map(|m| Opt { value: m.as_str().into(), label: ctx.t(&format!("poll-mode-{}", m.as_str())) }).collect(),
+        consultations: agora_db::consultation::for_units(&state.db, units.as_deref(), 500, 0).await?.items.into_iter().map(|c| Opt { value: c.id.to_string(), label: c.title }).collect(),
+        districts: super::remarks::district_options(state).await?,
+        errors,
+        notice,
+    };
+    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(code, &tpl)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OkQuery {
+    ok: String,
+}
+
+async fn admin(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
+    require_organiser(&ctx)?;
+    let f = PollForm { placement: "home".into(), vote_mode: "cookie".into(), ..Default::default() };
+    show_admin(&state, &ctx, f, FormErrors::default(), notice(&ctx, &q.ok)).await
+}
+
+async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PollForm>) -> AppResult<Response> {
+    require_organiser(&ctx)?;
+    let input = match f.parse() {
+        Ok(i) => i,
+        Err(inv) => return show_admin(&state, &ctx, f, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+    };
+    // A poll on the home or a district page speaks for the city: administrators only.
+    let allowed = match input.consultation_id {
+        Some(cid) => match agora_db::consultation::by_id(&state.db, cid).await? {
+            Some(c) => ctx.can(Action::ManageUnit(c.unit_id)),
+            None => false,
+        },
+        None => ctx.can(Action::ManageReferenceData) || input.district_id.is_some_and(|d| ctx.can(Action::ManageDistrict(d))),
+    };
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    dbp::create(&state.db, &input, ctx.user.as_ref().map(|u| u.id), &ctx.audit("poll.create", "poll", input.question.pl.clone())).await?;
+    Ok(Redirect::to("/admin/sondy?ok=flash-poll-created").into_response())
+}
+
+async fn set_status(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+    require_organiser(&ctx)?;
+    let poll = dbp::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let allowed = match poll.consultation_id {
+        Some(cid) => agora_db::consultation::by_id(&state.db, cid).await?.is_some_and(|c| ctx.can(Action::ManageUnit(c.unit_id))),
+        None => ctx.can(Action::ManageReferenceData) || poll.district_id.is_some_and(|d| ctx.can(Action::ManageDistrict(d))),
+    };
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    let to = if p.get("to") == "closed" { "closed" } else { "open" };
+    dbp::set_status(&state.db, id, to, &ctx.audit("poll.status", "poll", format!("#{id} → {to}"))).await?;
+    Ok(Redirect::to("/admin/sondy?ok=flash-saved").into_response())
+}
+

@@ -1,0 +1,283 @@
+//! Surveys: the builder, answering with conditions and bad input, changes while answering,
+//! paper entry, results, exports and quick polls.
+
+use crate::consultations::{stored, unit};
+use crate::harness::{Client, TestApp};
+use agora_domain::consultation::Status;
+use agora_domain::permission::Grant;
+use axum::http::StatusCode;
+
+/// The id in a `/admin/ankiety/{id}…` redirect.
+fn survey_id(location: &str) -> String {
+    location.trim_start_matches("/admin/ankiety/").split(['?', '/', '#']).next().unwrap().to_owned()
+}
+
+/// Builds and opens a one-page survey with a yes/no question, a text question shown only
+/// after "yes", a 1–5 rating and a multiple choice of at most two.
+async fn built(app: &TestApp, org: &mut Client, unit: i64, layout: &str) -> String {
+    let unit = unit.to_string();
+    let r = org
+        .post("/admin/ankiety/nowa", &[("title_pl", "Ankieta o zieleni"), ("slug", "ankieta-o-zieleni"), ("unit_id", &unit), ("access", "anyone"), ("layout", layout), ("visibility", "while_open")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let id = survey_id(r.location());
+    let add = |kind: &'static str, text: &'static str, extra: Vec<(&'static str, String)>| {
+        let mut v: Vec<(&'static str, String)> = vec![("kind", kind.into()), ("text_pl", text.into()), ("required", "on".into())];
+        v.extend(extra);
+        v
+    };
+    let path = format!("/admin/ankiety/{id}/pytania/nowe");
+    post(org, &path, add("yes_no", "Czy masz ogród?", vec![("page", "1".into())])).await;
+    let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
+    post(org, &path, add("short_text", "Co w nim rośnie?", vec![("page", "1".into()), ("show_if", format!("{}:yes", qs[0].id))])).await;
+    post(org, &path, add("rating", "Jak oceniasz parki?", vec![("page", "2".into()), ("max", "5".into())])).await;
+    post(org, &path, add("multiple", "Co dodać w parkach?", vec![("page", "2".into()), ("options", "Ławki\nDrzewa\nToalety".into()), ("max", "2".into())])).await;
+    let r = org.post(&format!("/admin/ankiety/{id}/status"), &[("to", "open")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    id
+}
+
+async fn post(org: &mut Client, path: &str, fields: Vec<(&'static str, String)>) {
+    let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = org.post(path, &f).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+}
+
+fn answers(qs: &[agora_domain::survey::Question], values: &[(usize, &str)]) -> Vec<(String, String)> {
+    values.iter().map(|(i, v)| (format!("q{}", qs[*i].id), (*v).to_owned())).collect()
+}
+
+async fn form_fields(c: &mut Client, slug: &str) -> Vec<(String, String)> {
+    let page = c.get(&format!("/ankiety/{slug}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    ["form_key", "v", "rev", "s"].iter().map(|k| ((*k).to_owned(), page.input_value(k).unwrap())).collect()
+}
+
+async fn send(c: &mut Client, slug: &str, hidden: &[(String, String)], answers: &[(String, String)], nav: &str) -> crate::harness::Resp {
+    let mut all: Vec<(&str, &str)> = hidden.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    all.extend(answers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    all.push(("nav", nav));
+    c.post(&format!("/ankiety/{slug}"), &all).await
+}
+
+#[tokio::test]
+async fn an_organiser_builds_a_survey_and_residents_answer_it_once() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "WKS").await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let id = built(&app, &mut org, u, "one_page").await;
+    let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
+
+    let mut anna = app.client();
+    let page = anna.get("/ankiety/ankieta-o-zieleni").await;
+    assert!(page.text().contains("Odpowiedz tylko, jeśli w pytaniu „Czy masz ogród?” wybrano „Tak”."), "{}", page.text());
+    let hidden = form_fields(&mut anna, "ankieta-o-zieleni").await;
+    let r = send(&mut anna, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "yes"), (1, "Pomidory"), (2, "4"), (3, "1"), (3, "2")]), "submit").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(r.text().contains("Twoje odpowiedzi zostały zapisane"), "{}", r.text());
+    let again = send(&mut anna, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "1"), (3, "3")]), "submit").await;
+    assert!(again.text().contains("Ta ankieta ma już Twoje odpowiedzi"), "the same browser can't answer twice");
+
+    let mut jan = app.client();
+    let hidden = form_fields(&mut jan, "ankieta-o-zieleni").await;
+    // "No" to the garden: the text typed into the hidden-by-condition question is dropped.
+    let r = send(&mut jan, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (1, "Nic"), (2, "2"), (3, "2")]), "submit").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    // The same form sent twice (a double click) stores one response.
+    let r = send(&mut jan, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "2"), (3, "2")]), "submit").await;
+    assert_eq!(r.status, StatusCode::OK);
+
+    let results = app.client().get("/ankiety/ankieta-o-zieleni/wyniki").await;
+    assert_eq!(results.status, StatusCode::OK);
+    let t = results.text();
+    assert!(t.contains("2 wypełnione ankiety"), "{t}");
+    assert!(t.contains("średnia 3,00") && t.contains("mediana 3,00"), "{t}");
+    assert!(t.contains("Drzewa 2 100,0%"), "both chose trees: {t}");
+    assert!(t.contains("Pomidory") && !t.contains("Nic"), "{t}");
+    assert!(results.body.contains("role=\"img\"") && results.body.contains("<title id=\"r"), "charts are labelled images");
+    let n: i64 = agora_db::surveys::channel_counts(app.db(), id.parse().unwrap()).await.unwrap().iter().map(|c| c.1).sum();
+    assert_eq!(n, 2);
+}
+
+#[tokio::test]
+async fn bad_answers_are_explained_next_to_the_field_and_kept() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "WKS").await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let id = built(&app, &mut org, u, "one_page").await;
+    let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
+    let mut c = app.client();
+    let hidden = form_fields(&mut c, "ankieta-o-zieleni").await;
+    let r = send(&mut c, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "yes"), (1, "Róże"), (2, "7"), (3, "1"), (3, "2"), (3, "3")]), "submit").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.field_error(&format!("q{}", qs[2].id)).unwrap(), "Wybierz ocenę od 1 do 5.");
+    assert_eq!(r.field_error(&format!("q{}", qs[3].id)).unwrap(), "Zaznacz najwyżej 2 odpowiedzi.");
+    assert_eq!(r.input_value(&format!("q{}", qs[1].id)).unwrap(), "Róże", "typed text is kept");
+    assert!(r.body.contains(&format!("href=\"#q{}\"", qs[2].id)), "the summary links to the field");
+
+    let unknown = send(&mut c, "ankieta-o-zieleni", &hidden, &[("q999999".to_owned(), "1".to_owned())], "submit").await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.text().contains("pytania, których nie ma w tej ankiecie"), "{}", unknown.text());
+
+    org.post(&format!("/admin/ankiety/{id}/status"), &[("to", "closed")]).await;
+    let closed = send(&mut c, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "3"), (3, "1")]), "submit").await;
+    assert_eq!(closed.status, StatusCode::FORBIDDEN);
+    assert!(closed.text().contains("nie przyjmuje już odpowiedzi"));
+    let n: i64 = agora_db::surveys::channel_counts(app.db(), id.parse().unwrap()).await.unwrap().iter().map(|c| c.1).sum();
+    assert_eq!(n, 0, "nothing was stored");
+}
+
+#[tokio::test]
+async fn a_survey_changed_while_answering_keeps_the_unchanged_answers() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "WKS").await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let id = built(&app, &mut org, u, "one_page").await;
+    let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
+    let mut c = app.client();
+    let hidden = form_fields(&mut c, "ankieta-o-zieleni").await;
+    // Meanwhile the organiser rewords the rating question.
+    let r = org
+        .post(&format!("/admin/ankiety/{id}/pytania/{}", qs[2].id), &[("kind", "rating"), ("text_pl", "Jak oceniasz parki w dzielnicy?"), ("max", "5"), ("page", "2"), ("required", "on")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let r = send(&mut c, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "yes"), (1, "Jabłoń"), (2, "4"), (3, "1")]), "submit").await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text());
+    assert!(r.text().contains("zmienione pytanie: „Jak oceniasz parki w dzielnicy?”"), "{}", r.text());
+    assert_eq!(r.input_value(&format!("q{}", qs[1].id)).unwrap(), "Jabłoń", "answers to unchanged questions are kept");
+    assert!(r.body.contains(&format!("name=\"q{}\" value=\"1\" checked", qs[3].id)));
+}
+
+#[tokio::test]
+async fn a_paged_survey_goes_screen_by_screen_and_a_resident_can_resume() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "WKS").await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let id = built(&app, &mut org, u, "pages").await;
+    let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
+    let mut ewa = app.signed_in("ewa@agora.test", &[]).await;
+    let hidden = form_fields(&mut ewa, "ankieta-o-zieleni").await;
+    let page1 = ewa.get("/ankiety/ankieta-o-zieleni").await;
+    assert!(page1.text().contains("Krok 1 z 2"));
+    let r = send(&mut ewa, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "yes")]), "next").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "the conditional question is now required");
+    let r = send(&mut ewa, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "yes"), (1, "Lawenda")]), "next").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.text().contains("Krok 2 z 2") && r.text().contains("Jak oceniasz parki?"));
+    // Leaving and coming back later resumes at step 2 with the first answers.
+    let back = ewa.get("/ankiety/ankieta-o-zieleni").await;
+    assert!(back.text().contains("Wczytaliśmy zapisane wcześniej odpowiedzi") && back.text().contains("Krok 2 z 2"), "{}", back.text());
+    assert!(back.body.contains("value=\"Lawenda\""));
+    let mut hidden2 = form_fields(&mut ewa, "ankieta-o-zieleni").await;
+    hidden2.retain(|(k, _)| k != "s");
+    hidden2.push(("s".into(), "1".into()));
+    let r = send(&mut ewa, "ankieta-o-zieleni", &hidden2, &answers(&qs, &[(0, "yes"), (1, "Lawenda"), (2, "5"), (3, "3")]), "submit").await;
+    assert!(r.text().contains("Twoje odpowiedzi zostały zapisane"), "{}", r.text());
+    let ewa_id = agora_db::users::by_email(app.db(), "ewa@agora.test").await.unwrap().unwrap().id;
+    assert!(agora_db::surveys::draft(app.db(), id.parse().unwrap(), ewa_id).await.unwrap().is_none(), "the draft is gone once sent");
+    let again = ewa.get("/ankiety/ankieta-o-zieleni").await;
+    assert!(again.text().contains("Ta ankieta ma już Twoje odpowiedzi"));
+}
+
+#[tokio::test]
+async fn staff_key_in_paper_questionnaires_and_export_them() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "WKS").await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let id = built(&app, &mut org, u, "one_page").await;
+    let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
+    let entry = org.get(&format!("/admin/ankiety/{id}/wprowadz")).await;
+    assert_eq!(entry.status, StatusCode::OK);
+    let key = entry.input_value("form_key").unwrap();
+    let mut f: Vec<(String, String)> = vec![
+        ("form_key".into(), key),
+        ("channel".into(), "street_poll".into()),
+        ("interviewer".into(), "Anna Kowal".into()),
+        ("place".into(), "Rynek Podgórski".into()),
+        ("collected_at".into(), "2026-05-04T10:30".into()),
+    ];
+    f.extend(answers(&qs, &[(0, "yes"), (1, "Zioła, \"mięta\""), (2, "3"), (3, "1"), (3, "3")]));
+    let fr: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = org.post(&format!("/admin/ankiety/{id}/wprowadz"), &fr).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert!(r.location().contains("ankieter=Anna+Kowal"), "the next form keeps the interviewer");
+    let bad: Vec<(&str, &str)> = fr.iter().map(|(k, v)| if *k == "collected_at" { (*k, "jutro") } else { (*k, *v) }).collect();
+    let r = org.post(&format!("/admin/ankiety/{id}/wprowadz"), &bad).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let (status, ct, bytes) = org.get_bytes(&format!("/admin/ankiety/{id}/odpowiedzi.csv")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ct.starts_with("text/csv"));
+    let csv = String::from_utf8(bytes).unwrap();
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    assert!(header.ends_with("Q1,Q2,Q3,Q4_1,Q4_2,Q4_3"), "{header}");
+    let row = lines.next().unwrap();
+    assert!(row.contains("street_poll") && row.contains("Anna Kowal") && row.contains("2026-05-04 10:30"), "{row}");
+    assert!(row.ends_with("yes,\"Zioła, \"\"mięta\"\"\",3,1,0,1"), "{row}");
+    assert!(lines.next().is_none());
+
+    let (status, ct, bytes) = org.get_bytes(&format!("/admin/ankiety/{id}/odpowiedzi.xlsx")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ct.contains("spreadsheetml"));
+    assert_eq!(&bytes[..2], b"PK");
+    // Exports are for staff only.
+    let (status, _, _) = app.client().get_bytes(&format!("/admin/ankiety/{id}/odpowiedzi.csv")).await;
+    assert_ne!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_consultation_report_carries_its_survey_results() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "ZTP").await;
+    let cid = stored(&app, u, "Przebudowa ul. Podzamcze", Status::Open, -1, vec![]).await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let id = built(&app, &mut org, u, "one_page").await;
+    let s = agora_db::surveys::by_id(app.db(), id.parse().unwrap()).await.unwrap().unwrap();
+    let fields = agora_db::surveys::SurveyFields {
+        slug: s.slug.clone(),
+        consultation_id: Some(cid),
+        unit_id: u,
+        title: agora_domain::survey::Text { pl: s.title_pl.clone(), en: String::new() },
+        intro: agora_domain::survey::Text::default(),
+        access: s.access.clone(),
+        layout: s.layout.clone(),
+        visibility: s.visibility.clone(),
+        closes_at: None,
+    };
+    let entry = agora_db::audit::AuditEntry { actor_id: None, actor_label: "test".into(), action: "survey.update", entity: "survey", details: String::new() };
+    agora_db::surveys::update(app.db(), s.id, &fields, &entry).await.unwrap();
+    let qs = agora_db::surveys::questions(app.db(), s.id).await.unwrap();
+    let mut c = app.client();
+    let hidden = form_fields(&mut c, "ankieta-o-zieleni").await;
+    send(&mut c, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "5"), (3, "2")]), "submit").await;
+    let page = app.client().get("/konsultacje/przebudowa-ul-podzamcze").await.text();
+    assert!(page.contains("Ankiety") && page.contains("Ankieta o zieleni"), "{page}");
+    let report = org.get("/konsultacje/przebudowa-ul-podzamcze/raport").await.text();
+    assert!(report.contains("Wyniki ankiety: Ankieta o zieleni") && report.contains("1 wypełniona ankieta"), "{report}");
+}
+
+#[tokio::test]
+async fn a_quick_poll_takes_one_vote_per_browser_and_shows_results_after() {
+    let app = TestApp::new().await;
+    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
+    let r = admin.post("/admin/sondy", &[("question_pl", "Czy zamykać bulwary dla hulajnóg?"), ("options", "Tak\nNie"), ("placement", "home"), ("vote_mode", "cookie")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let bad = admin.post("/admin/sondy", &[("question_pl", "Pytanie?"), ("options", "Tak"), ("placement", "home"), ("vote_mode", "cookie")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.field_error("options").unwrap(), "Wpisz co najmniej 2 wiersze.");
+
+    let mut c = app.client();
+    let home = c.get("/").await;
+    assert!(home.text().contains("Czy zamykać bulwary dla hulajnóg?") && home.body.contains("name=\"option\""));
+    let id = home.body.split("action=\"/sondy/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let r = c.post(&format!("/sondy/{id}"), &[("option", "1"), ("back", "/")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let home = c.get("/").await;
+    assert!(home.text().contains("Tak 100% (1)") && home.text().contains("1 głos"), "{}", home.text());
+    let again = c.post(&format!("/sondy/{id}"), &[("option", "2"), ("back", "/")]).await;
+    assert!(again.text().contains("Twój głos w tej sondzie był już zapisany"));
+    let wrong = app.client().post(&format!("/sondy/{id}"), &[("option", "9"), ("back", "https://example.com")]).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(agora_db::polls::results(app.db(), id.parse().unwrap()).await.unwrap(), vec![("1".to_owned(), 1)]);
+}

@@ -1,0 +1,502 @@
+// Accessibility end-to-end suite (issue 6, first part).
+//
+// Starts the real `agora serve --demo` binary on a free 127.0.0.1 port with a
+// temporary data directory, drives Debian's Chromium with playwright-core and
+// runs axe-core with the WCAG 2.0/2.1 A and AA rules on every page type, in
+// Polish and English, 1280 px and 320 px wide. At 320 px it also checks that
+// the page does not scroll sideways. Any violation fails the test.
+//
+//   cd e2e && npm ci && npm test
+//
+// Environment: AGORA_BIN (default ../target/debug/agora), CHROMIUM
+// (default /usr/bin/chromium), E2E_ONLY (a substring: run only the pages whose
+// name or path contains it).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+const AGORA_BIN = resolve(here, process.env.AGORA_BIN || '../target/debug/agora');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = join(here, 'screenshots');
+const ONLY = process.env.E2E_ONLY || '';
+
+const LANGS = ['pl', 'en'];
+const WIDTHS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'mobile', width: 320, height: 640 },
+];
+const AXE_OPTIONS = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+};
+
+const ACCOUNTS = {
+  admin: { email: 'admin@agora.test', password: 'demo-admin-2026' },
+  organiser: { email: 'organizator.ztp@agora.test', password: 'demo-ztp-2026' },
+  moderator: { email: 'moderator@agora.test', password: 'demo-moderator-2026' },
+};
+
+const OPEN = 'przebudowa-ulicy-podzamcze';
+
+// The consultation the staff pages are checked on: its id is read from the
+// link on /admin/konsultacje (see before() below).
+const STAFF_CONSULTATION = OPEN;
+
+/**
+ * Every page type. `as`: which account (none = anonymous). `path` may be a
+ * function of the run's state (for ids and tokens found at run time).
+ * `fill`: values typed into fields (selector -> text) and `check`: boxes or
+ * radios ticked, before `submit`: a selector of the submit button to press
+ * after loading, with the browser's own form checks off, so that the page
+ * shows what the server answers (e.g. its validation errors). `expect`: a
+ * selector the final page must show; `status`: the HTTP status expected of
+ * the final page. `shot`: take screenshots of this page.
+ */
+const PAGES = [
+  { name: 'home', path: '/', shot: true },
+  { name: 'catalogue', path: '/konsultacje', shot: true },
+  { name: 'catalogue filtered', path: '/konsultacje?status=zakonczone&dzielnica=1' },
+  { name: 'consultation draft (admin)', path: '/konsultacje/program-wspolpracy-z-organizacjami-pozarzadowymi-2027', as: 'admin' },
+  { name: 'consultation announced', path: '/konsultacje/polityka-senioralna-krakowa' },
+  { name: 'consultation open', path: `/konsultacje/${OPEN}`, shot: true },
+  { name: 'consultation closed', path: '/konsultacje/park-rzeczny-wilga' },
+  { name: 'consultation report published', path: '/konsultacje/program-ograniczania-niskiej-emisji' },
+  { name: 'consultation archived', path: '/konsultacje/koncepcja-parku-zakrzowek' },
+  { name: 'consultation cancelled', path: '/konsultacje/organizacja-ruchu-ulica-krakowska' },
+  { name: 'remark form', path: `/konsultacje/${OPEN}/uwagi/nowa`, shot: true },
+  {
+    name: 'remark form with errors',
+    path: `/konsultacje/${OPEN}/uwagi/nowa`,
+    submit: 'main form[enctype="multipart/form-data"] > button[type="submit"]:not([name])',
+    expect: '#error-summary',
+    status: 422,
+    shot: true,
+  },
+  {
+    name: 'remark received',
+    path: `/konsultacje/${OPEN}/uwagi/nowa`,
+    fill: { '#r0_proposed_change': 'Proszę o szerszy chodnik po stronie zachodniej ulicy i ławki w cieniu drzew.' },
+    check: ['#kind-anonymous'],
+    submit: 'main form[enctype="multipart/form-data"] > button[type="submit"]:not([name])',
+    expect: 'main h1',
+  },
+  { name: 'remarks list', path: `/konsultacje/${OPEN}/uwagi` },
+  { name: 'moderation log', path: `/konsultacje/${OPEN}/moderacja` },
+  { name: 'report', path: '/konsultacje/zmiany-w-sieci-szkol-dzielnica-xii/raport', shot: true },
+  { name: 'calendar', path: '/kalendarz' },
+  { name: 'sign in', path: '/konto/logowanie' },
+  {
+    name: 'sign in with errors',
+    path: '/konto/logowanie',
+    submit: 'main form[action="/konto/logowanie"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'sign up', path: '/konto/rejestracja' },
+  {
+    name: 'sign up with errors',
+    path: '/konto/rejestracja',
+    submit: 'main form[action="/konto/rejestracja"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+    shot: true,
+  },
+  { name: 'forgotten password', path: '/konto/haslo/przypomnij' },
+  {
+    name: 'forgotten password sent (message page)',
+    path: '/konto/haslo/przypomnij',
+    fill: { 'main input[name="email"]': 'nikt@agora.test' },
+    submit: 'main form[action="/konto/haslo/przypomnij"] button[type="submit"]',
+    expect: 'main h1',
+  },
+  { name: 'new password', path: (s) => `/konto/haslo/nowe/${s.resetToken}` },
+  {
+    name: 'new password with errors',
+    path: (s) => `/konto/haslo/nowe/${s.resetToken}`,
+    submit: 'main form button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'accessibility statement', path: '/deklaracja-dostepnosci' },
+  { name: 'not found (404)', path: '/nie-ma-takiej-strony', status: 404 },
+  { name: 'account (signed in)', path: '/konto', as: 'organiser' },
+  { name: 'my remarks (signed in)', path: '/konto/uwagi', as: 'organiser' },
+  { name: 'staff dashboard (admin)', path: '/admin', as: 'admin', shot: true },
+  { name: 'staff dashboard (organiser)', path: '/admin', as: 'organiser' },
+  { name: 'staff consultations', path: '/admin/konsultacje', as: 'admin' },
+  { name: 'staff consultations (organiser)', path: '/admin/konsultacje', as: 'organiser' },
+  { name: 'new consultation form', path: '/admin/konsultacje/nowa', as: 'admin' },
+  {
+    name: 'new consultation with errors',
+    path: '/admin/konsultacje/nowa',
+    as: 'admin',
+    submit: 'main form[action="/admin/konsultacje/nowa"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'consultation edit form', path: (s) => `/admin/konsultacje/${s.id}`, as: 'admin', shot: true },
+  {
+    name: 'publishing against the rules',
+    path: (s) => `/admin/konsultacje/${s.draftId}`,
+    as: 'admin',
+    submit: 'main form[action$="/status"]:has(input[name="to"][value="open"]) button',
+    expect: 'main textarea',
+    status: 422,
+  },
+  { name: 'consultation programme', path: (s) => `/admin/konsultacje/${s.id}/program`, as: 'admin' },
+  { name: 'consultation documents', path: (s) => `/admin/konsultacje/${s.id}/dokumenty`, as: 'admin' },
+  { name: 'answering screen', path: (s) => `/admin/konsultacje/${s.id}/uwagi`, as: 'admin', shot: true },
+  { name: 'answering screen (moderator)', path: (s) => `/admin/konsultacje/${s.id}/uwagi`, as: 'moderator' },
+  { name: 'remark intake (offline channels)', path: (s) => `/admin/konsultacje/${s.id}/uwagi/nowa`, as: 'admin' },
+  { name: 'report editor', path: (s) => `/admin/konsultacje/${s.id}/raport`, as: 'admin' },
+  { name: 'organisational units', path: '/admin/jednostki', as: 'admin' },
+  { name: 'organisational unit edit form', path: (s) => s.unitHref, as: 'admin' },
+  { name: 'districts', path: '/admin/dzielnice', as: 'admin' },
+  { name: 'categories', path: '/admin/kategorie', as: 'admin' },
+  { name: 'roles', path: '/admin/role', as: 'admin' },
+  { name: 'audit log', path: '/admin/dziennik', as: 'admin' },
+  { name: 'consultation rules', path: '/admin/zasady', as: 'admin' },
+  { name: 'edit accessibility statement', path: '/admin/strony/deklaracja-dostepnosci', as: 'admin' },
+].filter((p) => !ONLY || p.name.includes(ONLY) || (typeof p.path === 'string' && p.path.includes(ONLY)));
+
+// ---------------------------------------------------------------------------
+// The server
+
+let server; // child process
+let dataDir;
+let base; // http://127.0.0.1:PORT
+let serverLog = '';
+let browser;
+const contexts = new Map(); // "lang/account" -> BrowserContext
+const state = {};
+const results = []; // { page, lang, width, violations, overflow, error }
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function waitHealthy(url, ms) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    if (server.exitCode !== null) throw new Error(`agora exited with ${server.exitCode}:\n${serverLog}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+      last = `HTTP ${r.status}`;
+    } catch (e) {
+      last = e.message;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} not healthy after ${ms} ms (${last}):\n${serverLog}`);
+}
+
+before(async () => {
+  assert.ok(existsSync(AGORA_BIN), `no agora binary at ${AGORA_BIN}: build it with \`cargo build -p agora\` or set AGORA_BIN`);
+  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM`);
+  dataDir = mkdtempSync(join(tmpdir(), 'agora-e2e-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(AGORA_BIN, ['serve', '--demo'], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      AGORA_DATA_DIR: dataDir,
+      AGORA_LISTEN: `127.0.0.1:${port}`,
+      AGORA_BASE_URL: base,
+      AGORA_LOG: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (b) => {
+    serverLog = (serverLog + b.toString()).slice(-20000);
+  };
+  server.stdout.on('data', keep);
+  server.stderr.on('data', keep);
+  await waitHealthy(`${base}/healthz`, 60000);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+
+  // The consultation the staff pages are checked on.
+  const ctx = await context('pl', 'admin');
+  const page = await ctx.newPage();
+  await page.goto(`${base}/admin/konsultacje`);
+  const hrefs = await page.$$eval('main a[href^="/admin/konsultacje/"]', (as) =>
+    as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })),
+  );
+  await page.close();
+  const link = hrefs.find((h) => /^\/admin\/konsultacje\/\d+$/.test(h.href) && /Podzamcze/.test(h.text));
+  assert.ok(link, `no link to the ${STAFF_CONSULTATION} edit form on /admin/konsultacje`);
+  state.id = link.href.split('/').pop();
+  await setUp(ctx);
+});
+
+/** Data some pages need: a unit's edit link, a draft that breaks the rules, a password-reset token. */
+async function setUp(ctx) {
+  const page = await ctx.newPage();
+  await page.goto(`${base}/admin/jednostki`);
+  state.unitHref = await page.$eval('main a[href^="/admin/jednostki/"]', (a) => a.getAttribute('href'));
+
+  // A draft consultation lasting four days with no methods: publishing it
+  // shows the page that lists the rules it breaks.
+  await page.goto(`${base}/admin/konsultacje/nowa`);
+  await page.fill('#title', 'Konsultacja testowa e2e');
+  await page.fill('#summary', 'Krótkie streszczenie konsultacji testowej.');
+  await page.fill('#description', 'Opis konsultacji testowej, która łamie zasady publikacji.');
+  await page.fill('#opens_at', '2027-03-01T09:00');
+  await page.fill('#closes_at', '2027-03-05T23:59');
+  for (const box of await page.$$('input[name="languages"]')) {
+    await box.check();
+    break;
+  }
+  await Promise.all([page.waitForNavigation(), page.click('main form[action="/admin/konsultacje/nowa"] button[type="submit"]')]);
+  const m = /\/admin\/konsultacje\/(\d+)/.exec(page.url());
+  assert.ok(m, `creating a draft consultation failed (at ${page.url()})`);
+  state.draftId = m[1];
+
+  // A password-reset link, read from the mail outbox.
+  const outbox = join(dataDir, 'outbox');
+  const seen = new Set(existsSync(outbox) ? readdirSync(outbox) : []);
+  const anon = await browser.newContext();
+  const p2 = await anon.newPage();
+  await p2.goto(`${base}/konto/haslo/przypomnij`);
+  await p2.fill('main input[name="email"]', ACCOUNTS.moderator.email);
+  await Promise.all([p2.waitForNavigation(), p2.click('main form button[type="submit"]')]);
+  await anon.close();
+  const end = Date.now() + 20000;
+  while (!state.resetToken && Date.now() < end) {
+    for (const f of existsSync(outbox) ? readdirSync(outbox) : []) {
+      if (seen.has(f)) continue;
+      const text = readFileSync(join(outbox, f), 'utf8')
+        .replace(/=\r?\n/g, '') // quoted-printable soft line breaks
+        .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+      const t = /\/konto\/haslo\/nowe\/([A-Za-z0-9_-]+)/.exec(text);
+      if (t) state.resetToken = t[1];
+    }
+    if (!state.resetToken) await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.ok(state.resetToken, 'no password-reset mail in the outbox');
+  await page.close();
+}
+
+after(async () => {
+  printTable();
+  for (const c of contexts.values()) await c.close().catch(() => {});
+  if (browser) await browser.close().catch(() => {});
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((r) => {
+      const t = setTimeout(() => {
+        server.kill('SIGKILL');
+        r();
+      }, 10000);
+      server.on('exit', () => {
+        clearTimeout(t);
+        r();
+      });
+    });
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------
+// Browser contexts: one per language and account, signed in through the form.
+
+async function context(lang, account) {
+  const key = `${lang}/${account || 'anonymous'}`;
+  if (contexts.has(key)) return contexts.get(key);
+  // bypassCSP: the site allows only its own scripts; axe is injected inline.
+  const ctx = await browser.newContext({ bypassCSP: true, locale: lang === 'pl' ? 'pl-PL' : 'en-GB' });
+  ctx.setDefaultTimeout(20000);
+  const page = await ctx.newPage();
+  // The language is a cookie set by the header's language link.
+  await page.goto(`${base}/jezyk/${lang}?next=/`);
+  assert.equal(await page.getAttribute('html', 'lang'), lang, `switching to ${lang}`);
+  if (account) {
+    const { email, password } = ACCOUNTS[account];
+    await page.goto(`${base}/konto/logowanie`);
+    await page.fill('main form[action="/konto/logowanie"] input[name="email"]', email);
+    await page.fill('main form[action="/konto/logowanie"] input[name="password"]', password);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('main form[action="/konto/logowanie"] button[type="submit"]'),
+    ]);
+    const out = await page.$('form[action="/konto/wyloguj"]');
+    assert.ok(out, `signing in as ${email} failed (at ${page.url()})`);
+  }
+  await page.close();
+  contexts.set(key, ctx);
+  return ctx;
+}
+
+// ---------------------------------------------------------------------------
+// One check: a page, a language and a width.
+
+async function check(spec, lang, size) {
+  const ctx = await context(lang, spec.as);
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: size.width, height: size.height });
+  const path = typeof spec.path === 'function' ? spec.path(state) : spec.path;
+  const res = { page: spec.name, path, lang, width: size.width, violations: [], incomplete: [], overflow: null, error: null };
+  try {
+    let resp = await page.goto(base + path);
+    if (spec.submit) {
+      assert.equal(resp.status(), 200, `${path}: HTTP ${resp.status()}`);
+      for (const [sel, text] of Object.entries(spec.fill || {})) await page.fill(sel, text);
+      for (const sel of spec.check || []) await page.check(sel);
+      // The server's checks are what is tested, as in a browser without constraint validation.
+      await page.$$eval('main form', (fs) => fs.forEach((f) => (f.noValidate = true)));
+      [resp] = await Promise.all([page.waitForNavigation(), page.click(spec.submit)]);
+    }
+    const want = spec.status || 200;
+    assert.equal(resp.status(), want, `${page.url()}: HTTP ${resp.status()}, expected ${want}`);
+    assert.equal(await page.getAttribute('html', 'lang'), lang, `${path}: page not in ${lang}`);
+    if (spec.expect) {
+      assert.ok(await page.$(spec.expect), `${path}: ${spec.expect} not shown`);
+    }
+    await page.addScriptTag({ path: AXE_PATH });
+    const axe = await page.evaluate((opts) => window.axe.run(document, opts), AXE_OPTIONS);
+    res.violations = axe.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      targets: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+    // What axe could not decide (e.g. contrast over an image): listed, not failed.
+    res.incomplete = axe.incomplete.map(
+      (v) => `${v.id} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ', …' : ''})`,
+    );
+    if (size.width <= 320) {
+      res.overflow = await page.evaluate(() => {
+        const de = document.documentElement;
+        if (de.scrollWidth <= window.innerWidth) return null;
+        // Name the widest offenders, for the report.
+        const wide = [];
+        for (const el of document.body.querySelectorAll('*')) {
+          const r = el.getBoundingClientRect();
+          if (r.right > window.innerWidth + 0.5 && r.width > 0) {
+            const id = el.id ? `#${el.id}` : '';
+            const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+            wide.push(`${el.tagName.toLowerCase()}${id}${cls} (right ${Math.round(r.right)})`);
+          }
+        }
+        return { scrollWidth: de.scrollWidth, innerWidth: window.innerWidth, elements: wide.slice(0, 8) };
+      });
+    }
+    if (spec.shot) {
+      const file = `${spec.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}-${lang}-${size.name}.png`;
+      await page.screenshot({ path: join(SHOTS, file), fullPage: true });
+    }
+  } catch (e) {
+    res.error = e.message.split('\n')[0];
+  } finally {
+    await page.close();
+  }
+  results.push(res);
+  return res;
+}
+
+function describe(res) {
+  const lines = [];
+  if (res.error) lines.push(`  error: ${res.error}`);
+  for (const v of res.violations) {
+    lines.push(`  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`);
+    for (const t of v.targets) lines.push(`      ${t.target}${t.summary ? `\n        ${t.summary.replace(/\n/g, '\n        ')}` : ''}`);
+  }
+  if (res.overflow) {
+    lines.push(`  horizontal scrolling at ${res.overflow.innerWidth} px: scrollWidth ${res.overflow.scrollWidth}`);
+    for (const e of res.overflow.elements) lines.push(`      ${e}`);
+  }
+  return `${res.page} ${res.path} [${res.lang}, ${res.width} px]\n${lines.join('\n')}`;
+}
+
+function printTable() {
+  if (!results.length) return;
+  const rows = [];
+  for (const spec of PAGES) {
+    const cells = [];
+    for (const lang of LANGS) {
+      for (const size of WIDTHS) {
+        const r = results.find((x) => x.page === spec.name && x.lang === lang && x.width === size.width);
+        if (!r) cells.push('-');
+        else if (r.error) cells.push('ERR');
+        else cells.push(`${r.violations.length}${r.overflow ? '+scroll' : ''}`);
+      }
+    }
+    rows.push([spec.name, ...cells]);
+  }
+  const head = ['page', ...LANGS.flatMap((l) => WIDTHS.map((w) => `${l} ${w.width}`))];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const fmt = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
+  const out = [
+    'axe-core WCAG 2.1 A/AA violations (number of rules failed; +scroll = horizontal scrolling at 320 px)',
+    fmt(head),
+    widths.map((w) => '-'.repeat(w)).join('-|-'),
+    ...rows.map(fmt),
+  ].join('\n');
+  console.log(`\n${out}\n`);
+  try {
+    const bad = results.filter((r) => r.error || r.violations.length || r.overflow);
+    const review = results
+      .filter((r) => r.incomplete.length)
+      .map((r) => `${r.page} ${r.path} [${r.lang}, ${r.width} px]: ${r.incomplete.join('; ')}`);
+    writeFileSync(
+      join(SHOTS, 'axe-summary.txt'),
+      `${out}\n\n${bad.map(describe).join('\n\n')}\n\naxe could not decide (review by hand):\n${review.join('\n') || 'nothing'}\n`,
+    );
+  } catch {
+    // the folder may be gone; the table is printed anyway
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+for (const spec of PAGES) {
+  test(`${spec.name}: no WCAG 2.1 AA violations in pl and en at 1280 and 320 px`, async () => {
+    const failures = [];
+    for (const lang of LANGS) {
+      for (const size of WIDTHS) {
+        const res = await check(spec, lang, size);
+        if (res.error || res.violations.length || res.overflow) failures.push(describe(res));
+      }
+    }
+    if (failures.length) {
+      const text = failures.join('\n\n');
+      console.log(text);
+      assert.fail(`${failures.length} of ${LANGS.length * WIDTHS.length} checks failed:\n${text}`);
+    }
+  });
+}
