@@ -8,27 +8,25 @@
 //
 //   cd e2e && npm ci && npm test
 //
+// Screenshots of every page marked `shot` go to screenshots/ (not committed);
+// those marked `doc` are also written, in Polish, to ../docs/screenshots/
+// for the README.
+//
 // Environment: AGORA_BIN (default ../target/debug/agora), CHROMIUM
 // (default /usr/bin/chromium), E2E_ONLY (a substring: run only the pages whose
 // name or path contains it).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { here, startServer, launchBrowser, outboxNames, waitForMail, ACCOUNTS, OPEN } from './lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
-const AGORA_BIN = resolve(here, process.env.AGORA_BIN || '../target/debug/agora');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = join(here, 'screenshots');
+const DOC_SHOTS = join(here, '..', 'docs', 'screenshots');
 const ONLY = process.env.E2E_ONLY || '';
 
 const LANGS = ['pl', 'en'];
@@ -39,14 +37,6 @@ const WIDTHS = [
 const AXE_OPTIONS = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
 };
-
-const ACCOUNTS = {
-  admin: { email: 'admin@agora.test', password: 'demo-admin-2026' },
-  organiser: { email: 'organizator.ztp@agora.test', password: 'demo-ztp-2026' },
-  moderator: { email: 'moderator@agora.test', password: 'demo-moderator-2026' },
-};
-
-const OPEN = 'przebudowa-ulicy-podzamcze';
 
 // The consultation the staff pages are checked on: its id is read from the
 // link on /admin/konsultacje (see before() below).
@@ -60,15 +50,16 @@ const STAFF_CONSULTATION = OPEN;
  * after loading, with the browser's own form checks off, so that the page
  * shows what the server answers (e.g. its validation errors). `expect`: a
  * selector the final page must show; `status`: the HTTP status expected of
- * the final page. `shot`: take screenshots of this page.
+ * the final page. `shot`: take screenshots of this page; `doc`: the name of
+ * its screenshots in docs/screenshots/.
  */
 const PAGES = [
-  { name: 'home', path: '/', shot: true },
+  { name: 'home', path: '/', shot: true, doc: 'home' },
   { name: 'catalogue', path: '/konsultacje', shot: true },
   { name: 'catalogue filtered', path: '/konsultacje?status=zakonczone&dzielnica=1' },
   { name: 'consultation draft (admin)', path: '/konsultacje/program-wspolpracy-z-organizacjami-pozarzadowymi-2027', as: 'admin' },
   { name: 'consultation announced', path: '/konsultacje/polityka-senioralna-krakowa' },
-  { name: 'consultation open', path: `/konsultacje/${OPEN}`, shot: true },
+  { name: 'consultation open', path: `/konsultacje/${OPEN}`, shot: true, doc: 'consultation' },
   { name: 'consultation closed', path: '/konsultacje/park-rzeczny-wilga' },
   { name: 'consultation report published', path: '/konsultacje/program-ograniczania-niskiej-emisji' },
   { name: 'consultation archived', path: '/konsultacje/koncepcja-parku-zakrzowek' },
@@ -81,6 +72,7 @@ const PAGES = [
     expect: '#error-summary',
     status: 422,
     shot: true,
+    doc: 'remark-form-errors',
   },
   {
     name: 'remark received',
@@ -92,7 +84,7 @@ const PAGES = [
   },
   { name: 'remarks list', path: `/konsultacje/${OPEN}/uwagi` },
   { name: 'moderation log', path: `/konsultacje/${OPEN}/moderacja` },
-  { name: 'report', path: '/konsultacje/zmiany-w-sieci-szkol-dzielnica-xii/raport', shot: true },
+  { name: 'report', path: '/konsultacje/zmiany-w-sieci-szkol-dzielnica-xii/raport', shot: true, doc: 'report' },
   { name: 'calendar', path: '/kalendarz' },
   { name: 'sign in', path: '/konto/logowanie' },
   {
@@ -128,6 +120,18 @@ const PAGES = [
     status: 422,
   },
   { name: 'accessibility statement', path: '/deklaracja-dostepnosci' },
+  { name: 'easy-to-read information', path: '/tekst-latwy-do-czytania' },
+  { name: 'sign-language information', path: '/jezyk-migowy' },
+  { name: 'accessible version request', path: '/deklaracja-dostepnosci/wniosek' },
+  {
+    name: 'accessible version request with errors',
+    path: '/deklaracja-dostepnosci/wniosek',
+    fill: { '#contact': 'zadzwońcie' },
+    submit: 'main form[action="/deklaracja-dostepnosci/wniosek"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'accessible version request receipt', path: (s) => s.accessReceipt },
   { name: 'not found (404)', path: '/nie-ma-takiej-strony', status: 404 },
   { name: 'account (signed in)', path: '/konto', as: 'organiser' },
   { name: 'my remarks (signed in)', path: '/konto/uwagi', as: 'organiser' },
@@ -167,87 +171,35 @@ const PAGES = [
   { name: 'audit log', path: '/admin/dziennik', as: 'admin' },
   { name: 'consultation rules', path: '/admin/zasady', as: 'admin' },
   { name: 'edit accessibility statement', path: '/admin/strony/deklaracja-dostepnosci', as: 'admin' },
+  { name: 'edit sign-language page', path: '/admin/strony/jezyk-migowy', as: 'admin' },
+  { name: 'accessibility requests (staff)', path: '/admin/wnioski-dostepnosci', as: 'admin', expect: 'main table' },
+  { name: 'accessibility request (staff)', path: (s) => `/admin/wnioski-dostepnosci/${s.accessId}`, as: 'admin' },
+  {
+    name: 'accessibility request handled without a note',
+    path: (s) => `/admin/wnioski-dostepnosci/${s.accessId}`,
+    as: 'admin',
+    submit: 'main form button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
 ].filter((p) => !ONLY || p.name.includes(ONLY) || (typeof p.path === 'string' && p.path.includes(ONLY)));
 
 // ---------------------------------------------------------------------------
 // The server
 
-let server; // child process
-let dataDir;
+let server; // { base, dataDir, stop() } from lib.mjs
 let base; // http://127.0.0.1:PORT
-let serverLog = '';
 let browser;
 const contexts = new Map(); // "lang/account" -> BrowserContext
 const state = {};
 const results = []; // { page, lang, width, violations, overflow, error }
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function waitHealthy(url, ms) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    if (server.exitCode !== null) throw new Error(`agora exited with ${server.exitCode}:\n${serverLog}`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-      last = `HTTP ${r.status}`;
-    } catch (e) {
-      last = e.message;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} not healthy after ${ms} ms (${last}):\n${serverLog}`);
-}
-
 before(async () => {
-  assert.ok(existsSync(AGORA_BIN), `no agora binary at ${AGORA_BIN}: build it with \`cargo build -p agora\` or set AGORA_BIN`);
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM`);
-  dataDir = mkdtempSync(join(tmpdir(), 'agora-e2e-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(AGORA_BIN, ['serve', '--demo'], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      AGORA_DATA_DIR: dataDir,
-      AGORA_LISTEN: `127.0.0.1:${port}`,
-      AGORA_BASE_URL: base,
-      AGORA_LOG: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (b) => {
-    serverLog = (serverLog + b.toString()).slice(-20000);
-  };
-  server.stdout.on('data', keep);
-  server.stderr.on('data', keep);
-  await waitHealthy(`${base}/healthz`, 60000);
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  server = await startServer();
+  base = server.base;
+  browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(DOC_SHOTS, { recursive: true });
 
   // The consultation the staff pages are checked on.
   const ctx = await context('pl', 'admin');
@@ -263,7 +215,10 @@ before(async () => {
   await setUp(ctx);
 });
 
-/** Data some pages need: a unit's edit link, a draft that breaks the rules, a password-reset token. */
+/**
+ * Data some pages need: a unit's edit link, a draft that breaks the rules, a
+ * password-reset token, an accessibility request and its receipt.
+ */
 async function setUp(ctx) {
   const page = await ctx.newPage();
   await page.goto(`${base}/admin/jednostki`);
@@ -287,27 +242,24 @@ async function setUp(ctx) {
   state.draftId = m[1];
 
   // A password-reset link, read from the mail outbox.
-  const outbox = join(dataDir, 'outbox');
-  const seen = new Set(existsSync(outbox) ? readdirSync(outbox) : []);
+  const seen = outboxNames(server.dataDir);
   const anon = await browser.newContext();
   const p2 = await anon.newPage();
   await p2.goto(`${base}/konto/haslo/przypomnij`);
   await p2.fill('main input[name="email"]', ACCOUNTS.moderator.email);
   await Promise.all([p2.waitForNavigation(), p2.click('main form button[type="submit"]')]);
+  state.resetToken = (await waitForMail(server.dataDir, seen, /\/konto\/haslo\/nowe\/([A-Za-z0-9_-]+)/))[1];
+
+  // An accessibility request about the open consultation, its receipt and its staff page.
+  await p2.goto(`${base}/deklaracja-dostepnosci/wniosek?adres=${encodeURIComponent(`/konsultacje/${OPEN}`)}`);
+  await p2.check('main input[name="format"][value="easy_read"]');
+  await p2.fill('#contact', 'wniosek@example.pl');
+  await Promise.all([p2.waitForNavigation(), p2.click('main form button[type="submit"]')]);
+  assert.match(p2.url(), /\/deklaracja-dostepnosci\/wniosek\/[0-9a-f]+$/, 'sending an accessibility request failed');
+  state.accessReceipt = new URL(p2.url()).pathname;
   await anon.close();
-  const end = Date.now() + 20000;
-  while (!state.resetToken && Date.now() < end) {
-    for (const f of existsSync(outbox) ? readdirSync(outbox) : []) {
-      if (seen.has(f)) continue;
-      const text = readFileSync(join(outbox, f), 'utf8')
-        .replace(/=\r?\n/g, '') // quoted-printable soft line breaks
-        .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-      const t = /\/konto\/haslo\/nowe\/([A-Za-z0-9_-]+)/.exec(text);
-      if (t) state.resetToken = t[1];
-    }
-    if (!state.resetToken) await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.ok(state.resetToken, 'no password-reset mail in the outbox');
+  await page.goto(`${base}/admin/wnioski-dostepnosci`);
+  state.accessId = (await page.$eval('main a[href^="/admin/wnioski-dostepnosci/"]', (a) => a.getAttribute('href'))).split('/').pop();
   await page.close();
 }
 
@@ -315,20 +267,7 @@ after(async () => {
   printTable();
   for (const c of contexts.values()) await c.close().catch(() => {});
   if (browser) await browser.close().catch(() => {});
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => {
-      const t = setTimeout(() => {
-        server.kill('SIGKILL');
-        r();
-      }, 10000);
-      server.on('exit', () => {
-        clearTimeout(t);
-        r();
-      });
-    });
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (server) await server.stop();
 });
 
 // ---------------------------------------------------------------------------
@@ -419,6 +358,10 @@ async function check(spec, lang, size) {
     if (spec.shot) {
       const file = `${spec.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}-${lang}-${size.name}.png`;
       await page.screenshot({ path: join(SHOTS, file), fullPage: true });
+    }
+    if (spec.doc && lang === 'pl') {
+      // What a visitor first sees, so the images stay small enough to keep in the repository.
+      await page.screenshot({ path: join(DOC_SHOTS, `${spec.doc}-${size.name}.png`) });
     }
   } catch (e) {
     res.error = e.message.split('\n')[0];

@@ -53,6 +53,7 @@ impl BeginWrite for PgPool {
     }
 }
 
+pub mod access_requests;
 pub mod audit;
 pub mod consultation;
 pub mod documents;

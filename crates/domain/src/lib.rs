@@ -1,5 +1,6 @@
 //! Agora's domain: validated types and rules with no IO.
 
+pub mod access_request;
 pub mod account;
 pub mod consultation;
 pub mod document;

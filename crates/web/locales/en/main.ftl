@@ -271,15 +271,45 @@ a11y-default-body = The city is committed to making the Agora site accessible in
 
     ## Compliance status
 
-    The site is designed to meet WCAG 2.1 at level AA. Pages work without JavaScript, can be used with a keyboard alone, and forms show errors next to the fields and in a summary.
+    The site is partially compliant with the Act because of the limitations listed below.
 
-    ## Feedback and contact
+    ## How we check accessibility
 
-    If you find an accessibility problem or need a document in another form, write to us. We will answer without delay, and within 7 days at the latest.
+    As of 30 November 2026. On every change to the site, tests in the Chromium browser check:
+
+    - every page type (home, the consultation list with filters, a consultation at every stage, the remark form empty and with errors, the list of remarks, the report, the calendar, the account, accessibility requests and the staff pages) with axe-core against WCAG 2.1 levels A and AA, in Polish and English, on screens 1280 and 320 pixels wide; result: zero violations;
+    - that nothing needs scrolling sideways on a screen 320 pixels wide;
+    - use by keyboard alone: signing up and confirming an account, submitting a remark (first with errors) and an organiser answering a remark; the test checks the Tab order, a visible indicator on the focused element, an error summary with links to the fields, and that there are no keyboard traps.
+
+    Pages work without JavaScript. Forms show errors next to the fields and in a summary at the start of the form.
+
+    ## Known limitations
+
+    - Automated tests do not replace testing with disabled people or with a screen reader; such testing is planned.
+    - Documents and attachments added by organisers (PDF, DOCX, scans) may not be accessible. On request we prepare an accessible version.
+    - Only some consultations have an easy-to-read summary and a video in Polish Sign Language.
+    - Surveys in consultations are not yet covered by the tests described.
+    - Remarks and files sent by residents are published as they were received.
 
     ## Preparation of this statement
 
-    This statement is based on a self-assessment. The site's administrator keeps it up to date in the staff area.
+    This statement was prepared on 30 November 2026 from a self-assessment and the results of the tests described. The site's administrator keeps it up to date in the staff area.
+
+    ## Feedback and contact
+
+    If you find an accessibility problem or need a page or document in another form, send a [request for accessibility](/deklaracja-dostepnosci/wniosek) or write to the address at the bottom of the page.
+
+    ## Requests and complaints
+
+    Everyone has the right to ask for a page, part of a page or document to be made accessible, or for alternative access, for example by reading a document aloud or describing a video. A request should give contact details, the page or document, and how the information should be provided.
+
+    We meet requests without delay and within 7 days at the latest. If that is not possible, we say so and give a new date no later than 2 months away, or offer alternative access.
+
+    If we refuse or miss the deadline, you can complain to the city. After that you can apply to the Commissioner for Human Rights (Rzecznik Praw Obywatelskich).
+
+    ## Architectural accessibility
+
+    The site's administrator adds a description of the accessibility of the city's offices and consultation points.
 
 ## Dates
 month-1 = January
@@ -712,6 +742,10 @@ report-public-note = Public version: private persons are numbered, organisations
 report-survey = Survey results
 
 # Surveys, quick polls
+district-title = District
+district-open = Consultations open in the district
+district-none-open = No consultation concerning this district is open now.
+district-finished = Finished consultations concerning the district
 yes = Yes
 no = No
 cancel = Cancel
@@ -949,3 +983,195 @@ poll-mode-cookie = anyone, one vote per browser (limited per address)
 poll-votes-col = Votes
 poll-create = Create the poll
 flash-poll-created = The poll was created.
+
+# Accessibility requests and information pages
+nav-accessible-info = Information about the site in accessible form
+etr-link = Easy-to-read text (ETR)
+pjm-link = Information in Polish Sign Language (PJM)
+footer-request-version = Ask for an accessible version of this page
+etr-default-title = Agora in easy-to-read text
+etr-default-body = ## What is Agora?
+
+    Agora is a website of the city.
+
+    On this website the city asks people what they think.
+
+    Such a question is called a **consultation**.
+
+    For example: the city wants to rebuild a street.
+
+    The city asks: what should change in this street?
+
+    ## What can you do on this website?
+
+    - You can read what the city is asking about.
+    - You can write what you think. This is called a **remark**.
+    - You can read what the city answers.
+
+    The city answers every remark.
+
+    The answers are in a **report**.
+
+    ## How do you find a consultation?
+
+    At the top of the page there is a menu.
+
+    Choose **Consultations**.
+
+    You will see a list of consultations.
+
+    Choose **Open**.
+
+    These are consultations where you can write a remark now.
+
+    You can also choose your district.
+
+    ## How do you write a remark?
+
+    1. Open a consultation.
+    2. Choose **Send remarks**.
+    3. Write what you want to change.
+    4. Write why.
+    5. Choose **Send the remarks**.
+
+    You will get a number for your remark.
+
+    You do not need an account.
+
+    If something is wrong, the page tells you what to correct.
+
+    ## How do you use the website?
+
+    You can use only the keyboard.
+
+    The **Tab** key takes you to the next place on the page.
+
+    The **Enter** key opens a link or sends a form.
+
+    You can make the text bigger. Press the **Ctrl** and **plus** keys together.
+
+    The website is in Polish and in English. You change the language at the top of the page.
+
+    ## Do you need help?
+
+    Write to us. The e-mail address is at the bottom of the page.
+
+    You can ask for a text in another form.
+
+    For example in easy-to-read text or in sign language.
+
+    Fill in the [request for an accessible version](/deklaracja-dostepnosci/wniosek).
+
+    We will answer within 7 days.
+pjm-default-title = Agora in Polish Sign Language
+pjm-default-body = This page has a video in Polish Sign Language (PJM). The video tells you what the Agora site is and how to use it.
+
+    ## What is in the video?
+
+    - What Agora is: the site where the city asks residents for their views in consultations.
+    - How to find a consultation that is open now.
+    - How to submit a remark and where to read the city's answer.
+    - How to ask for a PJM interpreter at a consultation meeting or for a document in PJM.
+
+    ## Contact through an interpreter
+
+    Deaf people can contact the city through a PJM interpreter. Write whom you want to talk to and when, to the address at the bottom of the page or with the [request for an accessible version](/deklaracja-dostepnosci/wniosek) (choose "Recording in Polish Sign Language"). We will answer within 7 days.
+pjm-video-heading = Video in Polish Sign Language
+pjm-video-watch = Watch the video about the site in PJM
+pjm-video-missing = The video is being prepared. Until it is published, you can ask for information in PJM with a request for an accessible version.
+field-pjm-video = Address of the PJM video about the site
+field-pjm-video-hint = An address starting with https://. Leave it empty and the page says the video is being prepared.
+admin-page-etr = Easy-to-read page
+admin-page-pjm = Polish Sign Language page
+access-request-heading = Do you need an accessible version?
+access-request-lead = If a page or document on this site is not accessible to you, ask for the version you need: for example a document for a screen reader, easy-to-read text or a recording in Polish Sign Language. We will meet or answer the request within 7 days.
+access-request-start = Ask for an accessible version
+access-form-title = Request for accessibility
+access-form-lead = Tell us which page or document the request is about and in what form you need it. We will meet or answer the request without delay, within 7 days at the latest.
+field-access-subject = Which page or document is the request about?
+field-access-subject-hint = The page's address or the document's title, e.g. /konsultacje/park-rzeczny-wilga or "Draft resolution — annex 1".
+field-access-format = In what form do you need the content?
+access-format-accessible_document = A document for screen readers
+access-format-accessible_document-hint = E.g. a DOCX or PDF file with marked headings, tables and described images.
+access-format-easy_read = Easy-to-read text (ETR)
+access-format-easy_read-hint = Short sentences and simple words.
+access-format-sign_language = Recording in Polish Sign Language (PJM)
+access-format-sign_language-hint = A video translating the content into PJM.
+access-format-large_print = Large print
+access-format-large_print-hint = A printout in a larger font, sent by post.
+access-format-braille = Braille
+access-format-braille-hint = A Braille printout, sent by post.
+access-format-audio = Audio recording
+access-format-audio-hint = The content read aloud.
+access-format-other = Another form
+access-format-other-hint = Describe it in the field below.
+field-access-details = Describe what you need
+field-access-details-hint = Optional. If you choose "Another form", say which. For a printout, give the postal address.
+field-access-contact = E-mail or phone number
+field-access-contact-hint = We use it only to send you the accessible version or our answer.
+field-access-name = Name (optional)
+access-privacy = Only the staff who handle the request see it. The contact details serve only to answer it.
+access-submit = Send the request
+error-format-required = Choose the form in which you need the content.
+error-format-other-details = Say which form you need.
+error-contact-invalid = Enter an e-mail address (name@domain.org) or a phone number (9 to 15 digits).
+access-received-title = We have received your request
+access-received-number = Request number: { $number }.
+access-received-lead = We will meet or answer the request by { $due } at the latest.
+access-received-keep = Keep the address of this page: it shows whether the request has been handled.
+access-mail-subject = Accessibility request { $number }
+access-mail-body = Hello,
+
+    We have received your request for accessibility. Request number: { $number }.
+
+    About: { $subject }
+    Form: { $format }
+
+    We will meet or answer it by { $due } at the latest. You can check the request here:
+    { $link }
+access-col-number = Number
+access-col-received = Received
+access-col-due = Deadline
+access-col-subject = About
+access-col-format = Form
+access-col-details = Description
+access-col-contact = Contact
+access-col-name = Name
+access-col-consultation = Consultation
+access-col-status = Status
+access-status-open = Waiting
+access-status-handled = Handled { $when }
+access-due-today = Due today
+access-days-left = { $count ->
+    [one] { $count } day left
+   *[other] { $count } days left
+}
+access-overdue-days = { $count ->
+    [0] Overdue
+    [one] { $count } day overdue
+   *[other] { $count } days overdue
+}
+access-list-title = Accessibility requests
+access-list-lead = A request must be met or answered within 7 days of its receipt. The list shows the nearest deadlines first.
+access-list-filter = Requests by status
+access-filter-open = Waiting
+access-filter-handled = Handled
+access-filter-all = All
+access-list-open = { $count ->
+    [one] { $count } request is waiting.
+   *[other] { $count } requests are waiting.
+}
+access-list-overdue = Overdue: { $count }
+access-list-count = { $count ->
+    [one] { $count } request
+   *[other] { $count } requests
+}
+access-list-none = No requests in this view.
+access-request-title = Request { $number }
+access-handle-heading = Handling the request
+field-access-note = What was done
+field-access-note-hint = E.g. "DOCX file sent by e-mail on 3 Dec." or the reason for a delay and the new date. Only staff see the note.
+access-handle-submit = Mark as handled
+access-handle-update = Save the note
+flash-access-handled = The request was marked as handled.
+access-tile = Accessibility requests (waiting: { $open }, overdue: { $overdue })

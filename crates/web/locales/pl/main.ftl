@@ -286,17 +286,47 @@ field-markdown-hint = Formatowanie Markdown: **pogrubienie**, listy z „-”, n
 a11y-default-title = Deklaracja dostępności
 a11y-default-body = Miasto zobowiązuje się zapewnić dostępność serwisu Agora zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.
 
-    ## Stan dostępności cyfrowej
+    ## Status pod względem zgodności z ustawą
 
-    Serwis jest projektowany tak, aby spełniał wymagania WCAG 2.1 na poziomie AA. Strony działają bez JavaScriptu, można się po nich poruszać wyłącznie klawiaturą, a formularze pokazują błędy przy polach i w podsumowaniu.
+    Serwis jest częściowo zgodny z ustawą z powodu ograniczeń wymienionych niżej.
+
+    ## Jak sprawdzamy dostępność
+
+    Stan na 30 listopada 2026 r. Przy każdej zmianie serwisu testy w przeglądarce Chromium sprawdzają:
+
+    - każdy rodzaj strony (strona główna, lista konsultacji z filtrami, konsultacja na każdym etapie, formularz uwag pusty i z błędami, lista uwag, raport, kalendarz, konto, wnioski o dostępność i strony pracowników) narzędziem axe-core według kryteriów WCAG 2.1 na poziomach A i AA, po polsku i po angielsku, na ekranie szerokim na 1280 i na 320 pikseli; wynik: zero naruszeń;
+    - czy na ekranie szerokim na 320 pikseli nic nie wymaga przewijania w poziomie;
+    - obsługę wyłącznie klawiaturą: założenie i potwierdzenie konta, zgłoszenie uwagi (najpierw z błędami) i odpowiedź organizatora na uwagę; test sprawdza kolejność przechodzenia klawiszem Tab, widoczne zaznaczenie aktywnego elementu, podsumowanie błędów z odnośnikami do pól i brak pułapek klawiaturowych.
+
+    Strony działają bez JavaScriptu. Formularze pokazują błędy przy polach i w podsumowaniu na początku formularza.
+
+    ## Znane ograniczenia
+
+    - Testy automatyczne nie zastępują badania z udziałem osób z niepełnosprawnościami ani sprawdzenia z czytnikiem ekranu; takie badanie jest zaplanowane.
+    - Dokumenty i załączniki dodawane przez organizatorów (PDF, DOCX, skany) mogą być niedostępne. Na wniosek przygotujemy ich dostępną wersję.
+    - Streszczenie w tekście łatwym do czytania i film w polskim języku migowym mają tylko niektóre konsultacje.
+    - Ankiety w konsultacjach nie są jeszcze objęte opisanymi testami.
+    - Uwagi i pliki przesłane przez mieszkańców publikujemy w takiej formie, w jakiej wpłynęły.
+
+    ## Przygotowanie deklaracji
+
+    Deklarację sporządzono 30 listopada 2026 r. na podstawie samooceny i wyników opisanych testów. Administrator serwisu aktualizuje ją w panelu pracownika.
 
     ## Informacje zwrotne i dane kontaktowe
 
-    Jeśli zauważysz problem z dostępnością albo potrzebujesz dokumentu w innej formie, napisz do nas. Odpowiemy niezwłocznie, nie później niż w ciągu 7 dni.
+    Jeśli zauważysz problem z dostępnością albo potrzebujesz strony lub dokumentu w innej formie, złóż [wniosek o zapewnienie dostępności](/deklaracja-dostepnosci/wniosek) albo napisz na adres podany na dole strony.
 
-    ## Data sporządzenia deklaracji
+    ## Procedura wnioskowo-skargowa
 
-    Deklarację sporządzono na podstawie samooceny. Administrator serwisu aktualizuje ją w panelu pracownika.
+    Każdy ma prawo zażądać zapewnienia dostępności cyfrowej strony, jej elementu albo dokumentu albo zapewnienia dostępu alternatywnego, na przykład przez odczytanie dokumentu lub opisanie zawartości filmu. Żądanie powinno zawierać dane kontaktowe, wskazanie strony lub dokumentu i sposób, w jaki mamy udostępnić informację.
+
+    Zrealizujemy żądanie niezwłocznie, nie później niż w ciągu 7 dni. Jeśli nie będzie to możliwe, powiadomimy o tym i podamy nowy termin, nie dłuższy niż 2 miesiące, albo zaproponujemy dostęp alternatywny.
+
+    Jeśli odmówimy albo nie dotrzymamy terminu, możesz złożyć skargę do miasta. Po wyczerpaniu tej procedury możesz złożyć wniosek do Rzecznika Praw Obywatelskich.
+
+    ## Dostępność architektoniczna
+
+    Opis dostępności budynków urzędu i punktów konsultacyjnych uzupełnia administrator serwisu.
 
 ## Dates
 month-1 = stycznia
@@ -735,6 +765,10 @@ report-public-note = Wersja publiczna: osoby prywatne oznaczono numerami, organi
 report-survey = Wyniki ankiety
 
 # Surveys, quick polls
+district-title = Dzielnica
+district-open = Trwające konsultacje w dzielnicy
+district-none-open = Teraz nie trwa żadna konsultacja dotycząca tej dzielnicy.
+district-finished = Zakończone konsultacje dotyczące dzielnicy
 yes = Tak
 no = Nie
 cancel = Anuluj
@@ -981,3 +1015,198 @@ poll-mode-cookie = każdy, jeden głos z przeglądarki (z limitem na adres)
 poll-votes-col = Głosy
 poll-create = Utwórz sondę
 flash-poll-created = Sonda została utworzona.
+
+# Accessibility requests and information pages
+nav-accessible-info = Informacje o serwisie w dostępnej formie
+etr-link = Tekst łatwy do czytania (ETR)
+pjm-link = Informacja w polskim języku migowym (PJM)
+footer-request-version = Poproś o dostępną wersję tej strony
+etr-default-title = Agora w tekście łatwym do czytania
+etr-default-body = ## Co to jest Agora?
+
+    Agora to strona internetowa miasta.
+
+    Na tej stronie miasto pyta mieszkańców o zdanie.
+
+    Takie pytanie to **konsultacja**.
+
+    Na przykład: miasto chce przebudować ulicę.
+
+    Miasto pyta: co trzeba zmienić na tej ulicy?
+
+    ## Co możesz zrobić na tej stronie?
+
+    - Możesz przeczytać, o co pyta miasto.
+    - Możesz napisać swoje zdanie. Takie zdanie to **uwaga**.
+    - Możesz przeczytać, co miasto odpowiada.
+
+    Miasto odpowiada na każdą uwagę.
+
+    Odpowiedzi są w **raporcie**.
+
+    ## Jak znaleźć konsultację?
+
+    Na górze strony jest menu.
+
+    Wybierz **Konsultacje**.
+
+    Zobaczysz listę konsultacji.
+
+    Wybierz **Trwające**.
+
+    To konsultacje, w których możesz teraz napisać uwagę.
+
+    Możesz też wybrać swoją dzielnicę.
+
+    ## Jak napisać uwagę?
+
+    1. Otwórz konsultację.
+    2. Wybierz **Zgłoś uwagi**.
+    3. Napisz, co chcesz zmienić.
+    4. Napisz, dlaczego.
+    5. Wybierz **Wyślij uwagi**.
+
+    Dostaniesz numer swojej uwagi.
+
+    Nie musisz mieć konta.
+
+    Jeśli coś jest źle, strona powie, co poprawić.
+
+    ## Jak korzystać ze strony?
+
+    Możesz używać tylko klawiatury.
+
+    Klawisz **Tab** przenosi do następnego miejsca na stronie.
+
+    Klawisz **Enter** otwiera link albo wysyła formularz.
+
+    Możesz powiększyć tekst. Naciśnij razem klawisze **Ctrl** i **plus**.
+
+    Strona jest po polsku i po angielsku. Język zmienisz na górze strony.
+
+    ## Potrzebujesz pomocy?
+
+    Napisz do nas. Adres e-mail jest na dole strony.
+
+    Możesz poprosić o tekst w innej formie.
+
+    Na przykład w tekście łatwym do czytania albo w języku migowym.
+
+    Wypełnij [wniosek o dostępną wersję](/deklaracja-dostepnosci/wniosek).
+
+    Odpowiemy w ciągu 7 dni.
+pjm-default-title = Agora w polskim języku migowym
+pjm-default-body = Na tej stronie jest film w polskim języku migowym (PJM). Film mówi, czym jest serwis Agora i jak z niego korzystać.
+
+    ## Co jest w filmie?
+
+    - Czym jest Agora: strona, na której miasto pyta mieszkańców o zdanie w konsultacjach.
+    - Jak znaleźć konsultację, która trwa teraz.
+    - Jak zgłosić uwagę i gdzie przeczytać odpowiedź miasta.
+    - Jak poprosić o tłumacza PJM na spotkaniu konsultacyjnym albo o dokument w PJM.
+
+    ## Kontakt z tłumaczem
+
+    Osoba głucha może skontaktować się z miastem przez tłumacza PJM. Napisz, z kim i kiedy chcesz rozmawiać, na adres podany na dole strony albo przez [wniosek o dostępną wersję](/deklaracja-dostepnosci/wniosek) (wybierz „Nagranie w polskim języku migowym”). Odpowiemy w ciągu 7 dni.
+pjm-video-heading = Film w polskim języku migowym
+pjm-video-watch = Obejrzyj film o serwisie w PJM
+pjm-video-missing = Film jest w przygotowaniu. Do czasu jego publikacji możesz poprosić o informację w PJM przez wniosek o dostępną wersję.
+field-pjm-video = Adres filmu w PJM o serwisie
+field-pjm-video-hint = Adres zaczynający się od https://. Zostaw puste, a strona napisze, że film jest w przygotowaniu.
+admin-page-etr = Strona w tekście łatwym do czytania
+admin-page-pjm = Strona w polskim języku migowym
+access-request-heading = Potrzebujesz dostępnej wersji?
+access-request-lead = Jeśli strona albo dokument w serwisie są dla Ciebie niedostępne, poproś o wersję, której potrzebujesz: na przykład dokument dla czytnika ekranu, tekst łatwy do czytania albo nagranie w polskim języku migowym. Zrealizujemy wniosek albo odpowiemy na niego w ciągu 7 dni.
+access-request-start = Złóż wniosek o dostępną wersję
+access-form-title = Wniosek o zapewnienie dostępności
+access-form-lead = Napisz, której strony albo którego dokumentu dotyczy wniosek i w jakiej formie go potrzebujesz. Zrealizujemy wniosek albo odpowiemy na niego niezwłocznie, najpóźniej w ciągu 7 dni.
+field-access-subject = Której strony albo którego dokumentu dotyczy wniosek?
+field-access-subject-hint = Adres strony albo tytuł dokumentu, np. /konsultacje/park-rzeczny-wilga albo „Projekt uchwały — załącznik 1”.
+field-access-format = W jakiej formie potrzebujesz treści?
+access-format-accessible_document = Dokument dostępny dla czytnika ekranu
+access-format-accessible_document-hint = Np. plik DOCX albo PDF z opisanymi nagłówkami, tabelami i obrazami.
+access-format-easy_read = Tekst łatwy do czytania (ETR)
+access-format-easy_read-hint = Krótkie zdania i proste słowa.
+access-format-sign_language = Nagranie w polskim języku migowym (PJM)
+access-format-sign_language-hint = Film z tłumaczeniem treści na PJM.
+access-format-large_print = Duży druk
+access-format-large_print-hint = Wydruk powiększoną czcionką, wysłany pocztą.
+access-format-braille = Alfabet Braille’a
+access-format-braille-hint = Wydruk brajlowski, wysłany pocztą.
+access-format-audio = Nagranie dźwiękowe
+access-format-audio-hint = Treść przeczytana na głos.
+access-format-other = Inna forma
+access-format-other-hint = Opisz ją w polu poniżej.
+field-access-details = Opisz, czego potrzebujesz
+field-access-details-hint = Nieobowiązkowe. Jeśli wybierasz „Inna forma”, napisz, jaka. Przy wydruku podaj adres do wysyłki.
+field-access-contact = E-mail albo numer telefonu
+field-access-contact-hint = Użyjemy go tylko po to, żeby przekazać Ci dostępną wersję albo odpowiedź.
+field-access-name = Imię i nazwisko (nieobowiązkowe)
+access-privacy = Wniosek widzą tylko pracownicy, którzy go realizują. Dane kontaktowe służą wyłącznie do odpowiedzi na wniosek.
+access-submit = Wyślij wniosek
+error-format-required = Wybierz formę, w jakiej potrzebujesz treści.
+error-format-other-details = Napisz, jakiej formy potrzebujesz.
+error-contact-invalid = Wpisz adres e-mail (nazwa@domena.pl) albo numer telefonu (od 9 do 15 cyfr).
+access-received-title = Przyjęliśmy Twój wniosek
+access-received-number = Numer wniosku: { $number }.
+access-received-lead = Zrealizujemy wniosek albo odpowiemy na niego najpóźniej { $due }.
+access-received-keep = Zachowaj adres tej strony: pod nim sprawdzisz, czy wniosek jest już załatwiony.
+access-mail-subject = Wniosek { $number } o zapewnienie dostępności
+access-mail-body = Dzień dobry!
+
+    Przyjęliśmy Twój wniosek o zapewnienie dostępności. Numer wniosku: { $number }.
+
+    Czego dotyczy: { $subject }
+    Forma: { $format }
+
+    Zrealizujemy go albo odpowiemy najpóźniej { $due }. Stan wniosku sprawdzisz tutaj:
+    { $link }
+access-col-number = Numer
+access-col-received = Wpłynął
+access-col-due = Termin
+access-col-subject = Czego dotyczy
+access-col-format = Forma
+access-col-details = Opis
+access-col-contact = Kontakt
+access-col-name = Imię i nazwisko
+access-col-consultation = Konsultacja
+access-col-status = Stan
+access-status-open = Oczekuje na realizację
+access-status-handled = Załatwiony { $when }
+access-due-today = Termin mija dziś
+access-days-left = { $count ->
+    [one] Został { $count } dzień
+    [few] Zostały { $count } dni
+   *[many] Zostało { $count } dni
+}
+access-overdue-days = { $count ->
+    [0] Po terminie
+    [one] { $count } dzień po terminie
+   *[other] { $count } dni po terminie
+}
+access-list-title = Wnioski o zapewnienie dostępności
+access-list-lead = Wniosek trzeba zrealizować albo na niego odpowiedzieć w ciągu 7 dni od jego otrzymania. Lista pokazuje najpierw wnioski z najbliższym terminem.
+access-list-filter = Stan wniosków
+access-filter-open = Oczekujące
+access-filter-handled = Załatwione
+access-filter-all = Wszystkie
+access-list-open = { $count ->
+    [one] { $count } wniosek czeka na realizację.
+    [few] { $count } wnioski czekają na realizację.
+   *[many] { $count } wniosków czeka na realizację.
+}
+access-list-overdue = Po terminie: { $count }
+access-list-count = { $count ->
+    [one] { $count } wniosek
+    [few] { $count } wnioski
+   *[many] { $count } wniosków
+}
+access-list-none = Nie ma wniosków w tym widoku.
+access-request-title = Wniosek { $number }
+access-handle-heading = Załatwienie wniosku
+field-access-note = Co zrobiono
+field-access-note-hint = Np. „Wysłano plik DOCX e-mailem 3.12.” albo powód opóźnienia i nowy termin. Notatkę widzą tylko pracownicy.
+access-handle-submit = Oznacz jako załatwiony
+access-handle-update = Zapisz notatkę
+flash-access-handled = Wniosek oznaczono jako załatwiony.
+access-tile = Wnioski o zapewnienie dostępności (oczekujące: { $open }, po terminie: { $overdue })

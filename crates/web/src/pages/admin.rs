@@ -73,6 +73,12 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
         admin.push(Tile { href: "/admin/role".into(), label: ctx.t("admin-roles") });
         admin.push(Tile { href: "/admin/dziennik".into(), label: ctx.t("admin-audit") });
         admin.push(Tile { href: format!("/admin/strony/{ACCESSIBILITY_SLUG}"), label: ctx.t("footer-accessibility") });
+        admin.push(Tile { href: format!("/admin/strony/{}", super::access::EASY_READ_SLUG), label: ctx.t("admin-page-etr") });
+        admin.push(Tile { href: format!("/admin/strony/{}", super::access::SIGN_LANGUAGE_SLUG), label: ctx.t("admin-page-pjm") });
+    }
+    if let Some((open, overdue)) = super::access::open_counts(&state, &ctx).await? {
+        let label = ctx.lang.t_args("access-tile", &[("open", open.into()), ("overdue", overdue.into())]);
+        admin.push(Tile { href: "/admin/wnioski-dostepnosci".into(), label });
     }
     let mut mine = Vec::new();
     let (units, districts, bodies) = scope_names(&state).await?;
@@ -707,6 +713,8 @@ struct PageForm {
     body_pl: String,
     title_en: String,
     body_en: String,
+    /// Only on the sign-language page.
+    video_url: String,
 }
 
 #[derive(Template)]
@@ -719,7 +727,7 @@ struct PageEditTpl<'a> {
     notice: Option<String>,
 }
 
-const EDITABLE_PAGES: [&str; 1] = [ACCESSIBILITY_SLUG];
+const EDITABLE_PAGES: [&str; 3] = [ACCESSIBILITY_SLUG, super::access::EASY_READ_SLUG, super::access::SIGN_LANGUAGE_SLUG];
 /// Longest page body accepted.
 const PAGE_BODY_MAX: usize = 100_000;
 
@@ -735,6 +743,7 @@ async fn page_form(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Str
         body_pl: pl.map(|p| p.body).unwrap_or_default(),
         title_en: en.as_ref().map(|p| p.title.clone()).unwrap_or_default(),
         body_en: en.map(|p| p.body).unwrap_or_default(),
+        video_url: if slug == super::access::SIGN_LANGUAGE_SLUG { super::access::sign_language_video(&state).await?.unwrap_or_default() } else { String::new() },
     };
     let notice = q.ok.as_deref().and_then(|k| super::notice(&ctx, k));
     render(&PageEditTpl { ctx: &ctx, slug, form, errors: FormErrors::default(), notice })
@@ -750,12 +759,17 @@ async fn save_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Str
     let body_pl = inv.check(bounded_text("body_pl", &form.body_pl, 1, PAGE_BODY_MAX));
     let title_en = inv.check(bounded_text("title_en", &form.title_en, 2, 200));
     let body_en = inv.check(bounded_text("body_en", &form.body_en, 1, PAGE_BODY_MAX));
-    let (Some(title_pl), Some(body_pl), Some(title_en), Some(body_en)) = (title_pl, body_pl, title_en, body_en) else {
+    let is_sign_language = slug == super::access::SIGN_LANGUAGE_SLUG;
+    let video = if is_sign_language { inv.check(agora_domain::access_request::video_url(&form.video_url)) } else { Some(None) };
+    let (Some(title_pl), Some(body_pl), Some(title_en), Some(body_en), Some(video)) = (title_pl, body_pl, title_en, body_en, video) else {
         let errors = FormErrors::from_invalid(&inv, ctx.lang);
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &PageEditTpl { ctx: &ctx, slug, form, errors, notice: None });
     };
     let entry = ctx.audit("page.update", "page", slug.clone());
     agora_db::pages::put(&state.db, &slug, "pl", &title_pl, &body_pl, Some(&entry)).await?;
     agora_db::pages::put(&state.db, &slug, "en", &title_en, &body_en, None).await?;
+    if is_sign_language {
+        super::access::set_sign_language_video(&state, &ctx, video.as_deref()).await?;
+    }
     Ok(Redirect::to(&format!("/admin/strony/{slug}?ok=flash-saved")).into_response())
 }

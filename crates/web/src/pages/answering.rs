@@ -124,6 +124,9 @@ struct ScreenTpl<'a> {
     matching: i64,
     settings: RemarkSettings,
     bulk: Pairs,
+    /// The remark whose own answer form failed (0: none), which then carries the error
+    /// and the ids the error summary links to, instead of the bulk form.
+    failed: i64,
     errors: FormErrors,
     notice: Option<String>,
     can_answer: bool,
@@ -179,6 +182,7 @@ async fn screen_view(state: &AppState, ctx: &Ctx, c: Consultation, f: Filters, b
         notice: super::notice(ctx, &f.ok),
         can_answer: ctx.can(Action::ManageUnit(c.unit_id)),
         f,
+        failed: if bulk.has("single") { bulk.ids("ids").first().copied().unwrap_or(0) } else { 0 },
         bulk,
         errors,
         c,
@@ -204,7 +208,9 @@ async fn answer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Fo
     let justification = inv.check(bounded_text("answer", p.get("answer"), min, 20_000));
     let group = inv.check(agora_domain::validation::optional_text("group_title", p.get("group_title"), 200)).flatten();
     let (Some(decision), Some(justification), true) = (decision, justification, inv.is_empty()) else {
-        let f = Filters { bez_odpowiedzi: p.get("bez_odpowiedzi").into(), sekcja: p.get("sekcja").into(), kanal: p.get("kanal").into(), decyzja: p.get("decyzja").into(), strona: p.get("strona").into(), ok: String::new() };
+        // The same filtered list comes back, so that the remark whose answer failed is on it.
+        let back = Pairs(url::form_urlencoded::parse(p.get("back").as_bytes()).into_owned().collect());
+        let f = Filters { bez_odpowiedzi: back.get("bez_odpowiedzi").into(), sekcja: back.get("sekcja").into(), kanal: back.get("kanal").into(), decyzja: back.get("decyzja").into(), strona: p.get("strona").into(), ok: String::new() };
         return screen_view(&state, &ctx, c, f, p.clone(), FormErrors::from_invalid(&inv, ctx.lang)).await;
     };
     let who = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();

@@ -1,10 +1,12 @@
 //! Routes and the handlers of the public pages; accounts and administration have
 //! modules of their own.
 
+mod access;
 mod account;
 mod admin;
 mod answering;
 mod consultations;
+mod districts;
 mod organiser;
 mod polls;
 mod remarks;
@@ -44,6 +46,7 @@ pub fn routes() -> Router<AppState> {
         .route("/jezyk/{lang}", get(switch_language))
         .route("/deklaracja-dostepnosci", get(accessibility_statement))
         .route("/static/{file}", get(asset))
+        .merge(access::routes())
         .merge(account::routes())
         .merge(consultations::routes())
         .merge(organiser::routes())
@@ -53,6 +56,7 @@ pub fn routes() -> Router<AppState> {
         .merge(surveys::routes())
         .merge(survey_builder::routes())
         .merge(polls::routes())
+        .merge(districts::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }
@@ -212,10 +216,19 @@ async fn asset(Path(file): Path<String>) -> AppResult<Response> {
     Ok(([(header::CONTENT_TYPE, ct), (header::CACHE_CONTROL, "public, max-age=86400")], body).into_response())
 }
 
-/// Writes the pages every site needs (the accessibility statement) where missing.
+/// Writes the pages every site needs where missing: the accessibility statement, and the
+/// information about the site in easy-to-read text and in Polish Sign Language that Polish
+/// law requires of public bodies' sites.
 pub async fn ensure_default_pages(db: &agora_db::Db) -> agora_db::DbResult<()> {
+    let pages = [
+        (ACCESSIBILITY_SLUG, "a11y-default-title", "a11y-default-body"),
+        (access::EASY_READ_SLUG, "etr-default-title", "etr-default-body"),
+        (access::SIGN_LANGUAGE_SLUG, "pjm-default-title", "pjm-default-body"),
+    ];
     for lang in Lang::ALL {
-        agora_db::pages::put_if_missing(db, ACCESSIBILITY_SLUG, lang.code(), &lang.t("a11y-default-title"), &lang.t("a11y-default-body")).await?;
+        for (slug, title, body) in pages {
+            agora_db::pages::put_if_missing(db, slug, lang.code(), &lang.t(title), &lang.t(body)).await?;
+        }
     }
     Ok(())
 }
@@ -230,20 +243,32 @@ struct PageTpl<'a> {
     updated: String,
     updated_iso: String,
     can_edit: bool,
+    /// The statement offers the request form.
+    is_statement: bool,
+    /// The sign-language page: `Some` with the video's address, if set.
+    sign_language: Option<Option<String>>,
 }
 
 async fn accessibility_statement(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let page = match agora_db::pages::get(&state.db, ACCESSIBILITY_SLUG, ctx.lang.code()).await? {
+    content_page(&state, &ctx, ACCESSIBILITY_SLUG).await
+}
+
+/// An editable page in the visitor's language, or in Polish when not translated.
+async fn content_page(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Response> {
+    let page = match agora_db::pages::get(&state.db, slug, ctx.lang.code()).await? {
         Some(p) => p,
-        None => agora_db::pages::get(&state.db, ACCESSIBILITY_SLUG, "pl").await?.ok_or(AppError::NotFound)?,
+        None => agora_db::pages::get(&state.db, slug, "pl").await?.ok_or(AppError::NotFound)?,
     };
+    let sign_language = if slug == access::SIGN_LANGUAGE_SLUG { Some(access::sign_language_video(state).await?) } else { None };
     render(&PageTpl {
-        ctx: &ctx,
-        slug: ACCESSIBILITY_SLUG,
+        ctx,
+        slug,
         title: page.title,
         body_html: crate::markdown::to_html(&page.body),
         updated: local_time(page.updated_at),
         updated_iso: page.updated_at.to_rfc3339(),
         can_edit: ctx.can(Action::ManageReferenceData),
+        is_statement: slug == ACCESSIBILITY_SLUG,
+        sign_language,
     })
 }

@@ -618,7 +618,7 @@ pub(super) fn bar_chart(id: &str, title: &str, bars: &[BarView], max_n: i64) -> 
     let row = 30;
     let height = bars.len() * row + 10;
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t\" viewBox=\"0 0 640 {height}\" width=\"640\" height=\"{height}\"><title id=\"{id}-t\">{}</title>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t\" viewBox=\"0 0 720 {height}\" width=\"720\" height=\"{height}\"><title id=\"{id}-t\">{}</title>",
         esc(title)
     );
     for (i, b) in bars.iter().enumerate() {

@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod access;
 mod accounts;
 mod admin;
 mod consultations;

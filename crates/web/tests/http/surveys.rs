@@ -281,3 +281,79 @@ async fn a_quick_poll_takes_one_vote_per_browser_and_shows_results_after() {
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(agora_db::polls::results(app.db(), id.parse().unwrap()).await.unwrap(), vec![("1".to_owned(), 1)]);
 }
+
+#[tokio::test]
+async fn a_sample_survey_takes_each_one_time_code_once_one_question_per_screen() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "WKS").await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let id = built(&app, &mut org, u, "each_question").await;
+    let sid: i64 = id.parse().unwrap();
+    let s = agora_db::surveys::by_id(app.db(), sid).await.unwrap().unwrap();
+    let unit_id = u.to_string();
+    let r = org
+        .post(&format!("/admin/ankiety/{id}"), &[("title_pl", &s.title_pl), ("slug", &s.slug), ("unit_id", &unit_id), ("access", "codes"), ("layout", "each_question"), ("visibility", "staff")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let r = org.post(&format!("/admin/ankiety/{id}/kody"), &[("n", "3")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let codes = agora_db::surveys::codes(app.db(), sid).await.unwrap();
+    assert_eq!(codes.len(), 3);
+    let sheet = org.get(&format!("/admin/ankiety/{id}/kody")).await.text();
+    assert!(sheet.contains(&codes[0].0), "the printable sheet lists the codes");
+    let qs = agora_db::surveys::questions(app.db(), sid).await.unwrap();
+
+    let mut c = app.client();
+    let hidden = form_fields(&mut c, "ankieta-o-zieleni").await;
+    let with = |code: &str| {
+        let mut h = hidden.clone();
+        h.push(("kod".into(), code.to_owned()));
+        h
+    };
+    let r = send(&mut c, "ankieta-o-zieleni", &with("ZZZZ2222"), &answers(&qs, &[(0, "no")]), "next").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.field_error("kod").unwrap(), "Ten kod jest nieznany albo został już użyty.");
+    let code = codes[0].0.to_lowercase();
+    let r = send(&mut c, "ankieta-o-zieleni", &with(&code), &answers(&qs, &[(0, "no")]), "next").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(r.text().contains("Krok 2 z 4"), "one question per screen: {}", r.text());
+    let mut last = with(&code);
+    last.retain(|(k, _)| k != "s");
+    last.push(("s".into(), "3".into()));
+    let r = send(&mut c, "ankieta-o-zieleni", &last, &answers(&qs, &[(0, "no"), (2, "2"), (3, "1")]), "submit").await;
+    assert!(r.text().contains("Twoje odpowiedzi zostały zapisane"), "{}", r.text());
+    assert!(!r.text().contains("Zobacz wyniki"), "results are for staff only");
+    let mut other = app.client();
+    let hidden = form_fields(&mut other, "ankieta-o-zieleni").await;
+    let mut again = hidden.clone();
+    again.push(("kod".into(), code.clone()));
+    let r = send(&mut other, "ankieta-o-zieleni", &again, &answers(&qs, &[(0, "no")]), "next").await;
+    assert_eq!(r.field_error("kod").unwrap(), "Ten kod jest nieznany albo został już użyty.", "a used code is refused");
+    assert_eq!(app.client().get("/ankiety/ankieta-o-zieleni/wyniki").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(org.get("/ankiety/ankieta-o-zieleni/wyniki").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_district_page_shows_its_consultations_and_poll() {
+    let app = TestApp::new().await;
+    let d = agora_db::reference::save_district(
+        app.db(),
+        None,
+        &agora_domain::reference::DistrictInput::parse("13", "Podgórze").unwrap(),
+        &agora_db::audit::AuditEntry { actor_id: None, actor_label: "test".into(), action: "district.create", entity: "district", details: String::new() },
+    )
+    .await
+    .unwrap();
+    let u = unit(&app, "ZTP").await;
+    stored(&app, u, "Park Zakrzówek", Status::Open, -1, vec![d]).await;
+    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
+    let ds = d.to_string();
+    let r = admin.post("/admin/sondy", &[("question_pl", "Czy potrzebny jest nowy przystanek?"), ("options", "Tak\nNie"), ("placement", "district"), ("district_id", &ds), ("vote_mode", "signed_in")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let page = app.client().get(&format!("/dzielnice/{d}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let t = page.text();
+    assert!(t.contains("Dzielnica XIII Podgórze") && t.contains("Park Zakrzówek") && t.contains("Czy potrzebny jest nowy przystanek?"), "{t}");
+    assert!(t.contains("Aby zagłosować, zaloguj się."));
+    assert_eq!(app.client().get("/dzielnice/999999").await.status, StatusCode::NOT_FOUND);
+}

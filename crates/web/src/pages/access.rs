@@ -1,0 +1,375 @@
+//! Accessibility: the easy-to-read and sign-language pages about the site, requests for an
+//! accessible alternative of a page or document with their receipt, and the staff list of
+//! those requests against the statutory seven-day deadline.
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::forms::FormErrors;
+use crate::i18n::Arg;
+use crate::mail::{self, Mail};
+use crate::pages::{render, render_status};
+use crate::time;
+use agora_db::access_requests::{self, AccessRequest, Handled, NewAccessRequest, Visible};
+use agora_domain::Invalid;
+use agora_domain::access_request::{self as rules, AccessRequestInput, Format};
+use agora_domain::permission::{Action, Grant};
+use agora_domain::validation::bounded_text;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use chrono::Utc;
+use serde::Deserialize;
+
+/// The slug of the page about the site in easy-to-read text.
+pub const EASY_READ_SLUG: &str = "tekst-latwy-do-czytania";
+/// The slug of the page about the site in Polish Sign Language.
+pub const SIGN_LANGUAGE_SLUG: &str = "jezyk-migowy";
+/// The settings key of the sign-language video's address.
+pub const SIGN_LANGUAGE_VIDEO_KEY: &str = "sign_language_video_url";
+/// Requests per page of the staff list.
+const PER_PAGE: i64 = 50;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/tekst-latwy-do-czytania", get(easy_read_page))
+        .route("/jezyk-migowy", get(sign_language_page))
+        .route("/deklaracja-dostepnosci/wniosek", get(request_form).post(submit_request))
+        .route("/deklaracja-dostepnosci/wniosek/{token}", get(receipt))
+        .route("/admin/wnioski-dostepnosci", get(staff_list))
+        .route("/admin/wnioski-dostepnosci/{id}", get(staff_request).post(handle_request))
+}
+
+// ---- the information pages ----
+
+async fn easy_read_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    super::content_page(&state, &ctx, EASY_READ_SLUG).await
+}
+
+async fn sign_language_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    super::content_page(&state, &ctx, SIGN_LANGUAGE_SLUG).await
+}
+
+/// The sign-language video's address, if an administrator has set one.
+pub async fn sign_language_video(state: &AppState) -> AppResult<Option<String>> {
+    let raw = agora_db::settings::get(&state.db, SIGN_LANGUAGE_VIDEO_KEY).await?;
+    Ok(raw.and_then(|json| serde_json::from_str::<String>(&json).ok()).filter(|u| !u.is_empty()))
+}
+
+/// Stores the sign-language video's address (empty removes it).
+pub async fn set_sign_language_video(state: &AppState, ctx: &Ctx, url: Option<&str>) -> AppResult<()> {
+    let value = url.unwrap_or("");
+    if sign_language_video(state).await?.as_deref().unwrap_or("") == value {
+        return Ok(());
+    }
+    let json = serde_json::to_string(value).map_err(|e| AppError::Internal(e.to_string()))?;
+    let entry = ctx.audit("page.video", "page", format!("{SIGN_LANGUAGE_SLUG} {value}"));
+    agora_db::settings::put(&state.db, SIGN_LANGUAGE_VIDEO_KEY, &json, &entry).await?;
+    Ok(())
+}
+
+// ---- the request form ----
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default)]
+struct RequestForm {
+    subject: String,
+    format: String,
+    details: String,
+    contact: String,
+    name: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct FormQuery {
+    /// The page the visitor came from, offered as the subject.
+    adres: String,
+}
+
+struct Choice {
+    /// The first choice carries the group's id, so the error summary's link lands on a control.
+    id: String,
+    value: &'static str,
+    label: String,
+    hint: String,
+}
+
+#[derive(Template)]
+#[template(path = "access/form.html")]
+struct FormTpl<'a> {
+    ctx: &'a Ctx,
+    form: RequestForm,
+    formats: Vec<Choice>,
+    errors: FormErrors,
+}
+
+fn format_choices(ctx: &Ctx) -> Vec<Choice> {
+    Format::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| Choice {
+            id: if i == 0 { "format".to_owned() } else { format!("format-{}", f.as_str()) },
+            value: f.as_str(),
+            label: ctx.t(&format!("access-format-{}", f.as_str())),
+            hint: ctx.t(&format!("access-format-{}-hint", f.as_str())),
+        })
+        .collect()
+}
+
+fn form_page(ctx: &Ctx, form: RequestForm, errors: FormErrors) -> AppResult<Response> {
+    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(status, &FormTpl { ctx, formats: format_choices(ctx), form, errors })
+}
+
+async fn request_form(ctx: Ctx, Query(q): Query<FormQuery>) -> AppResult<Response> {
+    // Only a path on this site is offered, so that a crafted link cannot fill in anything else.
+    let subject = match q.adres.trim() {
+        a if a.starts_with('/') && !a.starts_with("//") && a.chars().count() <= rules::SUBJECT_MAX && !a.starts_with("/deklaracja-dostepnosci/wniosek") => a.to_owned(),
+        _ => String::new(),
+    };
+    form_page(&ctx, RequestForm { subject, ..Default::default() }, FormErrors::default())
+}
+
+async fn submit_request(State(state): State<AppState>, ctx: Ctx, Form(form): Form<RequestForm>) -> AppResult<Response> {
+    let input = match AccessRequestInput::parse(&form.subject, &form.format, &form.details, &form.contact, &form.name) {
+        Ok(i) => i,
+        Err(inv) => return form_page(&ctx, form, FormErrors::from_invalid(&inv, ctx.lang)),
+    };
+    let consultation = match rules::consultation_slug(&input.subject) {
+        Some(slug) => agora_db::consultation::by_slug(&state.db, slug).await?,
+        None => None,
+    };
+    let (token, token_hash) = agora_db::new_token();
+    let received_at = agora_db::now();
+    let id = access_requests::create(
+        &state.db,
+        &NewAccessRequest {
+            token_hash,
+            subject: input.subject.clone(),
+            format: input.format.as_str().to_owned(),
+            details: input.details.clone(),
+            contact: input.contact.as_str().to_owned(),
+            name: input.name.clone(),
+            lang: ctx.lang.code().to_owned(),
+            user_id: ctx.user.as_ref().map(|u| u.id),
+            consultation_id: consultation.as_ref().map(|c| c.id),
+            unit_id: consultation.as_ref().map(|c| c.unit_id),
+            received_at,
+            due_at: rules::due(received_at),
+        },
+    )
+    .await?;
+    if let Some(email) = input.contact.email() {
+        let args = [
+            ("number", Arg::Str(number(id))),
+            ("subject", Arg::Str(input.subject.clone())),
+            ("format", Arg::Str(ctx.t(&format!("access-format-{}", input.format.as_str())))),
+            ("due", Arg::Str(time::day(ctx.lang, time::local_date(rules::due(received_at))))),
+            ("link", Arg::Str(format!("{}/deklaracja-dostepnosci/wniosek/{token}", state.config.base_url))),
+        ];
+        let mail = Mail {
+            to: email.as_str().to_owned(),
+            subject: ctx.t1("access-mail-subject", "number", number(id)),
+            body: ctx.lang.t_args("access-mail-body", &args),
+        };
+        mail::queue(&state, mail).await?;
+    }
+    Ok(Redirect::to(&format!("/deklaracja-dostepnosci/wniosek/{token}")).into_response())
+}
+
+/// The number a request is known by, e.g. "WD/17".
+fn number(id: i64) -> String {
+    format!("WD/{id}")
+}
+
+// ---- the receipt ----
+
+/// A request as pages show it.
+struct RequestView {
+    id: i64,
+    number: String,
+    subject: String,
+    subject_href: Option<String>,
+    format: String,
+    details: String,
+    contact: String,
+    name: String,
+    consultation: String,
+    received: String,
+    received_iso: String,
+    due: String,
+    due_iso: String,
+    /// Translated "3 days left" / "due today" / "2 days overdue".
+    due_note: String,
+    overdue: bool,
+    handled: Option<String>,
+    handled_by: String,
+}
+
+fn view(ctx: &Ctx, r: AccessRequest, now: chrono::DateTime<Utc>) -> RequestView {
+    let days = time::days_until(now, r.due_at);
+    let overdue = r.handled_at.is_none() && r.due_at < now;
+    let due_note = if r.handled_at.is_some() {
+        String::new()
+    } else if overdue {
+        ctx.t1("access-overdue-days", "count", (-days).max(0))
+    } else if days == 0 {
+        ctx.t("access-due-today")
+    } else {
+        ctx.t1("access-days-left", "count", days)
+    };
+    // Only addresses on this site become links; anything else is shown as typed.
+    let subject_href = r.subject.starts_with('/').then(|| r.subject.clone()).filter(|s| !s.starts_with("//"));
+    RequestView {
+        id: r.id,
+        number: number(r.id),
+        subject_href,
+        subject: r.subject,
+        format: ctx.t(&format!("access-format-{}", r.format)),
+        details: r.details.unwrap_or_default(),
+        contact: r.contact,
+        name: r.name.unwrap_or_default(),
+        consultation: r.consultation_title.unwrap_or_default(),
+        received: time::day_time(ctx.lang, r.received_at),
+        received_iso: r.received_at.to_rfc3339(),
+        due: time::day_time(ctx.lang, r.due_at),
+        due_iso: r.due_at.to_rfc3339(),
+        due_note,
+        overdue,
+        handled: r.handled_at.map(|t| time::day_time(ctx.lang, t)),
+        handled_by: r.handled_by.unwrap_or_default(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "access/receipt.html")]
+struct ReceiptTpl<'a> {
+    ctx: &'a Ctx,
+    r: RequestView,
+}
+
+async fn receipt(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> AppResult<Response> {
+    let r = access_requests::by_token(&state.db, &token).await?.ok_or(AppError::NotFound)?;
+    render(&ReceiptTpl { r: view(&ctx, r, Utc::now()), ctx: &ctx })
+}
+
+// ---- staff ----
+
+/// What this person may see: administrators everything, organisers their units' requests.
+fn visible_to(ctx: &Ctx) -> AppResult<Visible> {
+    let user = ctx.require(Action::EnterStaffArea)?;
+    if ctx.can(Action::ManageReferenceData) {
+        return Ok(Visible::All);
+    }
+    let units: Vec<i64> = user.grants.iter().filter_map(|g| if let Grant::Organiser(u) = g { Some(*u) } else { None }).collect();
+    if units.is_empty() { Err(AppError::Forbidden) } else { Ok(Visible::Units(units)) }
+}
+
+/// Whether the signed-in person may see and handle request `r`.
+fn may_handle(ctx: &Ctx, r: &AccessRequest) -> bool {
+    ctx.can(Action::ManageReferenceData) || r.unit_id.is_some_and(|u| ctx.can(Action::ManageUnit(u)))
+}
+
+/// The number of open requests and of overdue ones this person sees, for the dashboard.
+pub async fn open_counts(state: &AppState, ctx: &Ctx) -> AppResult<Option<(i64, i64)>> {
+    match visible_to(ctx) {
+        Ok(v) => Ok(Some(access_requests::open_counts(&state.db, &v, Utc::now()).await?)),
+        Err(_) => Ok(None),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListQuery {
+    stan: String,
+    strona: String,
+    ok: String,
+}
+
+#[derive(Template)]
+#[template(path = "access/list.html")]
+struct ListTpl<'a> {
+    ctx: &'a Ctx,
+    rows: Vec<RequestView>,
+    stan: &'static str,
+    total: i64,
+    open: i64,
+    overdue: i64,
+    page: i64,
+    pages: i64,
+    notice: Option<String>,
+}
+
+async fn staff_list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
+    let visible = visible_to(&ctx)?;
+    let (handled, stan) = match q.stan.as_str() {
+        "zalatwione" => (Handled::Done, "zalatwione"),
+        "wszystkie" => (Handled::All, "wszystkie"),
+        _ => (Handled::Open, "otwarte"),
+    };
+    let page = q.strona.parse::<i64>().unwrap_or(1).clamp(1, 100_000);
+    let now = Utc::now();
+    let list = access_requests::list(&state.db, &visible, handled, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let (open, overdue) = access_requests::open_counts(&state.db, &visible, now).await?;
+    render(&ListTpl {
+        ctx: &ctx,
+        pages: ((list.total + PER_PAGE - 1) / PER_PAGE).max(1),
+        total: list.total,
+        rows: list.items.into_iter().map(|r| view(&ctx, r, now)).collect(),
+        stan,
+        open,
+        overdue,
+        page,
+        notice: super::notice(&ctx, &q.ok),
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct HandleForm {
+    note: String,
+}
+
+#[derive(Template)]
+#[template(path = "access/request.html")]
+struct RequestTpl<'a> {
+    ctx: &'a Ctx,
+    r: RequestView,
+    note: String,
+    errors: FormErrors,
+    notice: Option<String>,
+}
+
+async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<AccessRequest> {
+    ctx.require(Action::EnterStaffArea)?;
+    let r = access_requests::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    if may_handle(ctx, &r) { Ok(r) } else { Err(AppError::Forbidden) }
+}
+
+async fn staff_request(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<ListQuery>) -> AppResult<Response> {
+    let r = load(&state, &ctx, id).await?;
+    let note = r.note.clone().unwrap_or_default();
+    render(&RequestTpl { r: view(&ctx, r, Utc::now()), note, errors: FormErrors::default(), notice: super::notice(&ctx, &q.ok), ctx: &ctx })
+}
+
+async fn handle_request(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(f): Form<HandleForm>) -> AppResult<Response> {
+    let r = load(&state, &ctx, id).await?;
+    let note = match bounded_text("note", &f.note, 3, rules::NOTE_MAX) {
+        Ok(n) => n,
+        Err(e) => {
+            let errors = FormErrors::from_invalid(&Invalid::from(e), ctx.lang);
+            let tpl = RequestTpl { r: view(&ctx, r, Utc::now()), note: f.note, errors, notice: None, ctx: &ctx };
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &tpl);
+        }
+    };
+    let who = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
+    let entry = ctx.audit("access_request.handle", "access_request", format!("{} {}", number(id), r.subject));
+    if !access_requests::mark_handled(&state.db, id, &who, &note, &entry).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to("/admin/wnioski-dostepnosci?ok=flash-access-handled").into_response())
+}

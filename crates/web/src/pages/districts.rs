@@ -1,0 +1,50 @@
+//! A district's page: what is being consulted there now and soon, and its quick poll.
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::pages::consultations::{Card, card};
+use crate::pages::polls::{PollView, widget};
+use crate::pages::render;
+use agora_db::consultation::{CatalogueFilter, Sort, Tab, catalogue};
+use agora_domain::poll::Placement;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::get;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new().route("/dzielnice/{id}", get(district_page))
+}
+
+#[derive(Template)]
+#[template(path = "districts/page.html")]
+struct DistrictTpl<'a> {
+    ctx: &'a Ctx,
+    id: i64,
+    name: String,
+    open: Vec<Card>,
+    open_total: i64,
+    planned: Vec<Card>,
+    poll: Option<PollView>,
+}
+
+async fn district_page(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, Path(id): Path<i64>) -> AppResult<Response> {
+    let d = agora_db::reference::districts(&state.db).await?.into_iter().find(|d| d.id == id).ok_or(AppError::NotFound)?;
+    let now = chrono::Utc::now();
+    let filter = |tab| CatalogueFilter { tab, district: Some(id), category: None, unit: None, opens_between: None, words: vec![], sort: Sort::Closing };
+    let open = catalogue(&state.db, &filter(Tab::Open), 6, 0).await?;
+    let planned = catalogue(&state.db, &filter(Tab::Planned), 3, 0).await?;
+    let poll = widget(&state, &ctx, &headers, Placement::District, Some(id), &format!("/dzielnice/{id}")).await?;
+    render(&DistrictTpl {
+        ctx: &ctx,
+        id,
+        name: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
+        open_total: open.total,
+        open: open.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
+        planned: planned.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
+        poll,
+    })
+}
