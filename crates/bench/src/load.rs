@@ -35,7 +35,7 @@ impl WrkResult {
 
 /// Lua run in every script: numbers the threads, and at the end sums what the threads
 /// counted and prints it with wrk's own statistics on one line.
-const FOOTER: &str = r#"
+pub(crate) const FOOTER: &str = r#"
 local bench_threads = {}
 function setup(thread)
   thread:set("tid", #bench_threads)

@@ -456,9 +456,9 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                 let make = || load::remark_post_script(&ctx.form_action, &ctx.cookies, &nonce(), None);
                 post_load(ctx, &server, out, name, &make, Some(ctx.ds.target_id)).await?
             }
-            "report-pdf" => one_shot(&server, out, name, &format!("{big_report}.pdf"), "application/pdf", Some(Budget::Report)),
-            "report-xlsx" => one_shot(&server, out, name, &format!("{big_report}.xlsx"), "spreadsheetml", None),
-            "report-csv" => one_shot(&server, out, name, &format!("{big_report}.csv"), "text/csv", None),
+            "report-pdf" => one_shot(&server, out, name, &format!("{big_report}.pdf"), "application/pdf", Some(Budget::Report), None),
+            "report-xlsx" => one_shot(&server, out, name, &format!("{big_report}.xlsx"), "spreadsheetml", None, None),
+            "report-csv" => one_shot(&server, out, name, &format!("{big_report}.csv"), "text/csv", None, None),
             "survey-results" | "submit-survey" | "survey-csv" | "survey-xlsx" => match &survey {
                 Err(why) => skipped(out, name, why),
                 Ok(sp) => match name {
@@ -475,8 +475,8 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                             Ok(_) => post_load(ctx, &server, out, name, &|| make().unwrap_or_default(), None).await?,
                         }
                     }
-                    "survey-csv" => one_shot(&server, out, name, &sp.csv, "text/csv", Some(Budget::Export)),
-                    _ => one_shot(&server, out, name, &sp.xlsx, "spreadsheetml", Some(Budget::Export)),
+                    "survey-csv" => one_shot(&server, out, name, &sp.csv, "text/csv", Some(Budget::Export), Some(&sp.staff_cookie)),
+                    _ => one_shot(&server, out, name, &sp.xlsx, "spreadsheetml", Some(Budget::Export), Some(&sp.staff_cookie)),
                 },
             },
             "durability" => {
@@ -632,10 +632,10 @@ async fn post_load(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &s
     Ok(())
 }
 
-fn one_shot(server: &Server, out: &mut DbOutcome, name: &str, path: &str, content_type: &str, budget: Option<Budget>) {
+fn one_shot(server: &Server, out: &mut DbOutcome, name: &str, path: &str, content_type: &str, budget: Option<Budget>, cookie: Option<&str>) {
     let reset = server.reset_peak();
     let started = Instant::now();
-    let r = http::get(&server.addr, path, None);
+    let r = http::get(&server.addr, path, cookie);
     let took = started.elapsed();
     let peak = server.peak_kib().map(mib);
     let mut row = Row { scenario: name.into(), peak_mib: peak, ..Row::default() };
