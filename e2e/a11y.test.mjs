@@ -41,6 +41,7 @@ const AXE_OPTIONS = {
 // The consultation the staff pages are checked on: its id is read from the
 // link on /admin/konsultacje (see before() below).
 const STAFF_CONSULTATION = OPEN;
+const SURVEY = 'ankieta-podzamcze';
 
 /**
  * Every page type. `as`: which account (none = anonymous). `path` may be a
@@ -182,6 +183,42 @@ const PAGES = [
     expect: '#error-summary',
     status: 422,
   },
+  { name: 'district page with a poll (survey family)', path: (s) => s.districtHref },
+  { name: 'survey (first step)', path: `/ankiety/${SURVEY}`, shot: true, doc: 'survey' },
+  {
+    name: 'survey with errors',
+    path: `/ankiety/${SURVEY}`,
+    submit: 'main form.survey-form button[name="nav"][value="next"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'survey results with charts', path: `/ankiety/${SURVEY}/wyniki`, shot: true, doc: 'survey-results' },
+  { name: 'survey results cross-tab', path: (s) => `/ankiety/${SURVEY}/wyniki?kanal=paper&pytanie=${s.crossQ}&profil=${s.crossP}` },
+  { name: 'survey text answers', path: (s) => s.textsHref },
+  { name: 'staff surveys', path: '/admin/ankiety', as: 'admin' },
+  { name: 'survey builder', path: (s) => `/admin/ankiety/${s.surveyId}`, as: 'admin', shot: true },
+  { name: 'new survey form', path: '/admin/ankiety/nowa', as: 'organiser' },
+  { name: 'survey new question (matrix)', path: (s) => `/admin/ankiety/${s.surveyId}/pytania/nowe?rodzaj=likert`, as: 'admin' },
+  {
+    name: 'survey new question with errors',
+    path: (s) => `/admin/ankiety/${s.surveyId}/pytania/nowe?rodzaj=single`,
+    as: 'admin',
+    submit: 'main form[action$="/pytania/nowe"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'survey preview', path: (s) => `/admin/ankiety/${s.surveyId}/podglad`, as: 'admin' },
+  { name: 'survey one-time codes', path: (s) => `/admin/ankiety/${s.surveyId}/kody`, as: 'admin' },
+  { name: 'survey paper questionnaire entry', path: (s) => `/admin/ankiety/${s.surveyId}/wprowadz`, as: 'admin', shot: true },
+  {
+    name: 'survey paper questionnaire entry with errors',
+    path: (s) => `/admin/ankiety/${s.surveyId}/wprowadz`,
+    as: 'admin',
+    submit: 'main form.entry-form button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'survey family: quick polls (staff)', path: '/admin/sondy', as: 'admin' },
 ].filter((p) => !ONLY || p.name.includes(ONLY) || (typeof p.path === 'string' && p.path.includes(ONLY)));
 
 // ---------------------------------------------------------------------------
@@ -260,6 +297,16 @@ async function setUp(ctx) {
   await anon.close();
   await page.goto(`${base}/admin/wnioski-dostepnosci`);
   state.accessId = (await page.$eval('main a[href^="/admin/wnioski-dostepnosci/"]', (a) => a.getAttribute('href'))).split('/').pop();
+
+  // The demo survey: its builder's id, a text question's answers, a cross-tab, a district page.
+  await page.goto(`${base}/admin/ankiety`);
+  state.surveyId = (await page.$eval('main a[href^="/admin/ankiety/"]:not([href$="nowa"])', (a) => a.getAttribute('href'))).split('/').pop();
+  await page.goto(`${base}/ankiety/${SURVEY}/wyniki`);
+  state.textsHref = await page.$eval('main a[href*="/wyniki/pytanie/"]', (a) => a.getAttribute('href'));
+  state.crossQ = await page.$eval('#pytanie option:nth-child(5)', (o) => o.value);
+  state.crossP = await page.$eval('#profil option:nth-child(2)', (o) => o.value);
+  await page.goto(`${base}/`);
+  state.districtHref = await page.$eval('main a[href^="/dzielnice/"]', (a) => a.getAttribute('href'));
   await page.close();
 }
 

@@ -96,7 +96,7 @@ async function focused(page) {
 
 function describe(f) {
   if (f.tag === 'body') return '(nothing: the document)';
-  return `${f.region}: ${f.tag}${f.id ? `#${f.id}` : ''}${f.name ? `[name=${f.name}]` : ''}${f.href ? ` → ${f.href}` : ''} "${f.text}"`;
+  return `${f.region}: ${f.tag}${f.type ? `[type=${f.type}]` : ''}${f.id ? `#${f.id}` : ''}${f.name ? `[name=${f.name}]` : ''}${f.href ? ` → ${f.href}` : ''} "${f.text}"`;
 }
 
 /** A focused control must show where the focus is, and be on screen. */
@@ -421,5 +421,69 @@ test('an organiser answers a remark on the answering screen, by keyboard', async
   assert.ok(await page.$('main .notice'), 'no confirmation shown');
   assert.equal(await page.$(`#decision-${remarkId}`), null, 'the answered remark is still listed as unanswered');
   await noPointer(page);
+  await page.context().close();
+});
+
+test('a survey with a conditional question, screen by screen, by keyboard', async (t) => {
+  const page = await newPage('pl');
+  await go(page, '/ankiety/ankieta-podzamcze');
+  const primary = (f) => f.tag === 'button' && f.name === 'nav' && f.region === 'main' && (f.text === 'Dalej' || f.text === 'Wyślij odpowiedzi');
+
+  // Straight to "Next" with nothing chosen: the summary takes the focus and links to each field.
+  await tabTo(page, primary, 'the Next button');
+  let resp = await submitWith(page, 'Enter');
+  assert.equal(resp.status(), 422, `an empty first step answered ${resp.status()}`);
+  const links = await page.evaluate(() => {
+    const s = document.getElementById('error-summary');
+    return s && document.activeElement === s ? [...s.querySelectorAll('a')].map((a) => a.getAttribute('href')) : null;
+  });
+  assert.ok(links && links.length >= 2, 'the error summary did not take the focus or lists too little');
+  for (const [i, href] of links.entries()) {
+    await tabTo(page, (f) => f.href === href && f.region === 'main', `the summary's link ${href}`, { back: i > 0 });
+    await page.keyboard.press('Enter');
+    const f = await focused(page);
+    assert.equal(`#${f.id}`, href, `the summary's link ${href} moved focus to ${describe(f)}`);
+    if (f.tag === 'select') await choose(page, (o) => o.value !== '', 'an answer');
+    else await page.keyboard.press('Space');
+  }
+
+  // Every step: tick the first choice of each group, answer the selects, type the text
+  // fields; the conditional question's hint is read out with its field.
+  let sawCondition = false;
+  for (let step = 0; step < 6; step++) {
+    const seen = new Set();
+    for (let i = 0; i < 200; i++) {
+      const f = await press(page, 'Tab');
+      if (primary(f)) break;
+      if (f.region !== 'main' || !/^q\d+/.test(f.name)) continue;
+      const group = f.name;
+      if (f.type === 'radio' || f.type === 'checkbox') {
+        if (!seen.has(group)) {
+          seen.add(group);
+          const checked = await page.evaluate((n) => !!document.querySelector(`input[name="${n}"]:checked`), group);
+          if (!checked) await page.keyboard.press('Space');
+        }
+      } else if (f.tag === 'select' && !f.name.includes('_')) {
+        const value = await page.evaluate(() => document.activeElement.value);
+        if (value === '') await choose(page, (o) => o.value !== '', 'an answer');
+      } else if (f.tag === 'input' && f.type === 'text' && !f.id.endsWith('-other')) {
+        const info = await page.evaluate(() => {
+          const el = document.activeElement;
+          const ids = (el.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+          return { inputmode: el.getAttribute('inputmode'), described: ids.map((id) => document.getElementById(id)?.textContent || '').join(' '), value: el.value };
+        });
+        if (/Odpowiedz tylko, jeśli/.test(info.described)) sawCondition = true;
+        const typed = { decimal: '6', numeric: '20.11.2026' }[info.inputmode] || 'Przy wejściu na Wawel';
+        if (info.value === '') await page.keyboard.type(typed);
+      }
+    }
+    const f = await focused(page);
+    resp = await submitWith(page, 'Enter');
+    assert.equal(resp.status(), 200, `step ${step + 1} answered ${resp.status()}: ${(await page.textContent('main')).slice(0, 400)}`);
+    if (f.text === 'Wyślij odpowiedzi') break;
+  }
+  assert.ok(sawCondition, 'the conditional question did not carry its "answer only if" hint');
+  assert.match(await page.textContent('main h1'), /Dziękujemy/, 'the survey did not end with the thank-you page');
+  t.diagnostic('four steps answered by keyboard, the conditional question announced with its condition');
   await page.context().close();
 });

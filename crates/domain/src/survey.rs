@@ -749,7 +749,13 @@ fn parse_one(q: &Question, pairs: &[(String, String)]) -> Result<Option<Value>, 
         }
         QuestionKind::Date => match vals.as_slice() {
             [] => None,
-            [v] => Some(Value::Date(NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| FieldError::new(field, "date-invalid"))?)),
+            // Typed as on paper (30.11.2026) or as ISO (2026-11-30): a plain field, since
+            // date pickers are hard to use with a keyboard or a screen reader.
+            [v] => Some(Value::Date(
+                NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                    .or_else(|_| NaiveDate::parse_from_str(v, "%d.%m.%Y"))
+                    .map_err(|_| FieldError::new(field, "date-invalid"))?,
+            )),
             _ => return Err(FieldError::new(field, "date-invalid")),
         },
         QuestionKind::Likert => {

@@ -288,7 +288,7 @@ a11y-default-body = The city is committed to making the Agora site accessible in
     - Automated tests do not replace testing with disabled people or with a screen reader; such testing is planned.
     - Documents and attachments added by organisers (PDF, DOCX, scans) may not be accessible. On request we prepare an accessible version.
     - Only some consultations have an easy-to-read summary and a video in Polish Sign Language.
-    - Surveys in consultations are not yet covered by the tests described.
+    - Survey result charts have data tables beside them; the charts themselves are not interactive.
     - Remarks and files sent by residents are published as they were received.
 
     ## Preparation of this statement
@@ -785,6 +785,7 @@ error-survey-unknown-question = The form held answers to questions this survey d
 error-survey-no-questions = Add at least one question before opening the survey.
 error-survey-too-many-questions = The survey already has the largest number of questions allowed.
 survey-other = Other
+survey-date-hint = Type the date, e.g. 30.11.2026.
 survey-choose = — choose —
 survey-required = required
 survey-condition-hint = Answer only if you chose "{ $answer }" in "{ $question }".

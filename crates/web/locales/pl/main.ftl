@@ -305,7 +305,7 @@ a11y-default-body = Miasto zobowiązuje się zapewnić dostępność serwisu Ago
     - Testy automatyczne nie zastępują badania z udziałem osób z niepełnosprawnościami ani sprawdzenia z czytnikiem ekranu; takie badanie jest zaplanowane.
     - Dokumenty i załączniki dodawane przez organizatorów (PDF, DOCX, skany) mogą być niedostępne. Na wniosek przygotujemy ich dostępną wersję.
     - Streszczenie w tekście łatwym do czytania i film w polskim języku migowym mają tylko niektóre konsultacje.
-    - Ankiety w konsultacjach nie są jeszcze objęte opisanymi testami.
+    - Wykresy wyników ankiet mają obok tabele z danymi; same wykresy nie są interaktywne.
     - Uwagi i pliki przesłane przez mieszkańców publikujemy w takiej formie, w jakiej wpłynęły.
 
     ## Przygotowanie deklaracji
@@ -812,6 +812,7 @@ error-survey-unknown-question = Formularz zawierał odpowiedzi na pytania, któr
 error-survey-no-questions = Dodaj co najmniej jedno pytanie, zanim otworzysz ankietę.
 error-survey-too-many-questions = Ankieta ma już największą dozwoloną liczbę pytań.
 survey-other = Inne
+survey-date-hint = Wpisz datę, np. 30.11.2026.
 survey-choose = — wybierz —
 survey-required = wymagane
 survey-condition-hint = Odpowiedz tylko, jeśli w pytaniu „{ $question }” wybrano „{ $answer }”.

@@ -135,6 +135,8 @@ pub struct QView {
     pub other_label: String,
     /// Placeholder of the drop-down.
     pub choose_label: String,
+    /// How to type a date.
+    pub date_hint: String,
 }
 
 fn vals<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
@@ -232,6 +234,9 @@ pub(super) fn views(lang: Lang, questions: &[&Question], all: &[Question], pairs
             if !hint.is_empty() {
                 describedby.push(format!("{field}-cond"));
             }
+            if q.kind == QuestionKind::Date {
+                describedby.push(format!("{field}-format"));
+            }
             if error.is_some() {
                 describedby.push(format!("{field}-error"));
             }
@@ -254,6 +259,7 @@ pub(super) fn views(lang: Lang, questions: &[&Question], all: &[Question], pairs
                 high: q.spec.high.get(l).to_owned(),
                 other_label: lang.t("survey-other"),
                 choose_label: lang.t("survey-choose"),
+                date_hint: lang.t("survey-date-hint"),
                 field,
             }
         })
