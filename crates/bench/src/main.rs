@@ -86,7 +86,7 @@ struct Scenario {
     what: &'static str,
 }
 
-const SCENARIOS: [Scenario; 14] = [
+const SCENARIOS: [Scenario; 15] = [
     Scenario { name: "home", what: "GET / for an anonymous visitor" },
     Scenario { name: "catalogue", what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn" },
     Scenario { name: "consultation", what: "GET the page of the consultation with the most remarks, anonymous; compared with nginx serving a saved copy" },
@@ -101,6 +101,7 @@ const SCENARIOS: [Scenario; 14] = [
     Scenario { name: "survey-csv", what: "CSV export of every response of the big survey: time and peak memory" },
     Scenario { name: "survey-xlsx", what: "XLSX export of every response of the big survey: time and peak memory" },
     Scenario { name: "durability", what: "kill -9 during remark submission, restart, check every acknowledged receipt is in the database" },
+    Scenario { name: "survey-durability", what: "kill -9 during survey submission, restart, check the stored responses are at least the acknowledged ones" },
 ];
 
 /// The settings of one run, after defaults for the mode.
@@ -454,7 +455,7 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
             }
             "submit-remark" => {
                 let make = || load::remark_post_script(&ctx.form_action, &ctx.cookies, &nonce(), None);
-                post_load(ctx, &server, out, name, &make, Some(ctx.ds.target_id)).await?
+                post_load(ctx, &server, out, name, &make, Some(Counted::Remarks(ctx.ds.target_id))).await?
             }
             "report-pdf" => one_shot(&server, out, name, &format!("{big_report}.pdf"), "application/pdf", Some(Budget::Report), None),
             "report-xlsx" => one_shot(&server, out, name, &format!("{big_report}.xlsx"), "spreadsheetml", None, None),
@@ -472,7 +473,7 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                         let make = || surveys::post_script(sp, &ctx.cookies, &ctx.csrf, &nonce());
                         match make() {
                             Err(why) => skipped(out, name, &why),
-                            Ok(_) => post_load(ctx, &server, out, name, &|| make().unwrap_or_default(), None).await?,
+                            Ok(_) => post_load(ctx, &server, out, name, &|| make().unwrap_or_default(), Some(Counted::Surveys)).await?,
                         }
                     }
                     "survey-csv" => one_shot(&server, out, name, &sp.csv, "text/csv", Some(Budget::Export), Some(&sp.staff_cookie)),
@@ -482,6 +483,10 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
             "durability" => {
                 server = durability(ctx, setup, server, out).await?;
             }
+            "survey-durability" => match &survey {
+                Err(why) => skipped(out, name, why),
+                Ok(sp) => server = survey_durability(ctx, setup, server, out, sp).await?,
+            },
             _ => {}
         }
     }
@@ -582,23 +587,46 @@ async fn submissions(url: &str, consultation: i64) -> Result<i64> {
     Ok(n)
 }
 
+/// What a submission scenario counts in the database afterwards.
+#[derive(Clone, Copy)]
+enum Counted {
+    /// Submissions of remarks to this consultation.
+    Remarks(i64),
+    /// Responses to the big survey.
+    Surveys,
+}
+
+async fn stored_count(url: &str, what: Counted) -> Result<i64> {
+    match what {
+        Counted::Remarks(id) => submissions(url, id).await,
+        Counted::Surveys => {
+            let mut c = Conn::open(url).await?;
+            let n = c
+                .int(&format!("SELECT COUNT(*) FROM survey_responses WHERE survey_id = (SELECT id FROM surveys WHERE slug = '{}')", surveys::SURVEY_SLUG))
+                .await?;
+            c.close().await;
+            Ok(n)
+        }
+    }
+}
+
 fn nonce() -> String {
     format!("{:032x}", rand::random::<u128>())
 }
 
 /// Submissions at each concurrency, with a new script (so new form keys) for each run;
 /// with `consultation`, the rows stored there are counted against the acknowledgements.
-async fn post_load(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &str, make_script: &dyn Fn() -> String, consultation: Option<i64>) -> Result<()> {
+async fn post_load(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &str, make_script: &dyn Fn() -> String, counted: Option<Counted>) -> Result<()> {
     let url = format!("http://{}", server.addr);
     for &c in &ctx.p.concurrency {
-        let before = match consultation {
-            Some(id) => submissions(&ctx.url, id).await?,
+        let before = match counted {
+            Some(k) => stored_count(&ctx.url, k).await?,
             None => 0,
         };
         server.reset_peak();
         let r = load::run(&ctx.dir, name, &url, &make_script(), c, ctx.p.duration)?;
-        let stored = match consultation {
-            Some(id) => Some(submissions(&ctx.url, id).await? - before),
+        let stored = match counted {
+            Some(k) => Some(stored_count(&ctx.url, k).await? - before),
             None => None,
         };
         let mut row = Row {
@@ -707,6 +735,39 @@ async fn durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut 
     } else if lost > 0 {
         let sample: Vec<&str> = missing.iter().take(5).map(|s| s.as_str()).collect();
         failed(out, row, format!("{lost} acknowledged submissions are not in the database (e.g. {})", sample.join(", ")));
+    } else {
+        out.rows.push(row);
+    }
+    Ok(restarted)
+}
+
+/// Survey responses under load; kill -9 half-way; restart; the responses stored must be at
+/// least as many as the server acknowledged (a response is acknowledged only after its commit).
+async fn survey_durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut DbOutcome, sp: &surveys::SurveyPaths) -> Result<Server> {
+    let c = *ctx.p.concurrency.iter().max().unwrap_or(&10);
+    let duration = ctx.p.duration.max(Duration::from_secs(4));
+    let script = surveys::post_script(sp, &ctx.cookies, &ctx.csrf, &nonce()).map_err(|e| anyhow::anyhow!(e))?;
+    let before = stored_count(&ctx.url, Counted::Surveys).await?;
+    let wrk = load::spawn(&ctx.dir, "survey-durability", &format!("http://{}", server.addr), &script, c, duration)?;
+    std::thread::sleep(duration / 2);
+    server.kill9();
+    let r = load::finish(wrk)?;
+    let restarted = setup.serve()?;
+    let stored = stored_count(&ctx.url, Counted::Surveys).await? - before;
+    let lost = r.acks.saturating_sub(stored.max(0) as u64);
+    let row = Row {
+        scenario: "survey durability (kill -9)".into(),
+        conns: Some(c),
+        rps: Some(r.rps),
+        note: format!("{} acknowledged before the kill, {stored} stored, {lost} lost; restart after kill -9: {} ms", r.acks, restarted.startup.as_millis()),
+        budget: Some(("zero acknowledged responses lost".into(), lost == 0 && r.acks > 0)),
+        ..Row::default()
+    };
+    println!("  survey durability: {}", row.note);
+    if r.acks == 0 {
+        failed(out, row, "no response was acknowledged before the kill".into());
+    } else if lost > 0 {
+        failed(out, row, format!("{lost} acknowledged responses are not in the database"));
     } else {
         out.rows.push(row);
     }
