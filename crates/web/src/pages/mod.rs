@@ -61,6 +61,19 @@ pub fn routes() -> Router<AppState> {
         .fallback(|| async { AppError::NotFound })
 }
 
+/// A CSV download whose rows arrive through `rx` as they are produced.
+pub fn csv_download(rx: tokio::sync::mpsc::Receiver<Vec<u8>>, filename: &str) -> Response {
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|chunk| (Ok::<_, std::convert::Infallible>(chunk), rx)) });
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+        ],
+        axum::body::Body::from_stream(stream),
+    )
+        .into_response()
+}
+
 /// Renders a template into an HTML response.
 pub fn render(t: &impl Template) -> AppResult<Response> {
     Ok(Html(t.render()?).into_response())

@@ -20,7 +20,6 @@ use agora_domain::permission::Action;
 use agora_domain::validation::bounded_text;
 use askama::Template;
 use axum::Router;
-use axum::body::Body;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -239,15 +238,7 @@ async fn report_csv(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<St
             tracing::error!(error = %e, "report export failed");
         }
     });
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|chunk| (Ok::<_, std::convert::Infallible>(chunk), rx)) });
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"raport-{}.csv\"", c.slug)),
-        ],
-        Body::from_stream(stream),
-    )
-        .into_response())
+    Ok(super::csv_download(rx, &format!("raport-{}.csv", c.slug)))
 }
 
 // ---- editing and publishing ----

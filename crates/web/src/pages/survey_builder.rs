@@ -20,7 +20,6 @@ use agora_domain::survey::{
 use agora_domain::{FieldError, Invalid};
 use askama::Template;
 use axum::Router;
-use axum::body::Body;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -711,15 +710,7 @@ async fn export_csv(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
             tracing::error!(error = %e, "survey export failed");
         }
     });
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|chunk| (Ok::<_, std::convert::Infallible>(chunk), rx)) });
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"ankieta-{}.csv\"", s.slug)),
-        ],
-        Body::from_stream(stream),
-    )
-        .into_response())
+    Ok(super::csv_download(rx, &format!("ankieta-{}.csv", s.slug)))
 }
 
 async fn export_xlsx(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
