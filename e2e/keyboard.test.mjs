@@ -192,8 +192,14 @@ async function tabCycle(page, name) {
   }
   // And back: Shift+Tab from the skip link leaves the page and comes back at the footer's last link.
   const last = stops[stops.length - 1];
+  // Leaving the page and coming back passes through the browser's own focus handling, which
+  // can lag behind a fast key press on a loaded machine: give it a moment each way.
+  await page.waitForTimeout(100);
   let f = await press(page, 'Shift+Tab');
-  if (f.tag === 'body') f = await press(page, 'Shift+Tab');
+  if (f.tag === 'body') {
+    await page.waitForTimeout(100);
+    f = await press(page, 'Shift+Tab');
+  }
   assert.equal(f.key, last.key, `${name}: Shift+Tab from the top went to ${describe(f)}, not ${describe(last)}`);
   return stops;
 }
