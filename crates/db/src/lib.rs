@@ -116,6 +116,9 @@ impl From<sqlx::Error> for DbError {
 /// Result of a storage operation.
 pub type DbResult<T> = Result<T, DbError>;
 
+/// How much of an SQLite database file each connection maps into memory for reading.
+pub const SQLITE_MMAP_BYTES: u64 = 268_435_456;
+
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
@@ -144,7 +147,7 @@ impl Db {
             .busy_timeout(Duration::from_secs(10))
             // Reads through a memory map skip a system call per page, and a larger cache keeps
             // each pooled connection's working set warm.
-            .pragma("mmap_size", "268435456")
+            .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string())
             .pragma("cache_size", "-16000");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)

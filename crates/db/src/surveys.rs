@@ -607,25 +607,42 @@ where
          WHERE r.survey_id = $1{extra} ORDER BY r.id"
     );
     let mut current: Option<(ResponseRow, HashMap<i64, Vec<Item>>)> = None;
-    on!(db, p => {
-        let mut rows = sqlx::query_as::<_, FlatRow>(sqlx::AssertSqlSafe(sql.clone())).bind(survey_id)
-            .bind(&binds.0).bind(binds.1).bind(binds.2).fetch(p);
-        while let Some(row) = rows.try_next().await? {
-            if current.as_ref().is_some_and(|(r, _)| r.id != row.id)
-                && let Some((r, a)) = current.take()
-                && !each(r, a).await
-            {
-                return Ok(());
+    macro_rules! stream_rows {
+        ($conn:expr) => {{
+            let mut rows = sqlx::query_as::<_, FlatRow>(sqlx::AssertSqlSafe(sql.clone())).bind(survey_id).bind(&binds.0).bind(binds.1).bind(binds.2).fetch($conn);
+            let mut stopped = false;
+            while let Some(row) = rows.try_next().await? {
+                if current.as_ref().is_some_and(|(r, _)| r.id != row.id)
+                    && let Some((r, a)) = current.take()
+                    && !each(r, a).await
+                {
+                    stopped = true;
+                    break;
+                }
+                let entry = current.get_or_insert_with(|| {
+                    (ResponseRow { id: row.id, channel: row.channel, collected_at: row.collected_at, interviewer: row.interviewer, place: row.place }, HashMap::new())
+                });
+                if let (Some(q), Some(item)) = (row.question_id, row.item) {
+                    entry.1.entry(q).or_default().push(Item { item, num: row.num, text: row.text });
+                }
             }
-            let entry = current.get_or_insert_with(|| {
-                (ResponseRow { id: row.id, channel: row.channel, collected_at: row.collected_at, interviewer: row.interviewer, place: row.place }, HashMap::new())
-            });
-            if let (Some(q), Some(item)) = (row.question_id, row.item) {
-                entry.1.entry(q).or_default().push(Item { item, num: row.num, text: row.text });
-            }
+            stopped
+        }};
+    }
+    let stopped = match db {
+        Db::Sqlite(p) => {
+            // A whole-survey read would otherwise pull the database file into this process's
+            // memory map; an export reads through the page cache instead, so its memory stays
+            // flat however large the survey is.
+            let mut conn = p.acquire().await?;
+            sqlx::query("PRAGMA mmap_size = 0").execute(&mut *conn).await?;
+            let result: DbResult<bool> = async { Ok(stream_rows!(&mut *conn)) }.await;
+            sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA mmap_size = {}", crate::SQLITE_MMAP_BYTES))).execute(&mut *conn).await?;
+            result?
         }
-    });
-    if let Some((r, a)) = current.take() {
+        Db::Postgres(p) => stream_rows!(p),
+    };
+    if !stopped && let Some((r, a)) = current.take() {
         each(r, a).await;
     }
     Ok(())

@@ -67,6 +67,8 @@ CREATE TABLE survey_responses (
     UNIQUE (survey_id, user_id)
 );
 CREATE INDEX survey_responses_channel ON survey_responses(survey_id, channel, collected_at);
+-- Exports read a survey's responses in id order, each with its answers: no sort needed.
+CREATE INDEX survey_responses_survey ON survey_responses(survey_id, id);
 
 CREATE TABLE survey_answers (
     response_id INTEGER NOT NULL REFERENCES survey_responses(id) ON DELETE CASCADE,
