@@ -146,6 +146,13 @@ pub async fn generate(c: &mut Conn, sql: &SqlFor, scale: Scale) -> Result<Option
          GROUP BY r.survey_id, r.channel, {day}"
     ))
     .await?;
+    if b == Backend::Postgres {
+        // Rows were written with explicit ids: move the sequences past them, as the app's own
+        // inserts take their ids from there.
+        for t in ["surveys", "survey_questions", "survey_responses"] {
+            c.exec(&format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT MAX(id) FROM {t}))")).await?;
+        }
+    }
     // A staff session for the exports, on the demo administrator's account.
     c.exec(&format!(
         "INSERT INTO sessions (id_hash, user_id, created_at, expires_at) SELECT '{}', id, {now}, {} FROM users WHERE email = 'admin@agora.test'",

@@ -406,9 +406,22 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
                 }
                 None => None,
             };
+            if let Some(user) = r.user_id {
+                let answered: Option<i64> = sqlx::query_scalar("SELECT id FROM survey_responses WHERE survey_id = $1 AND user_id = $2")
+                    .bind(r.survey_id).bind(user).fetch_optional(&mut *tx).await?;
+                if answered.is_some() {
+                    if let Some(c) = code_id {
+                        sqlx::query("UPDATE survey_codes SET used_at = NULL WHERE id = $1").bind(c).execute(&mut *tx).await?;
+                    }
+                    outcomes.push(Outcome::AlreadyAnswered);
+                    continue;
+                }
+            }
+            // Only the form key may collide quietly (a double click); any other conflict is an
+            // error, never a response acknowledged but not stored.
             let id: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO survey_responses (survey_id, channel, form_key, user_id, code_id, interviewer, place, collected_at, submitted_at, entered_by_id, survey_version) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id",
             )
             .bind(r.survey_id).bind(&r.channel).bind(&r.form_key).bind(r.user_id).bind(code_id).bind(&r.interviewer).bind(&r.place)
             .bind(r.collected_at).bind(at).bind(r.entered_by).bind(r.version)
@@ -417,9 +430,7 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
                 if let Some(c) = code_id {
                     sqlx::query("UPDATE survey_codes SET used_at = NULL WHERE id = $1").bind(c).execute(&mut *tx).await?;
                 }
-                let same_form: Option<i64> = sqlx::query_scalar("SELECT id FROM survey_responses WHERE survey_id = $1 AND form_key = $2")
-                    .bind(r.survey_id).bind(&r.form_key).fetch_optional(&mut *tx).await?;
-                outcomes.push(if same_form.is_some() { Outcome::Duplicate } else { Outcome::AlreadyAnswered });
+                outcomes.push(Outcome::Duplicate);
                 continue;
             };
             let rows: Vec<(i64, &Item)> = r.items.iter().flat_map(|(q, items)| items.iter().map(move |i| (*q, i))).collect();
