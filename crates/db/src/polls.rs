@@ -120,6 +120,12 @@ pub async fn results(db: &Db, poll_id: i64) -> DbResult<Vec<(String, i64)>> {
     on!(db, p => Ok(sqlx::query_as("SELECT option_code, n FROM poll_tallies WHERE poll_id = $1").bind(poll_id).fetch_all(p).await?))
 }
 
+/// Votes of every poll, by poll id.
+pub async fn totals(db: &Db) -> DbResult<std::collections::HashMap<i64, i64>> {
+    let rows: Vec<(i64, i64)> = on!(db, p => sqlx::query_as("SELECT poll_id, CAST(SUM(n) AS BIGINT) FROM poll_tallies GROUP BY poll_id").fetch_all(p).await?);
+    Ok(rows.into_iter().collect())
+}
+
 /// Whether this account or browser key already voted.
 pub async fn has_voted(db: &Db, poll_id: i64, user_id: Option<i64>, voter_key: Option<&str>) -> DbResult<bool> {
     let n: i64 = on!(db, p => sqlx::query_scalar(

@@ -520,6 +520,14 @@ pub async fn tallies(db: &Db, survey_id: i64, f: &ResponseFilter) -> DbResult<Ha
     Ok(out)
 }
 
+/// Responses of every survey, by survey id (from the tallies, one query).
+pub async fn response_counts(db: &Db) -> DbResult<HashMap<i64, i64>> {
+    let rows: Vec<(i64, i64)> = on!(db, p => sqlx::query_as(
+        "SELECT survey_id, CAST(SUM(n) AS BIGINT) FROM survey_tallies WHERE question_id = 0 GROUP BY survey_id",
+    ).fetch_all(p).await?);
+    Ok(rows.into_iter().collect())
+}
+
 /// Responses per channel (unfiltered).
 pub async fn channel_counts(db: &Db, survey_id: i64) -> DbResult<Vec<(String, i64)>> {
     on!(db, p => Ok(sqlx::query_as(

@@ -37,13 +37,11 @@ fn cookie_name(id: i64) -> String {
     format!("agora_sonda_{id}")
 }
 
+/// This browser's voter key for a poll, if it has voted there.
 fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|c| c.trim().split_once('=').filter(|(k, _)| *k == name).map(|(_, v)| v.to_owned()))
+    axum_extra::extract::cookie::CookieJar::from_headers(headers)
+        .get(name)
+        .map(|c| c.value().to_owned())
         .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
@@ -228,11 +226,18 @@ struct AdminTpl<'a> {
 
 async fn show_admin(state: &AppState, ctx: &Ctx, f: PollForm, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
     let l = ctx.lang.code();
-    let mut rows = Vec::new();
-    for p in dbp::list(&state.db).await? {
-        let votes = dbp::results(&state.db, p.id).await?.iter().map(|r| r.1).sum();
-        rows.push(AdminRow { id: p.id, question: p.question.get(l).to_owned(), placement: ctx.t(&format!("poll-placement-{}", p.placement)), status: p.status, votes });
-    }
+    let totals = dbp::totals(&state.db).await?;
+    let rows = dbp::list(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| AdminRow {
+            id: p.id,
+            question: p.question.get(l).to_owned(),
+            placement: ctx.t(&format!("poll-placement-{}", p.placement)),
+            votes: totals.get(&p.id).copied().unwrap_or(0),
+            status: p.status,
+        })
+        .collect();
     let units = super::organiser::my_units(ctx);
     let tpl = AdminTpl {
         ctx,

@@ -89,11 +89,17 @@ struct ListTpl<'a> {
 async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
     let units = require_organiser(&ctx)?;
     let surveys = dbs::list(&state.db, units.as_deref()).await?;
-    let mut rows = Vec::with_capacity(surveys.len());
-    for s in surveys {
-        let responses = dbs::channel_counts(&state.db, s.id).await?.iter().map(|(_, n)| n).sum();
-        rows.push(Row { id: s.id, title: s.title(ctx.lang.code()).to_owned(), status: ctx.t(&format!("survey-status-{}", s.status)), slug: s.slug, responses });
-    }
+    let counts = dbs::response_counts(&state.db).await?;
+    let rows = surveys
+        .into_iter()
+        .map(|s| Row {
+            id: s.id,
+            title: s.title(ctx.lang.code()).to_owned(),
+            status: ctx.t(&format!("survey-status-{}", s.status)),
+            responses: counts.get(&s.id).copied().unwrap_or(0),
+            slug: s.slug,
+        })
+        .collect();
     render(&ListTpl { ctx: &ctx, rows, notice: notice(&ctx, &q.ok) })
 }
 
@@ -639,8 +645,8 @@ async fn entry_save(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
     let q = format!(
         "ok=flash-response-entered&kanal={}&ankieter={}&miejsce={}",
         channel.as_str(),
-        url::form_urlencoded::byte_serialize(interviewer.unwrap_or_default().as_bytes()).collect::<String>(),
-        url::form_urlencoded::byte_serialize(place.unwrap_or_default().as_bytes()).collect::<String>()
+        super::url_encode(&interviewer.unwrap_or_default()),
+        super::url_encode(&place.unwrap_or_default())
     );
     Ok(Redirect::to(&format!("/admin/ankiety/{id}/wprowadz?{q}")).into_response())
 }

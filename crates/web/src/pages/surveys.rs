@@ -37,14 +37,6 @@ fn answered_cookie(id: i64) -> String {
     format!("agora_ankieta_{id}")
 }
 
-fn has_cookie(headers: &HeaderMap, name: &str) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|c| c.trim().split_once('=').is_some_and(|(k, _)| k == name))
-}
 
 /// Whether the visitor may manage the survey.
 pub(super) fn manages(ctx: &Ctx, s: &Survey) -> bool {
@@ -400,7 +392,7 @@ async fn refusal(state: &AppState, ctx: &Ctx, s: &Survey, headers: &HeaderMap) -
                 }
             }
         },
-        Access::Anyone if has_cookie(headers, &answered_cookie(s.id)) => {
+        Access::Anyone if axum_extra::extract::cookie::CookieJar::from_headers(headers).get(&answered_cookie(s.id)).is_some() => {
             return Ok(Some(message(ctx, StatusCode::OK, "survey-thanks-title", ctx.t("survey-already-answered"), results_link)?));
         }
         _ => {}
@@ -916,7 +908,7 @@ async fn text_answers(State(state): State<AppState>, ctx: Ctx, Path((slug, qid))
     let (rows, total) = dbs::texts(&state.db, qid, &search, &f, (page - 1) * TEXTS_PER_PAGE, TEXTS_PER_PAGE, true).await?;
     let mut base = format!("/ankiety/{}/wyniki/pytanie/{qid}?", s.slug);
     if !search.is_empty() {
-        base.push_str(&format!("szukaj={}&", url_encode(&search)));
+        base.push_str(&format!("szukaj={}&", super::url_encode(&search)));
     }
     if !filter_query.is_empty() {
         base.push_str(&format!("{filter_query}&"));
@@ -937,9 +929,6 @@ async fn text_answers(State(state): State<AppState>, ctx: Ctx, Path((slug, qid))
     render(&tpl)
 }
 
-fn url_encode(s: &str) -> String {
-    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
 
 /// What a consultation page shows of its surveys: (title, link, results link if public).
 pub(super) async fn links_for_consultation(state: &AppState, ctx: &Ctx, consultation_id: i64) -> AppResult<Vec<(String, String, Option<String>, bool)>> {
