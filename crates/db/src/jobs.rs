@@ -18,45 +18,54 @@ pub struct Job {
     pub max_attempts: i32,
 }
 
+/// Attempts a job gets before it is given up.
+pub const MAX_ATTEMPTS: i32 = 5;
+
 /// Queues a job to run at `run_at` (now when `None`).
 pub async fn enqueue(db: &Db, kind: &str, payload: &str, run_at: Option<DateTime<Utc>>) -> DbResult<i64> {
     let at = now();
     on!(db, p => Ok(sqlx::query_scalar(
         "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
-    .bind(kind).bind(payload).bind(run_at.unwrap_or(at)).bind(5i32).bind(at)
+    .bind(kind).bind(payload).bind(run_at.unwrap_or(at)).bind(MAX_ATTEMPTS).bind(at)
     .fetch_one(p).await?))
 }
 
-/// Claims the next due job for `lease`; another instance cannot claim it until the lease
-/// runs out, so a crashed worker's job is retried.
-pub async fn claim(db: &Db, lease: Duration) -> DbResult<Option<Job>> {
+/// Claims up to `limit` due jobs for `lease`; another instance cannot claim them until the
+/// lease runs out, so a crashed worker's jobs are retried. One commit claims many jobs.
+pub async fn claim(db: &Db, lease: Duration, limit: i64) -> DbResult<Vec<Job>> {
     let at = now();
     let until = at + lease;
     // PostgreSQL skips rows another instance is claiming at this moment; SQLite has a
     // single writer, so the sub-select and update are atomic there already.
-    let job = match db {
+    let mut jobs: Vec<Job> = match db {
         Db::Sqlite(p) => sqlx::query_as(
-            "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id = (\
+            "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
                SELECT id FROM jobs WHERE run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
-               AND attempts < max_attempts ORDER BY run_at, id LIMIT 1) \
+               AND attempts < max_attempts ORDER BY run_at, id LIMIT $3) \
              RETURNING id, kind, payload, attempts, max_attempts",
         )
-        .bind(until).bind(at).fetch_optional(p).await?,
+        .bind(until).bind(at).bind(limit).fetch_all(p).await?,
         Db::Postgres(p) => sqlx::query_as(
-            "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id = (\
+            "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
                SELECT id FROM jobs WHERE run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
-               AND attempts < max_attempts ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+               AND attempts < max_attempts ORDER BY run_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
              RETURNING id, kind, payload, attempts, max_attempts",
         )
-        .bind(until).bind(at).fetch_optional(p).await?,
+        .bind(until).bind(at).bind(limit).fetch_all(p).await?,
     };
-    Ok(job)
+    jobs.sort_by_key(|j| j.id);
+    Ok(jobs)
 }
 
-/// Removes a job that ran successfully.
-pub async fn complete(db: &Db, id: i64) -> DbResult<()> {
-    exec!(db, p => sqlx::query("DELETE FROM jobs WHERE id = $1").bind(id).execute(p).await?);
+/// Removes jobs that ran successfully, in one statement.
+pub async fn complete(db: &Db, ids: &[i64]) -> DbResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let sql = format!("DELETE FROM jobs WHERE id IN ({list})");
+    exec!(db, p => sqlx::query(sqlx::AssertSqlSafe(sql.clone())).execute(p).await?);
     Ok(())
 }
 

@@ -67,6 +67,7 @@ pub mod reports;
 pub mod roles;
 pub mod sessions;
 pub mod settings;
+pub mod signals;
 pub mod surveys;
 pub mod testing;
 pub mod throttle;

@@ -87,62 +87,115 @@ async fn existing_receipt(db: &Db, consultation: i64, form_key: &str) -> DbResul
         .bind(consultation).bind(form_key).fetch_optional(p).await?))
 }
 
+/// A job to queue with a submission, in the same transaction, once its receipt is known.
+pub struct FollowUp {
+    /// The job kind, e.g. `mail`.
+    pub kind: &'static str,
+    /// Builds the job's payload from the receipt number.
+    pub payload: Box<dyn Fn(&str) -> String + Send + Sync>,
+}
+
+impl std::fmt::Debug for FollowUp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FollowUp").field("kind", &self.kind).finish_non_exhaustive()
+    }
+}
+
+/// One submission to store: what was sent, its remarks, its audit entry, and an optional
+/// job (the mailed copy) that must exist exactly when the submission does.
+#[derive(Debug)]
+pub struct SubmissionBatchItem {
+    /// The submission.
+    pub submission: NewSubmission,
+    /// Its remarks, in order.
+    pub remarks: Vec<RemarkInput>,
+    /// The audit entry.
+    pub entry: AuditEntry,
+    /// A job queued with it when it is new.
+    pub follow_up: Option<FollowUp>,
+}
+
 /// Stores a submission and all its remarks in one transaction, numbering the remarks
 /// within the consultation; a repeated form key stores nothing and returns the first receipt.
 pub async fn submit(db: &Db, s: &NewSubmission, remarks: &[RemarkInput], entry: &AuditEntry) -> DbResult<Stored> {
-    if let Some(r) = existing_receipt(db, s.consultation_id, &s.form_key).await? {
-        return Ok(Stored::Duplicate(r));
-    }
-    let n = i32::try_from(remarks.len()).unwrap_or(i32::MAX);
-    let is_person = s.identity.kind == agora_domain::remark::SubmitterKind::Person;
-    let at = now();
-    let result: DbResult<String> = on!(db, p => {
-        let mut tx = p.begin_write().await?;
-        let (first, person): (i32, i32) = sqlx::query_as(
-            "UPDATE consultations SET next_remark_number = next_remark_number + $1, next_person_number = next_person_number + $2 \
-             WHERE id = $3 RETURNING next_remark_number - $1, next_person_number - $2",
-        ).bind(n).bind(i32::from(is_person)).bind(s.consultation_id).fetch_one(&mut *tx).await?;
-        let receipt = format!("UW/{}/{:05}", s.consultation_id, first);
-        let (attachment_key, attachment_name, attachment_type) = match &s.attachment {
-            Some((k, n, t)) => (Some(k.as_str()), Some(n.as_str()), Some(t.as_str())),
-            None => (None, None, None),
-        };
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO submissions (consultation_id, receipt, form_key, channel, received_at, entered_by_id, entered_by, user_id, \
-             submitter_kind, person_number, name, organisation, district_id, address, email, formal_status, defect_reason, correct_by, \
-             attachment_key, attachment_name, attachment_type, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id",
-        )
-        .bind(s.consultation_id).bind(&receipt).bind(&s.form_key).bind(&s.channel).bind(s.received_at)
-        .bind(s.entered_by.as_ref().map(|e| e.0)).bind(s.entered_by.as_ref().map(|e| e.1.clone())).bind(s.user_id)
-        .bind(s.identity.kind.as_str()).bind(is_person.then_some(person)).bind(&s.identity.name).bind(&s.identity.organisation)
-        .bind(s.identity.district_id).bind(&s.identity.address).bind(s.identity.email.as_ref().map(|e| e.as_str().to_owned()))
-        .bind(&s.formal_status).bind(&s.defect_reason).bind(s.correct_by)
-        .bind(attachment_key).bind(attachment_name).bind(attachment_type).bind(at)
-        .fetch_one(&mut *tx).await?;
-        let moderation = if s.held { "held" } else { "published" };
-        for (i, r) in remarks.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO remarks (consultation_id, submission_id, number, section_id, section_text, proposed_change, justification, moderation) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(s.consultation_id).bind(id).bind(first + i32::try_from(i).unwrap_or(0)).bind(r.section_id).bind(&r.section_text)
-            .bind(&r.proposed_change).bind(&r.justification).bind(moderation)
-            .execute(&mut *tx).await?;
-        }
-        audit_in_tx!(tx, entry, Some(s.consultation_id));
-        tx.commit().await?;
-        Ok(receipt)
-    });
-    match result {
-        Ok(r) => Ok(Stored::Created(r)),
-        // Two clicks that raced: the other one won; answer with its receipt.
+    submit_one(db, &SubmissionBatchItem { submission: s.clone(), remarks: remarks.to_vec(), entry: entry.clone(), follow_up: None }).await
+}
+
+/// Stores one submission in its own transaction, as [`submit`] does, with its follow-up job.
+pub async fn submit_one(db: &Db, item: &SubmissionBatchItem) -> DbResult<Stored> {
+    let s = &item.submission;
+    match submit_batch(db, std::slice::from_ref(item)).await {
+        Ok(mut v) => v.pop().ok_or_else(|| DbError::Conflict("submission".into())),
+        // Two clicks that raced on two instances: the other one won; answer with its receipt.
         Err(DbError::Conflict(_)) => match existing_receipt(db, s.consultation_id, &s.form_key).await? {
             Some(r) => Ok(Stored::Duplicate(r)),
             None => Err(DbError::Conflict("submission".into())),
         },
         Err(e) => Err(e),
     }
+}
+
+/// Stores many submissions in one transaction (one durable commit for all of them), each
+/// numbered and audited as [`submit`] does, with its follow-up job; returns one outcome per item.
+pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Vec<Stored>> {
+    let at = now();
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let mut out = Vec::with_capacity(batch.len());
+        for item in batch {
+            let s = &item.submission;
+            // Inside the transaction, so a double click queued in the same batch is seen too.
+            let seen: Option<String> = sqlx::query_scalar("SELECT receipt FROM submissions WHERE consultation_id = $1 AND form_key = $2")
+                .bind(s.consultation_id).bind(&s.form_key).fetch_optional(&mut *tx).await?;
+            if let Some(r) = seen {
+                out.push(Stored::Duplicate(r));
+                continue;
+            }
+            let n = i32::try_from(item.remarks.len()).unwrap_or(i32::MAX);
+            let is_person = s.identity.kind == agora_domain::remark::SubmitterKind::Person;
+            let (first, person): (i32, i32) = sqlx::query_as(
+                "UPDATE consultations SET next_remark_number = next_remark_number + $1, next_person_number = next_person_number + $2 \
+                 WHERE id = $3 RETURNING next_remark_number - $1, next_person_number - $2",
+            ).bind(n).bind(i32::from(is_person)).bind(s.consultation_id).fetch_one(&mut *tx).await?;
+            let receipt = format!("UW/{}/{:05}", s.consultation_id, first);
+            let (attachment_key, attachment_name, attachment_type) = match &s.attachment {
+                Some((k, n, t)) => (Some(k.as_str()), Some(n.as_str()), Some(t.as_str())),
+                None => (None, None, None),
+            };
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO submissions (consultation_id, receipt, form_key, channel, received_at, entered_by_id, entered_by, user_id, \
+                 submitter_kind, person_number, name, organisation, district_id, address, email, formal_status, defect_reason, correct_by, \
+                 attachment_key, attachment_name, attachment_type, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id",
+            )
+            .bind(s.consultation_id).bind(&receipt).bind(&s.form_key).bind(&s.channel).bind(s.received_at)
+            .bind(s.entered_by.as_ref().map(|e| e.0)).bind(s.entered_by.as_ref().map(|e| e.1.clone())).bind(s.user_id)
+            .bind(s.identity.kind.as_str()).bind(is_person.then_some(person)).bind(&s.identity.name).bind(&s.identity.organisation)
+            .bind(s.identity.district_id).bind(&s.identity.address).bind(s.identity.email.as_ref().map(|e| e.as_str().to_owned()))
+            .bind(&s.formal_status).bind(&s.defect_reason).bind(s.correct_by)
+            .bind(attachment_key).bind(attachment_name).bind(attachment_type).bind(at)
+            .fetch_one(&mut *tx).await?;
+            let moderation = if s.held { "held" } else { "published" };
+            for (i, r) in item.remarks.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO remarks (consultation_id, submission_id, number, section_id, section_text, proposed_change, justification, moderation) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(s.consultation_id).bind(id).bind(first + i32::try_from(i).unwrap_or(0)).bind(r.section_id).bind(&r.section_text)
+                .bind(&r.proposed_change).bind(&r.justification).bind(moderation)
+                .execute(&mut *tx).await?;
+            }
+            audit_in_tx!(tx, &item.entry, Some(s.consultation_id));
+            if let Some(job) = &item.follow_up {
+                sqlx::query("INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(job.kind).bind((job.payload)(&receipt)).bind(at).bind(crate::jobs::MAX_ATTEMPTS).bind(at)
+                    .execute(&mut *tx).await?;
+            }
+            out.push(Stored::Created(receipt));
+        }
+        tx.commit().await?;
+        Ok(out)
+    })
 }
 
 /// A remark with what the lists and the report show of it.

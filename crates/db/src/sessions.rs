@@ -2,7 +2,7 @@
 
 use crate::users::UserRow;
 use crate::{Db, DbResult, hash_token, new_token, now};
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 
 /// Starts a session for `user_id`; returns the token for the cookie and its stored hash.
 pub async fn create(db: &Db, user_id: i64, ttl: Duration) -> DbResult<(String, String)> {
@@ -13,18 +13,36 @@ pub async fn create(db: &Db, user_id: i64, ttl: Duration) -> DbResult<(String, S
     Ok((token, hash))
 }
 
+/// A live session: its account, stored hash and end.
+#[derive(Debug, Clone)]
+pub struct LiveSession {
+    /// The account.
+    pub user: UserRow,
+    /// The stored hash of the token.
+    pub hash: String,
+    /// When it ends.
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    expires_at: DateTime<Utc>,
+}
+
 /// The account behind a session cookie, if the session exists and has not expired.
-pub async fn user_for(db: &Db, token: &str) -> DbResult<Option<(UserRow, String)>> {
+pub async fn user_for(db: &Db, token: &str) -> DbResult<Option<LiveSession>> {
     let hash = hash_token(token);
-    let row: Option<UserRow> = on!(db, p => sqlx::query_as(
-        "SELECT u.id, u.email, u.display_name, u.password_hash, u.email_confirmed_at, u.locale, u.created_at \
+    let row: Option<SessionRow> = on!(db, p => sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.password_hash, u.email_confirmed_at, u.locale, u.created_at, s.expires_at \
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2",
     )
     .bind(&hash)
     .bind(now())
     .fetch_optional(p)
     .await?);
-    Ok(row.map(|u| (u, hash)))
+    Ok(row.map(|r| LiveSession { user: r.user, hash, expires_at: r.expires_at }))
 }
 
 /// Ends one session.

@@ -35,8 +35,10 @@ async fn users_are_unique_by_email_and_sessions_find_them() {
     assert!(matches!(err, DbError::Conflict(_)), "{err:?}");
 
     let (token, hash) = sessions::create(&db, id, Duration::hours(1)).await.unwrap();
-    let (user, h) = sessions::user_for(&db, &token).await.unwrap().expect("session");
-    assert_eq!((user.id, h.as_str()), (id, hash.as_str()));
+    let live = sessions::user_for(&db, &token).await.unwrap().expect("session");
+    assert_eq!((live.user.id, live.hash.as_str()), (id, hash.as_str()));
+    let left = live.expires_at - agora_db::now();
+    assert!(left > Duration::minutes(59) && left <= Duration::hours(1), "{left}");
     assert!(sessions::user_for(&db, "nonsense").await.unwrap().is_none());
 
     let (expired, _) = sessions::create(&db, id, Duration::seconds(-1)).await.unwrap();
@@ -104,16 +106,20 @@ async fn reference_changes_are_audited_and_roles_scoped() {
 async fn jobs_are_claimed_once_and_retried_after_failure() {
     let db = testing::fresh().await.unwrap();
     let id = jobs::enqueue(&db, "mail", "{}", None).await.unwrap();
-    let job = jobs::claim(&db, Duration::minutes(5)).await.unwrap().expect("due job");
-    assert_eq!((job.id, job.attempts), (id, 1));
-    assert!(jobs::claim(&db, Duration::minutes(5)).await.unwrap().is_none(), "leased job claimed twice");
-    jobs::fail(&db, &job, "smtp down").await.unwrap();
-    assert!(jobs::claim(&db, Duration::minutes(5)).await.unwrap().is_none(), "retried before its back-off");
+    let claimed = jobs::claim(&db, Duration::minutes(5), 10).await.unwrap();
+    assert_eq!(claimed.iter().map(|j| (j.id, j.attempts)).collect::<Vec<_>>(), vec![(id, 1)]);
+    assert!(jobs::claim(&db, Duration::minutes(5), 10).await.unwrap().is_empty(), "leased job claimed twice");
+    jobs::fail(&db, &claimed[0], "smtp down").await.unwrap();
+    assert!(jobs::claim(&db, Duration::minutes(5), 10).await.unwrap().is_empty(), "retried before its back-off");
     assert_eq!(jobs::counts(&db).await.unwrap(), (1, 0));
-    let later = jobs::enqueue(&db, "mail", "{}", Some(agora_db::now() - Duration::seconds(1))).await.unwrap();
-    let job = jobs::claim(&db, Duration::minutes(5)).await.unwrap().unwrap();
-    assert_eq!(job.id, later);
-    jobs::complete(&db, later).await.unwrap();
+    let a = jobs::enqueue(&db, "mail", "{}", Some(agora_db::now() - Duration::seconds(2))).await.unwrap();
+    let b = jobs::enqueue(&db, "mail", "{}", Some(agora_db::now() - Duration::seconds(1))).await.unwrap();
+    let c = jobs::enqueue(&db, "mail", "{}", Some(agora_db::now() - Duration::seconds(1))).await.unwrap();
+    let first = jobs::claim(&db, Duration::minutes(5), 2).await.unwrap();
+    assert_eq!(first.iter().map(|j| j.id).collect::<Vec<_>>(), vec![a, b], "oldest due jobs first, no more than asked");
+    let rest = jobs::claim(&db, Duration::minutes(5), 2).await.unwrap();
+    assert_eq!(rest.iter().map(|j| j.id).collect::<Vec<_>>(), vec![c]);
+    jobs::complete(&db, &[a, b, c]).await.unwrap();
     assert_eq!(jobs::counts(&db).await.unwrap(), (1, 0));
 }
 

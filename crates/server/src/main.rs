@@ -9,6 +9,7 @@ mod mailer;
 
 use agora_db::Db;
 use agora_web::mail::Mailer;
+use agora_web::cache::PageCache;
 use agora_web::{AppState, WebConfig};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -233,7 +234,17 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
         demo::load(&db, Default::default(), files.as_ref()).await?;
         print_demo_accounts();
     }
-    let state = AppState::new(db.clone(), mailer(&cfg)?, files, web_config(&cfg));
+    // Instances on one SQLite database see each other's changes through a file beside it;
+    // on PostgreSQL they signal each other through the database.
+    let pages = match &db {
+        Db::Sqlite(_) => {
+            let path = cfg.data_dir.join("pages.changed");
+            PageCache::with_shared_file(&path).with_context(|| format!("cannot open {}", path.display()))?
+        }
+        Db::Postgres(_) => PageCache::with_signals(),
+    };
+    let state = AppState::new(db.clone(), mailer(&cfg)?, files, web_config(&cfg)).with_pages(pages);
+    tokio::spawn(agora_web::cache::relay(state.clone()));
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("AGORA_LISTEN: cannot listen on {addr}"))?;
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

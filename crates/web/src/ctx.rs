@@ -17,6 +17,20 @@ pub const SESSION_COOKIE: &str = "agora_session";
 /// The language cookie's name.
 pub const LANG_COOKIE: &str = "agora_lang";
 
+/// The page language: the language cookie, else the account's, else the browser's, else Polish.
+pub fn lang_of(headers: &HeaderMap, jar: &CookieJar, account_locale: Option<&str>) -> Lang {
+    jar.get(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
+        .or_else(|| account_locale.and_then(Lang::parse))
+        .or_else(|| {
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::negotiate)
+        })
+        .unwrap_or_default()
+}
+
 /// The signed-in account.
 #[derive(Debug, Clone)]
 pub struct CurrentUser {
@@ -32,6 +46,41 @@ pub struct CurrentUser {
     pub grants: Vec<Grant>,
     /// The stored hash of this session, to end it or keep it.
     pub session_hash: String,
+}
+
+/// The account behind a session token: from memory when looked up since the last change
+/// that could end or alter it, else from the database.
+pub async fn current_user(state: &AppState, token: &str) -> Option<CurrentUser> {
+    if let Some(u) = state.pages.session(token) {
+        return Some(u);
+    }
+    let since = state.pages.now();
+    match agora_db::sessions::user_for(&state.db, token).await {
+        Ok(Some(live)) => {
+            let grants = match agora_db::roles::of_user(&state.db, live.user.id).await {
+                Ok(g) => g,
+                Err(e) => {
+                    tracing::error!(error = %e, "role lookup failed");
+                    return None;
+                }
+            };
+            let u = CurrentUser {
+                id: live.user.id,
+                email: live.user.email,
+                display_name: live.user.display_name,
+                locale: live.user.locale,
+                grants,
+                session_hash: live.hash,
+            };
+            state.pages.keep_session(token, &u, since, live.expires_at);
+            Some(u)
+        }
+        Ok(None) => None,
+        Err(e) => {
+            tracing::error!(error = %e, "session lookup failed");
+            None
+        }
+    }
 }
 
 /// What every page needs to know about the request.
@@ -57,35 +106,11 @@ impl Ctx {
 
     async fn build(state: &AppState, headers: &HeaderMap, csrf: String, path: String) -> Ctx {
         let jar = CookieJar::from_headers(headers);
-        let mut user = None;
-        if let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) {
-            match agora_db::sessions::user_for(&state.db, &token).await {
-                Ok(Some((u, session_hash))) => {
-                    let grants = agora_db::roles::of_user(&state.db, u.id).await.unwrap_or_default();
-                    user = Some(CurrentUser {
-                        id: u.id,
-                        email: u.email,
-                        display_name: u.display_name,
-                        locale: u.locale,
-                        grants,
-                        session_hash,
-                    });
-                }
-                Ok(None) => {}
-                Err(e) => tracing::error!(error = %e, "session lookup failed"),
-            }
-        }
-        let lang = jar
-            .get(LANG_COOKIE)
-            .and_then(|c| Lang::parse(c.value()))
-            .or_else(|| user.as_ref().and_then(|u| Lang::parse(&u.locale)))
-            .or_else(|| {
-                headers
-                    .get(axum::http::header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(Lang::negotiate)
-            })
-            .unwrap_or_default();
+        let user = match jar.get(SESSION_COOKIE) {
+            Some(c) => current_user(state, c.value()).await,
+            None => None,
+        };
+        let lang = lang_of(headers, &jar, user.as_ref().map(|u| u.locale.as_str()));
         Ctx { lang, user, csrf, path, contact_email: state.config.contact_email.clone() }
     }
 

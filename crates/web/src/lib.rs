@@ -1,5 +1,6 @@
 //! Agora's HTTP layer: pages, forms, sessions, permissions and the page shell.
 
+pub mod cache;
 pub mod csrf;
 pub mod ctx;
 pub mod error;
@@ -10,8 +11,8 @@ pub mod markdown;
 pub mod pages;
 pub mod password;
 pub mod scheduler;
-pub mod survey_writer;
 pub mod time;
+pub mod writer;
 
 pub use pages::ensure_default_pages;
 
@@ -66,13 +67,29 @@ pub struct AppState {
     /// Where uploaded files live: a local folder, S3, or memory in tests.
     pub storage: Arc<dyn object_store::ObjectStore>,
     /// Stores survey responses in batches.
-    pub survey_writer: survey_writer::SurveyWriter,
+    pub survey_writer: writer::BatchWriter<writer::Surveys>,
+    /// Rendered pages for visitors who are not signed in.
+    pub pages: Arc<cache::PageCache>,
+    /// Stores remark submissions in batches.
+    pub remark_writer: writer::BatchWriter<writer::Remarks>,
 }
 
 impl AppState {
     /// State over `db` sending mail through `mailer` and keeping files in `storage`.
     pub fn new(db: Db, mailer: Arc<dyn mail::Mailer>, storage: Arc<dyn object_store::ObjectStore>, config: WebConfig) -> Self {
-        AppState { survey_writer: survey_writer::SurveyWriter::new(db.clone()), db, mailer, storage, config: Arc::new(config), jobs_waiting: Arc::new(tokio::sync::Notify::new()) }
+        AppState {
+            survey_writer: writer::BatchWriter::new(db.clone()),
+            remark_writer: writer::BatchWriter::new(db.clone()),
+            pages: Arc::new(cache::PageCache::default()),
+            db, mailer, storage, config: Arc::new(config), jobs_waiting: Arc::new(tokio::sync::Notify::new()) }
+    }
+}
+
+impl AppState {
+    /// The same state keeping pages in `pages` (one that sees other instances' changes).
+    pub fn with_pages(mut self, pages: cache::PageCache) -> Self {
+        self.pages = Arc::new(pages);
+        self
     }
 }
 
@@ -92,6 +109,7 @@ pub fn router(state: AppState) -> Router {
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
     ];
     let mut app = pages::routes()
+        .layer(from_fn_with_state(state.clone(), cache::middleware))
         .layer(from_fn(move |req, next| csrf::csrf(csrf_cfg.clone(), req, next)))
         .layer(CatchPanicLayer::custom(|_| error::AppError::Internal("panic".into()).into_response_boxed()))
         .layer(from_fn_with_state(state.clone(), error::error_pages))

@@ -52,35 +52,47 @@ impl Mailer for MemoryMailer {
 /// The job kind of an e-mail.
 pub const MAIL_JOB: &str = "mail";
 
+/// The job payload of a message.
+pub fn payload(mail: &Mail) -> String {
+    serde_json::to_string(mail).unwrap_or_default()
+}
+
 /// Queues a message; it goes out when the job runner next runs.
 pub async fn queue(state: &AppState, mail: Mail) -> DbResult<()> {
-    let payload = serde_json::to_string(&mail).unwrap_or_default();
-    jobs::enqueue(&state.db, MAIL_JOB, &payload, None).await?;
+    jobs::enqueue(&state.db, MAIL_JOB, &payload(&mail), None).await?;
     state.jobs_waiting.notify_one();
     Ok(())
 }
 
+/// Jobs claimed at once.
+const CLAIM: i64 = 64;
+
 /// Runs every job that is due now; returns how many succeeded.
 pub async fn run_due_jobs(state: &AppState) -> DbResult<usize> {
     let mut done = 0;
-    while let Some(job) = jobs::claim(&state.db, chrono::Duration::minutes(5)).await? {
-        let result = match job.kind.as_str() {
-            MAIL_JOB => match serde_json::from_str::<Mail>(&job.payload) {
-                Ok(mail) => state.mailer.send(&mail).await,
-                Err(e) => Err(format!("bad mail payload: {e}")),
-            },
-            other => Err(format!("unknown job kind {other}")),
-        };
-        match result {
-            Ok(()) => {
-                jobs::complete(&state.db, job.id).await?;
-                done += 1;
-            }
-            Err(e) => {
-                tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, error = %e, "job failed");
-                jobs::fail(&state.db, &job, &e).await?;
+    loop {
+        let claimed = jobs::claim(&state.db, chrono::Duration::minutes(5), CLAIM).await?;
+        if claimed.is_empty() {
+            return Ok(done);
+        }
+        let mut succeeded = Vec::with_capacity(claimed.len());
+        for job in &claimed {
+            let result = match job.kind.as_str() {
+                MAIL_JOB => match serde_json::from_str::<Mail>(&job.payload) {
+                    Ok(mail) => state.mailer.send(&mail).await,
+                    Err(e) => Err(format!("bad mail payload: {e}")),
+                },
+                other => Err(format!("unknown job kind {other}")),
+            };
+            match result {
+                Ok(()) => succeeded.push(job.id),
+                Err(e) => {
+                    tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, error = %e, "job failed");
+                    jobs::fail(&state.db, job, &e).await?;
+                }
             }
         }
+        jobs::complete(&state.db, &succeeded).await?;
+        done += succeeded.len();
     }
-    Ok(done)
 }

@@ -25,5 +25,8 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> DbResult<usize> {
             }
         }
     }
+    if moved > 0 {
+        state.pages.changed_everything();
+    }
     Ok(moved)
 }

@@ -4,7 +4,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Arg, Lang};
-use crate::pages::{render, url_encode};
+use crate::pages::{render_public, url_encode};
 use crate::time;
 use agora_db::Page;
 use agora_db::consultation::{self as dbc, CatalogueFilter, CatalogueRow, Consultation, Sort, Tab};
@@ -215,7 +215,7 @@ async fn catalogue(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Cata
         units,
         years,
     };
-    render(&tpl)
+    render_public(&tpl, None)
 }
 
 /// The English name where there is one and English is wanted.
@@ -465,7 +465,7 @@ async fn consultation_page(State(state): State<AppState>, ctx: Ctx, headers: axu
         poll: super::polls::widget(&state, &ctx, &headers, agora_domain::poll::Placement::Consultation, Some(c.id), &format!("/konsultacje/{}", c.slug)).await?,
         c,
     };
-    render(&tpl)
+    render_public(&tpl, None)
 }
 
 async fn download(State(state): State<AppState>, ctx: Ctx, Path((slug, doc, version)): Path<(String, i64, i32)>) -> AppResult<Response> {
@@ -537,7 +537,7 @@ async fn calendar(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQ
             d.events.push((event_view(ctx.lang, event, now), slug, consultation_title));
         }
     }
-    render(&CalendarTpl { ctx: &ctx, days, page, has_next })
+    render_public(&CalendarTpl { ctx: &ctx, days, page, has_next }, None)
 }
 
 fn ics_response(body: String, name: &str) -> Response {

@@ -5,7 +5,7 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::pages::consultations::{Card, card};
 use crate::pages::polls::{PollView, widget};
-use crate::pages::render;
+use crate::pages::render_public;
 use agora_db::consultation::{CatalogueFilter, Sort, Tab, catalogue};
 use agora_domain::poll::Placement;
 use askama::Template;
@@ -38,7 +38,7 @@ async fn district_page(State(state): State<AppState>, ctx: Ctx, headers: HeaderM
     let open = catalogue(&state.db, &filter(Tab::Open), 6, 0).await?;
     let planned = catalogue(&state.db, &filter(Tab::Planned), 3, 0).await?;
     let poll = widget(&state, &ctx, &headers, Placement::District, Some(id), &format!("/dzielnice/{id}")).await?;
-    render(&DistrictTpl {
+    render_public(&DistrictTpl {
         ctx: &ctx,
         id,
         name: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
@@ -46,5 +46,5 @@ async fn district_page(State(state): State<AppState>, ctx: Ctx, headers: HeaderM
         open: open.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
         planned: planned.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
         poll,
-    })
+    }, None)
 }

@@ -79,6 +79,12 @@ pub fn render(t: &impl Template) -> AppResult<Response> {
     Ok(Html(t.render()?).into_response())
 }
 
+/// Renders a public page that may be kept in memory for visitors who are not signed in;
+/// `scope` names what, besides rare changes, makes it stale.
+pub fn render_public(t: &impl Template, scope: Option<crate::cache::Scope>) -> AppResult<Response> {
+    Ok(crate::cache::cacheable(render(t)?, scope))
+}
+
 /// Renders a template with a status other than 200 (a form with errors gets 422).
 pub fn render_status(status: StatusCode, t: &impl Template) -> AppResult<Response> {
     Ok((status, Html(t.render()?)).into_response())
@@ -170,14 +176,14 @@ async fn home(State(state): State<AppState>, ctx: Ctx, headers: axum::http::Head
     let planned = catalogue(&state.db, &filter(Tab::Planned), 3, 0).await?;
     let districts = agora_db::reference::districts(&state.db).await?;
     let poll = polls::widget(&state, &ctx, &headers, agora_domain::poll::Placement::Home, None, "/").await?;
-    render(&HomeTpl {
+    render_public(&HomeTpl {
         ctx: &ctx,
         poll,
         districts,
         open_total: open.total,
         open: open.items.into_iter().map(|r| consultations::card(&ctx, r, now)).collect(),
         planned: planned.items.into_iter().map(|r| consultations::card(&ctx, r, now)).collect(),
-    })
+    }, None)
 }
 
 async fn healthz() -> &'static str {

@@ -28,7 +28,8 @@ const VOTES_PER_HOUR: i64 = 20;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
-        .route("/sondy/{id}", post(vote))
+        // An open poll's results are shown only to those who voted, whose pages are never kept.
+        .route("/sondy/{id}", post(vote).layer(axum::middleware::map_response(crate::cache::changes_nothing)))
         .route("/admin/sondy", get(admin).post(create))
         .route("/admin/sondy/{id}/status", post(set_status))
 }

@@ -9,10 +9,11 @@ use crate::i18n::{Arg, Lang};
 use crate::mail::{self, Mail};
 use crate::pages::consultations::{Opt, visible};
 use crate::pages::organiser::{check_file, store_file};
-use crate::pages::{render, render_status};
+use crate::cache::{Changed, Scope, changed};
+use crate::pages::{render, render_public, render_status};
 use crate::time;
 use agora_db::consultation::Consultation;
-use agora_db::remarks::{self, NewSubmission, RemarkFilter, RemarkRow, Stored};
+use agora_db::remarks::{self, FollowUp, NewSubmission, RemarkFilter, RemarkRow, Stored, SubmissionBatchItem};
 use agora_domain::Invalid;
 use agora_domain::consultation::Status;
 use agora_domain::remark::{IdentityForm, MAX_REMARKS, PublicName, RemarkForm, Requirements, SubmitterKind, parse_submission, public_name};
@@ -212,17 +213,29 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String
         held: settings.premoderation,
     };
     let entry = ctx.audit("remark.submit", "consultation", format!("{} ({} remarks)", c.slug, remark_inputs.len()));
-    let stored = remarks::submit(&state.db, &sub, &remark_inputs, &entry).await?;
-    if let (Stored::Created(receipt), Some(to)) = (&stored, &email) {
+    // The mailed copy is queued in the submission's own transaction: it exists exactly when
+    // the submission does, and costs no commit of its own.
+    let follow_up = email.clone().map(|to| {
         let list = remark_inputs.iter().enumerate().map(|(i, r)| format!("{}. {}", i + 1, r.proposed_change)).collect::<Vec<_>>().join("\n\n");
-        let mail = Mail {
-            to: to.clone(),
-            subject: ctx.t1("mail-remark-subject", "receipt", receipt.as_str()),
-            body: ctx.lang.t_args("mail-remark-body", &[("title", Arg::Str(c.title.clone())), ("receipt", Arg::Str(receipt.clone())), ("remarks", Arg::Str(list)), ("link", Arg::Str(format!("{}/konsultacje/{}", state.config.base_url, c.slug)))]),
-        };
-        mail::queue(&state, mail).await?;
+        let (lang, title, link) = (ctx.lang, c.title.clone(), format!("{}/konsultacje/{}", state.config.base_url, c.slug));
+        FollowUp {
+            kind: mail::MAIL_JOB,
+            payload: Box::new(move |receipt: &str| {
+                mail::payload(&Mail {
+                    to: to.clone(),
+                    subject: lang.t_args("mail-remark-subject", &[("receipt", Arg::Str(receipt.to_owned()))]),
+                    body: lang.t_args("mail-remark-body", &[("title", Arg::Str(title.clone())), ("receipt", Arg::Str(receipt.to_owned())), ("remarks", Arg::Str(list.clone())), ("link", Arg::Str(link.clone()))]),
+                })
+            }),
+        }
+    });
+    let mails = follow_up.is_some();
+    let stored = state.remark_writer.submit(SubmissionBatchItem { submission: sub, remarks: remark_inputs, entry, follow_up }).await?;
+    if mails && matches!(stored, Stored::Created(_)) {
+        state.jobs_waiting.notify_one();
     }
-    render(&ReceivedTpl { ctx: &ctx, receipt: stored.receipt().to_owned(), held: settings.premoderation, email, c })
+    let scope = Changed::Scope(Scope::Remarks(c.id));
+    Ok(changed(render(&ReceivedTpl { ctx: &ctx, receipt: stored.receipt().to_owned(), held: settings.premoderation, email, c })?, scope))
 }
 
 // ---- public list ----
@@ -318,7 +331,7 @@ async fn public_list(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         accepting: accepting(&c, Utc::now()),
         c,
     };
-    render(&tpl)
+    render_public(&tpl, Some(Scope::Remarks(tpl.c.id)))
 }
 
 #[derive(Template)]
@@ -334,7 +347,8 @@ async fn moderation_log(State(state): State<AppState>, ctx: Ctx, Path(slug): Pat
     let entries = remarks::moderation_log(&state.db, c.id, 500).await?.into_iter()
         .map(|e| (e.remark_number, ctx.t(&format!("moderation-{}", e.action)), e.reason, time::day_time(ctx.lang, e.at)))
         .collect();
-    render(&ModerationTpl { ctx: &ctx, c, entries })
+    let scope = Some(Scope::Remarks(c.id));
+    render_public(&ModerationTpl { ctx: &ctx, c, entries }, scope)
 }
 
 // ---- my remarks ----

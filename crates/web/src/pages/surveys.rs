@@ -27,7 +27,8 @@ use serde::Deserialize;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
-        .route("/ankiety/{slug}", get(answer_page).post(answer_post))
+        // Answers change no kept page: results pages are read from tallies, never kept.
+        .route("/ankiety/{slug}", get(answer_page).post(answer_post).layer(axum::middleware::map_response(crate::cache::changes_nothing)))
         .route("/ankiety/{slug}/wyniki", get(results_page))
         .route("/ankiety/{slug}/wyniki/pytanie/{qid}", get(text_answers))
 }

@@ -147,8 +147,8 @@ impl Client {
         Client { router, cookies: self.cookies.clone(), headers: self.headers.clone() }
     }
 
-    pub fn has_cookie(&self, name: &str) -> bool {
-        self.cookies.contains_key(name)
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.get(name).cloned()
     }
 
     async fn send(&mut self, mut req: Request<Body>) -> Resp {

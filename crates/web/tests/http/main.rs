@@ -6,6 +6,7 @@ mod harness;
 mod access;
 mod accounts;
 mod admin;
+mod cache;
 mod consultations;
 mod remarks;
 mod report;

@@ -1,0 +1,485 @@
+//! Rendered public pages kept in memory for visitors who are not signed in.
+//!
+//! A page is rendered once and served from memory until something changes. Every change
+//! moves a logical clock: a successful state-changing request (after its commit, before its
+//! answer), the scheduler, or a signal from another instance. A page is served from memory
+//! only when it was rendered after the last change that can affect it, so a visitor never
+//! sees a page older than a change that was acknowledged. The only per-visitor part of an
+//! anonymous page, the CSRF token of its forms, is written into the stored bytes on the way
+//! out.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum_extra::extract::CookieJar;
+use tokio::sync::mpsc;
+
+use crate::AppState;
+use crate::csrf::{CSRF_COOKIE, CsrfToken};
+use crate::ctx::{CurrentUser, LANG_COOKIE, SESSION_COOKIE, current_user, lang_of};
+
+/// Longest a page is kept even when nothing changes: pages show times relative to now
+/// ("closes in 3 days", whether a survey is still open).
+const MAX_AGE: Duration = Duration::from_secs(10);
+/// Most pages kept.
+const MAX_ENTRIES: usize = 4096;
+/// Most bytes of pages kept.
+const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// Largest page kept.
+const MAX_PAGE: usize = 1024 * 1024;
+
+/// What a page depends on besides everything that changes rarely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The remarks of one consultation (lists, moderation log).
+    Remarks(i64),
+    /// What one account sees of its own doings (a vote, a saved draft): every change the
+    /// account makes touches it.
+    User(i64),
+}
+
+/// Marks a response as a page that may be kept for visitors who are not signed in.
+#[derive(Debug, Clone, Copy)]
+pub struct Cacheable(pub Option<Scope>);
+
+/// What a successful state-changing request changed; without this mark, anything may have.
+#[derive(Debug, Clone, Copy)]
+pub enum Changed {
+    /// Only what depends on this scope.
+    Scope(Scope),
+    /// Nothing any kept page shows (a vote whose results only voters see, a survey response).
+    Nothing,
+}
+
+/// Marks `r` as a page that may be kept, depending on `scope` besides rare changes.
+pub fn cacheable(mut r: Response, scope: Option<Scope>) -> Response {
+    r.extensions_mut().insert(Cacheable(scope));
+    r
+}
+
+/// Marks a response as having changed nothing any kept page shows.
+pub async fn changes_nothing(r: Response) -> Response {
+    changed(r, Changed::Nothing)
+}
+
+/// Marks `r` as having changed only `what`.
+pub fn changed(mut r: Response, what: Changed) -> Response {
+    r.extensions_mut().insert(what);
+    r
+}
+
+struct Entry {
+    rendered_at: u64,
+    scope: Option<Scope>,
+    user: Option<i64>,
+    born: Instant,
+    headers: HeaderMap,
+    body: Bytes,
+    /// Where the CSRF token sits in `body`.
+    holes: Vec<usize>,
+}
+
+/// The pages kept by this instance and the clock that tells whether they are current.
+pub struct PageCache {
+    clock: AtomicU64,
+    /// Clock value of the last change that affects every page.
+    everything: AtomicU64,
+    scopes: RwLock<HashMap<Scope, u64>>,
+    entries: RwLock<HashMap<String, Arc<Entry>>>,
+    bytes: AtomicU64,
+    sessions: RwLock<HashMap<String, KeptSession>>,
+    shared: Option<SharedFile>,
+    outbox: Mutex<Option<mpsc::UnboundedSender<String>>>,
+    /// False while the signals of other instances are not being received: nothing is
+    /// served from memory then, since a change elsewhere would go unnoticed.
+    listening: std::sync::atomic::AtomicBool,
+    instance: String,
+}
+
+/// Most sessions kept.
+const MAX_SESSIONS: usize = 100_000;
+
+/// A session looked up at clock `since`.
+struct KeptSession {
+    user: CurrentUser,
+    since: u64,
+    born: Instant,
+    expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A file beside a SQLite database through which instances on one machine see each
+/// other's changes: each change writes new bytes, and each read compares them.
+struct SharedFile {
+    file: File,
+    seen: Mutex<[u8; 16]>,
+}
+
+impl SharedFile {
+    fn open(path: &Path) -> std::io::Result<SharedFile> {
+        let file = std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path)?;
+        let mut seen = [0u8; 16];
+        let _ = file.read_at(&mut seen, 0);
+        Ok(SharedFile { file, seen: Mutex::new(seen) })
+    }
+
+    /// Whether another instance wrote since the last look.
+    fn changed_elsewhere(&self) -> bool {
+        let mut now = [0u8; 16];
+        if self.file.read_at(&mut now, 0).is_err() {
+            return true;
+        }
+        let Ok(mut seen) = self.seen.lock() else { return true };
+        if *seen == now {
+            return false;
+        }
+        *seen = now;
+        true
+    }
+
+    fn announce(&self, stamp: u64, instance: &str) {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&stamp.to_le_bytes());
+        let id = instance.as_bytes();
+        bytes[8..8 + id.len().min(8)].copy_from_slice(&id[..id.len().min(8)]);
+        if let Ok(mut seen) = self.seen.lock() {
+            let _ = self.file.write_at(&bytes, 0);
+            *seen = bytes;
+        }
+    }
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache {
+            clock: AtomicU64::new(1),
+            everything: AtomicU64::new(1),
+            scopes: RwLock::new(HashMap::new()),
+            entries: RwLock::new(HashMap::new()),
+            bytes: AtomicU64::new(0),
+            sessions: RwLock::new(HashMap::new()),
+            shared: None,
+            outbox: Mutex::new(None),
+            listening: std::sync::atomic::AtomicBool::new(true),
+            instance: agora_db::new_token().0[..8].to_owned(),
+        }
+    }
+}
+
+impl PageCache {
+    /// A cache whose changes other instances on this machine see through `path` (SQLite).
+    pub fn with_shared_file(path: &Path) -> std::io::Result<PageCache> {
+        Ok(PageCache { shared: Some(SharedFile::open(path)?), ..PageCache::default() })
+    }
+
+    /// A cache that serves nothing until [`relay`] receives other instances' signals (PostgreSQL).
+    pub fn with_signals() -> PageCache {
+        PageCache { listening: std::sync::atomic::AtomicBool::new(false), ..PageCache::default() }
+    }
+
+    /// Whether pages are being served from memory (false while other instances are not heard).
+    pub fn serving(&self) -> bool {
+        self.listening.load(Ordering::SeqCst)
+    }
+
+    fn set_listening(&self, on: bool) {
+        self.apply(None);
+        self.listening.store(on, Ordering::SeqCst);
+    }
+
+    /// Records a change to everything (after it is committed).
+    pub fn changed_everything(&self) {
+        self.apply(None);
+        self.announce("*");
+    }
+
+    /// Records a change to what depends on `scope` (after it is committed).
+    pub fn changed_scope(&self, scope: Scope) {
+        self.apply(Some(scope));
+        match scope {
+            Scope::Remarks(id) => self.announce(&format!("r{id}")),
+            Scope::User(id) => self.announce(&format!("u{id}")),
+        }
+    }
+
+    /// The clock now: read it before loading what will be kept.
+    pub fn now(&self) -> u64 {
+        self.clock.load(Ordering::SeqCst)
+    }
+
+    /// The account of a session looked up since the last change that could end or alter it.
+    pub fn session(&self, token: &str) -> Option<CurrentUser> {
+        if !self.serving() || self.shared.as_ref().is_some_and(SharedFile::changed_elsewhere) {
+            return None;
+        }
+        let map = self.sessions.read().ok()?;
+        let k = map.get(token)?;
+        let current = k.since >= self.everything.load(Ordering::SeqCst) && k.born.elapsed() <= MAX_AGE && k.expires_at > chrono::Utc::now();
+        current.then(|| k.user.clone())
+    }
+
+    /// Keeps a session looked up from the database at clock `since`.
+    pub fn keep_session(&self, token: &str, user: &CurrentUser, since: u64, expires_at: chrono::DateTime<chrono::Utc>) {
+        let Ok(mut map) = self.sessions.write() else { return };
+        if map.len() >= MAX_SESSIONS {
+            map.clear();
+        }
+        map.insert(token.to_owned(), KeptSession { user: user.clone(), since, born: Instant::now(), expires_at });
+    }
+
+    fn apply(&self, scope: Option<Scope>) {
+        let stamp = self.clock.fetch_add(1, Ordering::SeqCst) + 1;
+        match scope {
+            None => {
+                self.everything.store(stamp, Ordering::SeqCst);
+                if let Ok(mut e) = self.entries.write() {
+                    e.clear();
+                    self.bytes.store(0, Ordering::Relaxed);
+                }
+                if let Ok(mut s) = self.sessions.write() {
+                    s.clear();
+                }
+            }
+            Some(s) => {
+                if let Ok(mut m) = self.scopes.write() {
+                    m.insert(s, stamp);
+                }
+            }
+        }
+        if let Some(f) = &self.shared {
+            f.announce(stamp, &self.instance);
+        }
+    }
+
+    fn announce(&self, what: &str) {
+        if let Ok(o) = self.outbox.lock()
+            && let Some(tx) = o.as_ref()
+        {
+            let _ = tx.send(format!("{} {what}", self.instance));
+        }
+    }
+
+    /// Applies a signal from another instance (`<instance> *` or `<instance> r<id>`).
+    pub fn receive(&self, payload: &str) {
+        let Some((from, what)) = payload.split_once(' ') else { return };
+        if from == self.instance {
+            return;
+        }
+        let id = |p: char| what.strip_prefix(p).and_then(|id| id.parse().ok());
+        match (id('r'), id('u')) {
+            (Some(id), _) => self.apply(Some(Scope::Remarks(id))),
+            (_, Some(id)) => self.apply(Some(Scope::User(id))),
+            _ => self.apply(None),
+        }
+    }
+
+    /// Sends this instance's changes to the others through `tx` from now on.
+    pub fn send_to(&self, tx: mpsc::UnboundedSender<String>) {
+        if let Ok(mut o) = self.outbox.lock() {
+            *o = Some(tx);
+        }
+    }
+
+    fn current(&self, e: &Entry) -> bool {
+        if e.born.elapsed() > MAX_AGE || self.everything.load(Ordering::SeqCst) > e.rendered_at {
+            return false;
+        }
+        if e.scope.is_none() && e.user.is_none() {
+            return true;
+        }
+        let Ok(m) = self.scopes.read() else { return false };
+        let fresh = |s: Scope| m.get(&s).is_none_or(|&t| t <= e.rendered_at);
+        e.scope.is_none_or(fresh) && e.user.is_none_or(|u| fresh(Scope::User(u)))
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<Entry>> {
+        if !self.listening.load(Ordering::SeqCst) {
+            return None;
+        }
+        if self.shared.as_ref().is_some_and(SharedFile::changed_elsewhere) {
+            self.apply(None);
+            return None;
+        }
+        let e = self.entries.read().ok()?.get(key).cloned()?;
+        self.current(&e).then_some(e)
+    }
+
+    fn put(&self, key: String, e: Entry) {
+        let size = e.body.len() + key.len();
+        let Ok(mut map) = self.entries.write() else { return };
+        // A change that happened while the page was rendered makes it stale already.
+        if !self.current(&e) {
+            return;
+        }
+        while !map.is_empty() && (map.len() >= MAX_ENTRIES || self.bytes.load(Ordering::Relaxed) as usize + size > MAX_BYTES) {
+            let Some(k) = map.keys().next().cloned() else { break };
+            if let Some(old) = map.remove(&k) {
+                self.bytes.fetch_sub((old.body.len() + k.len()) as u64, Ordering::Relaxed);
+            }
+        }
+        if let Some(old) = map.insert(key.clone(), Arc::new(e)) {
+            self.bytes.fetch_sub((old.body.len() + key.len()) as u64, Ordering::Relaxed);
+        }
+        self.bytes.fetch_add(size as u64, Ordering::Relaxed);
+    }
+}
+
+/// Whether a GET's page may come from memory: no cookie but the CSRF, language and session
+/// ones (a vote or an answered survey change what the page shows).
+fn keepable_get(req: &Request) -> bool {
+    req.method() == Method::GET
+        && req.headers().get_all(header::COOKIE).iter().all(|v| {
+            v.to_str().is_ok_and(|s| {
+                s.split(';')
+                    .map(|c| c.split('=').next().unwrap_or("").trim())
+                    .all(|n| n.is_empty() || n == CSRF_COOKIE || n == LANG_COOKIE || n == SESSION_COOKIE)
+            })
+        })
+}
+
+async fn user_of(state: &AppState, jar: &CookieJar) -> Option<CurrentUser> {
+    match jar.get(SESSION_COOKIE) {
+        Some(c) => current_user(state, c.value()).await,
+        None => None,
+    }
+}
+
+fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = memchr::memmem::find(&hay[i..], needle) {
+        out.push(i + p);
+        i += p + needle.len();
+    }
+    out
+}
+
+fn serve(e: &Entry, token: &str) -> Response {
+    let body = if e.holes.is_empty() {
+        e.body.clone()
+    } else {
+        let mut b = Vec::with_capacity(e.body.len());
+        let mut last = 0;
+        for &h in &e.holes {
+            b.extend_from_slice(&e.body[last..h]);
+            b.extend_from_slice(token.as_bytes());
+            last = h + token.len();
+        }
+        b.extend_from_slice(&e.body[last..]);
+        Bytes::from(b)
+    };
+    let mut r = Response::new(Body::from(body));
+    *r.headers_mut() = e.headers.clone();
+    r
+}
+
+/// The middleware: answers GETs from memory when the page is current, keeps the pages
+/// handlers mark (per language, and per account for someone signed in), and records what
+/// each successful change touched.
+pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let cache = &state.pages;
+    let jar = CookieJar::from_headers(req.headers());
+    if !keepable_get(&req) {
+        let changes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+        // Looked up before the change, which may be the end of the session.
+        let user = if changes { user_of(&state, &jar).await.map(|u| u.id) } else { None };
+        let resp = next.run(req).await;
+        if changes && (resp.status().is_success() || resp.status().is_redirection()) {
+            match resp.extensions().get::<Changed>() {
+                Some(Changed::Nothing) => {}
+                Some(Changed::Scope(s)) => cache.changed_scope(*s),
+                None => cache.changed_everything(),
+            }
+            if let Some(u) = user {
+                cache.changed_scope(Scope::User(u));
+            }
+        }
+        return resp;
+    }
+    let token = req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+    let rendered_at = cache.now();
+    let user = user_of(&state, &jar).await;
+    let lang = lang_of(req.headers(), &jar, user.as_ref().map(|u| u.locale.as_str()));
+    let uid = user.as_ref().map(|u| u.id);
+    let key = format!("{}{}{}", lang.code(), uid.unwrap_or(0), req.uri().path_and_query().map_or("/", |p| p.as_str()));
+    if let Some(e) = cache.get(&key) {
+        return serve(&e, &token);
+    }
+    let resp = next.run(req).await;
+    let Some(Cacheable(scope)) = resp.extensions().get::<Cacheable>().copied() else { return resp };
+    if resp.status() != StatusCode::OK || token.is_empty() {
+        return resp;
+    }
+    if http_body::Body::size_hint(resp.body()).exact().is_none_or(|n| n > MAX_PAGE as u64) {
+        return resp;
+    }
+    let (parts, body) = resp.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let mut headers = parts.headers.clone();
+    headers.remove(header::SET_COOKIE);
+    let entry = Entry { rendered_at, scope, user: uid, born: Instant::now(), headers, holes: find_all(&bytes, token.as_bytes()), body: bytes.clone() };
+    cache.put(key, entry);
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Carries this instance's changes to the others and theirs to it (PostgreSQL), until the
+/// process ends; when the connection drops, everything kept is treated as changed.
+pub async fn relay(state: AppState) {
+    let (tx, mut rx) = mpsc::unbounded_channel::<String>();
+    state.pages.send_to(tx);
+    let db = state.db.clone();
+    // Outgoing: whatever queued up goes in one notification.
+    tokio::spawn(async move {
+        while let Some(first) = rx.recv().await {
+            let mut batch = vec![first];
+            while let Ok(more) = rx.try_recv() {
+                batch.push(more);
+            }
+            batch.sort();
+            batch.dedup();
+            // A notification carries at most 8,000 bytes.
+            for chunk in batch.chunks(256) {
+                if let Err(e) = agora_db::signals::notify(&db, &chunk.join("\n")).await {
+                    tracing::warn!(error = %e, "could not signal a change to other instances");
+                }
+            }
+        }
+    });
+    loop {
+        let mut listener = match agora_db::signals::Listener::start(&state.db).await {
+            Ok(Some(l)) => l,
+            Ok(None) => return,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for other instances' changes; retrying");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+        };
+        state.pages.set_listening(true);
+        loop {
+            match listener.recv().await {
+                Ok(Some(payload)) => payload.lines().for_each(|l| state.pages.receive(l)),
+                Ok(None) => state.pages.apply(None),
+                Err(e) => {
+                    tracing::warn!(error = %e, "lost the change signals of other instances");
+                    state.pages.set_listening(false);
+                    break;
+                }
+            }
+        }
+    }
+}

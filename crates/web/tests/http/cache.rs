@@ -1,0 +1,144 @@
+//! Pages kept in memory for visitors who are not signed in: never older than a change the
+//! site acknowledged, on this instance or another, and each visitor's forms carry their own token.
+
+use crate::consultations::{stored, unit};
+use crate::harness::TestApp;
+use agora_db::audit::AuditEntry;
+use agora_domain::consultation::Status;
+use agora_domain::permission::Grant;
+use agora_domain::reference::DistrictInput;
+use agora_web::AppState;
+use agora_web::cache::PageCache;
+use axum::http::StatusCode;
+
+fn entry() -> AuditEntry {
+    AuditEntry { actor_id: None, actor_label: "test".into(), action: "district.create", entity: "district", details: String::new() }
+}
+
+#[tokio::test]
+async fn a_kept_page_changes_as_soon_as_the_site_changes_it() {
+    let app = TestApp::new().await;
+    let mut anon = app.client();
+    assert!(!anon.get("/").await.text().contains("Wzgórza Krzesławickie"));
+    // Written behind the application's back, the change is not seen: the page was kept.
+    agora_db::reference::save_district(app.db(), None, &DistrictInput::parse("17", "Wzgórza Krzesławickie").unwrap(), &entry()).await.unwrap();
+    assert!(!anon.get("/").await.text().contains("Wzgórza Krzesławickie"), "the home page is served from memory");
+    // A change through the site is seen by the next visitor at once, with everything before it.
+    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
+    assert_eq!(admin.post("/admin/dzielnice", &[("number", "18"), ("name", "Nowa Huta")]).await.status, StatusCode::SEE_OTHER);
+    let home = anon.get("/").await.text();
+    assert!(home.contains("XVIII Nowa Huta") && home.contains("XVII Wzgórza Krzesławickie"), "{home}");
+    // Each language is kept apart.
+    let en = app.client().with_header("accept-language", "en").get("/").await.text();
+    assert!(en.contains("Public consultations in one place"), "{en}");
+    assert!(app.client().get("/").await.text().contains("Konsultacje społeczne w jednym miejscu"));
+}
+
+#[tokio::test]
+async fn every_visitor_gets_their_own_form_token_from_a_kept_page() {
+    let app = TestApp::new().await;
+    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
+    let r = admin.post("/admin/sondy", &[("question_pl", "Czy zamykać bulwary dla hulajnóg?"), ("options", "Tak\nNie"), ("placement", "home"), ("vote_mode", "cookie")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let (mut a, mut b) = (app.client(), app.client());
+    let page_a = a.get("/").await;
+    let page_b = b.get("/").await;
+    let (ta, tb) = (page_a.input_value("csrf").unwrap(), page_b.input_value("csrf").unwrap());
+    assert_eq!(ta.len(), 64);
+    assert_ne!(ta, tb, "two visitors, two tokens");
+    assert_eq!(page_a.body.replace(&ta, "T"), page_b.body.replace(&tb, "T"), "the same page otherwise");
+    let id = page_b.body.split("action=\"/sondy/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let vote = b.post_raw(&format!("/sondy/{id}"), &[("csrf", &tb), ("option", "1"), ("back", "/")]).await;
+    assert_eq!(vote.status, StatusCode::SEE_OTHER, "the token in the kept page is the visitor's own");
+    // A voter's page shows the results; visitors who have not voted still get the form.
+    assert!(b.get("/").await.text().contains("Tak 100% (1)"));
+    assert!(app.client().get("/").await.body.contains("name=\"option\""));
+}
+
+#[tokio::test]
+async fn a_new_remark_shows_in_the_kept_list_at_once() {
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Open, -1, vec![]).await;
+    let mut anon = app.client();
+    assert!(anon.get("/konsultacje/przebudowa-ul-podzamcze/uwagi").await.text().contains("0 uwag"));
+    let mut resident = app.client();
+    let key = resident.get("/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa").await.input_value("form_key").unwrap();
+    let fields = [
+        ("form_key", key.as_str()),
+        ("rows", "1"),
+        ("r0_proposed_change", "Dodać ławki."),
+        ("r0_justification", ""),
+        ("kind", "person"),
+        ("name", "Anna Nowak"),
+        ("email", ""),
+    ];
+    let r = resident.post_multipart("/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa", &fields, "attachment", "", b"").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let list = anon.get("/konsultacje/przebudowa-ul-podzamcze/uwagi").await.text();
+    assert!(list.contains("1 uwaga") && list.contains("Dodać ławki."), "{list}");
+}
+
+#[tokio::test]
+async fn two_instances_on_one_database_never_serve_each_other_stale_pages() {
+    let app = TestApp::new().await;
+    let file = std::env::temp_dir().join(format!("agora-pages-{}", agora_db::new_token().0));
+    let sqlite = matches!(app.db(), agora_db::Db::Sqlite(_));
+    let instance = |state: &AppState| {
+        let pages = if sqlite { PageCache::with_shared_file(&file).unwrap() } else { PageCache::with_signals() };
+        let state = state.clone().with_pages(pages);
+        tokio::spawn(agora_web::cache::relay(state.clone()));
+        (agora_web::router(state.clone()), state.pages.clone())
+    };
+    let ((one, _), (two, pages_two)) = (instance(&app.state), instance(&app.state));
+    for _ in 0..250 {
+        if pages_two.serving() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(pages_two.serving(), "the second instance hears the first");
+    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await.switch_to(one);
+    let mut anon = app.client().switch_to(two);
+    assert!(!anon.get("/").await.text().contains("Nowa Huta"));
+    agora_db::reference::save_district(app.db(), None, &DistrictInput::parse("1", "Stare Miasto").unwrap(), &entry()).await.unwrap();
+    assert!(!anon.get("/").await.text().contains("Stare Miasto"), "the second instance keeps its page");
+    assert_eq!(admin.post("/admin/dzielnice", &[("number", "18"), ("name", "Nowa Huta")]).await.status, StatusCode::SEE_OTHER);
+    // A file beside SQLite is read on every request; PostgreSQL's signal takes a moment to arrive.
+    let mut seen = false;
+    for _ in 0..if sqlite { 1 } else { 100 } {
+        let home = anon.get("/").await.text();
+        if home.contains("XVIII Nowa Huta") && home.contains("I Stare Miasto") {
+            seen = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let _ = std::fs::remove_file(&file);
+    assert!(seen, "the second instance shows the change made on the first");
+}
+
+#[tokio::test]
+async fn a_signed_in_residents_kept_page_follows_their_own_doings_and_ends_with_the_session() {
+    let app = TestApp::new().await;
+    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
+    let r = admin.post("/admin/sondy", &[("question_pl", "Czy potrzebny jest nowy przystanek?"), ("options", "Tak\nNie"), ("placement", "home"), ("vote_mode", "signed_in")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let mut anna = app.signed_in("anna@agora.test", &[]).await;
+    let mut jan = app.signed_in("jan@agora.test", &[]).await;
+    let home = anna.get("/").await;
+    assert!(home.body.contains("name=\"option\"") && home.text().contains("Wyloguj"), "{}", home.text());
+    assert_eq!(anna.get("/").await.body, home.body, "kept for her");
+    let id = home.body.split("action=\"/sondy/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    assert_eq!(anna.post(&format!("/sondy/{id}"), &[("option", "2"), ("back", "/")]).await.status, StatusCode::SEE_OTHER);
+    assert!(anna.get("/").await.text().contains("Nie 100% (1)"), "her vote shows at once");
+    assert!(jan.get("/").await.body.contains("name=\"option\""), "others still get the form");
+    let session = anna.cookie("agora_session").unwrap();
+    let csrf = anna.cookie("agora_csrf").unwrap();
+    assert_eq!(anna.post("/konto/wyloguj", &[]).await.status, StatusCode::SEE_OTHER);
+    let after = anna.get("/").await.text();
+    assert!(after.contains("Zaloguj się") && !after.contains("Wyloguj"), "{after}");
+    // The old cookie, sent again, opens nothing: the session ended everywhere at once.
+    let stale = app.client().with_header("cookie", &format!("agora_session={session}; agora_csrf={csrf}")).get("/").await.text();
+    assert!(stale.contains("Zaloguj się") && !stale.contains("Wyloguj"), "{stale}");
+}
