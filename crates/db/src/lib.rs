@@ -221,12 +221,17 @@ impl Db {
 
 /// A random token for a URL or cookie, and the hash under which it is stored.
 pub fn new_token() -> (String, String) {
+    let token = random_token();
+    let hash = hash_token(&token);
+    (token, hash)
+}
+
+/// 32 random bytes in hex, for tokens that are never stored (a form's CSRF token).
+pub fn random_token() -> String {
     use rand::RngCore;
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
-    let token = hex::encode(bytes);
-    let hash = hash_token(&token);
-    (token, hash)
+    hex::encode(bytes)
 }
 
 /// The stored form of a token: a database leak does not reveal live sessions or links.

@@ -8,7 +8,7 @@
 //! anonymous page, the CSRF token of its forms, is written into the stored bytes on the way
 //! out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
@@ -22,7 +22,7 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 
 use crate::AppState;
 use crate::csrf::{CSRF_COOKIE, CsrfToken};
@@ -98,12 +98,45 @@ pub struct PageCache {
     entries: RwLock<HashMap<String, Arc<Entry>>>,
     bytes: AtomicU64,
     sessions: RwLock<HashMap<String, KeptSession>>,
+    inflight: Mutex<HashMap<String, watch::Sender<()>>>,
+    refreshing: Mutex<HashSet<String>>,
+    not_kept: RwLock<HashSet<String>>,
     shared: Option<SharedFile>,
     outbox: Mutex<Option<mpsc::UnboundedSender<String>>>,
     /// False while the signals of other instances are not being received: nothing is
     /// served from memory then, since a change elsewhere would go unnoticed.
     listening: std::sync::atomic::AtomicBool,
     instance: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Freshness {
+    /// Rendered after every change that affects it, and recently.
+    Fresh,
+    /// Current by the clock but older than [`MAX_AGE`]: served once more while it is rendered again.
+    Aged,
+    /// Rendered before a change that affects it: never served.
+    Stale,
+}
+
+enum Flight {
+    Leader(FlightGuard),
+    Follower(watch::Receiver<()>),
+    Alone,
+}
+
+/// Ends a rendering when dropped, waking the requests waiting for it.
+struct FlightGuard {
+    cache: Arc<PageCache>,
+    key: String,
+}
+
+impl Drop for FlightGuard {
+    fn drop(&mut self) {
+        if let Ok(mut m) = self.cache.inflight.lock() {
+            m.remove(&self.key);
+        }
+    }
 }
 
 /// Most sessions kept.
@@ -167,6 +200,9 @@ impl Default for PageCache {
             entries: RwLock::new(HashMap::new()),
             bytes: AtomicU64::new(0),
             sessions: RwLock::new(HashMap::new()),
+            inflight: Mutex::new(HashMap::new()),
+            refreshing: Mutex::new(HashSet::new()),
+            not_kept: RwLock::new(HashSet::new()),
             shared: None,
             outbox: Mutex::new(None),
             listening: std::sync::atomic::AtomicBool::new(true),
@@ -240,11 +276,9 @@ impl PageCache {
         let stamp = self.clock.fetch_add(1, Ordering::SeqCst) + 1;
         match scope {
             None => {
+                // Pages stay in the map, stale by the clock, so that the next request for
+                // each renders it once while the others wait (see `middleware`).
                 self.everything.store(stamp, Ordering::SeqCst);
-                if let Ok(mut e) = self.entries.write() {
-                    e.clear();
-                    self.bytes.store(0, Ordering::Relaxed);
-                }
                 if let Ok(mut s) = self.sessions.write() {
                     s.clear();
                 }
@@ -289,35 +323,71 @@ impl PageCache {
         }
     }
 
-    fn current(&self, e: &Entry) -> bool {
-        if e.born.elapsed() > MAX_AGE || self.everything.load(Ordering::SeqCst) > e.rendered_at {
-            return false;
+    fn freshness(&self, e: &Entry) -> Freshness {
+        if self.everything.load(Ordering::SeqCst) > e.rendered_at {
+            return Freshness::Stale;
         }
-        if e.scope.is_none() && e.user.is_none() {
-            return true;
+        if e.scope.is_some() || e.user.is_some() {
+            let Ok(m) = self.scopes.read() else { return Freshness::Stale };
+            let fresh = |s: Scope| m.get(&s).is_none_or(|&t| t <= e.rendered_at);
+            if !(e.scope.is_none_or(fresh) && e.user.is_none_or(|u| fresh(Scope::User(u)))) {
+                return Freshness::Stale;
+            }
         }
-        let Ok(m) = self.scopes.read() else { return false };
-        let fresh = |s: Scope| m.get(&s).is_none_or(|&t| t <= e.rendered_at);
-        e.scope.is_none_or(fresh) && e.user.is_none_or(|u| fresh(Scope::User(u)))
+        if e.born.elapsed() > MAX_AGE { Freshness::Aged } else { Freshness::Fresh }
     }
 
-    fn get(&self, key: &str) -> Option<Arc<Entry>> {
+    fn get(&self, key: &str) -> Option<(Arc<Entry>, Freshness)> {
         if !self.listening.load(Ordering::SeqCst) {
             return None;
         }
         if self.shared.as_ref().is_some_and(SharedFile::changed_elsewhere) {
             self.apply(None);
-            return None;
         }
         let e = self.entries.read().ok()?.get(key).cloned()?;
-        self.current(&e).then_some(e)
+        let f = self.freshness(&e);
+        Some((e, f))
+    }
+
+    /// Joins the rendering of `key` under way, or becomes the one that renders it.
+    fn join(self: &Arc<Self>, key: &str) -> Flight {
+        let Ok(mut map) = self.inflight.lock() else { return Flight::Alone };
+        match map.get(key) {
+            Some(tx) => Flight::Follower(tx.subscribe()),
+            None => {
+                let (tx, _) = watch::channel(());
+                map.insert(key.to_owned(), tx);
+                Flight::Leader(FlightGuard { cache: self.clone(), key: key.to_owned() })
+            }
+        }
+    }
+
+    fn never_kept(&self, key: &str) -> bool {
+        self.not_kept.read().is_ok_and(|s| s.contains(key))
+    }
+
+    fn forget_not_kept(&self, key: &str) {
+        if self.never_kept(key)
+            && let Ok(mut s) = self.not_kept.write()
+        {
+            s.remove(key);
+        }
+    }
+
+    fn mark_not_kept(&self, key: &str) {
+        if let Ok(mut s) = self.not_kept.write() {
+            if s.len() >= MAX_ENTRIES {
+                s.clear();
+            }
+            s.insert(key.to_owned());
+        }
     }
 
     fn put(&self, key: String, e: Entry) {
         let size = e.body.len() + key.len();
         let Ok(mut map) = self.entries.write() else { return };
         // A change that happened while the page was rendered makes it stale already.
-        if !self.current(&e) {
+        if self.freshness(&e) != Freshness::Fresh {
             return;
         }
         while !map.is_empty() && (map.len() >= MAX_ENTRIES || self.bytes.load(Ordering::Relaxed) as usize + size > MAX_BYTES) {
@@ -414,15 +484,61 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let lang = lang_of(req.headers(), &jar, user.as_ref().map(|u| u.locale.as_str()));
     let uid = user.as_ref().map(|u| u.id);
     let key = format!("{}{}{}", lang.code(), uid.unwrap_or(0), req.uri().path_and_query().map_or("/", |p| p.as_str()));
-    if let Some(e) = cache.get(&key) {
-        return serve(&e, &token);
+    let lookup = cache.get(&key);
+    match &lookup {
+        Some((e, Freshness::Fresh)) => return serve(e, &token),
+        Some((e, Freshness::Aged)) => {
+            // Old only by age: this visitor gets it at once, and one request renders it anew.
+            let claimed = cache.refreshing.lock().is_ok_and(|mut r| r.insert(key.clone()));
+            if claimed {
+                let (cache, key, token) = (cache.clone(), key.clone(), token.clone());
+                tokio::spawn(async move {
+                    let resp = next.run(req).await;
+                    keep(&cache, key.clone(), rendered_at, uid, &token, resp).await;
+                    if let Ok(mut r) = cache.refreshing.lock() {
+                        r.remove(&key);
+                    }
+                });
+            }
+            return serve(e, &token);
+        }
+        _ => {}
     }
+    if !cache.serving() || cache.never_kept(&key) {
+        let resp = next.run(req).await;
+        return keep(cache, key, rendered_at, uid, &token, resp).await;
+    }
+    // One request renders a missing or stale page; the others asking for it meanwhile wait
+    // for that page instead of rendering it again each.
+    let _guard = match cache.join(&key) {
+        Flight::Leader(g) => Some(g),
+        Flight::Follower(mut rx) => {
+            let _ = rx.changed().await;
+            if let Some((e, Freshness::Fresh)) = cache.get(&key) {
+                return serve(&e, &token);
+            }
+            None
+        }
+        Flight::Alone => None,
+    };
     let resp = next.run(req).await;
-    let Some(Cacheable(scope)) = resp.extensions().get::<Cacheable>().copied() else { return resp };
+    keep(cache, key, rendered_at, uid, &token, resp).await
+}
+
+/// Keeps `resp` when its handler marked it and it can be kept; returns it either way.
+async fn keep(cache: &Arc<PageCache>, key: String, rendered_at: u64, uid: Option<i64>, token: &str, resp: Response) -> Response {
+    let Some(Cacheable(scope)) = resp.extensions().get::<Cacheable>().copied() else {
+        // A page its handler never marks: later requests for it need not wait for each other.
+        if resp.status() == StatusCode::OK {
+            cache.mark_not_kept(&key);
+        }
+        return resp;
+    };
     if resp.status() != StatusCode::OK || token.is_empty() {
         return resp;
     }
     if http_body::Body::size_hint(resp.body()).exact().is_none_or(|n| n > MAX_PAGE as u64) {
+        cache.mark_not_kept(&key);
         return resp;
     }
     let (parts, body) = resp.into_parts();
@@ -432,6 +548,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let mut headers = parts.headers.clone();
     headers.remove(header::SET_COOKIE);
     let entry = Entry { rendered_at, scope, user: uid, born: Instant::now(), headers, holes: find_all(&bytes, token.as_bytes()), body: bytes.clone() };
+    cache.forget_not_kept(&key);
     cache.put(key, entry);
     Response::from_parts(parts, Body::from(bytes))
 }

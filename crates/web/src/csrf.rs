@@ -21,7 +21,7 @@ pub const FORM_LIMIT: usize = 2 * 1024 * 1024;
 pub struct CsrfToken(pub String);
 
 fn new_token() -> String {
-    agora_db::new_token().0
+    agora_db::random_token()
 }
 
 /// How the middleware is set up.

@@ -80,11 +80,18 @@ impl IntoResponse for AppError {
 /// Renders the HTML page for any error response that carries an [`ErrorPage`], and for
 /// the framework's own bare 4xx/5xx responses (bad form encodings, unknown methods).
 pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let headers = req.headers().clone();
-    let wants_json = headers
+    let wants_json = req
+        .headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/json"));
+    // Only what an error page's language and header need, kept from every request.
+    let mut headers = axum::http::HeaderMap::new();
+    for name in [header::COOKIE, header::ACCEPT_LANGUAGE] {
+        for v in req.headers().get_all(&name) {
+            headers.append(name.clone(), v.clone());
+        }
+    }
     let resp = next.run(req).await;
     let status = resp.status();
     let page = match resp.extensions().get::<ErrorPage>() {
