@@ -45,7 +45,7 @@ fn same_site(req: &Request, public_origin: &str) -> bool {
 }
 
 /// The middleware; `secure` adds the Secure flag to the cookie.
-pub async fn csrf(cfg: CsrfConfig, req: Request, next: Next) -> Response {
+pub async fn csrf(cfg: std::sync::Arc<CsrfConfig>, req: Request, next: Next) -> Response {
     let secure = cfg.secure;
     let jar = CookieJar::from_headers(req.headers());
     let existing = jar.get(CSRF_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() == 64);

@@ -53,9 +53,14 @@ impl WebConfig {
     }
 }
 
-/// Shared state of every handler.
+/// Shared state of every handler: one pointer, so that the per-request clones axum makes
+/// cost one reference count instead of one per field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+/// What [`AppState`] points at.
+#[derive(Clone)]
+pub struct Shared {
     /// The database.
     pub db: Db,
     /// Where mail goes.
@@ -74,21 +79,31 @@ pub struct AppState {
     pub remark_writer: writer::BatchWriter<writer::Remarks>,
 }
 
-impl AppState {
-    /// State over `db` sending mail through `mailer` and keeping files in `storage`.
-    pub fn new(db: Db, mailer: Arc<dyn mail::Mailer>, storage: Arc<dyn object_store::ObjectStore>, config: WebConfig) -> Self {
-        AppState {
-            survey_writer: writer::BatchWriter::new(db.clone()),
-            remark_writer: writer::BatchWriter::new(db.clone()),
-            pages: Arc::new(cache::PageCache::default()),
-            db, mailer, storage, config: Arc::new(config), jobs_waiting: Arc::new(tokio::sync::Notify::new()) }
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
     }
 }
 
 impl AppState {
+    /// State over `db` sending mail through `mailer` and keeping files in `storage`.
+    pub fn new(db: Db, mailer: Arc<dyn mail::Mailer>, storage: Arc<dyn object_store::ObjectStore>, config: WebConfig) -> Self {
+        AppState(Arc::new(Shared {
+            survey_writer: writer::BatchWriter::new(db.clone()),
+            remark_writer: writer::BatchWriter::new(db.clone()),
+            pages: Arc::new(cache::PageCache::default()),
+            db,
+            mailer,
+            storage,
+            config: Arc::new(config),
+            jobs_waiting: Arc::new(tokio::sync::Notify::new()),
+        }))
+    }
+
     /// The same state keeping pages in `pages` (one that sees other instances' changes).
     pub fn with_pages(mut self, pages: cache::PageCache) -> Self {
-        self.pages = Arc::new(pages);
+        Arc::make_mut(&mut self.0).pages = Arc::new(pages);
         self
     }
 }
@@ -99,7 +114,7 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    let csrf_cfg = csrf::CsrfConfig { secure: state.config.secure_cookies, origin: origin_of(&state.config.base_url) };
+    let csrf_cfg = Arc::new(csrf::CsrfConfig { secure: state.config.secure_cookies, origin: origin_of(&state.config.base_url) });
     let headers = [
         (header::CONTENT_SECURITY_POLICY, CSP),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
