@@ -219,6 +219,26 @@ impl Db {
     }
 }
 
+/// `INSERT … VALUES` placeholders for `rows` rows of `cols` columns: `($1, $2), ($3, $4)`.
+pub(crate) fn placeholders(rows: usize, cols: usize) -> String {
+    let mut sql = String::with_capacity(rows * cols * 5);
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..cols {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('$');
+            sql.push_str(&(r * cols + c + 1).to_string());
+        }
+        sql.push(')');
+    }
+    sql
+}
+
 /// A random token for a URL or cookie, and the hash under which it is stored.
 pub fn new_token() -> (String, String) {
     let token = random_token();

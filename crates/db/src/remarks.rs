@@ -136,65 +136,150 @@ pub async fn submit_one(db: &Db, item: &SubmissionBatchItem) -> DbResult<Stored>
 }
 
 /// Stores many submissions in one transaction (one durable commit for all of them), each
-/// numbered and audited as [`submit`] does, with its follow-up job; returns one outcome per item.
+/// numbered and audited as [`submit`] does, with its follow-up job; returns one outcome per
+/// item. The work is set-based: one look-up of repeated form keys and one numbering per
+/// consultation, then one multi-row insert per table, whatever the batch's size.
 pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Vec<Stored>> {
+    use std::collections::HashMap;
     let at = now();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
-        let mut out = Vec::with_capacity(batch.len());
-        for item in batch {
+        let mut out: Vec<Option<Stored>> = vec![None; batch.len()];
+        // Receipts already given, by (consultation, form key): stored earlier or earlier in this batch.
+        let mut given: HashMap<(i64, &str), String> = HashMap::new();
+        let mut consultations: Vec<i64> = batch.iter().map(|b| b.submission.consultation_id).collect();
+        consultations.sort_unstable();
+        consultations.dedup();
+        for &c in &consultations {
+            let keys: Vec<&str> = batch.iter().filter(|b| b.submission.consultation_id == c).map(|b| b.submission.form_key.as_str()).collect();
+            for chunk in keys.chunks(500) {
+                let marks = (0..chunk.len()).map(|k| format!("${}", k + 2)).collect::<Vec<_>>().join(", ");
+                let sql = format!("SELECT form_key, receipt FROM submissions WHERE consultation_id = $1 AND form_key IN ({marks})");
+                let mut q = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql)).bind(c);
+                for k in chunk {
+                    q = q.bind(*k);
+                }
+                for (key, receipt) in q.fetch_all(&mut *tx).await? {
+                    if let Some(k) = chunk.iter().find(|k| **k == key) {
+                        given.insert((c, k), receipt);
+                    }
+                }
+            }
+        }
+        // Which items are new, and how many remark and person numbers each consultation needs.
+        let mut new_items = Vec::new();
+        let mut need: HashMap<i64, (i32, i32)> = HashMap::new();
+        let mut first_of: HashMap<(i64, &str), usize> = HashMap::new();
+        for (i, item) in batch.iter().enumerate() {
             let s = &item.submission;
-            // Inside the transaction, so a double click queued in the same batch is seen too.
-            let seen: Option<String> = sqlx::query_scalar("SELECT receipt FROM submissions WHERE consultation_id = $1 AND form_key = $2")
-                .bind(s.consultation_id).bind(&s.form_key).fetch_optional(&mut *tx).await?;
-            if let Some(r) = seen {
-                out.push(Stored::Duplicate(r));
+            let key = (s.consultation_id, s.form_key.as_str());
+            if given.contains_key(&key) || first_of.contains_key(&key) {
                 continue;
             }
-            let n = i32::try_from(item.remarks.len()).unwrap_or(i32::MAX);
-            let is_person = s.identity.kind == agora_domain::remark::SubmitterKind::Person;
-            let (first, person): (i32, i32) = sqlx::query_as(
+            first_of.insert(key, i);
+            new_items.push(i);
+            let e = need.entry(s.consultation_id).or_insert((0, 0));
+            e.0 += i32::try_from(item.remarks.len()).unwrap_or(i32::MAX);
+            e.1 += i32::from(s.identity.kind == agora_domain::remark::SubmitterKind::Person);
+        }
+        let mut next: HashMap<i64, (i32, i32)> = HashMap::new();
+        for (&c, &(n, persons)) in &need {
+            let first: (i32, i32) = sqlx::query_as(
                 "UPDATE consultations SET next_remark_number = next_remark_number + $1, next_person_number = next_person_number + $2 \
                  WHERE id = $3 RETURNING next_remark_number - $1, next_person_number - $2",
-            ).bind(n).bind(i32::from(is_person)).bind(s.consultation_id).fetch_one(&mut *tx).await?;
+            ).bind(n).bind(persons).bind(c).fetch_one(&mut *tx).await?;
+            next.insert(c, first);
+        }
+        // Numbers in the order the submissions arrived.
+        let mut numbered = Vec::with_capacity(new_items.len());
+        for &i in &new_items {
+            let s = &batch[i].submission;
+            let slot = next.get_mut(&s.consultation_id).ok_or_else(|| DbError::Conflict("consultation".into()))?;
+            let is_person = s.identity.kind == agora_domain::remark::SubmitterKind::Person;
+            let (first, person) = *slot;
+            slot.0 += i32::try_from(batch[i].remarks.len()).unwrap_or(i32::MAX);
+            slot.1 += i32::from(is_person);
             let receipt = format!("UW/{}/{:05}", s.consultation_id, first);
-            let (attachment_key, attachment_name, attachment_type) = match &s.attachment {
-                Some((k, n, t)) => (Some(k.as_str()), Some(n.as_str()), Some(t.as_str())),
-                None => (None, None, None),
-            };
-            let id: i64 = sqlx::query_scalar(
+            numbered.push((i, first, is_person.then_some(person), receipt));
+        }
+        let mut ids: HashMap<String, i64> = HashMap::new();
+        for chunk in numbered.chunks(500) {
+            let sql = format!(
                 "INSERT INTO submissions (consultation_id, receipt, form_key, channel, received_at, entered_by_id, entered_by, user_id, \
                  submitter_kind, person_number, name, organisation, district_id, address, email, formal_status, defect_reason, correct_by, \
-                 attachment_key, attachment_name, attachment_type, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id",
-            )
-            .bind(s.consultation_id).bind(&receipt).bind(&s.form_key).bind(&s.channel).bind(s.received_at)
-            .bind(s.entered_by.as_ref().map(|e| e.0)).bind(s.entered_by.as_ref().map(|e| e.1.clone())).bind(s.user_id)
-            .bind(s.identity.kind.as_str()).bind(is_person.then_some(person)).bind(&s.identity.name).bind(&s.identity.organisation)
-            .bind(s.identity.district_id).bind(&s.identity.address).bind(s.identity.email.as_ref().map(|e| e.as_str().to_owned()))
-            .bind(&s.formal_status).bind(&s.defect_reason).bind(s.correct_by)
-            .bind(attachment_key).bind(attachment_name).bind(attachment_type).bind(at)
-            .fetch_one(&mut *tx).await?;
-            let moderation = if s.held { "held" } else { "published" };
-            for (i, r) in item.remarks.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO remarks (consultation_id, submission_id, number, section_id, section_text, proposed_change, justification, moderation) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(s.consultation_id).bind(id).bind(first + i32::try_from(i).unwrap_or(0)).bind(r.section_id).bind(&r.section_text)
-                .bind(&r.proposed_change).bind(&r.justification).bind(moderation)
-                .execute(&mut *tx).await?;
+                 attachment_key, attachment_name, attachment_type, created_at) VALUES {} RETURNING id, receipt",
+                crate::placeholders(chunk.len(), 22)
+            );
+            let mut q = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+            for (i, _, person, receipt) in chunk {
+                let s = &batch[*i].submission;
+                let (attachment_key, attachment_name, attachment_type) = match &s.attachment {
+                    Some((k, n, t)) => (Some(k.as_str()), Some(n.as_str()), Some(t.as_str())),
+                    None => (None, None, None),
+                };
+                q = q.bind(s.consultation_id).bind(receipt).bind(&s.form_key).bind(&s.channel).bind(s.received_at)
+                    .bind(s.entered_by.as_ref().map(|e| e.0)).bind(s.entered_by.as_ref().map(|e| e.1.as_str())).bind(s.user_id)
+                    .bind(s.identity.kind.as_str()).bind(*person).bind(&s.identity.name).bind(&s.identity.organisation)
+                    .bind(s.identity.district_id).bind(&s.identity.address).bind(s.identity.email.as_ref().map(|e| e.as_str()))
+                    .bind(&s.formal_status).bind(&s.defect_reason).bind(s.correct_by)
+                    .bind(attachment_key).bind(attachment_name).bind(attachment_type).bind(at);
             }
-            audit_in_tx!(tx, &item.entry, Some(s.consultation_id));
-            if let Some(job) = &item.follow_up {
-                sqlx::query("INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(job.kind).bind((job.payload)(&receipt)).bind(at).bind(crate::jobs::MAX_ATTEMPTS).bind(at)
-                    .execute(&mut *tx).await?;
+            ids.extend(q.fetch_all(&mut *tx).await?.into_iter().map(|(id, r)| (r, id)));
+        }
+        let mut remark_rows = Vec::new();
+        for (i, first, _, receipt) in &numbered {
+            let id = *ids.get(receipt).ok_or_else(|| DbError::Conflict("submission".into()))?;
+            let s = &batch[*i].submission;
+            for (k, r) in batch[*i].remarks.iter().enumerate() {
+                remark_rows.push((s.consultation_id, id, first + i32::try_from(k).unwrap_or(0), r, if s.held { "held" } else { "published" }));
             }
-            out.push(Stored::Created(receipt));
+        }
+        for chunk in remark_rows.chunks(1000) {
+            let sql = format!(
+                "INSERT INTO remarks (consultation_id, submission_id, number, section_id, section_text, proposed_change, justification, moderation) VALUES {}",
+                crate::placeholders(chunk.len(), 8)
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (c, id, number, r, moderation) in chunk {
+                q = q.bind(*c).bind(*id).bind(*number).bind(r.section_id).bind(&r.section_text).bind(&r.proposed_change).bind(&r.justification).bind(*moderation);
+            }
+            q.execute(&mut *tx).await?;
+        }
+        for chunk in numbered.chunks(1000) {
+            let sql = format!(
+                "INSERT INTO audit_log (at, actor_id, actor_label, action, entity, entity_id, details) VALUES {}",
+                crate::placeholders(chunk.len(), 7)
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (i, ..) in chunk {
+                let e = &batch[*i].entry;
+                q = q.bind(at).bind(e.actor_id).bind(&e.actor_label).bind(e.action).bind(e.entity).bind(batch[*i].submission.consultation_id).bind(&e.details);
+            }
+            q.execute(&mut *tx).await?;
+        }
+        let jobs: Vec<(&FollowUp, &str)> = numbered.iter().filter_map(|(i, _, _, receipt)| batch[*i].follow_up.as_ref().map(|f| (f, receipt.as_str()))).collect();
+        for chunk in jobs.chunks(1000) {
+            let sql = format!("INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES {}", crate::placeholders(chunk.len(), 5));
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (job, receipt) in chunk {
+                q = q.bind(job.kind).bind((job.payload)(receipt)).bind(at).bind(crate::jobs::MAX_ATTEMPTS).bind(at);
+            }
+            q.execute(&mut *tx).await?;
         }
         tx.commit().await?;
-        Ok(out)
+        for (i, _, _, receipt) in numbered {
+            out[i] = Some(Stored::Created(receipt));
+        }
+        // Repeats: the receipt stored before, or the one the first of them got in this batch.
+        for (i, item) in batch.iter().enumerate() {
+            if out[i].is_none() {
+                let s = &item.submission;
+                let key = (s.consultation_id, s.form_key.as_str());
+                let receipt = given.get(&key).cloned().or_else(|| first_of.get(&key).and_then(|&f| out[f].as_ref().map(|o| o.receipt().to_owned())));
+                out[i] = Some(Stored::Duplicate(receipt.ok_or_else(|| DbError::Conflict("submission".into()))?));
+            }
+        }
+        Ok(out.into_iter().flatten().collect())
     })
 }
 

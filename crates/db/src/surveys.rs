@@ -435,14 +435,7 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
             };
             let rows: Vec<(i64, &Item)> = r.items.iter().flat_map(|(q, items)| items.iter().map(move |i| (*q, i))).collect();
             for chunk in rows.chunks(200) {
-                let mut sql = String::from("INSERT INTO survey_answers (response_id, question_id, item, num, text) VALUES ");
-                for k in 0..chunk.len() {
-                    let b = k * 5;
-                    if k > 0 {
-                        sql.push_str(", ");
-                    }
-                    sql.push_str(&format!("(${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5));
-                }
+                let sql = format!("INSERT INTO survey_answers (response_id, question_id, item, num, text) VALUES {}", crate::placeholders(chunk.len(), 5));
                 let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
                 for (qid, item) in chunk {
                     q = q.bind(id).bind(*qid).bind(&item.item).bind(item.num).bind(&item.text);
@@ -466,14 +459,7 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
         }
         let tallies: Vec<_> = tallies.into_iter().collect();
         for chunk in tallies.chunks(100) {
-            let mut sql = String::from("INSERT INTO survey_tallies (survey_id, question_id, item, channel, day, n, total) VALUES ");
-            for k in 0..chunk.len() {
-                let b = k * 7;
-                if k > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push_str(&format!("(${}, ${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7));
-            }
+            let mut sql = format!("INSERT INTO survey_tallies (survey_id, question_id, item, channel, day, n, total) VALUES {}", crate::placeholders(chunk.len(), 7));
             sql.push_str(" ON CONFLICT (survey_id, question_id, item, channel, day) DO UPDATE SET n = survey_tallies.n + excluded.n, total = survey_tallies.total + excluded.total");
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
             for ((s, qid, item, ch, day), (n, total)) in chunk {

@@ -163,4 +163,29 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
     let [by_channel, by_decision, _, _] = remarks::counts(&db, c).await.unwrap();
     assert_eq!(by_channel[0].n, 3);
     assert_eq!(by_decision.iter().find(|x| x.label.as_deref() == Some("rejected")).unwrap().n, 2);
+    // A batch numbers in arrival order, answers a repeat inside it and one stored earlier with
+    // the first receipt, queues one job per new submission, and audits each once.
+    let item = |key: &str, texts: &[&str], mail: bool| remarks::SubmissionBatchItem {
+        submission: sub(key, true),
+        remarks: texts.iter().map(|t| remark(t)).collect(),
+        entry: entry("remark.submit", "consultation"),
+        follow_up: mail.then(|| remarks::FollowUp { kind: "mail", payload: Box::new(|r: &str| format!("receipt {r}")) }),
+    };
+    let audited = agora_db::audit::list(&db, &Default::default(), 1, 0).await.unwrap().total;
+    let batch = [item("k3", &["D", "E"], true), item("k1", &["A"], true), item("k4", &["F"], false), item("k3", &["D", "E"], true)];
+    let stored = remarks::submit_batch(&db, &batch).await.unwrap();
+    assert_eq!(stored, vec![
+        Stored::Created(format!("UW/{c}/00004")),
+        Stored::Duplicate(format!("UW/{c}/00001")),
+        Stored::Created(format!("UW/{c}/00006")),
+        Stored::Duplicate(format!("UW/{c}/00004")),
+    ]);
+    let payloads: Vec<String> = jobs::claim(&db, Duration::minutes(5), 10).await.unwrap().into_iter().map(|j| j.payload).collect();
+    assert_eq!(payloads, vec![format!("receipt UW/{c}/00004")]);
+    assert_eq!(agora_db::audit::list(&db, &Default::default(), 1, 0).await.unwrap().total, audited + 2);
+    let all = remarks::list(&db, c, &RemarkFilter::default(), 10, 0).await.unwrap();
+    assert_eq!(all.items.iter().map(|r| (r.number, r.proposed_change.as_str(), r.person_number)).collect::<Vec<_>>(), vec![
+        (1, "A", Some(1)), (2, "B", Some(1)), (3, "C", Some(2)), (4, "D", Some(3)), (5, "E", Some(3)), (6, "F", Some(4)),
+    ]);
+
 }
