@@ -239,6 +239,21 @@ pub(crate) fn placeholders(rows: usize, cols: usize) -> String {
     sql
 }
 
+/// Splits `rows` into chunks of 64, 16, 4 and 1 rows, so that a multi-row statement comes
+/// in four shapes only and each stays prepared on its connection, whatever the batch size.
+pub(crate) fn fixed_chunks<T>(rows: &[T]) -> Vec<&[T]> {
+    let mut out = Vec::new();
+    let mut rest = rows;
+    for size in [64, 16, 4, 1] {
+        while rest.len() >= size {
+            let (head, tail) = rest.split_at(size);
+            out.push(head);
+            rest = tail;
+        }
+    }
+    out
+}
+
 /// A random token for a URL or cookie, and the hash under which it is stored.
 pub fn new_token() -> (String, String) {
     let token = random_token();

@@ -152,11 +152,11 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
         consultations.dedup();
         for &c in &consultations {
             let keys: Vec<&str> = batch.iter().filter(|b| b.submission.consultation_id == c).map(|b| b.submission.form_key.as_str()).collect();
-            for chunk in keys.chunks(500) {
+            for chunk in crate::fixed_chunks(&keys) {
                 let marks = (0..chunk.len()).map(|k| format!("${}", k + 2)).collect::<Vec<_>>().join(", ");
                 let sql = format!("SELECT form_key, receipt FROM submissions WHERE consultation_id = $1 AND form_key IN ({marks})");
                 let mut q = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql)).bind(c);
-                for k in chunk {
+                for k in chunk.iter() {
                     q = q.bind(*k);
                 }
                 for (key, receipt) in q.fetch_all(&mut *tx).await? {
@@ -203,7 +203,7 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
             numbered.push((i, first, is_person.then_some(person), receipt));
         }
         let mut ids: HashMap<String, i64> = HashMap::new();
-        for chunk in numbered.chunks(500) {
+        for chunk in crate::fixed_chunks(&numbered) {
             let sql = format!(
                 "INSERT INTO submissions (consultation_id, receipt, form_key, channel, received_at, entered_by_id, entered_by, user_id, \
                  submitter_kind, person_number, name, organisation, district_id, address, email, formal_status, defect_reason, correct_by, \
@@ -234,7 +234,7 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
                 remark_rows.push((s.consultation_id, id, first + i32::try_from(k).unwrap_or(0), r, if s.held { "held" } else { "published" }));
             }
         }
-        for chunk in remark_rows.chunks(1000) {
+        for chunk in crate::fixed_chunks(&remark_rows) {
             let sql = format!(
                 "INSERT INTO remarks (consultation_id, submission_id, number, section_id, section_text, proposed_change, justification, moderation) VALUES {}",
                 crate::placeholders(chunk.len(), 8)
@@ -245,7 +245,7 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
             }
             q.execute(&mut *tx).await?;
         }
-        for chunk in numbered.chunks(1000) {
+        for chunk in crate::fixed_chunks(&numbered) {
             let sql = format!(
                 "INSERT INTO audit_log (at, actor_id, actor_label, action, entity, entity_id, details) VALUES {}",
                 crate::placeholders(chunk.len(), 7)
@@ -258,7 +258,7 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
             q.execute(&mut *tx).await?;
         }
         let jobs: Vec<(&FollowUp, &str)> = numbered.iter().filter_map(|(i, _, _, receipt)| batch[*i].follow_up.as_ref().map(|f| (f, receipt.as_str()))).collect();
-        for chunk in jobs.chunks(1000) {
+        for chunk in crate::fixed_chunks(&jobs) {
             let sql = format!("INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES {}", crate::placeholders(chunk.len(), 5));
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (job, receipt) in chunk {
