@@ -98,6 +98,7 @@ pub struct PageCache {
     entries: RwLock<HashMap<String, Arc<Entry>>>,
     bytes: AtomicU64,
     sessions: RwLock<HashMap<String, KeptSession>>,
+    memos: RwLock<HashMap<String, Memo>>,
     inflight: Mutex<HashMap<String, watch::Sender<()>>>,
     refreshing: Mutex<HashSet<String>>,
     not_kept: RwLock<HashSet<String>>,
@@ -137,6 +138,13 @@ impl Drop for FlightGuard {
             m.remove(&self.key);
         }
     }
+}
+
+/// A value loaded at clock `since`, such as what a form checks its input against.
+struct Memo {
+    value: Arc<dyn std::any::Any + Send + Sync>,
+    since: u64,
+    born: Instant,
 }
 
 /// Most sessions kept.
@@ -200,6 +208,7 @@ impl Default for PageCache {
             entries: RwLock::new(HashMap::new()),
             bytes: AtomicU64::new(0),
             sessions: RwLock::new(HashMap::new()),
+            memos: RwLock::new(HashMap::new()),
             inflight: Mutex::new(HashMap::new()),
             refreshing: Mutex::new(HashSet::new()),
             not_kept: RwLock::new(HashSet::new()),
@@ -261,6 +270,28 @@ impl PageCache {
         let k = map.get(token)?;
         let current = k.since >= self.everything.load(Ordering::SeqCst) && k.born.elapsed() <= MAX_AGE && k.expires_at > chrono::Utc::now();
         current.then(|| k.user.clone())
+    }
+
+    /// A value kept under `key` since the last change to everything (and recently).
+    pub fn memo<T: Clone + Send + Sync + 'static>(&self, key: &str) -> Option<T> {
+        if !self.serving() || self.shared.as_ref().is_some_and(SharedFile::changed_elsewhere) {
+            return None;
+        }
+        let map = self.memos.read().ok()?;
+        let m = map.get(key)?;
+        if m.since < self.everything.load(Ordering::SeqCst) || m.born.elapsed() > MAX_AGE {
+            return None;
+        }
+        m.value.downcast_ref::<T>().cloned()
+    }
+
+    /// Keeps `value`, loaded from the database at clock `since`, under `key`.
+    pub fn keep_memo<T: Send + Sync + 'static>(&self, key: &str, value: T, since: u64) {
+        let Ok(mut map) = self.memos.write() else { return };
+        if map.len() >= MAX_ENTRIES {
+            map.clear();
+        }
+        map.insert(key.to_owned(), Memo { value: Arc::new(value), since, born: Instant::now() });
     }
 
     /// Keeps a session looked up from the database at clock `since`.

@@ -152,9 +152,38 @@ struct ReceivedTpl<'a> {
     email: Option<String>,
 }
 
+/// What a submission is checked against, loaded once and kept until a change to anything
+/// but remarks: a busy consultation's submissions would otherwise read it all every time.
+#[derive(Clone)]
+struct FormFacts {
+    c: Consultation,
+    sections: Vec<i64>,
+    districts: Vec<i64>,
+    settings: remarks::RemarkSettings,
+}
+
+async fn form_facts(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<FormFacts> {
+    let key = format!("remark-form/{slug}");
+    if let Some(f) = state.pages.memo::<FormFacts>(&key)
+        && (f.c.status().is_public() || ctx.can(agora_domain::permission::Action::ManageUnit(f.c.unit_id)))
+    {
+        return Ok(f);
+    }
+    let since = state.pages.now();
+    let c = visible(state, ctx, slug).await?;
+    let facts = FormFacts {
+        sections: remarks::sections(&state.db, c.id).await?.iter().map(|s| s.id).collect(),
+        districts: agora_db::reference::districts(&state.db).await?.iter().map(|d| d.id).collect(),
+        settings: remarks::settings(&state.db, c.id).await?,
+        c,
+    };
+    state.pages.keep_memo(&key, facts.clone(), since);
+    Ok(facts)
+}
+
 async fn submit(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, mp: Multipart) -> AppResult<Response> {
     let received_at = Utc::now();
-    let c = visible(&state, &ctx, &slug).await?;
+    let FormFacts { c, sections, districts, settings } = form_facts(&state, &ctx, &slug).await?;
     let (p, file) = crate::forms::read_multipart(mp, "attachment", ATTACHMENT_MAX).await?;
     let mut blocks = read_blocks(&p);
     let identity_form = read_identity(&p);
@@ -169,8 +198,6 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String
     if !accepting(&c, received_at) {
         return closed_page(&ctx, &c).await;
     }
-    let sections: Vec<i64> = remarks::sections(&state.db, c.id).await?.iter().map(|s| s.id).collect();
-    let districts: Vec<i64> = agora_db::reference::districts(&state.db).await?.iter().map(|d| d.id).collect();
     let mut inv = Invalid::default();
     let parsed = match parse_submission(&blocks, &identity_form, requirements(&c), &sections, &districts) {
         Ok(v) => Some(v),
@@ -196,7 +223,6 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String
         }
         None => None,
     };
-    let settings = remarks::settings(&state.db, c.id).await?;
     let email = identity.email.as_ref().map(|e| e.as_str().to_owned());
     let sub = NewSubmission {
         consultation_id: c.id,
