@@ -52,6 +52,22 @@ pub(super) async fn survey_by_slug(state: &AppState, ctx: &Ctx, slug: &str) -> A
     Ok(s)
 }
 
+/// A survey and its questions, kept in memory until a change to anything but answers: a busy
+/// survey's responses would otherwise read and parse every question each time.
+async fn survey_and_questions(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<(Survey, Vec<agora_domain::survey::Question>)> {
+    let key = format!("survey/{slug}");
+    if let Some((s, q)) = state.pages.memo::<(Survey, Vec<agora_domain::survey::Question>)>(&key)
+        && (s.status != "draft" || manages(ctx, &s))
+    {
+        return Ok((s, q));
+    }
+    let since = state.pages.now();
+    let s = survey_by_slug(state, ctx, slug).await?;
+    let questions = dbs::questions(&state.db, s.id).await?;
+    state.pages.keep_memo(&key, (s.clone(), questions.clone()), since);
+    Ok((s, questions))
+}
+
 // ---- the form, as the templates draw it ----
 
 /// One option of a choice, a scale point or a matrix cell.
@@ -446,11 +462,10 @@ fn form_key_of(p: &Pairs) -> String {
 
 async fn answer_post(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, Path(slug): Path<String>, Form(p): Form<Pairs>) -> AppResult<Response> {
     let received = Utc::now();
-    let s = survey_by_slug(&state, &ctx, &slug).await?;
+    let (s, questions) = survey_and_questions(&state, &ctx, &slug).await?;
     if let Some(r) = refusal(&state, &ctx, &s, &headers).await? {
         return Ok(r);
     }
-    let questions = dbs::questions(&state.db, s.id).await?;
     let layout = Layout::parse(&s.layout).unwrap_or(Layout::OnePage);
     let screens = layout.screens(&questions);
     let last = screens.len().saturating_sub(1);
