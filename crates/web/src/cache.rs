@@ -320,12 +320,14 @@ impl PageCache {
                 }
             }
         }
-        if let Some(f) = &self.shared {
-            f.announce(stamp, &self.instance);
-        }
     }
 
+    /// Tells other instances about a change made here (never about one heard from them, which
+    /// would echo between instances for ever).
     fn announce(&self, what: &str) {
+        if let Some(f) = &self.shared {
+            f.announce(self.now(), &self.instance);
+        }
         if let Ok(o) = self.outbox.lock()
             && let Some(tx) = o.as_ref()
         {
@@ -629,5 +631,28 @@ pub async fn relay(state: AppState) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instances_on_one_file_hear_each_change_once_and_never_echo_it() {
+        let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
+        let (a, b) = (PageCache::with_shared_file(&path).unwrap(), PageCache::with_shared_file(&path).unwrap());
+        let heard = |c: &PageCache| c.shared.as_ref().is_some_and(SharedFile::changed_elsewhere);
+        assert!(!heard(&a) && !heard(&b));
+        a.changed_everything();
+        assert!(!heard(&a), "its own change is not news to the instance that made it");
+        assert!(heard(&b));
+        // What `get` does on hearing a change: apply it here only.
+        b.apply(None);
+        assert!(!heard(&a), "hearing a change must not send it back");
+        assert!(!heard(&b));
+        b.changed_scope(Scope::Remarks(7));
+        assert!(heard(&a));
+        let _ = std::fs::remove_file(&path);
     }
 }
