@@ -31,6 +31,11 @@ use crate::ctx::{CurrentUser, LANG_COOKIE, SESSION_COOKIE, current_user, lang_of
 /// Longest a page is kept even when nothing changes: pages show times relative to now
 /// ("closes in 3 days", whether a survey is still open).
 const MAX_AGE: Duration = Duration::from_secs(10);
+/// Longest a session is kept. Every change through the site that could end or alter one
+/// (signing out, roles, passwords, deleted accounts) is a change to everything and drops it at
+/// once; the limit only bounds how long a change made outside the site (the command line)
+/// takes to be seen.
+const SESSION_MAX_AGE: Duration = Duration::from_secs(300);
 /// Most pages kept.
 const MAX_ENTRIES: usize = 4096;
 /// Most bytes of pages kept.
@@ -268,7 +273,7 @@ impl PageCache {
         }
         let map = self.sessions.read().ok()?;
         let k = map.get(token)?;
-        let current = k.since >= self.everything.load(Ordering::SeqCst) && k.born.elapsed() <= MAX_AGE && k.expires_at > chrono::Utc::now();
+        let current = k.since >= self.everything.load(Ordering::SeqCst) && k.born.elapsed() <= SESSION_MAX_AGE && k.expires_at > chrono::Utc::now();
         current.then(|| k.user.clone())
     }
 
