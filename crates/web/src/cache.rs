@@ -1,4 +1,5 @@
-//! Rendered public pages kept in memory for visitors who are not signed in.
+//! Rendered public pages kept in memory, per language and per account, and the sessions and
+//! form facts kept by the same clock.
 //!
 //! A page is rendered once and served from memory until something changes. Every change
 //! moves a logical clock: a successful state-changing request (after its commit, before its
@@ -26,7 +27,7 @@ use tokio::sync::{mpsc, watch};
 
 use crate::AppState;
 use crate::csrf::{CSRF_COOKIE, CsrfToken};
-use crate::ctx::{CurrentUser, LANG_COOKIE, SESSION_COOKIE, current_user, lang_of};
+use crate::ctx::{CurrentUser, LANG_COOKIE, SESSION_COOKIE, lang_of, user_from};
 
 /// Longest a page is kept even when nothing changes: pages show times relative to now
 /// ("closes in 3 days", whether a survey is still open).
@@ -53,7 +54,7 @@ pub enum Scope {
     User(i64),
 }
 
-/// Marks a response as a page that may be kept for visitors who are not signed in.
+/// Marks a response as a page that may be kept (per language and account).
 #[derive(Debug, Clone, Copy)]
 pub struct Cacheable(pub Option<Scope>);
 
@@ -220,7 +221,7 @@ impl Default for PageCache {
             shared: None,
             outbox: Mutex::new(None),
             listening: std::sync::atomic::AtomicBool::new(true),
-            instance: agora_db::new_token().0[..8].to_owned(),
+            instance: agora_db::random_token()[..8].to_owned(),
         }
     }
 }
@@ -266,9 +267,21 @@ impl PageCache {
         self.clock.load(Ordering::SeqCst)
     }
 
+    /// Whether anything kept may be used: other instances are heard, and a change one of them
+    /// made since the last look has been applied here.
+    fn usable(&self) -> bool {
+        if !self.serving() {
+            return false;
+        }
+        if self.shared.as_ref().is_some_and(SharedFile::changed_elsewhere) {
+            self.apply(None);
+        }
+        true
+    }
+
     /// The account of a session looked up since the last change that could end or alter it.
     pub fn session(&self, token: &str) -> Option<CurrentUser> {
-        if !self.serving() || self.shared.as_ref().is_some_and(SharedFile::changed_elsewhere) {
+        if !self.usable() {
             return None;
         }
         let map = self.sessions.read().ok()?;
@@ -279,7 +292,7 @@ impl PageCache {
 
     /// A value kept under `key` since the last change to everything (and recently).
     pub fn memo<T: Clone + Send + Sync + 'static>(&self, key: &str) -> Option<T> {
-        if !self.serving() || self.shared.as_ref().is_some_and(SharedFile::changed_elsewhere) {
+        if !self.usable() {
             return None;
         }
         let map = self.memos.read().ok()?;
@@ -376,11 +389,8 @@ impl PageCache {
     }
 
     fn get(&self, key: &str) -> Option<(Arc<Entry>, Freshness)> {
-        if !self.listening.load(Ordering::SeqCst) {
+        if !self.usable() {
             return None;
-        }
-        if self.shared.as_ref().is_some_and(SharedFile::changed_elsewhere) {
-            self.apply(None);
         }
         let e = self.entries.read().ok()?.get(key).cloned()?;
         let f = self.freshness(&e);
@@ -454,13 +464,6 @@ fn keepable_get(req: &Request) -> bool {
         })
 }
 
-async fn user_of(state: &AppState, jar: &CookieJar) -> Option<CurrentUser> {
-    match jar.get(SESSION_COOKIE) {
-        Some(c) => current_user(state, c.value()).await,
-        None => None,
-    }
-}
-
 fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
     if needle.is_empty() {
         return Vec::new();
@@ -502,7 +505,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     if !keepable_get(&req) {
         let changes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
         // Looked up before the change, which may be the end of the session.
-        let user = if changes { user_of(&state, &jar).await.map(|u| u.id) } else { None };
+        let user = if changes { user_from(&state, &jar).await.map(|u| u.id) } else { None };
         let resp = next.run(req).await;
         if changes && (resp.status().is_success() || resp.status().is_redirection()) {
             match resp.extensions().get::<Changed>() {
@@ -518,7 +521,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     }
     let token = req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
     let rendered_at = cache.now();
-    let user = user_of(&state, &jar).await;
+    let user = user_from(&state, &jar).await;
     let lang = lang_of(req.headers(), &jar, user.as_ref().map(|u| u.locale.as_str()));
     let uid = user.as_ref().map(|u| u.id);
     let key = format!("{}{}{}", lang.code(), uid.unwrap_or(0), req.uri().path_and_query().map_or("/", |p| p.as_str()));
@@ -658,6 +661,20 @@ mod tests {
         assert!(!heard(&b));
         b.changed_scope(Scope::Remarks(7));
         assert!(heard(&a));
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn a_change_heard_while_looking_up_a_session_still_makes_kept_pages_stale() {
+        let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
+        let (a, b) = (PageCache::with_shared_file(&path).unwrap(), PageCache::with_shared_file(&path).unwrap());
+        let page = |at| Entry { rendered_at: at, scope: None, user: None, born: Instant::now(), headers: HeaderMap::new(), body: Bytes::from_static(b"<p>kept</p>"), holes: vec![] };
+        b.put("pl0/".into(), page(b.now()));
+        assert_eq!(b.get("pl0/").map(|(_, f)| f), Some(Freshness::Fresh));
+        a.changed_everything();
+        // The first to look after the change is a session or memo look-up, not a page.
+        assert!(b.session("token").is_none() && b.memo::<i32>("x").is_none());
+        assert_eq!(b.get("pl0/").map(|(_, f)| f), Some(Freshness::Stale), "the change reached the pages too");
         let _ = std::fs::remove_file(&path);
     }
 }

@@ -20,10 +20,6 @@ pub const FORM_LIMIT: usize = 2 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
 
-fn new_token() -> String {
-    agora_db::random_token()
-}
-
 /// How the middleware is set up.
 #[derive(Debug, Clone)]
 pub struct CsrfConfig {
@@ -49,7 +45,7 @@ pub async fn csrf(cfg: std::sync::Arc<CsrfConfig>, req: Request, next: Next) -> 
     let secure = cfg.secure;
     let jar = CookieJar::from_headers(req.headers());
     let existing = jar.get(CSRF_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() == 64);
-    let token = existing.clone().unwrap_or_else(new_token);
+    let token = existing.clone().unwrap_or_else(agora_db::random_token);
     let mut req = req;
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         if !same_site(&req, &cfg.origin) {

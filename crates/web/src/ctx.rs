@@ -83,6 +83,14 @@ pub async fn current_user(state: &AppState, token: &str) -> Option<CurrentUser> 
     }
 }
 
+/// The account whose session cookie is in `jar`, if the session is live.
+pub async fn user_from(state: &AppState, jar: &CookieJar) -> Option<CurrentUser> {
+    match jar.get(SESSION_COOKIE) {
+        Some(c) => current_user(state, c.value()).await,
+        None => None,
+    }
+}
+
 /// What every page needs to know about the request.
 #[derive(Debug, Clone)]
 pub struct Ctx {
@@ -106,10 +114,7 @@ impl Ctx {
 
     async fn build(state: &AppState, headers: &HeaderMap, csrf: String, path: String) -> Ctx {
         let jar = CookieJar::from_headers(headers);
-        let user = match jar.get(SESSION_COOKIE) {
-            Some(c) => current_user(state, c.value()).await,
-            None => None,
-        };
+        let user = user_from(state, &jar).await;
         let lang = lang_of(headers, &jar, user.as_ref().map(|u| u.locale.as_str()));
         Ctx { lang, user, csrf, path, contact_email: state.config.contact_email.clone() }
     }

@@ -404,14 +404,15 @@ fn doc_views(lang: Lang, slug: &str, docs: Vec<Document>) -> Vec<DocView> {
         .collect()
 }
 
-/// Loads a consultation a visitor may see: public ones, and drafts for their organisers.
+/// Whether the visitor may see `c`: public ones, and drafts for their organisers.
+pub(super) fn may_see(ctx: &Ctx, c: &Consultation) -> bool {
+    c.status().is_public() || ctx.can(Action::ManageUnit(c.unit_id))
+}
+
+/// Loads a consultation a visitor may see.
 pub(super) async fn visible(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Consultation> {
     let c = dbc::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    if c.status().is_public() || ctx.can(Action::ManageUnit(c.unit_id)) {
-        Ok(c)
-    } else {
-        Err(AppError::NotFound)
-    }
+    if may_see(ctx, &c) { Ok(c) } else { Err(AppError::NotFound) }
 }
 
 async fn consultation_page(State(state): State<AppState>, ctx: Ctx, headers: axum::http::HeaderMap, Path(slug): Path<String>) -> AppResult<Response> {

@@ -7,7 +7,7 @@ use crate::error::AppResult;
 use crate::forms::{FormErrors, Pairs};
 use crate::i18n::{Arg, Lang};
 use crate::mail::{self, Mail};
-use crate::pages::consultations::{Opt, visible};
+use crate::pages::consultations::{Opt, may_see, visible};
 use crate::pages::organiser::{check_file, store_file};
 use crate::cache::{Changed, Scope, changed};
 use crate::pages::{render, render_public, render_status};
@@ -165,7 +165,7 @@ struct FormFacts {
 async fn form_facts(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<FormFacts> {
     let key = format!("remark-form/{slug}");
     if let Some(f) = state.pages.memo::<FormFacts>(&key)
-        && (f.c.status().is_public() || ctx.can(agora_domain::permission::Action::ManageUnit(f.c.unit_id)))
+        && may_see(ctx, &f.c)
     {
         return Ok(f);
     }
@@ -193,7 +193,8 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String
         if blocks.len() < MAX_REMARKS {
             blocks.push(RemarkForm::default());
         }
-        return show_form(&state, &ctx, c, blocks, identity_form, form_key, FormErrors::default()).await;
+        // Nothing is stored: no kept page needs rendering again.
+        return Ok(changed(show_form(&state, &ctx, c, blocks, identity_form, form_key, FormErrors::default()).await?, Changed::Nothing));
     }
     if !accepting(&c, received_at) {
         return closed_page(&ctx, &c).await;

@@ -46,10 +46,12 @@ pub(super) fn manages(ctx: &Ctx, s: &Survey) -> bool {
 
 pub(super) async fn survey_by_slug(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Survey> {
     let s = dbs::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    if s.status == "draft" && !manages(ctx, &s) {
-        return Err(AppError::NotFound);
-    }
-    Ok(s)
+    if may_see(ctx, &s) { Ok(s) } else { Err(AppError::NotFound) }
+}
+
+/// Whether the visitor may see `s`: all but drafts, which only its managers see.
+fn may_see(ctx: &Ctx, s: &Survey) -> bool {
+    s.status != "draft" || manages(ctx, s)
 }
 
 /// A survey and its questions, kept in memory until a change to anything but answers: a busy
@@ -57,7 +59,7 @@ pub(super) async fn survey_by_slug(state: &AppState, ctx: &Ctx, slug: &str) -> A
 async fn survey_and_questions(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<(Survey, Vec<agora_domain::survey::Question>)> {
     let key = format!("survey/{slug}");
     if let Some((s, q)) = state.pages.memo::<(Survey, Vec<agora_domain::survey::Question>)>(&key)
-        && (s.status != "draft" || manages(ctx, &s))
+        && may_see(ctx, &s)
     {
         return Ok((s, q));
     }

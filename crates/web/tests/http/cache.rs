@@ -3,6 +3,7 @@
 
 use crate::consultations::{stored, unit};
 use crate::harness::TestApp;
+use crate::remarks::fields as remark_fields;
 use agora_db::audit::AuditEntry;
 use agora_domain::consultation::Status;
 use agora_domain::permission::Grant;
@@ -13,6 +14,18 @@ use axum::http::StatusCode;
 
 fn entry() -> AuditEntry {
     AuditEntry { actor_id: None, actor_label: "test".into(), action: "district.create", entity: "district", details: String::new() }
+}
+
+/// A quick poll on the home page, made by an administrator through the site.
+async fn home_poll(app: &TestApp, question: &str, vote_mode: &str) {
+    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
+    let r = admin.post("/admin/sondy", &[("question_pl", question), ("options", "Tak\nNie"), ("placement", "home"), ("vote_mode", vote_mode)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+}
+
+/// The id of the poll whose vote form is on `page`.
+fn poll_id(page: &str) -> String {
+    page.split("action=\"/sondy/").nth(1).unwrap().split('"').next().unwrap().to_owned()
 }
 
 #[tokio::test]
@@ -37,9 +50,7 @@ async fn a_kept_page_changes_as_soon_as_the_site_changes_it() {
 #[tokio::test]
 async fn every_visitor_gets_their_own_form_token_from_a_kept_page() {
     let app = TestApp::new().await;
-    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
-    let r = admin.post("/admin/sondy", &[("question_pl", "Czy zamykać bulwary dla hulajnóg?"), ("options", "Tak\nNie"), ("placement", "home"), ("vote_mode", "cookie")]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    home_poll(&app, "Czy zamykać bulwary dla hulajnóg?", "cookie").await;
     let (mut a, mut b) = (app.client(), app.client());
     let page_a = a.get("/").await;
     let page_b = b.get("/").await;
@@ -47,7 +58,7 @@ async fn every_visitor_gets_their_own_form_token_from_a_kept_page() {
     assert_eq!(ta.len(), 64);
     assert_ne!(ta, tb, "two visitors, two tokens");
     assert_eq!(page_a.body.replace(&ta, "T"), page_b.body.replace(&tb, "T"), "the same page otherwise");
-    let id = page_b.body.split("action=\"/sondy/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let id = poll_id(&page_b.body);
     let vote = b.post_raw(&format!("/sondy/{id}"), &[("csrf", &tb), ("option", "1"), ("back", "/")]).await;
     assert_eq!(vote.status, StatusCode::SEE_OTHER, "the token in the kept page is the visitor's own");
     // A voter's page shows the results; visitors who have not voted still get the form.
@@ -64,15 +75,7 @@ async fn a_new_remark_shows_in_the_kept_list_at_once() {
     assert!(anon.get("/konsultacje/przebudowa-ul-podzamcze/uwagi").await.text().contains("0 uwag"));
     let mut resident = app.client();
     let key = resident.get("/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa").await.input_value("form_key").unwrap();
-    let fields = [
-        ("form_key", key.as_str()),
-        ("rows", "1"),
-        ("r0_proposed_change", "Dodać ławki."),
-        ("r0_justification", ""),
-        ("kind", "person"),
-        ("name", "Anna Nowak"),
-        ("email", ""),
-    ];
+    let fields = remark_fields(&key, &[("r0_proposed_change", "Dodać ławki.")]);
     let r = resident.post_multipart("/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa", &fields, "attachment", "", b"").await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let list = anon.get("/konsultacje/przebudowa-ul-podzamcze/uwagi").await.text();
@@ -129,15 +132,13 @@ async fn two_instances_on_one_database_never_serve_each_other_stale_pages() {
 #[tokio::test]
 async fn a_signed_in_residents_kept_page_follows_their_own_doings_and_ends_with_the_session() {
     let app = TestApp::new().await;
-    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
-    let r = admin.post("/admin/sondy", &[("question_pl", "Czy potrzebny jest nowy przystanek?"), ("options", "Tak\nNie"), ("placement", "home"), ("vote_mode", "signed_in")]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    home_poll(&app, "Czy potrzebny jest nowy przystanek?", "signed_in").await;
     let mut anna = app.signed_in("anna@agora.test", &[]).await;
     let mut jan = app.signed_in("jan@agora.test", &[]).await;
     let home = anna.get("/").await;
     assert!(home.body.contains("name=\"option\"") && home.text().contains("Wyloguj"), "{}", home.text());
     assert_eq!(anna.get("/").await.body, home.body, "kept for her");
-    let id = home.body.split("action=\"/sondy/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let id = poll_id(&home.body);
     assert_eq!(anna.post(&format!("/sondy/{id}"), &[("option", "2"), ("back", "/")]).await.status, StatusCode::SEE_OTHER);
     assert!(anna.get("/").await.text().contains("Nie 100% (1)"), "her vote shows at once");
     assert!(jan.get("/").await.body.contains("name=\"option\""), "others still get the form");

@@ -5,7 +5,8 @@ use crate::harness::TestApp;
 use agora_domain::consultation::Status;
 use axum::http::StatusCode;
 
-fn fields<'a>(key: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+/// The remark form as a resident fills it in, with `extra` fields replacing or adding to it.
+pub fn fields<'a>(key: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut v = vec![
         ("form_key", key),
         ("rows", "2"),
