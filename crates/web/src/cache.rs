@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
@@ -27,7 +27,8 @@ use tokio::sync::{mpsc, watch};
 
 use crate::AppState;
 use crate::csrf::{CSRF_COOKIE, CsrfToken};
-use crate::ctx::{CurrentUser, LANG_COOKIE, SESSION_COOKIE, lang_of, user_from};
+use crate::ctx::{CurrentUser, LANG_COOKIE, SESSION_COOKIE, lang_from, lang_of, user_from};
+use crate::i18n::Lang;
 
 /// Longest a page is kept even when nothing changes: pages show times relative to now
 /// ("closes in 3 days", whether a survey is still open).
@@ -281,13 +282,48 @@ impl PageCache {
 
     /// The account of a session looked up since the last change that could end or alter it.
     pub fn session(&self, token: &str) -> Option<CurrentUser> {
+        self.session_with(token, CurrentUser::clone)
+    }
+
+    /// What `f` reads from the account of a session kept as in [`PageCache::session`].
+    fn session_with<R>(&self, token: &str, f: impl FnOnce(&CurrentUser) -> R) -> Option<R> {
         if !self.usable() {
             return None;
         }
         let map = self.sessions.read().ok()?;
         let k = map.get(token)?;
         let current = k.since >= self.everything.load(Ordering::SeqCst) && k.born.elapsed() <= SESSION_MAX_AGE && k.expires_at > chrono::Utc::now();
-        current.then(|| k.user.clone())
+        current.then(|| f(&k.user))
+    }
+
+    /// The answer to a GET from memory, before any other layer runs, when the page is kept and
+    /// current for this visitor; `None` sends the request the long way (see [`middleware`]).
+    pub fn answer<B>(&self, req: &axum::http::Request<B>, secure_cookies: bool) -> Option<Response> {
+        if req.method() != Method::GET {
+            return None;
+        }
+        let v = Visitor::of(req.headers())?;
+        let (uid, locale) = match v.session {
+            Some(t) => self.session_with(t, |u| (Some(u.id), Lang::parse(&u.locale)))?,
+            None => (None, None),
+        };
+        let key = page_key(lang_from(v.lang, locale, req.headers()), uid, req.uri());
+        let (e, Freshness::Fresh) = self.get(&key)? else { return None };
+        if e.holes.is_empty() {
+            // Nothing on the page posts, so the visitor needs no token either.
+            let mut r = Response::new(Body::from(e.body.clone()));
+            *r.headers_mut() = e.headers.clone();
+            return Some(r);
+        }
+        let Some(token) = v.csrf.filter(|t| t.len() == 64) else {
+            let token = agora_db::random_token();
+            let mut r = serve(&e, &token);
+            if let Ok(c) = HeaderValue::from_str(&crate::csrf::cookie(&token, secure_cookies)) {
+                r.headers_mut().append(header::SET_COOKIE, c);
+            }
+            return Some(r);
+        };
+        Some(serve(&e, token))
     }
 
     /// A value kept under `key` since the last change to everything (and recently).
@@ -451,17 +487,44 @@ impl PageCache {
     }
 }
 
-/// Whether a GET's page may come from memory: no cookie but the CSRF, language and session
-/// ones (a vote or an answered survey change what the page shows).
+/// The cookies of a visitor a kept page may be served to: none but the CSRF, language and
+/// session ones (a vote or an answered survey change what the page shows).
+#[derive(Default)]
+struct Visitor<'a> {
+    csrf: Option<&'a str>,
+    lang: Option<&'a str>,
+    session: Option<&'a str>,
+}
+
+impl<'a> Visitor<'a> {
+    /// The visitor behind `headers`, or `None` when another cookie is sent.
+    fn of(headers: &'a HeaderMap) -> Option<Visitor<'a>> {
+        let mut v = Visitor::default();
+        for h in headers.get_all(header::COOKIE) {
+            for c in h.to_str().ok()?.split(';') {
+                let (name, value) = c.split_once('=').unwrap_or((c, ""));
+                let value = Some(value.trim());
+                match name.trim() {
+                    "" => {}
+                    CSRF_COOKIE => v.csrf = value,
+                    LANG_COOKIE => v.lang = value,
+                    SESSION_COOKIE => v.session = value,
+                    _ => return None,
+                }
+            }
+        }
+        Some(v)
+    }
+}
+
+/// Whether a GET's page may come from memory.
 fn keepable_get(req: &Request) -> bool {
-    req.method() == Method::GET
-        && req.headers().get_all(header::COOKIE).iter().all(|v| {
-            v.to_str().is_ok_and(|s| {
-                s.split(';')
-                    .map(|c| c.split('=').next().unwrap_or("").trim())
-                    .all(|n| n.is_empty() || n == CSRF_COOKIE || n == LANG_COOKIE || n == SESSION_COOKIE)
-            })
-        })
+    req.method() == Method::GET && Visitor::of(req.headers()).is_some()
+}
+
+/// Where a page is kept: language, account (0 for none), path and query.
+fn page_key(lang: Lang, uid: Option<i64>, uri: &axum::http::Uri) -> String {
+    format!("{}{}{}", lang.code(), uid.unwrap_or(0), uri.path_and_query().map_or("/", |p| p.as_str()))
 }
 
 fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
@@ -524,7 +587,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let user = user_from(&state, &jar).await;
     let lang = lang_of(req.headers(), &jar, user.as_ref().map(|u| u.locale.as_str()));
     let uid = user.as_ref().map(|u| u.id);
-    let key = format!("{}{}{}", lang.code(), uid.unwrap_or(0), req.uri().path_and_query().map_or("/", |p| p.as_str()));
+    let key = page_key(lang, uid, req.uri());
     let lookup = cache.get(&key);
     match &lookup {
         Some((e, Freshness::Fresh)) => return serve(e, &token),
@@ -588,6 +651,10 @@ async fn keep(cache: &Arc<PageCache>, key: String, rendered_at: u64, uid: Option
     };
     let mut headers = parts.headers.clone();
     headers.remove(header::SET_COOKIE);
+    // Kept answers skip the outer layers, so they carry what those would add.
+    for (name, value) in crate::security_headers() {
+        headers.entry(name).or_insert(value);
+    }
     let entry = Entry { rendered_at, scope, user: uid, born: Instant::now(), headers, holes: find_all(&bytes, token.as_bytes()), body: bytes.clone() };
     cache.forget_not_kept(&key);
     cache.put(key, entry);

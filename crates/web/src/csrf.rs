@@ -93,16 +93,17 @@ pub async fn csrf(cfg: std::sync::Arc<CsrfConfig>, req: Request, next: Next) -> 
     }
     req.extensions_mut().insert(CsrfToken(token.clone()));
     let mut resp = next.run(req).await;
-    if existing.is_none() {
-        let cookie = format!(
-            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}",
-            if secure { "; Secure" } else { "" }
-        );
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
-            resp.headers_mut().append(header::SET_COOKIE, v);
-        }
+    if existing.is_none()
+        && let Ok(v) = HeaderValue::from_str(&cookie(&token, secure))
+    {
+        resp.headers_mut().append(header::SET_COOKIE, v);
     }
     resp
+}
+
+/// The `Set-Cookie` value giving a visitor `token`.
+pub fn cookie(token: &str, secure: bool) -> String {
+    format!("{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}", if secure { "; Secure" } else { "" })
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

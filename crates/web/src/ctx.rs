@@ -19,9 +19,14 @@ pub const LANG_COOKIE: &str = "agora_lang";
 
 /// The page language: the language cookie, else the account's, else the browser's, else Polish.
 pub fn lang_of(headers: &HeaderMap, jar: &CookieJar, account_locale: Option<&str>) -> Lang {
-    jar.get(LANG_COOKIE)
-        .and_then(|c| Lang::parse(c.value()))
-        .or_else(|| account_locale.and_then(Lang::parse))
+    lang_from(jar.get(LANG_COOKIE).map(|c| c.value()), account_locale.and_then(Lang::parse), headers)
+}
+
+/// The language from the language cookie's value, else the account's, else the browser's.
+pub fn lang_from(cookie: Option<&str>, account: Option<Lang>, headers: &HeaderMap) -> Lang {
+    cookie
+        .and_then(Lang::parse)
+        .or(account)
         .or_else(|| {
             headers
                 .get(axum::http::header::ACCEPT_LANGUAGE)

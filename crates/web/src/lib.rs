@@ -20,6 +20,7 @@ use agora_db::Db;
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::{from_fn, from_fn_with_state};
+use futures_util::future::{Either, Ready, ready};
 use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -112,27 +113,61 @@ impl AppState {
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
     font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
+/// Headers every answer carries.
+pub fn security_headers() -> [(HeaderName, HeaderValue); 6] {
+    [
+        (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)),
+        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+        (header::REFERRER_POLICY, HeaderValue::from_static("same-origin")),
+        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+        (HeaderName::from_static("permissions-policy"), HeaderValue::from_static("camera=(), microphone=(), geolocation=()")),
+        (HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin")),
+    ]
+}
+
+/// The whole application: kept pages are answered from memory before anything else runs,
+/// every other request goes through the router and its layers.
+#[derive(Clone)]
+pub struct App {
+    pages: Arc<cache::PageCache>,
+    secure_cookies: bool,
+    router: Router,
+}
+
+impl<B> tower::Service<axum::http::Request<B>> for App
+where
+    Router: tower::Service<axum::http::Request<B>, Response = axum::response::Response, Error = std::convert::Infallible>,
+{
+    type Response = axum::response::Response;
+    type Error = std::convert::Infallible;
+    type Future = Either<Ready<Result<Self::Response, Self::Error>>, <Router as tower::Service<axum::http::Request<B>>>::Future>;
+
+    fn poll_ready(&mut self, _: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), Self::Error>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, req: axum::http::Request<B>) -> Self::Future {
+        match self.pages.answer(&req, self.secure_cookies) {
+            Some(kept) => Either::Left(ready(Ok(kept))),
+            None => Either::Right(self.router.call(req)),
+        }
+    }
+}
+
 /// The whole application.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState) -> App {
     let csrf_cfg = Arc::new(csrf::CsrfConfig { secure: state.config.secure_cookies, origin: origin_of(&state.config.base_url) });
-    let headers = [
-        (header::CONTENT_SECURITY_POLICY, CSP),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "same-origin"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
-        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-    ];
+    let (pages, secure_cookies) = (state.pages.clone(), state.config.secure_cookies);
     let mut app = pages::routes()
         .layer(from_fn_with_state(state.clone(), cache::middleware))
         .layer(from_fn(move |req, next| csrf::csrf(csrf_cfg.clone(), req, next)))
         .layer(CatchPanicLayer::custom(|_| error::AppError::Internal("panic".into()).into_response_boxed()))
         .layer(from_fn_with_state(state.clone(), error::error_pages))
         .with_state(state);
-    for (name, value) in headers {
-        app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
+    for (name, value) in security_headers() {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(name, value));
     }
-    app.layer(TraceLayer::new_for_http())
+    App { pages, secure_cookies, router: app.layer(TraceLayer::new_for_http()) }
 }
 
 fn origin_of(base_url: &str) -> String {

@@ -67,6 +67,32 @@ async fn every_visitor_gets_their_own_form_token_from_a_kept_page() {
 }
 
 #[tokio::test]
+async fn a_kept_page_keeps_its_headers_and_sets_a_token_only_where_it_has_forms() {
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Open, -1, vec![]).await;
+    let path = "/konsultacje/przebudowa-ul-podzamcze";
+    let first = app.client().get(path).await;
+    let kept = app.client().get(path).await;
+    assert_eq!(kept.status, StatusCode::OK);
+    assert_eq!(kept.body, first.body, "the same page from memory");
+    for name in ["content-type", "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy"] {
+        assert_eq!(kept.headers.get(name), first.headers.get(name), "{name}");
+    }
+    assert!(kept.headers.get("content-security-policy").is_some());
+    assert!(kept.headers.get("set-cookie").is_none(), "nothing on this page posts, so no token is handed out");
+    // A kept page with a form gives each new visitor a token in a cookie and in the form alike.
+    home_poll(&app, "Czy zamykać bulwary dla hulajnóg?", "cookie").await;
+    app.client().get("/").await;
+    let mut visitor = app.client();
+    let home = visitor.get("/").await;
+    assert_eq!(visitor.cookie("agora_csrf"), home.input_value("csrf"));
+    let again = visitor.get("/").await;
+    assert!(again.headers.get("set-cookie").is_none(), "a visitor with a token keeps it");
+    assert_eq!(again.input_value("csrf"), home.input_value("csrf"));
+}
+
+#[tokio::test]
 async fn a_new_remark_shows_in_the_kept_list_at_once() {
     let app = TestApp::new().await;
     let ztp = unit(&app, "ZTP").await;

@@ -5,7 +5,6 @@ use agora_domain::permission::Grant;
 use agora_web::mail::{Mail, MemoryMailer};
 use agora_web::password::HashCost;
 use agora_web::{AppState, WebConfig};
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
@@ -13,12 +12,15 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use tower::ServiceExt;
 
+/// A page that always carries a form (pages without one hand out no token).
+const FORM_PAGE: &str = "/konto/logowanie";
+
 /// The password every test account gets.
 pub const PASSWORD: &str = "bardzo-tajne-hasło";
 
 pub struct TestApp {
     pub state: AppState,
-    pub router: Router,
+    pub router: agora_web::App,
     pub mailer: Arc<MemoryMailer>,
 }
 
@@ -76,7 +78,7 @@ impl TestApp {
 }
 
 pub struct Client {
-    router: Router,
+    router: agora_web::App,
     cookies: HashMap<String, String>,
     headers: Vec<(String, String)>,
 }
@@ -143,7 +145,7 @@ impl Client {
     }
 
     /// The same browser talking to another instance of the application.
-    pub fn switch_to(&self, router: Router) -> Client {
+    pub fn switch_to(&self, router: agora_web::App) -> Client {
         Client { router, cookies: self.cookies.clone(), headers: self.headers.clone() }
     }
 
@@ -197,7 +199,8 @@ impl Client {
     /// Posts a form the way the page's own form would, with its CSRF token.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
         if !self.cookies.contains_key("agora_csrf") {
-            self.get("/").await;
+            // As a browser would have: a page with a form hands out the token.
+            self.get(FORM_PAGE).await;
         }
         let token = self.cookies.get("agora_csrf").cloned().unwrap_or_default();
         let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
@@ -213,7 +216,8 @@ impl Client {
     /// Posts a multipart form whose file field is `file_field`.
     pub async fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], file_field: &str, file_name: &str, file: &[u8]) -> Resp {
         if !self.cookies.contains_key("agora_csrf") {
-            self.get("/").await;
+            // As a browser would have: a page with a form hands out the token.
+            self.get(FORM_PAGE).await;
         }
         let token = self.cookies.get("agora_csrf").cloned().unwrap_or_default();
         let boundary = "agora-test-boundary-7d3f";
