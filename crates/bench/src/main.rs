@@ -294,8 +294,8 @@ struct Ctx<'a> {
     url: String,
     dir: PathBuf,
     ds: Dataset,
-    /// nginx's requests per second per connection count.
-    ceiling: BTreeMap<u32, f64>,
+    /// nginx's requests per second per page (consultation, catalogue) and connection count.
+    ceiling: BTreeMap<(&'static str, u32), f64>,
     /// Cookie header values for the signed-in scenarios: CSRF token and a session each.
     cookies: Vec<String>,
     /// The remark form's action: path with the CSRF token.
@@ -401,25 +401,44 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
         bail!("a single remark submission answered {} (expected 200 or 303):\n{}", r.status, excerpt(&r.text()));
     }
 
-    // The ceiling: nginx serving the same page from a file, with the same wrk settings.
+    // The ceiling: nginx serving the same pages from files, with the same wrk settings. The
+    // catalogue's pages are larger than the consultation's, so they get their own.
     {
-        let mut nginx = load::Nginx::start(&ctx.dir, &page.body)?;
+        let mut copies = Vec::new();
+        if ctx.p.scenarios.contains(&"catalogue") {
+            for (i, path) in ctx.ds.catalogue_paths.iter().enumerate() {
+                copies.push((format!("catalogue-{i}.html"), http::get(&addr, path, None)?.body));
+            }
+        }
+        let copy_paths: Vec<String> = copies.iter().map(|(name, _)| format!("/{name}")).collect();
+        let mut nginx = load::Nginx::start(&ctx.dir, &page.body, &copies)?;
         for &c in &ctx.p.concurrency {
-            let r = load::run(&ctx.dir, "nginx", &format!("http://{}{page_path}", nginx.addr), &load::static_script(), c, ctx.p.duration)?;
-            println!("  nginx ceiling @{c}: {:.0} req/s, p99 {:.1} ms", r.rps, r.p99);
-            ctx.ceiling.insert(c, r.rps);
-            out.rows.push(Row {
-                scenario: "nginx (static copy)".into(),
-                conns: Some(c),
-                rps: Some(r.rps),
-                p50: Some(r.p50),
-                p95: Some(r.p95),
-                p99: Some(r.p99),
-                errors: Some(r.errors()),
-                ratio: Some(1.0),
-                note: format!("{} KiB page", page.body.len() / 1024),
-                ..Row::default()
-            });
+            let consultation = format!("http://{}{page_path}", nginx.addr);
+            let mut runs = vec![("consultation", "nginx (static copy)", consultation, load::static_script(), page.body.len())];
+            if !copies.is_empty() {
+                let size = copies.iter().map(|(_, b)| b.len()).sum::<usize>() / copies.len();
+                runs.push(("catalogue", "nginx (catalogue copies)", format!("http://{}", nginx.addr), load::get_script(&copy_paths, &[]), size));
+            }
+            for (page_kind, scenario, url, script, size) in runs {
+                let r = load::run(&ctx.dir, "nginx", &url, &script, c, ctx.p.duration)?;
+                println!("  {scenario} @{c}: {:.0} req/s, p99 {:.1} ms", r.rps, r.p99);
+                ctx.ceiling.insert((page_kind, c), r.rps);
+                out.rows.push(Row {
+                    scenario: scenario.into(),
+                    conns: Some(c),
+                    rps: Some(r.rps),
+                    p50: Some(r.p50),
+                    p95: Some(r.p95),
+                    p99: Some(r.p99),
+                    errors: Some(r.errors()),
+                    ratio: Some(1.0),
+                    note: match page_kind {
+                        "catalogue" => format!("{} KiB pages on average, {} in turn", size / 1024, copies.len()),
+                        _ => format!("{} KiB page", size / 1024),
+                    },
+                    ..Row::default()
+                });
+            }
         }
         nginx.stop();
     }
@@ -565,7 +584,7 @@ async fn load_get(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &st
             p99: Some(r.p99),
             errors: Some(r.errors()),
             peak_mib: server.peak_kib().map(mib),
-            ratio: ctx.ceiling.get(&c).filter(|n| **n > 0.0).map(|n| r.rps / n),
+            ratio: ctx.ceiling.get(&(if name == "catalogue" { "catalogue" } else { "consultation" }, c)).filter(|n| **n > 0.0).map(|n| r.rps / n),
             note: if paths.len() > 1 { format!("{} URLs in turn", paths.len()) } else { String::new() },
             budget: None,
         };
