@@ -681,20 +681,37 @@ async fn post_load(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &s
 
 fn one_shot(server: &Server, out: &mut DbOutcome, name: &str, path: &str, content_type: &str, budget: Option<Budget>, cookie: Option<&str>) {
     let reset = server.reset_peak();
-    let started = Instant::now();
-    let r = http::get(&server.addr, path, cookie);
-    let took = started.elapsed();
+    // The kernel keeps no peak of private memory alone, so it is sampled while the download runs.
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let (r, took, private) = std::thread::scope(|s| {
+        let sampler = s.spawn(|| {
+            let mut most = server.private_kib().unwrap_or(0);
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                most = most.max(server.private_kib().unwrap_or(0));
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            most.max(server.private_kib().unwrap_or(0))
+        });
+        let started = Instant::now();
+        let r = http::get(&server.addr, path, cookie);
+        let took = started.elapsed();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        (r, took, sampler.join().ok().filter(|k| *k > 0).map(mib))
+    });
     let peak = server.peak_kib().map(mib);
     let mut row = Row { scenario: name.into(), peak_mib: peak, ..Row::default() };
     match r {
         Ok(r) if r.status == 200 && r.header("content-type").is_some_and(|t| t.contains(content_type)) => {
             row.note = format!(
-                "{:.2} s, {:.1} MiB{}",
+                "{:.2} s, {:.1} MiB; private memory peak {}{}",
                 took.as_secs_f64(),
                 r.body.len() as f64 / 1_048_576.0,
+                private.map_or("?".into(), |m| format!("{m:.0} MiB")),
                 if reset { "" } else { " (peak RSS since start: the kernel refused to reset it)" }
             );
-            let under = |mb: f64| peak.is_some_and(|m| m * 1.048_576 < mb);
+            // Held to the process's own memory: the rest of its resident set is the binary and
+            // the database file mapped from the page cache, which the kernel shares and reclaims.
+            let under = |mb: f64| private.is_some_and(|m| m * 1.048_576 < mb);
             match budget {
                 Some(Budget::Report) => row.budget = Some(("< 5 s, < 200 MB".into(), took < Duration::from_secs(5) && under(200.0))),
                 Some(Budget::Export) => row.budget = Some(("streams, < 150 MB".into(), under(150.0))),

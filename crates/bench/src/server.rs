@@ -111,6 +111,13 @@ impl Server {
         status_field(self.pid(), "VmHWM")
     }
 
+    /// Memory the process itself allocated (anonymous), in KiB: resident memory without the
+    /// pages of files it maps (the binary, the SQLite database), which are the kernel's page
+    /// cache, shared and dropped under pressure.
+    pub fn private_kib(&self) -> Option<u64> {
+        status_field(self.pid(), "RssAnon")
+    }
+
     /// Resets the kernel's peak-RSS mark, so the next reading is the peak of one scenario;
     /// false where the kernel does not allow it (the peak is then the peak since start).
     pub fn reset_peak(&self) -> bool {
