@@ -188,4 +188,16 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
         (1, "A", Some(1)), (2, "B", Some(1)), (3, "C", Some(2)), (4, "D", Some(3)), (5, "E", Some(3)), (6, "F", Some(4)),
     ]);
 
+    // Filters and pages: the channel is the submission's; a page is counted and ordered by number.
+    let paper = NewSubmission { channel: "paper".into(), ..sub("k5", false) };
+    remarks::submit(&db, &paper, &[remark("G"), remark("H")], &entry("remark.submit", "consultation")).await.unwrap();
+    let numbers = |p: &agora_db::Page<remarks::RemarkRow>| (p.items.iter().map(|r| r.number).collect::<Vec<_>>(), p.total);
+    let on_paper = remarks::list(&db, c, &RemarkFilter { channel: Some("paper".into()), ..Default::default() }, 10, 0).await.unwrap();
+    assert_eq!(numbers(&on_paper), (vec![7, 8], 2));
+    let online_page = remarks::list(&db, c, &RemarkFilter { channel: Some("online".into()), ..Default::default() }, 2, 2).await.unwrap();
+    assert_eq!(numbers(&online_page), (vec![3, 4], 6));
+    let rejected = remarks::list(&db, c, &RemarkFilter { decision: Some("rejected".into()), ..Default::default() }, 1, 1).await.unwrap();
+    assert_eq!(numbers(&rejected), (vec![2], 2));
+    let public_paper = remarks::list(&db, c, &RemarkFilter { public: true, channel: Some("paper".into()), unanswered: true, ..Default::default() }, 10, 0).await.unwrap();
+    assert_eq!(numbers(&public_paper), (vec![7, 8], 2));
 }
