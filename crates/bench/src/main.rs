@@ -424,19 +424,12 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                 println!("  {scenario} @{c}: {:.0} req/s, p99 {:.1} ms", r.rps, r.p99);
                 ctx.ceiling.insert((page_kind, c), r.rps);
                 out.rows.push(Row {
-                    scenario: scenario.into(),
-                    conns: Some(c),
-                    rps: Some(r.rps),
-                    p50: Some(r.p50),
-                    p95: Some(r.p95),
-                    p99: Some(r.p99),
-                    errors: Some(r.errors()),
                     ratio: Some(1.0),
                     note: match page_kind {
                         "catalogue" => format!("{} KiB pages on average, {} in turn", size / 1024, copies.len()),
                         _ => format!("{} KiB page", size / 1024),
                     },
-                    ..Row::default()
+                    ..load_row(scenario, c, &r)
                 });
             }
         }
@@ -556,6 +549,20 @@ enum Budget {
     Export,
 }
 
+/// A row with what wrk measured for `scenario` at `c` connections.
+fn load_row(scenario: &str, c: u32, r: &load::WrkResult) -> Row {
+    Row {
+        scenario: scenario.into(),
+        conns: Some(c),
+        rps: Some(r.rps),
+        p50: Some(r.p50),
+        p95: Some(r.p95),
+        p99: Some(r.p99),
+        errors: Some(r.errors()),
+        ..Row::default()
+    }
+}
+
 fn judge(budget: Option<Budget>, row: &Row) -> Option<(String, bool)> {
     let (c, rps, p99) = (row.conns?, row.rps.unwrap_or(0.0), row.p99.unwrap_or(f64::MAX));
     match budget? {
@@ -576,17 +583,10 @@ async fn load_get(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &st
         server.reset_peak();
         let r = load::run(&ctx.dir, name, &url, &script, c, ctx.p.duration)?;
         let mut row = Row {
-            scenario: name.into(),
-            conns: Some(c),
-            rps: Some(r.rps),
-            p50: Some(r.p50),
-            p95: Some(r.p95),
-            p99: Some(r.p99),
-            errors: Some(r.errors()),
             peak_mib: server.peak_kib().map(mib),
             ratio: ctx.ceiling.get(&(if name == "catalogue" { "catalogue" } else { "consultation" }, c)).filter(|n| **n > 0.0).map(|n| r.rps / n),
             note: if paths.len() > 1 { format!("{} URLs in turn", paths.len()) } else { String::new() },
-            budget: None,
+            ..load_row(name, c, &r)
         };
         row.budget = judge(budget, &row);
         println!("  {name} @{c}: {:.0} req/s, p50 {:.1} ms, p99 {:.1} ms, {} errors", r.rps, r.p50, r.p99, r.errors());
@@ -649,20 +649,12 @@ async fn post_load(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &s
             None => None,
         };
         let mut row = Row {
-            scenario: name.into(),
-            conns: Some(c),
-            rps: Some(r.rps),
-            p50: Some(r.p50),
-            p95: Some(r.p95),
-            p99: Some(r.p99),
-            errors: Some(r.errors()),
             peak_mib: server.peak_kib().map(mib),
-            ratio: None,
             note: match stored {
                 Some(n) => format!("{} acknowledged, {n} stored", r.acks),
                 None => format!("{} acknowledged", r.acks),
             },
-            budget: None,
+            ..load_row(name, c, &r)
         };
         row.budget = judge(Some(Budget::Submission), &row);
         println!("  {name} @{c}: {:.0} req/s, p50 {:.1} ms, p99 {:.1} ms, {}, {} errors", r.rps, r.p50, r.p99, row.note, r.errors());

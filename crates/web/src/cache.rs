@@ -311,9 +311,7 @@ impl PageCache {
         let (e, Freshness::Fresh) = self.get(&key)? else { return None };
         if e.holes.is_empty() {
             // Nothing on the page posts, so the visitor needs no token either.
-            let mut r = Response::new(Body::from(e.body.clone()));
-            *r.headers_mut() = e.headers.clone();
-            return Some(r);
+            return Some(serve(&e, ""));
         }
         let Some(token) = v.csrf.filter(|t| t.len() == 64) else {
             let token = agora_db::random_token();
