@@ -8,6 +8,7 @@ pub mod forms;
 pub mod i18n;
 pub mod mail;
 pub mod markdown;
+pub mod memory;
 pub mod pages;
 pub mod password;
 pub mod scheduler;

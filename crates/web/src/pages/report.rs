@@ -432,11 +432,19 @@ async fn download(state: AppState, ctx: Ctx, slug: String, q: ReportQuery, forma
     let full = full_version(&ctx, &c, &q)?;
     let (report, _) = text_for(&state, &ctx, &c).await?;
     let doc = report_doc(&state, &ctx, &c, report.as_ref(), full).await?;
-    // Writing a large report is CPU work: keep it off the threads that serve requests.
-    let bytes = tokio::task::spawn_blocking(move || match format {
-        Format::Pdf => agora_export::pdf::pdf(&doc).map_err(|e| e.to_string()),
-        Format::Docx => agora_export::docx::docx(&doc).map_err(|e| e.to_string()),
-        Format::Xlsx => agora_export::xlsx::xlsx(&doc).map_err(|e| e.to_string()),
+    // Writing a large report is CPU work: keep it off the threads that serve requests. It is
+    // also the largest thing the server builds: it starts from memory given back to the
+    // system, and gives back what it used.
+    let bytes = tokio::task::spawn_blocking(move || {
+        crate::memory::release();
+        let bytes = match format {
+            Format::Pdf => agora_export::pdf::pdf(&doc).map_err(|e| e.to_string()),
+            Format::Docx => agora_export::docx::docx(&doc).map_err(|e| e.to_string()),
+            Format::Xlsx => agora_export::xlsx::xlsx(&doc).map_err(|e| e.to_string()),
+        };
+        drop(doc);
+        crate::memory::release();
+        bytes
     })
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?
