@@ -182,11 +182,13 @@ impl SharedFile {
 
     /// Whether another instance wrote since the last look.
     fn changed_elsewhere(&self) -> bool {
+        // Read under the lock that `announce` writes under: bytes read before one of this
+        // instance's own writes and compared after it would look like another instance's.
+        let Ok(mut seen) = self.seen.lock() else { return true };
         let mut now = [0u8; 16];
         if self.file.read_at(&mut now, 0).is_err() {
             return true;
         }
-        let Ok(mut seen) = self.seen.lock() else { return true };
         if *seen == now {
             return false;
         }
@@ -194,15 +196,24 @@ impl SharedFile {
         true
     }
 
-    fn announce(&self, stamp: u64, instance: &str) {
+    /// Writes this instance's change; returns whether another instance had written one
+    /// since the last look, which the caller must apply, as this write covers it up.
+    fn announce(&self, stamp: u64, instance: &str) -> bool {
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&stamp.to_le_bytes());
         let id = instance.as_bytes();
         bytes[8..8 + id.len().min(8)].copy_from_slice(&id[..id.len().min(8)]);
-        if let Ok(mut seen) = self.seen.lock() {
-            let _ = self.file.write_at(&bytes, 0);
-            *seen = bytes;
+        let Ok(mut seen) = self.seen.lock() else { return true };
+        // Look and write under the file's lock, so that no other instance writes in between.
+        let locked = self.file.lock().is_ok();
+        let mut now = [0u8; 16];
+        let elsewhere = self.file.read_at(&mut now, 0).is_err() || now != *seen;
+        let _ = self.file.write_at(&bytes, 0);
+        if locked {
+            let _ = self.file.unlock();
         }
+        *seen = bytes;
+        elsewhere
     }
 }
 
@@ -377,8 +388,10 @@ impl PageCache {
     /// Tells other instances about a change made here (never about one heard from them, which
     /// would echo between instances for ever).
     fn announce(&self, what: &str) {
-        if let Some(f) = &self.shared {
-            f.announce(self.now(), &self.instance);
+        if let Some(f) = &self.shared
+            && f.announce(self.now(), &self.instance)
+        {
+            self.apply(None);
         }
         if let Ok(o) = self.outbox.lock()
             && let Some(tx) = o.as_ref()
@@ -726,6 +739,45 @@ mod tests {
         assert!(!heard(&b));
         b.changed_scope(Scope::Remarks(7));
         assert!(heard(&a));
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn a_change_written_over_by_another_instance_before_it_was_heard_still_counts() {
+        let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
+        let (a, b) = (PageCache::with_shared_file(&path).unwrap(), PageCache::with_shared_file(&path).unwrap());
+        let page = |at| Entry { rendered_at: at, scope: None, user: None, born: Instant::now(), headers: HeaderMap::new(), body: Bytes::from_static(b"<p>kept</p>"), holes: vec![] };
+        b.put("pl0/".into(), page(b.now()));
+        a.changed_everything();
+        // B writes its own change over A's before looking at the file.
+        b.changed_scope(Scope::Remarks(7));
+        assert_eq!(b.get("pl0/").map(|(_, f)| f), Some(Freshness::Stale));
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn an_instance_never_takes_its_own_changes_for_another_instances() {
+        let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
+        let a = Arc::new(PageCache::with_shared_file(&path).unwrap());
+        let before = a.everything.load(Ordering::SeqCst);
+        // Requests look at the file while others announce their changes, as under a stream
+        // of submissions: none of it is a change to everything.
+        let threads: Vec<_> = (0..4)
+            .map(|i| {
+                let a = a.clone();
+                std::thread::spawn(move || {
+                    for _ in 0..2_000 {
+                        if i % 2 == 0 {
+                            a.changed_scope(Scope::Remarks(1));
+                        } else {
+                            assert!(a.usable());
+                        }
+                    }
+                })
+            })
+            .collect();
+        threads.into_iter().for_each(|t| t.join().unwrap());
+        assert_eq!(a.everything.load(Ordering::SeqCst), before, "sessions and memos were dropped for nothing");
         let _ = std::fs::remove_file(&path);
     }
 
