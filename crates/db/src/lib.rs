@@ -221,21 +221,61 @@ impl Db {
     }
 }
 
-/// `INSERT … VALUES` placeholders for `rows` rows of `cols` columns: `($1, $2), ($3, $4)`.
-pub(crate) fn placeholders(rows: usize, cols: usize) -> String {
-    let mut sql = String::with_capacity(rows * cols * 5);
+/// How a statement built at run time marks its parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marks {
+    /// `$1, $2, …`, as PostgreSQL needs.
+    Numbered,
+    /// `?, ?, …` in order, on SQLite: sqlx finds each numbered parameter by its name, a linear
+    /// search in SQLite, so a multi-row insert of a thousand `$n` spent most of a batch's time
+    /// finding them (perf: 14 % of the server under a stream of submissions).
+    InOrder,
+}
+
+impl Marks {
+    /// `n` parameters separated by commas, the first of them number `first` (from 1).
+    pub(crate) fn list(self, first: usize, n: usize) -> String {
+        let mut sql = String::with_capacity(n * 5);
+        self.push_list(&mut sql, first, n);
+        sql
+    }
+
+    fn push_list(self, sql: &mut String, first: usize, n: usize) {
+        for k in 0..n {
+            if k > 0 {
+                sql.push_str(", ");
+            }
+            match self {
+                Marks::Numbered => {
+                    sql.push('$');
+                    sql.push_str(&(first + k).to_string());
+                }
+                Marks::InOrder => sql.push('?'),
+            }
+        }
+    }
+}
+
+impl Db {
+    /// How statements built at run time mark their parameters on this database.
+    pub(crate) fn marks(&self) -> Marks {
+        match self {
+            Db::Sqlite(_) => Marks::InOrder,
+            Db::Postgres(_) => Marks::Numbered,
+        }
+    }
+}
+
+/// `INSERT … VALUES` placeholders for `rows` rows of `cols` columns: `($1, $2), ($3, $4)`
+/// (or `(?, ?), (?, ?)`), the only parameters of the statement.
+pub(crate) fn placeholders(marks: Marks, rows: usize, cols: usize) -> String {
+    let mut sql = String::with_capacity(rows * (cols * 5 + 4));
     for r in 0..rows {
         if r > 0 {
             sql.push_str(", ");
         }
         sql.push('(');
-        for c in 0..cols {
-            if c > 0 {
-                sql.push_str(", ");
-            }
-            sql.push('$');
-            sql.push_str(&(r * cols + c + 1).to_string());
-        }
+        marks.push_list(&mut sql, r * cols + 1, cols);
         sql.push(')');
     }
     sql
@@ -290,4 +330,17 @@ pub struct Page<T> {
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     use chrono::SubsecRound;
     chrono::Utc::now().trunc_subsecs(6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_number_every_parameter_or_take_them_in_order() {
+        assert_eq!(placeholders(Marks::Numbered, 2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(placeholders(Marks::InOrder, 2, 3), "(?, ?, ?), (?, ?, ?)");
+        assert_eq!(Marks::Numbered.list(2, 3), "$2, $3, $4");
+        assert_eq!(Marks::InOrder.list(2, 3), "?, ?, ?");
+    }
 }

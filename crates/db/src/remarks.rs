@@ -142,6 +142,7 @@ pub async fn submit_one(db: &Db, item: &SubmissionBatchItem) -> DbResult<Stored>
 pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Vec<Stored>> {
     use std::collections::HashMap;
     let at = now();
+    let marks = db.marks();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let mut out: Vec<Option<Stored>> = vec![None; batch.len()];
@@ -152,11 +153,17 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
         consultations.dedup();
         for &c in &consultations {
             let keys: Vec<&str> = batch.iter().filter(|b| b.submission.consultation_id == c).map(|b| b.submission.form_key.as_str()).collect();
-            for chunk in crate::fixed_chunks(&keys) {
-                let marks = (0..chunk.len()).map(|k| format!("${}", k + 2)).collect::<Vec<_>>().join(", ");
-                let sql = format!("SELECT form_key, receipt FROM submissions WHERE consultation_id = $1 AND form_key IN ({marks})");
+            for chunk in keys.chunks(64) {
+                // One statement whatever the batch's size: the list is filled up to one of
+                // four lengths with the last key again, so that each length stays prepared.
+                let len = [4, 16, 64].into_iter().find(|&n| n >= chunk.len()).unwrap_or(64);
+                let sql = format!(
+                    "SELECT form_key, receipt FROM submissions WHERE consultation_id = {} AND form_key IN ({})",
+                    marks.list(1, 1),
+                    marks.list(2, len)
+                );
                 let mut q = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql)).bind(c);
-                for k in chunk.iter() {
+                for k in chunk.iter().chain(std::iter::repeat_n(chunk.last().unwrap_or(&""), len - chunk.len())) {
                     q = q.bind(*k);
                 }
                 for (key, receipt) in q.fetch_all(&mut *tx).await? {
@@ -208,7 +215,7 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
                 "INSERT INTO submissions (consultation_id, receipt, form_key, channel, received_at, entered_by_id, entered_by, user_id, \
                  submitter_kind, person_number, name, organisation, district_id, address, email, formal_status, defect_reason, correct_by, \
                  attachment_key, attachment_name, attachment_type, created_at) VALUES {} RETURNING id, receipt",
-                crate::placeholders(chunk.len(), 22)
+                crate::placeholders(marks, chunk.len(), 22)
             );
             let mut q = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
             for (i, _, person, receipt) in chunk {
@@ -237,7 +244,7 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
         for chunk in crate::fixed_chunks(&remark_rows) {
             let sql = format!(
                 "INSERT INTO remarks (consultation_id, submission_id, number, section_id, section_text, proposed_change, justification, moderation) VALUES {}",
-                crate::placeholders(chunk.len(), 8)
+                crate::placeholders(marks, chunk.len(), 8)
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (c, id, number, r, moderation) in chunk {
@@ -248,7 +255,7 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
         for chunk in crate::fixed_chunks(&numbered) {
             let sql = format!(
                 "INSERT INTO audit_log (at, actor_id, actor_label, action, entity, entity_id, details) VALUES {}",
-                crate::placeholders(chunk.len(), 7)
+                crate::placeholders(marks, chunk.len(), 7)
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (i, ..) in chunk {
@@ -259,7 +266,7 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
         }
         let jobs: Vec<(&FollowUp, &str)> = numbered.iter().filter_map(|(i, _, _, receipt)| batch[*i].follow_up.as_ref().map(|f| (f, receipt.as_str()))).collect();
         for chunk in crate::fixed_chunks(&jobs) {
-            let sql = format!("INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES {}", crate::placeholders(chunk.len(), 5));
+            let sql = format!("INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES {}", crate::placeholders(marks, chunk.len(), 5));
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (job, receipt) in chunk {
                 q = q.bind(job.kind).bind((job.payload)(receipt)).bind(at).bind(crate::jobs::MAX_ATTEMPTS).bind(at);

@@ -388,6 +388,7 @@ type TallyKey = (i64, i64, String, String, String);
 /// one commit for many responses is what lets a busy survey keep up with durable writes.
 pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcome>> {
     let at = now();
+    let marks = db.marks();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let mut outcomes = Vec::with_capacity(batch.len());
@@ -435,7 +436,7 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
             };
             let rows: Vec<(i64, &Item)> = r.items.iter().flat_map(|(q, items)| items.iter().map(move |i| (*q, i))).collect();
             for chunk in rows.chunks(200) {
-                let sql = format!("INSERT INTO survey_answers (response_id, question_id, item, num, text) VALUES {}", crate::placeholders(chunk.len(), 5));
+                let sql = format!("INSERT INTO survey_answers (response_id, question_id, item, num, text) VALUES {}", crate::placeholders(marks, chunk.len(), 5));
                 let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
                 for (qid, item) in chunk {
                     q = q.bind(id).bind(*qid).bind(&item.item).bind(item.num).bind(&item.text);
@@ -459,7 +460,7 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
         }
         let tallies: Vec<_> = tallies.into_iter().collect();
         for chunk in tallies.chunks(100) {
-            let mut sql = format!("INSERT INTO survey_tallies (survey_id, question_id, item, channel, day, n, total) VALUES {}", crate::placeholders(chunk.len(), 7));
+            let mut sql = format!("INSERT INTO survey_tallies (survey_id, question_id, item, channel, day, n, total) VALUES {}", crate::placeholders(marks, chunk.len(), 7));
             sql.push_str(" ON CONFLICT (survey_id, question_id, item, channel, day) DO UPDATE SET n = survey_tallies.n + excluded.n, total = survey_tallies.total + excluded.total");
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
             for ((s, qid, item, ch, day), (n, total)) in chunk {

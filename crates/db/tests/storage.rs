@@ -172,13 +172,14 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
         follow_up: mail.then(|| remarks::FollowUp { kind: "mail", payload: Box::new(|r: &str| format!("receipt {r}")) }),
     };
     let audited = agora_db::audit::list(&db, &Default::default(), 1, 0).await.unwrap().total;
-    let batch = [item("k3", &["D", "E"], true), item("k1", &["A"], true), item("k4", &["F"], false), item("k3", &["D", "E"], true)];
+    let batch = [item("k3", &["D", "E"], true), item("k1", &["A"], true), item("k4", &["F"], false), item("k3", &["D", "E"], true), item("k1", &["A"], true)];
     let stored = remarks::submit_batch(&db, &batch).await.unwrap();
     assert_eq!(stored, vec![
         Stored::Created(format!("UW/{c}/00004")),
         Stored::Duplicate(format!("UW/{c}/00001")),
         Stored::Created(format!("UW/{c}/00006")),
         Stored::Duplicate(format!("UW/{c}/00004")),
+        Stored::Duplicate(format!("UW/{c}/00001")),
     ]);
     let payloads: Vec<String> = jobs::claim(&db, Duration::minutes(5), 10).await.unwrap().into_iter().map(|j| j.payload).collect();
     assert_eq!(payloads, vec![format!("receipt UW/{c}/00004")]);
