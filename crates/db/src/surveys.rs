@@ -393,6 +393,7 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
         let mut tx = p.begin_write().await?;
         let mut outcomes = Vec::with_capacity(batch.len());
         let mut tallies: HashMap<TallyKey, (i64, f64)> = HashMap::new();
+        let mut answers: Vec<(i64, i64, &Item)> = Vec::new();
         for r in batch {
             let code_id: Option<i64> = match &r.code {
                 Some(code) => {
@@ -434,15 +435,7 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
                 outcomes.push(Outcome::Duplicate);
                 continue;
             };
-            let rows: Vec<(i64, &Item)> = r.items.iter().flat_map(|(q, items)| items.iter().map(move |i| (*q, i))).collect();
-            for chunk in rows.chunks(200) {
-                let sql = format!("INSERT INTO survey_answers (response_id, question_id, item, num, text) VALUES {}", crate::placeholders(marks, chunk.len(), 5));
-                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
-                for (qid, item) in chunk {
-                    q = q.bind(id).bind(*qid).bind(&item.item).bind(item.num).bind(&item.text);
-                }
-                q.execute(&mut *tx).await?;
-            }
+            answers.extend(r.items.iter().flat_map(|(q, items)| items.iter().map(move |i| (id, *q, i))));
             let day = r.day.format("%Y-%m-%d").to_string();
             let mut bump = |q: i64, item: &str, total: f64| {
                 let e = tallies.entry((r.survey_id, q, item.to_owned(), r.channel.clone(), day.clone())).or_insert((0, 0.0));
@@ -457,6 +450,15 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
                 }
             }
             outcomes.push(Outcome::Stored(id));
+        }
+        // The answers of the whole batch together, in statements of a few fixed shapes.
+        for chunk in crate::fixed_chunks(&answers) {
+            let sql = format!("INSERT INTO survey_answers (response_id, question_id, item, num, text) VALUES {}", crate::placeholders(marks, chunk.len(), 5));
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (id, qid, item) in chunk {
+                q = q.bind(*id).bind(*qid).bind(&item.item).bind(item.num).bind(&item.text);
+            }
+            q.execute(&mut *tx).await?;
         }
         let tallies: Vec<_> = tallies.into_iter().collect();
         for chunk in tallies.chunks(100) {

@@ -202,3 +202,71 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
     let public_paper = remarks::list(&db, c, &RemarkFilter { public: true, channel: Some("paper".into()), unanswered: true, ..Default::default() }, 10, 0).await.unwrap();
     assert_eq!(numbers(&public_paper), (vec![7, 8], 2));
 }
+
+#[tokio::test]
+async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
+    use agora_db::surveys::{self, NewResponse, Outcome, ResponseFilter, SurveyFields};
+    use agora_domain::survey::{Item, QuestionForm, Text};
+    let db = testing::fresh().await.unwrap();
+    let unit = reference::save_unit(&db, None, &UnitInput::parse("zdmk", "Zarząd Dróg", "", "").unwrap(), &entry("unit.create", "unit")).await.unwrap();
+    let text = |s: &str| Text { pl: s.into(), en: String::new() };
+    let fields = SurveyFields {
+        slug: "ankieta".into(),
+        consultation_id: None,
+        unit_id: unit,
+        title: text("Ankieta"),
+        intro: text(""),
+        access: "anyone".into(),
+        layout: "one_page".into(),
+        visibility: "always".into(),
+        closes_at: None,
+    };
+    let id = surveys::create(&db, &fields, None, &entry("survey.create", "survey")).await.unwrap();
+    for q in ["Skąd jesteś?", "Co zmienić?"] {
+        let input = QuestionForm { kind: "short_text".into(), text_pl: q.into(), page: "1".into(), ..Default::default() }.parse(&[], None).unwrap();
+        surveys::add_question(&db, id, &input, &entry("survey.question.add", "survey")).await.unwrap();
+    }
+    let qs: Vec<i64> = surveys::questions(&db, id).await.unwrap().iter().map(|q| q.id).collect();
+    let answer = |t: &str| vec![Item { item: String::new(), num: None, text: Some(t.into()) }];
+    let response = |key: &str, items: Vec<(i64, Vec<Item>)>| NewResponse {
+        survey_id: id,
+        channel: "online".into(),
+        form_key: key.into(),
+        user_id: None,
+        code: None,
+        interviewer: None,
+        place: None,
+        collected_at: chrono::Utc::now(),
+        day: chrono::Utc::now().date_naive(),
+        entered_by: None,
+        version: 1,
+        items,
+    };
+    let batch = [
+        response("a", vec![(qs[0], answer("Podgórze")), (qs[1], answer("Więcej drzew"))]),
+        response("b", vec![(qs[0], answer("Kazimierz"))]),
+        response("a", vec![(qs[0], answer("Podgórze")), (qs[1], answer("Więcej drzew"))]),
+        response("c", vec![(qs[1], answer("Ławki"))]),
+    ];
+    let out = surveys::submit_batch(&db, &batch).await.unwrap();
+    assert!(matches!(out[..], [Outcome::Stored(_), Outcome::Stored(_), Outcome::Duplicate, Outcome::Stored(_)]));
+    let mut stored = Vec::new();
+    let order = &qs;
+    surveys::for_each_response(&db, id, &ResponseFilter::default(), |_, answers| {
+        let mut texts: Vec<(usize, String)> = answers
+            .iter()
+            .flat_map(|(q, items)| items.iter().map(move |i| (order.iter().position(|x| x == q).unwrap_or(9), i.text.clone().unwrap_or_default())))
+            .collect();
+        texts.sort();
+        stored.push(texts);
+        async { true }
+    })
+    .await
+    .unwrap();
+    assert_eq!(stored, vec![
+        vec![(0, "Podgórze".to_string()), (1, "Więcej drzew".to_string())],
+        vec![(0, "Kazimierz".to_string())],
+        vec![(1, "Ławki".to_string())],
+    ]);
+    assert_eq!(surveys::response_counts(&db).await.unwrap().get(&id), Some(&3));
+}
