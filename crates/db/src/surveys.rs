@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::TryStreamExt;
 
 use crate::audit::{AuditEntry, audit_in_tx};
-use crate::{BeginWrite, Db, DbResult, now};
+use crate::{BeginWrite, Db, DbError, DbResult, now};
 
 /// The tally question id that counts responses.
 pub const RESPONSES: i64 = 0;
@@ -391,17 +391,50 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
     let marks = db.marks();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
-        let mut outcomes = Vec::with_capacity(batch.len());
-        let mut tallies: HashMap<TallyKey, (i64, f64)> = HashMap::new();
-        let mut answers: Vec<(i64, i64, &Item)> = Vec::new();
-        for r in batch {
+        let mut outcomes: Vec<Option<Outcome>> = vec![None; batch.len()];
+        // Responses with neither a one-time code nor an account need no check of their own:
+        // they go in together, in statements of a few fixed shapes. A form key already stored,
+        // or repeated in the batch, inserts nothing the second time.
+        let plain: Vec<&NewResponse> = batch.iter().filter(|r| r.code.is_none() && r.user_id.is_none()).collect();
+        let mut inserted: HashMap<(i64, &str), i64> = HashMap::new();
+        for chunk in crate::fixed_chunks(&plain) {
+            let sql = format!(
+                "INSERT INTO survey_responses (survey_id, channel, form_key, user_id, code_id, interviewer, place, collected_at, submitted_at, entered_by_id, survey_version) \
+                 VALUES {} ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id, survey_id, form_key",
+                crate::placeholders(marks, chunk.len(), 11)
+            );
+            let mut q = sqlx::query_as::<_, (i64, i64, String)>(sqlx::AssertSqlSafe(sql));
+            for r in chunk {
+                q = q.bind(r.survey_id).bind(&r.channel).bind(&r.form_key).bind(r.user_id).bind(None::<i64>).bind(&r.interviewer).bind(&r.place)
+                    .bind(r.collected_at).bind(at).bind(r.entered_by).bind(r.version);
+            }
+            for (id, survey, key) in q.fetch_all(&mut *tx).await? {
+                if let Some(r) = chunk.iter().find(|r| r.survey_id == survey && r.form_key == key) {
+                    inserted.insert((survey, r.form_key.as_str()), id);
+                }
+            }
+        }
+        for (i, r) in batch.iter().enumerate() {
+            if r.code.is_some() || r.user_id.is_some() {
+                continue;
+            }
+            // The first of repeated keys is the one stored; the others are repeats of it.
+            outcomes[i] = Some(match inserted.remove(&(r.survey_id, r.form_key.as_str())) {
+                Some(id) => Outcome::Stored(id),
+                None => Outcome::Duplicate,
+            });
+        }
+        for (i, r) in batch.iter().enumerate() {
+            if r.code.is_none() && r.user_id.is_none() {
+                continue;
+            }
             let code_id: Option<i64> = match &r.code {
                 Some(code) => {
                     let id: Option<i64> = sqlx::query_scalar(
                         "UPDATE survey_codes SET used_at = $1 WHERE survey_id = $2 AND code = $3 AND used_at IS NULL RETURNING id",
                     ).bind(at).bind(r.survey_id).bind(code).fetch_optional(&mut *tx).await?;
                     if id.is_none() {
-                        outcomes.push(Outcome::CodeRejected);
+                        outcomes[i] = Some(Outcome::CodeRejected);
                         continue;
                     }
                     id
@@ -415,7 +448,7 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
                     if let Some(c) = code_id {
                         sqlx::query("UPDATE survey_codes SET used_at = NULL WHERE id = $1").bind(c).execute(&mut *tx).await?;
                     }
-                    outcomes.push(Outcome::AlreadyAnswered);
+                    outcomes[i] = Some(Outcome::AlreadyAnswered);
                     continue;
                 }
             }
@@ -428,13 +461,20 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
             .bind(r.survey_id).bind(&r.channel).bind(&r.form_key).bind(r.user_id).bind(code_id).bind(&r.interviewer).bind(&r.place)
             .bind(r.collected_at).bind(at).bind(r.entered_by).bind(r.version)
             .fetch_optional(&mut *tx).await?;
-            let Some(id) = id else {
-                if let Some(c) = code_id {
-                    sqlx::query("UPDATE survey_codes SET used_at = NULL WHERE id = $1").bind(c).execute(&mut *tx).await?;
+            outcomes[i] = Some(match id {
+                Some(id) => Outcome::Stored(id),
+                None => {
+                    if let Some(c) = code_id {
+                        sqlx::query("UPDATE survey_codes SET used_at = NULL WHERE id = $1").bind(c).execute(&mut *tx).await?;
+                    }
+                    Outcome::Duplicate
                 }
-                outcomes.push(Outcome::Duplicate);
-                continue;
-            };
+            });
+        }
+        let mut tallies: HashMap<TallyKey, (i64, f64)> = HashMap::new();
+        let mut answers: Vec<(i64, i64, &Item)> = Vec::new();
+        for (r, outcome) in batch.iter().zip(&outcomes) {
+            let Some(Outcome::Stored(id)) = *outcome else { continue };
             answers.extend(r.items.iter().flat_map(|(q, items)| items.iter().map(move |i| (id, *q, i))));
             let day = r.day.format("%Y-%m-%d").to_string();
             let mut bump = |q: i64, item: &str, total: f64| {
@@ -449,7 +489,6 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
                     bump(*q, &i.item, i.num.unwrap_or(0.0));
                 }
             }
-            outcomes.push(Outcome::Stored(id));
         }
         // The answers of the whole batch together, in statements of a few fixed shapes.
         for chunk in crate::fixed_chunks(&answers) {
@@ -471,7 +510,8 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
             q.execute(&mut *tx).await?;
         }
         tx.commit().await?;
-        Ok(outcomes)
+        // Every response got its outcome above.
+        outcomes.into_iter().map(|o| o.ok_or_else(|| DbError::Conflict("survey response".into()))).collect()
     })
 }
 

@@ -250,6 +250,9 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
     ];
     let out = surveys::submit_batch(&db, &batch).await.unwrap();
     assert!(matches!(out[..], [Outcome::Stored(_), Outcome::Stored(_), Outcome::Duplicate, Outcome::Stored(_)]));
+    // A key stored by an earlier batch is a repeat too, beside a new one.
+    let again = surveys::submit_batch(&db, &[response("b", vec![(qs[0], answer("Kazimierz"))]), response("d", vec![])]).await.unwrap();
+    assert!(matches!(again[..], [Outcome::Duplicate, Outcome::Stored(_)]));
     let mut stored = Vec::new();
     let order = &qs;
     surveys::for_each_response(&db, id, &ResponseFilter::default(), |_, answers| {
@@ -267,6 +270,7 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
         vec![(0, "Podgórze".to_string()), (1, "Więcej drzew".to_string())],
         vec![(0, "Kazimierz".to_string())],
         vec![(1, "Ławki".to_string())],
+        vec![],
     ]);
-    assert_eq!(surveys::response_counts(&db).await.unwrap().get(&id), Some(&3));
+    assert_eq!(surveys::response_counts(&db).await.unwrap().get(&id), Some(&4));
 }
