@@ -384,6 +384,9 @@ pub enum Outcome {
 
 type TallyKey = (i64, i64, String, String, String);
 
+/// The columns a response is stored with, in the order both of its inserts bind them.
+const RESPONSE_COLUMNS: &str = "survey_id, channel, form_key, user_id, code_id, interviewer, place, collected_at, submitted_at, entered_by_id, survey_version";
+
 /// Stores a batch of responses in one transaction, each with its answers and the tallies;
 /// one commit for many responses is what lets a busy survey keep up with durable writes.
 pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcome>> {
@@ -399,8 +402,7 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
         let mut inserted: HashMap<(i64, &str), i64> = HashMap::new();
         for chunk in crate::fixed_chunks(&plain) {
             let sql = format!(
-                "INSERT INTO survey_responses (survey_id, channel, form_key, user_id, code_id, interviewer, place, collected_at, submitted_at, entered_by_id, survey_version) \
-                 VALUES {} ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id, survey_id, form_key",
+                "INSERT INTO survey_responses ({RESPONSE_COLUMNS}) VALUES {} ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id, survey_id, form_key",
                 crate::placeholders(marks, chunk.len(), 11)
             );
             let mut q = sqlx::query_as::<_, (i64, i64, String)>(sqlx::AssertSqlSafe(sql));
@@ -454,10 +456,11 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
             }
             // Only the form key may collide quietly (a double click); any other conflict is an
             // error, never a response acknowledged but not stored.
-            let id: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO survey_responses (survey_id, channel, form_key, user_id, code_id, interviewer, place, collected_at, submitted_at, entered_by_id, survey_version) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id",
-            )
+            let sql = format!(
+                "INSERT INTO survey_responses ({RESPONSE_COLUMNS}) VALUES ({}) ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id",
+                crate::Marks::Numbered.list(1, 11)
+            );
+            let id: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
             .bind(r.survey_id).bind(&r.channel).bind(&r.form_key).bind(r.user_id).bind(code_id).bind(&r.interviewer).bind(&r.place)
             .bind(r.collected_at).bind(at).bind(r.entered_by).bind(r.version)
             .fetch_optional(&mut *tx).await?;

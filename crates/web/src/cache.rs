@@ -724,10 +724,21 @@ pub async fn relay(state: AppState) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn instances_on_one_file_hear_each_change_once_and_never_echo_it() {
+    /// Two instances on one signal file, and the file, removed by the caller.
+    fn two_instances() -> (std::path::PathBuf, PageCache, PageCache) {
         let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
         let (a, b) = (PageCache::with_shared_file(&path).unwrap(), PageCache::with_shared_file(&path).unwrap());
+        (path, a, b)
+    }
+
+    /// A page rendered at clock `at`.
+    fn kept_page(at: u64) -> Entry {
+        Entry { rendered_at: at, scope: None, user: None, born: Instant::now(), headers: HeaderMap::new(), body: Bytes::from_static(b"<p>kept</p>"), holes: vec![] }
+    }
+
+    #[test]
+    fn instances_on_one_file_hear_each_change_once_and_never_echo_it() {
+        let (path, a, b) = two_instances();
         let heard = |c: &PageCache| c.shared.as_ref().is_some_and(SharedFile::changed_elsewhere);
         assert!(!heard(&a) && !heard(&b));
         a.changed_everything();
@@ -744,10 +755,8 @@ mod tests {
 
     #[test]
     fn a_change_written_over_by_another_instance_before_it_was_heard_still_counts() {
-        let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
-        let (a, b) = (PageCache::with_shared_file(&path).unwrap(), PageCache::with_shared_file(&path).unwrap());
-        let page = |at| Entry { rendered_at: at, scope: None, user: None, born: Instant::now(), headers: HeaderMap::new(), body: Bytes::from_static(b"<p>kept</p>"), holes: vec![] };
-        b.put("pl0/".into(), page(b.now()));
+        let (path, a, b) = two_instances();
+        b.put("pl0/".into(), kept_page(b.now()));
         a.changed_everything();
         // B writes its own change over A's before looking at the file.
         b.changed_scope(Scope::Remarks(7));
@@ -783,10 +792,8 @@ mod tests {
 
     #[test]
     fn a_change_heard_while_looking_up_a_session_still_makes_kept_pages_stale() {
-        let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
-        let (a, b) = (PageCache::with_shared_file(&path).unwrap(), PageCache::with_shared_file(&path).unwrap());
-        let page = |at| Entry { rendered_at: at, scope: None, user: None, born: Instant::now(), headers: HeaderMap::new(), body: Bytes::from_static(b"<p>kept</p>"), holes: vec![] };
-        b.put("pl0/".into(), page(b.now()));
+        let (path, a, b) = two_instances();
+        b.put("pl0/".into(), kept_page(b.now()));
         assert_eq!(b.get("pl0/").map(|(_, f)| f), Some(Freshness::Fresh));
         a.changed_everything();
         // The first to look after the change is a session or memo look-up, not a page.
