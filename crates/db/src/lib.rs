@@ -65,6 +65,7 @@ pub mod reference;
 pub mod remarks;
 pub mod reports;
 pub mod roles;
+mod rows;
 pub mod sessions;
 pub mod settings;
 pub mod signals;
@@ -227,8 +228,8 @@ pub(crate) enum Marks {
     /// `$1, $2, …`, as PostgreSQL needs.
     Numbered,
     /// `?, ?, …` in order, on SQLite: sqlx finds each numbered parameter by its name, a linear
-    /// search in SQLite, so a multi-row insert of a thousand `$n` spent most of a batch's time
-    /// finding them (perf: 14 % of the server under a stream of submissions).
+    /// search in SQLite, so a statement with a thousand `$n` spent most of its time finding
+    /// them (perf: 14 % of the server under a stream of submissions).
     InOrder,
 }
 
@@ -236,11 +237,6 @@ impl Marks {
     /// `n` parameters separated by commas, the first of them number `first` (from 1).
     pub(crate) fn list(self, first: usize, n: usize) -> String {
         let mut sql = String::with_capacity(n * 5);
-        self.push_list(&mut sql, first, n);
-        sql
-    }
-
-    fn push_list(self, sql: &mut String, first: usize, n: usize) {
         for k in 0..n {
             if k > 0 {
                 sql.push_str(", ");
@@ -253,6 +249,7 @@ impl Marks {
                 Marks::InOrder => sql.push('?'),
             }
         }
+        sql
     }
 }
 
@@ -264,36 +261,6 @@ impl Db {
             Db::Postgres(_) => Marks::Numbered,
         }
     }
-}
-
-/// `INSERT … VALUES` placeholders for `rows` rows of `cols` columns: `($1, $2), ($3, $4)`
-/// (or `(?, ?), (?, ?)`), the only parameters of the statement.
-pub(crate) fn placeholders(marks: Marks, rows: usize, cols: usize) -> String {
-    let mut sql = String::with_capacity(rows * (cols * 5 + 4));
-    for r in 0..rows {
-        if r > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        marks.push_list(&mut sql, r * cols + 1, cols);
-        sql.push(')');
-    }
-    sql
-}
-
-/// Splits `rows` into chunks of 64, 16, 4 and 1 rows, so that a multi-row statement comes
-/// in four shapes only and each stays prepared on its connection, whatever the batch size.
-pub(crate) fn fixed_chunks<T>(rows: &[T]) -> Vec<&[T]> {
-    let mut out = Vec::new();
-    let mut rest = rows;
-    for size in [64, 16, 4, 1] {
-        while rest.len() >= size {
-            let (head, tail) = rest.split_at(size);
-            out.push(head);
-            rest = tail;
-        }
-    }
-    out
 }
 
 /// A random token for a URL or cookie, and the hash under which it is stored.
@@ -337,9 +304,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn placeholders_number_every_parameter_or_take_them_in_order() {
-        assert_eq!(placeholders(Marks::Numbered, 2, 3), "($1, $2, $3), ($4, $5, $6)");
-        assert_eq!(placeholders(Marks::InOrder, 2, 3), "(?, ?, ?), (?, ?, ?)");
+    fn parameters_are_numbered_or_taken_in_order() {
         assert_eq!(Marks::Numbered.list(2, 3), "$2, $3, $4");
         assert_eq!(Marks::InOrder.list(2, 3), "?, ?, ?");
     }

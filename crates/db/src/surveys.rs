@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use agora_domain::survey::{Condition, Item, Question, QuestionInput, QuestionKind, Spec, Tally, Text};
+use crate::rows::InsertRows;
 use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{Value, json};
 use futures_util::TryStreamExt;
 
 use crate::audit::{AuditEntry, audit_in_tx};
@@ -391,29 +393,28 @@ const RESPONSE_COLUMNS: &str = "survey_id, channel, form_key, user_id, code_id, 
 /// one commit for many responses is what lets a busy survey keep up with durable writes.
 pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcome>> {
     let at = now();
-    let marks = db.marks();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let mut outcomes: Vec<Option<Outcome>> = vec![None; batch.len()];
         // Responses with neither a one-time code nor an account need no check of their own:
-        // they go in together, in statements of a few fixed shapes. A form key already stored,
-        // or repeated in the batch, inserts nothing the second time.
+        // they go in together (see `crate::rows`). A form key already stored, or repeated in
+        // the batch, inserts nothing the second time.
         let plain: Vec<&NewResponse> = batch.iter().filter(|r| r.code.is_none() && r.user_id.is_none()).collect();
+        let rows: Vec<Value> = plain.iter().map(|r| json!([
+            r.survey_id, r.channel, r.form_key, None::<i64>, None::<i64>, r.interviewer, r.place,
+            crate::rows::instant(r.collected_at), crate::rows::instant(at), r.entered_by, r.version
+        ])).collect();
+        let stored: Vec<(i64, i64, String)> = InsertRows::insert_rows(
+            &mut tx,
+            &format!("INSERT INTO survey_responses ({RESPONSE_COLUMNS})"),
+            &["bigint", "text", "text", "bigint", "bigint", "text", "text", "timestamptz", "timestamptz", "bigint", "integer"],
+            "ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id, survey_id, form_key",
+            &rows,
+        ).await?;
         let mut inserted: HashMap<(i64, &str), i64> = HashMap::new();
-        for chunk in crate::fixed_chunks(&plain) {
-            let sql = format!(
-                "INSERT INTO survey_responses ({RESPONSE_COLUMNS}) VALUES {} ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id, survey_id, form_key",
-                crate::placeholders(marks, chunk.len(), 11)
-            );
-            let mut q = sqlx::query_as::<_, (i64, i64, String)>(sqlx::AssertSqlSafe(sql));
-            for r in chunk {
-                q = q.bind(r.survey_id).bind(&r.channel).bind(&r.form_key).bind(r.user_id).bind(None::<i64>).bind(&r.interviewer).bind(&r.place)
-                    .bind(r.collected_at).bind(at).bind(r.entered_by).bind(r.version);
-            }
-            for (id, survey, key) in q.fetch_all(&mut *tx).await? {
-                if let Some(r) = chunk.iter().find(|r| r.survey_id == survey && r.form_key == key) {
-                    inserted.insert((survey, r.form_key.as_str()), id);
-                }
+        for (id, survey, key) in stored {
+            if let Some(r) = plain.iter().find(|r| r.survey_id == survey && r.form_key == key) {
+                inserted.insert((survey, r.form_key.as_str()), id);
             }
         }
         for (i, r) in batch.iter().enumerate() {
@@ -493,25 +494,23 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
                 }
             }
         }
-        // The answers of the whole batch together, in statements of a few fixed shapes.
-        for chunk in crate::fixed_chunks(&answers) {
-            let sql = format!("INSERT INTO survey_answers (response_id, question_id, item, num, text) VALUES {}", crate::placeholders(marks, chunk.len(), 5));
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for (id, qid, item) in chunk {
-                q = q.bind(*id).bind(*qid).bind(&item.item).bind(item.num).bind(&item.text);
-            }
-            q.execute(&mut *tx).await?;
-        }
-        let tallies: Vec<_> = tallies.into_iter().collect();
-        for chunk in tallies.chunks(100) {
-            let mut sql = format!("INSERT INTO survey_tallies (survey_id, question_id, item, channel, day, n, total) VALUES {}", crate::placeholders(marks, chunk.len(), 7));
-            sql.push_str(" ON CONFLICT (survey_id, question_id, item, channel, day) DO UPDATE SET n = survey_tallies.n + excluded.n, total = survey_tallies.total + excluded.total");
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
-            for ((s, qid, item, ch, day), (n, total)) in chunk {
-                q = q.bind(*s).bind(*qid).bind(item).bind(ch).bind(day).bind(*n).bind(*total);
-            }
-            q.execute(&mut *tx).await?;
-        }
+        // The answers and tallies of the whole batch together.
+        let rows: Vec<Value> = answers.iter().map(|(id, qid, item)| json!([id, qid, item.item, item.num, item.text])).collect();
+        InsertRows::insert_rows::<()>(
+            &mut tx,
+            "INSERT INTO survey_answers (response_id, question_id, item, num, text)",
+            &["bigint", "bigint", "text", "double precision", "text"],
+            "",
+            &rows,
+        ).await?;
+        let rows: Vec<Value> = tallies.into_iter().map(|((s, qid, item, ch, day), (n, total))| json!([s, qid, item, ch, day, n, total])).collect();
+        InsertRows::insert_rows::<()>(
+            &mut tx,
+            "INSERT INTO survey_tallies (survey_id, question_id, item, channel, day, n, total)",
+            &["bigint", "bigint", "text", "text", "text", "bigint", "double precision"],
+            "ON CONFLICT (survey_id, question_id, item, channel, day) DO UPDATE SET n = survey_tallies.n + excluded.n, total = survey_tallies.total + excluded.total",
+            &rows,
+        ).await?;
         tx.commit().await?;
         // Every response got its outcome above.
         outcomes.into_iter().map(|o| o.ok_or_else(|| DbError::Conflict("survey response".into()))).collect()

@@ -188,6 +188,12 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
     assert_eq!(all.items.iter().map(|r| (r.number, r.proposed_change.as_str(), r.person_number)).collect::<Vec<_>>(), vec![
         (1, "A", Some(1)), (2, "B", Some(1)), (3, "C", Some(2)), (4, "D", Some(3)), (5, "E", Some(3)), (6, "F", Some(4)),
     ]);
+    // What the batch stored reads back as it was sent, its instant to the microsecond.
+    let d = &all.items[3];
+    assert_eq!(
+        (d.received_at, d.receipt.as_str(), d.channel.as_str(), d.moderation.as_str(), d.submitter_kind.as_str(), d.name.as_deref()),
+        (at, format!("UW/{c}/00004").as_str(), "online", "held", "person", Some("Jan Kowalski"))
+    );
 
     // Filters and pages: the channel is the submission's; a page is counted and ordered by number.
     let paper = NewSubmission { channel: "paper".into(), ..sub("k5", false) };
@@ -273,4 +279,22 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
         vec![],
     ]);
     assert_eq!(surveys::response_counts(&db).await.unwrap().get(&id), Some(&4));
+    // Instants stored by a batch compare rightly with instants bound in a filter.
+    let now = chrono::Utc::now();
+    for (from, to, expected) in [(now - Duration::hours(1), now + Duration::hours(1), 4), (now - Duration::hours(2), now - Duration::hours(1), 0)] {
+        let mut n = 0;
+        let window = ResponseFilter { from_at: Some(from), to_at: Some(to), ..Default::default() };
+        surveys::for_each_response(&db, id, &window, |_, _| {
+            n += 1;
+            async { true }
+        })
+        .await
+        .unwrap();
+        assert_eq!(n, expected);
+    }
+    // A batch larger than one statement's worth of rows keeps every response and its count.
+    let many: Vec<NewResponse> = (0..70).map(|k| response(&format!("m{k}"), vec![(qs[0], answer("Nowa Huta"))])).collect();
+    let out = surveys::submit_batch(&db, &many).await.unwrap();
+    assert_eq!(out.iter().filter(|o| matches!(o, Outcome::Stored(_))).count(), 70);
+    assert_eq!(surveys::response_counts(&db).await.unwrap().get(&id), Some(&74));
 }

@@ -265,9 +265,16 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
 /// Runs queued jobs (mail now, scheduled work later) and prunes expired sessions.
 async fn job_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut last_prune = std::time::Instant::now() - Duration::from_secs(3600);
+    let mut last_schedule = last_prune;
     loop {
-        if let Err(e) = agora_web::scheduler::run(&state, chrono::Utc::now()).await {
-            tracing::error!(error = %e, "scheduler failed");
+        // The worker wakes for every batch of submissions with mail to send; the schedule, to
+        // the minute, needs no look that often (on PostgreSQL, 8 ms over 5,000 consultations
+        // twenty times a second under a stream of remarks).
+        if last_schedule.elapsed() >= Duration::from_secs(5) {
+            if let Err(e) = agora_web::scheduler::run(&state, chrono::Utc::now()).await {
+                tracing::error!(error = %e, "scheduler failed");
+            }
+            last_schedule = std::time::Instant::now();
         }
         if let Err(e) = agora_web::mail::run_due_jobs(&state).await {
             tracing::error!(error = %e, "job runner failed");

@@ -96,8 +96,10 @@ async fn run<S: BatchStore>(db: Db, mut rx: mpsc::Receiver<Job<S>>) {
             }
         }
         let (batch, acks): (Vec<S::Item>, Vec<_>) = jobs.into_iter().unzip();
+        let started = std::time::Instant::now();
         match S::many(&db, &batch).await {
             Ok(outcomes) => {
+                tracing::debug!(size = batch.len(), micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX), "batch stored");
                 for (o, ack) in outcomes.into_iter().zip(acks) {
                     let _ = ack.send(Ok(o));
                 }
