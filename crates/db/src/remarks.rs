@@ -232,12 +232,13 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
         }).collect();
         let ids: HashMap<String, i64> = InsertRows::insert_rows::<(i64, String)>(
             &mut tx,
-            "INSERT INTO submissions (consultation_id, receipt, form_key, channel, received_at, entered_by_id, entered_by, user_id, \
-             submitter_kind, person_number, name, organisation, district_id, address, email, formal_status, defect_reason, correct_by, \
-             attachment_key, attachment_name, attachment_type, created_at)",
+            "submissions",
             &[
-                "bigint", "text", "text", "text", "timestamptz", "bigint", "text", "bigint", "text", "integer", "text", "text",
-                "bigint", "text", "text", "text", "text", "timestamptz", "text", "text", "text", "timestamptz",
+                ("consultation_id", "bigint"), ("receipt", "text"), ("form_key", "text"), ("channel", "text"), ("received_at", "timestamptz"),
+                ("entered_by_id", "bigint"), ("entered_by", "text"), ("user_id", "bigint"), ("submitter_kind", "text"),
+                ("person_number", "integer"), ("name", "text"), ("organisation", "text"), ("district_id", "bigint"), ("address", "text"),
+                ("email", "text"), ("formal_status", "text"), ("defect_reason", "text"), ("correct_by", "timestamptz"),
+                ("attachment_key", "text"), ("attachment_name", "text"), ("attachment_type", "text"), ("created_at", "timestamptz"),
             ],
             "RETURNING id, receipt",
             &rows,
@@ -254,8 +255,11 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
         }
         InsertRows::insert_rows::<()>(
             &mut tx,
-            "INSERT INTO remarks (consultation_id, submission_id, number, section_id, section_text, proposed_change, justification, moderation)",
-            &["bigint", "bigint", "integer", "bigint", "text", "text", "text", "text"],
+            "remarks",
+            &[
+                ("consultation_id", "bigint"), ("submission_id", "bigint"), ("number", "integer"), ("section_id", "bigint"),
+                ("section_text", "text"), ("proposed_change", "text"), ("justification", "text"), ("moderation", "text"),
+            ],
             "",
             &remark_rows,
         ).await?;
@@ -265,8 +269,11 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
         }).collect();
         InsertRows::insert_rows::<()>(
             &mut tx,
-            "INSERT INTO audit_log (at, actor_id, actor_label, action, entity, entity_id, details)",
-            &["timestamptz", "bigint", "text", "text", "text", "bigint", "text"],
+            "audit_log",
+            &[
+                ("at", "timestamptz"), ("actor_id", "bigint"), ("actor_label", "text"), ("action", "text"), ("entity", "text"),
+                ("entity_id", "bigint"), ("details", "text"),
+            ],
             "",
             &audit_rows,
         ).await?;
@@ -277,8 +284,8 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
             .collect();
         InsertRows::insert_rows::<()>(
             &mut tx,
-            "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at)",
-            &["text", "text", "timestamptz", "integer", "timestamptz"],
+            "jobs",
+            &[("kind", "text"), ("payload", "text"), ("run_at", "timestamptz"), ("max_attempts", "integer"), ("created_at", "timestamptz")],
             "",
             &job_rows,
         ).await?;

@@ -5,32 +5,45 @@
 use serde_json::Value;
 use sqlx::{Postgres, Sqlite, Transaction};
 
+/// A table's column and its PostgreSQL type, as the rows of [`InsertRows`] give them.
+pub(crate) type Column = (&'static str, &'static str);
+
 /// Inserting many rows given as JSON arrays, one per row, values in column order.
 pub(crate) trait InsertRows: sqlx::Database {
-    /// Runs `{into} <rows> {tail}` for all of `rows` (`into` is `INSERT INTO t (columns)`,
-    /// `tail` an optional `ON CONFLICT …`/`RETURNING …`) and returns what `RETURNING` gives.
-    /// `types` are the columns' PostgreSQL types.
-    async fn insert_rows<T>(tx: &mut Transaction<'static, Self>, into: &str, types: &[&str], tail: &str, rows: &[Value]) -> Result<Vec<T>, sqlx::Error>
+    /// Inserts `rows` into `table`'s `columns`, then `tail` (an optional `ON CONFLICT …` and
+    /// `RETURNING …`), and returns what `RETURNING` gives.
+    async fn insert_rows<T>(tx: &mut Transaction<'static, Self>, table: &str, columns: &[Column], tail: &str, rows: &[Value]) -> Result<Vec<T>, sqlx::Error>
     where
         T: Send + Unpin + for<'r> sqlx::FromRow<'r, Self::Row>;
+}
+
+/// `INSERT INTO table (columns)`.
+fn insert_into(table: &str, columns: &[Column]) -> String {
+    format!("INSERT INTO {table} ({})", names(columns))
+}
+
+/// The columns' names, separated by commas.
+pub(crate) fn names(columns: &[Column]) -> String {
+    columns.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ")
 }
 
 impl InsertRows for Postgres {
     /// One statement whatever the number of rows, its rows in one JSON parameter: over the
     /// network each statement costs a round trip, and chunks of fixed shapes took twenty.
-    async fn insert_rows<T>(tx: &mut Transaction<'static, Self>, into: &str, types: &[&str], tail: &str, rows: &[Value]) -> Result<Vec<T>, sqlx::Error>
+    async fn insert_rows<T>(tx: &mut Transaction<'static, Self>, table: &str, columns: &[Column], tail: &str, rows: &[Value]) -> Result<Vec<T>, sqlx::Error>
     where
         T: Send + Unpin + for<'r> sqlx::FromRow<'r, Self::Row>,
     {
         if rows.is_empty() {
             return Ok(Vec::new());
         }
-        let columns: Vec<String> = types.iter().enumerate().map(|(k, t)| format!("(r ->> {k})::{t}")).collect();
+        let values: Vec<String> = columns.iter().enumerate().map(|(k, (_, t))| format!("(r ->> {k})::{t}")).collect();
         let sql = format!(
-            "{into} SELECT {} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS j(r, n) ORDER BY n {tail}",
-            columns.join(", ")
+            "{} SELECT {} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS j(r, n) ORDER BY n {tail}",
+            insert_into(table, columns),
+            values.join(", ")
         );
-        let rows = Value::Array(rows.to_vec()).to_string();
+        let rows = serde_json::to_string(rows).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
         sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(rows).fetch_all(&mut **tx).await
     }
 }
@@ -40,14 +53,15 @@ impl InsertRows for Sqlite {
     /// statement costs no round trip, and reading the rows out of JSON cost it more than the
     /// statements it saved (survey submissions at 50 connections: 7,500–7,900/s against
     /// 9,500–10,100/s), as did chunks of four fixed shapes (more statements per batch).
-    async fn insert_rows<T>(tx: &mut Transaction<'static, Self>, into: &str, types: &[&str], tail: &str, rows: &[Value]) -> Result<Vec<T>, sqlx::Error>
+    async fn insert_rows<T>(tx: &mut Transaction<'static, Self>, table: &str, columns: &[Column], tail: &str, rows: &[Value]) -> Result<Vec<T>, sqlx::Error>
     where
         T: Send + Unpin + for<'r> sqlx::FromRow<'r, Self::Row>,
     {
+        let into = insert_into(table, columns);
+        let row = format!("({})", vec!["?"; columns.len()].join(", "));
         let mut out = Vec::new();
         for chunk in rows.chunks(64) {
-            let row = format!("({})", vec!["?"; types.len()].join(", "));
-            let sql = format!("{into} VALUES {} {tail}", vec![row; chunk.len()].join(", "));
+            let sql = format!("{into} VALUES {} {tail}", vec![row.as_str(); chunk.len()].join(", "));
             let mut q = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(sql));
             for value in chunk.iter().flat_map(|r| r.as_array().map(Vec::as_slice).unwrap_or_default()) {
                 q = match value {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use agora_domain::survey::{Condition, Item, Question, QuestionInput, QuestionKind, Spec, Tally, Text};
-use crate::rows::InsertRows;
+use crate::rows::{Column, InsertRows};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Value, json};
 use futures_util::TryStreamExt;
@@ -386,8 +386,12 @@ pub enum Outcome {
 
 type TallyKey = (i64, i64, String, String, String);
 
-/// The columns a response is stored with, in the order both of its inserts bind them.
-const RESPONSE_COLUMNS: &str = "survey_id, channel, form_key, user_id, code_id, interviewer, place, collected_at, submitted_at, entered_by_id, survey_version";
+/// The columns a response is stored with (and their types), in the order both of its inserts give them.
+const RESPONSE_COLUMNS: &[Column] = &[
+    ("survey_id", "bigint"), ("channel", "text"), ("form_key", "text"), ("user_id", "bigint"), ("code_id", "bigint"),
+    ("interviewer", "text"), ("place", "text"), ("collected_at", "timestamptz"), ("submitted_at", "timestamptz"),
+    ("entered_by_id", "bigint"), ("survey_version", "integer"),
+];
 
 /// Stores a batch of responses in one transaction, each with its answers and the tallies;
 /// one commit for many responses is what lets a busy survey keep up with durable writes.
@@ -406,8 +410,8 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
         ])).collect();
         let stored: Vec<(i64, i64, String)> = InsertRows::insert_rows(
             &mut tx,
-            &format!("INSERT INTO survey_responses ({RESPONSE_COLUMNS})"),
-            &["bigint", "text", "text", "bigint", "bigint", "text", "text", "timestamptz", "timestamptz", "bigint", "integer"],
+            "survey_responses",
+            RESPONSE_COLUMNS,
             "ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id, survey_id, form_key",
             &rows,
         ).await?;
@@ -458,8 +462,9 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
             // Only the form key may collide quietly (a double click); any other conflict is an
             // error, never a response acknowledged but not stored.
             let sql = format!(
-                "INSERT INTO survey_responses ({RESPONSE_COLUMNS}) VALUES ({}) ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id",
-                crate::Marks::Numbered.list(1, 11)
+                "INSERT INTO survey_responses ({}) VALUES ({}) ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id",
+                crate::rows::names(RESPONSE_COLUMNS),
+                crate::Marks::Numbered.list(1, RESPONSE_COLUMNS.len())
             );
             let id: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
             .bind(r.survey_id).bind(&r.channel).bind(&r.form_key).bind(r.user_id).bind(code_id).bind(&r.interviewer).bind(&r.place)
@@ -498,16 +503,19 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
         let rows: Vec<Value> = answers.iter().map(|(id, qid, item)| json!([id, qid, item.item, item.num, item.text])).collect();
         InsertRows::insert_rows::<()>(
             &mut tx,
-            "INSERT INTO survey_answers (response_id, question_id, item, num, text)",
-            &["bigint", "bigint", "text", "double precision", "text"],
+            "survey_answers",
+            &[("response_id", "bigint"), ("question_id", "bigint"), ("item", "text"), ("num", "double precision"), ("text", "text")],
             "",
             &rows,
         ).await?;
         let rows: Vec<Value> = tallies.into_iter().map(|((s, qid, item, ch, day), (n, total))| json!([s, qid, item, ch, day, n, total])).collect();
         InsertRows::insert_rows::<()>(
             &mut tx,
-            "INSERT INTO survey_tallies (survey_id, question_id, item, channel, day, n, total)",
-            &["bigint", "bigint", "text", "text", "text", "bigint", "double precision"],
+            "survey_tallies",
+            &[
+                ("survey_id", "bigint"), ("question_id", "bigint"), ("item", "text"), ("channel", "text"), ("day", "text"),
+                ("n", "bigint"), ("total", "double precision"),
+            ],
             "ON CONFLICT (survey_id, question_id, item, channel, day) DO UPDATE SET n = survey_tallies.n + excluded.n, total = survey_tallies.total + excluded.total",
             &rows,
         ).await?;
