@@ -31,6 +31,24 @@ impl WrkResult {
     pub fn errors(&self) -> u64 {
         self.status_errors + self.socket_errors
     }
+
+    /// Rounds of equal length as one run: the mean rate, the median of the medians, the worst
+    /// round's tail latencies and every error.
+    pub fn combined(rounds: &[WrkResult]) -> WrkResult {
+        let n = rounds.len().max(1) as f64;
+        let mut p50: Vec<f64> = rounds.iter().map(|r| r.p50).collect();
+        p50.sort_by(f64::total_cmp);
+        let worst = |f: fn(&WrkResult) -> f64| rounds.iter().map(f).fold(0.0, f64::max);
+        WrkResult {
+            rps: rounds.iter().map(|r| r.rps).sum::<f64>() / n,
+            p50: p50.get(p50.len() / 2).copied().unwrap_or(0.0),
+            p95: worst(|r| r.p95),
+            p99: worst(|r| r.p99),
+            status_errors: rounds.iter().map(|r| r.status_errors).sum(),
+            socket_errors: rounds.iter().map(|r| r.socket_errors).sum(),
+            acks: rounds.iter().map(|r| r.acks).sum(),
+        }
+    }
 }
 
 /// Lua run in every script: numbers the threads, and at the end sums what the threads
@@ -374,5 +392,15 @@ mod tests {
         assert!(body.contains("name=\"form_key\"\r\n\r\nk\r\n"));
         assert!(body.contains("filename=\"\""));
         assert!(body.ends_with(&format!("--{BOUNDARY}--\r\n")));
+    }
+
+    #[test]
+    fn rounds_combine_into_the_mean_rate_and_the_worst_tail() {
+        let round = |rps: f64, p50: f64, p99: f64, errors: u64| WrkResult { rps, p50, p95: p99 / 2.0, p99, status_errors: errors, ..WrkResult::default() };
+        let r = WrkResult::combined(&[round(90_000.0, 4.0, 12.0, 0), round(120_000.0, 3.0, 30.0, 2), round(105_000.0, 5.0, 9.0, 1)]);
+        assert_eq!(r.rps, 105_000.0);
+        assert_eq!(r.p50, 4.0);
+        assert_eq!((r.p95, r.p99), (15.0, 30.0));
+        assert_eq!(r.errors(), 3);
     }
 }

@@ -87,9 +87,9 @@ struct Scenario {
 }
 
 const SCENARIOS: [Scenario; 15] = [
+    Scenario { name: "catalogue", what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn; in rounds alternating with nginx serving saved copies" },
+    Scenario { name: "consultation", what: "GET the page of the consultation with the most remarks, anonymous; in rounds alternating with nginx serving a saved copy" },
     Scenario { name: "home", what: "GET / for an anonymous visitor" },
-    Scenario { name: "catalogue", what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn" },
-    Scenario { name: "consultation", what: "GET the page of the consultation with the most remarks, anonymous; compared with nginx serving a saved copy" },
     Scenario { name: "consultation-signed-in", what: "the same page with a resident's session cookie, sessions in turn" },
     Scenario { name: "remarks", what: "GET the public list of that consultation's remarks, its pages in turn" },
     Scenario { name: "submit-remark", what: "POST the remark form: multipart, CSRF token, signed in, a new form key each time" },
@@ -169,6 +169,9 @@ fn plan(mode: &'static str, opts: Opts) -> Result<Plan> {
                 None => bail!("--scenarios: unknown scenario {name:?}; `agora-bench list` shows them"),
             }
         }
+        // In the list's order, so that the nginx figures exist before the pages quoted against them.
+        v.sort_by_key(|n| SCENARIOS.iter().position(|s| s.name == *n));
+        v.dedup();
         v
     };
     let concurrency = if opts.concurrency.is_empty() { if smoke { vec![10] } else { vec![50, 500] } } else { opts.concurrency.clone() };
@@ -296,6 +299,10 @@ struct Ctx<'a> {
     ds: Dataset,
     /// nginx's requests per second per page (consultation, catalogue) and connection count.
     ceiling: BTreeMap<(&'static str, u32), f64>,
+    /// nginx serving the saved copies, for as long as the scenarios run.
+    nginx: Option<load::Nginx>,
+    /// Per page kind: nginx's URL and wrk script for the copies, and a note on their size.
+    copies: BTreeMap<&'static str, (String, String, String)>,
     /// Cookie header values for the signed-in scenarios: CSRF token and a session each.
     cookies: Vec<String>,
     /// The remark form's action: path with the CSRF token.
@@ -352,7 +359,7 @@ async fn bench_backend(p: &Plan, b: Backend, out: &mut DbOutcome) -> Result<()> 
         ..Row::default()
     });
 
-    let mut ctx = Ctx { p, url, dir: dir.clone(), ds, ceiling: BTreeMap::new(), cookies: Vec::new(), form_action: String::new(), csrf: String::new() };
+    let mut ctx = Ctx { p, url, dir: dir.clone(), ds, ceiling: BTreeMap::new(), nginx: None, copies: BTreeMap::new(), cookies: Vec::new(), form_action: String::new(), csrf: String::new() };
     scenarios(&mut ctx, &setup, server, out).await
 }
 
@@ -401,7 +408,8 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
         bail!("a single remark submission answered {} (expected 200 or 303):\n{}", r.status, excerpt(&r.text()));
     }
 
-    // The ceiling: nginx serving the same pages from files, with the same wrk settings. The
+    // The ceiling: nginx serving the same pages from files, with the same wrk settings, measured
+    // in rounds alternating with the pages it is the ceiling of (see `load_get`). The
     // catalogue's pages are larger than the consultation's, so they get their own.
     {
         let mut copies = Vec::new();
@@ -411,29 +419,15 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
             }
         }
         let copy_paths: Vec<String> = copies.iter().map(|(name, _)| format!("/{name}")).collect();
-        let mut nginx = load::Nginx::start(&ctx.dir, &page.body, &copies)?;
-        for &c in &ctx.p.concurrency {
-            let consultation = format!("http://{}{page_path}", nginx.addr);
-            let mut runs = vec![("consultation", "nginx (static copy)", consultation, load::static_script(), page.body.len())];
-            if !copies.is_empty() {
-                let size = copies.iter().map(|(_, b)| b.len()).sum::<usize>() / copies.len();
-                runs.push(("catalogue", "nginx (catalogue copies)", format!("http://{}", nginx.addr), load::get_script(&copy_paths, &[]), size));
-            }
-            for (page_kind, scenario, url, script, size) in runs {
-                let r = load::run(&ctx.dir, "nginx", &url, &script, c, ctx.p.duration)?;
-                println!("  {scenario} @{c}: {:.0} req/s, p99 {:.1} ms", r.rps, r.p99);
-                ctx.ceiling.insert((page_kind, c), r.rps);
-                out.rows.push(Row {
-                    ratio: Some(1.0),
-                    note: match page_kind {
-                        "catalogue" => format!("{} KiB pages on average, {} in turn", size / 1024, copies.len()),
-                        _ => format!("{} KiB page", size / 1024),
-                    },
-                    ..load_row(scenario, c, &r)
-                });
-            }
+        let nginx = load::Nginx::start(&ctx.dir, &page.body, &copies)?;
+        let consultation = format!("http://{}{page_path}", nginx.addr);
+        ctx.copies.insert("consultation", (consultation, load::static_script(), format!("{} KiB page", page.body.len() / 1024)));
+        if !copies.is_empty() {
+            let size = copies.iter().map(|(_, b)| b.len()).sum::<usize>() / copies.len();
+            let note = format!("{} KiB pages on average, {} in turn", size / 1024, copies.len());
+            ctx.copies.insert("catalogue", (format!("http://{}", nginx.addr), load::get_script(&copy_paths, &[]), note));
         }
-        nginx.stop();
+        ctx.nginx = Some(nginx);
     }
 
     let survey = {
@@ -503,6 +497,9 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
         }
     }
     server.stop();
+    if let Some(mut nginx) = ctx.nginx.take() {
+        nginx.stop();
+    }
     Ok(())
 }
 
@@ -573,19 +570,54 @@ fn judge(budget: Option<Budget>, row: &Row) -> Option<(String, bool)> {
     }
 }
 
-async fn load_get(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &str, paths: &[String], cookies: &[String], budget: Option<Budget>) -> Result<()> {
+/// Rounds of nginx and of the server alternating, for a page quoted as a ratio to nginx: this
+/// machine's speed drifts by a fifth within minutes, so a ceiling measured once, before the
+/// other scenarios, was not the same machine as the figure set against it.
+const ROUNDS: u32 = 3;
+
+async fn load_get(ctx: &mut Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &str, paths: &[String], cookies: &[String], budget: Option<Budget>) -> Result<()> {
     let script = if paths.len() == 1 && cookies.is_empty() { load::static_script() } else { load::get_script(paths, cookies) };
     let url = format!("http://{}{}", server.addr, if paths.len() == 1 && cookies.is_empty() { paths[0].as_str() } else { "" });
+    let kind = if name == "catalogue" { "catalogue" } else { "consultation" };
+    let paired = if matches!(budget, Some(Budget::Anonymous)) { ctx.copies.get(kind).cloned() } else { None };
+    let rounds = if paired.is_some() && ctx.p.duration.as_secs() >= 2 * u64::from(ROUNDS) { ROUNDS } else { 1 };
+    let round_length = ctx.p.duration / rounds;
     if !ctx.p.warmup.is_zero() {
         load::run(&ctx.dir, name, &url, &script, ctx.p.concurrency[0], ctx.p.warmup)?;
+        if let Some((nginx_url, nginx_script, _)) = &paired {
+            load::run(&ctx.dir, "nginx", nginx_url, nginx_script, ctx.p.concurrency[0], ctx.p.warmup)?;
+        }
     }
-    for &c in &ctx.p.concurrency {
+    for &c in &ctx.p.concurrency.clone() {
         server.reset_peak();
-        let r = load::run(&ctx.dir, name, &url, &script, c, ctx.p.duration)?;
+        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        for _ in 0..rounds {
+            if let Some((nginx_url, nginx_script, _)) = &paired {
+                theirs.push(load::run(&ctx.dir, "nginx", nginx_url, nginx_script, c, round_length)?);
+            }
+            ours.push(load::run(&ctx.dir, name, &url, &script, c, round_length)?);
+        }
+        let r = load::WrkResult::combined(&ours);
+        if let Some((_, _, note)) = &paired {
+            let n = load::WrkResult::combined(&theirs);
+            let scenario = if kind == "catalogue" { "nginx (catalogue copies)" } else { "nginx (static copy)" };
+            println!("  {scenario} @{c}: {:.0} req/s, p99 {:.1} ms", n.rps, n.p99);
+            ctx.ceiling.insert((kind, c), n.rps);
+            let note = if rounds > 1 { format!("{note}; {rounds} rounds alternating with {name}") } else { note.clone() };
+            out.rows.push(Row { ratio: Some(1.0), note, ..load_row(scenario, c, &n) });
+        }
+        let mut notes = Vec::new();
+        if paths.len() > 1 {
+            notes.push(format!("{} URLs in turn", paths.len()));
+        }
+        if rounds > 1 {
+            let each: Vec<String> = ours.iter().zip(&theirs).map(|(a, b)| format!("{:.2}", a.rps / b.rps.max(1.0))).collect();
+            notes.push(format!("× nginx by round: {}", each.join(", ")));
+        }
         let mut row = Row {
             peak_mib: server.peak_kib().map(mib),
-            ratio: ctx.ceiling.get(&(if name == "catalogue" { "catalogue" } else { "consultation" }, c)).filter(|n| **n > 0.0).map(|n| r.rps / n),
-            note: if paths.len() > 1 { format!("{} URLs in turn", paths.len()) } else { String::new() },
+            ratio: ctx.ceiling.get(&(kind, c)).filter(|n| **n > 0.0).map(|n| r.rps / n),
+            note: notes.join("; "),
             ..load_row(name, c, &r)
         };
         row.budget = judge(budget, &row);

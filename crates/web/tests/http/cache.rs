@@ -133,7 +133,7 @@ async fn two_instances_on_one_database_never_serve_each_other_stale_pages() {
     agora_db::reference::save_district(app.db(), None, &DistrictInput::parse("1", "Stare Miasto").unwrap(), &entry()).await.unwrap();
     assert!(!anon.get("/").await.text().contains("Stare Miasto"), "the second instance keeps its page");
     assert_eq!(admin.post("/admin/dzielnice", &[("number", "18"), ("name", "Nowa Huta")]).await.status, StatusCode::SEE_OTHER);
-    // A file beside SQLite is read on every request; PostgreSQL's signal takes a moment to arrive.
+    // Beside SQLite the change is heard before its answer; PostgreSQL's signal takes a moment to arrive.
     let mut seen = false;
     for _ in 0..if sqlite { 1 } else { 100 } {
         let home = anon.get("/").await.text();
