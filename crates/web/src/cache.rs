@@ -48,7 +48,8 @@ const MAX_PAGE: usize = 1024 * 1024;
 /// only when its last look began longer ago than this, and an instance that wrote a change
 /// answers the request that made it only this long after the write, so every look another
 /// instance begins after that answer began after the write. One read per request was a tenth
-/// of the time of a page served from memory.
+/// of the time of a page served from memory. An instance that has heard no other since it
+/// opened the file (the usual case) does not wait (see `SharedFile::until_heard`).
 const LOOK_STANDS: Duration = Duration::from_millis(1);
 
 /// What a page depends on besides everything that changes rarely.
@@ -172,24 +173,59 @@ struct KeptSession {
 }
 
 /// A file beside a SQLite database through which instances on one machine see each
-/// other's changes: each change writes new bytes, and each read compares them.
+/// other's changes: each change writes new bytes (a count and the writer's id), and each read
+/// compares them.
 struct SharedFile {
     file: File,
-    seen: Mutex<[u8; 16]>,
-    /// Where the two instants below count from.
+    /// This instance's id in the file.
+    id: [u8; 8],
+    /// This instance's writes so far, so that each writes new bytes.
+    writes: AtomicU64,
+    seen: Mutex<Seen>,
+    /// Where the instants below count from.
     start: Instant,
+    /// When this instance's first write ended, in nanoseconds from `start`.
+    opened: u64,
     /// When the last finished look began, in nanoseconds from `start` (0: none yet).
     looked: AtomicU64,
     /// When this instance's last write ended, in nanoseconds from `start`.
     wrote: AtomicU64,
+    /// Whether another instance has written since this one opened the file.
+    others: std::sync::atomic::AtomicBool,
+}
+
+/// What this instance last saw in the signal file, and who it has heard from.
+struct Seen {
+    bytes: [u8; 16],
+    /// Instances whose writes this one has answered (see [`SharedFile::look_now`]).
+    known: HashSet<[u8; 8]>,
 }
 
 impl SharedFile {
-    fn open(path: &Path) -> std::io::Result<SharedFile> {
+    /// Opens the file and writes to it once, before anything is kept (see [`LOOK_STANDS`]).
+    fn open(path: &Path, instance: &str) -> std::io::Result<SharedFile> {
         let file = std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path)?;
-        let mut seen = [0u8; 16];
-        let _ = file.read_at(&mut seen, 0);
-        Ok(SharedFile { file, seen: Mutex::new(seen), start: Instant::now(), looked: AtomicU64::new(0), wrote: AtomicU64::new(0) })
+        let mut bytes = [0u8; 16];
+        let _ = file.read_at(&mut bytes, 0);
+        let mut id = [0u8; 8];
+        let n = instance.len().min(8);
+        id[..n].copy_from_slice(&instance.as_bytes()[..n]);
+        // What is in the file already may be a stopped instance's: it is not counted as another.
+        let seen = Seen { bytes, known: HashSet::new() };
+        let mut f = SharedFile {
+            file,
+            id,
+            writes: AtomicU64::new(0),
+            seen: Mutex::new(seen),
+            start: Instant::now(),
+            opened: 0,
+            looked: AtomicU64::new(0),
+            wrote: AtomicU64::new(0),
+            others: std::sync::atomic::AtomicBool::new(false),
+        };
+        f.announce();
+        f.opened = f.wrote.load(Ordering::Acquire);
+        Ok(f)
     }
 
     fn nanos(&self) -> u64 {
@@ -198,7 +234,7 @@ impl SharedFile {
 
     /// Calls `heard` if another instance wrote since the last look; looks at the file only
     /// when the last look no longer stands (see [`LOOK_STANDS`]).
-    fn look(&self, heard: impl FnOnce()) {
+    fn look(&self, heard: impl Fn()) {
         let began = self.nanos();
         let last = self.looked.load(Ordering::Acquire);
         if last != 0 && began.saturating_sub(last) < LOOK_STANDS.as_nanos() as u64 {
@@ -208,8 +244,11 @@ impl SharedFile {
         self.looked.fetch_max(began.max(1), Ordering::AcqRel);
     }
 
-    /// Reads the file and calls `heard` if another instance wrote since the last look.
-    fn look_now(&self, heard: impl FnOnce()) {
+    /// Reads the file and calls `heard` if another instance wrote since the last look. The
+    /// first write heard from an instance is answered with a write, before this look ends, so
+    /// that the other instance knows it is not alone before its next change (see
+    /// [`SharedFile::until_heard`]).
+    fn look_now(&self, heard: impl Fn()) {
         // Read under the lock that `announce` writes under: bytes read before one of this
         // instance's own writes and compared after it would look like another instance's.
         // `heard` runs under it too, so that no other request of this instance finds the
@@ -219,36 +258,53 @@ impl SharedFile {
         if self.file.read_at(&mut now, 0).is_err() {
             return heard();
         }
-        if *seen != now {
-            *seen = now;
+        if seen.bytes == now {
+            return;
+        }
+        seen.bytes = now;
+        self.others.store(true, Ordering::Release);
+        heard();
+        let mut from = [0u8; 8];
+        from.copy_from_slice(&now[8..]);
+        // The answer covers whatever was written since the read above: that is heard too.
+        if from != self.id && seen.known.insert(from) && self.write(&mut seen) {
             heard();
         }
     }
 
     /// How long the request that made this instance's last change must still wait before its
-    /// answer, so that every other instance hears the change first.
+    /// answer, so that every other instance hears the change first: nothing when no other
+    /// instance has written since this one opened the file, unless this one opened it so
+    /// recently that a look another instance began before that may still stand.
     fn until_heard(&self) -> Duration {
-        let since = self.nanos().saturating_sub(self.wrote.load(Ordering::Acquire));
-        LOOK_STANDS.saturating_sub(Duration::from_nanos(since))
+        let since = if self.others.load(Ordering::Acquire) { self.wrote.load(Ordering::Acquire) } else { self.opened };
+        LOOK_STANDS.saturating_sub(Duration::from_nanos(self.nanos().saturating_sub(since)))
     }
 
     /// Writes this instance's change; returns whether another instance had written one
     /// since the last look, which the caller must apply, as this write covers it up.
-    fn announce(&self, stamp: u64, instance: &str) -> bool {
-        let mut bytes = [0u8; 16];
-        bytes[..8].copy_from_slice(&stamp.to_le_bytes());
-        let id = instance.as_bytes();
-        bytes[8..8 + id.len().min(8)].copy_from_slice(&id[..id.len().min(8)]);
+    fn announce(&self) -> bool {
         let Ok(mut seen) = self.seen.lock() else { return true };
+        self.write(&mut seen)
+    }
+
+    /// Writes new bytes, under `seen`'s lock; returns what [`SharedFile::announce`] returns.
+    fn write(&self, seen: &mut Seen) -> bool {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&self.writes.fetch_add(1, Ordering::AcqRel).to_le_bytes());
+        bytes[8..].copy_from_slice(&self.id);
         // Look and write under the file's lock, so that no other instance writes in between.
         let locked = self.file.lock().is_ok();
         let mut now = [0u8; 16];
-        let elsewhere = self.file.read_at(&mut now, 0).is_err() || now != *seen;
+        let elsewhere = self.file.read_at(&mut now, 0).is_err() || now != seen.bytes;
+        if elsewhere {
+            self.others.store(true, Ordering::Release);
+        }
         let _ = self.file.write_at(&bytes, 0);
         if locked {
             let _ = self.file.unlock();
         }
-        *seen = bytes;
+        seen.bytes = bytes;
         self.wrote.fetch_max(self.nanos(), Ordering::AcqRel);
         elsewhere
     }
@@ -278,7 +334,8 @@ impl Default for PageCache {
 impl PageCache {
     /// A cache whose changes other instances on this machine see through `path` (SQLite).
     pub fn with_shared_file(path: &Path) -> std::io::Result<PageCache> {
-        Ok(PageCache { shared: Some(SharedFile::open(path)?), ..PageCache::default() })
+        let cache = PageCache::default();
+        Ok(PageCache { shared: Some(SharedFile::open(path, &cache.instance)?), ..cache })
     }
 
     /// A cache that serves nothing until [`relay`] receives other instances' signals (PostgreSQL).
@@ -432,7 +489,7 @@ impl PageCache {
     /// would echo between instances for ever).
     fn announce(&self, what: &str) {
         if let Some(f) = &self.shared
-            && f.announce(self.now(), &self.instance)
+            && f.announce()
         {
             self.apply(None);
         }
@@ -814,10 +871,14 @@ mod tests {
     fn instances_on_one_file_hear_each_change_once_and_never_echo_it() {
         let (path, a, b) = two_instances();
         let heard = |c: &PageCache| {
-            let mut heard = false;
-            c.shared.as_ref().unwrap().look_now(|| heard = true);
-            heard
+            let heard = std::cell::Cell::new(false);
+            c.shared.as_ref().unwrap().look_now(|| heard.set(true));
+            heard.get()
         };
+        // Each instance writes once on opening the file, and answers the first write it hears
+        // from another: A hears B's and answers, B hears A's answer and answers it, A hears
+        // that, and then they are quiet.
+        assert!(heard(&a) && heard(&b) && heard(&a));
         assert!(!heard(&a) && !heard(&b));
         a.changed_everything();
         assert!(!heard(&a), "its own change is not news to the instance that made it");
@@ -845,6 +906,35 @@ mod tests {
             assert_eq!(b.get("pl0/").map(|(_, f)| f), Some(Freshness::Stale), "round {round}");
         }
         assert_eq!(PageCache::default().until_heard(), Duration::ZERO, "without a file there is nothing to wait for");
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn an_instance_alone_on_the_file_answers_its_changes_at_once() {
+        let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
+        // What a stopped instance left in the file is not another instance.
+        std::fs::write(&path, [7u8; 16]).unwrap();
+        let a = PageCache::with_shared_file(&path).unwrap();
+        std::thread::sleep(LOOK_STANDS);
+        a.changed_everything();
+        assert_eq!(a.until_heard(), Duration::ZERO);
+        let _b = PageCache::with_shared_file(&path).unwrap();
+        a.changed_everything();
+        assert!(a.until_heard() > Duration::ZERO, "a second instance on the file must hear the change first");
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn an_instance_heard_by_no_one_yet_still_waits_for_the_looks_of_those_already_there() {
+        let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
+        let a = PageCache::with_shared_file(&path).unwrap();
+        a.put("pl0/".into(), kept_page(a.now()));
+        // A looks, then B starts and changes something before anyone has answered its first write.
+        assert_eq!(a.get("pl0/").map(|(_, f)| f), Some(Freshness::Fresh));
+        let b = PageCache::with_shared_file(&path).unwrap();
+        b.changed_everything();
+        std::thread::sleep(b.until_heard());
+        assert_eq!(a.get("pl0/").map(|(_, f)| f), Some(Freshness::Stale));
         let _ = std::fs::remove_file(&path);
     }
 
