@@ -46,8 +46,8 @@ const MAX_BYTES: usize = 64 * 1024 * 1024;
 const MAX_PAGE: usize = 1024 * 1024;
 /// How long a look at the signal file beside SQLite stands: an instance reads the file again
 /// only when its last look began longer ago than this, and an instance that wrote a change
-/// answers the request that made it only this long after the write, so every look another
-/// instance begins after that answer began after the write. One read per request was a tenth
+/// answers the request that made it only this long after the write, so every look of another
+/// instance still standing when the answer is sent began after the write. One read per request was a tenth
 /// of the time of a page served from memory. An instance that has heard no other since it
 /// opened the file (the usual case) does not wait (see `SharedFile::until_heard`).
 const LOOK_STANDS: Duration = Duration::from_millis(1);
@@ -223,7 +223,7 @@ impl SharedFile {
             wrote: AtomicU64::new(0),
             others: std::sync::atomic::AtomicBool::new(false),
         };
-        f.announce();
+        f.announce(|| {});
         f.opened = f.wrote.load(Ordering::Acquire);
         Ok(f)
     }
@@ -255,7 +255,14 @@ impl SharedFile {
         // bytes already seen while the change is not applied yet.
         let Ok(mut seen) = self.seen.lock() else { return heard() };
         let mut now = [0u8; 16];
-        if self.file.read_at(&mut now, 0).is_err() {
+        // Shared with other readers, not with a writer: a read torn by a write could put
+        // together bytes this instance has already seen.
+        let locked = self.file.lock_shared().is_ok();
+        let read = self.file.read_at(&mut now, 0);
+        if locked {
+            let _ = self.file.unlock();
+        }
+        if read.is_err() {
             return heard();
         }
         if seen.bytes == now {
@@ -281,14 +288,18 @@ impl SharedFile {
         LOOK_STANDS.saturating_sub(Duration::from_nanos(self.nanos().saturating_sub(since)))
     }
 
-    /// Writes this instance's change; returns whether another instance had written one
-    /// since the last look, which the caller must apply, as this write covers it up.
-    fn announce(&self) -> bool {
-        let Ok(mut seen) = self.seen.lock() else { return true };
-        self.write(&mut seen)
+    /// Writes this instance's change, and calls `heard` if another instance had written one
+    /// since the last look, as this write covers it up; under the lock, as in
+    /// [`SharedFile::look_now`].
+    fn announce(&self, heard: impl Fn()) {
+        let Ok(mut seen) = self.seen.lock() else { return heard() };
+        if self.write(&mut seen) {
+            heard();
+        }
     }
 
-    /// Writes new bytes, under `seen`'s lock; returns what [`SharedFile::announce`] returns.
+    /// Writes new bytes, under `seen`'s lock; returns whether another instance had written
+    /// since the last look.
     fn write(&self, seen: &mut Seen) -> bool {
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&self.writes.fetch_add(1, Ordering::AcqRel).to_le_bytes());
@@ -488,10 +499,8 @@ impl PageCache {
     /// Tells other instances about a change made here (never about one heard from them, which
     /// would echo between instances for ever).
     fn announce(&self, what: &str) {
-        if let Some(f) = &self.shared
-            && f.announce()
-        {
-            self.apply(None);
+        if let Some(f) = &self.shared {
+            f.announce(|| self.apply(None));
         }
         if let Ok(o) = self.outbox.lock()
             && let Some(tx) = o.as_ref()
@@ -694,15 +703,17 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         let user = if changes { user_from(&state, &jar).await.map(|u| u.id) } else { None };
         let resp = next.run(req).await;
         if changes && (resp.status().is_success() || resp.status().is_redirection()) {
-            match resp.extensions().get::<Changed>() {
+            let changed = resp.extensions().get::<Changed>().copied();
+            match changed {
                 Some(Changed::Nothing) => {}
-                Some(Changed::Scope(s)) => cache.changed_scope(*s),
+                Some(Changed::Scope(s)) => cache.changed_scope(s),
                 None => cache.changed_everything(),
             }
             if let Some(u) = user {
                 cache.changed_scope(Scope::User(u));
             }
-            let wait = cache.until_heard();
+            let recorded = user.is_some() || !matches!(changed, Some(Changed::Nothing));
+            let wait = if recorded { cache.until_heard() } else { Duration::ZERO };
             if !wait.is_zero() {
                 tokio::time::sleep(wait).await;
             }
@@ -964,7 +975,7 @@ mod tests {
                         if i % 2 == 0 {
                             a.changed_scope(Scope::Remarks(1));
                         } else {
-                            assert!(a.usable());
+                            a.shared.as_ref().unwrap().look_now(|| a.apply(None));
                         }
                     }
                 })
