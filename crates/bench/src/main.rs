@@ -578,17 +578,18 @@ const ROUNDS: u32 = 3;
 async fn load_get(ctx: &mut Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &str, paths: &[String], cookies: &[String], budget: Option<Budget>) -> Result<()> {
     let script = if paths.len() == 1 && cookies.is_empty() { load::static_script() } else { load::get_script(paths, cookies) };
     let url = format!("http://{}{}", server.addr, if paths.len() == 1 && cookies.is_empty() { paths[0].as_str() } else { "" });
+    let plan = ctx.p;
     let kind = if name == "catalogue" { "catalogue" } else { "consultation" };
     let paired = if matches!(budget, Some(Budget::Anonymous)) { ctx.copies.get(kind).cloned() } else { None };
-    let rounds = if paired.is_some() && ctx.p.duration.as_secs() >= 2 * u64::from(ROUNDS) { ROUNDS } else { 1 };
-    let round_length = ctx.p.duration / rounds;
-    if !ctx.p.warmup.is_zero() {
-        load::run(&ctx.dir, name, &url, &script, ctx.p.concurrency[0], ctx.p.warmup)?;
+    let rounds = if paired.is_some() && plan.duration.as_secs() >= 2 * u64::from(ROUNDS) { ROUNDS } else { 1 };
+    let round_length = plan.duration / rounds;
+    if !plan.warmup.is_zero() {
+        load::run(&ctx.dir, name, &url, &script, plan.concurrency[0], plan.warmup)?;
         if let Some((nginx_url, nginx_script, _)) = &paired {
-            load::run(&ctx.dir, "nginx", nginx_url, nginx_script, ctx.p.concurrency[0], ctx.p.warmup)?;
+            load::run(&ctx.dir, "nginx", nginx_url, nginx_script, plan.concurrency[0], plan.warmup)?;
         }
     }
-    for &c in &ctx.p.concurrency.clone() {
+    for &c in &plan.concurrency {
         server.reset_peak();
         let (mut ours, mut theirs) = (Vec::new(), Vec::new());
         for _ in 0..rounds {

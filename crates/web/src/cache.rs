@@ -179,8 +179,6 @@ struct SharedFile {
     file: File,
     /// This instance's id in the file.
     id: [u8; 8],
-    /// This instance's writes so far, so that each writes new bytes.
-    writes: AtomicU64,
     seen: Mutex<Seen>,
     /// Where the instants below count from.
     start: Instant,
@@ -194,9 +192,11 @@ struct SharedFile {
     others: std::sync::atomic::AtomicBool,
 }
 
-/// What this instance last saw in the signal file, and who it has heard from.
+/// What this instance last saw in the signal file, who it has heard from, and how many times
+/// it wrote (so that each write is new bytes).
 struct Seen {
     bytes: [u8; 16],
+    writes: u64,
     /// Instances whose writes this one has answered (see [`SharedFile::look_now`]).
     known: HashSet<[u8; 8]>,
 }
@@ -211,11 +211,10 @@ impl SharedFile {
         let n = instance.len().min(8);
         id[..n].copy_from_slice(&instance.as_bytes()[..n]);
         // What is in the file already may be a stopped instance's: it is not counted as another.
-        let seen = Seen { bytes, known: HashSet::new() };
+        let seen = Seen { bytes, writes: 0, known: HashSet::new() };
         let mut f = SharedFile {
             file,
             id,
-            writes: AtomicU64::new(0),
             seen: Mutex::new(seen),
             start: Instant::now(),
             opened: 0,
@@ -301,8 +300,9 @@ impl SharedFile {
     /// Writes new bytes, under `seen`'s lock; returns whether another instance had written
     /// since the last look.
     fn write(&self, seen: &mut Seen) -> bool {
+        seen.writes += 1;
         let mut bytes = [0u8; 16];
-        bytes[..8].copy_from_slice(&self.writes.fetch_add(1, Ordering::AcqRel).to_le_bytes());
+        bytes[..8].copy_from_slice(&seen.writes.to_le_bytes());
         bytes[8..].copy_from_slice(&self.id);
         // Look and write under the file's lock, so that no other instance writes in between.
         let locked = self.file.lock().is_ok();
