@@ -291,7 +291,7 @@ pub struct Nginx {
 
 impl Nginx {
     /// Starts nginx in the foreground on a free port, serving each of `files` (name, bytes) at
-    /// `/<name>` and `html` at every other path.
+    /// `/<name>` and `html` at `/page.html`.
     pub fn start(dir: &Path, html: &[u8], files: &[(String, Vec<u8>)]) -> Result<Nginx> {
         let dir = dir.join("nginx");
         let root = dir.join("root");
@@ -311,7 +311,7 @@ impl Nginx {
             "worker_processes auto;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\nevents {{ worker_connections 4096; }}\n\
              http {{\n  access_log off;\n  types {{ text/html html; }}\n  charset utf-8;\n  sendfile on;\n  tcp_nopush on;\n  keepalive_requests 10000000;\n\
              client_body_temp_path {d}/tmp/body;\n  proxy_temp_path {d}/tmp/proxy;\n  fastcgi_temp_path {d}/tmp/fastcgi;\n  uwsgi_temp_path {d}/tmp/uwsgi;\n  scgi_temp_path {d}/tmp/scgi;\n\
-             server {{\n    listen {addr};\n    root {root};\n    location / {{ try_files $uri /page.html =404; }}\n  }}\n}}\n",
+             server {{\n    listen {addr};\n    root {root};\n    location / {{ }}\n  }}\n}}\n",
             root = root.display(),
         );
         let conf_path = dir.join("nginx.conf");

@@ -253,7 +253,7 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
     let app = agora_web::router(state);
     tracing::info!(%addr, backend = db.backend(), startup_ms = started.elapsed().as_millis() as u64, "agora is listening");
     println!("Agora is running at {} (press Ctrl+C to stop)", cfg.base_url());
-    axum::serve(listener, axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<std::net::SocketAddr>(app)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
 
     tracing::info!("stopping: in-flight requests finished");
     let _ = stop_tx.send(true);

@@ -66,6 +66,43 @@ async fn every_visitor_gets_their_own_form_token_from_a_kept_page() {
     assert!(app.client().get("/").await.body.contains("name=\"option\""));
 }
 
+/// Sends `request` to `addr` over TCP and returns the whole answer.
+async fn over_tcp(addr: std::net::SocketAddr, request: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    s.write_all(request.as_bytes()).await.unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).await.unwrap();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[tokio::test]
+async fn a_vote_over_the_network_counts_against_the_voters_address_even_after_a_kept_page() {
+    let app = TestApp::new().await;
+    home_poll(&app, "Czy sadzić więcej drzew?", "cookie").await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, server).await });
+    let get = "GET / HTTP/1.1\r\nHost: agora.test\r\nConnection: close\r\n\r\n";
+    over_tcp(addr, get).await;
+    // The second visit is answered from memory, before the address is looked at.
+    let home = over_tcp(addr, get).await;
+    let token = home.split("agora_csrf=").nth(1).unwrap().split(';').next().unwrap().to_owned();
+    let id = poll_id(&home);
+    let body = format!("csrf={token}&option=1&back=%2F");
+    let vote = format!(
+        "POST /sondy/{id} HTTP/1.1\r\nHost: agora.test\r\nCookie: agora_csrf={token}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let answer = over_tcp(addr, &vote).await;
+    assert!(answer.starts_with("HTTP/1.1 303"), "{answer}");
+    let key = format!("poll:{id}:127.0.0.1");
+    let (votes, _) = agora_db::throttle::recent_failures(app.db(), &key, chrono::Duration::hours(1)).await.unwrap();
+    assert_eq!(votes, 1, "the vote is counted against the address it came from");
+}
+
 #[tokio::test]
 async fn a_kept_page_keeps_its_headers_and_sets_a_token_only_where_it_has_forms() {
     let app = TestApp::new().await;
