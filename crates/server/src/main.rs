@@ -227,6 +227,7 @@ async fn create_admin(cfg: &Config, email: &str, name: &str, password: Option<St
 
 async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
+    agora_web::memory::map_large_blocks_alone();
     let addr = cfg.listen_addr()?;
     let db = open_db(&cfg).await?;
     let files = storage(&cfg)?;
