@@ -255,15 +255,20 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
     tracing::info!(%addr, backend = db.backend(), startup_ms = started.elapsed().as_millis() as u64, "agora is listening");
     println!("Agora is running at {} (press Ctrl+C to stop)", cfg.base_url());
     let (stop_http, http_stopping) = tokio::sync::watch::channel(false);
-    let threads = serve_on_every_core(listener.into_std()?, app, http_stopping)?;
+    let (release, released) = tokio::sync::watch::channel(false);
+    let (served, mut all_served) = tokio::sync::mpsc::channel::<()>(1);
+    let threads = serve_on_every_core(listener.into_std()?, app, Stops { stop: http_stopping, served, release: released })?;
     shutdown_signal().await;
     let _ = stop_http.send(true);
-    tokio::task::spawn_blocking(move || threads.into_iter().for_each(|t| drop(t.join()))).await?;
+    // Ends when every serving thread has dropped its sender, i.e. answered what it had.
+    while all_served.recv().await.is_some() {}
 
     tracing::info!("stopping: in-flight requests finished");
     let _ = stop_tx.send(true);
     let _ = tokio::time::timeout(Duration::from_secs(10), worker).await;
     db.close().await;
+    let _ = release.send(true);
+    tokio::task::spawn_blocking(move || threads.into_iter().for_each(|t| drop(t.join()))).await?;
     Ok(())
 }
 
@@ -274,26 +279,40 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
 /// of its speed at 500 connections (the benchmark's catalogue and consultation page, 8–13 %).
 /// Blocking work (reports, exports, password hashes) goes to each runtime's blocking threads,
 /// and a thread that is busy leaves new connections to the others, which accept them first.
-fn serve_on_every_core(listener: std::net::TcpListener, app: agora_web::App, stop: tokio::sync::watch::Receiver<bool>) -> anyhow::Result<Vec<std::thread::JoinHandle<()>>> {
+fn serve_on_every_core(listener: std::net::TcpListener, app: agora_web::App, stops: Stops) -> anyhow::Result<Vec<std::thread::JoinHandle<()>>> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     (0..cores)
         .map(|i| {
-            let (listener, app, mut stop) = (listener.try_clone()?, app.clone(), stop.clone());
+            let (listener, app, Stops { mut stop, served, mut release }) = (listener.try_clone()?, app.clone(), stops.clone());
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
             let thread = std::thread::Builder::new().name(format!("http-{i}")).spawn(move || {
                 runtime.block_on(async move {
-                    let served = match tokio::net::TcpListener::from_std(listener) {
+                    let result = match tokio::net::TcpListener::from_std(listener) {
                         Ok(l) => axum::serve(l, app).with_graceful_shutdown(async move { drop(stop.wait_for(|s| *s).await) }).await,
                         Err(e) => Err(e),
                     };
-                    if let Err(e) = served {
+                    if let Err(e) = result {
                         tracing::error!(error = %e, "a serving thread stopped");
                     }
+                    drop(served);
+                    // Database connections opened on this runtime serve the whole process from
+                    // the pool, and its sockets die with the runtime: it runs until the pool is
+                    // closed, so requests still under way on other threads keep theirs.
+                    drop(release.wait_for(|r| *r).await);
                 });
             })?;
             Ok(thread)
         })
         .collect()
+}
+
+/// How the serving threads are stopped: `stop` ends their serving, each drops its `served`
+/// once its requests are answered, and `release` ends its runtime.
+#[derive(Clone)]
+struct Stops {
+    stop: tokio::sync::watch::Receiver<bool>,
+    served: tokio::sync::mpsc::Sender<()>,
+    release: tokio::sync::watch::Receiver<bool>,
 }
 
 /// Runs queued jobs (mail now, scheduled work later) and prunes expired sessions.
