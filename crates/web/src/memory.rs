@@ -19,8 +19,8 @@
 pub fn map_large_blocks_alone() {
     /// Blocks at least this large get their own mapping, returned to the system when freed.
     const MAP_ALONE: libc::c_int = 256 * 1024;
-    // SAFETY: `mallopt` takes no pointers and glibc serialises it with every other allocator
-    // call; it only changes where later allocations come from.
+    // SAFETY: `mallopt` takes no pointers and only sets a parameter later allocations read;
+    // it is called once, at start-up, before any large block is allocated.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, MAP_ALONE);
     }
