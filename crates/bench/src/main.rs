@@ -301,8 +301,8 @@ struct Ctx<'a> {
     ceiling: BTreeMap<(&'static str, u32), f64>,
     /// nginx serving the saved copies, for as long as the scenarios run.
     nginx: Option<load::Nginx>,
-    /// Per page kind: nginx's URL and wrk script for the copies, and a note on their size.
-    copies: BTreeMap<&'static str, (String, String, String)>,
+    /// Per page kind: nginx serving its saved copies.
+    copies: BTreeMap<&'static str, Copies>,
     /// Cookie header values for the signed-in scenarios: CSRF token and a session each.
     cookies: Vec<String>,
     /// The remark form's action: path with the CSRF token.
@@ -423,11 +423,13 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
         // Asked for by its own name: through a fallback, each request cost nginx a failed
         // look-up first, and its figure was 5 % lower.
         let consultation = format!("http://{}/page.html", nginx.addr);
-        ctx.copies.insert("consultation", (consultation, load::static_script(), format!("{} KiB page", page.body.len() / 1024)));
+        let note = format!("{} KiB page", page.body.len() / 1024);
+        ctx.copies.insert("consultation", Copies { row: "nginx (static copy)", url: consultation, script: load::static_script(), note });
         if !copies.is_empty() {
             let size = copies.iter().map(|(_, b)| b.len()).sum::<usize>() / copies.len();
             let note = format!("{} KiB pages on average, {} in turn", size / 1024, copies.len());
-            ctx.copies.insert("catalogue", (format!("http://{}", nginx.addr), load::get_script(&copy_paths, &[]), note));
+            let (url, script) = (format!("http://{}", nginx.addr), load::get_script(&copy_paths, &[]));
+            ctx.copies.insert("catalogue", Copies { row: "nginx (catalogue copies)", url, script, note });
         }
         ctx.nginx = Some(nginx);
     }
@@ -572,6 +574,16 @@ fn judge(budget: Option<Budget>, row: &Row) -> Option<(String, bool)> {
     }
 }
 
+/// nginx serving the saved copies of one kind of page: the row it gets, the URL and wrk script
+/// that load it, and a note on the copies' size.
+#[derive(Clone)]
+struct Copies {
+    row: &'static str,
+    url: String,
+    script: String,
+    note: String,
+}
+
 /// Rounds of nginx and of the server alternating, for a page quoted as a ratio to nginx: this
 /// machine's speed drifts by a fifth within minutes, so a ceiling measured once, before the
 /// other scenarios, was not the same machine as the figure set against it.
@@ -587,27 +599,26 @@ async fn load_get(ctx: &mut Ctx<'_>, server: &Server, out: &mut DbOutcome, name:
     let round_length = plan.duration / rounds;
     if !plan.warmup.is_zero() {
         load::run(&ctx.dir, name, &url, &script, plan.concurrency[0], plan.warmup)?;
-        if let Some((nginx_url, nginx_script, _)) = &paired {
-            load::run(&ctx.dir, "nginx", nginx_url, nginx_script, plan.concurrency[0], plan.warmup)?;
+        if let Some(n) = &paired {
+            load::run(&ctx.dir, "nginx", &n.url, &n.script, plan.concurrency[0], plan.warmup)?;
         }
     }
     for &c in &plan.concurrency {
         server.reset_peak();
         let (mut ours, mut theirs) = (Vec::new(), Vec::new());
         for _ in 0..rounds {
-            if let Some((nginx_url, nginx_script, _)) = &paired {
-                theirs.push(load::run(&ctx.dir, "nginx", nginx_url, nginx_script, c, round_length)?);
+            if let Some(n) = &paired {
+                theirs.push(load::run(&ctx.dir, "nginx", &n.url, &n.script, c, round_length)?);
             }
             ours.push(load::run(&ctx.dir, name, &url, &script, c, round_length)?);
         }
         let r = load::WrkResult::combined(&ours);
-        if let Some((_, _, note)) = &paired {
+        if let Some(copies) = &paired {
             let n = load::WrkResult::combined(&theirs);
-            let scenario = if kind == "catalogue" { "nginx (catalogue copies)" } else { "nginx (static copy)" };
-            println!("  {scenario} @{c}: {:.0} req/s, p99 {:.1} ms", n.rps, n.p99);
+            println!("  {} @{c}: {:.0} req/s, p99 {:.1} ms", copies.row, n.rps, n.p99);
             ctx.ceiling.insert((kind, c), n.rps);
-            let note = if rounds > 1 { format!("{note}; {rounds} rounds alternating with {name}") } else { note.clone() };
-            out.rows.push(Row { ratio: Some(1.0), note, ..load_row(scenario, c, &n) });
+            let note = if rounds > 1 { format!("{}; {rounds} rounds alternating with {name}", copies.note) } else { copies.note.clone() };
+            out.rows.push(Row { ratio: Some(1.0), note, ..load_row(copies.row, c, &n) });
         }
         let mut notes = Vec::new();
         if paths.len() > 1 {

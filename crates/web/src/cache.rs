@@ -47,9 +47,9 @@ const MAX_PAGE: usize = 1024 * 1024;
 /// How long a look at the signal file beside SQLite stands: an instance reads the file again
 /// only when its last look began longer ago than this, and an instance that wrote a change
 /// answers the request that made it only this long after the write, so every look of another
-/// instance still standing when the answer is sent began after the write. One read per request was a tenth
-/// of the time of a page served from memory. An instance that has heard no other since it
-/// opened the file (the usual case) does not wait (see `SharedFile::until_heard`).
+/// instance still standing when the answer is sent began after the write. One read per request
+/// was a tenth of the time of a page served from memory. An instance that has heard no other
+/// since it opened the file (the usual case) does not wait (see `SharedFile::until_heard`).
 const LOOK_STANDS: Duration = Duration::from_millis(1);
 
 /// What a page depends on besides everything that changes rarely.
@@ -430,7 +430,7 @@ impl PageCache {
             None => (None, None),
         };
         let lang = lang_from(v.lang, locale, req.headers());
-        // The key is built in a buffer each worker thread reuses: this runs for every page
+        // The key is built in a buffer each serving thread reuses: this runs for every page
         // served from memory, and an allocation less is a few per cent of its time.
         thread_local!(static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
         let (e, Freshness::Fresh) = KEY.with_borrow_mut(|key| {

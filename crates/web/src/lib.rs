@@ -164,7 +164,8 @@ where
     }
 }
 
-/// What `axum::serve` asks for each accepted connection: the application, knowing the visitor's address.
+/// What `axum::serve` asks for each accepted connection: the application, knowing the
+/// visitor's address.
 impl<'a> tower::Service<axum::serve::IncomingStream<'a, tokio::net::TcpListener>> for App {
     type Response = App;
     type Error = std::convert::Infallible;
