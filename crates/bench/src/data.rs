@@ -154,7 +154,9 @@ impl Conn {
     pub async fn strings(&mut self, sql: &str) -> Result<Vec<String>> {
         let v = match self {
             Conn::Sqlite(c) => sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql.to_owned())).fetch_all(c).await,
-            Conn::Postgres(c) => sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql.to_owned())).fetch_all(c).await,
+            Conn::Postgres(c) => {
+                sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql.to_owned())).fetch_all(c).await
+            }
         };
         v.with_context(|| format!("SQL failed: {sql}"))
     }
@@ -163,7 +165,9 @@ impl Conn {
     pub async fn table_exists(&mut self, name: &str) -> Result<bool> {
         let sql = match self.backend() {
             Backend::Sqlite => format!("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{name}'"),
-            Backend::Postgres => format!("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{name}'"),
+            Backend::Postgres => format!(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{name}'"
+            ),
         };
         Ok(self.int(&sql).await? > 0)
     }
@@ -209,7 +213,9 @@ impl Sql {
     /// The instant `secs` seconds after midnight of the generation day.
     fn at(&self, secs: &str) -> String {
         match self.b {
-            Backend::Sqlite => format!("strftime('%Y-%m-%dT%H:%M:%S+00:00', '{} 00:00:00', ({secs}) || ' seconds')", self.day),
+            Backend::Sqlite => {
+                format!("strftime('%Y-%m-%dT%H:%M:%S+00:00', '{} 00:00:00', ({secs}) || ' seconds')", self.day)
+            }
             Backend::Postgres => format!("(TIMESTAMPTZ '{} 00:00:00+00' + ({secs}) * INTERVAL '1 second')", self.day),
         }
     }
@@ -246,22 +252,62 @@ fn quote(s: &str) -> String {
 }
 
 const TOPICS: [(&str, &str, &str); 16] = [
-    ("Program ochrony powietrza", "program-ochrony-powietrza", "Jak szybciej ograniczyć smog z domowych pieców i ruchu samochodowego."),
-    ("Przebudowa ulicy z nowymi przejściami dla pieszych", "przebudowa-ulicy", "Nowy przekrój ulicy, szersze chodniki, drzewa i bezpieczne przejścia."),
-    ("Park kieszonkowy", "park-kieszonkowy", "Mały park sąsiedzki na miejscu nieużywanego placu: co ma się w nim znaleźć."),
-    ("Miejscowy plan zagospodarowania przestrzennego", "plan-miejscowy", "Projekt planu miejscowego: wysokość zabudowy, zieleń, drogi i usługi."),
+    (
+        "Program ochrony powietrza",
+        "program-ochrony-powietrza",
+        "Jak szybciej ograniczyć smog z domowych pieców i ruchu samochodowego.",
+    ),
+    (
+        "Przebudowa ulicy z nowymi przejściami dla pieszych",
+        "przebudowa-ulicy",
+        "Nowy przekrój ulicy, szersze chodniki, drzewa i bezpieczne przejścia.",
+    ),
+    (
+        "Park kieszonkowy",
+        "park-kieszonkowy",
+        "Mały park sąsiedzki na miejscu nieużywanego placu: co ma się w nim znaleźć.",
+    ),
+    (
+        "Miejscowy plan zagospodarowania przestrzennego",
+        "plan-miejscowy",
+        "Projekt planu miejscowego: wysokość zabudowy, zieleń, drogi i usługi.",
+    ),
     ("Zmiany w sieci szkół", "siec-szkol", "Nowe obwody szkół podstawowych i organizacja dowozu uczniów."),
-    ("Nowy układ linii tramwajowych", "linie-tramwajowe", "Zmiany tras i częstotliwości tramwajów po otwarciu nowej trasy."),
+    (
+        "Nowy układ linii tramwajowych",
+        "linie-tramwajowe",
+        "Zmiany tras i częstotliwości tramwajów po otwarciu nowej trasy.",
+    ),
     ("Strefa płatnego parkowania", "strefa-parkowania", "Granice strefy, opłaty i abonamenty dla mieszkańców."),
-    ("Program współpracy z organizacjami pozarządowymi", "wspolpraca-ngo", "Priorytety i formy współpracy miasta z organizacjami na kolejny rok."),
-    ("Rewitalizacja placu", "rewitalizacja-placu", "Jak ma wyglądać plac po remoncie: zieleń, ławki, woda i miejsce na targ."),
-    ("Budżet obywatelski — regulamin", "budzet-obywatelski", "Zasady zgłaszania i wyboru projektów budżetu obywatelskiego."),
+    (
+        "Program współpracy z organizacjami pozarządowymi",
+        "wspolpraca-ngo",
+        "Priorytety i formy współpracy miasta z organizacjami na kolejny rok.",
+    ),
+    (
+        "Rewitalizacja placu",
+        "rewitalizacja-placu",
+        "Jak ma wyglądać plac po remoncie: zieleń, ławki, woda i miejsce na targ.",
+    ),
+    (
+        "Budżet obywatelski — regulamin",
+        "budzet-obywatelski",
+        "Zasady zgłaszania i wyboru projektów budżetu obywatelskiego.",
+    ),
     ("Trasy rowerowe", "trasy-rowerowe", "Przebieg nowych dróg rowerowych i parkingi dla rowerów."),
-    ("Program polityki senioralnej", "polityka-senioralna", "Kluby seniora, opieka wytchnieniowa i transport dla osób starszych."),
+    (
+        "Program polityki senioralnej",
+        "polityka-senioralna",
+        "Kluby seniora, opieka wytchnieniowa i transport dla osób starszych.",
+    ),
     ("Zieleń przyuliczna", "zielen-przyuliczna", "Które ulice obsadzić drzewami i jak chronić istniejące."),
     ("Statut dzielnicy", "statut-dzielnicy", "Zmiany w statucie: kompetencje rady dzielnicy i sposób konsultowania."),
     ("Zagospodarowanie bulwarów", "bulwary", "Ścieżki, plaże miejskie i gastronomia nad rzeką."),
-    ("Strategia rozwoju kultury", "strategia-kultury", "Domy kultury, biblioteki i wydarzenia w dzielnicach do 2030 roku."),
+    (
+        "Strategia rozwoju kultury",
+        "strategia-kultury",
+        "Domy kultury, biblioteki i wydarzenia w dzielnicach do 2030 roku.",
+    ),
 ];
 
 const DESCRIPTION: &str = "## Cel konsultacji\n\nMiasto przygotowało projekt i chce poznać opinie mieszkańców, organizacji i instytucji, \
@@ -277,16 +323,58 @@ w budynkach dostępnych dla osób poruszających się na wózkach; na prośbę z
 Na podstawie raportu projekt zostanie poprawiony i przekazany Radzie Miasta.";
 
 const FIRST_NAMES: [&str; 20] = [
-    "Anna", "Piotr", "Katarzyna", "Tomasz", "Magdalena", "Paweł", "Agnieszka", "Michał", "Joanna", "Krzysztof",
-    "Zofia", "Jan", "Małgorzata", "Marek", "Ewa", "Łukasz", "Barbara", "Jakub", "Aleksandra", "Wojciech",
+    "Anna",
+    "Piotr",
+    "Katarzyna",
+    "Tomasz",
+    "Magdalena",
+    "Paweł",
+    "Agnieszka",
+    "Michał",
+    "Joanna",
+    "Krzysztof",
+    "Zofia",
+    "Jan",
+    "Małgorzata",
+    "Marek",
+    "Ewa",
+    "Łukasz",
+    "Barbara",
+    "Jakub",
+    "Aleksandra",
+    "Wojciech",
 ];
 const LAST_NAMES: [&str; 20] = [
-    "Nowak", "Kowalska", "Wiśniewski", "Wójcik", "Kowalczyk", "Kamińska", "Lewandowski", "Zielińska", "Szymański", "Woźniak",
-    "Dąbrowska", "Kozłowski", "Jankowska", "Mazur", "Kwiatkowska", "Krawczyk", "Piotrowska", "Grabowski", "Nowakowska", "Pawłowski",
+    "Nowak",
+    "Kowalska",
+    "Wiśniewski",
+    "Wójcik",
+    "Kowalczyk",
+    "Kamińska",
+    "Lewandowski",
+    "Zielińska",
+    "Szymański",
+    "Woźniak",
+    "Dąbrowska",
+    "Kozłowski",
+    "Jankowska",
+    "Mazur",
+    "Kwiatkowska",
+    "Krawczyk",
+    "Piotrowska",
+    "Grabowski",
+    "Nowakowska",
+    "Pawłowski",
 ];
 const ORGANISATIONS: [&str; 8] = [
-    "Stowarzyszenie Mieszkańców Podgórza", "Fundacja Miasto Dla Ludzi", "Rada Osiedla Ruczaj", "Krakowski Alarm Smogowy — grupa lokalna",
-    "Polski Związek Niewidomych, koło Kraków", "Towarzystwo Przyjaciół Nowej Huty", "Spółdzielnia Mieszkaniowa Prądnik", "Klub Sportowy Wawel Juniorzy",
+    "Stowarzyszenie Mieszkańców Podgórza",
+    "Fundacja Miasto Dla Ludzi",
+    "Rada Osiedla Ruczaj",
+    "Krakowski Alarm Smogowy — grupa lokalna",
+    "Polski Związek Niewidomych, koło Kraków",
+    "Towarzystwo Przyjaciół Nowej Huty",
+    "Spółdzielnia Mieszkaniowa Prądnik",
+    "Klub Sportowy Wawel Juniorzy",
 ];
 const PROPOSALS: [&str; 12] = [
     "Proszę o dodatkowe przejście dla pieszych z sygnalizacją przy szkole.",
@@ -331,11 +419,21 @@ const ANSWERS: [&str; 5] = [
     "Uwaga nie dotyczy przedmiotu konsultacji; przekazano ją do właściwej jednostki.",
 ];
 const STREETS: [&str; 10] = [
-    "Wielicka", "Kalwaryjska", "Dobrego Pasterza", "Bulwarowa", "Pachońskiego", "Zakopiańska", "Rydlówka", "Krowoderska", "Nowohucka", "Bora-Komorowskiego",
+    "Wielicka",
+    "Kalwaryjska",
+    "Dobrego Pasterza",
+    "Bulwarowa",
+    "Pachońskiego",
+    "Zakopiańska",
+    "Rydlówka",
+    "Krowoderska",
+    "Nowohucka",
+    "Bora-Komorowskiego",
 ];
 
 /// A tiny but valid PDF, stored once and pointed at by every generated document version.
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
 /// Hashes the residents' password once with the application's production cost (argon2id,
@@ -376,7 +474,16 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         bail!("no reference data: `agora demo` should have loaded units, districts and categories");
     }
     let mut base = std::collections::HashMap::new();
-    for t in ["consultations", "events", "documents", "document_versions", "document_sections", "users", "submissions", "remarks"] {
+    for t in [
+        "consultations",
+        "events",
+        "documents",
+        "document_versions",
+        "document_sections",
+        "users",
+        "submissions",
+        "remarks",
+    ] {
         base.insert(t, c.int(&format!("SELECT COALESCE(MAX(id), 0) FROM {t}")).await?);
     }
     let (cb, eb, db_, dvb, secb, ub, sb, rb) = (
@@ -390,7 +497,10 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         base["remarks"],
     );
     let n_c = scale.consultations;
-    let max_seq = [scale.consultations, scale.events, scale.remarks, scale.users, scale.survey_responses, 10].into_iter().max().unwrap_or(10);
+    let max_seq = [scale.consultations, scale.events, scale.remarks, scale.users, scale.survey_responses, 10]
+        .into_iter()
+        .max()
+        .unwrap_or(10);
 
     let mut steps: Vec<String> = Vec::new();
     steps.push("BEGIN".into());
@@ -489,10 +599,20 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
     ));
     // The public history that the Atom feed shows.
     for (from, to, when, statuses) in [
-        ("draft", "announced", announced.clone(), "'announced', 'open', 'closed', 'report_published', 'archived', 'cancelled'"),
+        (
+            "draft",
+            "announced",
+            announced.clone(),
+            "'announced', 'open', 'closed', 'report_published', 'archived', 'cancelled'",
+        ),
         ("announced", "open", opens.clone(), "'open', 'closed', 'report_published', 'archived'"),
         ("open", "closed", closes.clone(), "'closed', 'report_published', 'archived'"),
-        ("closed", "report_published", s.at("(p.od + p.dur + 14) * 86400 + 10 * 3600"), "'report_published', 'archived'"),
+        (
+            "closed",
+            "report_published",
+            s.at("(p.od + p.dur + 14) * 86400 + 10 * 3600"),
+            "'report_published', 'archived'",
+        ),
         ("report_published", "archived", s.at("(p.od + p.dur + 180) * 86400"), "'archived'"),
         ("announced", "cancelled", s.at("(p.od - 2) * 86400"), "'cancelled'"),
     ] {
@@ -508,11 +628,14 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         title = pick("k.n - 1", &["Ogłoszenie konsultacji", "Zbieranie uwag", "Raport z konsultacji"]),
         starts = s.date("CASE k.n WHEN 1 THEN p.od - 10 WHEN 2 THEN p.od ELSE p.od + p.dur + 14 END"),
         ends = s.date("p.od + p.dur"),
-        desc = pick("k.n - 1", &[
-            "Informacja o konsultacjach na stronie, w biuletynie i w siedzibach rad dzielnic.",
-            "Formularz, e-mail, poczta, spotkania i dyżury ekspertów.",
-            "Raport ze wszystkimi uwagami i odpowiedziami miasta.",
-        ]),
+        desc = pick(
+            "k.n - 1",
+            &[
+                "Informacja o konsultacjach na stronie, w biuletynie i w siedzibach rad dzielnic.",
+                "Formularz, e-mail, poczta, spotkania i dyżury ekspertów.",
+                "Raport ze wszystkimi uwagami i odpowiedziami miasta.",
+            ]
+        ),
     ));
     steps.push(format!(
         "INSERT INTO methods (consultation_id, kind, description, channel_address, deadline, position) \
@@ -562,7 +685,8 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
     steps.push(format!(
         "INSERT INTO document_sections (id, consultation_id, label, position) \
          SELECT {secb} + (p.n - 1) * 4 + k.n, {cb} + p.n, {label}, k.n FROM bplan p JOIN bench_seq k ON k.n <= 4",
-        label = pick("k.n - 1", &["§ 1. Przepisy ogólne", "§ 2. Zakres zmian", "Rozdział 3. Finansowanie", "Uzasadnienie"]),
+        label =
+            pick("k.n - 1", &["§ 1. Przepisy ogólne", "§ 2. Zakres zmian", "Rozdział 3. Finansowanie", "Uzasadnienie"]),
     ));
     // Residents: one password hash for all, e-mail confirmed.
     let n_u = scale.users;
@@ -583,9 +707,14 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         let values: Vec<String> = rows
             .iter()
             .enumerate()
-            .map(|(i, (_, h))| format!("('{h}', {}, {}, {})", ub + 1 + (ci * 500 + i) as i64, s.at("-3600"), s.at("30 * 86400")))
+            .map(|(i, (_, h))| {
+                format!("('{h}', {}, {}, {})", ub + 1 + (ci * 500 + i) as i64, s.at("-3600"), s.at("30 * 86400"))
+            })
             .collect();
-        steps.push(format!("INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES {}", values.join(", ")));
+        steps.push(format!(
+            "INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES {}",
+            values.join(", ")
+        ));
     }
     // Which consultation each remark goes to: the first big_remarks to the big one, the
     // rest spread round-robin over every consultation that has taken remarks.
@@ -675,7 +804,16 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
          WHERE id > {cb}"
     ));
     if b == Backend::Postgres {
-        for t in ["consultations", "events", "documents", "document_versions", "document_sections", "users", "submissions", "remarks"] {
+        for t in [
+            "consultations",
+            "events",
+            "documents",
+            "document_versions",
+            "document_sections",
+            "users",
+            "submissions",
+            "remarks",
+        ] {
             steps.push(format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT MAX(id) FROM {t}))"));
         }
     }
@@ -787,7 +925,9 @@ pub async fn recreate_postgres(admin_url: &str, name: &str) -> Result<String> {
     if current == name {
         bail!("--pg-url points at the database {name} itself; point it at another database on the same server");
     }
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut admin).await?;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+        .execute(&mut admin)
+        .await?;
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await?;
     admin.close().await?;
     Ok(with_database(admin_url, name))
@@ -813,7 +953,10 @@ mod tests {
 
     #[test]
     fn database_name_is_replaced() {
-        assert_eq!(with_database("postgres://postgres@127.0.0.1:5432/test", "bench"), "postgres://postgres@127.0.0.1:5432/bench");
+        assert_eq!(
+            with_database("postgres://postgres@127.0.0.1:5432/test", "bench"),
+            "postgres://postgres@127.0.0.1:5432/bench"
+        );
         assert_eq!(with_database("postgres://h", "bench"), "postgres://h/bench");
         assert_eq!(with_database("postgres://u@h/db?sslmode=disable", "bench"), "postgres://u@h/bench?sslmode=disable");
     }

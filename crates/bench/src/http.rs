@@ -39,11 +39,19 @@ impl Response {
 }
 
 /// Sends one request on a fresh connection and reads the whole response.
-pub fn request(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8], timeout: Duration) -> Result<Response> {
+pub fn request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    timeout: Duration,
+) -> Result<Response> {
     let mut stream = TcpStream::connect(addr).with_context(|| format!("connecting to {addr}"))?;
     stream.set_read_timeout(Some(timeout))?;
     stream.set_write_timeout(Some(timeout))?;
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nUser-Agent: agora-bench\r\n");
+    let mut head =
+        format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nUser-Agent: agora-bench\r\n");
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -65,11 +73,17 @@ pub fn get(addr: &str, path: &str, cookie: Option<&str>) -> Result<Response> {
 }
 
 fn parse(raw: &[u8]) -> Result<Response> {
-    let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else { bail!("no HTTP header in {} bytes", raw.len()) };
+    let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+        bail!("no HTTP header in {} bytes", raw.len())
+    };
     let head = String::from_utf8_lossy(&raw[..end]);
     let mut lines = head.split("\r\n");
     let status_line = lines.next().unwrap_or_default();
-    let status: u16 = status_line.split(' ').nth(1).and_then(|s| s.parse().ok()).with_context(|| format!("bad status line {status_line:?}"))?;
+    let status: u16 = status_line
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .with_context(|| format!("bad status line {status_line:?}"))?;
     let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned())))
         .collect();
@@ -84,7 +98,8 @@ fn dechunk(mut data: &[u8]) -> Result<Vec<u8>> {
     loop {
         let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else { bail!("truncated chunked body") };
         let size_text = String::from_utf8_lossy(&data[..eol]);
-        let size = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16).context("bad chunk size")?;
+        let size =
+            usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16).context("bad chunk size")?;
         data = &data[eol + 2..];
         if size == 0 {
             return Ok(out);
@@ -103,9 +118,14 @@ mod tests {
 
     #[test]
     fn parses_plain_and_chunked_bodies_and_cookies() {
-        let r = parse(b"HTTP/1.1 303 See Other\r\nSet-Cookie: agora_session=abc; Path=/\r\nLocation: /\r\n\r\n").unwrap();
-        assert_eq!((r.status, r.cookie("agora_session").as_deref(), r.header("location")), (303, Some("abc"), Some("/")));
-        let r = parse(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").unwrap();
+        let r =
+            parse(b"HTTP/1.1 303 See Other\r\nSet-Cookie: agora_session=abc; Path=/\r\nLocation: /\r\n\r\n").unwrap();
+        assert_eq!(
+            (r.status, r.cookie("agora_session").as_deref(), r.header("location")),
+            (303, Some("abc"), Some("/"))
+        );
+        let r =
+            parse(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").unwrap();
         assert_eq!(r.body, b"abcde");
     }
 }

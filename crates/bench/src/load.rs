@@ -362,7 +362,11 @@ impl Drop for Nginx {
 }
 
 fn nginx_binary() -> PathBuf {
-    ["/usr/sbin/nginx", "/usr/bin/nginx"].iter().map(PathBuf::from).find(|p| p.is_file()).unwrap_or_else(|| PathBuf::from("nginx"))
+    ["/usr/sbin/nginx", "/usr/bin/nginx"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| PathBuf::from("nginx"))
 }
 
 /// The first line of `cmd --version`-like output, for the report.
@@ -396,8 +400,19 @@ mod tests {
 
     #[test]
     fn rounds_combine_into_the_mean_rate_and_the_worst_tail() {
-        let round = |rps: f64, p50: f64, p99: f64, errors: u64| WrkResult { rps, p50, p95: p99 / 2.0, p99, status_errors: errors, ..WrkResult::default() };
-        let r = WrkResult::combined(&[round(90_000.0, 4.0, 12.0, 0), round(120_000.0, 3.0, 30.0, 2), round(105_000.0, 5.0, 9.0, 1)]);
+        let round = |rps: f64, p50: f64, p99: f64, errors: u64| WrkResult {
+            rps,
+            p50,
+            p95: p99 / 2.0,
+            p99,
+            status_errors: errors,
+            ..WrkResult::default()
+        };
+        let r = WrkResult::combined(&[
+            round(90_000.0, 4.0, 12.0, 0),
+            round(120_000.0, 3.0, 30.0, 2),
+            round(105_000.0, 5.0, 9.0, 1),
+        ]);
         assert_eq!(r.rps, 105_000.0);
         assert_eq!(r.p50, 4.0);
         assert_eq!((r.p95, r.p99), (15.0, 30.0));

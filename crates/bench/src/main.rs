@@ -87,21 +87,42 @@ struct Scenario {
 }
 
 const SCENARIOS: [Scenario; 15] = [
-    Scenario { name: "catalogue", what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn; in rounds alternating with nginx serving saved copies" },
-    Scenario { name: "consultation", what: "GET the page of the consultation with the most remarks, anonymous; in rounds alternating with nginx serving a saved copy" },
+    Scenario {
+        name: "catalogue",
+        what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn; in rounds alternating with nginx serving saved copies",
+    },
+    Scenario {
+        name: "consultation",
+        what: "GET the page of the consultation with the most remarks, anonymous; in rounds alternating with nginx serving a saved copy",
+    },
     Scenario { name: "home", what: "GET / for an anonymous visitor" },
-    Scenario { name: "consultation-signed-in", what: "the same page with a resident's session cookie, sessions in turn" },
+    Scenario {
+        name: "consultation-signed-in",
+        what: "the same page with a resident's session cookie, sessions in turn",
+    },
     Scenario { name: "remarks", what: "GET the public list of that consultation's remarks, its pages in turn" },
-    Scenario { name: "submit-remark", what: "POST the remark form: multipart, CSRF token, signed in, a new form key each time" },
+    Scenario {
+        name: "submit-remark",
+        what: "POST the remark form: multipart, CSRF token, signed in, a new form key each time",
+    },
     Scenario { name: "survey-results", what: "GET the results page of the survey with the most responses" },
     Scenario { name: "submit-survey", what: "POST a survey response" },
-    Scenario { name: "report-pdf", what: "GET raport.pdf of the consultation with the most remarks: time and peak memory" },
+    Scenario {
+        name: "report-pdf",
+        what: "GET raport.pdf of the consultation with the most remarks: time and peak memory",
+    },
     Scenario { name: "report-xlsx", what: "GET raport.xlsx of the same consultation: time and peak memory" },
     Scenario { name: "report-csv", what: "GET raport.csv of the same consultation: time and peak memory" },
     Scenario { name: "survey-csv", what: "CSV export of every response of the big survey: time and peak memory" },
     Scenario { name: "survey-xlsx", what: "XLSX export of every response of the big survey: time and peak memory" },
-    Scenario { name: "durability", what: "kill -9 during remark submission, restart, check every acknowledged receipt is in the database" },
-    Scenario { name: "survey-durability", what: "kill -9 during survey submission, restart, check the stored responses are at least the acknowledged ones" },
+    Scenario {
+        name: "durability",
+        what: "kill -9 during remark submission, restart, check every acknowledged receipt is in the database",
+    },
+    Scenario {
+        name: "survey-durability",
+        what: "kill -9 during survey submission, restart, check the stored responses are at least the acknowledged ones",
+    },
 ];
 
 /// The settings of one run, after defaults for the mode.
@@ -174,7 +195,11 @@ fn plan(mode: &'static str, opts: Opts) -> Result<Plan> {
         v.dedup();
         v
     };
-    let concurrency = if opts.concurrency.is_empty() { if smoke { vec![10] } else { vec![50, 500] } } else { opts.concurrency.clone() };
+    let concurrency = if opts.concurrency.is_empty() {
+        if smoke { vec![10] } else { vec![50, 500] }
+    } else {
+        opts.concurrency.clone()
+    };
     if concurrency.contains(&0) {
         bail!("--concurrency: give at least 1 connection");
     }
@@ -259,7 +284,8 @@ async fn run(mode: &'static str, opts: Opts) -> Result<bool> {
     }
 
     let md = markdown(&p, &sections, started.elapsed());
-    let out_path = p.opts.out.clone().unwrap_or_else(|| target_dir().join("bench").join(format!("{}-latest.md", p.mode)));
+    let out_path =
+        p.opts.out.clone().unwrap_or_else(|| target_dir().join("bench").join(format!("{}-latest.md", p.mode)));
     if let Some(dir) = out_path.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -319,12 +345,22 @@ async fn bench_backend(p: &Plan, b: Backend, out: &mut DbOutcome) -> Result<()> 
         Backend::Sqlite => format!("sqlite://{}", dir.join("agora.db").display()),
         Backend::Postgres => data::recreate_postgres(&p.opts.pg_url, &p.opts.pg_database).await?,
     };
-    let setup = Setup { bin: p.bin.clone(), data_dir: dir.clone(), database_url: url.clone(), listen: format!("127.0.0.1:{}", server::free_port()?) };
+    let setup = Setup {
+        bin: p.bin.clone(),
+        data_dir: dir.clone(),
+        database_url: url.clone(),
+        listen: format!("127.0.0.1:{}", server::free_port()?),
+    };
     let t_migrate = setup.run(&["migrate"])?;
     let t_demo = setup.run(&["demo"])?;
     print!("generating data… ");
     let ds = data::generate(&url, &dir, p.scale).await?;
-    println!("{:.1} s (migrate {:.1} s, demo {:.1} s)", ds.took.as_secs_f64(), t_migrate.as_secs_f64(), t_demo.as_secs_f64());
+    println!(
+        "{:.1} s (migrate {:.1} s, demo {:.1} s)",
+        ds.took.as_secs_f64(),
+        t_migrate.as_secs_f64(),
+        t_demo.as_secs_f64()
+    );
     println!("  {}", ds.counts.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", "));
     out.counts = ds.counts.clone();
     for n in &ds.notes {
@@ -354,12 +390,30 @@ async fn bench_backend(p: &Plan, b: Backend, out: &mut DbOutcome) -> Result<()> 
     out.rows.push(Row {
         scenario: "start-up, idle".into(),
         peak_mib: idle,
-        note: format!("ready in {} ms; idle RSS {}", startup.as_millis(), idle.map_or("?".into(), |m| format!("{m:.1} MiB"))),
-        budget: Some(("start-up < 1 s, idle < 50 MB".into(), startup < Duration::from_secs(1) && idle.is_some_and(|m| m * 1.048_576 < 50.0))),
+        note: format!(
+            "ready in {} ms; idle RSS {}",
+            startup.as_millis(),
+            idle.map_or("?".into(), |m| format!("{m:.1} MiB"))
+        ),
+        budget: Some((
+            "start-up < 1 s, idle < 50 MB".into(),
+            startup < Duration::from_secs(1) && idle.is_some_and(|m| m * 1.048_576 < 50.0),
+        )),
         ..Row::default()
     });
 
-    let mut ctx = Ctx { p, url, dir: dir.clone(), ds, ceiling: BTreeMap::new(), nginx: None, copies: BTreeMap::new(), cookies: Vec::new(), form_action: String::new(), csrf: String::new() };
+    let mut ctx = Ctx {
+        p,
+        url,
+        dir: dir.clone(),
+        ds,
+        ceiling: BTreeMap::new(),
+        nginx: None,
+        copies: BTreeMap::new(),
+        cookies: Vec::new(),
+        form_action: String::new(),
+        csrf: String::new(),
+    };
     scenarios(&mut ctx, &setup, server, out).await
 }
 
@@ -391,7 +445,11 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
     let form = http::get(&addr, &form_path, Some(&format!("agora_session={session0}")))?;
     let csrf = form.cookie("agora_csrf").unwrap_or_default();
     if form.status != 200 || csrf.len() != 64 {
-        bail!("the remark form {form_path} answered {} with CSRF cookie {csrf:?}:\n{}", form.status, excerpt(&form.text()));
+        bail!(
+            "the remark form {form_path} answered {} with CSRF cookie {csrf:?}:\n{}",
+            form.status,
+            excerpt(&form.text())
+        );
     }
     if !form.text().contains(&format!("csrf={csrf}")) {
         println!("  note: the form's action does not carry ?csrf= as expected; posting with it anyway");
@@ -403,7 +461,14 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
     let body = load::multipart(&load::remark_fields(&key, 0), "attachment");
     let content_type = format!("multipart/form-data; boundary={}", load::BOUNDARY);
     let cookie = ctx.cookies[0].clone();
-    let r = http::request(&addr, "POST", &ctx.form_action, &[("Content-Type", &content_type), ("Cookie", &cookie)], &body, Duration::from_secs(60))?;
+    let r = http::request(
+        &addr,
+        "POST",
+        &ctx.form_action,
+        &[("Content-Type", &content_type), ("Cookie", &cookie)],
+        &body,
+        Duration::from_secs(60),
+    )?;
     if !matches!(r.status, 200 | 303) {
         bail!("a single remark submission answered {} (expected 200 or 303):\n{}", r.status, excerpt(&r.text()));
     }
@@ -424,7 +489,10 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
         // look-up first, and its figure was 5 % lower.
         let consultation = format!("http://{}/page.html", nginx.addr);
         let note = format!("{} KiB page", page.body.len() / 1024);
-        ctx.copies.insert("consultation", Copies { row: "nginx (static copy)", url: consultation, script: load::static_script(), note });
+        ctx.copies.insert(
+            "consultation",
+            Copies { row: "nginx (static copy)", url: consultation, script: load::static_script(), note },
+        );
         if !copies.is_empty() {
             let size = copies.iter().map(|(_, b)| b.len()).sum::<usize>() / copies.len();
             let note = format!("{} KiB pages on average, {} in turn", size / 1024, copies.len());
@@ -449,45 +517,89 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                 for path in &paths {
                     let r = http::get(&addr, path, None)?;
                     if r.status != 200 {
-                        failed(out, Row { scenario: name.into(), ..Row::default() }, format!("{path} answered {}", r.status));
+                        failed(
+                            out,
+                            Row { scenario: name.into(), ..Row::default() },
+                            format!("{path} answered {}", r.status),
+                        );
                     }
                 }
                 load_get(ctx, &server, out, name, &paths, &[], Some(Budget::Anonymous)).await?;
             }
-            "consultation" => load_get(ctx, &server, out, name, std::slice::from_ref(&page_path), &[], Some(Budget::Anonymous)).await?,
+            "consultation" => {
+                load_get(ctx, &server, out, name, std::slice::from_ref(&page_path), &[], Some(Budget::Anonymous))
+                    .await?
+            }
             "consultation-signed-in" => {
                 let cookies: Vec<String> = ctx.ds.sessions.iter().map(|s| format!("agora_session={s}")).collect();
-                load_get(ctx, &server, out, name, std::slice::from_ref(&page_path), &cookies, Some(Budget::SignedIn)).await?
+                load_get(ctx, &server, out, name, std::slice::from_ref(&page_path), &cookies, Some(Budget::SignedIn))
+                    .await?
             }
             "remarks" => {
-                let pages: Vec<String> = (1..=ctx.ds.remark_pages.max(1)).map(|i| format!("/konsultacje/{BIG_SLUG}/uwagi?strona={i}")).collect();
+                let pages: Vec<String> = (1..=ctx.ds.remark_pages.max(1))
+                    .map(|i| format!("/konsultacje/{BIG_SLUG}/uwagi?strona={i}"))
+                    .collect();
                 load_get(ctx, &server, out, name, &pages, &[], None).await?
             }
             "submit-remark" => {
                 let make = || load::remark_post_script(&ctx.form_action, &ctx.cookies, &nonce(), None);
                 post_load(ctx, &server, out, name, &make, Some(Counted::Remarks(ctx.ds.target_id))).await?
             }
-            "report-pdf" => one_shot(&server, out, name, &format!("{big_report}.pdf"), "application/pdf", Some(Budget::Report), None),
+            "report-pdf" => one_shot(
+                &server,
+                out,
+                name,
+                &format!("{big_report}.pdf"),
+                "application/pdf",
+                Some(Budget::Report),
+                None,
+            ),
             "report-xlsx" => one_shot(&server, out, name, &format!("{big_report}.xlsx"), "spreadsheetml", None, None),
             "report-csv" => one_shot(&server, out, name, &format!("{big_report}.csv"), "text/csv", None, None),
             "survey-results" | "submit-survey" | "survey-csv" | "survey-xlsx" => match &survey {
                 Err(why) => skipped(out, name, why),
                 Ok(sp) => match name {
-                    "survey-results" => load_get(ctx, &server, out, name, std::slice::from_ref(&sp.results), &[], None).await?,
+                    "survey-results" => {
+                        load_get(ctx, &server, out, name, std::slice::from_ref(&sp.results), &[], None).await?
+                    }
                     "submit-survey" => {
                         let form = http::get(&addr, &sp.form, Some(&ctx.cookies[0]))?;
                         if form.status != 200 {
-                            failed(out, Row { scenario: name.into(), ..Row::default() }, format!("{} answered {}", sp.form, form.status));
+                            failed(
+                                out,
+                                Row { scenario: name.into(), ..Row::default() },
+                                format!("{} answered {}", sp.form, form.status),
+                            );
                             continue;
                         }
                         let make = || surveys::post_script(sp, &ctx.cookies, &ctx.csrf, &nonce());
                         match make() {
                             Err(why) => skipped(out, name, &why),
-                            Ok(_) => post_load(ctx, &server, out, name, &|| make().unwrap_or_default(), Some(Counted::Surveys)).await?,
+                            Ok(_) => {
+                                post_load(
+                                    ctx,
+                                    &server,
+                                    out,
+                                    name,
+                                    &|| make().unwrap_or_default(),
+                                    Some(Counted::Surveys),
+                                )
+                                .await?
+                            }
                         }
                     }
-                    "survey-csv" => one_shot(&server, out, name, &sp.csv, "text/csv", Some(Budget::Export), Some(&sp.staff_cookie)),
-                    _ => one_shot(&server, out, name, &sp.xlsx, "spreadsheetml", Some(Budget::Export), Some(&sp.staff_cookie)),
+                    "survey-csv" => {
+                        one_shot(&server, out, name, &sp.csv, "text/csv", Some(Budget::Export), Some(&sp.staff_cookie))
+                    }
+                    _ => one_shot(
+                        &server,
+                        out,
+                        name,
+                        &sp.xlsx,
+                        "spreadsheetml",
+                        Some(Budget::Export),
+                        Some(&sp.staff_cookie),
+                    ),
                 },
             },
             "durability" => {
@@ -515,7 +627,8 @@ fn excerpt(s: &str) -> String {
 fn sign_in(ctx: &Ctx<'_>, addr: &str, out: &mut DbOutcome) -> Result<()> {
     let form = http::get(addr, "/konto/logowanie", None)?;
     let csrf = form.cookie("agora_csrf").unwrap_or_default();
-    let body = format!("csrf={csrf}&email={}&password={}&next=%2F", ctx.ds.user_email.replace('@', "%40"), data::PASSWORD);
+    let body =
+        format!("csrf={csrf}&email={}&password={}&next=%2F", ctx.ds.user_email.replace('@', "%40"), data::PASSWORD);
     let started = Instant::now();
     let r = http::request(
         addr,
@@ -526,7 +639,11 @@ fn sign_in(ctx: &Ctx<'_>, addr: &str, out: &mut DbOutcome) -> Result<()> {
         Duration::from_secs(60),
     )?;
     let took = started.elapsed();
-    let row = Row { scenario: "sign-in (argon2id)".into(), note: format!("{} ms for one sign-in", took.as_millis()), ..Row::default() };
+    let row = Row {
+        scenario: "sign-in (argon2id)".into(),
+        note: format!("{} ms for one sign-in", took.as_millis()),
+        ..Row::default()
+    };
     if r.status == 303 && r.cookie("agora_session").is_some() {
         out.rows.push(row);
     } else {
@@ -567,7 +684,9 @@ fn load_row(scenario: &str, c: u32, r: &load::WrkResult) -> Row {
 fn judge(budget: Option<Budget>, row: &Row) -> Option<(String, bool)> {
     let (c, rps, p99) = (row.conns?, row.rps.unwrap_or(0.0), row.p99.unwrap_or(f64::MAX));
     match budget? {
-        Budget::Anonymous if c == 500 => Some(("≥ 1.0× nginx, p99 < 25 ms".into(), row.ratio.unwrap_or(0.0) >= 1.0 && p99 < 25.0)),
+        Budget::Anonymous if c == 500 => {
+            Some(("≥ 1.0× nginx, p99 < 25 ms".into(), row.ratio.unwrap_or(0.0) >= 1.0 && p99 < 25.0))
+        }
         Budget::SignedIn if c == 50 => Some(("≥ 5,000 req/s, p99 < 20 ms".into(), rps >= 5000.0 && p99 < 20.0)),
         Budget::Submission => Some(("≥ 5,000/s durable (floor 1,000/s)".into(), rps >= 5000.0)),
         _ => None,
@@ -589,9 +708,22 @@ struct Copies {
 /// other scenarios, was not the same machine as the figure set against it.
 const ROUNDS: u32 = 3;
 
-async fn load_get(ctx: &mut Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &str, paths: &[String], cookies: &[String], budget: Option<Budget>) -> Result<()> {
-    let script = if paths.len() == 1 && cookies.is_empty() { load::static_script() } else { load::get_script(paths, cookies) };
-    let url = format!("http://{}{}", server.addr, if paths.len() == 1 && cookies.is_empty() { paths[0].as_str() } else { "" });
+async fn load_get(
+    ctx: &mut Ctx<'_>,
+    server: &Server,
+    out: &mut DbOutcome,
+    name: &str,
+    paths: &[String],
+    cookies: &[String],
+    budget: Option<Budget>,
+) -> Result<()> {
+    let script =
+        if paths.len() == 1 && cookies.is_empty() { load::static_script() } else { load::get_script(paths, cookies) };
+    let url = format!(
+        "http://{}{}",
+        server.addr,
+        if paths.len() == 1 && cookies.is_empty() { paths[0].as_str() } else { "" }
+    );
     let plan = ctx.p;
     let kind = if name == "catalogue" { "catalogue" } else { "consultation" };
     let paired = if matches!(budget, Some(Budget::Anonymous)) { ctx.copies.get(kind).cloned() } else { None };
@@ -617,7 +749,11 @@ async fn load_get(ctx: &mut Ctx<'_>, server: &Server, out: &mut DbOutcome, name:
             let n = load::WrkResult::combined(&theirs);
             println!("  {} @{c}: {:.0} req/s, p99 {:.1} ms", copies.row, n.rps, n.p99);
             ctx.ceiling.insert((kind, c), n.rps);
-            let note = if rounds > 1 { format!("{}; {rounds} rounds alternating with {name}", copies.note) } else { copies.note.clone() };
+            let note = if rounds > 1 {
+                format!("{}; {rounds} rounds alternating with {name}", copies.note)
+            } else {
+                copies.note.clone()
+            };
             out.rows.push(Row { ratio: Some(1.0), note, ..load_row(copies.row, c, &n) });
         }
         let mut notes = Vec::new();
@@ -625,7 +761,8 @@ async fn load_get(ctx: &mut Ctx<'_>, server: &Server, out: &mut DbOutcome, name:
             notes.push(format!("{} URLs in turn", paths.len()));
         }
         if rounds > 1 {
-            let each: Vec<String> = ours.iter().zip(&theirs).map(|(a, b)| format!("{:.2}", a.rps / b.rps.max(1.0))).collect();
+            let each: Vec<String> =
+                ours.iter().zip(&theirs).map(|(a, b)| format!("{:.2}", a.rps / b.rps.max(1.0))).collect();
             notes.push(format!("× nginx by round: {}", each.join(", ")));
         }
         let mut row = Row {
@@ -637,7 +774,11 @@ async fn load_get(ctx: &mut Ctx<'_>, server: &Server, out: &mut DbOutcome, name:
         row.budget = judge(budget, &row);
         println!("  {name} @{c}: {:.0} req/s, p50 {:.1} ms, p99 {:.1} ms, {} errors", r.rps, r.p50, r.p99, r.errors());
         if r.errors() > 0 {
-            failed(out, row, format!("{} errors ({} non-2xx/3xx, {} socket)", r.errors(), r.status_errors, r.socket_errors));
+            failed(
+                out,
+                row,
+                format!("{} errors ({} non-2xx/3xx, {} socket)", r.errors(), r.status_errors, r.socket_errors),
+            );
         } else {
             out.rows.push(row);
         }
@@ -681,7 +822,14 @@ fn nonce() -> String {
 
 /// Submissions at each concurrency, with a new script (so new form keys) for each run;
 /// with `consultation`, the rows stored there are counted against the acknowledgements.
-async fn post_load(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &str, make_script: &dyn Fn() -> String, counted: Option<Counted>) -> Result<()> {
+async fn post_load(
+    ctx: &Ctx<'_>,
+    server: &Server,
+    out: &mut DbOutcome,
+    name: &str,
+    make_script: &dyn Fn() -> String,
+    counted: Option<Counted>,
+) -> Result<()> {
     let url = format!("http://{}", server.addr);
     for &c in &ctx.p.concurrency {
         let before = match counted {
@@ -703,9 +851,20 @@ async fn post_load(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &s
             ..load_row(name, c, &r)
         };
         row.budget = judge(Some(Budget::Submission), &row);
-        println!("  {name} @{c}: {:.0} req/s, p50 {:.1} ms, p99 {:.1} ms, {}, {} errors", r.rps, r.p50, r.p99, row.note, r.errors());
+        println!(
+            "  {name} @{c}: {:.0} req/s, p50 {:.1} ms, p99 {:.1} ms, {}, {} errors",
+            r.rps,
+            r.p50,
+            r.p99,
+            row.note,
+            r.errors()
+        );
         if r.errors() > 0 {
-            failed(out, row, format!("{} errors ({} non-2xx/3xx, {} socket)", r.errors(), r.status_errors, r.socket_errors));
+            failed(
+                out,
+                row,
+                format!("{} errors ({} non-2xx/3xx, {} socket)", r.errors(), r.status_errors, r.socket_errors),
+            );
         } else if stored.is_some_and(|n| (n.max(0) as u64) < r.acks) {
             failed(out, row, format!("{} acknowledged but fewer stored", r.acks));
         } else if r.acks == 0 {
@@ -717,7 +876,15 @@ async fn post_load(ctx: &Ctx<'_>, server: &Server, out: &mut DbOutcome, name: &s
     Ok(())
 }
 
-fn one_shot(server: &Server, out: &mut DbOutcome, name: &str, path: &str, content_type: &str, budget: Option<Budget>, cookie: Option<&str>) {
+fn one_shot(
+    server: &Server,
+    out: &mut DbOutcome,
+    name: &str,
+    path: &str,
+    content_type: &str,
+    budget: Option<Budget>,
+    cookie: Option<&str>,
+) {
     let reset = server.reset_peak();
     // The kernel keeps no peak of private memory alone, so it is sampled while the download runs.
     let done = std::sync::atomic::AtomicBool::new(false);
@@ -751,7 +918,9 @@ fn one_shot(server: &Server, out: &mut DbOutcome, name: &str, path: &str, conten
             // the database file mapped from the page cache, which the kernel shares and reclaims.
             let under = |mb: f64| private.is_some_and(|m| m * 1.048_576 < mb);
             match budget {
-                Some(Budget::Report) => row.budget = Some(("< 5 s, < 200 MB".into(), took < Duration::from_secs(5) && under(200.0))),
+                Some(Budget::Report) => {
+                    row.budget = Some(("< 5 s, < 200 MB".into(), took < Duration::from_secs(5) && under(200.0)))
+                }
                 Some(Budget::Export) => row.budget = Some(("streams, < 150 MB".into(), under(150.0))),
                 _ => {}
             }
@@ -781,15 +950,26 @@ async fn durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut 
     let r = load::finish(wrk)?;
     let restarted = setup.serve()?;
     let stored = submissions(&ctx.url, ctx.ds.target_id).await? - before;
-    let acked: Vec<String> = std::fs::read_to_string(&receipts_file).unwrap_or_default().lines().map(str::to_owned).filter(|l| !l.is_empty()).collect();
+    let acked: Vec<String> = std::fs::read_to_string(&receipts_file)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_owned)
+        .filter(|l| !l.is_empty())
+        .collect();
     let in_db: HashSet<String> = {
         let mut conn = Conn::open(&ctx.url).await?;
-        let v = conn.strings(&format!("SELECT receipt FROM submissions WHERE consultation_id = {}", ctx.ds.target_id)).await?;
+        let v = conn
+            .strings(&format!("SELECT receipt FROM submissions WHERE consultation_id = {}", ctx.ds.target_id))
+            .await?;
         conn.close().await;
         v.into_iter().collect()
     };
     let missing: Vec<&String> = acked.iter().filter(|r| !in_db.contains(*r)).collect();
-    let lost = if acked.len() as u64 == r.acks { missing.len() as u64 } else { r.acks.saturating_sub(stored.max(0) as u64).max(missing.len() as u64) };
+    let lost = if acked.len() as u64 == r.acks {
+        missing.len() as u64
+    } else {
+        r.acks.saturating_sub(stored.max(0) as u64).max(missing.len() as u64)
+    };
     let row = Row {
         scenario: "durability (kill -9)".into(),
         conns: Some(c),
@@ -808,7 +988,11 @@ async fn durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut 
         failed(out, row, "no submission was acknowledged before the kill".into());
     } else if lost > 0 {
         let sample: Vec<&str> = missing.iter().take(5).map(|s| s.as_str()).collect();
-        failed(out, row, format!("{lost} acknowledged submissions are not in the database (e.g. {})", sample.join(", ")));
+        failed(
+            out,
+            row,
+            format!("{lost} acknowledged submissions are not in the database (e.g. {})", sample.join(", ")),
+        );
     } else {
         out.rows.push(row);
     }
@@ -817,7 +1001,13 @@ async fn durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut 
 
 /// Survey responses under load; kill -9 half-way; restart; the responses stored must be at
 /// least as many as the server acknowledged (a response is acknowledged only after its commit).
-async fn survey_durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut DbOutcome, sp: &surveys::SurveyPaths) -> Result<Server> {
+async fn survey_durability(
+    ctx: &Ctx<'_>,
+    setup: &Setup,
+    mut server: Server,
+    out: &mut DbOutcome,
+    sp: &surveys::SurveyPaths,
+) -> Result<Server> {
     let c = *ctx.p.concurrency.iter().max().unwrap_or(&10);
     let duration = ctx.p.duration.max(Duration::from_secs(4));
     let script = surveys::post_script(sp, &ctx.cookies, &ctx.csrf, &nonce()).map_err(|e| anyhow::anyhow!(e))?;
@@ -833,7 +1023,11 @@ async fn survey_durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out
         scenario: "survey durability (kill -9)".into(),
         conns: Some(c),
         rps: Some(r.rps),
-        note: format!("{} acknowledged before the kill, {stored} stored, {lost} lost; restart after kill -9: {} ms", r.acks, restarted.startup.as_millis()),
+        note: format!(
+            "{} acknowledged before the kill, {stored} stored, {lost} lost; restart after kill -9: {} ms",
+            r.acks,
+            restarted.startup.as_millis()
+        ),
         budget: Some(("zero acknowledged responses lost".into(), lost == 0 && r.acks > 0)),
         ..Row::default()
     };
@@ -850,7 +1044,10 @@ async fn survey_durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out
 
 fn machine() -> Vec<String> {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpuinfo.lines().find_map(|l| l.strip_prefix("model name")?.split(':').nth(1).map(|s| s.trim().to_owned())).unwrap_or_else(|| "?".into());
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name")?.split(':').nth(1).map(|s| s.trim().to_owned()))
+        .unwrap_or_else(|| "?".into());
     let mem = std::fs::read_to_string("/proc/meminfo")
         .unwrap_or_default()
         .lines()
@@ -869,11 +1066,7 @@ fn load_nginx() -> &'static str {
 }
 
 fn markdown(p: &Plan, sections: &[(Backend, DbOutcome)], took: Duration) -> String {
-    let mut md = format!(
-        "# agora-bench {} — {}\n\n",
-        p.mode,
-        chrono::Utc::now().format("%Y-%m-%d %H:%M UTC")
-    );
+    let mut md = format!("# agora-bench {} — {}\n\n", p.mode, chrono::Utc::now().format("%Y-%m-%d %H:%M UTC"));
     for line in machine() {
         md.push_str(&format!("- {line}\n"));
     }
@@ -892,7 +1085,10 @@ fn markdown(p: &Plan, sections: &[(Backend, DbOutcome)], took: Duration) -> Stri
             md.push_str(&format!("- {n}\n"));
         }
         if !out.counts.is_empty() {
-            md.push_str(&format!("- rows: {}\n", out.counts.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", ")));
+            md.push_str(&format!(
+                "- rows: {}\n",
+                out.counts.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", ")
+            ));
         }
         md.push('\n');
         md.push_str(&report::markdown_table(&out.rows));

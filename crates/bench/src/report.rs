@@ -52,7 +52,19 @@ fn cells(r: &Row) -> [String; 11] {
     ]
 }
 
-const HEADERS: [&str; 11] = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "peak RSS MiB", "× nginx", "budget", "notes"];
+const HEADERS: [&str; 11] = [
+    "scenario",
+    "conns",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "errors",
+    "peak RSS MiB",
+    "× nginx",
+    "budget",
+    "notes",
+];
 
 /// A fixed-width table for the terminal.
 pub fn text_table(rows: &[Row]) -> String {
@@ -89,9 +101,19 @@ pub fn text_table(rows: &[Row]) -> String {
 /// A Markdown table.
 pub fn markdown_table(rows: &[Row]) -> String {
     let mut out = format!("| {} |\n", HEADERS.join(" | "));
-    out.push_str(&format!("|{}\n", HEADERS.iter().enumerate().map(|(i, _)| if (1..=8).contains(&i) { "---:|" } else { "---|" }).collect::<String>()));
+    out.push_str(&format!(
+        "|{}\n",
+        HEADERS
+            .iter()
+            .enumerate()
+            .map(|(i, _)| if (1..=8).contains(&i) { "---:|" } else { "---|" })
+            .collect::<String>()
+    ));
     for r in rows {
-        out.push_str(&format!("| {} |\n", cells(r).iter().map(|c| c.replace('|', "\\|")).collect::<Vec<_>>().join(" | ")));
+        out.push_str(&format!(
+            "| {} |\n",
+            cells(r).iter().map(|c| c.replace('|', "\\|")).collect::<Vec<_>>().join(" | ")
+        ));
     }
     out
 }
@@ -108,7 +130,15 @@ mod tests {
     #[test]
     fn tables_have_one_line_per_row_and_show_budgets() {
         let rows = vec![
-            Row { scenario: "consultation".into(), conns: Some(500), rps: Some(4400.4), p99: Some(143.0), ratio: Some(0.06), budget: Some(("≥ 1.0× nginx".into(), false)), ..Row::default() },
+            Row {
+                scenario: "consultation".into(),
+                conns: Some(500),
+                rps: Some(4400.4),
+                p99: Some(143.0),
+                ratio: Some(0.06),
+                budget: Some(("≥ 1.0× nginx".into(), false)),
+                ..Row::default()
+            },
             Row { scenario: "report-pdf".into(), note: "3.1 s".into(), ..Row::default() },
         ];
         let t = text_table(&rows);

@@ -39,7 +39,11 @@ impl Setup {
     /// Runs `agora <args>` to completion; fails with its output when it fails.
     pub fn run(&self, args: &[&str]) -> Result<Duration> {
         let started = Instant::now();
-        let out = self.command(args).stdin(Stdio::null()).output().with_context(|| format!("running {}", self.bin.display()))?;
+        let out = self
+            .command(args)
+            .stdin(Stdio::null())
+            .output()
+            .with_context(|| format!("running {}", self.bin.display()))?;
         if !out.status.success() {
             bail!(
                 "agora {} failed ({}):\n{}{}",
@@ -72,7 +76,11 @@ impl Setup {
                 break;
             }
             if let Some(status) = server.child.try_wait()? {
-                bail!("agora serve exited with {status} before it was ready; see {}:\n{}", server.log_path.display(), server.log_tail());
+                bail!(
+                    "agora serve exited with {status} before it was ready; see {}:\n{}",
+                    server.log_path.display(),
+                    server.log_tail()
+                );
             }
             if started.elapsed() > Duration::from_secs(120) {
                 server.kill9();

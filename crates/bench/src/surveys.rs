@@ -22,24 +22,61 @@ fn staff_hash() -> String {
 }
 
 fn options(labels: &[&str]) -> String {
-    let items: Vec<String> = labels.iter().enumerate().map(|(i, l)| format!("{{\"code\":\"{}\",\"label\":{{\"pl\":\"{l}\",\"en\":\"\"}}}}", i + 1)).collect();
+    let items: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{{\"code\":\"{}\",\"label\":{{\"pl\":\"{l}\",\"en\":\"\"}}}}", i + 1))
+        .collect();
     items.join(",")
 }
 
 /// The ten questions: (kind, page, text, spec JSON, profile, required, condition on question k).
 fn questions() -> Vec<(&'static str, i32, &'static str, String, bool, bool, Option<(i64, &'static str)>)> {
-    let districts = options(&["I Stare Miasto", "II Grzegórzki", "III Prądnik Czerwony", "IV Prądnik Biały", "V Krowodrza", "VI Bronowice"]);
+    let districts = options(&[
+        "I Stare Miasto",
+        "II Grzegórzki",
+        "III Prądnik Czerwony",
+        "IV Prądnik Biały",
+        "V Krowodrza",
+        "VI Bronowice",
+    ]);
     let ages = options(&["poniżej 18", "18–29", "30–44", "45–59", "60–74", "75 i więcej"]);
     let needs = options(&["Zieleń", "Chodniki", "Drogi rowerowe", "Komunikacja", "Parkingi", "Ławki"]);
-    let scale = options(&["zdecydowanie źle", "raczej źle", "trudno powiedzieć", "raczej dobrze", "zdecydowanie dobrze"]);
+    let scale =
+        options(&["zdecydowanie źle", "raczej źle", "trudno powiedzieć", "raczej dobrze", "zdecydowanie dobrze"]);
     let rows = options(&["Czystość", "Bezpieczeństwo", "Hałas"]);
     let rank = options(&["Parki", "Szkoły", "Przychodnie", "Kultura"]);
     vec![
         ("single", 1, "W której dzielnicy mieszkasz?", format!("{{\"options\":[{districts}]}}"), true, true, None),
         ("dropdown", 1, "Ile masz lat?", format!("{{\"options\":[{ages}]}}"), true, true, None),
-        ("multiple", 1, "Czego brakuje w okolicy? (najwyżej 2)", format!("{{\"options\":[{needs}],\"max\":2}}"), false, true, None),
-        ("rating", 2, "Jak oceniasz życie w dzielnicy?", "{\"max\":5,\"low\":{\"pl\":\"bardzo źle\",\"en\":\"\"},\"high\":{\"pl\":\"bardzo dobrze\",\"en\":\"\"}}".into(), false, true, None),
-        ("likert", 2, "Jak oceniasz w dzielnicy:", format!("{{\"options\":[{scale}],\"rows\":[{rows}]}}"), false, true, None),
+        (
+            "multiple",
+            1,
+            "Czego brakuje w okolicy? (najwyżej 2)",
+            format!("{{\"options\":[{needs}],\"max\":2}}"),
+            false,
+            true,
+            None,
+        ),
+        (
+            "rating",
+            2,
+            "Jak oceniasz życie w dzielnicy?",
+            "{\"max\":5,\"low\":{\"pl\":\"bardzo źle\",\"en\":\"\"},\"high\":{\"pl\":\"bardzo dobrze\",\"en\":\"\"}}"
+                .into(),
+            false,
+            true,
+            None,
+        ),
+        (
+            "likert",
+            2,
+            "Jak oceniasz w dzielnicy:",
+            format!("{{\"options\":[{scale}],\"rows\":[{rows}]}}"),
+            false,
+            true,
+            None,
+        ),
         ("ranking", 2, "Uszereguj, w co inwestować najpierw.", format!("{{\"options\":[{rank}]}}"), false, false, None),
         ("number", 3, "Ile lat mieszkasz w dzielnicy?", "{\"min\":0,\"max\":100}".into(), false, true, None),
         ("yes_no", 3, "Czy korzystasz z roweru?", "{}".into(), false, true, None),
@@ -116,7 +153,13 @@ pub async fn generate(c: &mut Conn, sql: &SqlFor, scale: Scale) -> Result<Option
         answer(7, txt("r.id % 31"), "r.id % 31", "NULL", ""),
         answer(8, "CASE WHEN r.id % 3 = 0 THEN 'yes' ELSE 'no' END".into(), "NULL", "NULL", ""),
         answer(9, "''".into(), "NULL", "'Przy szkole nr ' || (r.id % 90 + 1)", " AND r.id % 3 = 0 AND r.id % 5 = 0"),
-        answer(10, "''".into(), "NULL", "'Proszę o więcej drzew przy ulicy nr ' || (r.id % 200 + 1) || '.'", " AND r.id % 10 = 0"),
+        answer(
+            10,
+            "''".into(),
+            "NULL",
+            "'Proszę o więcej drzew przy ulicy nr ' || (r.id % 200 + 1) || '.'",
+            " AND r.id % 10 = 0",
+        ),
     ];
     for s in steps {
         c.exec(&s).await?;
@@ -189,7 +232,9 @@ pub async fn paths(c: &mut Conn) -> Result<Result<SurveyPaths, String>> {
     if id == 0 {
         return Ok(Err("the big survey was not generated".into()));
     }
-    let questions = c.strings(&format!("SELECT CAST(id AS TEXT) FROM survey_questions WHERE survey_id = {id} ORDER BY position")).await?;
+    let questions = c
+        .strings(&format!("SELECT CAST(id AS TEXT) FROM survey_questions WHERE survey_id = {id} ORDER BY position"))
+        .await?;
     Ok(Ok(SurveyPaths {
         results: format!("/ankiety/{SURVEY_SLUG}/wyniki"),
         form: format!("/ankiety/{SURVEY_SLUG}"),

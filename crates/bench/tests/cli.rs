@@ -13,8 +13,17 @@ fn lists_every_scenario_of_the_issue() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     for name in [
-        "home", "catalogue", "consultation", "remarks", "submit-remark", "survey-results", "submit-survey", "report-pdf", "survey-csv",
-        "survey-xlsx", "durability",
+        "home",
+        "catalogue",
+        "consultation",
+        "remarks",
+        "submit-remark",
+        "survey-results",
+        "submit-survey",
+        "report-pdf",
+        "survey-csv",
+        "survey-xlsx",
+        "durability",
     ] {
         assert!(text.lines().any(|l| l.split_whitespace().next() == Some(name)), "{name} missing from:\n{text}");
     }

@@ -117,7 +117,13 @@ pub enum Visible {
 }
 
 /// A page of requests, open ones first by deadline, then handled ones, newest first.
-pub async fn list(db: &Db, visible: &Visible, handled: Handled, limit: i64, offset: i64) -> DbResult<Page<AccessRequest>> {
+pub async fn list(
+    db: &Db,
+    visible: &Visible,
+    handled: Handled,
+    limit: i64,
+    offset: i64,
+) -> DbResult<Page<AccessRequest>> {
     let mut conditions = Vec::new();
     match handled {
         Handled::Open => conditions.push("r.handled_at IS NULL".to_owned()),
@@ -150,7 +156,9 @@ pub async fn open_counts(db: &Db, visible: &Visible, at: DateTime<Utc>) -> DbRes
     let scope = match visible {
         Visible::All => String::new(),
         Visible::Units(units) if units.is_empty() => return Ok((0, 0)),
-        Visible::Units(units) => format!(" AND unit_id IN ({})", units.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")),
+        Visible::Units(units) => {
+            format!(" AND unit_id IN ({})", units.iter().map(i64::to_string).collect::<Vec<_>>().join(", "))
+        }
     };
     let sql = format!(
         "SELECT COUNT(*), COALESCE(SUM(CASE WHEN due_at < $1 THEN 1 ELSE 0 END), 0) FROM access_requests WHERE handled_at IS NULL{scope}"

@@ -111,13 +111,17 @@ pub async fn list(db: &Db, f: &AuditFilter, limit: i64, offset: i64) -> DbResult
     // so its variant casts each one.
     let (list_sql, count_sql) = match db {
         Db::Sqlite(_) => (
-            format!("SELECT id, at, actor_id, actor_label, action, entity, entity_id, details FROM audit_log{FILTER_SQL} ORDER BY at DESC, id DESC LIMIT $6 OFFSET $7"),
+            format!(
+                "SELECT id, at, actor_id, actor_label, action, entity, entity_id, details FROM audit_log{FILTER_SQL} ORDER BY at DESC, id DESC LIMIT $6 OFFSET $7"
+            ),
             format!("SELECT COUNT(*) FROM audit_log{FILTER_SQL}"),
         ),
         Db::Postgres(_) => {
             let pg = pg_filter();
             (
-                format!("SELECT id, at, actor_id, actor_label, action, entity, entity_id, details FROM audit_log{pg} ORDER BY at DESC, id DESC LIMIT $6 OFFSET $7"),
+                format!(
+                    "SELECT id, at, actor_id, actor_label, action, entity, entity_id, details FROM audit_log{pg} ORDER BY at DESC, id DESC LIMIT $6 OFFSET $7"
+                ),
                 format!("SELECT COUNT(*) FROM audit_log{pg}"),
             )
         }
@@ -156,7 +160,9 @@ where
         Db::Sqlite(_) => FILTER_SQL.to_owned(),
         Db::Postgres(_) => pg_filter(),
     };
-    let sql = format!("SELECT id, at, actor_id, actor_label, action, entity, entity_id, details FROM audit_log{filter} ORDER BY at, id");
+    let sql = format!(
+        "SELECT id, at, actor_id, actor_label, action, entity, entity_id, details FROM audit_log{filter} ORDER BY at, id"
+    );
     on!(db, p => {
         let mut rows = bind_filter!(sqlx::query_as::<_, AuditRow>(sqlx::AssertSqlSafe(sql)), f).fetch(p);
         while let Some(row) = rows.try_next().await? {

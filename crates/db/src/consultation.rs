@@ -96,7 +96,14 @@ fn search_text(c: &ConsultationInput) -> String {
 }
 
 /// Creates a draft; `Conflict` when the slug is taken.
-pub async fn create(db: &Db, c: &ConsultationInput, unit_id: i64, languages: &str, links: &Links, entry: &AuditEntry) -> DbResult<i64> {
+pub async fn create(
+    db: &Db,
+    c: &ConsultationInput,
+    unit_id: i64,
+    languages: &str,
+    links: &Links,
+    entry: &AuditEntry,
+) -> DbResult<i64> {
     let at = now();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
@@ -126,15 +133,23 @@ macro_rules! replace_links {
             ("consultation_districts", "district_id", &links.districts),
             ("consultation_categories", "category_id", &links.categories),
         ] {
-            sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE consultation_id = $1"))).bind($id).execute(&mut *$tx).await?;
+            sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE consultation_id = $1")))
+                .bind($id)
+                .execute(&mut *$tx)
+                .await?;
             let mut seen = Vec::new();
             for other in ids {
                 if seen.contains(other) {
                     continue;
                 }
                 seen.push(*other);
-                sqlx::query(sqlx::AssertSqlSafe(format!("INSERT INTO {table} (consultation_id, {col}) VALUES ($1, $2)")))
-                    .bind($id).bind(*other).execute(&mut *$tx).await?;
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "INSERT INTO {table} (consultation_id, {col}) VALUES ($1, $2)"
+                )))
+                .bind($id)
+                .bind(*other)
+                .execute(&mut *$tx)
+                .await?;
             }
         }
     }};
@@ -142,7 +157,15 @@ macro_rules! replace_links {
 use replace_links;
 
 /// Saves the organiser's edits; `Conflict` when the new slug is taken.
-pub async fn update(db: &Db, id: i64, c: &ConsultationInput, unit_id: i64, languages: &str, links: &Links, entry: &AuditEntry) -> DbResult<()> {
+pub async fn update(
+    db: &Db,
+    id: i64,
+    c: &ConsultationInput,
+    unit_id: i64,
+    languages: &str,
+    links: &Links,
+    entry: &AuditEntry,
+) -> DbResult<()> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         sqlx::query(
@@ -358,7 +381,9 @@ pub async fn catalogue(db: &Db, f: &CatalogueFilter, limit: i64, offset: i64) ->
     }
     if let Some(cat) = f.category {
         let a = arg(Val::I(cat), &mut vals);
-        wh.push(format!("EXISTS (SELECT 1 FROM consultation_categories cc WHERE cc.consultation_id = c.id AND cc.category_id = {a})"));
+        wh.push(format!(
+            "EXISTS (SELECT 1 FROM consultation_categories cc WHERE cc.consultation_id = c.id AND cc.category_id = {a})"
+        ));
     }
     if let Some(u) = f.unit {
         let a = arg(Val::I(u), &mut vals);
@@ -402,7 +427,9 @@ pub async fn for_units(db: &Db, units: Option<&[i64]>, limit: i64, offset: i64) 
         Some([]) => "1 = 0".to_owned(),
         Some(ids) => {
             let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-            format!("(c.unit_id IN ({list}) OR EXISTS (SELECT 1 FROM consultation_units cu WHERE cu.consultation_id = c.id AND cu.unit_id IN ({list})))")
+            format!(
+                "(c.unit_id IN ({list}) OR EXISTS (SELECT 1 FROM consultation_units cu WHERE cu.consultation_id = c.id AND cu.unit_id IN ({list})))"
+            )
         }
     };
     let list = format!(

@@ -81,7 +81,15 @@ pub async fn list(db: &Db, consultation: i64) -> DbResult<Vec<Document>> {
 }
 
 /// Records a new document with its first version.
-pub async fn add(db: &Db, consultation: i64, kind: &str, title: &str, file: &NewFile, uploaded_by: &str, entry: &AuditEntry) -> DbResult<i64> {
+pub async fn add(
+    db: &Db,
+    consultation: i64,
+    kind: &str,
+    title: &str,
+    file: &NewFile,
+    uploaded_by: &str,
+    entry: &AuditEntry,
+) -> DbResult<i64> {
     let at = now();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
@@ -97,7 +105,14 @@ pub async fn add(db: &Db, consultation: i64, kind: &str, title: &str, file: &New
 }
 
 /// Adds a version to a document of `consultation`; `None` when there is no such document.
-pub async fn add_version(db: &Db, consultation: i64, document: i64, file: &NewFile, uploaded_by: &str, entry: &AuditEntry) -> DbResult<Option<i32>> {
+pub async fn add_version(
+    db: &Db,
+    consultation: i64,
+    document: i64,
+    file: &NewFile,
+    uploaded_by: &str,
+    entry: &AuditEntry,
+) -> DbResult<Option<i32>> {
     let at = now();
     on!(db, p => {
         let mut tx = p.begin_write().await?;

@@ -39,20 +39,32 @@ pub async fn claim(db: &Db, lease: Duration, limit: i64) -> DbResult<Vec<Job>> {
     // PostgreSQL skips rows another instance is claiming at this moment; SQLite has a
     // single writer, so the sub-select and update are atomic there already.
     let mut jobs: Vec<Job> = match db {
-        Db::Sqlite(p) => sqlx::query_as(
-            "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
+        Db::Sqlite(p) => {
+            sqlx::query_as(
+                "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
                SELECT id FROM jobs WHERE run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
                AND attempts < max_attempts ORDER BY run_at, id LIMIT $3) \
              RETURNING id, kind, payload, attempts, max_attempts",
-        )
-        .bind(until).bind(at).bind(limit).fetch_all(p).await?,
-        Db::Postgres(p) => sqlx::query_as(
-            "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
+            )
+            .bind(until)
+            .bind(at)
+            .bind(limit)
+            .fetch_all(p)
+            .await?
+        }
+        Db::Postgres(p) => {
+            sqlx::query_as(
+                "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
                SELECT id FROM jobs WHERE run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
                AND attempts < max_attempts ORDER BY run_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
              RETURNING id, kind, payload, attempts, max_attempts",
-        )
-        .bind(until).bind(at).bind(limit).fetch_all(p).await?,
+            )
+            .bind(until)
+            .bind(at)
+            .bind(limit)
+            .fetch_all(p)
+            .await?
+        }
     };
     jobs.sort_by_key(|j| j.id);
     Ok(jobs)

@@ -128,12 +128,10 @@ impl Db {
     /// Connects to `url`: `sqlite://path` (created when missing) or `postgres://…`.
     pub async fn connect(url: &str) -> DbResult<Db> {
         if url.starts_with("sqlite:") {
-            let opts = SqliteConnectOptions::from_str(url)
-                .map_err(|e| DbError::BadUrl(e.to_string()))?;
+            let opts = SqliteConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
             Self::connect_sqlite(opts).await
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let opts =
-                PgConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
+            let opts = PgConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
             Self::connect_postgres(opts).await
         } else {
             Err(DbError::BadUrl(url.to_owned()))

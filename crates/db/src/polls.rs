@@ -60,7 +60,8 @@ impl From<PollRow> for Poll {
     }
 }
 
-const COLUMNS: &str = "id, question_pl, question_en, options, placement, consultation_id, district_id, vote_mode, status, created_at";
+const COLUMNS: &str =
+    "id, question_pl, question_en, options, placement, consultation_id, district_id, vote_mode, status, created_at";
 
 /// Creates an open poll.
 pub async fn create(db: &Db, p_: &PollInput, created_by: Option<i64>, entry: &AuditEntry) -> DbResult<i64> {
@@ -101,7 +102,8 @@ pub async fn list(db: &Db) -> DbResult<Vec<Poll>> {
 /// The poll with `id`.
 pub async fn by_id(db: &Db, id: i64) -> DbResult<Option<Poll>> {
     let sql = format!("SELECT {COLUMNS} FROM polls WHERE id = $1");
-    let row: Option<PollRow> = on!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(p).await?);
+    let row: Option<PollRow> =
+        on!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(p).await?);
     Ok(row.map(Poll::from))
 }
 
@@ -135,7 +137,13 @@ pub async fn has_voted(db: &Db, poll_id: i64, user_id: Option<i64>, voter_key: O
 }
 
 /// Records a vote; `false` when this person already voted.
-pub async fn vote(db: &Db, poll_id: i64, option: &str, user_id: Option<i64>, voter_key: Option<&str>) -> DbResult<bool> {
+pub async fn vote(
+    db: &Db,
+    poll_id: i64,
+    option: &str,
+    user_id: Option<i64>,
+    voter_key: Option<&str>,
+) -> DbResult<bool> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let id: Option<i64> = sqlx::query_scalar(

@@ -105,7 +105,15 @@ pub async fn schedule(db: &Db, consultation: i64) -> DbResult<Vec<ScheduleItem>>
 }
 
 /// Adds a schedule step.
-pub async fn add_schedule_item(db: &Db, consultation: i64, title: &str, starts_on: NaiveDate, ends_on: Option<NaiveDate>, description: &str, entry: &AuditEntry) -> DbResult<i64> {
+pub async fn add_schedule_item(
+    db: &Db,
+    consultation: i64,
+    title: &str,
+    starts_on: NaiveDate,
+    ends_on: Option<NaiveDate>,
+    description: &str,
+    entry: &AuditEntry,
+) -> DbResult<i64> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
@@ -125,7 +133,15 @@ pub async fn methods(db: &Db, consultation: i64) -> DbResult<Vec<Method>> {
 }
 
 /// Adds a method.
-pub async fn add_method(db: &Db, consultation: i64, kind: &str, description: &str, channel_address: Option<&str>, deadline: Option<DateTime<Utc>>, entry: &AuditEntry) -> DbResult<i64> {
+pub async fn add_method(
+    db: &Db,
+    consultation: i64,
+    kind: &str,
+    description: &str,
+    channel_address: Option<&str>,
+    deadline: Option<DateTime<Utc>>,
+    entry: &AuditEntry,
+) -> DbResult<i64> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
@@ -226,7 +242,13 @@ impl Part {
 }
 
 /// Records how many people came to an event.
-pub async fn set_attendance(db: &Db, consultation: i64, event: i64, attendance: Option<i32>, entry: &AuditEntry) -> DbResult<bool> {
+pub async fn set_attendance(
+    db: &Db,
+    consultation: i64,
+    event: i64,
+    attendance: Option<i32>,
+    entry: &AuditEntry,
+) -> DbResult<bool> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let n = sqlx::query("UPDATE events SET attendance = $1, updated_at = $2 WHERE id = $3 AND consultation_id = $4")

@@ -126,7 +126,13 @@ pub async fn named_one(db: &Db, kind: NamedKind, id: i64) -> DbResult<Option<Nam
 }
 
 /// Adds or changes a category or body; `Conflict` when the Polish name is taken.
-pub async fn save_named(db: &Db, kind: NamedKind, id: Option<i64>, n: &NamedInput, entry: &AuditEntry) -> DbResult<i64> {
+pub async fn save_named(
+    db: &Db,
+    kind: NamedKind,
+    id: Option<i64>,
+    n: &NamedInput,
+    entry: &AuditEntry,
+) -> DbResult<i64> {
     let table = kind.table();
     let insert = format!("INSERT INTO {table} (name_pl, name_en, created_at) VALUES ($1, $2, $3) RETURNING id");
     let update = format!("UPDATE {table} SET name_pl = $1, name_en = $2 WHERE id = $3 RETURNING id");

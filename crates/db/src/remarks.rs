@@ -2,9 +2,9 @@
 //! answers, and the counts a report needs.
 
 use crate::audit::{AuditEntry, audit_in_tx};
+use crate::rows::InsertRows;
 use crate::{BeginWrite, Db, DbError, DbResult, Page, now};
 use agora_domain::remark::{Identity, RemarkInput};
-use crate::rows::InsertRows;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
@@ -120,7 +120,16 @@ pub struct SubmissionBatchItem {
 /// Stores a submission and all its remarks in one transaction, numbering the remarks
 /// within the consultation; a repeated form key stores nothing and returns the first receipt.
 pub async fn submit(db: &Db, s: &NewSubmission, remarks: &[RemarkInput], entry: &AuditEntry) -> DbResult<Stored> {
-    submit_one(db, &SubmissionBatchItem { submission: s.clone(), remarks: remarks.to_vec(), entry: entry.clone(), follow_up: None }).await
+    submit_one(
+        db,
+        &SubmissionBatchItem {
+            submission: s.clone(),
+            remarks: remarks.to_vec(),
+            entry: entry.clone(),
+            follow_up: None,
+        },
+    )
+    .await
 }
 
 /// Stores one submission in its own transaction, as [`submit`] does, with its follow-up job.
@@ -397,7 +406,8 @@ pub async fn list(db: &Db, consultation: i64, f: &RemarkFilter, limit: i64, offs
         "{REMARK_SELECT} WHERE r.id IN (SELECT r.id FROM remarks r WHERE {where_sql} ORDER BY r.number LIMIT $5 OFFSET $6) ORDER BY r.number"
     );
     let count = format!("SELECT COUNT(*) FROM remarks r WHERE {where_sql}");
-    let (section, channel, decision) = (f.section.unwrap_or(0), f.channel.clone().unwrap_or_default(), f.decision.clone().unwrap_or_default());
+    let (section, channel, decision) =
+        (f.section.unwrap_or(0), f.channel.clone().unwrap_or_default(), f.decision.clone().unwrap_or_default());
     on!(db, p => {
         let items = sqlx::query_as(sqlx::AssertSqlSafe(list)).bind(consultation).bind(section).bind(&channel).bind(&decision)
             .bind(limit).bind(offset).fetch_all(p).await?;
@@ -493,7 +503,15 @@ impl Moderation {
 
 /// Applies a moderation action and records it in the public log; `false` when the remark
 /// is not in a state the action applies to.
-pub async fn moderate(db: &Db, consultation: i64, remark: i64, action: Moderation, reason: &str, actor: &str, entry: &AuditEntry) -> DbResult<bool> {
+pub async fn moderate(
+    db: &Db,
+    consultation: i64,
+    remark: i64,
+    action: Moderation,
+    reason: &str,
+    actor: &str,
+    entry: &AuditEntry,
+) -> DbResult<bool> {
     let (to, from): (&str, &[&str]) = match action {
         Moderation::Approve => ("published", &["held"]),
         Moderation::Hide => ("hidden", &["held", "published"]),

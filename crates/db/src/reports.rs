@@ -40,7 +40,13 @@ pub async fn versions(db: &Db, consultation: i64) -> DbResult<Vec<Report>> {
 
 /// Saves the draft text: edits the unpublished newest version, or starts a new version
 /// when the newest one is already published. Returns the draft's version number.
-pub async fn save_draft(db: &Db, consultation: i64, introduction: &str, conclusions: &str, entry: &AuditEntry) -> DbResult<i32> {
+pub async fn save_draft(
+    db: &Db,
+    consultation: i64,
+    introduction: &str,
+    conclusions: &str,
+    entry: &AuditEntry,
+) -> DbResult<i32> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let latest: Option<(i64, i32, Option<DateTime<Utc>>)> = sqlx::query_as("SELECT id, version, published_at FROM reports WHERE consultation_id = $1 ORDER BY version DESC LIMIT 1")

@@ -43,10 +43,7 @@ pub async fn of_user(db: &Db, user_id: i64) -> DbResult<Vec<Grant>> {
     let rows: Vec<(String, Option<i64>)> = on!(db, p => sqlx::query_as(
         "SELECT role, COALESCE(unit_id, district_id, body_id) FROM role_grants WHERE user_id = $1",
     ).bind(user_id).fetch_all(p).await?);
-    Ok(rows
-        .into_iter()
-        .filter_map(|(r, s)| Grant::from_parts(RoleKind::parse(&r)?, s))
-        .collect())
+    Ok(rows.into_iter().filter_map(|(r, s)| Grant::from_parts(RoleKind::parse(&r)?, s)).collect())
 }
 
 /// Every grant of a staff role, by account, for the administration.

@@ -12,7 +12,13 @@ pub(crate) type Column = (&'static str, &'static str);
 pub(crate) trait InsertRows: sqlx::Database {
     /// Inserts `rows` into `table`'s `columns`, then `tail` (an optional `ON CONFLICT …` and
     /// `RETURNING …`), and returns what `RETURNING` gives.
-    async fn insert_rows<T>(tx: &mut Transaction<'static, Self>, table: &str, columns: &[Column], tail: &str, rows: &[Value]) -> Result<Vec<T>, sqlx::Error>
+    async fn insert_rows<T>(
+        tx: &mut Transaction<'static, Self>,
+        table: &str,
+        columns: &[Column],
+        tail: &str,
+        rows: &[Value],
+    ) -> Result<Vec<T>, sqlx::Error>
     where
         T: Send + Unpin + for<'r> sqlx::FromRow<'r, Self::Row>;
 }
@@ -30,7 +36,13 @@ pub(crate) fn names(columns: &[Column]) -> String {
 impl InsertRows for Postgres {
     /// One statement whatever the number of rows, its rows in one JSON parameter: over the
     /// network each statement costs a round trip, and chunks of fixed shapes took twenty.
-    async fn insert_rows<T>(tx: &mut Transaction<'static, Self>, table: &str, columns: &[Column], tail: &str, rows: &[Value]) -> Result<Vec<T>, sqlx::Error>
+    async fn insert_rows<T>(
+        tx: &mut Transaction<'static, Self>,
+        table: &str,
+        columns: &[Column],
+        tail: &str,
+        rows: &[Value],
+    ) -> Result<Vec<T>, sqlx::Error>
     where
         T: Send + Unpin + for<'r> sqlx::FromRow<'r, Self::Row>,
     {
@@ -53,7 +65,13 @@ impl InsertRows for Sqlite {
     /// statement costs no round trip, and reading the rows out of JSON cost it more than the
     /// statements it saved (survey submissions at 50 connections: 7,500–7,900/s against
     /// 9,500–10,100/s), as did chunks of four fixed shapes (more statements per batch).
-    async fn insert_rows<T>(tx: &mut Transaction<'static, Self>, table: &str, columns: &[Column], tail: &str, rows: &[Value]) -> Result<Vec<T>, sqlx::Error>
+    async fn insert_rows<T>(
+        tx: &mut Transaction<'static, Self>,
+        table: &str,
+        columns: &[Column],
+        tail: &str,
+        rows: &[Value],
+    ) -> Result<Vec<T>, sqlx::Error>
     where
         T: Send + Unpin + for<'r> sqlx::FromRow<'r, Self::Row>,
     {

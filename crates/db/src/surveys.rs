@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use agora_domain::survey::{Condition, Item, Question, QuestionInput, QuestionKind, Spec, Tally, Text};
 use crate::rows::{Column, InsertRows};
+use agora_domain::survey::{Condition, Item, Question, QuestionInput, QuestionKind, Spec, Tally, Text};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::{Value, json};
 use futures_util::TryStreamExt;
+use serde_json::{Value, json};
 
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::{BeginWrite, Db, DbError, DbResult, now};
@@ -169,7 +169,8 @@ pub async fn list(db: &Db, units: Option<&[i64]>) -> DbResult<Vec<Survey>> {
 
 /// Surveys of a consultation that are not drafts.
 pub async fn for_consultation(db: &Db, consultation_id: i64) -> DbResult<Vec<Survey>> {
-    let sql = format!("SELECT {SURVEY_COLUMNS} FROM surveys WHERE consultation_id = $1 AND status <> 'draft' ORDER BY id");
+    let sql =
+        format!("SELECT {SURVEY_COLUMNS} FROM surveys WHERE consultation_id = $1 AND status <> 'draft' ORDER BY id");
     on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(consultation_id).fetch_all(p).await?))
 }
 
@@ -253,7 +254,13 @@ pub async fn add_question(db: &Db, survey_id: i64, q: &QuestionInput, entry: &Au
 }
 
 /// Replaces a question's content; its revision and the survey's version go up.
-pub async fn update_question(db: &Db, survey_id: i64, question_id: i64, q: &QuestionInput, entry: &AuditEntry) -> DbResult<()> {
+pub async fn update_question(
+    db: &Db,
+    survey_id: i64,
+    question_id: i64,
+    q: &QuestionInput,
+    entry: &AuditEntry,
+) -> DbResult<()> {
     let spec = spec_json(&q.spec);
     on!(db, p => {
         let mut tx = p.begin_write().await?;
@@ -307,14 +314,24 @@ pub async fn move_question(db: &Db, survey_id: i64, question_id: i64, up: bool, 
 }
 
 /// Copies a survey and its questions as a new draft; conditions point at the copies.
-pub async fn duplicate(db: &Db, id: i64, slug: &str, title_suffix: &str, created_by: Option<i64>, entry: &AuditEntry) -> DbResult<Option<i64>> {
+pub async fn duplicate(
+    db: &Db,
+    id: i64,
+    slug: &str,
+    title_suffix: &str,
+    created_by: Option<i64>,
+    entry: &AuditEntry,
+) -> DbResult<Option<i64>> {
     let Some(s) = by_id(db, id).await? else { return Ok(None) };
     let qs = questions(db, id).await?;
     let fields = SurveyFields {
         slug: slug.to_owned(),
         consultation_id: s.consultation_id,
         unit_id: s.unit_id,
-        title: Text { pl: format!("{} {title_suffix}", s.title_pl), en: if s.title_en.is_empty() { String::new() } else { format!("{} {title_suffix}", s.title_en) } },
+        title: Text {
+            pl: format!("{} {title_suffix}", s.title_pl),
+            en: if s.title_en.is_empty() { String::new() } else { format!("{} {title_suffix}", s.title_en) },
+        },
         intro: Text { pl: s.intro_pl.clone(), en: s.intro_en.clone() },
         access: s.access.clone(),
         layout: s.layout.clone(),
@@ -388,9 +405,17 @@ type TallyKey = (i64, i64, String, String, String);
 
 /// The columns a response is stored with (and their types), in the order both of its inserts give them.
 const RESPONSE_COLUMNS: &[Column] = &[
-    ("survey_id", "bigint"), ("channel", "text"), ("form_key", "text"), ("user_id", "bigint"), ("code_id", "bigint"),
-    ("interviewer", "text"), ("place", "text"), ("collected_at", "timestamptz"), ("submitted_at", "timestamptz"),
-    ("entered_by_id", "bigint"), ("survey_version", "integer"),
+    ("survey_id", "bigint"),
+    ("channel", "text"),
+    ("form_key", "text"),
+    ("user_id", "bigint"),
+    ("code_id", "bigint"),
+    ("interviewer", "text"),
+    ("place", "text"),
+    ("collected_at", "timestamptz"),
+    ("submitted_at", "timestamptz"),
+    ("entered_by_id", "bigint"),
+    ("survey_version", "integer"),
 ];
 
 /// Stores a batch of responses in one transaction, each with its answers and the tallies;
@@ -549,8 +574,24 @@ pub async fn tallies(db: &Db, survey_id: i64, f: &ResponseFilter) -> DbResult<Ha
                WHERE survey_id = $1 AND ($2 = '' OR channel = $2) AND day >= $3 AND day <= $4 GROUP BY question_id, item";
     let sqlite_sql = sql.replace("DOUBLE PRECISION", "REAL");
     let rows: Vec<(i64, String, i64, f64)> = match db {
-        Db::Sqlite(p) => sqlx::query_as(sqlx::AssertSqlSafe(sqlite_sql.clone())).bind(survey_id).bind(&channel).bind(&from).bind(&to).fetch_all(p).await?,
-        Db::Postgres(p) => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(survey_id).bind(&channel).bind(&from).bind(&to).fetch_all(p).await?,
+        Db::Sqlite(p) => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sqlite_sql.clone()))
+                .bind(survey_id)
+                .bind(&channel)
+                .bind(&from)
+                .bind(&to)
+                .fetch_all(p)
+                .await?
+        }
+        Db::Postgres(p) => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(survey_id)
+                .bind(&channel)
+                .bind(&from)
+                .bind(&to)
+                .fetch_all(p)
+                .await?
+        }
     };
     let mut out: HashMap<i64, Vec<Tally>> = HashMap::new();
     for (q, item, n, total) in rows {
@@ -576,7 +617,12 @@ pub async fn channel_counts(db: &Db, survey_id: i64) -> DbResult<Vec<(String, i6
 
 /// The filter as SQL on `r` (survey_responses) with its three binds starting at `$first`.
 fn filter_sql(f: &ResponseFilter, first: usize) -> (String, (String, DateTime<Utc>, DateTime<Utc>)) {
-    let sql = format!(" AND (${a} = '' OR r.channel = ${a}) AND r.collected_at >= ${b} AND r.collected_at < ${c}", a = first, b = first + 1, c = first + 2);
+    let sql = format!(
+        " AND (${a} = '' OR r.channel = ${a}) AND r.collected_at >= ${b} AND r.collected_at < ${c}",
+        a = first,
+        b = first + 1,
+        c = first + 2
+    );
     // Bounds both backends store and compare alike (SQLite compares the text).
     use chrono::TimeZone;
     let lo = f.from_at.unwrap_or_else(|| Utc.with_ymd_and_hms(1900, 1, 1, 0, 0, 0).single().unwrap_or_default());
@@ -586,14 +632,23 @@ fn filter_sql(f: &ResponseFilter, first: usize) -> (String, (String, DateTime<Ut
 
 /// A page of text answers to a question, newest first, optionally containing `search`, with
 /// their total when `count` is set.
-pub async fn texts(db: &Db, question_id: i64, search: &str, f: &ResponseFilter, offset: i64, limit: i64, count: bool) -> DbResult<(Vec<(i64, String)>, i64)> {
+pub async fn texts(
+    db: &Db,
+    question_id: i64,
+    search: &str,
+    f: &ResponseFilter,
+    offset: i64,
+    limit: i64,
+    count: bool,
+) -> DbResult<(Vec<(i64, String)>, i64)> {
     let pattern = format!("%{}%", search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     let (extra, binds) = filter_sql(f, 3);
     let where_ = format!("a.question_id = $1 AND a.text IS NOT NULL AND LOWER(a.text) LIKE $2 ESCAPE '\\'{extra}");
     let list_sql = format!(
         "SELECT a.response_id, a.text FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE {where_} ORDER BY a.response_id DESC LIMIT {limit} OFFSET {offset}"
     );
-    let count_sql = format!("SELECT COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE {where_}");
+    let count_sql =
+        format!("SELECT COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE {where_}");
     on!(db, p => {
         let mut q = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(list_sql.clone())).bind(question_id).bind(&pattern);
         let mut c = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.clone())).bind(question_id).bind(&pattern);
@@ -608,7 +663,12 @@ pub async fn texts(db: &Db, question_id: i64, search: &str, f: &ResponseFilter, 
 }
 
 /// Cross-tab of a question by a profile question: (item, profile item, people).
-pub async fn crosstab(db: &Db, question_id: i64, profile_id: i64, f: &ResponseFilter) -> DbResult<Vec<(String, String, i64)>> {
+pub async fn crosstab(
+    db: &Db,
+    question_id: i64,
+    profile_id: i64,
+    f: &ResponseFilter,
+) -> DbResult<Vec<(String, String, i64)>> {
     let (extra, binds) = filter_sql(f, 3);
     let sql = format!(
         "SELECT a.item, b.item, COUNT(*) FROM survey_answers a \
@@ -667,7 +727,12 @@ where
     let mut current: Option<(ResponseRow, HashMap<i64, Vec<Item>>)> = None;
     macro_rules! stream_rows {
         ($conn:expr) => {{
-            let mut rows = sqlx::query_as::<_, FlatRow>(sqlx::AssertSqlSafe(sql.clone())).bind(survey_id).bind(&binds.0).bind(binds.1).bind(binds.2).fetch($conn);
+            let mut rows = sqlx::query_as::<_, FlatRow>(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(survey_id)
+                .bind(&binds.0)
+                .bind(binds.1)
+                .bind(binds.2)
+                .fetch($conn);
             let mut stopped = false;
             while let Some(row) = rows.try_next().await? {
                 if current.as_ref().is_some_and(|(r, _)| r.id != row.id)
@@ -678,7 +743,16 @@ where
                     break;
                 }
                 let entry = current.get_or_insert_with(|| {
-                    (ResponseRow { id: row.id, channel: row.channel, collected_at: row.collected_at, interviewer: row.interviewer, place: row.place }, HashMap::new())
+                    (
+                        ResponseRow {
+                            id: row.id,
+                            channel: row.channel,
+                            collected_at: row.collected_at,
+                            interviewer: row.interviewer,
+                            place: row.place,
+                        },
+                        HashMap::new(),
+                    )
                 });
                 if let (Some(q), Some(item)) = (row.question_id, row.item) {
                     entry.1.entry(q).or_default().push(Item { item, num: row.num, text: row.text });
@@ -695,7 +769,9 @@ where
             let mut conn = p.acquire().await?;
             sqlx::query("PRAGMA mmap_size = 0").execute(&mut *conn).await?;
             let result: DbResult<bool> = async { Ok(stream_rows!(&mut *conn)) }.await;
-            sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA mmap_size = {}", crate::SQLITE_MMAP_BYTES))).execute(&mut *conn).await?;
+            sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA mmap_size = {}", crate::SQLITE_MMAP_BYTES)))
+                .execute(&mut *conn)
+                .await?;
             result?
         }
         Db::Postgres(p) => stream_rows!(p),
@@ -754,7 +830,13 @@ pub async fn code_usable(db: &Db, survey_id: i64, code: &str) -> DbResult<bool> 
 // ---- drafts ----
 
 /// Saves a signed-in respondent's unfinished answers (form pairs as JSON) and screen.
-pub async fn save_draft(db: &Db, survey_id: i64, user_id: i64, pairs: &[(String, String)], screen: i32) -> DbResult<()> {
+pub async fn save_draft(
+    db: &Db,
+    survey_id: i64,
+    user_id: i64,
+    pairs: &[(String, String)],
+    screen: i32,
+) -> DbResult<()> {
     let json = serde_json::to_string(pairs).unwrap_or_else(|_| "[]".into());
     exec!(db, p => sqlx::query(
         "INSERT INTO survey_drafts (survey_id, user_id, answers, screen, updated_at) VALUES ($1, $2, $3, $4, $5) \

@@ -39,9 +39,6 @@ async fn fresh_postgres(url: &str, schema: &str) -> DbResult<Db> {
     let base = PgConnectOptions::from_str(url).map_err(|e| crate::DbError::BadUrl(e.to_string()))?;
     let mut admin = base.clone().connect().await?;
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}"))).execute(&mut admin).await?;
-    let pool = PgPoolOptions::new()
-        .max_connections(4)
-        .connect_with(base.options([("search_path", schema)]))
-        .await?;
+    let pool = PgPoolOptions::new().max_connections(4).connect_with(base.options([("search_path", schema)])).await?;
     Ok(Db::Postgres(pool))
 }

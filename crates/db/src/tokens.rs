@@ -45,7 +45,13 @@ pub struct UsedToken {
 }
 
 /// Makes a new link token for `user_id`; older unused links of the same purpose stop working.
-pub async fn issue(db: &Db, user_id: i64, purpose: Purpose, new_email: Option<&str>, ttl: Duration) -> DbResult<String> {
+pub async fn issue(
+    db: &Db,
+    user_id: i64,
+    purpose: Purpose,
+    new_email: Option<&str>,
+    ttl: Duration,
+) -> DbResult<String> {
     let (token, hash) = new_token();
     let at = now();
     on!(db, p => {
@@ -62,8 +68,7 @@ pub async fn issue(db: &Db, user_id: i64, purpose: Purpose, new_email: Option<&s
 
 /// Checks a link without spending it (to show the form behind it).
 pub async fn check(db: &Db, token: &str, purpose: Purpose) -> DbResult<Result<UsedToken, TokenProblem>> {
-    let row: Option<(i64, Option<String>, chrono::DateTime<chrono::Utc>, Option<chrono::DateTime<chrono::Utc>>)> =
-        on!(db, p => sqlx::query_as("SELECT user_id, new_email, expires_at, used_at FROM account_tokens WHERE token_hash = $1 AND purpose = $2")
+    let row: Option<(i64, Option<String>, chrono::DateTime<chrono::Utc>, Option<chrono::DateTime<chrono::Utc>>)> = on!(db, p => sqlx::query_as("SELECT user_id, new_email, expires_at, used_at FROM account_tokens WHERE token_hash = $1 AND purpose = $2")
             .bind(hash_token(token)).bind(purpose.as_str()).fetch_optional(p).await?);
     Ok(match row {
         None => Err(TokenProblem::Unknown),

@@ -90,7 +90,10 @@ async fn reference_changes_are_audited_and_roles_scoped() {
     assert!(matches!(dup, DbError::Conflict(_)));
     let uid = users::create(&db, "o@example.pl", "Org", "hash", "pl", true).await.unwrap();
     roles::grant(&db, uid, &Grant::Organiser(id), &entry("role.grant", "user")).await.unwrap();
-    assert!(matches!(roles::grant(&db, uid, &Grant::Organiser(id), &entry("role.grant", "user")).await, Err(DbError::Conflict(_))));
+    assert!(matches!(
+        roles::grant(&db, uid, &Grant::Organiser(id), &entry("role.grant", "user")).await,
+        Err(DbError::Conflict(_))
+    ));
     assert_eq!(roles::of_user(&db, uid).await.unwrap(), vec![Grant::Organiser(id)]);
     let listed = roles::all(&db).await.unwrap();
     assert_eq!(listed[0].scope_name.as_deref(), Some("ZTP Zarząd Transportu Publicznego"));
@@ -129,35 +132,139 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
     use agora_domain::consultation::{ConsultationForm, ConsultationInput};
     use agora_domain::remark::{Identity, RemarkInput, SubmitterKind};
     let db = testing::fresh().await.unwrap();
-    let unit = reference::save_unit(&db, None, &UnitInput::parse("ZTP", "Zarząd", "", "").unwrap(), &entry("unit.create", "unit")).await.unwrap();
-    let f = ConsultationForm { title: "Konsultacja testowa".into(), summary: "Streszczenie testowe.".into(), legal_basis: "optional".into(), scope: "city".into(), contact_name: "Jan".into(), opens_at: "x".into(), closes_at: "x".into(), ..Default::default() };
+    let unit = reference::save_unit(
+        &db,
+        None,
+        &UnitInput::parse("ZTP", "Zarząd", "", "").unwrap(),
+        &entry("unit.create", "unit"),
+    )
+    .await
+    .unwrap();
+    let f = ConsultationForm {
+        title: "Konsultacja testowa".into(),
+        summary: "Streszczenie testowe.".into(),
+        legal_basis: "optional".into(),
+        scope: "city".into(),
+        contact_name: "Jan".into(),
+        opens_at: "x".into(),
+        closes_at: "x".into(),
+        ..Default::default()
+    };
     let at = agora_db::now();
     let input = ConsultationInput::parse(&f, Some(at), Some(at + Duration::days(21))).unwrap();
-    let c = agora_db::consultation::create(&db, &input, unit, "pl", &Default::default(), &entry("consultation.create", "consultation")).await.unwrap();
-    let person = Identity { kind: SubmitterKind::Person, name: Some("Jan Kowalski".into()), organisation: None, district_id: None, address: None, email: None };
-    let remark = |t: &str| RemarkInput { section_id: None, section_text: None, proposed_change: t.into(), justification: String::new() };
-    let sub = |key: &str, held: bool| NewSubmission {
-        consultation_id: c, form_key: key.into(), channel: "online".into(), received_at: at, entered_by: None, user_id: None,
-        identity: person.clone(), formal_status: "valid".into(), defect_reason: None, correct_by: None, attachment: None, held,
+    let c = agora_db::consultation::create(
+        &db,
+        &input,
+        unit,
+        "pl",
+        &Default::default(),
+        &entry("consultation.create", "consultation"),
+    )
+    .await
+    .unwrap();
+    let person = Identity {
+        kind: SubmitterKind::Person,
+        name: Some("Jan Kowalski".into()),
+        organisation: None,
+        district_id: None,
+        address: None,
+        email: None,
     };
-    let first = remarks::submit(&db, &sub("k1", false), &[remark("A"), remark("B")], &entry("remark.submit", "consultation")).await.unwrap();
+    let remark = |t: &str| RemarkInput {
+        section_id: None,
+        section_text: None,
+        proposed_change: t.into(),
+        justification: String::new(),
+    };
+    let sub = |key: &str, held: bool| NewSubmission {
+        consultation_id: c,
+        form_key: key.into(),
+        channel: "online".into(),
+        received_at: at,
+        entered_by: None,
+        user_id: None,
+        identity: person.clone(),
+        formal_status: "valid".into(),
+        defect_reason: None,
+        correct_by: None,
+        attachment: None,
+        held,
+    };
+    let first =
+        remarks::submit(&db, &sub("k1", false), &[remark("A"), remark("B")], &entry("remark.submit", "consultation"))
+            .await
+            .unwrap();
     assert_eq!(first, Stored::Created(format!("UW/{c}/00001")));
-    let again = remarks::submit(&db, &sub("k1", false), &[remark("A"), remark("B")], &entry("remark.submit", "consultation")).await.unwrap();
+    let again =
+        remarks::submit(&db, &sub("k1", false), &[remark("A"), remark("B")], &entry("remark.submit", "consultation"))
+            .await
+            .unwrap();
     assert_eq!(again, Stored::Duplicate(format!("UW/{c}/00001")));
-    let held = remarks::submit(&db, &sub("k2", true), &[remark("C")], &entry("remark.submit", "consultation")).await.unwrap();
+    let held =
+        remarks::submit(&db, &sub("k2", true), &[remark("C")], &entry("remark.submit", "consultation")).await.unwrap();
     assert_eq!(held.receipt(), format!("UW/{c}/00003"));
 
     let public = remarks::list(&db, c, &RemarkFilter { public: true, ..Default::default() }, 10, 0).await.unwrap();
     assert_eq!(public.items.iter().map(|r| r.number).collect::<Vec<_>>(), vec![1, 2]);
     assert_eq!(public.items[1].person_number, Some(1), "one pseudonym per submission");
     let ids: Vec<i64> = public.items.iter().map(|r| r.id).collect();
-    assert_eq!(remarks::answer(&db, c, &ids, "rejected", "Nie mieści się w budżecie.", Some("Budżet"), "test", &entry("remark.answer", "consultation")).await.unwrap(), 2);
+    assert_eq!(
+        remarks::answer(
+            &db,
+            c,
+            &ids,
+            "rejected",
+            "Nie mieści się w budżecie.",
+            Some("Budżet"),
+            "test",
+            &entry("remark.answer", "consultation")
+        )
+        .await
+        .unwrap(),
+        2
+    );
     assert_eq!(remarks::progress(&db, c).await.unwrap(), (2, 3));
     let open = remarks::list(&db, c, &RemarkFilter { unanswered: true, ..Default::default() }, 10, 0).await.unwrap();
     assert_eq!(open.items.len(), 1);
-    assert!(remarks::moderate(&db, c, open.items[0].id, Moderation::Approve, "", "mod", &entry("remark.moderate", "consultation")).await.unwrap());
-    assert!(!remarks::moderate(&db, c, open.items[0].id, Moderation::Approve, "", "mod", &entry("remark.moderate", "consultation")).await.unwrap());
-    assert!(remarks::moderate(&db, c, ids[0], Moderation::Hide, "Dane osobowe", "mod", &entry("remark.moderate", "consultation")).await.unwrap());
+    assert!(
+        remarks::moderate(
+            &db,
+            c,
+            open.items[0].id,
+            Moderation::Approve,
+            "",
+            "mod",
+            &entry("remark.moderate", "consultation")
+        )
+        .await
+        .unwrap()
+    );
+    assert!(
+        !remarks::moderate(
+            &db,
+            c,
+            open.items[0].id,
+            Moderation::Approve,
+            "",
+            "mod",
+            &entry("remark.moderate", "consultation")
+        )
+        .await
+        .unwrap()
+    );
+    assert!(
+        remarks::moderate(
+            &db,
+            c,
+            ids[0],
+            Moderation::Hide,
+            "Dane osobowe",
+            "mod",
+            &entry("remark.moderate", "consultation")
+        )
+        .await
+        .unwrap()
+    );
     let log = remarks::moderation_log(&db, c, 10).await.unwrap();
     assert_eq!((log[0].remark_number, log[0].reason.as_str()), (1, "Dane osobowe"));
     let [by_channel, by_decision, _, _] = remarks::counts(&db, c).await.unwrap();
@@ -169,43 +276,86 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
         submission: sub(key, true),
         remarks: texts.iter().map(|t| remark(t)).collect(),
         entry: entry("remark.submit", "consultation"),
-        follow_up: mail.then(|| remarks::FollowUp { kind: "mail", payload: Box::new(|r: &str| format!("receipt {r}")) }),
+        follow_up: mail
+            .then(|| remarks::FollowUp { kind: "mail", payload: Box::new(|r: &str| format!("receipt {r}")) }),
     };
     let audited = agora_db::audit::list(&db, &Default::default(), 1, 0).await.unwrap().total;
-    let batch = [item("k3", &["D", "E"], true), item("k1", &["A"], true), item("k4", &["F"], false), item("k3", &["D", "E"], true), item("k1", &["A"], true)];
+    let batch = [
+        item("k3", &["D", "E"], true),
+        item("k1", &["A"], true),
+        item("k4", &["F"], false),
+        item("k3", &["D", "E"], true),
+        item("k1", &["A"], true),
+    ];
     let stored = remarks::submit_batch(&db, &batch).await.unwrap();
-    assert_eq!(stored, vec![
-        Stored::Created(format!("UW/{c}/00004")),
-        Stored::Duplicate(format!("UW/{c}/00001")),
-        Stored::Created(format!("UW/{c}/00006")),
-        Stored::Duplicate(format!("UW/{c}/00004")),
-        Stored::Duplicate(format!("UW/{c}/00001")),
-    ]);
-    let payloads: Vec<String> = jobs::claim(&db, Duration::minutes(5), 10).await.unwrap().into_iter().map(|j| j.payload).collect();
+    assert_eq!(
+        stored,
+        vec![
+            Stored::Created(format!("UW/{c}/00004")),
+            Stored::Duplicate(format!("UW/{c}/00001")),
+            Stored::Created(format!("UW/{c}/00006")),
+            Stored::Duplicate(format!("UW/{c}/00004")),
+            Stored::Duplicate(format!("UW/{c}/00001")),
+        ]
+    );
+    let payloads: Vec<String> =
+        jobs::claim(&db, Duration::minutes(5), 10).await.unwrap().into_iter().map(|j| j.payload).collect();
     assert_eq!(payloads, vec![format!("receipt UW/{c}/00004")]);
     assert_eq!(agora_db::audit::list(&db, &Default::default(), 1, 0).await.unwrap().total, audited + 2);
     let all = remarks::list(&db, c, &RemarkFilter::default(), 10, 0).await.unwrap();
-    assert_eq!(all.items.iter().map(|r| (r.number, r.proposed_change.as_str(), r.person_number)).collect::<Vec<_>>(), vec![
-        (1, "A", Some(1)), (2, "B", Some(1)), (3, "C", Some(2)), (4, "D", Some(3)), (5, "E", Some(3)), (6, "F", Some(4)),
-    ]);
+    assert_eq!(
+        all.items.iter().map(|r| (r.number, r.proposed_change.as_str(), r.person_number)).collect::<Vec<_>>(),
+        vec![
+            (1, "A", Some(1)),
+            (2, "B", Some(1)),
+            (3, "C", Some(2)),
+            (4, "D", Some(3)),
+            (5, "E", Some(3)),
+            (6, "F", Some(4)),
+        ]
+    );
     // What the batch stored reads back as it was sent, its instant to the microsecond.
     let d = &all.items[3];
     assert_eq!(
-        (d.received_at, d.receipt.as_str(), d.channel.as_str(), d.moderation.as_str(), d.submitter_kind.as_str(), d.name.as_deref()),
+        (
+            d.received_at,
+            d.receipt.as_str(),
+            d.channel.as_str(),
+            d.moderation.as_str(),
+            d.submitter_kind.as_str(),
+            d.name.as_deref()
+        ),
         (at, format!("UW/{c}/00004").as_str(), "online", "held", "person", Some("Jan Kowalski"))
     );
 
     // Filters and pages: the channel is the submission's; a page is counted and ordered by number.
     let paper = NewSubmission { channel: "paper".into(), ..sub("k5", false) };
     remarks::submit(&db, &paper, &[remark("G"), remark("H")], &entry("remark.submit", "consultation")).await.unwrap();
-    let numbers = |p: &agora_db::Page<remarks::RemarkRow>| (p.items.iter().map(|r| r.number).collect::<Vec<_>>(), p.total);
-    let on_paper = remarks::list(&db, c, &RemarkFilter { channel: Some("paper".into()), ..Default::default() }, 10, 0).await.unwrap();
+    let numbers =
+        |p: &agora_db::Page<remarks::RemarkRow>| (p.items.iter().map(|r| r.number).collect::<Vec<_>>(), p.total);
+    let on_paper = remarks::list(&db, c, &RemarkFilter { channel: Some("paper".into()), ..Default::default() }, 10, 0)
+        .await
+        .unwrap();
     assert_eq!(numbers(&on_paper), (vec![7, 8], 2));
-    let online_page = remarks::list(&db, c, &RemarkFilter { channel: Some("online".into()), ..Default::default() }, 2, 2).await.unwrap();
+    let online_page =
+        remarks::list(&db, c, &RemarkFilter { channel: Some("online".into()), ..Default::default() }, 2, 2)
+            .await
+            .unwrap();
     assert_eq!(numbers(&online_page), (vec![3, 4], 6));
-    let rejected = remarks::list(&db, c, &RemarkFilter { decision: Some("rejected".into()), ..Default::default() }, 1, 1).await.unwrap();
+    let rejected =
+        remarks::list(&db, c, &RemarkFilter { decision: Some("rejected".into()), ..Default::default() }, 1, 1)
+            .await
+            .unwrap();
     assert_eq!(numbers(&rejected), (vec![2], 2));
-    let public_paper = remarks::list(&db, c, &RemarkFilter { public: true, channel: Some("paper".into()), unanswered: true, ..Default::default() }, 10, 0).await.unwrap();
+    let public_paper = remarks::list(
+        &db,
+        c,
+        &RemarkFilter { public: true, channel: Some("paper".into()), unanswered: true, ..Default::default() },
+        10,
+        0,
+    )
+    .await
+    .unwrap();
     assert_eq!(numbers(&public_paper), (vec![7, 8], 2));
 }
 
@@ -214,7 +364,14 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
     use agora_db::surveys::{self, NewResponse, Outcome, ResponseFilter, SurveyFields};
     use agora_domain::survey::{Item, QuestionForm, Text};
     let db = testing::fresh().await.unwrap();
-    let unit = reference::save_unit(&db, None, &UnitInput::parse("zdmk", "Zarząd Dróg", "", "").unwrap(), &entry("unit.create", "unit")).await.unwrap();
+    let unit = reference::save_unit(
+        &db,
+        None,
+        &UnitInput::parse("zdmk", "Zarząd Dróg", "", "").unwrap(),
+        &entry("unit.create", "unit"),
+    )
+    .await
+    .unwrap();
     let text = |s: &str| Text { pl: s.into(), en: String::new() };
     let fields = SurveyFields {
         slug: "ankieta".into(),
@@ -229,7 +386,10 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
     };
     let id = surveys::create(&db, &fields, None, &entry("survey.create", "survey")).await.unwrap();
     for q in ["Skąd jesteś?", "Co zmienić?"] {
-        let input = QuestionForm { kind: "short_text".into(), text_pl: q.into(), page: "1".into(), ..Default::default() }.parse(&[], None).unwrap();
+        let input =
+            QuestionForm { kind: "short_text".into(), text_pl: q.into(), page: "1".into(), ..Default::default() }
+                .parse(&[], None)
+                .unwrap();
         surveys::add_question(&db, id, &input, &entry("survey.question.add", "survey")).await.unwrap();
     }
     let qs: Vec<i64> = surveys::questions(&db, id).await.unwrap().iter().map(|q| q.id).collect();
@@ -257,14 +417,20 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
     let out = surveys::submit_batch(&db, &batch).await.unwrap();
     assert!(matches!(out[..], [Outcome::Stored(_), Outcome::Stored(_), Outcome::Duplicate, Outcome::Stored(_)]));
     // A key stored by an earlier batch is a repeat too, beside a new one.
-    let again = surveys::submit_batch(&db, &[response("b", vec![(qs[0], answer("Kazimierz"))]), response("d", vec![])]).await.unwrap();
+    let again = surveys::submit_batch(&db, &[response("b", vec![(qs[0], answer("Kazimierz"))]), response("d", vec![])])
+        .await
+        .unwrap();
     assert!(matches!(again[..], [Outcome::Duplicate, Outcome::Stored(_)]));
     let mut stored = Vec::new();
     let order = &qs;
     surveys::for_each_response(&db, id, &ResponseFilter::default(), |_, answers| {
         let mut texts: Vec<(usize, String)> = answers
             .iter()
-            .flat_map(|(q, items)| items.iter().map(move |i| (order.iter().position(|x| x == q).unwrap_or(9), i.text.clone().unwrap_or_default())))
+            .flat_map(|(q, items)| {
+                items
+                    .iter()
+                    .map(move |i| (order.iter().position(|x| x == q).unwrap_or(9), i.text.clone().unwrap_or_default()))
+            })
             .collect();
         texts.sort();
         stored.push(texts);
@@ -272,16 +438,22 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
     })
     .await
     .unwrap();
-    assert_eq!(stored, vec![
-        vec![(0, "Podgórze".to_string()), (1, "Więcej drzew".to_string())],
-        vec![(0, "Kazimierz".to_string())],
-        vec![(1, "Ławki".to_string())],
-        vec![],
-    ]);
+    assert_eq!(
+        stored,
+        vec![
+            vec![(0, "Podgórze".to_string()), (1, "Więcej drzew".to_string())],
+            vec![(0, "Kazimierz".to_string())],
+            vec![(1, "Ławki".to_string())],
+            vec![],
+        ]
+    );
     assert_eq!(surveys::response_counts(&db).await.unwrap().get(&id), Some(&4));
     // Instants stored by a batch compare rightly with instants bound in a filter.
     let now = chrono::Utc::now();
-    for (from, to, expected) in [(now - Duration::hours(1), now + Duration::hours(1), 4), (now - Duration::hours(2), now - Duration::hours(1), 0)] {
+    for (from, to, expected) in [
+        (now - Duration::hours(1), now + Duration::hours(1), 4),
+        (now - Duration::hours(2), now - Duration::hours(1), 0),
+    ] {
         let mut n = 0;
         let window = ResponseFilter { from_at: Some(from), to_at: Some(to), ..Default::default() };
         surveys::for_each_response(&db, id, &window, |_, _| {
@@ -293,7 +465,8 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
         assert_eq!(n, expected);
     }
     // A batch larger than one statement's worth of rows keeps every response and its count.
-    let many: Vec<NewResponse> = (0..70).map(|k| response(&format!("m{k}"), vec![(qs[0], answer("Nowa Huta"))])).collect();
+    let many: Vec<NewResponse> =
+        (0..70).map(|k| response(&format!("m{k}"), vec![(qs[0], answer("Nowa Huta"))])).collect();
     let out = surveys::submit_batch(&db, &many).await.unwrap();
     assert_eq!(out.iter().filter(|o| matches!(o, Outcome::Stored(_))).count(), 70);
     assert_eq!(surveys::response_counts(&db).await.unwrap().get(&id), Some(&74));

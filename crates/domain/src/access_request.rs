@@ -136,7 +136,9 @@ impl AccessRequestInput {
         let contact = inv.check(Contact::parse(contact));
         let name = inv.check(optional_text("name", name, NAME_MAX)).flatten();
         match (subject, format, contact, inv.is_empty()) {
-            (Some(subject), Some(format), Some(contact), true) => Ok(AccessRequestInput { subject, format, details, contact, name }),
+            (Some(subject), Some(format), Some(contact), true) => {
+                Ok(AccessRequestInput { subject, format, details, contact, name })
+            }
             _ => Err(inv),
         }
     }
@@ -174,7 +176,10 @@ mod tests {
 
     #[test]
     fn contact_is_an_email_or_a_phone_number() {
-        assert_eq!(Contact::parse(" Anna@Example.PL ").unwrap(), Contact::Email(Email::parse("anna@example.pl").unwrap()));
+        assert_eq!(
+            Contact::parse(" Anna@Example.PL ").unwrap(),
+            Contact::Email(Email::parse("anna@example.pl").unwrap())
+        );
         assert_eq!(Contact::parse("+48 12 616 12 00").unwrap(), Contact::Phone("+48 12 616 12 00".into()));
         assert_eq!(Contact::parse("").unwrap_err().code, "required");
         assert_eq!(Contact::parse("anna@").unwrap_err().code, "email-invalid");
@@ -186,11 +191,17 @@ mod tests {
     fn every_problem_is_reported_at_once() {
         let inv = AccessRequestInput::parse("", "fax", "", "x", "").unwrap_err();
         let fields: Vec<_> = inv.0.iter().map(|e| (e.field, e.code)).collect();
-        assert_eq!(fields, vec![("subject", "required"), ("format", "format-required"), ("contact", "contact-invalid")]);
+        assert_eq!(
+            fields,
+            vec![("subject", "required"), ("format", "format-required"), ("contact", "contact-invalid")]
+        );
         let inv = AccessRequestInput::parse("Raport z konsultacji", "other", " ", "anna@example.pl", "").unwrap_err();
         assert_eq!(inv.0[0].code, "format-other-details");
         let ok = AccessRequestInput::parse(" /konsultacje/park ", "easy_read", "", "600 100 200", " Anna ").unwrap();
-        assert_eq!((ok.subject.as_str(), ok.format, ok.name.as_deref()), ("/konsultacje/park", Format::EasyRead, Some("Anna")));
+        assert_eq!(
+            (ok.subject.as_str(), ok.format, ok.name.as_deref()),
+            ("/konsultacje/park", Format::EasyRead, Some("Anna"))
+        );
     }
 
     #[test]
@@ -202,7 +213,10 @@ mod tests {
     #[test]
     fn the_video_address_is_https_or_nothing() {
         assert_eq!(video_url(" ").unwrap(), None);
-        assert_eq!(video_url("https://video.example.org/pjm").unwrap().as_deref(), Some("https://video.example.org/pjm"));
+        assert_eq!(
+            video_url("https://video.example.org/pjm").unwrap().as_deref(),
+            Some("https://video.example.org/pjm")
+        );
         for bad in ["http://video.example.org", "https://", "youtube.com/x", "https://a b"] {
             assert_eq!(video_url(bad).unwrap_err().code, "url-invalid", "{bad}");
         }
@@ -210,7 +224,10 @@ mod tests {
 
     #[test]
     fn a_consultation_address_is_recognised_in_the_subject() {
-        assert_eq!(consultation_slug("https://dialog.krakow.pl/konsultacje/park-rzeczny-wilga/uwagi"), Some("park-rzeczny-wilga"));
+        assert_eq!(
+            consultation_slug("https://dialog.krakow.pl/konsultacje/park-rzeczny-wilga/uwagi"),
+            Some("park-rzeczny-wilga")
+        );
         assert_eq!(consultation_slug("/konsultacje/park?x=1"), Some("park"));
         assert_eq!(consultation_slug("/konsultacje"), None);
         assert_eq!(consultation_slug("Sprawozdanie roczne"), None);

@@ -110,9 +110,18 @@ impl FileType {
 
     /// The type whose MIME type is `mime`.
     pub fn from_mime(mime: &str) -> Option<FileType> {
-        [FileType::Pdf, FileType::Docx, FileType::Xlsx, FileType::Odt, FileType::Ods, FileType::Png, FileType::Jpeg, FileType::Webp]
-            .into_iter()
-            .find(|t| t.mime() == mime)
+        [
+            FileType::Pdf,
+            FileType::Docx,
+            FileType::Xlsx,
+            FileType::Odt,
+            FileType::Ods,
+            FileType::Png,
+            FileType::Jpeg,
+            FileType::Webp,
+        ]
+        .into_iter()
+        .find(|t| t.mime() == mime)
     }
 }
 

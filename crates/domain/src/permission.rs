@@ -152,7 +152,10 @@ fn grant_permits(grant: &Grant, action: Action) -> bool {
     match (grant, action) {
         (Grant::Administrator, _) => true,
         (Grant::Resident, _) => false,
-        (Grant::Organiser(_) | Grant::DistrictEditor(_) | Grant::BodySecretary(_) | Grant::Moderator, Action::EnterStaffArea) => true,
+        (
+            Grant::Organiser(_) | Grant::DistrictEditor(_) | Grant::BodySecretary(_) | Grant::Moderator,
+            Action::EnterStaffArea,
+        ) => true,
         (Grant::Organiser(u), Action::ManageUnit(v)) => *u == v,
         (Grant::DistrictEditor(d), Action::ManageDistrict(e)) => *d == e,
         (Grant::BodySecretary(b), Action::ManageBody(c)) => *b == c,

@@ -125,12 +125,16 @@ impl PollForm {
         } else if labels.len() > 10 {
             inv.push(FieldError::with_limit("options", "too-many-lines", 10));
         }
-        let placement = inv.check(Placement::parse(self.placement.trim()).ok_or(FieldError::new("placement", "choice-invalid")));
-        let vote_mode = inv.check(VoteMode::parse(self.vote_mode.trim()).ok_or(FieldError::new("vote_mode", "choice-invalid")));
+        let placement =
+            inv.check(Placement::parse(self.placement.trim()).ok_or(FieldError::new("placement", "choice-invalid")));
+        let vote_mode =
+            inv.check(VoteMode::parse(self.vote_mode.trim()).ok_or(FieldError::new("vote_mode", "choice-invalid")));
         let consultation_id = self.consultation_id.trim().parse::<i64>().ok();
         let district_id = self.district_id.trim().parse::<i64>().ok();
         match placement {
-            Some(Placement::Consultation) if consultation_id.is_none() => inv.push(FieldError::new("consultation_id", "required")),
+            Some(Placement::Consultation) if consultation_id.is_none() => {
+                inv.push(FieldError::new("consultation_id", "required"))
+            }
             Some(Placement::District) if district_id.is_none() => inv.push(FieldError::new("district_id", "required")),
             _ => {}
         }
@@ -155,7 +159,13 @@ mod tests {
 
     #[test]
     fn poll_needs_two_options_and_a_target_for_its_placement() {
-        let f = PollForm { question_pl: "Czy?".into(), options: "Tak".into(), placement: "consultation".into(), vote_mode: "cookie".into(), ..Default::default() };
+        let f = PollForm {
+            question_pl: "Czy?".into(),
+            options: "Tak".into(),
+            placement: "consultation".into(),
+            vote_mode: "cookie".into(),
+            ..Default::default()
+        };
         let err = f.parse().unwrap_err();
         let fields: Vec<_> = err.0.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["options", "consultation_id"]);

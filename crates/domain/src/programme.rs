@@ -40,10 +40,19 @@ pub struct StepInput {
 
 impl StepInput {
     /// Parses the step form; the web layer has parsed the `date` fields.
-    pub fn parse(title: &str, starts_raw: &str, starts_on: Option<NaiveDate>, ends_raw: &str, ends_on: Option<NaiveDate>, description: &str) -> Result<Self, Invalid> {
+    pub fn parse(
+        title: &str,
+        starts_raw: &str,
+        starts_on: Option<NaiveDate>,
+        ends_raw: &str,
+        ends_on: Option<NaiveDate>,
+        description: &str,
+    ) -> Result<Self, Invalid> {
         let mut inv = Invalid::default();
         let title = inv.check(bounded_text("step_title", title, 2, TITLE_MAX));
-        let starts = inv.check(starts_on.ok_or_else(|| FieldError::new("step_starts_on", if starts_raw.trim().is_empty() { "required" } else { "date-invalid" })));
+        let starts = inv.check(starts_on.ok_or_else(|| {
+            FieldError::new("step_starts_on", if starts_raw.trim().is_empty() { "required" } else { "date-invalid" })
+        }));
         if !ends_raw.trim().is_empty() && ends_on.is_none() {
             inv.push(FieldError::new("step_ends_on", "date-invalid"));
         }
@@ -54,7 +63,9 @@ impl StepInput {
         }
         let description = inv.check(bounded_text("step_description", description, 0, TEXT_MAX));
         match (title, starts, description) {
-            (Some(title), Some(starts_on), Some(description)) if inv.is_empty() => Ok(StepInput { title, starts_on, ends_on, description }),
+            (Some(title), Some(starts_on), Some(description)) if inv.is_empty() => {
+                Ok(StepInput { title, starts_on, ends_on, description })
+            }
             _ => Err(inv),
         }
     }
@@ -75,7 +86,13 @@ pub struct MethodInput {
 
 impl MethodInput {
     /// Parses the method form.
-    pub fn parse(kind: &str, description: &str, channel_address: &str, deadline_raw: &str, deadline: Option<DateTime<Utc>>) -> Result<Self, Invalid> {
+    pub fn parse(
+        kind: &str,
+        description: &str,
+        channel_address: &str,
+        deadline_raw: &str,
+        deadline: Option<DateTime<Utc>>,
+    ) -> Result<Self, Invalid> {
         let mut inv = Invalid::default();
         let kind = inv.check(MethodKind::parse(kind).ok_or(FieldError::new("method_kind", "choice-invalid")));
         let description = inv.check(bounded_text("method_description", description, 0, TEXT_MAX));
@@ -84,7 +101,9 @@ impl MethodInput {
             inv.push(FieldError::new("method_deadline", "date-invalid"));
         }
         match (kind, description, channel_address) {
-            (Some(kind), Some(description), Some(channel_address)) if inv.is_empty() => Ok(MethodInput { kind, description, channel_address, deadline }),
+            (Some(kind), Some(description), Some(channel_address)) if inv.is_empty() => {
+                Ok(MethodInput { kind, description, channel_address, deadline })
+            }
             _ => Err(inv),
         }
     }
@@ -147,7 +166,11 @@ pub struct EventForm {
 
 impl EventInput {
     /// Parses the event form; the web layer has parsed the times.
-    pub fn parse(f: &EventForm, starts_at: Option<DateTime<Utc>>, ends_at: Option<DateTime<Utc>>) -> Result<Self, Invalid> {
+    pub fn parse(
+        f: &EventForm,
+        starts_at: Option<DateTime<Utc>>,
+        ends_at: Option<DateTime<Utc>>,
+    ) -> Result<Self, Invalid> {
         let mut inv = Invalid::default();
         let kind = inv.check(MethodKind::parse(&f.event_kind).ok_or(FieldError::new("event_kind", "choice-invalid")));
         let title = inv.check(bounded_text("event_title", &f.event_title, 2, TITLE_MAX));
@@ -169,11 +192,31 @@ impl EventInput {
             inv.push(FieldError::new("event_address", "event-place-required"));
         }
         match (kind, title, starts, ends, address, room, accessibility, online_url, phone, opening_hours, description) {
-            (Some(kind), Some(title), Some(starts_at), Some(ends_at), Some(address), Some(room), Some(accessibility), Some(online_url), Some(phone), Some(opening_hours), Some(description))
-                if inv.is_empty() =>
-            {
-                Ok(EventInput { kind, title, starts_at, ends_at, address, room, accessibility, online_url, phone, opening_hours, description })
-            }
+            (
+                Some(kind),
+                Some(title),
+                Some(starts_at),
+                Some(ends_at),
+                Some(address),
+                Some(room),
+                Some(accessibility),
+                Some(online_url),
+                Some(phone),
+                Some(opening_hours),
+                Some(description),
+            ) if inv.is_empty() => Ok(EventInput {
+                kind,
+                title,
+                starts_at,
+                ends_at,
+                address,
+                room,
+                accessibility,
+                online_url,
+                phone,
+                opening_hours,
+                description,
+            }),
             _ => Err(inv),
         }
     }
@@ -187,7 +230,13 @@ mod tests {
     #[test]
     fn events_need_order_and_a_place() {
         let t = |h| Utc.with_ymd_and_hms(2027, 1, 10, h, 0, 0).single();
-        let f = EventForm { event_kind: "workshop".into(), event_title: "Warsztaty".into(), event_starts_at: "x".into(), event_ends_at: "y".into(), ..Default::default() };
+        let f = EventForm {
+            event_kind: "workshop".into(),
+            event_title: "Warsztaty".into(),
+            event_starts_at: "x".into(),
+            event_ends_at: "y".into(),
+            ..Default::default()
+        };
         let err = EventInput::parse(&f, t(18), t(17)).unwrap_err();
         let codes: Vec<_> = err.0.iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(codes, vec![("event_ends_at", "ends-before-starts"), ("event_address", "event-place-required")]);

@@ -110,8 +110,13 @@ pub enum Decision {
 
 impl Decision {
     /// Every decision, in the order reports list them.
-    pub const ALL: [Decision; 5] =
-        [Decision::Accepted, Decision::PartiallyAccepted, Decision::Rejected, Decision::NotApplicable, Decision::Withdrawn];
+    pub const ALL: [Decision; 5] = [
+        Decision::Accepted,
+        Decision::PartiallyAccepted,
+        Decision::Rejected,
+        Decision::NotApplicable,
+        Decision::Withdrawn,
+    ];
 
     /// Stored name.
     pub fn as_str(self) -> &'static str {
@@ -158,7 +163,9 @@ impl SubmitterKind {
 
     /// Parses a stored or submitted name.
     pub fn parse(s: &str) -> Option<SubmitterKind> {
-        [SubmitterKind::Person, SubmitterKind::Organisation, SubmitterKind::Anonymous].into_iter().find(|c| c.as_str() == s)
+        [SubmitterKind::Person, SubmitterKind::Organisation, SubmitterKind::Anonymous]
+            .into_iter()
+            .find(|c| c.as_str() == s)
     }
 }
 
@@ -262,8 +269,10 @@ impl RemarkInput {
             id
         };
         let section_text = inv.check(optional_text(remark_field(i, "section_text"), &f.section_text, 500)).flatten();
-        let proposed_change = inv.check(bounded_text(remark_field(i, "proposed_change"), &f.proposed_change, 3, REMARK_TEXT_MAX));
-        let justification = inv.check(bounded_text(remark_field(i, "justification"), &f.justification, 0, REMARK_TEXT_MAX));
+        let proposed_change =
+            inv.check(bounded_text(remark_field(i, "proposed_change"), &f.proposed_change, 3, REMARK_TEXT_MAX));
+        let justification =
+            inv.check(bounded_text(remark_field(i, "justification"), &f.justification, 0, REMARK_TEXT_MAX));
         match (proposed_change, justification) {
             (Some(proposed_change), Some(justification)) if inv.is_empty() => {
                 Ok(RemarkInput { section_id, section_text, proposed_change, justification })
@@ -287,7 +296,11 @@ pub fn parse_submission(
         .iter()
         .enumerate()
         .take(MAX_REMARKS)
-        .filter(|(_, r)| !(r.proposed_change.trim().is_empty() && r.justification.trim().is_empty() && r.section_text.trim().is_empty()))
+        .filter(|(_, r)| {
+            !(r.proposed_change.trim().is_empty()
+                && r.justification.trim().is_empty()
+                && r.section_text.trim().is_empty())
+        })
         .collect();
     if filled.is_empty() {
         inv.push(FieldError::new(remark_field(0, "proposed_change"), "remark-empty"));
@@ -328,11 +341,7 @@ impl Identity {
             }
         };
         let anonymous = kind == Some(SubmitterKind::Anonymous);
-        let name = if anonymous {
-            None
-        } else {
-            inv.check(bounded_text("name", &f.name, 2, 200))
-        };
+        let name = if anonymous { None } else { inv.check(bounded_text("name", &f.name, 2, 200)) };
         let organisation = if kind == Some(SubmitterKind::Organisation) {
             inv.check(bounded_text("organisation", &f.organisation, 2, 300)).map(Some)
         } else {
@@ -403,16 +412,27 @@ mod tests {
 
     #[test]
     fn blank_rows_are_dropped_and_an_empty_submission_refused() {
-        let err = parse_submission(&[remark(""), remark("  ")], &person(), Requirements::default(), &[], &[]).unwrap_err();
+        let err =
+            parse_submission(&[remark(""), remark("  ")], &person(), Requirements::default(), &[], &[]).unwrap_err();
         assert_eq!(err.0[0].code, "remark-empty");
-        let (remarks, _) = parse_submission(&[remark("Dodać przejście dla pieszych"), remark("")], &person(), Requirements::default(), &[], &[]).unwrap();
+        let (remarks, _) = parse_submission(
+            &[remark("Dodać przejście dla pieszych"), remark("")],
+            &person(),
+            Requirements::default(),
+            &[],
+            &[],
+        )
+        .unwrap();
         assert_eq!(remarks.len(), 1);
     }
 
     #[test]
     fn errors_name_the_remark_they_belong_to() {
         let long = "x".repeat(REMARK_TEXT_MAX + 1);
-        let forms = [remark("Dobra uwaga"), RemarkForm { proposed_change: long, section_id: "99".into(), ..Default::default() }];
+        let forms = [
+            remark("Dobra uwaga"),
+            RemarkForm { proposed_change: long, section_id: "99".into(), ..Default::default() },
+        ];
         let err = parse_submission(&forms, &person(), Requirements::default(), &[1, 2], &[]).unwrap_err();
         let fields: Vec<_> = err.0.iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(fields, vec![("r1_section_id", "choice-invalid"), ("r1_proposed_change", "too-long")]);
@@ -435,7 +455,10 @@ mod tests {
     #[test]
     fn public_names_never_show_private_persons() {
         assert_eq!(public_name(SubmitterKind::Person, Some("Firma"), 12), PublicName::Person(12));
-        assert_eq!(public_name(SubmitterKind::Organisation, Some("Fundacja"), 3), PublicName::Organisation("Fundacja".into()));
+        assert_eq!(
+            public_name(SubmitterKind::Organisation, Some("Fundacja"), 3),
+            PublicName::Organisation("Fundacja".into())
+        );
     }
 
     proptest! {

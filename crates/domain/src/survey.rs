@@ -115,7 +115,11 @@ impl QuestionKind {
     pub fn can_be_condition(self) -> bool {
         matches!(
             self,
-            QuestionKind::Single | QuestionKind::Multiple | QuestionKind::ChoiceOther | QuestionKind::Dropdown | QuestionKind::YesNo
+            QuestionKind::Single
+                | QuestionKind::Multiple
+                | QuestionKind::ChoiceOther
+                | QuestionKind::Dropdown
+                | QuestionKind::YesNo
         )
     }
 
@@ -380,7 +384,9 @@ impl QuestionForm {
     pub fn from_question(q: &Question) -> Self {
         let lines = |cs: &[Choice]| {
             cs.iter()
-                .map(|c| if c.label.en.is_empty() { c.label.pl.clone() } else { format!("{} | {}", c.label.pl, c.label.en) })
+                .map(|c| {
+                    if c.label.en.is_empty() { c.label.pl.clone() } else { format!("{} | {}", c.label.pl, c.label.en) }
+                })
                 .collect::<Vec<_>>()
                 .join("\n")
         };
@@ -416,16 +422,36 @@ impl QuestionForm {
         let help_en = inv.check(optional_text("help_en", &self.help_en, HELP_MAX));
         let page = inv.check(match self.page.trim() {
             "" => Ok(1),
-            s => s.parse::<i32>().ok().filter(|p| (1..=100).contains(p)).ok_or(FieldError::with_limit("page", "out-of-range", 100)),
+            s => s.parse::<i32>().ok().filter(|p| (1..=100).contains(p)).ok_or(FieldError::with_limit(
+                "page",
+                "out-of-range",
+                100,
+            )),
         });
         let options = inv.check(parse_lines("options", &self.options, MAX_OPTIONS));
         let rows = inv.check(parse_lines("rows", &self.rows, MAX_ROWS));
         let min = inv.check(optional_int("min", &self.min));
         let max = inv.check(optional_int("max", &self.max));
-        let low = Text { pl: self.low_pl.trim().chars().take(LABEL_MAX).collect(), en: self.low_en.trim().chars().take(LABEL_MAX).collect() };
-        let high = Text { pl: self.high_pl.trim().chars().take(LABEL_MAX).collect(), en: self.high_en.trim().chars().take(LABEL_MAX).collect() };
-        let (Some(kind), Some(text_pl), Some(text_en), Some(help_pl), Some(help_en), Some(page), Some(options), Some(rows), Some(min), Some(max)) =
-            (kind, text_pl, text_en, help_pl, help_en, page, options, rows, min, max)
+        let low = Text {
+            pl: self.low_pl.trim().chars().take(LABEL_MAX).collect(),
+            en: self.low_en.trim().chars().take(LABEL_MAX).collect(),
+        };
+        let high = Text {
+            pl: self.high_pl.trim().chars().take(LABEL_MAX).collect(),
+            en: self.high_en.trim().chars().take(LABEL_MAX).collect(),
+        };
+        let (
+            Some(kind),
+            Some(text_pl),
+            Some(text_en),
+            Some(help_pl),
+            Some(help_en),
+            Some(page),
+            Some(options),
+            Some(rows),
+            Some(min),
+            Some(max),
+        ) = (kind, text_pl, text_en, help_pl, help_en, page, options, rows, min, max)
         else {
             return Err(inv);
         };
@@ -483,7 +509,9 @@ impl QuestionForm {
                     let q = earlier.iter().find(|q| q.id == *qid)?;
                     let ok = match q.kind {
                         QuestionKind::YesNo => value == "yes" || value == "no",
-                        k if k.can_be_condition() => q.option(value).is_some() || (k == QuestionKind::ChoiceOther && value == OTHER),
+                        k if k.can_be_condition() => {
+                            q.option(value).is_some() || (k == QuestionKind::ChoiceOther && value == OTHER)
+                        }
                         _ => false,
                     };
                     ok.then(|| Condition { question: *qid, value: value.clone() })
@@ -581,9 +609,11 @@ impl Value {
                     Item { item: format!("{row}:{opt}"), num: pos, text: None }
                 })
                 .collect(),
-            Value::Ranking(codes) => {
-                codes.iter().enumerate().map(|(i, c)| Item { item: c.clone(), num: Some(i as f64 + 1.0), text: None }).collect()
-            }
+            Value::Ranking(codes) => codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Item { item: c.clone(), num: Some(i as f64 + 1.0), text: None })
+                .collect(),
         }
     }
 
@@ -598,7 +628,10 @@ impl Value {
             QuestionKind::ShortText | QuestionKind::LongText => Value::Text(first.text.clone()?),
             QuestionKind::Date => Value::Date(NaiveDate::parse_from_str(&first.item, "%Y-%m-%d").ok()?),
             QuestionKind::Likert => Value::Matrix(
-                items.iter().filter_map(|i| i.item.split_once(':').map(|(r, o)| (r.to_owned(), o.to_owned()))).collect(),
+                items
+                    .iter()
+                    .filter_map(|i| i.item.split_once(':').map(|(r, o)| (r.to_owned(), o.to_owned())))
+                    .collect(),
             ),
             QuestionKind::Ranking => {
                 let mut v: Vec<_> = items.iter().filter_map(|i| Some((i.num? as i64, i.item.clone()))).collect();
@@ -626,7 +659,9 @@ impl Value {
             Value::Text(t) => vec![(f, t.clone())],
             Value::Date(d) => vec![(f, d.format("%Y-%m-%d").to_string())],
             Value::Matrix(rows) => rows.iter().map(|(r, o)| (format!("{f}_{r}"), o.clone())).collect(),
-            Value::Ranking(codes) => codes.iter().enumerate().map(|(i, c)| (format!("{f}_{c}"), (i + 1).to_string())).collect(),
+            Value::Ranking(codes) => {
+                codes.iter().enumerate().map(|(i, c)| (format!("{f}_{c}"), (i + 1).to_string())).collect()
+            }
         }
     }
 
@@ -683,8 +718,10 @@ fn parse_one(q: &Question, pairs: &[(String, String)]) -> Result<Option<Value>, 
                 }
                 [] => None,
                 [v] if *v == OTHER => {
-                    let text = bounded_text(field, other.as_deref().unwrap_or(""), 1, SHORT_ANSWER_MAX)
-                        .map_err(|e| if e.code == "required" { FieldError::new(field, "other-text-required") } else { e })?;
+                    let text =
+                        bounded_text(field, other.as_deref().unwrap_or(""), 1, SHORT_ANSWER_MAX).map_err(|e| {
+                            if e.code == "required" { FieldError::new(field, "other-text-required") } else { e }
+                        })?;
                     Some(Value::Other { code: OTHER.into(), text: Some(text) })
                 }
                 [v] if q.option(v).is_some() => Some(Value::Other { code: (*v).to_owned(), text: None }),
@@ -728,12 +765,25 @@ fn parse_one(q: &Question, pairs: &[(String, String)]) -> Result<Option<Value>, 
         QuestionKind::Number => match vals.as_slice() {
             [] => None,
             [v] => {
-                let n: f64 = v.replace(',', ".").parse().ok().filter(|n: &f64| n.is_finite()).ok_or(FieldError::new(field, "number-invalid"))?;
+                let n: f64 = v
+                    .replace(',', ".")
+                    .parse()
+                    .ok()
+                    .filter(|n: &f64| n.is_finite())
+                    .ok_or(FieldError::new(field, "number-invalid"))?;
                 if q.spec.min.is_some_and(|m| n < m as f64) {
-                    return Err(FieldError::with_limit(field, "number-below-min", q.spec.min.unwrap_or(0).max(0) as usize));
+                    return Err(FieldError::with_limit(
+                        field,
+                        "number-below-min",
+                        q.spec.min.unwrap_or(0).max(0) as usize,
+                    ));
                 }
                 if q.spec.max.is_some_and(|m| n > m as f64) {
-                    return Err(FieldError::with_limit(field, "number-above-max", q.spec.max.unwrap_or(0).max(0) as usize));
+                    return Err(FieldError::with_limit(
+                        field,
+                        "number-above-max",
+                        q.spec.max.unwrap_or(0).max(0) as usize,
+                    ));
                 }
                 Some(Value::Number(n))
             }
@@ -805,7 +855,11 @@ fn parse_one(q: &Question, pairs: &[(String, String)]) -> Result<Option<Value>, 
 /// Parses the answers to `questions` from submitted form values. `before` holds the answers
 /// already given on earlier screens, for conditions. Questions whose condition is not met are
 /// skipped and their answers dropped; required ones that are shown must be answered.
-pub fn parse_answers(questions: &[&Question], pairs: &[(String, String)], before: &Answers) -> Result<Answers, (Answers, Invalid)> {
+pub fn parse_answers(
+    questions: &[&Question],
+    pairs: &[(String, String)],
+    before: &Answers,
+) -> Result<Answers, (Answers, Invalid)> {
     let mut out = Answers::new();
     let mut inv = Invalid::default();
     for q in questions {
@@ -1024,9 +1078,15 @@ pub fn columns(questions: &[Question]) -> Vec<Column> {
         n += 1;
         let col = |header: String, part: Part| Column { header, question: q.id, part };
         match q.kind {
-            QuestionKind::Multiple => out.extend(q.spec.options.iter().map(|o| col(format!("Q{n}_{}", o.code), Part::Option(o.code.clone())))),
-            QuestionKind::Likert => out.extend(q.spec.rows.iter().map(|r| col(format!("Q{n}_r{}", r.code), Part::Row(r.code.clone())))),
-            QuestionKind::Ranking => out.extend(q.spec.options.iter().map(|o| col(format!("Q{n}_{}", o.code), Part::Rank(o.code.clone())))),
+            QuestionKind::Multiple => {
+                out.extend(q.spec.options.iter().map(|o| col(format!("Q{n}_{}", o.code), Part::Option(o.code.clone()))))
+            }
+            QuestionKind::Likert => {
+                out.extend(q.spec.rows.iter().map(|r| col(format!("Q{n}_r{}", r.code), Part::Row(r.code.clone()))))
+            }
+            QuestionKind::Ranking => {
+                out.extend(q.spec.options.iter().map(|o| col(format!("Q{n}_{}", o.code), Part::Rank(o.code.clone()))))
+            }
             QuestionKind::ChoiceOther => {
                 out.push(col(format!("Q{n}"), Part::Value));
                 out.push(col(format!("Q{n}_other"), Part::Other));
@@ -1054,7 +1114,12 @@ pub fn cells(columns: &[Column], answers: &std::collections::HashMap<i64, Vec<It
                     .iter()
                     .find_map(|i| i.item.split_once(':').filter(|(r, _)| r == row).map(|(_, o)| o.to_owned()))
                     .unwrap_or_default(),
-                Part::Rank(code) => items.iter().find(|i| &i.item == code).and_then(|i| i.num).map(|n| format!("{}", n as i64)).unwrap_or_default(),
+                Part::Rank(code) => items
+                    .iter()
+                    .find(|i| &i.item == code)
+                    .and_then(|i| i.num)
+                    .map(|n| format!("{}", n as i64))
+                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -1130,7 +1195,11 @@ impl SurveyForm {
         let title_en = inv.check(optional_text("title_en", &self.title_en, 300));
         let intro_pl = inv.check(optional_text("intro_pl", &self.intro_pl, 20_000));
         let intro_en = inv.check(optional_text("intro_en", &self.intro_en, 20_000));
-        let raw_slug = if self.slug.trim().is_empty() { crate::consultation::slugify(&self.title_pl) } else { self.slug.trim().to_owned() };
+        let raw_slug = if self.slug.trim().is_empty() {
+            crate::consultation::slugify(&self.title_pl)
+        } else {
+            self.slug.trim().to_owned()
+        };
         let slug_ok = !raw_slug.is_empty()
             && raw_slug.len() <= 120
             && raw_slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -1139,26 +1208,41 @@ impl SurveyForm {
         if !slug_ok {
             inv.push(FieldError::new("slug", "slug-invalid"));
         }
-        let unit_id = inv.check(self.unit_id.trim().parse::<i64>().ok().filter(|u| units.contains(u)).ok_or(FieldError::new("unit_id", "choice-invalid")));
+        let unit_id = inv.check(
+            self.unit_id
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|u| units.contains(u))
+                .ok_or(FieldError::new("unit_id", "choice-invalid")),
+        );
         let consultation_id = match self.consultation_id.trim() {
             "" => None,
-            v => inv.check(v.parse::<i64>().ok().filter(|c| consultations.contains(c)).ok_or(FieldError::new("consultation_id", "choice-invalid"))),
+            v => inv.check(
+                v.parse::<i64>()
+                    .ok()
+                    .filter(|c| consultations.contains(c))
+                    .ok_or(FieldError::new("consultation_id", "choice-invalid")),
+            ),
         };
         let access = inv.check(Access::parse(self.access.trim()).ok_or(FieldError::new("access", "choice-invalid")));
         let layout = inv.check(Layout::parse(self.layout.trim()).ok_or(FieldError::new("layout", "choice-invalid")));
-        let visibility = inv.check(Visibility::parse(self.visibility.trim()).ok_or(FieldError::new("visibility", "choice-invalid")));
+        let visibility =
+            inv.check(Visibility::parse(self.visibility.trim()).ok_or(FieldError::new("visibility", "choice-invalid")));
         inv.clone().into_result()?;
         match (title_pl, title_en, intro_pl, intro_en, unit_id, access, layout, visibility) {
-            (Some(tp), Some(te), Some(ip), Some(ie), Some(unit_id), Some(access), Some(layout), Some(visibility)) => Ok(SurveyInput {
-                title: Text { pl: tp, en: te.unwrap_or_default() },
-                slug: raw_slug,
-                intro: Text { pl: ip.unwrap_or_default(), en: ie.unwrap_or_default() },
-                unit_id,
-                consultation_id,
-                access,
-                layout,
-                visibility,
-            }),
+            (Some(tp), Some(te), Some(ip), Some(ie), Some(unit_id), Some(access), Some(layout), Some(visibility)) => {
+                Ok(SurveyInput {
+                    title: Text { pl: tp, en: te.unwrap_or_default() },
+                    slug: raw_slug,
+                    intro: Text { pl: ip.unwrap_or_default(), en: ie.unwrap_or_default() },
+                    unit_id,
+                    consultation_id,
+                    access,
+                    layout,
+                    visibility,
+                })
+            }
             _ => Err(inv),
         }
     }
@@ -1249,13 +1333,15 @@ pub fn summarize(q: &Question, tallies: &[Tally], answered: i64) -> Summary {
         }
         QuestionKind::Rating => {
             s.bars = q.scale().map(|v| bar(&v.to_string(), get(&v.to_string()).map_or(0, |t| t.n))).collect();
-            let pairs: Vec<(f64, i64)> = tallies.iter().filter_map(|t| t.item.parse::<f64>().ok().map(|v| (v, t.n))).collect();
+            let pairs: Vec<(f64, i64)> =
+                tallies.iter().filter_map(|t| t.item.parse::<f64>().ok().map(|v| (v, t.n))).collect();
             let (sum, n) = pairs.iter().fold((0.0, 0), |(s, c), (v, k)| (s + v * *k as f64, c + k));
             s.mean = (n > 0).then(|| sum / n as f64);
             s.median = median(pairs);
         }
         QuestionKind::Number => {
-            let mut pairs: Vec<(f64, i64)> = tallies.iter().filter_map(|t| t.item.parse::<f64>().ok().map(|v| (v, t.n))).collect();
+            let mut pairs: Vec<(f64, i64)> =
+                tallies.iter().filter_map(|t| t.item.parse::<f64>().ok().map(|v| (v, t.n))).collect();
             pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
             let (sum, n) = pairs.iter().fold((0.0, 0), |(s, c), (v, k)| (s + v * *k as f64, c + k));
             s.mean = (n > 0).then(|| sum / n as f64);
@@ -1288,9 +1374,16 @@ pub fn summarize(q: &Question, tallies: &[Tally], answered: i64) -> Summary {
         }
         QuestionKind::Likert => {
             for row in &q.spec.rows {
-                let bars: Vec<Bar> =
-                    q.spec.options.iter().map(|o| bar(&o.code, get(&format!("{}:{}", row.code, o.code)).map_or(0, |t| t.n))).collect();
-                let (sum, n) = bars.iter().enumerate().fold((0.0, 0), |(s, c), (i, b)| (s + (i as f64 + 1.0) * b.n as f64, c + b.n));
+                let bars: Vec<Bar> = q
+                    .spec
+                    .options
+                    .iter()
+                    .map(|o| bar(&o.code, get(&format!("{}:{}", row.code, o.code)).map_or(0, |t| t.n)))
+                    .collect();
+                let (sum, n) = bars
+                    .iter()
+                    .enumerate()
+                    .fold((0.0, 0), |(s, c), (i, b)| (s + (i as f64 + 1.0) * b.n as f64, c + b.n));
                 s.rows.push((row.code.clone(), bars, (n > 0).then(|| sum / n as f64)));
             }
         }
@@ -1315,7 +1408,14 @@ mod tests {
             text: Text { pl: format!("Pytanie {id}"), en: String::new() },
             help: Text::default(),
             spec: Spec {
-                options: options.iter().enumerate().map(|(i, l)| Choice { code: (i + 1).to_string(), label: Text { pl: (*l).into(), en: String::new() } }).collect(),
+                options: options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| Choice {
+                        code: (i + 1).to_string(),
+                        label: Text { pl: (*l).into(), en: String::new() },
+                    })
+                    .collect(),
                 ..Default::default()
             },
             show_if: None,
@@ -1329,7 +1429,12 @@ mod tests {
 
     #[test]
     fn builder_requires_options_and_keeps_codes_on_edit() {
-        let form = QuestionForm { kind: "single".into(), text_pl: "Jak często?".into(), options: "Codziennie | Daily".into(), ..Default::default() };
+        let form = QuestionForm {
+            kind: "single".into(),
+            text_pl: "Jak często?".into(),
+            options: "Codziennie | Daily".into(),
+            ..Default::default()
+        };
         let err = form.parse(&[], None).unwrap_err();
         assert_eq!(err.0[0].code, "too-few-lines");
         let form = QuestionForm { options: "Codziennie | Daily\nRzadko | Rarely".into(), ..form };
@@ -1347,7 +1452,12 @@ mod tests {
     #[test]
     fn builder_checks_condition_points_back_to_a_real_option() {
         let first = q(7, QuestionKind::YesNo, &[]);
-        let form = QuestionForm { kind: "short_text".into(), text_pl: "Dlaczego?".into(), show_if: "7:yes".into(), ..Default::default() };
+        let form = QuestionForm {
+            kind: "short_text".into(),
+            text_pl: "Dlaczego?".into(),
+            show_if: "7:yes".into(),
+            ..Default::default()
+        };
         assert_eq!(form.parse(&[&first], None).unwrap().show_if, Some(Condition { question: 7, value: "yes".into() }));
         let bad = QuestionForm { show_if: "7:maybe".into(), ..form.clone() };
         assert_eq!(bad.parse(&[&first], None).unwrap_err().0[0].field, "show_if");
@@ -1360,7 +1470,8 @@ mod tests {
         let mut m = q(3, QuestionKind::Multiple, &["a", "b", "c"]);
         m.spec.max = Some(2);
         m.spec.min = Some(1);
-        let too_many = parse_answers(&[&m], &pairs(&[("q3", "1"), ("q3", "2"), ("q3", "3")]), &Answers::new()).unwrap_err();
+        let too_many =
+            parse_answers(&[&m], &pairs(&[("q3", "1"), ("q3", "2"), ("q3", "3")]), &Answers::new()).unwrap_err();
         assert_eq!(too_many.1.0[0].code, "too-many-choices");
         let unknown = parse_answers(&[&m], &pairs(&[("q3", "9")]), &Answers::new()).unwrap_err();
         assert_eq!(unknown.1.0[0].code, "choice-invalid");
@@ -1374,7 +1485,8 @@ mod tests {
         let mut second = q(2, QuestionKind::ShortText, &[]);
         second.required = true;
         second.show_if = Some(Condition { question: 1, value: "yes".into() });
-        let no = parse_answers(&[&first, &second], &pairs(&[("q1", "no"), ("q2", "ignored")]), &Answers::new()).unwrap();
+        let no =
+            parse_answers(&[&first, &second], &pairs(&[("q1", "no"), ("q2", "ignored")]), &Answers::new()).unwrap();
         assert!(!no.contains_key(&2));
         let yes = parse_answers(&[&first, &second], &pairs(&[("q1", "yes")]), &Answers::new()).unwrap_err();
         assert_eq!(yes.1.0[0].code, "required");
@@ -1386,11 +1498,17 @@ mod tests {
         let mut n = q(1, QuestionKind::Number, &[]);
         n.spec.min = Some(0);
         n.spec.max = Some(120);
-        assert_eq!(parse_answers(&[&n], &pairs(&[("q1", "130")]), &Answers::new()).unwrap_err().1.0[0].code, "number-above-max");
+        assert_eq!(
+            parse_answers(&[&n], &pairs(&[("q1", "130")]), &Answers::new()).unwrap_err().1.0[0].code,
+            "number-above-max"
+        );
         assert_eq!(parse_answers(&[&n], &pairs(&[("q1", "4,5")]), &Answers::new()).unwrap()[&1], Value::Number(4.5));
         let mut r = q(2, QuestionKind::Rating, &[]);
         r.spec.max = Some(5);
-        assert_eq!(parse_answers(&[&r], &pairs(&[("q2", "6")]), &Answers::new()).unwrap_err().1.0[0].code, "out-of-scale");
+        assert_eq!(
+            parse_answers(&[&r], &pairs(&[("q2", "6")]), &Answers::new()).unwrap_err().1.0[0].code,
+            "out-of-scale"
+        );
         let k = q(3, QuestionKind::Ranking, &["a", "b", "c"]);
         let ranked = parse_answers(&[&k], &pairs(&[("q3_1", "2"), ("q3_2", "1")]), &Answers::new()).unwrap();
         assert_eq!(ranked[&3], Value::Ranking(vec!["2".into(), "1".into()]));
@@ -1413,7 +1531,11 @@ mod tests {
     fn summary_counts_percentages_mean_median_and_ranking_scores() {
         let mut r = q(1, QuestionKind::Rating, &[]);
         r.spec.max = Some(5);
-        let t = vec![Tally { item: "1".into(), n: 1, total: 1.0 }, Tally { item: "4".into(), n: 2, total: 8.0 }, Tally { item: "5".into(), n: 1, total: 5.0 }];
+        let t = vec![
+            Tally { item: "1".into(), n: 1, total: 1.0 },
+            Tally { item: "4".into(), n: 2, total: 8.0 },
+            Tally { item: "5".into(), n: 1, total: 5.0 },
+        ];
         let s = summarize(&r, &t, 4);
         assert_eq!(s.bars.len(), 5);
         assert_eq!(s.bars[3].percent, 50.0);

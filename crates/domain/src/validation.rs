@@ -64,12 +64,7 @@ impl From<FieldError> for Invalid {
 }
 
 /// Trims `raw` and checks it holds between `min` and `max` characters.
-pub fn bounded_text(
-    field: &'static str,
-    raw: &str,
-    min: usize,
-    max: usize,
-) -> Result<String, FieldError> {
+pub fn bounded_text(field: &'static str, raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
     let s = raw.trim();
     let n = s.chars().count();
     if n == 0 && min > 0 {
@@ -88,16 +83,8 @@ pub fn bounded_text(
 }
 
 /// Like [`bounded_text`] but an empty value is `None`.
-pub fn optional_text(
-    field: &'static str,
-    raw: &str,
-    max: usize,
-) -> Result<Option<String>, FieldError> {
-    if raw.trim().is_empty() {
-        Ok(None)
-    } else {
-        bounded_text(field, raw, 1, max).map(Some)
-    }
+pub fn optional_text(field: &'static str, raw: &str, max: usize) -> Result<Option<String>, FieldError> {
+    if raw.trim().is_empty() { Ok(None) } else { bounded_text(field, raw, 1, max).map(Some) }
 }
 
 /// A field name made at run time (e.g. `q12` for a survey question) as the `'static` name a

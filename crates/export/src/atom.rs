@@ -60,10 +60,7 @@ fn push_entry(out: &mut String, e: &AtomEntry<'_>) {
 }
 
 fn push_link(out: &mut String, indent: &str, rel: &str, media_type: &str, href: &str) {
-    out.push_str(&format!(
-        "{indent}<link rel=\"{rel}\" type=\"{media_type}\" href=\"{}\"/>\n",
-        escape(href)
-    ));
+    out.push_str(&format!("{indent}<link rel=\"{rel}\" type=\"{media_type}\" href=\"{}\"/>\n", escape(href)));
 }
 
 fn push_author(out: &mut String, indent: &str, name: &str) {
@@ -133,9 +130,7 @@ mod tests {
 
     /// Asserts one root element, balanced tags, quoted unique attributes and valid references.
     fn assert_well_formed(xml: &str) {
-        let body = xml
-            .strip_prefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
-            .expect("XML declaration first");
+        let body = xml.strip_prefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n").expect("XML declaration first");
         let mut stack: Vec<&str> = Vec::new();
         let mut roots = 0;
         let mut rest = body;
@@ -297,12 +292,7 @@ mod tests {
 
     #[test]
     fn checker_rejects_broken_xml() {
-        for bad in [
-            "<a><b></a></b>",
-            "<a>x & y</a>",
-            "<a href=\"x\" href=\"y\"/>",
-            "<a></a><b/>",
-        ] {
+        for bad in ["<a><b></a></b>", "<a>x & y</a>", "<a href=\"x\" href=\"y\"/>", "<a></a><b/>"] {
             let doc = format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{bad}");
             assert!(std::panic::catch_unwind(|| assert_well_formed(&doc)).is_err(), "{bad}");
         }

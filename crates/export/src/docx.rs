@@ -6,10 +6,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, IndentLevel, Level, LevelJc, LevelText, LineSpacing,
-    NumberFormat, Numbering, NumberingId, PageMargin, PageOrientationType, PageSize, Paragraph,
-    Run, RunFonts, SectionProperty, Shading, SpecialIndentType, Start, Style, StyleType, Table,
-    TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
+    AbstractNumbering, AlignmentType, Docx, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
+    Numbering, NumberingId, PageMargin, PageOrientationType, PageSize, Paragraph, Run, RunFonts, SectionProperty,
+    Shading, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableLayoutType, TableRow, VAlignType,
+    WidthType,
 };
 
 pub use crate::xlsx::ExportError;
@@ -39,11 +39,7 @@ const BULLETS: usize = 2;
 /// Renders the report as a Word document with real headings and accessible tables.
 pub fn docx(doc: &ReportDoc) -> Result<Vec<u8>, ExportError> {
     let l = &doc.labels;
-    let font = RunFonts::new()
-        .ascii("Arial")
-        .hi_ansi("Arial")
-        .east_asia("Arial")
-        .cs("Arial");
+    let font = RunFonts::new().ascii("Arial").hi_ansi("Arial").east_asia("Arial").cs("Arial");
     let mut d = Docx::new()
         .page_size(A4_SHORT, A4_LONG)
         .page_margin(margins())
@@ -55,29 +51,15 @@ pub fn docx(doc: &ReportDoc) -> Result<Vec<u8>, ExportError> {
         .add_style(heading(3, 24))
         .add_abstract_numbering(
             AbstractNumbering::new(BULLETS).add_level(
-                Level::new(
-                    0,
-                    Start::new(1),
-                    NumberFormat::new("bullet"),
-                    LevelText::new("•"),
-                    LevelJc::new("left"),
-                )
-                .indent(
-                    Some(720),
-                    Some(SpecialIndentType::Hanging(360)),
-                    None,
-                    None,
-                ),
+                Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left"))
+                    .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None),
             ),
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS));
 
     d = d.add_paragraph(heading_para(1, &doc.title));
-    let edition = [l.report.as_str(), l.version.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let edition =
+        [l.report.as_str(), l.version.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ");
     if !edition.is_empty() {
         d = d.add_paragraph(text_para(&edition));
     }
@@ -97,12 +79,7 @@ pub fn docx(doc: &ReportDoc) -> Result<Vec<u8>, ExportError> {
     let rows: Vec<TableRow> = facts
         .iter()
         .filter(|(_, value)| !value.is_empty())
-        .map(|(label, value)| {
-            TableRow::new(vec![
-                cell(bold_para(label), grid[0]),
-                cell(text_para(value), grid[1]),
-            ])
-        })
+        .map(|(label, value)| TableRow::new(vec![cell(bold_para(label), grid[0]), cell(text_para(value), grid[1])]))
         .collect();
     // A table without rows is invalid, so an empty block is left out altogether.
     if !rows.is_empty() {
@@ -114,11 +91,7 @@ pub fn docx(doc: &ReportDoc) -> Result<Vec<u8>, ExportError> {
     if !doc.events.is_empty() {
         d = d.add_paragraph(heading_para(2, &l.events));
         let grid = vec![4_638, 3_000, 2_000];
-        let mut rows = vec![header_row(
-            &[&l.events, &l.dates, &l.attendance],
-            &grid,
-            None,
-        )];
+        let mut rows = vec![header_row(&[&l.events, &l.dates, &l.attendance], &grid, None)];
         for e in &doc.events {
             let what = Paragraph::new()
                 .add_run(text_run(&e.title))
@@ -145,10 +118,7 @@ pub fn docx(doc: &ReportDoc) -> Result<Vec<u8>, ExportError> {
                 .map(|(label, n)| {
                     TableRow::new(vec![
                         cell(text_para(label), grid[0]),
-                        cell(
-                            text_para(&n.to_string()).align(AlignmentType::Right),
-                            grid[1],
-                        ),
+                        cell(text_para(&n.to_string()).align(AlignmentType::Right), grid[1]),
                     ])
                 })
                 .collect();
@@ -193,9 +163,7 @@ pub fn docx(doc: &ReportDoc) -> Result<Vec<u8>, ExportError> {
     if !doc.documents.is_empty() {
         d = d.add_paragraph(heading_para(2, &l.documents));
         for title in &doc.documents {
-            d = d.add_paragraph(
-                text_para(title).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
-            );
+            d = d.add_paragraph(text_para(title).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)));
         }
     }
     d = add_text_section(d, &l.conclusions, &doc.conclusions);
@@ -283,8 +251,7 @@ fn deflate(stored: Vec<u8>) -> Result<Vec<u8>, ExportError> {
     names.sort_by_key(|name| name != CONTENT_TYPES);
 
     let mut output = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for name in names {
         let mut entry = input.by_name(&name).map_err(write_error)?;
         output.start_file(name, options).map_err(write_error)?;
@@ -298,27 +265,16 @@ fn write_error(e: impl std::fmt::Display) -> ExportError {
 }
 
 fn margins() -> PageMargin {
-    PageMargin::new()
-        .top(MARGIN)
-        .bottom(MARGIN)
-        .left(MARGIN)
-        .right(MARGIN)
-        .header(709)
-        .footer(709)
-        .gutter(0)
+    PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN).header(709).footer(709).gutter(0)
 }
 
 fn section(landscape: bool) -> SectionProperty {
     let size = if landscape {
-        PageSize::new()
-            .size(A4_LONG, A4_SHORT)
-            .orient(PageOrientationType::Landscape)
+        PageSize::new().size(A4_LONG, A4_SHORT).orient(PageOrientationType::Landscape)
     } else {
         PageSize::new().size(A4_SHORT, A4_LONG)
     };
-    SectionProperty::new()
-        .page_size(size)
-        .page_margin(margins())
+    SectionProperty::new().page_size(size).page_margin(margins())
 }
 
 /// Word and LibreOffice recognise headings by the built-in names "heading N"; the
@@ -336,10 +292,7 @@ fn heading(level: usize, half_points: usize) -> Style {
 }
 
 fn heading_para(level: usize, text: &str) -> Paragraph {
-    Paragraph::new()
-        .style(&format!("Heading{level}"))
-        .keep_next(true)
-        .add_run(text_run(text))
+    Paragraph::new().style(&format!("Heading{level}")).keep_next(true).add_run(text_run(text))
 }
 
 /// A heading and its paragraphs, which the report separates by blank lines.
@@ -418,10 +371,7 @@ fn is_noncharacter(c: char) -> bool {
 }
 
 fn cell(p: Paragraph, width: usize) -> TableCell {
-    TableCell::new()
-        .add_paragraph(p)
-        .width(width, WidthType::Dxa)
-        .vertical_align(VAlignType::Top)
+    TableCell::new().add_paragraph(p).width(width, WidthType::Dxa).vertical_align(VAlignType::Top)
 }
 
 /// Header rows are made unsplittable here and gain `tblHeader` in `mark_header_rows`.
@@ -431,11 +381,7 @@ fn header_row(texts: &[&String], grid: &[usize], size: Option<usize>) -> TableRo
         .zip(grid)
         .map(|(t, w)| {
             let run = text_run(t).bold();
-            let run = if let Some(size) = size {
-                run.size(size)
-            } else {
-                run
-            };
+            let run = if let Some(size) = size { run.size(size) } else { run };
             cell(Paragraph::new().add_run(run), *w).shading(Shading::new().fill(HEADER_FILL))
         })
         .collect();
@@ -450,36 +396,25 @@ fn table(rows: Vec<TableRow>, grid: Vec<usize>, width: usize) -> Table {
 /// it is escaped, so the marker is safe to key on.
 fn mark_header_rows(document: Vec<u8>) -> Result<Vec<u8>, ExportError> {
     let xml = into_string(document)?;
-    Ok(xml
-        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
-        .into_bytes())
+    Ok(xml.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />").into_bytes())
 }
 
 /// Sets the language of all text through the default run properties.
 fn set_language(styles: Vec<u8>, lang: &str) -> Result<Vec<u8>, ExportError> {
     let styles = into_string(styles)?;
-    let tag: String = lang
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
+    let tag: String = lang.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
     if tag.is_empty() {
         return Ok(styles.into_bytes());
     }
     let lang = format!("<w:lang w:val=\"{tag}\" />");
     let patched = if let Some(at) = styles.find("<w:rPrDefault><w:rPr />") {
         let end = at + "<w:rPrDefault><w:rPr />".len();
-        format!(
-            "{}<w:rPrDefault><w:rPr>{lang}</w:rPr>{}",
-            &styles[..at],
-            &styles[end..]
-        )
+        format!("{}<w:rPrDefault><w:rPr>{lang}</w:rPr>{}", &styles[..at], &styles[end..])
     } else if let Some(at) = styles.find("</w:rPr></w:rPrDefault>") {
         // The language goes last, where the schema's order of run properties puts it.
         format!("{}{lang}{}", &styles[..at], &styles[at..])
     } else {
-        return Err(ExportError::Write(
-            "default run properties not found in styles".into(),
-        ));
+        return Err(ExportError::Write("default run properties not found in styles".into()));
     };
     Ok(patched.into_bytes())
 }
@@ -504,10 +439,7 @@ fn core_properties(doc: &ReportDoc) -> String {
         ("cp:category", &doc.labels.report),
     ] {
         if !value.is_empty() {
-            xml.push_str(&format!(
-                "<{element}>{}</{element}>",
-                escape(&xml_safe(value))
-            ));
+            xml.push_str(&format!("<{element}>{}</{element}>", escape(&xml_safe(value))));
         }
     }
     xml.push_str("</cp:coreProperties>");
@@ -540,10 +472,7 @@ mod tests {
     fn part(bytes: &[u8], name: &str) -> String {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("the file is a zip");
         let mut xml = String::new();
-        zip.by_name(name)
-            .expect("part exists")
-            .read_to_string(&mut xml)
-            .expect("utf-8");
+        zip.by_name(name).expect("part exists").read_to_string(&mut xml).expect("utf-8");
         xml
     }
 
@@ -586,25 +515,14 @@ mod tests {
         let text = texts(&xml);
         let has = |s: &str| text.iter().any(|t| t == s);
 
-        assert!(
-            has("Przebudowa ulicy Podzamcze — zażółć gęślą jaźń"),
-            "{text:?}"
-        );
+        assert!(has("Przebudowa ulicy Podzamcze — zażółć gęślą jaźń"), "{text:?}");
         assert!(has("Osoba prywatna nr 1"));
         assert!(has("Stowarzyszenie Miasto Ludzi"));
         for i in 1..=5 {
-            assert!(
-                has(&format!(
-                    "Uwaga {i}: dodać ścieżkę rowerową i ławki przy źródle"
-                )),
-                "remark {i}"
-            );
+            assert!(has(&format!("Uwaga {i}: dodać ścieżkę rowerową i ławki przy źródle")), "remark {i}");
         }
         assert!(has("Bezpieczeństwo pieszych & rowerzystów <ważne>"));
-        assert!(
-            xml.contains("Bezpieczeństwo pieszych &amp; rowerzystów &lt;ważne&gt;"),
-            "escaped in the XML"
-        );
+        assert!(xml.contains("Bezpieczeństwo pieszych &amp; rowerzystów &lt;ważne&gt;"), "escaped in the XML");
         for s in [
             "Wersja publiczna: osoby prywatne oznaczono numerami.",
             "Raport z konsultacji, wersja 1",
@@ -628,19 +546,13 @@ mod tests {
         let bytes = docx(&sample(2)).expect("writes");
         let xml = part(&bytes, "word/document.xml");
         let title_at = xml.find("zażółć gęślą jaźń").expect("title");
-        let style_at = xml[..title_at]
-            .rfind("<w:pStyle w:val=\"")
-            .expect("a paragraph style before the title");
+        let style_at = xml[..title_at].rfind("<w:pStyle w:val=\"").expect("a paragraph style before the title");
         assert!(xml[style_at..title_at].starts_with("<w:pStyle w:val=\"Heading1\""));
         assert!(xml.contains("<w:pStyle w:val=\"Heading2\""));
 
         let styles = part(&bytes, "word/styles.xml");
-        let def = styles
-            .find("w:styleId=\"Heading1\"")
-            .expect("Heading1 is defined");
-        let def = &styles[def..styles[def..]
-            .find("</w:style>")
-            .map_or(styles.len(), |e| def + e)];
+        let def = styles.find("w:styleId=\"Heading1\"").expect("Heading1 is defined");
+        let def = &styles[def..styles[def..].find("</w:style>").map_or(styles.len(), |e| def + e)];
         assert!(def.contains("<w:name w:val=\"heading 1\""), "{def}");
         assert!(def.contains("<w:outlineLvl w:val=\"0\""), "{def}");
     }
@@ -661,14 +573,11 @@ mod tests {
     fn language_and_title_are_set() {
         let bytes = docx(&sample(1)).expect("writes");
         let styles = part(&bytes, "word/styles.xml");
-        let defaults = &styles[styles.find("<w:rPrDefault>").expect("defaults")
-            ..styles.find("</w:rPrDefault>").expect("end")];
+        let defaults =
+            &styles[styles.find("<w:rPrDefault>").expect("defaults")..styles.find("</w:rPrDefault>").expect("end")];
         assert!(defaults.contains("<w:lang w:val=\"pl\""), "{defaults}");
         let core = part(&bytes, "docProps/core.xml");
-        assert!(
-            core.contains("<dc:title>Przebudowa ulicy Podzamcze — zażółć gęślą jaźń</dc:title>"),
-            "{core}"
-        );
+        assert!(core.contains("<dc:title>Przebudowa ulicy Podzamcze — zażółć gęślą jaźń</dc:title>"), "{core}");
         assert!(core.contains("<dc:language>pl</dc:language>"));
     }
 
@@ -685,10 +594,7 @@ mod tests {
             assert!(text.iter().any(|t| t == s), "{s} in {text:?}");
         }
         let core = part(&bytes, "docProps/core.xml");
-        assert!(
-            core.contains("<dc:title>Tytuł &quot;z&quot; &lt;b&gt; &amp; </dc:title>"),
-            "{core}"
-        );
+        assert!(core.contains("<dc:title>Tytuł &quot;z&quot; &lt;b&gt; &amp; </dc:title>"), "{core}");
     }
 
     #[test]
@@ -696,15 +602,9 @@ mod tests {
         let bytes = docx(&sample(50)).expect("writes");
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
         for i in 0..zip.len() {
-            assert!(
-                !zip.by_index(i).expect("entry").is_dir(),
-                "no folder entries"
-            );
+            assert!(!zip.by_index(i).expect("entry").is_dir(), "no folder entries");
         }
-        assert_eq!(
-            zip.by_index(0).expect("first entry").name().expect("name"),
-            "[Content_Types].xml"
-        );
+        assert_eq!(zip.by_index(0).expect("first entry").name().expect("name"), "[Content_Types].xml");
         let document = zip.by_name("word/document.xml").expect("document");
         assert_eq!(document.compression(), zip::CompressionMethod::Deflated);
         assert!(
@@ -719,31 +619,17 @@ mod tests {
     fn documents_are_a_bulleted_list() {
         let bytes = docx(&sample(1)).expect("writes");
         let numbering = part(&bytes, "word/numbering.xml");
-        assert_eq!(
-            numbering
-                .matches(&format!("<w:num w:numId=\"{BULLETS}\">"))
-                .count(),
-            1,
-            "{numbering}"
-        );
+        assert_eq!(numbering.matches(&format!("<w:num w:numId=\"{BULLETS}\">")).count(), 1, "{numbering}");
         let xml = part(&bytes, "word/document.xml");
-        let at = xml
-            .find("Koncepcja przebudowy (PDF)")
-            .expect("document title");
+        let at = xml.find("Koncepcja przebudowy (PDF)").expect("document title");
         let p = &xml[xml[..at].rfind("<w:p ").expect("its paragraph")..at];
-        assert!(
-            p.contains(&format!("<w:numId w:val=\"{BULLETS}\" />")),
-            "{p}"
-        );
+        assert!(p.contains(&format!("<w:numId w:val=\"{BULLETS}\" />")), "{p}");
     }
 
     #[test]
     fn empty_report_still_writes_a_valid_package() {
         let doc = ReportDoc {
-            counts: vec![crate::report::CountTable {
-                caption: "Pusta".into(),
-                rows: vec![],
-            }],
+            counts: vec![crate::report::CountTable { caption: "Pusta".into(), rows: vec![] }],
             ..ReportDoc::default()
         };
         let bytes = docx(&doc).expect("writes");
@@ -751,10 +637,7 @@ mod tests {
         assert!(!xml.contains("<w:tbl>"), "no table without rows");
         assert!(!xml.contains("Pusta"));
         let styles = part(&bytes, "word/styles.xml");
-        assert!(
-            !styles.contains("<w:lang"),
-            "no language when none is given"
-        );
+        assert!(!styles.contains("<w:lang"), "no language when none is given");
     }
 
     #[test]
@@ -766,20 +649,11 @@ mod tests {
         let xml = part(&bytes, "word/document.xml");
         assert!(!xml.contains(REMARKS_PLACEHOLDER));
         let text = texts(&xml);
-        let title = text
-            .iter()
-            .position(|t| t == "remarks")
-            .expect("title, cleaned");
+        let title = text.iter().position(|t| t == "remarks").expect("title, cleaned");
         assert_eq!(title, 0);
         assert!(text.iter().any(|t| t == "xremarksy"));
-        let first = text
-            .iter()
-            .position(|t| t.starts_with("Uwaga 1:"))
-            .expect("remark 1");
-        let conclusions = text
-            .iter()
-            .position(|t| t.starts_with("Miasto przebuduje"))
-            .expect("conclusions");
+        let first = text.iter().position(|t| t.starts_with("Uwaga 1:")).expect("remark 1");
+        let conclusions = text.iter().position(|t| t.starts_with("Miasto przebuduje")).expect("conclusions");
         assert!(first < conclusions, "the rows sit in the remarks table");
     }
 
@@ -800,10 +674,7 @@ mod tests {
 
     #[test]
     fn blank_lines_separate_paragraphs() {
-        assert_eq!(
-            paragraphs("a\n\n  \nb\nc\n\n"),
-            vec!["a".to_owned(), "b\nc".to_owned()]
-        );
+        assert_eq!(paragraphs("a\n\n  \nb\nc\n\n"), vec!["a".to_owned(), "b\nc".to_owned()]);
         assert!(paragraphs(" \n").is_empty());
     }
 

@@ -54,13 +54,9 @@ pub struct IcalEvent<'a> {
 /// A whole calendar: `name` becomes X-WR-CALNAME.
 pub fn calendar(name: &str, events: &[IcalEvent<'_>]) -> String {
     let mut out = String::with_capacity(1024 + events.len() * 512);
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Agora//Konsultacje//PL",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ] {
+    for line in
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Agora//Konsultacje//PL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    {
         push_line(&mut out, line);
     }
     push_line(&mut out, &format!("X-WR-CALNAME:{}", escape_text(name)));

@@ -18,8 +18,8 @@ use krilla::page::PageSettings;
 use krilla::paint::Stroke;
 use krilla::surface::{Location, Surface};
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope,
-    Tag, TagGroup, TagKind, TagTree,
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope, Tag, TagGroup,
+    TagKind, TagTree,
 };
 use krilla::text::{Font, GlyphId};
 use krilla::{Document, SerializeSettings};
@@ -119,10 +119,7 @@ impl Fonts {
         let mut bundled: Vec<(String, &'static [u8])> = typst_assets::fonts()
             .filter_map(|data| {
                 let font = skrifa::FontRef::new(data).ok()?;
-                let name = font
-                    .localized_strings(StringId::POSTSCRIPT_NAME)
-                    .english_or_first()?
-                    .to_string();
+                let name = font.localized_strings(StringId::POSTSCRIPT_NAME).english_or_first()?.to_string();
                 Some((name, data))
             })
             .collect();
@@ -138,11 +135,7 @@ impl Fonts {
         let mut fonts = Self {
             faces,
             cache: [vec![None; DENSE], vec![None; DENSE], vec![None; DENSE]],
-            missing: [Resolved {
-                face: 0,
-                id: 0,
-                adv: 0.0,
-            }; 3],
+            missing: [Resolved { face: 0, id: 0, adv: 0.0 }; 3],
         };
         for style in [Style::Regular, Style::Bold, Style::Italic] {
             fonts.missing[style as usize] = ['\u{FFFD}', '?']
@@ -154,19 +147,12 @@ impl Fonts {
     }
 
     fn lookup(&self, style: Style, ch: char) -> Option<Resolved> {
-        [style as usize]
-            .into_iter()
-            .chain(3..self.faces.len())
-            .find_map(|f| {
-                let face = &self.faces[f];
-                let id = face.charmap.map(ch).filter(|g| g.to_u32() != 0)?;
-                let adv = face.metrics.advance_width(id).unwrap_or(0.0) / face.upem;
-                Some(Resolved {
-                    face: f as u8,
-                    id: id.to_u32(),
-                    adv,
-                })
-            })
+        [style as usize].into_iter().chain(3..self.faces.len()).find_map(|f| {
+            let face = &self.faces[f];
+            let id = face.charmap.map(ch).filter(|g| g.to_u32() != 0)?;
+            let adv = face.metrics.advance_width(id).unwrap_or(0.0) / face.upem;
+            Some(Resolved { face: f as u8, id: id.to_u32(), adv })
+        })
     }
 
     fn resolve(&mut self, style: Style, ch: char) -> Resolved {
@@ -176,9 +162,7 @@ impl Fonts {
         {
             return r;
         }
-        let r = self
-            .lookup(style, ch)
-            .unwrap_or(self.missing[style as usize]);
+        let r = self.lookup(style, ch).unwrap_or(self.missing[style as usize]);
         if c < DENSE {
             self.cache[style as usize][c] = Some(r);
         }
@@ -194,16 +178,13 @@ impl Fonts {
 impl Face {
     fn new(data: &'static [u8]) -> Result<Self, ExportError> {
         let font = skrifa::FontRef::new(data).map_err(|e| ExportError::Write(e.to_string()))?;
-        let pdf = Font::new(data.into(), 0)
-            .ok_or_else(|| ExportError::Write("a bundled font could not be read".into()))?;
+        let pdf =
+            Font::new(data.into(), 0).ok_or_else(|| ExportError::Write("a bundled font could not be read".into()))?;
         Ok(Self {
             pdf,
             charmap: font.charmap(),
             metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
-            upem: f32::from(
-                font.metrics(Size::unscaled(), LocationRef::default())
-                    .units_per_em,
-            ),
+            upem: f32::from(font.metrics(Size::unscaled(), LocationRef::default()).units_per_em),
         })
     }
 }
@@ -315,14 +296,7 @@ struct Cell {
 
 impl Cell {
     fn new(text: String, style: Style, x: f32, width: f32) -> Self {
-        Self {
-            text,
-            style,
-            x,
-            width,
-            right: false,
-            spaced: false,
-        }
+        Self { text, style, x, width, right: false, spaced: false }
     }
 }
 
@@ -401,11 +375,7 @@ impl Writer {
             .with_accessibility_validator(Accessibility::UA1)
             .finish()
             .map_err(|e| ExportError::Write(format!("{e:?}")))?;
-        let settings = SerializeSettings {
-            configuration,
-            enable_tagging: true,
-            ..SerializeSettings::default()
-        };
+        let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
         Ok(Self {
             doc: Document::new_with(settings),
             fonts,
@@ -524,14 +494,7 @@ impl Writer {
         let (page, y) = (self.page, self.y);
         let text = clean(text);
         let title = text.replace('\n', " ");
-        let leaves = self
-            .row(
-                &[Cell::new(text, Style::Bold, LEFT, WIDTH)],
-                size,
-                0.0,
-                false,
-            )
-            .swap_remove(0);
+        let leaves = self.row(&[Cell::new(text, Style::Bold, LEFT, WIDTH)], size, 0.0, false).swap_remove(0);
         self.y += 4.0;
         let index = u32::try_from(self.headings.len()).unwrap_or(u32::MAX);
         self.headings.push((level, title, page, y));
@@ -543,9 +506,7 @@ impl Writer {
         if text.is_empty() {
             return;
         }
-        let leaves = self
-            .row(&[Cell::new(text, style, LEFT, WIDTH)], size, 0.0, false)
-            .swap_remove(0);
+        let leaves = self.row(&[Cell::new(text, style, LEFT, WIDTH)], size, 0.0, false).swap_remove(0);
         self.y += 6.0;
         self.element(Kind::P, leaves);
     }
@@ -592,9 +553,7 @@ impl Writer {
 
     /// A row of a bordered two-column table: a header cell and a data cell.
     fn table_row(&mut self, header: Cell, data: Cell, size: f32, first: bool) {
-        let mut out = self
-            .row(&[header, data], size, PAD / 2.0, !first)
-            .into_iter();
+        let mut out = self.row(&[header, data], size, PAD / 2.0, !first).into_iter();
         self.events.push(Ev::Open(Kind::TR));
         self.element(Kind::TH, out.next().unwrap_or_default());
         self.element(Kind::TD, out.next().unwrap_or_default());
@@ -611,25 +570,13 @@ impl Writer {
         self.events.push(Ev::Open(Kind::Table));
         let caption = clean(&c.caption);
         if !caption.is_empty() {
-            let leaves = self
-                .row(
-                    &[Cell::new(caption, Style::Bold, LEFT, COUNT_W)],
-                    BODY,
-                    2.0,
-                    false,
-                )
-                .swap_remove(0);
+            let leaves = self.row(&[Cell::new(caption, Style::Bold, LEFT, COUNT_W)], BODY, 2.0, false).swap_remove(0);
             self.element(Kind::Caption, leaves);
         }
         let split = COUNT_W * 0.7;
         self.begin_frame(LEFT, COUNT_W, Some(LEFT + split));
         for (i, (label, n)) in c.rows.iter().enumerate() {
-            let mut count = Cell::new(
-                n.to_string(),
-                Style::Regular,
-                LEFT + split + PAD,
-                COUNT_W - split - 2.0 * PAD,
-            );
+            let mut count = Cell::new(n.to_string(), Style::Regular, LEFT + split + PAD, COUNT_W - split - 2.0 * PAD);
             count.right = true;
             let label = Cell::new(cell(label), Style::Regular, LEFT + PAD, split - 2.0 * PAD);
             self.table_row(label, count, BODY, i == 0);
@@ -663,12 +610,7 @@ impl Writer {
         for (i, (label, value)) in fields.into_iter().enumerate() {
             let mut name = Cell::new(cell(label), Style::Bold, LEFT + PAD, LABEL_W - 2.0 * PAD);
             name.spaced = true;
-            let data = Cell::new(
-                value,
-                Style::Regular,
-                LEFT + LABEL_W + PAD,
-                WIDTH - LABEL_W - 2.0 * PAD,
-            );
+            let data = Cell::new(value, Style::Regular, LEFT + LABEL_W + PAD, WIDTH - LABEL_W - 2.0 * PAD);
             let leaves = self.row(&[name, data], SMALL, PAD / 2.0, i > 0);
             self.element(Kind::P, leaves.into_iter().flatten().collect());
         }
@@ -685,12 +627,7 @@ impl Writer {
     }
 
     fn begin_frame(&mut self, x: f32, width: f32, split: Option<f32>) {
-        self.frame = Some(Frame {
-            x,
-            width,
-            split,
-            top: self.y,
-        });
+        self.frame = Some(Frame { x, width, split, top: self.y });
     }
 
     fn end_frame(&mut self) {
@@ -715,10 +652,7 @@ impl Writer {
     /// Lays out cells side by side, breaking the page between lines. Returns each
     /// cell's marked content: one piece per page the cell is on.
     fn row(&mut self, cells: &[Cell], size: f32, pad: f32, rule_above: bool) -> Vec<Vec<u32>> {
-        let lines: Vec<Vec<Line>> = cells
-            .iter()
-            .map(|c| self.lines(&c.text, c.style, size, c.width))
-            .collect();
+        let lines: Vec<Vec<Line>> = cells.iter().map(|c| self.lines(&c.text, c.style, size, c.width)).collect();
         let n = lines.iter().map(Vec::len).max().unwrap_or(0);
         let lh = size * LEADING;
         if self.y + 2.0 * pad + lh > BOTTOM {
@@ -748,11 +682,7 @@ impl Writer {
                     if line.text.is_empty() {
                         continue;
                     }
-                    let x = if c.right {
-                        c.x + c.width - line.width
-                    } else {
-                        c.x
-                    };
+                    let x = if c.right { c.x + c.width - line.width } else { c.x };
                     let at = Point::from_xy(x, self.y + (j - i) as f32 * lh + size);
                     let text = &c.text[line.text.clone()];
                     let space = line.space || (c.spaced && j + 1 == lines[k].len());
@@ -770,28 +700,14 @@ impl Writer {
     }
 
     /// Queues a line; returns the new piece of marked content if it starts one.
-    fn queue(
-        &mut self,
-        at: Point,
-        size: f32,
-        style: Style,
-        text: &str,
-        space: bool,
-        starts: bool,
-    ) -> Option<u32> {
+    fn queue(&mut self, at: Point, size: f32, style: Style, text: &str, space: bool, starts: bool) -> Option<u32> {
         let start = self.page_text.len();
         self.page_text.push_str(text);
         if space {
             self.page_text.push(' ');
         }
         let text = start..self.page_text.len();
-        self.texts.push(TextOp {
-            at,
-            size,
-            style,
-            text,
-            starts,
-        });
+        self.texts.push(TextOp { at, size, style, text, starts });
         starts.then(|| {
             self.queued += 1;
             self.queued - 1
@@ -819,11 +735,7 @@ impl Writer {
                         cur = Some((s, we, cw + space + w));
                         continue;
                     }
-                    out.push(Line {
-                        text: s..e,
-                        width: cw,
-                        space: true,
-                    });
+                    out.push(Line { text: s..e, width: cw, space: true });
                 }
                 if w <= max {
                     cur = Some((ws, we, w));
@@ -832,11 +744,7 @@ impl Writer {
                     for (i, ch) in word.char_indices() {
                         let a = self.fonts.resolve(style, ch).adv * size;
                         if cw + a > max && cw > 0.0 {
-                            out.push(Line {
-                                text: s..ws + i,
-                                width: cw,
-                                space: false,
-                            });
+                            out.push(Line { text: s..ws + i, width: cw, space: false });
                             s = ws + i;
                             cw = 0.0;
                         }
@@ -846,16 +754,8 @@ impl Writer {
                 }
             }
             out.push(match cur {
-                Some((s, e, w)) => Line {
-                    text: s..e,
-                    width: w,
-                    space: true,
-                },
-                None => Line {
-                    text: base..base,
-                    width: 0.0,
-                    space: false,
-                },
+                Some((s, e, w)) => Line { text: s..e, width: w, space: true },
+                None => Line { text: base..base, width: 0.0, space: false },
             });
             base += hard.len() + 1;
         }
@@ -888,8 +788,7 @@ impl Writer {
                 if open {
                     surface.end_tagged();
                 }
-                self.ids
-                    .push(surface.start_tagged(ContentTag::Span(SpanTag::empty())));
+                self.ids.push(surface.start_tagged(ContentTag::Span(SpanTag::empty())));
                 open = true;
             }
             draw_text(
@@ -914,9 +813,7 @@ impl Writer {
                 pb.line_to(x2, y2);
             }
             if let Some(path) = pb.finish() {
-                surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
-                    ArtifactType::Layout,
-                )));
+                surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)));
                 surface.set_stroke(Some(Stroke {
                     paint: luma::Color::new(140).into(),
                     width: 0.5,
@@ -930,9 +827,7 @@ impl Writer {
 
         let number = (self.page + 1).to_string();
         let width = self.fonts.width(Style::Regular, &number) * SMALL;
-        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
-            ArtifactType::PageNumber,
-        )));
+        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::PageNumber)));
         draw_text(
             &mut surface,
             &mut self.fonts,
@@ -950,13 +845,7 @@ impl Writer {
     fn finish(mut self, title: String, lang: String) -> Result<Vec<u8>, ExportError> {
         self.close_frame(self.y);
         self.write_page();
-        let Writer {
-            mut doc,
-            events,
-            ids,
-            headings,
-            ..
-        } = self;
+        let Writer { mut doc, events, ids, headings, .. } = self;
 
         let mut tags = TagTree::new().with_lang(Some(lang.clone()));
         let mut stack: Vec<(TagKind, Vec<Node>)> = Vec::new();
@@ -964,8 +853,7 @@ impl Writer {
             match ev {
                 Ev::Open(kind) => stack.push((kind.tag(&headings), Vec::new())),
                 Ev::Leaf(i) => {
-                    if let (Some((_, children)), Some(id)) = (stack.last_mut(), ids.get(i as usize))
-                    {
+                    if let (Some((_, children)), Some(id)) = (stack.last_mut(), ids.get(i as usize)) {
                         children.push(Node::Leaf(*id));
                     }
                 }
@@ -1050,14 +938,7 @@ fn draw_text(
         let r = fonts.resolve(style, ch);
         if let Some(face) = run_face.filter(|&f| f != r.face) {
             let font = fonts.faces[usize::from(face)].pdf.clone();
-            surface.draw_glyphs(
-                Point::from_xy(x, baseline),
-                glyphs,
-                font,
-                &text[run_start..i],
-                size,
-                false,
-            );
+            surface.draw_glyphs(Point::from_xy(x, baseline), glyphs, font, &text[run_start..i], size, false);
             x += run_adv * size;
             glyphs.clear();
             run_start = i;
@@ -1065,22 +946,11 @@ fn draw_text(
         }
         run_face = Some(r.face);
         run_adv += r.adv;
-        glyphs.push(PdfGlyph {
-            id: r.id,
-            text: i - run_start..i - run_start + ch.len_utf8(),
-            adv: r.adv,
-        });
+        glyphs.push(PdfGlyph { id: r.id, text: i - run_start..i - run_start + ch.len_utf8(), adv: r.adv });
     }
     if let Some(face) = run_face {
         let font = fonts.faces[usize::from(face)].pdf.clone();
-        surface.draw_glyphs(
-            Point::from_xy(x, baseline),
-            glyphs,
-            font,
-            &text[run_start..],
-            size,
-            false,
-        );
+        surface.draw_glyphs(Point::from_xy(x, baseline), glyphs, font, &text[run_start..], size, false);
     }
 }
 
@@ -1092,10 +962,7 @@ mod tests {
     use crate::report::sample;
 
     fn count(haystack: &[u8], needle: &str) -> usize {
-        haystack
-            .windows(needle.len())
-            .filter(|w| *w == needle.as_bytes())
-            .count()
+        haystack.windows(needle.len()).filter(|w| *w == needle.as_bytes()).count()
     }
 
     fn contains(haystack: &[u8], needle: &str) -> bool {
@@ -1152,23 +1019,16 @@ mod tests {
             "Koncepcja przebudowy (PDF)",
             "Miasto przebuduje ulicę w 2028 roku.",
         ] {
-            assert!(
-                text.contains(expected),
-                "{expected:?} missing from:\n{text}"
-            );
+            assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
         }
     }
 
     #[test]
     fn pdf_prints_markup_characters_literally() {
         let mut doc = sample(1);
-        doc.remarks[0].proposed_change =
-            "#set page(width: 1cm) [x] $y$ *z* <w> \\ _u_ @v // q".into();
+        doc.remarks[0].proposed_change = "#set page(width: 1cm) [x] $y$ *z* <w> \\ _u_ @v // q".into();
         let text = text(&pdf(&doc).expect("pdf"));
-        assert!(
-            text.contains("#set page(width: 1cm) [x] $y$ *z* <w> \\ _u_ @v // q"),
-            "{text}"
-        );
+        assert!(text.contains("#set page(width: 1cm) [x] $y$ *z* <w> \\ _u_ @v // q"), "{text}");
     }
 
     #[test]
@@ -1183,17 +1043,12 @@ mod tests {
         // Page numbers come between the pages' text in extraction, so word by word.
         let mut rest = text.as_str();
         for word in &words {
-            let at = rest
-                .find(&format!("{word} "))
-                .unwrap_or_else(|| panic!("{word}: {text}"));
+            let at = rest.find(&format!("{word} ")).unwrap_or_else(|| panic!("{word}: {text}"));
             rest = &rest[at..];
         }
         assert!(text.contains(&url[..60]), "{text}");
         // Everything after the long remark is still there.
-        assert!(
-            text.contains("Miasto przebuduje ulicę w 2028 roku."),
-            "{text}"
-        );
+        assert!(text.contains("Miasto przebuduje ulicę w 2028 roku."), "{text}");
     }
 
     #[test]
@@ -1201,8 +1056,7 @@ mod tests {
         let mut doc = sample(1);
         // "źródło" typed as base letters with combining accents.
         doc.remarks[0].proposed_change = "z\u{301}ro\u{301}dło".into();
-        doc.remarks[0].answer =
-            "Tab\there,\r\nnul\u{0}and zero\u{200B}width; ┼ ∑ → 😀 \u{E000} \u{FEFF}".into();
+        doc.remarks[0].answer = "Tab\there,\r\nnul\u{0}and zero\u{200B}width; ┼ ∑ → 😀 \u{E000} \u{FEFF}".into();
         let bytes = pdf(&doc).expect("pdf");
         let text = text(&bytes);
         assert!(text.contains("źródło"), "{text}");
@@ -1213,10 +1067,7 @@ mod tests {
     #[test]
     fn characters_the_serif_lacks_come_from_a_fallback_face() {
         let mut fonts = Fonts::load().expect("fonts");
-        assert_eq!(
-            fonts.resolve(Style::Regular, 'ż').face,
-            Style::Regular as u8
-        );
+        assert_eq!(fonts.resolve(Style::Regular, 'ż').face, Style::Regular as u8);
         assert_eq!(fonts.resolve(Style::Bold, 'Ż').face, Style::Bold as u8);
         assert!(fonts.resolve(Style::Regular, '┼').face >= 3);
         let missing = fonts.resolve(Style::Italic, '😀');
@@ -1242,10 +1093,7 @@ mod tests {
 
     #[test]
     fn pdf_of_an_empty_report_passes_the_ua_checks() {
-        let mut doc = ReportDoc {
-            remarks: sample(1).remarks,
-            ..ReportDoc::default()
-        };
+        let mut doc = ReportDoc { remarks: sample(1).remarks, ..ReportDoc::default() };
         doc.remarks[0].section = String::new();
         doc.remarks[0].answer = " \n ".into();
         let bytes = pdf(&doc).expect("pdf");

@@ -168,9 +168,17 @@ pub fn sample(remarks: usize) -> ReportDoc {
         dates: "1 lutego 2027, 10:00 – 28 lutego 2027, 18:00".into(),
         legal_basis: "Konsultacje z inicjatywy miasta".into(),
         methods: vec!["Zbieranie uwag".into(), "Warsztaty".into(), "Ankieta".into()],
-        events: vec![EventLine { kind: "Warsztaty".into(), title: "Warsztat projektowy".into(), when: "10 lutego 2027, 17:00".into(), attendance: Some(42) }],
+        events: vec![EventLine {
+            kind: "Warsztaty".into(),
+            title: "Warsztat projektowy".into(),
+            when: "10 lutego 2027, 17:00".into(),
+            attendance: Some(42),
+        }],
         introduction: "Konsultacje trwały 28 dni.\n\nZebraliśmy uwagi mieszkańców.".into(),
-        counts: vec![CountTable { caption: "Według stanowiska".into(), rows: vec![("Uwzględniona".into(), 1), ("Nieuwzględniona".into(), 1)] }],
+        counts: vec![CountTable {
+            caption: "Według stanowiska".into(),
+            rows: vec![("Uwzględniona".into(), 1), ("Nieuwzględniona".into(), 1)],
+        }],
         remarks: (1..=remarks)
             .map(|i| RemarkLine {
                 number: i32::try_from(i).unwrap_or(i32::MAX),

@@ -87,8 +87,16 @@ mod tests {
 
     #[test]
     fn rows_and_codebook_are_written_with_numbers_as_numbers() {
-        let mut rows = vec![vec!["1".to_owned(), "Więcej zieleni".to_owned()], vec!["007".to_owned(), String::new()]].into_iter();
-        let bytes = table_xlsx("Odpowiedzi", &["Q1".into(), "Q2".into()], || rows.next(), "Kody", &[vec!["Kolumna".into()], vec!["Q1".into()]]).unwrap();
+        let mut rows =
+            vec![vec!["1".to_owned(), "Więcej zieleni".to_owned()], vec!["007".to_owned(), String::new()]].into_iter();
+        let bytes = table_xlsx(
+            "Odpowiedzi",
+            &["Q1".into(), "Q2".into()],
+            || rows.next(),
+            "Kody",
+            &[vec!["Kolumna".into()], vec!["Q1".into()]],
+        )
+        .unwrap();
         use calamine::{Reader, Xlsx};
         let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let sheet = book.worksheet_range("Odpowiedzi").unwrap();

@@ -2,9 +2,7 @@
 //! constant-memory mode, so a consultation with tens of thousands of remarks does not
 //! hold every cell in memory before the file is zipped.
 
-use rust_xlsxwriter::{
-    DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::report::{RemarkLine, ReportDoc};
 
@@ -62,12 +60,8 @@ pub fn xlsx(doc: &ReportDoc) -> Result<Vec<u8>, ExportError> {
     }
     write_summary(sheet, doc)?;
 
-    workbook.set_properties(
-        &DocProperties::new()
-            .set_title(&doc.title)
-            .set_subject(&doc.subject)
-            .set_category(&l.report),
-    );
+    workbook
+        .set_properties(&DocProperties::new().set_title(&doc.title).set_subject(&doc.subject).set_category(&l.report));
     Ok(workbook.save_to_buffer()?)
 }
 
@@ -91,10 +85,7 @@ fn write_remarks(sheet: &mut Worksheet, doc: &ReportDoc) -> Result<(), ExportErr
     sheet.autofilter(0, 0, last_row, 7)?;
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_repeat_rows(0, 0)?;
-    sheet
-        .set_landscape()
-        .set_paper_size(PAPER_A4)
-        .set_print_fit_to_pages(1, 0);
+    sheet.set_landscape().set_paper_size(PAPER_A4).set_print_fit_to_pages(1, 0);
 
     let headers = [
         &l.col_number,
@@ -121,31 +112,17 @@ fn write_remarks(sheet: &mut Worksheet, doc: &ReportDoc) -> Result<(), ExportErr
 
 /// The text columns of a remark, in the order of the headers after the number.
 fn remark_cells(r: &RemarkLine) -> [&str; 7] {
-    [
-        &r.section,
-        &r.proposed_change,
-        &r.justification,
-        &r.who,
-        &r.channel,
-        &r.decision,
-        &r.answer,
-    ]
+    [&r.section, &r.proposed_change, &r.justification, &r.who, &r.channel, &r.decision, &r.answer]
 }
 
 /// The second sheet: facts, events, counts, survey and documents, one block under another.
 fn write_summary(sheet: &mut Worksheet, doc: &ReportDoc) -> Result<(), ExportError> {
     let l = &doc.labels;
-    let title = Format::new()
-        .set_bold()
-        .set_font_size(14)
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
+    let title = Format::new().set_bold().set_font_size(14).set_text_wrap().set_align(FormatAlign::Top);
     let bold = Format::new().set_bold().set_align(FormatAlign::Top);
     let italic = Format::new().set_italic();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let count = Format::new()
-        .set_align(FormatAlign::Left)
-        .set_align(FormatAlign::Top);
+    let count = Format::new().set_align(FormatAlign::Left).set_align(FormatAlign::Top);
 
     sheet.set_column_width(0, 36)?;
     sheet.set_column_width(1, 70)?;
@@ -158,11 +135,8 @@ fn write_summary(sheet: &mut Worksheet, doc: &ReportDoc) -> Result<(), ExportErr
     // The merged title needs room: Excel does not grow merged rows to fit wrapped text.
     sheet.set_row_height(row, 40)?;
     row += 1;
-    let edition = [l.report.as_str(), l.version.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let edition =
+        [l.report.as_str(), l.version.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ");
     sheet.write_string(row, 0, cell_text(&edition))?;
     row += 1;
     if !l.edition_note.is_empty() {
@@ -237,10 +211,8 @@ fn write_summary(sheet: &mut Worksheet, doc: &ReportDoc) -> Result<(), ExportErr
 
 /// A sheet name Excel accepts, or `None` to keep the library's default when nothing is left.
 fn sheet_name(label: &str) -> Option<String> {
-    let cleaned: String = label
-        .chars()
-        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control())
-        .collect();
+    let cleaned: String =
+        label.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control()).collect();
     let mut name = String::new();
     let mut units = 0;
     for c in cleaned.trim().trim_matches('\'').chars() {
@@ -307,17 +279,9 @@ mod tests {
         let doc = sample(25);
         let mut book = open(xlsx(&doc).expect("writes"));
         let names = book.sheet_names();
-        assert_eq!(
-            names,
-            vec![
-                "Zestawienie uwag".to_owned(),
-                "Raport z konsultacji".to_owned()
-            ]
-        );
+        assert_eq!(names, vec!["Zestawienie uwag".to_owned(), "Raport z konsultacji".to_owned()]);
 
-        let range = book
-            .worksheet_range("Zestawienie uwag")
-            .expect("remarks sheet");
+        let range = book.worksheet_range("Zestawienie uwag").expect("remarks sheet");
         assert_eq!(range.height(), 26, "header and 25 remarks");
         assert_eq!(range.width(), 8);
         let header: Vec<String> = (0..8).map(|c| text(range.get((0, c)))).collect();
@@ -336,20 +300,10 @@ mod tests {
         );
 
         // Remark 3 sits on row 3 (the header is row 0).
-        assert_eq!(
-            range.get((3, 0)),
-            Some(&Data::Float(3.0)),
-            "the number is a number"
-        );
+        assert_eq!(range.get((3, 0)), Some(&Data::Float(3.0)), "the number is a number");
         assert_eq!(text(range.get((3, 1))), "§ 3");
-        assert_eq!(
-            text(range.get((3, 2))),
-            "Uwaga 3: dodać ścieżkę rowerową i ławki przy źródle"
-        );
-        assert_eq!(
-            text(range.get((3, 3))),
-            "Bezpieczeństwo pieszych & rowerzystów <ważne>"
-        );
+        assert_eq!(text(range.get((3, 2))), "Uwaga 3: dodać ścieżkę rowerową i ławki przy źródle");
+        assert_eq!(text(range.get((3, 3))), "Bezpieczeństwo pieszych & rowerzystów <ważne>");
         assert_eq!(text(range.get((3, 4))), "Osoba prywatna nr 3");
         assert_eq!(text(range.get((2, 4))), "Stowarzyszenie Miasto Ludzi");
         assert_eq!(text(range.get((3, 6))), "Nieuwzględniona");
@@ -361,15 +315,10 @@ mod tests {
     fn summary_sheet_reads_back() {
         let doc = sample(3);
         let mut book = open(xlsx(&doc).expect("writes"));
-        let range = book
-            .worksheet_range("Raport z konsultacji")
-            .expect("summary sheet");
+        let range = book.worksheet_range("Raport z konsultacji").expect("summary sheet");
         let cells: Vec<String> = range.cells().map(|(_, _, d)| text(Some(d))).collect();
         let has = |s: &str| cells.iter().any(|c| c == s);
-        assert_eq!(
-            text(range.get((0, 0))),
-            "Przebudowa ulicy Podzamcze — zażółć gęślą jaźń"
-        );
+        assert_eq!(text(range.get((0, 0))), "Przebudowa ulicy Podzamcze — zażółć gęślą jaźń");
         for s in [
             "Raport z konsultacji, wersja 1",
             "Przedmiot konsultacji",
@@ -386,9 +335,8 @@ mod tests {
         ] {
             assert!(has(s), "summary holds {s:?}: {cells:?}");
         }
-        let caption = (0..range.height())
-            .find(|&r| text(range.get((r, 0))) == "Według stanowiska")
-            .expect("caption row");
+        let caption =
+            (0..range.height()).find(|&r| text(range.get((r, 0))) == "Według stanowiska").expect("caption row");
         assert_eq!(text(range.get((caption + 1, 0))), "Uwzględniona");
         assert_eq!(range.get((caption + 1, 1)), Some(&Data::Float(1.0)));
     }
@@ -400,23 +348,14 @@ mod tests {
         let bytes = xlsx(&doc).expect("writes");
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
         let mut core = String::new();
-        std::io::Read::read_to_string(
-            &mut zip.by_name("docProps/core.xml").expect("core part"),
-            &mut core,
-        )
-        .expect("utf-8");
-        assert!(
-            core.contains("<dc:title>Przebudowa ulicy Podzamcze — zażółć gęślą jaźń</dc:title>"),
-            "{core}"
-        );
+        std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").expect("core part"), &mut core)
+            .expect("utf-8");
+        assert!(core.contains("<dc:title>Przebudowa ulicy Podzamcze — zażółć gęślą jaźń</dc:title>"), "{core}");
     }
 
     #[test]
     fn sheet_names_follow_excel_rules() {
-        assert_eq!(
-            sheet_name("Uwagi: [wszystkie] / *?\\").as_deref(),
-            Some("Uwagi wszystkie")
-        );
+        assert_eq!(sheet_name("Uwagi: [wszystkie] / *?\\").as_deref(), Some("Uwagi wszystkie"));
         let long = "Zestawienie uwag ze stanowiskiem miasta";
         let cut = sheet_name(long).expect("name");
         assert_eq!(cut.chars().count(), 31);
@@ -434,10 +373,7 @@ mod tests {
     #[test]
     fn empty_report_still_writes() {
         let book = open(xlsx(&ReportDoc::default()).expect("writes"));
-        assert_eq!(
-            book.sheet_names(),
-            vec!["Sheet1".to_owned(), "Sheet2".to_owned()]
-        );
+        assert_eq!(book.sheet_names(), vec!["Sheet1".to_owned(), "Sheet2".to_owned()]);
 
         let mut book = open(xlsx(&sample(0)).expect("writes"));
         let range = book.worksheet_range_at(0).expect("sheet").expect("range");

@@ -52,9 +52,25 @@ pub struct Config {
 
 /// The names of the settings, as `AGORA_` variables take them.
 const SETTINGS: [&str; 19] = [
-    "data_dir", "database_url", "listen", "base_url", "contact_email", "session_days", "log_format", "smtp_host", "smtp_port",
-    "smtp_security", "smtp_username", "smtp_password", "smtp_from", "storage", "s3_bucket", "s3_region", "s3_endpoint",
-    "s3_access_key_id", "s3_secret_access_key",
+    "data_dir",
+    "database_url",
+    "listen",
+    "base_url",
+    "contact_email",
+    "session_days",
+    "log_format",
+    "smtp_host",
+    "smtp_port",
+    "smtp_security",
+    "smtp_username",
+    "smtp_password",
+    "smtp_from",
+    "storage",
+    "s3_bucket",
+    "s3_region",
+    "s3_endpoint",
+    "s3_access_key_id",
+    "s3_secret_access_key",
 ];
 
 impl Default for Config {
@@ -106,7 +122,11 @@ impl Config {
             .merge(Env::prefixed("AGORA_").filter(|k| SETTINGS.iter().any(|s| k == *s)))
             .extract()
             .map_err(|e| {
-                let setting = e.path.last().map(|k| format!("AGORA_{}", k.to_uppercase())).unwrap_or_else(|| file.display().to_string());
+                let setting = e
+                    .path
+                    .last()
+                    .map(|k| format!("AGORA_{}", k.to_uppercase()))
+                    .unwrap_or_else(|| file.display().to_string());
                 bad(&setting, e.kind.to_string())
             })?;
         cfg.validate()?;
@@ -119,7 +139,12 @@ impl Config {
         let base = self.base_url();
         match url::Url::parse(&base) {
             Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {}
-            _ => return Err(bad("AGORA_BASE_URL", format!("'{base}' is not an http(s) address like https://dialog.example.org"))),
+            _ => {
+                return Err(bad(
+                    "AGORA_BASE_URL",
+                    format!("'{base}' is not an http(s) address like https://dialog.example.org"),
+                ));
+            }
         }
         let db = self.database_url();
         if !(db.starts_with("sqlite:") || db.starts_with("postgres://") || db.starts_with("postgresql://")) {
@@ -133,13 +158,22 @@ impl Config {
         }
         if !self.smtp_host.is_empty() {
             if !matches!(self.smtp_security.as_str(), "starttls" | "tls" | "none") {
-                return Err(bad("AGORA_SMTP_SECURITY", format!("'{}' must be starttls, tls or none", self.smtp_security)));
+                return Err(bad(
+                    "AGORA_SMTP_SECURITY",
+                    format!("'{}' must be starttls, tls or none", self.smtp_security),
+                ));
             }
             if self.smtp_from.parse::<lettre::message::Mailbox>().is_err() {
-                return Err(bad("AGORA_SMTP_FROM", format!("'{}' is not a sender like Agora <dialog@example.org>", self.smtp_from)));
+                return Err(bad(
+                    "AGORA_SMTP_FROM",
+                    format!("'{}' is not a sender like Agora <dialog@example.org>", self.smtp_from),
+                ));
             }
             if self.smtp_username.is_empty() != self.smtp_password.is_empty() {
-                return Err(bad("AGORA_SMTP_PASSWORD", "give both AGORA_SMTP_USERNAME and AGORA_SMTP_PASSWORD, or neither"));
+                return Err(bad(
+                    "AGORA_SMTP_PASSWORD",
+                    "give both AGORA_SMTP_USERNAME and AGORA_SMTP_PASSWORD, or neither",
+                ));
             }
         }
         match self.storage.as_str() {
@@ -159,12 +193,18 @@ impl Config {
 
     /// The parsed listen address.
     pub fn listen_addr(&self) -> Result<SocketAddr, ConfigError> {
-        self.listen.parse().map_err(|_| bad("AGORA_LISTEN", format!("'{}' is not an address like 127.0.0.1:8080", self.listen)))
+        self.listen
+            .parse()
+            .map_err(|_| bad("AGORA_LISTEN", format!("'{}' is not an address like 127.0.0.1:8080", self.listen)))
     }
 
     /// The public base URL, derived from the listen address when not set.
     pub fn base_url(&self) -> String {
-        if self.base_url.is_empty() { format!("http://{}", self.listen) } else { self.base_url.trim_end_matches('/').to_owned() }
+        if self.base_url.is_empty() {
+            format!("http://{}", self.listen)
+        } else {
+            self.base_url.trim_end_matches('/').to_owned()
+        }
     }
 
     /// The database URL, defaulting to SQLite in the data directory.
@@ -203,7 +243,9 @@ mod tests {
         assert_eq!(e.setting, "AGORA_DATABASE_URL");
         let e = Config { storage: "s3".into(), ..Config::default() }.validate().unwrap_err();
         assert_eq!(e.setting, "AGORA_S3_BUCKET");
-        let e = Config { smtp_host: "smtp.example.org".into(), smtp_from: "not a sender".into(), ..Config::default() }.validate().unwrap_err();
+        let e = Config { smtp_host: "smtp.example.org".into(), smtp_from: "not a sender".into(), ..Config::default() }
+            .validate()
+            .unwrap_err();
         assert_eq!(e.setting, "AGORA_SMTP_FROM");
     }
 

@@ -15,7 +15,12 @@ const UNITS: [(&str, &str, &str, &str); 8] = [
     ("ZTP", "Zarząd Transportu Publicznego", "Public Transport Authority", "ztp@example.org"),
     ("KS", "Wydział Kształtowania Środowiska", "Department of Environmental Development", "ks.umk@example.org"),
     ("PP", "Wydział Planowania Przestrzennego", "Department of Spatial Planning", "pp.umk@example.org"),
-    ("SO", "Wydział ds. Społeczeństwa Obywatelskiego (Miejskie Centrum Dialogu)", "Civil Society Department (City Dialogue Centre)", "dialog@example.org"),
+    (
+        "SO",
+        "Wydział ds. Społeczeństwa Obywatelskiego (Miejskie Centrum Dialogu)",
+        "Civil Society Department (City Dialogue Centre)",
+        "dialog@example.org",
+    ),
     ("ZZM", "Zarząd Zieleni Miejskiej", "Municipal Greenery Authority", "zzm@example.org"),
     ("ZDMK", "Zarząd Dróg Miasta Krakowa", "Kraków City Roads Authority", "zdmk@example.org"),
     ("EK", "Wydział Edukacji", "Department of Education", "ek.umk@example.org"),
@@ -56,7 +61,11 @@ pub const ACCOUNTS: [DemoAccount; 6] = [
     DemoAccount { email: "admin@agora.test", password: "demo-admin-2026", role: "administrator" },
     DemoAccount { email: "organizator.ztp@agora.test", password: "demo-ztp-2026", role: "organiser ZTP" },
     DemoAccount { email: "organizator.sz@agora.test", password: "demo-sz-2026", role: "organiser SZ" },
-    DemoAccount { email: "redaktor.podgorze@agora.test", password: "demo-podgorze-2026", role: "district editor XIII Podgórze" },
+    DemoAccount {
+        email: "redaktor.podgorze@agora.test",
+        password: "demo-podgorze-2026",
+        role: "district editor XIII Podgórze",
+    },
     DemoAccount { email: "sekretarz.krdpp@agora.test", password: "demo-krdpp-2026", role: "secretary KRDPP" },
     DemoAccount { email: "moderator@agora.test", password: "demo-moderator-2026", role: "moderator" },
 ];
@@ -105,7 +114,11 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
     let unit_id = |code: &str, units: &[reference::Unit]| units.iter().find(|u| u.code == code).map(|u| u.id);
     let units = reference::units(db).await?;
     let podgorze = reference::districts(db).await?.into_iter().find(|d| d.number == 13).map(|d| d.id);
-    let krdpp = reference::named(db, NamedKind::Body).await?.into_iter().find(|b| b.name_pl.starts_with("Krakowska Rada Działalności")).map(|b| b.id);
+    let krdpp = reference::named(db, NamedKind::Body)
+        .await?
+        .into_iter()
+        .find(|b| b.name_pl.starts_with("Krakowska Rada Działalności"))
+        .map(|b| b.id);
     let grants = [
         Some(Grant::Administrator),
         unit_id("ZTP", &units).map(Grant::Organiser),
@@ -114,7 +127,14 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
         krdpp.map(Grant::BodySecretary),
         Some(Grant::Moderator),
     ];
-    let names = ["Administrator Agory", "Anna Nowak (ZTP)", "Piotr Zieliński (SZ)", "Ewa Kowalczyk (Rada Dzielnicy XIII)", "Marek Wiśniewski (KRDPP)", "Katarzyna Lewandowska"];
+    let names = [
+        "Administrator Agory",
+        "Anna Nowak (ZTP)",
+        "Piotr Zieliński (SZ)",
+        "Ewa Kowalczyk (Rada Dzielnicy XIII)",
+        "Marek Wiśniewski (KRDPP)",
+        "Katarzyna Lewandowska",
+    ];
     for ((acc, grant), name) in ACCOUNTS.iter().zip(grants).zip(names) {
         let id = match users::by_email(db, acc.email).await? {
             Some(u) => u.id,
@@ -124,7 +144,9 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
             }
         };
         if let Some(g) = grant {
-            ignore_conflict(roles::grant(db, id, &g, &entry("role.grant", "user", format!("{} {}", acc.email, acc.role))).await)?;
+            ignore_conflict(
+                roles::grant(db, id, &g, &entry("role.grant", "user", format!("{} {}", acc.email, acc.role))).await,
+            )?;
         }
     }
     crate::demo_consultations::load(db, storage).await?;

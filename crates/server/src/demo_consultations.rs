@@ -1,12 +1,12 @@
 //! Demo consultations modelled on Kraków's, each walked through its real lifecycle so that
 //! transitions, programme, documents and feeds look lived-in. Loading twice changes nothing.
 
+use agora_db::Db;
 use agora_db::audit::AuditEntry;
 use agora_db::consultation::{self, Links};
 use agora_db::documents::{self, NewFile};
 use agora_db::programme::{self, NewEvent};
 use agora_db::reference::{self, NamedKind};
-use agora_db::Db;
 use agora_domain::consultation::{ConsultationInput, LegalBasis, MethodKind, Status};
 use agora_domain::document::{DocumentKind, FileType};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -139,7 +139,8 @@ const BASE: Spec = Spec {
 };
 
 const STEP_FREE: &str = "Sala na parterze, bez progów, pętla indukcyjna";
-const STEP_FREE_PJM: &str = "Sala na parterze, bez progów, pętla indukcyjna; tłumacz PJM na zgłoszenie do 3 dni przed spotkaniem";
+const STEP_FREE_PJM: &str =
+    "Sala na parterze, bez progów, pętla indukcyjna; tłumacz PJM na zgłoszenie do 3 dni przed spotkaniem";
 const LIFT: &str = "Wejście z poziomu chodnika, winda na piętro, pętla indukcyjna";
 const OUTDOOR: &str = "Trasa po utwardzonych chodnikach, bez schodów, z przystankami na odpoczynek";
 const MAGISTRAT: &str = "pl. Wszystkich Świętych 3-4, 31-004 Kraków";
@@ -162,18 +163,37 @@ Projekt obejmuje:\n\n\
 - sposób oceny realizacji programu.\n\n\
 Projekt jest w przygotowaniu. Zanim ogłosimy konsultacje, zaopiniuje go Krakowska Rada Działalności Pożytku Publicznego.",
         subject: "Projekt uchwały Rady Miasta Krakowa w sprawie programu współpracy z organizacjami pozarządowymi na 2027 rok",
-        enabling_act: Some("Ustawa z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie, art. 5a ust. 1"),
+        enabling_act: Some(
+            "Ustawa z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie, art. 5a ust. 1",
+        ),
         categories: &["Organizacje pozarządowe"],
         contact: ("Joanna Mazur", "ngo@example.org", "12 616 78 20"),
         announce: 10,
         opens: 20,
         closes: 45,
         report: 70,
-        steps: &[Step { title: "Opinia Krakowskiej Rady Działalności Pożytku Publicznego", from: 5, to: None, text: "Rada opiniuje projekt przed jego publikacją." }],
+        steps: &[Step {
+            title: "Opinia Krakowskiej Rady Działalności Pożytku Publicznego",
+            from: 5,
+            to: None,
+            text: "Rada opiniuje projekt przed jego publikacją.",
+        }],
         methods: &[
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi na formularzu, wysłane e-mailem lub złożone w kancelarii.", channel: Some("ngo@example.org") },
-            Method { kind: MethodKind::OpenMeeting, text: "Spotkanie z organizacjami pozarządowymi o priorytetach programu.", channel: Some(BRACKA) },
-            Method { kind: MethodKind::OnlineDiscussion, text: "Dyskusja na platformie, moderowana przez Miejskie Centrum Dialogu.", channel: None },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi na formularzu, wysłane e-mailem lub złożone w kancelarii.",
+                channel: Some("ngo@example.org"),
+            },
+            Method {
+                kind: MethodKind::OpenMeeting,
+                text: "Spotkanie z organizacjami pozarządowymi o priorytetach programu.",
+                channel: Some(BRACKA),
+            },
+            Method {
+                kind: MethodKind::OnlineDiscussion,
+                text: "Dyskusja na platformie, moderowana przez Miejskie Centrum Dialogu.",
+                channel: None,
+            },
         ],
         events: &[Ev {
             title: "Spotkanie z organizacjami pozarządowymi",
@@ -208,10 +228,26 @@ Po konsultacjach przygotujemy ostateczny układ linii i rozkłady jazdy. Zmiany 
         closes: 28,
         report: 55,
         methods: &[
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi przez formularz na platformie lub e-mailem.", channel: Some("siatka.ztp@example.org") },
-            Method { kind: MethodKind::Survey, text: "Krótka ankieta o tym, jak i dokąd Pani/Pan dojeżdża.", channel: Some("https://example.org/ankieta/siatka-polaczen") },
-            Method { kind: MethodKind::OpenMeeting, text: "Spotkania z mieszkańcami: jedno stacjonarne, jedno on-line.", channel: None },
-            Method { kind: MethodKind::ConsultationPoint, text: "Punkt konsultacyjny z mapą nowych linii i dyżurem pracowników ZTP.", channel: None },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi przez formularz na platformie lub e-mailem.",
+                channel: Some("siatka.ztp@example.org"),
+            },
+            Method {
+                kind: MethodKind::Survey,
+                text: "Krótka ankieta o tym, jak i dokąd Pani/Pan dojeżdża.",
+                channel: Some("https://example.org/ankieta/siatka-polaczen"),
+            },
+            Method {
+                kind: MethodKind::OpenMeeting,
+                text: "Spotkania z mieszkańcami: jedno stacjonarne, jedno on-line.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::ConsultationPoint,
+                text: "Punkt konsultacyjny z mapą nowych linii i dyżurem pracowników ZTP.",
+                channel: None,
+            },
         ],
         events: &[
             Ev {
@@ -275,19 +311,42 @@ Program przygotowaliśmy razem z Krakowską Radą Seniorów. Zachęcamy do udzia
         unit: "SZ",
         categories: &["Polityka społeczna i zdrowie"],
         contact: ("Barbara Dudek", "seniorzy@example.org", "12 616 50 45"),
-        easy_read: Some("Miasto ma plan dla starszych osób.\n\nPlan mówi, jak miasto pomoże seniorom.\n\nChcemy wiedzieć, czego potrzebujesz.\n\nMożesz przyjść na spotkanie.\n\nMożesz zadzwonić do nas."),
+        easy_read: Some(
+            "Miasto ma plan dla starszych osób.\n\nPlan mówi, jak miasto pomoże seniorom.\n\nChcemy wiedzieć, czego potrzebujesz.\n\nMożesz przyjść na spotkanie.\n\nMożesz zadzwonić do nas.",
+        ),
         sign_language: Some("https://example.org/pjm/polityka-senioralna"),
         status: Status::Announced,
         announce: -6,
         opens: 18,
         closes: 48,
         report: 80,
-        steps: &[Step { title: "Warsztaty w dzielnicach", from: 22, to: Some(40), text: "Warsztaty w Nowej Hucie i Podgórzu." }],
+        steps: &[Step {
+            title: "Warsztaty w dzielnicach",
+            from: 22,
+            to: Some(40),
+            text: "Warsztaty w Nowej Hucie i Podgórzu.",
+        }],
         methods: &[
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi na formularzu papierowym lub na platformie.", channel: Some("al. Powstania Warszawskiego 10, 31-549 Kraków, kancelaria") },
-            Method { kind: MethodKind::OpenMeeting, text: "Spotkanie otwarte z udziałem Krakowskiej Rady Seniorów.", channel: None },
-            Method { kind: MethodKind::Workshop, text: "Warsztaty w małych grupach o potrzebach seniorów w dzielnicach.", channel: None },
-            Method { kind: MethodKind::ExpertDuty, text: "Telefoniczny dyżur pracowników Wydziału Polityki Społecznej i Zdrowia.", channel: Some("12 616 50 45") },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi na formularzu papierowym lub na platformie.",
+                channel: Some("al. Powstania Warszawskiego 10, 31-549 Kraków, kancelaria"),
+            },
+            Method {
+                kind: MethodKind::OpenMeeting,
+                text: "Spotkanie otwarte z udziałem Krakowskiej Rady Seniorów.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::Workshop,
+                text: "Warsztaty w małych grupach o potrzebach seniorów w dzielnicach.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::ExpertDuty,
+                text: "Telefoniczny dyżur pracowników Wydziału Polityki Społecznej i Zdrowia.",
+                channel: Some("12 616 50 45"),
+            },
         ],
         events: &[
             Ev {
@@ -354,18 +413,41 @@ Materiały są dostępne po polsku, angielsku i ukraińsku. Uwagi można składa
         categories: &["Polityka społeczna i zdrowie", "Organizacje pozarządowe"],
         languages: "pl,en,uk",
         contact: ("Olena Kowalenko", "otwarty@example.org", "12 616 12 34"),
-        easy_read: Some("Kraków chce być miastem dla wszystkich.\n\nTo także osoby z innych krajów.\n\nMamy plan, jak im pomóc.\n\nPowiedz nam, co o nim myślisz.\n\nMożesz pisać po polsku, angielsku lub ukraińsku."),
+        easy_read: Some(
+            "Kraków chce być miastem dla wszystkich.\n\nTo także osoby z innych krajów.\n\nMamy plan, jak im pomóc.\n\nPowiedz nam, co o nim myślisz.\n\nMożesz pisać po polsku, angielsku lub ukraińsku.",
+        ),
         status: Status::Open,
         announce: -20,
         opens: -8,
         closes: 20,
         report: 50,
-        steps: &[Step { title: "Spotkania i warsztaty", from: -3, to: Some(10), text: "Spotkania po polsku, angielsku i ukraińsku." }],
+        steps: &[Step {
+            title: "Spotkania i warsztaty",
+            from: -3,
+            to: Some(10),
+            text: "Spotkania po polsku, angielsku i ukraińsku.",
+        }],
         methods: &[
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi w dowolnym z trzech języków, na formularzu lub e-mailem.", channel: Some("otwarty@example.org") },
-            Method { kind: MethodKind::Survey, text: "Ankieta po polsku, angielsku i ukraińsku.", channel: Some("https://example.org/ankieta/otwarty-krakow") },
-            Method { kind: MethodKind::OpenMeeting, text: "Spotkanie otwarte z tłumaczeniem na angielski i ukraiński.", channel: None },
-            Method { kind: MethodKind::Workshop, text: "Warsztat w języku ukraińskim dla rodzin z dziećmi w wieku szkolnym.", channel: None },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi w dowolnym z trzech języków, na formularzu lub e-mailem.",
+                channel: Some("otwarty@example.org"),
+            },
+            Method {
+                kind: MethodKind::Survey,
+                text: "Ankieta po polsku, angielsku i ukraińsku.",
+                channel: Some("https://example.org/ankieta/otwarty-krakow"),
+            },
+            Method {
+                kind: MethodKind::OpenMeeting,
+                text: "Spotkanie otwarte z tłumaczeniem na angielski i ukraiński.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::Workshop,
+                text: "Warsztat w języku ukraińskim dla rodzin z dziećmi w wieku szkolnym.",
+                channel: None,
+            },
         ],
         events: &[
             Ev {
@@ -414,7 +496,10 @@ Materiały są dostępne po polsku, angielsku i ukraińsku. Uwagi można składa
             Doc {
                 kind: DocumentKind::Draft,
                 title: "Projekt programu „Otwarty Kraków” — wersja ukraińska",
-                body: Body::Pdf(&["Wersja ukraińska projektu programu.", "Tłumaczenie przygotowało Miejskie Centrum Dialogu."]),
+                body: Body::Pdf(&[
+                    "Wersja ukraińska projektu programu.",
+                    "Tłumaczenie przygotowało Miejskie Centrum Dialogu.",
+                ]),
                 revision: None,
             },
         ],
@@ -434,7 +519,9 @@ Eksperci Miejskiego Centrum Dialogu dyżurują w urzędzie i przez telefon. Odpo
         subject: "Projekt uchwały w sprawie regulaminu budżetu obywatelskiego Miasta Krakowa",
         categories: &["Budżet obywatelski"],
         contact: ("Michał Kaczmarek", "budzet@example.org", "12 616 15 78"),
-        easy_read: Some("Budżet obywatelski to pieniądze miasta.\n\nMieszkańcy decydują, na co je wydać.\n\nChcemy zmienić zasady.\n\nPowiedz nam, co o tym myślisz.\n\nMożesz zadzwonić do eksperta."),
+        easy_read: Some(
+            "Budżet obywatelski to pieniądze miasta.\n\nMieszkańcy decydują, na co je wydać.\n\nChcemy zmienić zasady.\n\nPowiedz nam, co o tym myślisz.\n\nMożesz zadzwonić do eksperta.",
+        ),
         sign_language: Some("https://example.org/pjm/budzet-obywatelski"),
         status: Status::Open,
         announce: -22,
@@ -442,10 +529,26 @@ Eksperci Miejskiego Centrum Dialogu dyżurują w urzędzie i przez telefon. Odpo
         closes: 10,
         report: 35,
         methods: &[
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi na formularzu do projektu regulaminu.", channel: Some("budzet@example.org") },
-            Method { kind: MethodKind::ExpertDuty, text: "Dyżury ekspertów w urzędzie i przez telefon.", channel: Some("ul. Bracka 10, 31-005 Kraków, kancelaria") },
-            Method { kind: MethodKind::OpenMeeting, text: "Spotkanie otwarte z radnymi dzielnic i autorami projektów z poprzednich edycji.", channel: None },
-            Method { kind: MethodKind::OnlineDiscussion, text: "Dyskusja na platformie nad każdym rozdziałem regulaminu.", channel: None },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi na formularzu do projektu regulaminu.",
+                channel: Some("budzet@example.org"),
+            },
+            Method {
+                kind: MethodKind::ExpertDuty,
+                text: "Dyżury ekspertów w urzędzie i przez telefon.",
+                channel: Some("ul. Bracka 10, 31-005 Kraków, kancelaria"),
+            },
+            Method {
+                kind: MethodKind::OpenMeeting,
+                text: "Spotkanie otwarte z radnymi dzielnic i autorami projektów z poprzednich edycji.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::OnlineDiscussion,
+                text: "Dyskusja na platformie nad każdym rozdziałem regulaminu.",
+                channel: None,
+            },
         ],
         events: &[
             Ev {
@@ -506,7 +609,11 @@ Eksperci Miejskiego Centrum Dialogu dyżurują w urzędzie i przez telefon. Odpo
             Doc {
                 kind: DocumentKind::Form,
                 title: "Formularz zgłaszania uwag",
-                body: Body::Pdf(&["Imię i nazwisko (nieobowiązkowe):", "Paragraf regulaminu, którego dotyczy uwaga:", "Treść uwagi i uzasadnienie:"]),
+                body: Body::Pdf(&[
+                    "Imię i nazwisko (nieobowiązkowe):",
+                    "Paragraf regulaminu, którego dotyczy uwaga:",
+                    "Treść uwagi i uzasadnienie:",
+                ]),
                 revision: None,
             },
         ],
@@ -527,7 +634,9 @@ Zapraszamy na warsztaty projektowe i spacer studyjny. Wyniki ankiety i warsztat�
         districts: &[1],
         categories: &["Transport i komunikacja", "Zieleń i środowisko"],
         contact: ("Paweł Szymański", "podzamcze@example.org", "12 616 75 32"),
-        easy_read: Some("Ulica Podzamcze jest pod Wawelem.\n\nChcemy ją przebudować.\n\nMamy dwa pomysły.\n\nWybierz ten, który Ci się podoba.\n\nPrzyjdź na warsztaty."),
+        easy_read: Some(
+            "Ulica Podzamcze jest pod Wawelem.\n\nChcemy ją przebudować.\n\nMamy dwa pomysły.\n\nWybierz ten, który Ci się podoba.\n\nPrzyjdź na warsztaty.",
+        ),
         status: Status::Open,
         announce: -14,
         opens: -5,
@@ -535,11 +644,29 @@ Zapraszamy na warsztaty projektowe i spacer studyjny. Wyniki ankiety i warsztat�
         report: 50,
         steps: &[Step { title: "Warsztaty projektowe", from: -2, to: Some(7), text: "Dwa warsztaty z projektantami." }],
         methods: &[
-            Method { kind: MethodKind::Survey, text: "Ankieta: który wariant przebudowy Pani/Pan wybiera i dlaczego.", channel: Some("https://example.org/ankieta/podzamcze") },
-            Method { kind: MethodKind::Workshop, text: "Dwa warsztaty projektowe z projektantami i Zarządem Zieleni Miejskiej.", channel: None },
-            Method { kind: MethodKind::OpenMeeting, text: "Spotkanie podsumowujące z prezentacją wyników ankiety.", channel: None },
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi e-mailem lub listownie.", channel: Some("ul. Centralna 53, 31-586 Kraków, kancelaria") },
-            Method { kind: MethodKind::StudyWalk, text: "Spacer studyjny wzdłuż ulicy z projektantem.", channel: None },
+            Method {
+                kind: MethodKind::Survey,
+                text: "Ankieta: który wariant przebudowy Pani/Pan wybiera i dlaczego.",
+                channel: Some("https://example.org/ankieta/podzamcze"),
+            },
+            Method {
+                kind: MethodKind::Workshop,
+                text: "Dwa warsztaty projektowe z projektantami i Zarządem Zieleni Miejskiej.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::OpenMeeting,
+                text: "Spotkanie podsumowujące z prezentacją wyników ankiety.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi e-mailem lub listownie.",
+                channel: Some("ul. Centralna 53, 31-586 Kraków, kancelaria"),
+            },
+            Method {
+                kind: MethodKind::StudyWalk, text: "Spacer studyjny wzdłuż ulicy z projektantem.", channel: None
+            },
         ],
         events: &[
             Ev {
@@ -587,7 +714,12 @@ Zapraszamy na warsztaty projektowe i spacer studyjny. Wyniki ankiety i warsztat�
             },
         ],
         docs: &[
-            Doc { kind: DocumentKind::Draft, title: "Koncepcja przebudowy — plansza", body: Body::Png(Picture::Street), revision: None },
+            Doc {
+                kind: DocumentKind::Draft,
+                title: "Koncepcja przebudowy — plansza",
+                body: Body::Png(Picture::Street),
+                revision: None,
+            },
             Doc {
                 kind: DocumentKind::Presentation,
                 title: "Prezentacja wariantów przebudowy",
@@ -629,10 +761,18 @@ Na mapie można zaznaczyć miejsca niebezpieczne i zaproponować lepszy przebieg
         closes: 24,
         report: 55,
         methods: &[
-            Method { kind: MethodKind::MapSurvey, text: "Mapa, na której zaznaczysz problemy i propozycje.", channel: Some("https://example.org/mapa/trasa-rowerowa-nowa-huta") },
+            Method {
+                kind: MethodKind::MapSurvey,
+                text: "Mapa, na której zaznaczysz problemy i propozycje.",
+                channel: Some("https://example.org/mapa/trasa-rowerowa-nowa-huta"),
+            },
             Method { kind: MethodKind::OpenMeeting, text: "Spotkanie w Nowohuckim Centrum Kultury.", channel: None },
             Method { kind: MethodKind::StudyWalk, text: "Przejazd rowerowy po planowanej trasie.", channel: None },
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi e-mailem lub w urzędzie na os. Zgody.", channel: Some("os. Zgody 2, 31-949 Kraków, kancelaria") },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi e-mailem lub w urzędzie na os. Zgody.",
+                channel: Some("os. Zgody 2, 31-949 Kraków, kancelaria"),
+            },
         ],
         events: &[
             Ev {
@@ -656,7 +796,12 @@ Na mapie można zaznaczyć miejsca niebezpieczne i zaproponować lepszy przebieg
                 ..EV
             },
         ],
-        docs: &[Doc { kind: DocumentKind::Draft, title: "Przebieg trasy — mapa", body: Body::Png(Picture::Route), revision: None }],
+        docs: &[Doc {
+            kind: DocumentKind::Draft,
+            title: "Przebieg trasy — mapa",
+            body: Body::Png(Picture::Route),
+            revision: None,
+        }],
         ..BASE
     },
     Spec {
@@ -674,18 +819,37 @@ Uwagi złożone w konsultacjach rozpatrzy Prezydent Miasta Krakowa. Sposób ich 
         unit: "PP",
         districts: &[6],
         categories: &["Planowanie przestrzenne"],
-        enabling_act: Some("Uchwała nr XXXIV/912/2026 Rady Miasta Krakowa z dnia 11 marca 2026 r. w sprawie przystąpienia do sporządzenia miejscowego planu zagospodarowania przestrzennego obszaru „Bronowice – rejon ul. Balickiej”"),
+        enabling_act: Some(
+            "Uchwała nr XXXIV/912/2026 Rady Miasta Krakowa z dnia 11 marca 2026 r. w sprawie przystąpienia do sporządzenia miejscowego planu zagospodarowania przestrzennego obszaru „Bronowice – rejon ul. Balickiej”",
+        ),
         contact: ("Agnieszka Pawlak", "plany@example.org", "12 616 82 10"),
         status: Status::Closed,
         announce: -45,
         opens: -36,
         closes: -8,
         report: 20,
-        steps: &[Step { title: "Dyskusja publiczna", from: -20, to: None, text: "Spotkanie otwarte nad rozwiązaniami projektu planu." }],
+        steps: &[Step {
+            title: "Dyskusja publiczna",
+            from: -20,
+            to: None,
+            text: "Spotkanie otwarte nad rozwiązaniami projektu planu.",
+        }],
         methods: &[
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi na piśmie, e-mailem lub przez formularz na platformie.", channel: Some("pl. Wszystkich Świętych 3-4, 31-004 Kraków, kancelaria") },
-            Method { kind: MethodKind::OpenMeeting, text: "Dyskusja publiczna nad rozwiązaniami projektu planu.", channel: None },
-            Method { kind: MethodKind::ExpertDuty, text: "Dyżury planistów w urzędzie i przez telefon.", channel: Some("12 616 82 10") },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi na piśmie, e-mailem lub przez formularz na platformie.",
+                channel: Some("pl. Wszystkich Świętych 3-4, 31-004 Kraków, kancelaria"),
+            },
+            Method {
+                kind: MethodKind::OpenMeeting,
+                text: "Dyskusja publiczna nad rozwiązaniami projektu planu.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::ExpertDuty,
+                text: "Dyżury planistów w urzędzie i przez telefon.",
+                channel: Some("12 616 82 10"),
+            },
         ],
         events: &[
             Ev {
@@ -734,7 +898,12 @@ Uwagi złożone w konsultacjach rozpatrzy Prezydent Miasta Krakowa. Sposób ich 
                 ]),
                 revision: Some("Wersja 2: usunięta omyłka pisarska w § 12."),
             },
-            Doc { kind: DocumentKind::Draft, title: "Projekt planu — rysunek", body: Body::Png(Picture::Zoning), revision: None },
+            Doc {
+                kind: DocumentKind::Draft,
+                title: "Projekt planu — rysunek",
+                body: Body::Png(Picture::Zoning),
+                revision: None,
+            },
         ],
         ..BASE
     },
@@ -760,7 +929,11 @@ Dziękujemy za udział. Raport z konsultacji opublikujemy po analizie wszystkich
         closes: -3,
         report: 30,
         methods: &[
-            Method { kind: MethodKind::MapSurvey, text: "Mapa: zaznacz ulubione miejsca i potrzeby.", channel: Some("https://example.org/mapa/park-wilga") },
+            Method {
+                kind: MethodKind::MapSurvey,
+                text: "Mapa: zaznacz ulubione miejsca i potrzeby.",
+                channel: Some("https://example.org/mapa/park-wilga"),
+            },
             Method { kind: MethodKind::Workshop, text: "Warsztaty z architektami krajobrazu.", channel: None },
             Method { kind: MethodKind::StudyWalk, text: "Spacer z przyrodnikiem wzdłuż Wilgi.", channel: None },
             Method { kind: MethodKind::CollectingRemarks, text: "Uwagi e-mailem.", channel: Some("wilga@example.org") },
@@ -815,7 +988,10 @@ Dziękujemy za udział. Raport z konsultacji opublikujemy po analizie wszystkich
             Doc {
                 kind: DocumentKind::Presentation,
                 title: "Prezentacja z warsztatów",
-                body: Body::Pdf(&["Wyniki pracy w grupach.", "Najczęstsze propozycje: ławki, toalety, kosze na śmieci."]),
+                body: Body::Pdf(&[
+                    "Wyniki pracy w grupach.",
+                    "Najczęstsze propozycje: ławki, toalety, kosze na śmieci.",
+                ]),
                 revision: None,
             },
         ],
@@ -836,21 +1012,49 @@ Raport opisuje zgłoszone uwagi i to, jak wpłynęły na ostateczny projekt uchw
         districts: &[12],
         categories: &["Edukacja"],
         contact: ("Grzegorz Zając", "szkoly@example.org", "12 616 52 30"),
-        easy_read: Some("Na osiedlu Złocień jest nowa szkoła.\n\nZmieniamy, do której szkoły chodzą dzieci.\n\nPytaliśmy rodziców o zdanie.\n\nTeraz możesz przeczytać, co ustaliliśmy."),
+        easy_read: Some(
+            "Na osiedlu Złocień jest nowa szkoła.\n\nZmieniamy, do której szkoły chodzą dzieci.\n\nPytaliśmy rodziców o zdanie.\n\nTeraz możesz przeczytać, co ustaliliśmy.",
+        ),
         status: Status::ReportPublished,
         announce: -190,
         opens: -180,
         closes: -155,
         report: -120,
         steps: &[
-            Step { title: "Spotkania z radami rodziców", from: -170, to: Some(-160), text: "Spotkania w szkołach, których dotyczą zmiany." },
-            Step { title: "Opinia Rady Dzielnicy XII", from: -140, to: None, text: "Rada Dzielnicy zaopiniowała projekt po konsultacjach." },
+            Step {
+                title: "Spotkania z radami rodziców",
+                from: -170,
+                to: Some(-160),
+                text: "Spotkania w szkołach, których dotyczą zmiany.",
+            },
+            Step {
+                title: "Opinia Rady Dzielnicy XII",
+                from: -140,
+                to: None,
+                text: "Rada Dzielnicy zaopiniowała projekt po konsultacjach.",
+            },
         ],
         methods: &[
-            Method { kind: MethodKind::OpenMeeting, text: "Spotkanie otwarte z dyrektorami szkół i Wydziałem Edukacji.", channel: None },
-            Method { kind: MethodKind::FocusGroup, text: "Spotkania z radami rodziców szkół, których dotyczą zmiany.", channel: None },
-            Method { kind: MethodKind::Survey, text: "Ankieta dla rodziców o dojazdach i godzinach lekcji.", channel: Some("https://example.org/ankieta/szkoly-dzielnica-xii") },
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi e-mailem lub w sekretariatach szkół.", channel: Some("szkoly@example.org") },
+            Method {
+                kind: MethodKind::OpenMeeting,
+                text: "Spotkanie otwarte z dyrektorami szkół i Wydziałem Edukacji.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::FocusGroup,
+                text: "Spotkania z radami rodziców szkół, których dotyczą zmiany.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::Survey,
+                text: "Ankieta dla rodziców o dojazdach i godzinach lekcji.",
+                channel: Some("https://example.org/ankieta/szkoly-dzielnica-xii"),
+            },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi e-mailem lub w sekretariatach szkół.",
+                channel: Some("szkoly@example.org"),
+            },
         ],
         events: &[
             Ev {
@@ -881,7 +1085,10 @@ Raport opisuje zgłoszone uwagi i to, jak wpłynęły na ostateczny projekt uchw
             Doc {
                 kind: DocumentKind::Draft,
                 title: "Projekt uchwały i mapa obwodów",
-                body: Body::Pdf(&["Załącznik nr 1: wykaz ulic w obwodach szkół.", "Załącznik nr 2: harmonogram przenoszenia oddziałów."]),
+                body: Body::Pdf(&[
+                    "Załącznik nr 1: wykaz ulic w obwodach szkół.",
+                    "Załącznik nr 2: harmonogram przenoszenia oddziałów.",
+                ]),
                 revision: None,
             },
             Doc {
@@ -919,9 +1126,17 @@ W raporcie odpowiadamy na wszystkie zgłoszone uwagi.",
         closes: -110,
         report: -75,
         methods: &[
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi na formularzu.", channel: Some("powietrze@example.org") },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi na formularzu.",
+                channel: Some("powietrze@example.org"),
+            },
             Method { kind: MethodKind::OpenMeeting, text: "Spotkania otwarte: stacjonarne i on-line.", channel: None },
-            Method { kind: MethodKind::ExpertDuty, text: "Dyżur telefoniczny ekspertów od ogrzewania.", channel: Some("12 616 88 40") },
+            Method {
+                kind: MethodKind::ExpertDuty,
+                text: "Dyżur telefoniczny ekspertów od ogrzewania.",
+                channel: Some("12 616 88 40"),
+            },
         ],
         events: &[
             Ev {
@@ -960,13 +1175,21 @@ W raporcie odpowiadamy na wszystkie zgłoszone uwagi.",
             Doc {
                 kind: DocumentKind::Draft,
                 title: "Projekt programu",
-                body: Body::Pdf(&["Działanie 1: podłączenia do sieci ciepłowniczej.", "Działanie 2: osłony energetyczne.", "Działanie 3: kontrole i edukacja."]),
+                body: Body::Pdf(&[
+                    "Działanie 1: podłączenia do sieci ciepłowniczej.",
+                    "Działanie 2: osłony energetyczne.",
+                    "Działanie 3: kontrole i edukacja.",
+                ]),
                 revision: None,
             },
             Doc {
                 kind: DocumentKind::Report,
                 title: "Raport z konsultacji",
-                body: Body::Pdf(&["Zgłoszono 212 uwag.", "Uwzględniono w całości 47, w części 33.", "Najczęstszy temat: wysokość osłon energetycznych."]),
+                body: Body::Pdf(&[
+                    "Zgłoszono 212 uwag.",
+                    "Uwzględniono w całości 47, w części 33.",
+                    "Najczęstszy temat: wysokość osłon energetycznych.",
+                ]),
                 revision: None,
             },
         ],
@@ -993,10 +1216,22 @@ Raport zawiera mapę wszystkich zgłoszonych lokalizacji.",
         closes: -75,
         report: -40,
         methods: &[
-            Method { kind: MethodKind::MapSurvey, text: "Mapa: wskaż miejsce na nowe drzewo.", channel: Some("https://example.org/mapa/drzewa") },
+            Method {
+                kind: MethodKind::MapSurvey,
+                text: "Mapa: wskaż miejsce na nowe drzewo.",
+                channel: Some("https://example.org/mapa/drzewa"),
+            },
             Method { kind: MethodKind::Workshop, text: "Warsztat z arborystą o gatunkach drzew.", channel: None },
-            Method { kind: MethodKind::StudyWalk, text: "Spacer ulicami z największym niedoborem zieleni.", channel: None },
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi e-mailem.", channel: Some("drzewa@example.org") },
+            Method {
+                kind: MethodKind::StudyWalk,
+                text: "Spacer ulicami z największym niedoborem zieleni.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi e-mailem.",
+                channel: Some("drzewa@example.org"),
+            },
         ],
         events: &[
             Ev {
@@ -1027,10 +1262,19 @@ Raport zawiera mapę wszystkich zgłoszonych lokalizacji.",
             Doc {
                 kind: DocumentKind::Report,
                 title: "Raport z konsultacji",
-                body: Body::Pdf(&["Zgłoszono 1 084 lokalizacje.", "Do programu wpisano 412 miejsc na nowe drzewa.", "Pierwsze nasadzenia: jesień."]),
+                body: Body::Pdf(&[
+                    "Zgłoszono 1 084 lokalizacje.",
+                    "Do programu wpisano 412 miejsc na nowe drzewa.",
+                    "Pierwsze nasadzenia: jesień.",
+                ]),
                 revision: None,
             },
-            Doc { kind: DocumentKind::Results, title: "Mapa zgłoszonych lokalizacji", body: Body::Png(Picture::Trees), revision: None },
+            Doc {
+                kind: DocumentKind::Results,
+                title: "Mapa zgłoszonych lokalizacji",
+                body: Body::Png(Picture::Trees),
+                revision: None,
+            },
         ],
         ..BASE
     },
@@ -1058,7 +1302,11 @@ Park otwarto po przebudowie. Materiały zostają w archiwum.",
         methods: &[
             Method { kind: MethodKind::StudyWalk, text: "Spacery po terenie parku.", channel: None },
             Method { kind: MethodKind::Workshop, text: "Warsztaty projektowe.", channel: None },
-            Method { kind: MethodKind::Survey, text: "Ankieta o sposobach wypoczynku.", channel: Some("https://example.org/ankieta/zakrzowek") },
+            Method {
+                kind: MethodKind::Survey,
+                text: "Ankieta o sposobach wypoczynku.",
+                channel: Some("https://example.org/ankieta/zakrzowek"),
+            },
             Method { kind: MethodKind::OpenMeeting, text: "Spotkanie podsumowujące.", channel: None },
         ],
         events: &[
@@ -1099,7 +1347,11 @@ Park otwarto po przebudowie. Materiały zostają w archiwum.",
         docs: &[Doc {
             kind: DocumentKind::Report,
             title: "Raport z konsultacji",
-            body: Body::Pdf(&["Ankietę wypełniło 2 317 osób.", "Najważniejsze potrzeby: kąpielisko, cień, toalety.", "Murawy naskalne wyłączono z ruchu."]),
+            body: Body::Pdf(&[
+                "Ankietę wypełniło 2 317 osób.",
+                "Najważniejsze potrzeby: kąpielisko, cień, toalety.",
+                "Murawy naskalne wyłączono z ruchu.",
+            ]),
             revision: None,
         }],
         ..BASE
@@ -1124,12 +1376,33 @@ Zgłoszone dotąd uwagi zachowamy i weźmiemy pod uwagę w nowym projekcie.",
         opens: 4,
         closes: 30,
         report: 60,
-        steps: &[Step { title: "Odwołanie konsultacji", from: -2, to: None, text: "Projekt wymaga zmian; nowy termin ogłosimy później." }],
+        steps: &[Step {
+            title: "Odwołanie konsultacji",
+            from: -2,
+            to: None,
+            text: "Projekt wymaga zmian; nowy termin ogłosimy później.",
+        }],
         methods: &[
-            Method { kind: MethodKind::OpenMeeting, text: "Spotkanie z mieszkańcami i przedsiębiorcami.", channel: None },
-            Method { kind: MethodKind::ConsultationPoint, text: "Namiot informacyjny z planami zmian w ruchu.", channel: None },
-            Method { kind: MethodKind::Survey, text: "Ankieta o ruchu i dostawach.", channel: Some("https://example.org/ankieta/krakowska") },
-            Method { kind: MethodKind::CollectingRemarks, text: "Uwagi e-mailem.", channel: Some("krakowska@example.org") },
+            Method {
+                kind: MethodKind::OpenMeeting,
+                text: "Spotkanie z mieszkańcami i przedsiębiorcami.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::ConsultationPoint,
+                text: "Namiot informacyjny z planami zmian w ruchu.",
+                channel: None,
+            },
+            Method {
+                kind: MethodKind::Survey,
+                text: "Ankieta o ruchu i dostawach.",
+                channel: Some("https://example.org/ankieta/krakowska"),
+            },
+            Method {
+                kind: MethodKind::CollectingRemarks,
+                text: "Uwagi e-mailem.",
+                channel: Some("krakowska@example.org"),
+            },
         ],
         events: &[
             Ev {
@@ -1239,12 +1512,14 @@ fn privacy_notice(unit: &str) -> String {
 /// `day` days from `today` at `clock` Warsaw time.
 fn at(today: NaiveDate, day: i64, clock: &str) -> anyhow::Result<DateTime<Utc>> {
     let date = shift(today, day)?;
-    agora_web::time::parse_local(&format!("{date}T{clock}")).ok_or_else(|| anyhow::anyhow!("no such local time: {date} {clock}"))
+    agora_web::time::parse_local(&format!("{date}T{clock}"))
+        .ok_or_else(|| anyhow::anyhow!("no such local time: {date} {clock}"))
 }
 
 fn shift(today: NaiveDate, day: i64) -> anyhow::Result<NaiveDate> {
     let n = Days::new(day.unsigned_abs());
-    if day < 0 { today.checked_sub_days(n) } else { today.checked_add_days(n) }.ok_or_else(|| anyhow::anyhow!("date out of range"))
+    if day < 0 { today.checked_sub_days(n) } else { today.checked_add_days(n) }
+        .ok_or_else(|| anyhow::anyhow!("date out of range"))
 }
 
 /// The steps from a draft to `status`, as an organiser would take them.
@@ -1290,12 +1565,24 @@ impl Refs {
         let districts = s
             .districts
             .iter()
-            .map(|n| self.districts.iter().find(|d| d.number == *n).map(|d| d.id).ok_or_else(|| anyhow::anyhow!("district {n} is missing")))
+            .map(|n| {
+                self.districts
+                    .iter()
+                    .find(|d| d.number == *n)
+                    .map(|d| d.id)
+                    .ok_or_else(|| anyhow::anyhow!("district {n} is missing"))
+            })
             .collect::<anyhow::Result<_>>()?;
         let categories = s
             .categories
             .iter()
-            .map(|c| self.categories.iter().find(|k| k.name_pl == *c).map(|k| k.id).ok_or_else(|| anyhow::anyhow!("category {c} is missing")))
+            .map(|c| {
+                self.categories
+                    .iter()
+                    .find(|k| k.name_pl == *c)
+                    .map(|k| k.id)
+                    .ok_or_else(|| anyhow::anyhow!("category {c} is missing"))
+            })
             .collect::<anyhow::Result<_>>()?;
         Ok(Links { co_units, districts, categories })
     }
@@ -1313,16 +1600,42 @@ pub async fn load(db: &Db, storage: &dyn object_store::ObjectStore) -> anyhow::R
     Ok(())
 }
 
-async fn load_one(db: &Db, storage: &dyn object_store::ObjectStore, refs: &Refs, s: &Spec, today: NaiveDate) -> anyhow::Result<()> {
+async fn load_one(
+    db: &Db,
+    storage: &dyn object_store::ObjectStore,
+    refs: &Refs,
+    s: &Spec,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
     let unit = refs.unit(s.unit)?;
     let input = s.input(today, &unit.name_pl)?;
-    let id = consultation::create(db, &input, unit.id, s.languages, &refs.links(s)?, &entry("consultation.create", s.title)).await?;
+    let id =
+        consultation::create(db, &input, unit.id, s.languages, &refs.links(s)?, &entry("consultation.create", s.title))
+            .await?;
     for (title, from, to, text) in s.schedule() {
         let ends = to.map(|d| shift(today, d)).transpose()?;
-        programme::add_schedule_item(db, id, title, shift(today, from)?, ends, text, &entry("consultation.schedule.add", title)).await?;
+        programme::add_schedule_item(
+            db,
+            id,
+            title,
+            shift(today, from)?,
+            ends,
+            text,
+            &entry("consultation.schedule.add", title),
+        )
+        .await?;
     }
     for m in s.methods {
-        programme::add_method(db, id, m.kind.as_str(), m.text, m.channel, None, &entry("consultation.method.add", m.kind.as_str())).await?;
+        programme::add_method(
+            db,
+            id,
+            m.kind.as_str(),
+            m.text,
+            m.channel,
+            None,
+            &entry("consultation.method.add", m.kind.as_str()),
+        )
+        .await?;
     }
     let now = Utc::now();
     let mut held = Vec::new();
@@ -1362,7 +1675,14 @@ async fn load_one(db: &Db, storage: &dyn object_store::ObjectStore, refs: &Refs,
     }
     // Attendance is recorded after the fact, so it follows the closing in the audit log.
     for (event, n) in held {
-        programme::set_attendance(db, id, event, Some(n), &entry("consultation.event.attendance", format!("{event}: {n}"))).await?;
+        programme::set_attendance(
+            db,
+            id,
+            event,
+            Some(n),
+            &entry("consultation.event.attendance", format!("{event}: {n}")),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -1372,18 +1692,42 @@ async fn add_documents(db: &Db, storage: &dyn object_store::ObjectStore, id: i64
     for d in s.docs {
         n += 1;
         let file = store(storage, id, n, d, s.title, None).await?;
-        let doc = documents::add(db, id, d.kind.as_str(), d.title, &file, "demo", &entry("consultation.document.add", d.title)).await?;
+        let doc = documents::add(
+            db,
+            id,
+            d.kind.as_str(),
+            d.title,
+            &file,
+            "demo",
+            &entry("consultation.document.add", d.title),
+        )
+        .await?;
         if let Some(note) = d.revision {
             n += 1;
             let file = store(storage, id, n, d, s.title, Some(note)).await?;
-            let version = documents::add_version(db, id, doc, &file, "demo", &entry("consultation.document.version", doc.to_string())).await?;
+            let version = documents::add_version(
+                db,
+                id,
+                doc,
+                &file,
+                "demo",
+                &entry("consultation.document.version", doc.to_string()),
+            )
+            .await?;
             anyhow::ensure!(version.is_some(), "document {doc} vanished");
         }
     }
     Ok(())
 }
 
-async fn store(storage: &dyn object_store::ObjectStore, id: i64, n: u32, d: &Doc, consultation: &str, note: Option<&str>) -> anyhow::Result<NewFile> {
+async fn store(
+    storage: &dyn object_store::ObjectStore,
+    id: i64,
+    n: u32,
+    d: &Doc,
+    consultation: &str,
+    note: Option<&str>,
+) -> anyhow::Result<NewFile> {
     let (bytes, kind) = match d.body {
         Body::Pdf(lines) => (pdf(d.title, consultation, lines, note), FileType::Pdf),
         Body::Png(p) => (png(PNG_WIDTH, PNG_HEIGHT, |x, y| p.pixel(x, y)), FileType::Png),
@@ -1392,7 +1736,11 @@ async fn store(storage: &dyn object_store::ObjectStore, id: i64, n: u32, d: &Doc
     let size = i64::try_from(bytes.len())?;
     object_store::ObjectStoreExt::put(storage, &object_store::path::Path::from(key.as_str()), bytes.into()).await?;
     let stem = agora_domain::consultation::slugify(d.title);
-    let filename = if note.is_some() { format!("{stem}-wersja-2.{}", kind.extension()) } else { format!("{stem}.{}", kind.extension()) };
+    let filename = if note.is_some() {
+        format!("{stem}-wersja-2.{}", kind.extension())
+    } else {
+        format!("{stem}.{}", kind.extension())
+    };
     Ok(NewFile { filename, content_type: kind.mime().into(), size_bytes: size, storage_key: key })
 }
 
@@ -1523,7 +1871,9 @@ fn pdf(title: &str, consultation: &str, lines: &[&str], note: Option<&str>) -> V
     for o in offsets {
         out.extend(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
     out
 }
 
@@ -1625,13 +1975,17 @@ impl Picture {
                     None
                 }
             }
-            Picture::Route => ((y.abs_diff(h / 2 - 7) <= 1 && x >= w / 3) || (x.abs_diff(w / 3 + 6) <= 1 && y <= h / 2)).then_some(RED),
+            Picture::Route => ((y.abs_diff(h / 2 - 7) <= 1 && x >= w / 3)
+                || (x.abs_diff(w / 3 + 6) <= 1 && y <= h / 2))
+                .then_some(RED),
             Picture::Zoning => match (x * 4 / w, y * 3 / h) {
                 (0, _) | (_, 0) if !main_road && !cross_road => Some(YELLOW),
                 (3, 2) => Some(GREEN),
                 _ => None,
             },
-            Picture::Trees => (dot(x / 16 * 16 + 8, h / 2 - 9, 3) || dot(x / 16 * 16 + 8, h / 2 + 9, 3)).then_some(GREEN),
+            Picture::Trees => {
+                (dot(x / 16 * 16 + 8, h / 2 - 9, 3) || dot(x / 16 * 16 + 8, h / 2 + 9, 3)).then_some(GREEN)
+            }
         };
         match feature {
             Some(c) => c,
@@ -1731,7 +2085,15 @@ mod tests {
     #[test]
     fn specs_cover_every_status_with_krakow_timing() {
         let count = |st: Status| SPECS.iter().filter(|s| s.status == st).count();
-        let wanted = [(Status::Draft, 1), (Status::Announced, 2), (Status::Open, 4), (Status::Closed, 2), (Status::ReportPublished, 3), (Status::Archived, 1), (Status::Cancelled, 1)];
+        let wanted = [
+            (Status::Draft, 1),
+            (Status::Announced, 2),
+            (Status::Open, 4),
+            (Status::Closed, 2),
+            (Status::ReportPublished, 3),
+            (Status::Archived, 1),
+            (Status::Cancelled, 1),
+        ];
         for (st, n) in wanted {
             assert_eq!(count(st), n, "{st:?}");
         }
@@ -1759,14 +2121,22 @@ mod tests {
         assert_eq!(slugs.len(), SPECS.len());
         let today = NaiveDate::from_ymd_opt(2026, 10, 25).expect("date");
         for s in &SPECS {
-            assert!(s.slug.len() <= 80 && s.slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", s.slug);
+            assert!(
+                s.slug.len() <= 80 && s.slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                s.slug
+            );
             assert!(s.summary.chars().count() <= 500 && s.title.chars().count() <= 200, "{}", s.slug);
             assert!(s.contact.1.ends_with("@example.org"));
             if s.status != Status::Draft {
                 assert!((3..=6).contains(&s.schedule().len()), "{} schedule", s.slug);
                 assert!((3..=5).contains(&s.methods.len()), "{} methods", s.slug);
                 assert!((2..=6).contains(&s.events.len()), "{} events", s.slug);
-                assert!(s.methods.iter().any(|m| matches!(m.kind, MethodKind::OpenMeeting | MethodKind::Workshop)), "{}", s.slug);
+                assert!(
+                    s.methods.iter().any(|m| matches!(m.kind, MethodKind::OpenMeeting | MethodKind::Workshop)),
+                    "{}",
+                    s.slug
+                );
             }
             for e in s.events {
                 let new = e.to_new(today).expect("event");

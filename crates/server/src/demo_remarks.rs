@@ -22,22 +22,48 @@ struct Plan {
 const PLANS: [Plan; 3] = [
     Plan {
         slug: "zmiany-w-sieci-szkol-dzielnica-xii",
-        sections: &["§ 1. Likwidacja filii SP 124", "§ 2. Nowe obwody szkół", "§ 3. Dowozy uczniów", "Uzasadnienie projektu"],
+        sections: &[
+            "§ 1. Likwidacja filii SP 124",
+            "§ 2. Nowe obwody szkół",
+            "§ 3. Dowozy uczniów",
+            "Uzasadnienie projektu",
+        ],
         proposals: &[
-            ("Zachować filię SP 124 przy ul. Teligi do czasu budowy nowej szkoły.", "Dzieci z osiedla miałyby do szkoły ponad 2 km przez ruchliwe skrzyżowanie."),
-            ("Przesunąć granicę obwodu tak, by ul. Kurczaba należała do SP 151.", "Szkoła jest bliżej i ma wolne sale."),
-            ("Zapewnić bezpłatny dowóz dla klas 1–3 od pierwszego dnia zmian.", "Rodzice pracujący na zmiany nie zdążą odprowadzić dzieci."),
-            ("Opublikować prognozę liczby uczniów na 5 lat dla każdego obwodu.", "Bez danych trudno ocenić, czy szkoły się pomieszczą."),
-            ("Utworzyć przejście dla pieszych z sygnalizacją przy ul. Wielickiej.", "Nowa trasa do szkoły przecina czteropasmową jezdnię."),
+            (
+                "Zachować filię SP 124 przy ul. Teligi do czasu budowy nowej szkoły.",
+                "Dzieci z osiedla miałyby do szkoły ponad 2 km przez ruchliwe skrzyżowanie.",
+            ),
+            (
+                "Przesunąć granicę obwodu tak, by ul. Kurczaba należała do SP 151.",
+                "Szkoła jest bliżej i ma wolne sale.",
+            ),
+            (
+                "Zapewnić bezpłatny dowóz dla klas 1–3 od pierwszego dnia zmian.",
+                "Rodzice pracujący na zmiany nie zdążą odprowadzić dzieci.",
+            ),
+            (
+                "Opublikować prognozę liczby uczniów na 5 lat dla każdego obwodu.",
+                "Bez danych trudno ocenić, czy szkoły się pomieszczą.",
+            ),
+            (
+                "Utworzyć przejście dla pieszych z sygnalizacją przy ul. Wielickiej.",
+                "Nowa trasa do szkoły przecina czteropasmową jezdnię.",
+            ),
             ("Zachować świetlicę do godziny 17:30.", "Dłuższe dojazdy oznaczają późniejszy odbiór dzieci."),
             ("Wprowadzić zmiany od września 2028, nie 2027.", "Rodzice potrzebują roku na przygotowanie."),
             ("Przeznaczyć budynek filii na przedszkole samorządowe.", "W dzielnicy brakuje miejsc w przedszkolach."),
         ],
         answers: &[
             ("accepted", "Uwzględniono: zmiana zostanie wprowadzona w projekcie uchwały."),
-            ("partially_accepted", "Uwzględniono częściowo: rozwiązanie zostanie wdrożone etapami, w miarę dostępnych środków."),
+            (
+                "partially_accepted",
+                "Uwzględniono częściowo: rozwiązanie zostanie wdrożone etapami, w miarę dostępnych środków.",
+            ),
             ("rejected", "Nie uwzględniono: propozycja wykracza poza możliwości budżetu oświaty na najbliższe lata."),
-            ("not_applicable", "Uwaga nie dotyczy przedmiotu konsultacji; przekazano ją do Zarządu Dróg Miasta Krakowa."),
+            (
+                "not_applicable",
+                "Uwaga nie dotyczy przedmiotu konsultacji; przekazano ją do Zarządu Dróg Miasta Krakowa.",
+            ),
         ],
         remarks: 34,
         answered_share: 1.0,
@@ -48,14 +74,28 @@ const PLANS: [Plan; 3] = [
     },
     Plan {
         slug: "program-ograniczania-niskiej-emisji",
-        sections: &["Rozdział 1. Diagnoza", "Rozdział 2. Dopłaty do wymiany źródeł ciepła", "Rozdział 3. Edukacja", "Rozdział 4. Monitoring jakości powietrza"],
+        sections: &[
+            "Rozdział 1. Diagnoza",
+            "Rozdział 2. Dopłaty do wymiany źródeł ciepła",
+            "Rozdział 3. Edukacja",
+            "Rozdział 4. Monitoring jakości powietrza",
+        ],
         proposals: &[
-            ("Podnieść dopłatę do pomp ciepła dla gospodarstw o niskich dochodach do 90%.", "Wkład własny jest barierą dla seniorów i rodzin wielodzietnych."),
+            (
+                "Podnieść dopłatę do pomp ciepła dla gospodarstw o niskich dochodach do 90%.",
+                "Wkład własny jest barierą dla seniorów i rodzin wielodzietnych.",
+            ),
             ("Uprościć wniosek o dopłatę do jednej strony.", "Obecny formularz ma 14 stron i zniechęca."),
-            ("Dodać czujniki jakości powietrza przy każdej szkole.", "Rodzice chcą wiedzieć, kiedy dzieci mogą wyjść na boisko."),
+            (
+                "Dodać czujniki jakości powietrza przy każdej szkole.",
+                "Rodzice chcą wiedzieć, kiedy dzieci mogą wyjść na boisko.",
+            ),
             ("Objąć programem budynki wspólnot mieszkaniowych.", "Wiele kamienic ma wspólne kotłownie."),
             ("Prowadzić kontrole spalania odpadów także w weekendy.", "Najwięcej dymu widać w sobotnie wieczory."),
-            ("Uruchomić punkt doradczy w każdej dzielnicy raz w tygodniu.", "Nie wszyscy mogą przyjechać do urzędu w centrum."),
+            (
+                "Uruchomić punkt doradczy w każdej dzielnicy raz w tygodniu.",
+                "Nie wszyscy mogą przyjechać do urzędu w centrum.",
+            ),
             ("Publikować mapę wymienionych pieców.", "Mieszkańcy chcą widzieć postępy programu."),
             ("Wspierać termomodernizację, nie tylko wymianę pieca.", "Bez ocieplenia rachunki za ogrzewanie rosną."),
         ],
@@ -74,21 +114,38 @@ const PLANS: [Plan; 3] = [
     },
     Plan {
         slug: "przebudowa-ulicy-podzamcze",
-        sections: &["Wariant A — jezdnia jednokierunkowa", "Wariant B — woonerf", "Zieleń i mała architektura", "Parkowanie"],
+        sections: &[
+            "Wariant A — jezdnia jednokierunkowa",
+            "Wariant B — woonerf",
+            "Zieleń i mała architektura",
+            "Parkowanie",
+        ],
         proposals: &[
             ("Wybrać wariant B i ograniczyć prędkość do 20 km/h.", "Ulica prowadzi do Wawelu i jest pełna pieszych."),
-            ("Zostawić miejsca postojowe dla mieszkańców z abonamentem.", "Mieszkańcy kamienic nie mają innych miejsc."),
+            (
+                "Zostawić miejsca postojowe dla mieszkańców z abonamentem.",
+                "Mieszkańcy kamienic nie mają innych miejsc.",
+            ),
             ("Posadzić drzewa w donicach wzdłuż murów.", "Latem ulica bardzo się nagrzewa."),
             ("Dodać ławki co 50 metrów.", "Seniorzy potrzebują miejsca na odpoczynek."),
             ("Zapewnić dostęp dla dostaw do restauracji rano.", "Lokale muszą przyjmować towar."),
-            ("Zastosować nawierzchnię bez wysokich krawężników.", "Wózki i osoby z niepełnosprawnością łatwiej się poruszają."),
+            (
+                "Zastosować nawierzchnię bez wysokich krawężników.",
+                "Wózki i osoby z niepełnosprawnością łatwiej się poruszają.",
+            ),
             ("Zachować stojaki rowerowe przy zejściu na bulwary.", "Rowerzyści często tu przypinają rowery."),
-            ("Oświetlić przejście pod Wawelem latarniami w stylu historycznym.", "Po zmroku jest ciemno i niebezpiecznie."),
+            (
+                "Oświetlić przejście pod Wawelem latarniami w stylu historycznym.",
+                "Po zmroku jest ciemno i niebezpiecznie.",
+            ),
         ],
         answers: &[
             ("accepted", "Uwzględniono w koncepcji wariantu B."),
             ("partially_accepted", "Uwzględniono częściowo: szczegóły zostaną dopracowane w projekcie budowlanym."),
-            ("rejected", "Nie uwzględniono: rozwiązanie jest niezgodne z wytycznymi konserwatorskimi dla tego obszaru."),
+            (
+                "rejected",
+                "Nie uwzględniono: rozwiązanie jest niezgodne z wytycznymi konserwatorskimi dla tego obszaru.",
+            ),
         ],
         remarks: 24,
         answered_share: 0.5,
@@ -96,8 +153,25 @@ const PLANS: [Plan; 3] = [
     },
 ];
 
-const PEOPLE: [&str; 10] = ["Anna Kowalska", "Piotr Nowak", "Maria Wiśniewska", "Jan Wójcik", "Katarzyna Kamińska", "Tomasz Lewandowski", "Agnieszka Zielińska", "Michał Szymański", "Ewa Woźniak", "Paweł Dąbrowski"];
-const ORGANISATIONS: [&str; 5] = ["Rada Dzielnicy XII Bieżanów-Prokocim", "Stowarzyszenie Miasto Ludzi", "Fundacja Czyste Powietrze Kraków", "Krakowski Alarm Smogowy", "Towarzystwo Przyjaciół Starego Miasta"];
+const PEOPLE: [&str; 10] = [
+    "Anna Kowalska",
+    "Piotr Nowak",
+    "Maria Wiśniewska",
+    "Jan Wójcik",
+    "Katarzyna Kamińska",
+    "Tomasz Lewandowski",
+    "Agnieszka Zielińska",
+    "Michał Szymański",
+    "Ewa Woźniak",
+    "Paweł Dąbrowski",
+];
+const ORGANISATIONS: [&str; 5] = [
+    "Rada Dzielnicy XII Bieżanów-Prokocim",
+    "Stowarzyszenie Miasto Ludzi",
+    "Fundacja Czyste Powietrze Kraków",
+    "Krakowski Alarm Smogowy",
+    "Towarzystwo Przyjaciół Starego Miasta",
+];
 const CHANNELS: [&str; 6] = ["online", "email", "post", "in_person", "consultation_point", "meeting"];
 
 fn entry(action: &'static str, details: String) -> AuditEntry {
@@ -146,9 +220,16 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             // Most submissions carry one remark, every fourth carries three.
             let n = if k % 4 == 3 { 3 } else { 1 }.min(plan.remarks - made);
             let channel = CHANNELS[k % CHANNELS.len()];
-            let received_at: DateTime<Utc> = c.opens_at + Duration::minutes(span * i64::try_from(k + 1).unwrap_or(1) / i64::try_from(plan.remarks + 1).unwrap_or(1));
+            let received_at: DateTime<Utc> = c.opens_at
+                + Duration::minutes(
+                    span * i64::try_from(k + 1).unwrap_or(1) / i64::try_from(plan.remarks + 1).unwrap_or(1),
+                );
             let (kind, name, organisation) = match k % 7 {
-                2 | 5 => (SubmitterKind::Organisation, PEOPLE[(k + 3) % PEOPLE.len()], Some(ORGANISATIONS[k % ORGANISATIONS.len()])),
+                2 | 5 => (
+                    SubmitterKind::Organisation,
+                    PEOPLE[(k + 3) % PEOPLE.len()],
+                    Some(ORGANISATIONS[k % ORGANISATIONS.len()]),
+                ),
                 6 if c.allow_anonymous => (SubmitterKind::Anonymous, "", None),
                 _ => (SubmitterKind::Person, PEOPLE[k % PEOPLE.len()], None),
             };
@@ -168,7 +249,11 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                     RemarkInput {
                         section_id: section_ids.get((made + j) % section_ids.len()).copied(),
                         section_text: None,
-                        proposed_change: if round == 0 { proposal.to_owned() } else { format!("{proposal} (uwaga powtórzona w zgłoszeniu nr {})", k + 1) },
+                        proposed_change: if round == 0 {
+                            proposal.to_owned()
+                        } else {
+                            format!("{proposal} (uwaga powtórzona w zgłoszeniu nr {})", k + 1)
+                        },
                         justification: reason.to_owned(),
                     }
                 })
@@ -195,7 +280,17 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         let to_answer = (all.len() as f64 * plan.answered_share).round() as usize;
         for (i, r) in all.iter().take(to_answer).enumerate() {
             let (decision, answer) = plan.answers[i % plan.answers.len()];
-            remarks::answer(db, c.id, &[r.id], decision, answer, None, "Demo", &entry("remark.answer", decision.into())).await?;
+            remarks::answer(
+                db,
+                c.id,
+                &[r.id],
+                decision,
+                answer,
+                None,
+                "Demo",
+                &entry("remark.answer", decision.into()),
+            )
+            .await?;
         }
         if let Some((intro, conclusions)) = plan.report {
             reports::save_draft(db, c.id, intro, conclusions, &entry("report.save", plan.slug.into())).await?;

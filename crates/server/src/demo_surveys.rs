@@ -20,7 +20,15 @@ fn entry(action: &'static str, details: String) -> AuditEntry {
 }
 
 fn q(kind: &str, page: u8, text: &str, en: &str, options: &str) -> QuestionForm {
-    QuestionForm { kind: kind.into(), page: page.to_string(), text_pl: text.into(), text_en: en.into(), options: options.into(), required: Some("on".into()), ..Default::default() }
+    QuestionForm {
+        kind: kind.into(),
+        page: page.to_string(),
+        text_pl: text.into(),
+        text_en: en.into(),
+        options: options.into(),
+        required: Some("on".into()),
+        ..Default::default()
+    }
 }
 
 fn questions() -> Vec<QuestionForm> {
@@ -107,14 +115,31 @@ fn answers(rng: &mut StdRng, qs: &[Question], day: NaiveDate) -> Answers {
             }
             QuestionKind::ChoiceOther => {
                 if rng.random_bool(0.08) {
-                    Value::Other { code: agora_domain::survey::OTHER.into(), text: Some(["Do kościoła św. Idziego", "Na koncert", "Z psem"][rng.random_range(0..3)].into()) }
+                    Value::Other {
+                        code: agora_domain::survey::OTHER.into(),
+                        text: Some(["Do kościoła św. Idziego", "Na koncert", "Z psem"][rng.random_range(0..3)].into()),
+                    }
                 } else {
                     Value::Other { code: code(pick(rng, &[40, 30, 15, 15])), text: None }
                 }
             }
             QuestionKind::Rating => Value::Number((pick(rng, &[18, 30, 28, 17, 7]) + 1) as f64),
             QuestionKind::Likert => Value::Matrix(
-                q.spec.rows.iter().enumerate().map(|(r, row)| (row.code.clone(), code(pick(rng, &[[25, 30, 20, 15, 10], [35, 30, 15, 12, 8], [10, 20, 25, 30, 15], [30, 30, 20, 12, 8]][r % 4])))).collect(),
+                q.spec
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(|(r, row)| {
+                        (
+                            row.code.clone(),
+                            code(pick(
+                                rng,
+                                &[[25, 30, 20, 15, 10], [35, 30, 15, 12, 8], [10, 20, 25, 30, 15], [30, 30, 20, 12, 8]]
+                                    [r % 4],
+                            )),
+                        )
+                    })
+                    .collect(),
             ),
             QuestionKind::Ranking => {
                 if rng.random_bool(0.15) {
@@ -136,7 +161,9 @@ fn answers(rng: &mut StdRng, qs: &[Question], day: NaiveDate) -> Answers {
             QuestionKind::Number => Value::Number(f64::from([1, 2, 4, 4, 8, 10, 20, 30][rng.random_range(0..8)])),
             QuestionKind::YesNo => Value::Choice(if rng.random_bool(0.35) { "yes" } else { "no" }.into()),
             QuestionKind::ShortText => {
-                if !a.get(&q.show_if.as_ref().map_or(0, |c| c.question)).is_some_and(|v| v.holds("yes")) || rng.random_bool(0.6) {
+                if !a.get(&q.show_if.as_ref().map_or(0, |c| c.question)).is_some_and(|v| v.holds("yes"))
+                    || rng.random_bool(0.6)
+                {
                     continue;
                 }
                 Value::Text(IDEAS[rng.random_range(0..3)].into())
@@ -190,7 +217,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             form.show_if = format!("{}:yes", yes_no.id);
         }
         let earlier: Vec<&Question> = stored.iter().collect();
-        let input = form.parse(&earlier, None).map_err(|e| anyhow::anyhow!("demo question {}: {:?}", form.text_pl, e))?;
+        let input =
+            form.parse(&earlier, None).map_err(|e| anyhow::anyhow!("demo question {}: {:?}", form.text_pl, e))?;
         surveys::add_question(db, id, &input, &entry("survey.question.add", input.text.pl.clone())).await?;
         stored = surveys::questions(db, id).await?;
     }
@@ -245,7 +273,19 @@ async fn poll(db: &Db) -> anyhow::Result<()> {
         ..Default::default()
     };
     let input = form.parse().map_err(|e| anyhow::anyhow!("demo poll: {e:?}"))?;
-    let id = polls::create(db, &input, None, &AuditEntry { actor_id: None, actor_label: "demo".into(), action: "poll.create", entity: "poll", details: input.question.pl.clone() }).await?;
+    let id = polls::create(
+        db,
+        &input,
+        None,
+        &AuditEntry {
+            actor_id: None,
+            actor_label: "demo".into(),
+            action: "poll.create",
+            entity: "poll",
+            details: input.question.pl.clone(),
+        },
+    )
+    .await?;
     for i in 0..90 {
         let option = ["1", "1", "2", "1", "3", "2"][i % 6];
         polls::vote(db, id, option, None, Some(&format!("demo-voter-{i:03}"))).await?;

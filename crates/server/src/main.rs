@@ -8,8 +8,8 @@ mod demo_surveys;
 mod mailer;
 
 use agora_db::Db;
-use agora_web::mail::Mailer;
 use agora_web::cache::PageCache;
+use agora_web::mail::Mailer;
 use agora_web::{AppState, WebConfig};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -71,7 +71,8 @@ async fn open_db(cfg: &Config) -> anyhow::Result<Db> {
     std::fs::create_dir_all(&cfg.data_dir)
         .with_context(|| format!("AGORA_DATA_DIR: cannot create {}", cfg.data_dir.display()))?;
     let url = cfg.database_url();
-    let db = Db::connect(&url).await.map_err(|e| anyhow::anyhow!("AGORA_DATABASE_URL: cannot open the database: {e}"))?;
+    let db =
+        Db::connect(&url).await.map_err(|e| anyhow::anyhow!("AGORA_DATABASE_URL: cannot open the database: {e}"))?;
     db.migrate().await.context("applying migrations")?;
     agora_web::ensure_default_pages(&db).await?;
     Ok(db)
@@ -94,7 +95,8 @@ fn mailer(cfg: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
 
 fn storage(cfg: &Config) -> anyhow::Result<Arc<dyn object_store::ObjectStore>> {
     Ok(if cfg.storage == "s3" {
-        let mut b = object_store::aws::AmazonS3Builder::from_env().with_bucket_name(&cfg.s3_bucket).with_region(&cfg.s3_region);
+        let mut b =
+            object_store::aws::AmazonS3Builder::from_env().with_bucket_name(&cfg.s3_bucket).with_region(&cfg.s3_region);
         if !cfg.s3_endpoint.is_empty() {
             b = b.with_endpoint(&cfg.s3_endpoint).with_allow_http(cfg.s3_endpoint.starts_with("http://"));
         }
@@ -209,7 +211,9 @@ async fn create_admin(cfg: &Config, email: &str, name: &str, password: Option<St
             u.id
         }
         None => {
-            let h = agora_web::password::hash(Default::default(), pw.expose().to_owned()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let h = agora_web::password::hash(Default::default(), pw.expose().to_owned())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             let id = agora_db::users::create(&db, email.as_str(), name.as_str(), &h, "pl", true).await?;
             if generated {
                 println!("password: {password}");
@@ -246,7 +250,8 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
     };
     let state = AppState::new(db.clone(), mailer(&cfg)?, files, web_config(&cfg)).with_pages(pages);
     tokio::spawn(agora_web::cache::relay(state.clone()));
-    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("AGORA_LISTEN: cannot listen on {addr}"))?;
+    let listener =
+        tokio::net::TcpListener::bind(addr).await.with_context(|| format!("AGORA_LISTEN: cannot listen on {addr}"))?;
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let worker = tokio::spawn(job_worker(state.clone(), stop_rx));
@@ -257,7 +262,8 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
     let (stop_http, http_stopping) = tokio::sync::watch::channel(false);
     let (release, released) = tokio::sync::watch::channel(false);
     let (served, mut all_served) = tokio::sync::mpsc::channel::<()>(1);
-    let threads = serve_on_every_core(listener.into_std()?, app, Stops { stop: http_stopping, served, release: released })?;
+    let threads =
+        serve_on_every_core(listener.into_std()?, app, Stops { stop: http_stopping, served, release: released })?;
     shutdown_signal().await;
     let _ = stop_http.send(true);
     // Ends when every serving thread has dropped its sender, i.e. answered what it had.
@@ -279,16 +285,25 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
 /// of its speed at 500 connections (the benchmark's catalogue and consultation page, 8–13 %).
 /// Blocking work (reports, exports, password hashes) goes to each runtime's blocking threads,
 /// and a thread that is busy leaves new connections to the others, which accept them first.
-fn serve_on_every_core(listener: std::net::TcpListener, app: agora_web::App, stops: Stops) -> anyhow::Result<Vec<std::thread::JoinHandle<()>>> {
+fn serve_on_every_core(
+    listener: std::net::TcpListener,
+    app: agora_web::App,
+    stops: Stops,
+) -> anyhow::Result<Vec<std::thread::JoinHandle<()>>> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     (0..cores)
         .map(|i| {
-            let (listener, app, Stops { mut stop, served, mut release }) = (listener.try_clone()?, app.clone(), stops.clone());
+            let (listener, app, Stops { mut stop, served, mut release }) =
+                (listener.try_clone()?, app.clone(), stops.clone());
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
             let thread = std::thread::Builder::new().name(format!("http-{i}")).spawn(move || {
                 runtime.block_on(async move {
                     let result = match tokio::net::TcpListener::from_std(listener) {
-                        Ok(l) => axum::serve(l, app).with_graceful_shutdown(async move { drop(stop.wait_for(|s| *s).await) }).await,
+                        Ok(l) => {
+                            axum::serve(l, app)
+                                .with_graceful_shutdown(async move { drop(stop.wait_for(|s| *s).await) })
+                                .await
+                        }
                         Err(e) => Err(e),
                     };
                     if let Err(e) = result {

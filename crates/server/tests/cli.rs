@@ -46,7 +46,11 @@ fn bad_settings_stop_start_up_with_their_name() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("AGORA_DATABASE_URL"), "{out:?}");
 
-    let out = agora(dir.path()).arg("migrate").env("AGORA_DATABASE_URL", "postgres://nobody@127.0.0.1:1/none").output().unwrap();
+    let out = agora(dir.path())
+        .arg("migrate")
+        .env("AGORA_DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("AGORA_DATABASE_URL: cannot open the database"), "{err}");
@@ -56,7 +60,8 @@ fn bad_settings_stop_start_up_with_their_name() {
 #[test]
 fn create_admin_then_serve_demo_and_stop_gracefully() {
     let dir = tempfile::tempdir().unwrap();
-    let out = agora(dir.path()).args(["create-admin", "--email", "Szef@Example.pl", "--name", "Szef"]).output().unwrap();
+    let out =
+        agora(dir.path()).args(["create-admin", "--email", "Szef@Example.pl", "--name", "Szef"]).output().unwrap();
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("password: ") && text.contains("szef@example.pl is now an administrator"), "{text}");
@@ -65,7 +70,8 @@ fn create_admin_then_serve_demo_and_stop_gracefully() {
 
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let addr = format!("127.0.0.1:{port}");
-    let mut child = agora(dir.path()).args(["serve", "--demo"]).env("AGORA_LISTEN", &addr).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        agora(dir.path()).args(["serve", "--demo"]).env("AGORA_LISTEN", &addr).stdout(Stdio::piped()).spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let started = Instant::now();
     let mut printed = String::new();

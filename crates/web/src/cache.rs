@@ -414,7 +414,9 @@ impl PageCache {
         }
         let map = self.sessions.read().ok()?;
         let k = map.get(token)?;
-        let current = k.since >= self.everything.load(Ordering::SeqCst) && k.born.elapsed() <= SESSION_MAX_AGE && k.expires_at > chrono::Utc::now();
+        let current = k.since >= self.everything.load(Ordering::SeqCst)
+            && k.born.elapsed() <= SESSION_MAX_AGE
+            && k.expires_at > chrono::Utc::now();
         current.then(|| f(&k.user))
     }
 
@@ -609,7 +611,9 @@ impl PageCache {
         if self.freshness(&e) != Freshness::Fresh {
             return;
         }
-        while !map.is_empty() && (map.len() >= MAX_ENTRIES || self.bytes.load(Ordering::Relaxed) as usize + size > MAX_BYTES) {
+        while !map.is_empty()
+            && (map.len() >= MAX_ENTRIES || self.bytes.load(Ordering::Relaxed) as usize + size > MAX_BYTES)
+        {
             let Some(k) = map.keys().next().cloned() else { break };
             if let Some(old) = map.remove(&k) {
                 self.bytes.fetch_sub((old.body.len() + k.len()) as u64, Ordering::Relaxed);
@@ -789,7 +793,14 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
 }
 
 /// Keeps `resp` when its handler marked it and it can be kept; returns it either way.
-async fn keep(cache: &Arc<PageCache>, key: String, rendered_at: u64, uid: Option<i64>, token: &str, resp: Response) -> Response {
+async fn keep(
+    cache: &Arc<PageCache>,
+    key: String,
+    rendered_at: u64,
+    uid: Option<i64>,
+    token: &str,
+    resp: Response,
+) -> Response {
     let Some(Cacheable(scope)) = resp.extensions().get::<Cacheable>().copied() else {
         // A page its handler never marks: later requests for it need not wait for each other.
         if resp.status() == StatusCode::OK {
@@ -814,7 +825,15 @@ async fn keep(cache: &Arc<PageCache>, key: String, rendered_at: u64, uid: Option
     for (name, value) in crate::security_headers() {
         headers.entry(name).or_insert(value);
     }
-    let entry = Entry { rendered_at, scope, user: uid, born: Instant::now(), headers, holes: find_all(&bytes, token.as_bytes()), body: bytes.clone() };
+    let entry = Entry {
+        rendered_at,
+        scope,
+        user: uid,
+        born: Instant::now(),
+        headers,
+        holes: find_all(&bytes, token.as_bytes()),
+        body: bytes.clone(),
+    };
     cache.forget_not_kept(&key);
     cache.put(key, entry);
     Response::from_parts(parts, Body::from(bytes))
@@ -881,7 +900,15 @@ mod tests {
 
     /// A page rendered at clock `at`.
     fn kept_page(at: u64) -> Entry {
-        Entry { rendered_at: at, scope: None, user: None, born: Instant::now(), headers: HeaderMap::new(), body: Bytes::from_static(b"<p>kept</p>"), holes: vec![] }
+        Entry {
+            rendered_at: at,
+            scope: None,
+            user: None,
+            born: Instant::now(),
+            headers: HeaderMap::new(),
+            body: Bytes::from_static(b"<p>kept</p>"),
+            holes: vec![],
+        }
     }
 
     #[test]

@@ -55,17 +55,16 @@ pub async fn csrf(cfg: std::sync::Arc<CsrfConfig>, req: Request, next: Next) -> 
             .headers()
             .get(header::CONTENT_TYPE)
             .is_some_and(|v| v.as_bytes().starts_with(b"application/x-www-form-urlencoded"));
-        let is_multipart = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data"));
+        let is_multipart =
+            req.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data"));
         if is_multipart {
             // File uploads are streamed to their handler, so their token rides in the
             // form's action URL instead of the body.
             let submitted = req.uri().query().and_then(|q| {
                 url::form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v.into_owned())
             });
-            let ok = matches!((&existing, &submitted), (Some(a), Some(b)) if constant_time_eq(a.as_bytes(), b.as_bytes()));
+            let ok =
+                matches!((&existing, &submitted), (Some(a), Some(b)) if constant_time_eq(a.as_bytes(), b.as_bytes()));
             if !ok {
                 return AppError::Csrf.into_response();
             }
@@ -78,7 +77,8 @@ pub async fn csrf(cfg: std::sync::Arc<CsrfConfig>, req: Request, next: Next) -> 
         let (parts, body) = req.into_parts();
         let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
             let mut r = axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response();
-            r.extensions_mut().insert(crate::error::ErrorPage { status: axum::http::StatusCode::PAYLOAD_TOO_LARGE, csrf: false });
+            r.extensions_mut()
+                .insert(crate::error::ErrorPage { status: axum::http::StatusCode::PAYLOAD_TOO_LARGE, csrf: false });
             return r;
         };
         let submitted = url::form_urlencoded::parse(&bytes).find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v.into_owned());

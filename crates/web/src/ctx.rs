@@ -28,10 +28,7 @@ pub fn lang_from(cookie: Option<&str>, account: Option<Lang>, headers: &HeaderMa
         .and_then(Lang::parse)
         .or(account)
         .or_else(|| {
-            headers
-                .get(axum::http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::negotiate)
+            headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::negotiate)
         })
         .unwrap_or_default()
 }
@@ -154,7 +151,10 @@ impl Ctx {
     pub fn audit(&self, action: &'static str, entity: &'static str, details: impl Into<String>) -> AuditEntry {
         AuditEntry {
             actor_id: self.user.as_ref().map(|u| u.id),
-            actor_label: self.user.as_ref().map_or_else(|| "—".to_owned(), |u| format!("{} <{}>", u.display_name, u.email)),
+            actor_label: self
+                .user
+                .as_ref()
+                .map_or_else(|| "—".to_owned(), |u| format!("{} <{}>", u.display_name, u.email)),
             action,
             entity,
             details: details.into(),

@@ -62,9 +62,7 @@ impl Lang {
         for part in header.split(',') {
             let mut bits = part.split(';');
             let tag = bits.next().unwrap_or("").trim();
-            let q = bits
-                .find_map(|b| b.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok()))
-                .unwrap_or(1.0);
+            let q = bits.find_map(|b| b.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok())).unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
             if let Some(lang) = Lang::parse(primary)
                 && q > 0.0

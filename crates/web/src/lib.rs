@@ -92,7 +92,12 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     /// State over `db` sending mail through `mailer` and keeping files in `storage`.
-    pub fn new(db: Db, mailer: Arc<dyn mail::Mailer>, storage: Arc<dyn object_store::ObjectStore>, config: WebConfig) -> Self {
+    pub fn new(
+        db: Db,
+        mailer: Arc<dyn mail::Mailer>,
+        storage: Arc<dyn object_store::ObjectStore>,
+        config: WebConfig,
+    ) -> Self {
         AppState(Arc::new(Shared {
             survey_writer: writer::BatchWriter::new(db.clone()),
             remark_writer: writer::BatchWriter::new(db.clone()),
@@ -123,7 +128,10 @@ pub fn security_headers() -> [(HeaderName, HeaderValue); 6] {
         (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
         (header::REFERRER_POLICY, HeaderValue::from_static("same-origin")),
         (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
-        (HeaderName::from_static("permissions-policy"), HeaderValue::from_static("camera=(), microphone=(), geolocation=()")),
+        (
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+        ),
         (HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin")),
     ]
 }
@@ -141,11 +149,13 @@ pub struct App {
 
 impl<B> tower::Service<axum::http::Request<B>> for App
 where
-    Router: tower::Service<axum::http::Request<B>, Response = axum::response::Response, Error = std::convert::Infallible>,
+    Router:
+        tower::Service<axum::http::Request<B>, Response = axum::response::Response, Error = std::convert::Infallible>,
 {
     type Response = axum::response::Response;
     type Error = std::convert::Infallible;
-    type Future = Either<Ready<Result<Self::Response, Self::Error>>, <Router as tower::Service<axum::http::Request<B>>>::Future>;
+    type Future =
+        Either<Ready<Result<Self::Response, Self::Error>>, <Router as tower::Service<axum::http::Request<B>>>::Future>;
 
     fn poll_ready(&mut self, _: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), Self::Error>> {
         std::task::Poll::Ready(Ok(()))
@@ -182,7 +192,8 @@ impl<'a> tower::Service<axum::serve::IncomingStream<'a, tokio::net::TcpListener>
 
 /// The whole application.
 pub fn router(state: AppState) -> App {
-    let csrf_cfg = Arc::new(csrf::CsrfConfig { secure: state.config.secure_cookies, origin: origin_of(&state.config.base_url) });
+    let csrf_cfg =
+        Arc::new(csrf::CsrfConfig { secure: state.config.secure_cookies, origin: origin_of(&state.config.base_url) });
     let (pages, secure_cookies) = (state.pages.clone(), state.config.secure_cookies);
     let mut app = pages::routes()
         .layer(from_fn_with_state(state.clone(), cache::middleware))

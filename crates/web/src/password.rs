@@ -29,9 +29,7 @@ fn hasher(cost: HashCost) -> Result<Argon2<'static>, AppError> {
 pub async fn hash(cost: HashCost, password: String) -> Result<String, AppError> {
     tokio::task::spawn_blocking(move || {
         let h = hasher(cost)?;
-        h.hash_password(password.as_bytes())
-            .map(|p| p.to_string())
-            .map_err(|e| AppError::Internal(e.to_string()))
+        h.hash_password(password.as_bytes()).map(|p| p.to_string()).map_err(|e| AppError::Internal(e.to_string()))
     })
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?

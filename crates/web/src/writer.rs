@@ -99,7 +99,11 @@ async fn run<S: BatchStore>(db: Db, mut rx: mpsc::Receiver<Job<S>>) {
         let started = std::time::Instant::now();
         match S::many(&db, &batch).await {
             Ok(outcomes) => {
-                tracing::debug!(size = batch.len(), micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX), "batch stored");
+                tracing::debug!(
+                    size = batch.len(),
+                    micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+                    "batch stored"
+                );
                 for (o, ack) in outcomes.into_iter().zip(acks) {
                     let _ = ack.send(Ok(o));
                 }
@@ -136,7 +140,10 @@ pub struct Remarks;
 impl BatchStore for Remarks {
     type Item = SubmissionBatchItem;
     type Out = Stored;
-    fn many<'a>(db: &'a Db, batch: &'a [SubmissionBatchItem]) -> impl Future<Output = DbResult<Vec<Stored>>> + Send + 'a {
+    fn many<'a>(
+        db: &'a Db,
+        batch: &'a [SubmissionBatchItem],
+    ) -> impl Future<Output = DbResult<Vec<Stored>>> + Send + 'a {
         agora_db::remarks::submit_batch(db, batch)
     }
     async fn one(db: &Db, item: &SubmissionBatchItem) -> DbResult<Stored> {

@@ -128,7 +128,13 @@ fn form_page(ctx: &Ctx, form: RequestForm, errors: FormErrors) -> AppResult<Resp
 async fn request_form(ctx: Ctx, Query(q): Query<FormQuery>) -> AppResult<Response> {
     // Only a path on this site is offered, so that a crafted link cannot fill in anything else.
     let subject = match q.adres.trim() {
-        a if a.starts_with('/') && !a.starts_with("//") && a.chars().count() <= rules::SUBJECT_MAX && !a.starts_with("/deklaracja-dostepnosci/wniosek") => a.to_owned(),
+        a if a.starts_with('/')
+            && !a.starts_with("//")
+            && a.chars().count() <= rules::SUBJECT_MAX
+            && !a.starts_with("/deklaracja-dostepnosci/wniosek") =>
+        {
+            a.to_owned()
+        }
         _ => String::new(),
     };
     form_page(&ctx, RequestForm { subject, ..Default::default() }, FormErrors::default())
@@ -265,7 +271,8 @@ fn visible_to(ctx: &Ctx) -> AppResult<Visible> {
     if ctx.can(Action::ManageReferenceData) {
         return Ok(Visible::All);
     }
-    let units: Vec<i64> = user.grants.iter().filter_map(|g| if let Grant::Organiser(u) = g { Some(*u) } else { None }).collect();
+    let units: Vec<i64> =
+        user.grants.iter().filter_map(|g| if let Grant::Organiser(u) = g { Some(*u) } else { None }).collect();
     if units.is_empty() { Err(AppError::Forbidden) } else { Ok(Visible::Units(units)) }
 }
 
@@ -350,13 +357,29 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<AccessRequest> 
     if may_handle(ctx, &r) { Ok(r) } else { Err(AppError::Forbidden) }
 }
 
-async fn staff_request(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<ListQuery>) -> AppResult<Response> {
+async fn staff_request(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
     let r = load(&state, &ctx, id).await?;
     let note = r.note.clone().unwrap_or_default();
-    render(&RequestTpl { r: view(&ctx, r, Utc::now()), note, errors: FormErrors::default(), notice: super::notice(&ctx, &q.ok), ctx: &ctx })
+    render(&RequestTpl {
+        r: view(&ctx, r, Utc::now()),
+        note,
+        errors: FormErrors::default(),
+        notice: super::notice(&ctx, &q.ok),
+        ctx: &ctx,
+    })
 }
 
-async fn handle_request(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(f): Form<HandleForm>) -> AppResult<Response> {
+async fn handle_request(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<HandleForm>,
+) -> AppResult<Response> {
     let r = load(&state, &ctx, id).await?;
     let note = match bounded_text("note", &f.note, 3, rules::NOTE_MAX) {
         Ok(n) => n,

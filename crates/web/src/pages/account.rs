@@ -46,8 +46,17 @@ pub(super) fn routes() -> Router<AppState> {
 
 use super::MessageTpl;
 
-fn message_page(ctx: &Ctx, status: StatusCode, title: &str, message: String, link: Option<(&'static str, &str)>) -> AppResult<Response> {
-    render_status(status, &MessageTpl { ctx, title: ctx.t(title), message, link: link.map(|(href, key)| (href.to_owned(), ctx.t(key))) })
+fn message_page(
+    ctx: &Ctx,
+    status: StatusCode,
+    title: &str,
+    message: String,
+    link: Option<(&'static str, &str)>,
+) -> AppResult<Response> {
+    render_status(
+        status,
+        &MessageTpl { ctx, title: ctx.t(title), message, link: link.map(|(href, key)| (href.to_owned(), ctx.t(key))) },
+    )
 }
 
 fn token_problem_page(ctx: &Ctx, p: TokenProblem) -> AppResult<Response> {
@@ -56,7 +65,13 @@ fn token_problem_page(ctx: &Ctx, p: TokenProblem) -> AppResult<Response> {
         TokenProblem::Expired => "token-expired",
         TokenProblem::Used => "token-used",
     };
-    message_page(ctx, StatusCode::BAD_REQUEST, "token-problem-title", ctx.t(key), Some(("/konto/logowanie", "nav-sign-in")))
+    message_page(
+        ctx,
+        StatusCode::BAD_REQUEST,
+        "token-problem-title",
+        ctx.t(key),
+        Some(("/konto/logowanie", "nav-sign-in")),
+    )
 }
 
 fn link(state: &AppState, path: &str) -> String {
@@ -65,11 +80,20 @@ fn link(state: &AppState, path: &str) -> String {
 
 fn session_cookie(state: &AppState, token: &str, max_age_secs: i64) -> AppResult<HeaderValue> {
     let secure = if state.config.secure_cookies { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"))
-        .map_err(|e| AppError::Internal(e.to_string()))
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+    ))
+    .map_err(|e| AppError::Internal(e.to_string()))
 }
 
-async fn send(state: &AppState, lang: Lang, to: &str, subject_key: &str, body_key: &str, args: &[(&'static str, Arg)]) -> AppResult<()> {
+async fn send(
+    state: &AppState,
+    lang: Lang,
+    to: &str,
+    subject_key: &str,
+    body_key: &str,
+    args: &[(&'static str, Arg)],
+) -> AppResult<()> {
     let mail = Mail { to: to.to_owned(), subject: lang.t(subject_key), body: lang.t_args(body_key, args) };
     mail::queue(state, mail).await?;
     Ok(())
@@ -116,23 +140,44 @@ async fn sign_up(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SignU
         Ok(id) => {
             let token = tokens::issue(&state.db, id, Purpose::Confirm, None, Duration::hours(48)).await?;
             let url = link(&state, &format!("/konto/potwierdz/{token}"));
-            send(&state, ctx.lang, email.as_str(), "mail-confirm-subject", "mail-confirm-body", &[("name", name.as_str().into()), ("link", url.into())]).await?;
+            send(
+                &state,
+                ctx.lang,
+                email.as_str(),
+                "mail-confirm-subject",
+                "mail-confirm-body",
+                &[("name", name.as_str().into()), ("link", url.into())],
+            )
+            .await?;
         }
         Err(agora_db::DbError::Conflict(_)) => {
             // The page says the same as for a new address; only the owner learns, by mail.
             let url = link(&state, "/konto/haslo/przypomnij");
-            send(&state, ctx.lang, email.as_str(), "mail-exists-subject", "mail-exists-body", &[("link", url.into())]).await?;
+            send(&state, ctx.lang, email.as_str(), "mail-exists-subject", "mail-exists-body", &[("link", url.into())])
+                .await?;
         }
         Err(e) => return Err(e.into()),
     }
-    message_page(&ctx, StatusCode::OK, "sign-up-sent-title", ctx.t1("sign-up-sent-message", "email", email.as_str()), None)
+    message_page(
+        &ctx,
+        StatusCode::OK,
+        "sign-up-sent-title",
+        ctx.t1("sign-up-sent-message", "email", email.as_str()),
+        None,
+    )
 }
 
 async fn confirm(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> AppResult<Response> {
     match tokens::consume(&state.db, &token, Purpose::Confirm).await? {
         Ok(t) => {
             users::confirm_email(&state.db, t.user_id).await?;
-            message_page(&ctx, StatusCode::OK, "confirm-done-title", ctx.t("confirm-done-message"), Some(("/konto/logowanie", "nav-sign-in")))
+            message_page(
+                &ctx,
+                StatusCode::OK,
+                "confirm-done-title",
+                ctx.t("confirm-done-message"),
+                Some(("/konto/logowanie", "nav-sign-in")),
+            )
         }
         Err(p) => token_problem_page(&ctx, p),
     }
@@ -181,7 +226,8 @@ async fn sign_in(State(state): State<AppState>, ctx: Ctx, Form(mut form): Form<S
     let window = Duration::minutes(THROTTLE_WINDOW_MINUTES);
     let (failures, oldest) = throttle::recent_failures(&state.db, &key, window).await?;
     if failures >= MAX_FAILURES {
-        let wait = oldest.map_or(THROTTLE_WINDOW_MINUTES, |t| ((t + window - agora_db::now()).num_seconds() + 59) / 60).max(1);
+        let wait =
+            oldest.map_or(THROTTLE_WINDOW_MINUTES, |t| ((t + window - agora_db::now()).num_seconds() + 59) / 60).max(1);
         let minutes = ctx.t1("minutes", "count", wait);
         return fail(&ctx, form, StatusCode::TOO_MANY_REQUESTS, ctx.t1("sign-in-throttled", "wait", minutes));
     }
@@ -201,7 +247,15 @@ async fn sign_in(State(state): State<AppState>, ctx: Ctx, Form(mut form): Form<S
     if user.email_confirmed_at.is_none() {
         let token = tokens::issue(&state.db, user.id, Purpose::Confirm, None, Duration::hours(48)).await?;
         let url = link(&state, &format!("/konto/potwierdz/{token}"));
-        send(&state, ctx.lang, &user.email, "mail-confirm-subject", "mail-confirm-body", &[("name", user.display_name.clone().into()), ("link", url.into())]).await?;
+        send(
+            &state,
+            ctx.lang,
+            &user.email,
+            "mail-confirm-subject",
+            "mail-confirm-body",
+            &[("name", user.display_name.clone().into()), ("link", url.into())],
+        )
+        .await?;
         return fail(&ctx, form, StatusCode::UNPROCESSABLE_ENTITY, ctx.t("sign-in-unconfirmed"));
     }
     let days = state.config.session_days;
@@ -256,7 +310,13 @@ async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Forgot
         let url = link(&state, &format!("/konto/haslo/nowe/{token}"));
         send(&state, ctx.lang, &user.email, "mail-reset-subject", "mail-reset-body", &[("link", url.into())]).await?;
     }
-    message_page(&ctx, StatusCode::OK, "forgot-sent-title", ctx.t1("forgot-sent-message", "email", email.as_str()), None)
+    message_page(
+        &ctx,
+        StatusCode::OK,
+        "forgot-sent-title",
+        ctx.t1("forgot-sent-message", "email", email.as_str()),
+        None,
+    )
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -281,7 +341,12 @@ async fn reset_form(State(state): State<AppState>, ctx: Ctx, Path(token): Path<S
     }
 }
 
-async fn reset(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>, Form(form): Form<ResetForm>) -> AppResult<Response> {
+async fn reset(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<ResetForm>,
+) -> AppResult<Response> {
     let pw = match NewPassword::parse("password", &form.password, &form.password_repeat) {
         Ok(p) => p,
         Err(e) => {
@@ -297,7 +362,13 @@ async fn reset(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String
     users::set_password(&state.db, used.user_id, &hash, None).await?;
     // Following the link proved the address is theirs.
     users::confirm_email(&state.db, used.user_id).await?;
-    message_page(&ctx, StatusCode::OK, "reset-done-title", ctx.t("reset-done-message"), Some(("/konto/logowanie", "nav-sign-in")))
+    message_page(
+        &ctx,
+        StatusCode::OK,
+        "reset-done-title",
+        ctx.t("reset-done-message"),
+        Some(("/konto/logowanie", "nav-sign-in")),
+    )
 }
 
 // ---- settings ----
@@ -332,9 +403,19 @@ struct NoticeQuery {
     ok: Option<String>,
 }
 
-async fn settings_page(state: &AppState, ctx: &Ctx, form: Option<SettingsForm>, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn settings_page(
+    state: &AppState,
+    ctx: &Ctx,
+    form: Option<SettingsForm>,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let user = ctx.require_user()?;
-    let form = form.unwrap_or_else(|| SettingsForm { display_name: user.display_name.clone(), locale: user.locale.clone(), ..Default::default() });
+    let form = form.unwrap_or_else(|| SettingsForm {
+        display_name: user.display_name.clone(),
+        locale: user.locale.clone(),
+        ..Default::default()
+    });
     let roles = super::admin::describe_grants(state, ctx, &user.grants).await?;
     let tpl = SettingsTpl { ctx, email: user.email.clone(), form, notice, roles, errors };
     let status = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
@@ -362,11 +443,17 @@ async fn save_profile(State(state): State<AppState>, ctx: Ctx, Form(form): Form<
     users::set_profile(&state.db, user.id, name.as_str(), lang.code()).await?;
     let mut resp = back_to_settings("flash-profile-saved");
     let cookie = format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", crate::ctx::LANG_COOKIE, lang.code());
-    resp.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.to_string()))?);
+    resp.headers_mut()
+        .append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.to_string()))?);
     Ok(resp)
 }
 
-async fn check_current(state: &AppState, user_id: i64, field: &'static str, given: &str) -> AppResult<Result<(), FieldError>> {
+async fn check_current(
+    state: &AppState,
+    user_id: i64,
+    field: &'static str,
+    given: &str,
+) -> AppResult<Result<(), FieldError>> {
     let stored = users::by_id(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
     Ok(if given.is_empty() {
         Err(FieldError::new(field, "required"))
@@ -377,7 +464,11 @@ async fn check_current(state: &AppState, user_id: i64, field: &'static str, give
     })
 }
 
-async fn change_password(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SettingsForm>) -> AppResult<Response> {
+async fn change_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<SettingsForm>,
+) -> AppResult<Response> {
     let user = ctx.require_user()?;
     let mut inv = Invalid::default();
     inv.check(check_current(&state, user.id, "current_password", &form.current_password).await?);
@@ -401,27 +492,64 @@ async fn change_email(State(state): State<AppState>, ctx: Ctx, Form(form): Form<
         let errors = FormErrors::from_invalid(&inv, ctx.lang);
         return settings_page(&state, &ctx, Some(form), errors, None).await;
     };
-    let token = tokens::issue(&state.db, user.id, Purpose::ChangeEmail, Some(email.as_str()), Duration::hours(48)).await?;
+    let token =
+        tokens::issue(&state.db, user.id, Purpose::ChangeEmail, Some(email.as_str()), Duration::hours(48)).await?;
     let url = link(&state, &format!("/konto/email/{token}"));
-    send(&state, ctx.lang, email.as_str(), "mail-change-email-subject", "mail-change-email-body", &[("link", url.into())]).await?;
-    send(&state, ctx.lang, &user.email, "mail-change-email-old-subject", "mail-change-email-old-body", &[("email", email.as_str().into())]).await?;
+    send(
+        &state,
+        ctx.lang,
+        email.as_str(),
+        "mail-change-email-subject",
+        "mail-change-email-body",
+        &[("link", url.into())],
+    )
+    .await?;
+    send(
+        &state,
+        ctx.lang,
+        &user.email,
+        "mail-change-email-old-subject",
+        "mail-change-email-old-body",
+        &[("email", email.as_str().into())],
+    )
+    .await?;
     Ok(back_to_settings("flash-email-sent"))
 }
 
-async fn confirm_email_change(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> AppResult<Response> {
+async fn confirm_email_change(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
     let used = match tokens::consume(&state.db, &token, Purpose::ChangeEmail).await? {
         Ok(t) => t,
         Err(p) => return token_problem_page(&ctx, p),
     };
     let new_email = used.new_email.ok_or(AppError::BadRequest)?;
     match users::set_email(&state.db, used.user_id, &new_email).await {
-        Ok(()) => message_page(&ctx, StatusCode::OK, "email-changed-title", ctx.t1("email-changed-message", "email", new_email.as_str()), Some(("/konto", "nav-account"))),
-        Err(agora_db::DbError::Conflict(_)) => message_page(&ctx, StatusCode::CONFLICT, "token-problem-title", ctx.t("email-change-taken"), Some(("/konto", "nav-account"))),
+        Ok(()) => message_page(
+            &ctx,
+            StatusCode::OK,
+            "email-changed-title",
+            ctx.t1("email-changed-message", "email", new_email.as_str()),
+            Some(("/konto", "nav-account")),
+        ),
+        Err(agora_db::DbError::Conflict(_)) => message_page(
+            &ctx,
+            StatusCode::CONFLICT,
+            "token-problem-title",
+            ctx.t("email-change-taken"),
+            Some(("/konto", "nav-account")),
+        ),
         Err(e) => Err(e.into()),
     }
 }
 
-async fn delete_account(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SettingsForm>) -> AppResult<Response> {
+async fn delete_account(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<SettingsForm>,
+) -> AppResult<Response> {
     let user = ctx.require_user()?;
     let mut inv = Invalid::default();
     inv.check(check_current(&state, user.id, "delete_password", &form.delete_password).await?);
@@ -437,7 +565,13 @@ async fn delete_account(State(state): State<AppState>, ctx: Ctx, Form(form): For
     entry.actor_label = format!("{} #{}", Lang::Pl.t("deleted-account"), user.id);
     users::delete(&state.db, user.id, &entry).await?;
     let ctx = Ctx { user: None, ..ctx };
-    let mut resp = message_page(&ctx, StatusCode::OK, "account-deleted-title", ctx.t("account-deleted-message"), Some(("/", "nav-home")))?;
+    let mut resp = message_page(
+        &ctx,
+        StatusCode::OK,
+        "account-deleted-title",
+        ctx.t("account-deleted-message"),
+        Some(("/", "nav-home")),
+    )?;
     resp.headers_mut().append(header::SET_COOKIE, session_cookie(&state, "", 0)?);
     Ok(resp)
 }

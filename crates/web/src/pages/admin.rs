@@ -73,8 +73,14 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
         admin.push(Tile { href: "/admin/role".into(), label: ctx.t("admin-roles") });
         admin.push(Tile { href: "/admin/dziennik".into(), label: ctx.t("admin-audit") });
         admin.push(Tile { href: format!("/admin/strony/{ACCESSIBILITY_SLUG}"), label: ctx.t("footer-accessibility") });
-        admin.push(Tile { href: format!("/admin/strony/{}", super::access::EASY_READ_SLUG), label: ctx.t("admin-page-etr") });
-        admin.push(Tile { href: format!("/admin/strony/{}", super::access::SIGN_LANGUAGE_SLUG), label: ctx.t("admin-page-pjm") });
+        admin.push(Tile {
+            href: format!("/admin/strony/{}", super::access::EASY_READ_SLUG),
+            label: ctx.t("admin-page-etr"),
+        });
+        admin.push(Tile {
+            href: format!("/admin/strony/{}", super::access::SIGN_LANGUAGE_SLUG),
+            label: ctx.t("admin-page-pjm"),
+        });
     }
     if let Some((open, overdue)) = super::access::open_counts(&state, &ctx).await? {
         let label = ctx.lang.t_args("access-tile", &[("open", open.into()), ("overdue", overdue.into())]);
@@ -102,8 +108,10 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
 type Names = HashMap<i64, String>;
 
 async fn scope_names(state: &AppState) -> AppResult<(Names, Names, Names)> {
-    let units = reference::units(&state.db).await?.into_iter().map(|u| (u.id, format!("{} — {}", u.code, u.name_pl))).collect();
-    let districts = reference::districts(&state.db).await?.into_iter().map(|d| (d.id, district_label(d.number, &d.name))).collect();
+    let units =
+        reference::units(&state.db).await?.into_iter().map(|u| (u.id, format!("{} — {}", u.code, u.name_pl))).collect();
+    let districts =
+        reference::districts(&state.db).await?.into_iter().map(|d| (d.id, district_label(d.number, &d.name))).collect();
     let bodies = reference::named(&state.db, NamedKind::Body).await?.into_iter().map(|b| (b.id, b.name_pl)).collect();
     Ok((units, districts, bodies))
 }
@@ -263,12 +271,21 @@ fn field_views(ctx: &Ctx, kind: RefKind, values: &Values, code_locked: bool) -> 
 async fn rows_of(state: &AppState, kind: RefKind) -> AppResult<Vec<RowView>> {
     let opt = |s: Option<String>| s.unwrap_or_default();
     Ok(match kind {
-        RefKind::Unit => reference::units(&state.db).await?.into_iter()
-            .map(|u| RowView { id: u.id, cells: vec![u.code, u.name_pl, opt(u.name_en), opt(u.contact)] }).collect(),
-        RefKind::District => reference::districts(&state.db).await?.into_iter()
-            .map(|d| RowView { id: d.id, cells: vec![DistrictInput::roman(d.number), d.name] }).collect(),
-        RefKind::Category | RefKind::Body => reference::named(&state.db, named_kind(kind)).await?.into_iter()
-            .map(|n| RowView { id: n.id, cells: vec![n.name_pl, opt(n.name_en)] }).collect(),
+        RefKind::Unit => reference::units(&state.db)
+            .await?
+            .into_iter()
+            .map(|u| RowView { id: u.id, cells: vec![u.code, u.name_pl, opt(u.name_en), opt(u.contact)] })
+            .collect(),
+        RefKind::District => reference::districts(&state.db)
+            .await?
+            .into_iter()
+            .map(|d| RowView { id: d.id, cells: vec![DistrictInput::roman(d.number), d.name] })
+            .collect(),
+        RefKind::Category | RefKind::Body => reference::named(&state.db, named_kind(kind))
+            .await?
+            .into_iter()
+            .map(|n| RowView { id: n.id, cells: vec![n.name_pl, opt(n.name_en)] })
+            .collect(),
     })
 }
 
@@ -282,7 +299,12 @@ async fn current_values(state: &AppState, kind: RefKind, id: i64) -> AppResult<V
     match kind {
         RefKind::Unit => {
             let u = reference::unit(&state.db, id).await?.ok_or(AppError::NotFound)?;
-            v.extend([("code".into(), u.code), ("name_pl".into(), u.name_pl), ("name_en".into(), opt(u.name_en)), ("contact".into(), opt(u.contact))]);
+            v.extend([
+                ("code".into(), u.code),
+                ("name_pl".into(), u.name_pl),
+                ("name_en".into(), opt(u.name_en)),
+                ("contact".into(), opt(u.contact)),
+            ]);
         }
         RefKind::District => {
             let d = reference::district(&state.db, id).await?.ok_or(AppError::NotFound)?;
@@ -300,7 +322,14 @@ fn kind_of(slug: &str) -> AppResult<RefKind> {
     RefKind::from_slug(slug).ok_or(AppError::NotFound)
 }
 
-async fn list_page(state: &AppState, ctx: &Ctx, kind: RefKind, values: &Values, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn list_page(
+    state: &AppState,
+    ctx: &Ctx,
+    kind: RefKind,
+    values: &Values,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let columns = kind.fields().iter().map(|(_, label, _)| ctx.t(label)).collect();
     let tpl = ReferenceTpl {
         ctx,
@@ -321,7 +350,12 @@ struct OkQuery {
     ok: Option<String>,
 }
 
-async fn reference_list(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn reference_list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let kind = kind_of(&slug)?;
     ctx.require(Action::ManageReferenceData)?;
     let notice = q.ok.as_deref().and_then(|k| super::notice(&ctx, k));
@@ -329,7 +363,13 @@ async fn reference_list(State(state): State<AppState>, ctx: Ctx, Path(slug): Pat
 }
 
 /// Saves a record of `kind` (new when `id` is `None`); `Err(Invalid)` for the form.
-async fn save(state: &AppState, ctx: &Ctx, kind: RefKind, id: Option<i64>, v: &Values) -> AppResult<Result<i64, Invalid>> {
+async fn save(
+    state: &AppState,
+    ctx: &Ctx,
+    kind: RefKind,
+    id: Option<i64>,
+    v: &Values,
+) -> AppResult<Result<i64, Invalid>> {
     let get = |k: &str| v.get(k).map(String::as_str).unwrap_or("");
     let verb = if id.is_some() { "update" } else { "create" };
     let action: &'static str = match (kind, verb) {
@@ -354,14 +394,18 @@ async fn save(state: &AppState, ctx: &Ctx, kind: RefKind, id: Option<i64>, v: &V
             Err(inv) => return Ok(Err(inv)),
             Ok(d) => {
                 let entry = ctx.audit(action, kind.entity(), district_label(d.number, &d.name));
-                reference::save_district(&state.db, id, &d, &entry).await.map_err(|e| conflict_on(e, "number", "number-taken"))
+                reference::save_district(&state.db, id, &d, &entry)
+                    .await
+                    .map_err(|e| conflict_on(e, "number", "number-taken"))
             }
         },
         RefKind::Category | RefKind::Body => match NamedInput::parse(get("name_pl"), get("name_en")) {
             Err(inv) => return Ok(Err(inv)),
             Ok(n) => {
                 let entry = ctx.audit(action, kind.entity(), n.name_pl.clone());
-                reference::save_named(&state.db, named_kind(kind), id, &n, &entry).await.map_err(|e| conflict_on(e, "name_pl", "name-taken"))
+                reference::save_named(&state.db, named_kind(kind), id, &n, &entry)
+                    .await
+                    .map_err(|e| conflict_on(e, "name_pl", "name-taken"))
             }
         },
     };
@@ -372,7 +416,12 @@ async fn save(state: &AppState, ctx: &Ctx, kind: RefKind, id: Option<i64>, v: &V
     }
 }
 
-async fn reference_create(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Form(values): Form<Values>) -> AppResult<Response> {
+async fn reference_create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Form(values): Form<Values>,
+) -> AppResult<Response> {
     let kind = kind_of(&slug)?;
     ctx.require(Action::ManageReferenceData)?;
     match save(&state, &ctx, kind, None, &values).await? {
@@ -381,7 +430,15 @@ async fn reference_create(State(state): State<AppState>, ctx: Ctx, Path(slug): P
     }
 }
 
-async fn edit_page(state: &AppState, ctx: &Ctx, kind: RefKind, id: i64, values: &Values, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn edit_page(
+    state: &AppState,
+    ctx: &Ctx,
+    kind: RefKind,
+    id: i64,
+    values: &Values,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let is_admin = ctx.can(Action::ManageReferenceData);
     let title = values.get("name_pl").or_else(|| values.get("name")).cloned().unwrap_or_default();
     let tpl = ReferenceEditTpl {
@@ -400,7 +457,12 @@ async fn edit_page(state: &AppState, ctx: &Ctx, kind: RefKind, id: i64, values: 
     render_status(status, &tpl)
 }
 
-async fn reference_edit_form(State(state): State<AppState>, ctx: Ctx, Path((slug, id)): Path<(String, i64)>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn reference_edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, id)): Path<(String, i64)>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let kind = kind_of(&slug)?;
     ctx.require(kind.edit_action(id))?;
     let values = current_values(&state, kind, id).await?;
@@ -408,7 +470,12 @@ async fn reference_edit_form(State(state): State<AppState>, ctx: Ctx, Path((slug
     edit_page(&state, &ctx, kind, id, &values, FormErrors::default(), notice).await
 }
 
-async fn reference_update(State(state): State<AppState>, ctx: Ctx, Path((slug, id)): Path<(String, i64)>, Form(mut values): Form<Values>) -> AppResult<Response> {
+async fn reference_update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, id)): Path<(String, i64)>,
+    Form(mut values): Form<Values>,
+) -> AppResult<Response> {
     let kind = kind_of(&slug)?;
     ctx.require(kind.edit_action(id))?;
     let stored = current_values(&state, kind, id).await?;
@@ -461,7 +528,13 @@ struct RolesTpl<'a> {
     notice: Option<String>,
 }
 
-async fn roles_view(state: &AppState, ctx: &Ctx, form: GrantForm, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn roles_view(
+    state: &AppState,
+    ctx: &Ctx,
+    form: GrantForm,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let grants = roles::all(&state.db)
         .await?
         .into_iter()
@@ -515,7 +588,11 @@ async fn grant_role(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Gr
     ctx.require(Action::ManageRoles)?;
     let mut inv = Invalid::default();
     let email = inv.check(agora_domain::account::Email::parse(&form.email));
-    let kind = inv.check(RoleKind::parse(&form.role).filter(|k| *k != RoleKind::Resident).ok_or(FieldError::new("role", "choice-invalid")));
+    let kind = inv.check(
+        RoleKind::parse(&form.role)
+            .filter(|k| *k != RoleKind::Resident)
+            .ok_or(FieldError::new("role", "choice-invalid")),
+    );
     let mut grant = None;
     if let Some(kind) = kind {
         let scope = parse_scope(&form.scope);
@@ -555,7 +632,8 @@ async fn revoke_role(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64
         let errors = FormErrors::general("role", ctx.t("error-revoke-own-admin"));
         return roles_view(&state, &ctx, GrantForm::default(), errors, None).await;
     }
-    let entry = ctx.audit("role.revoke", "user", format!("{} {} {}", g.email, g.role, g.scope_name.unwrap_or_default()));
+    let entry =
+        ctx.audit("role.revoke", "user", format!("{} {} {}", g.email, g.role, g.scope_name.unwrap_or_default()));
     roles::revoke(&state.db, id, &entry).await?;
     Ok(Redirect::to("/admin/role?ok=flash-role-revoked").into_response())
 }
@@ -661,7 +739,14 @@ async fn audit_page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Aud
 }
 
 fn audit_view(r: AuditRow) -> AuditView {
-    AuditView { at: local_time(r.at), at_iso: r.at.to_rfc3339(), actor: r.actor_label, action: r.action, entity: r.entity, details: r.details }
+    AuditView {
+        at: local_time(r.at),
+        at_iso: r.at.to_rfc3339(),
+        actor: r.actor_label,
+        action: r.action,
+        entity: r.entity,
+        details: r.details,
+    }
 }
 
 async fn audit_csv(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuery>) -> AppResult<Response> {
@@ -672,7 +757,12 @@ async fn audit_csv(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Audi
     };
     let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(16);
     let header = agora_export::csv_rows::header([
-        ctx.t("audit-col-time"), ctx.t("audit-col-actor"), ctx.t("audit-col-action"), ctx.t("audit-col-entity"), "id".into(), ctx.t("audit-col-details"),
+        ctx.t("audit-col-time"),
+        ctx.t("audit-col-actor"),
+        ctx.t("audit-col-action"),
+        ctx.t("audit-col-entity"),
+        "id".into(),
+        ctx.t("audit-col-details"),
     ]);
     let db = state.db.clone();
     tokio::spawn(async move {
@@ -682,7 +772,12 @@ async fn audit_csv(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Audi
         let result = audit::for_each(&db, &filter, |r| {
             let tx = tx.clone();
             let line = agora_export::csv_rows::record([
-                r.at.to_rfc3339(), r.actor_label, r.action, r.entity, r.entity_id.map(|i| i.to_string()).unwrap_or_default(), r.details,
+                r.at.to_rfc3339(),
+                r.actor_label,
+                r.action,
+                r.entity,
+                r.entity_id.map(|i| i.to_string()).unwrap_or_default(),
+                r.details,
             ]);
             async move { tx.send(line).await.is_ok() }
         })
@@ -727,11 +822,17 @@ struct PageEditTpl<'a> {
     notice: Option<String>,
 }
 
-const EDITABLE_PAGES: [&str; 3] = [ACCESSIBILITY_SLUG, super::access::EASY_READ_SLUG, super::access::SIGN_LANGUAGE_SLUG];
+const EDITABLE_PAGES: [&str; 3] =
+    [ACCESSIBILITY_SLUG, super::access::EASY_READ_SLUG, super::access::SIGN_LANGUAGE_SLUG];
 /// Longest page body accepted.
 const PAGE_BODY_MAX: usize = 100_000;
 
-async fn page_form(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn page_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     ctx.require(Action::ManageReferenceData)?;
     if !EDITABLE_PAGES.contains(&slug.as_str()) {
         return Err(AppError::NotFound);
@@ -743,13 +844,22 @@ async fn page_form(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Str
         body_pl: pl.map(|p| p.body).unwrap_or_default(),
         title_en: en.as_ref().map(|p| p.title.clone()).unwrap_or_default(),
         body_en: en.map(|p| p.body).unwrap_or_default(),
-        video_url: if slug == super::access::SIGN_LANGUAGE_SLUG { super::access::sign_language_video(&state).await?.unwrap_or_default() } else { String::new() },
+        video_url: if slug == super::access::SIGN_LANGUAGE_SLUG {
+            super::access::sign_language_video(&state).await?.unwrap_or_default()
+        } else {
+            String::new()
+        },
     };
     let notice = q.ok.as_deref().and_then(|k| super::notice(&ctx, k));
     render(&PageEditTpl { ctx: &ctx, slug, form, errors: FormErrors::default(), notice })
 }
 
-async fn save_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Form(form): Form<PageForm>) -> AppResult<Response> {
+async fn save_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<PageForm>,
+) -> AppResult<Response> {
     ctx.require(Action::ManageReferenceData)?;
     if !EDITABLE_PAGES.contains(&slug.as_str()) {
         return Err(AppError::NotFound);
@@ -760,10 +870,16 @@ async fn save_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Str
     let title_en = inv.check(bounded_text("title_en", &form.title_en, 2, 200));
     let body_en = inv.check(bounded_text("body_en", &form.body_en, 1, PAGE_BODY_MAX));
     let is_sign_language = slug == super::access::SIGN_LANGUAGE_SLUG;
-    let video = if is_sign_language { inv.check(agora_domain::access_request::video_url(&form.video_url)) } else { Some(None) };
-    let (Some(title_pl), Some(body_pl), Some(title_en), Some(body_en), Some(video)) = (title_pl, body_pl, title_en, body_en, video) else {
+    let video =
+        if is_sign_language { inv.check(agora_domain::access_request::video_url(&form.video_url)) } else { Some(None) };
+    let (Some(title_pl), Some(body_pl), Some(title_en), Some(body_en), Some(video)) =
+        (title_pl, body_pl, title_en, body_en, video)
+    else {
         let errors = FormErrors::from_invalid(&inv, ctx.lang);
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &PageEditTpl { ctx: &ctx, slug, form, errors, notice: None });
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &PageEditTpl { ctx: &ctx, slug, form, errors, notice: None },
+        );
     };
     let entry = ctx.audit("page.update", "page", slug.clone());
     agora_db::pages::put(&state.db, &slug, "pl", &title_pl, &body_pl, Some(&entry)).await?;

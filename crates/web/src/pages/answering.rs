@@ -7,7 +7,9 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
 use crate::pages::consultations::Opt;
 use crate::pages::organiser::{check_file, clean_filename, store_file};
-use crate::pages::remarks::{ATTACHMENT_MAX, Block, district_options, read_blocks, read_identity, requirements, section_of, section_options};
+use crate::pages::remarks::{
+    ATTACHMENT_MAX, Block, district_options, read_blocks, read_identity, requirements, section_of, section_options,
+};
 use crate::pages::{render_status, url_encode};
 use crate::time;
 use agora_db::consultation::{self as dbc, Consultation};
@@ -54,11 +56,7 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
 async fn load_for_moderation(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
     ctx.require_user()?;
     let c = dbc::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if ctx.can(Action::ManageUnit(c.unit_id)) || ctx.can(Action::Moderate) {
-        Ok(c)
-    } else {
-        Err(AppError::Forbidden)
-    }
+    if ctx.can(Action::ManageUnit(c.unit_id)) || ctx.can(Action::Moderate) { Ok(c) } else { Err(AppError::Forbidden) }
 }
 
 // ---- answering screen ----
@@ -76,11 +74,16 @@ struct Filters {
 
 impl Filters {
     fn query(&self) -> String {
-        [("bez_odpowiedzi", &self.bez_odpowiedzi), ("sekcja", &self.sekcja), ("kanal", &self.kanal), ("decyzja", &self.decyzja)]
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}&", url_encode(v)))
-            .collect()
+        [
+            ("bez_odpowiedzi", &self.bez_odpowiedzi),
+            ("sekcja", &self.sekcja),
+            ("kanal", &self.kanal),
+            ("decyzja", &self.decyzja),
+        ]
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}&", url_encode(v)))
+        .collect()
     }
 }
 
@@ -132,7 +135,14 @@ struct ScreenTpl<'a> {
     can_answer: bool,
 }
 
-async fn screen_view(state: &AppState, ctx: &Ctx, c: Consultation, f: Filters, bulk: Pairs, errors: FormErrors) -> AppResult<Response> {
+async fn screen_view(
+    state: &AppState,
+    ctx: &Ctx,
+    c: Consultation,
+    f: Filters,
+    bulk: Pairs,
+    errors: FormErrors,
+) -> AppResult<Response> {
     let lang = ctx.lang;
     let page = f.strona.parse::<i64>().unwrap_or(1).clamp(1, 100_000);
     let filter = RemarkFilter {
@@ -144,26 +154,32 @@ async fn screen_view(state: &AppState, ctx: &Ctx, c: Consultation, f: Filters, b
     };
     let p = remarks::list(&state.db, c.id, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
     let (answered, total) = remarks::progress(&state.db, c.id).await?;
-    let remarks = p.items.into_iter().map(|r| StaffRemark {
-        section: section_of(&r),
-        who: [r.name.clone(), r.organisation.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
-        contact: [r.email.clone(), r.district_name.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · "),
-        channel: lang.t(&format!("channel-{}", r.channel)),
-        received: time::day_time(lang, r.received_at),
-        formal: lang.t(&format!("formal-{}", r.formal_status)),
-        moderation: r.moderation.clone(),
-        moderation_label: lang.t(&format!("moderation-state-{}", r.moderation)),
-        hidden_reason: r.hidden_reason.clone(),
-        decision: r.decision.clone().unwrap_or_default(),
-        answer: r.decision_justification.clone().unwrap_or_default(),
-        id: r.id,
-        number: r.number,
-        submission_id: r.submission_id,
-        receipt: r.receipt,
-        proposed_change: r.proposed_change,
-        justification: r.justification,
-    }).collect();
-    let opts = |items: Vec<(&str, String)>| items.into_iter().map(|(v, l)| Opt { value: v.to_owned(), label: l }).collect::<Vec<_>>();
+    let remarks = p
+        .items
+        .into_iter()
+        .map(|r| StaffRemark {
+            section: section_of(&r),
+            who: [r.name.clone(), r.organisation.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
+            contact: [r.email.clone(), r.district_name.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · "),
+            channel: lang.t(&format!("channel-{}", r.channel)),
+            received: time::day_time(lang, r.received_at),
+            formal: lang.t(&format!("formal-{}", r.formal_status)),
+            moderation: r.moderation.clone(),
+            moderation_label: lang.t(&format!("moderation-state-{}", r.moderation)),
+            hidden_reason: r.hidden_reason.clone(),
+            decision: r.decision.clone().unwrap_or_default(),
+            answer: r.decision_justification.clone().unwrap_or_default(),
+            id: r.id,
+            number: r.number,
+            submission_id: r.submission_id,
+            receipt: r.receipt,
+            proposed_change: r.proposed_change,
+            justification: r.justification,
+        })
+        .collect();
+    let opts = |items: Vec<(&str, String)>| {
+        items.into_iter().map(|(v, l)| Opt { value: v.to_owned(), label: l }).collect::<Vec<_>>()
+    };
     let tpl = ScreenTpl {
         ctx,
         answered,
@@ -171,8 +187,12 @@ async fn screen_view(state: &AppState, ctx: &Ctx, c: Consultation, f: Filters, b
         percent: if total == 0 { 0 } else { answered * 100 / total },
         remarks,
         sections: section_options(state, c.id).await?,
-        channels: opts(Channel::ALL.iter().map(|ch| (ch.as_str(), lang.t(&format!("channel-{}", ch.as_str())))).collect()),
-        decisions: opts(Decision::ALL.iter().map(|d| (d.as_str(), lang.t(&format!("decision-{}", d.as_str())))).collect()),
+        channels: opts(
+            Channel::ALL.iter().map(|ch| (ch.as_str(), lang.t(&format!("channel-{}", ch.as_str())))).collect(),
+        ),
+        decisions: opts(
+            Decision::ALL.iter().map(|d| (d.as_str(), lang.t(&format!("decision-{}", d.as_str())))).collect(),
+        ),
         pages: ((p.total + PER_PAGE - 1) / PER_PAGE).max(1),
         matching: p.total,
         page,
@@ -191,12 +211,22 @@ async fn screen_view(state: &AppState, ctx: &Ctx, c: Consultation, f: Filters, b
     render_status(code, &tpl)
 }
 
-async fn screen(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(f): Query<Filters>) -> AppResult<Response> {
+async fn screen(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(f): Query<Filters>,
+) -> AppResult<Response> {
     let c = load_for_moderation(&state, &ctx, id).await?;
     screen_view(&state, &ctx, c, f, Pairs::default(), FormErrors::default()).await
 }
 
-async fn answer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn answer(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let ids = p.ids("ids");
     let mut inv = Invalid::default();
@@ -210,7 +240,14 @@ async fn answer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Fo
     let (Some(decision), Some(justification), true) = (decision, justification, inv.is_empty()) else {
         // The same filtered list comes back, so that the remark whose answer failed is on it.
         let back = Pairs(url::form_urlencoded::parse(p.get("back").as_bytes()).into_owned().collect());
-        let f = Filters { bez_odpowiedzi: back.get("bez_odpowiedzi").into(), sekcja: back.get("sekcja").into(), kanal: back.get("kanal").into(), decyzja: back.get("decyzja").into(), strona: p.get("strona").into(), ok: String::new() };
+        let f = Filters {
+            bez_odpowiedzi: back.get("bez_odpowiedzi").into(),
+            sekcja: back.get("sekcja").into(),
+            kanal: back.get("kanal").into(),
+            decyzja: back.get("decyzja").into(),
+            strona: p.get("strona").into(),
+            ok: String::new(),
+        };
         return screen_view(&state, &ctx, c, f, p.clone(), FormErrors::from_invalid(&inv, ctx.lang)).await;
     };
     let who = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
@@ -220,7 +257,12 @@ async fn answer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Fo
     Ok(Redirect::to(&back).into_response())
 }
 
-async fn save_settings(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn save_settings(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let days = p.get("defect_days").trim().parse::<i32>().ok().filter(|d| (1..=60).contains(d));
     let Some(defect_days) = days else {
@@ -228,11 +270,26 @@ async fn save_settings(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i
         return screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e, ctx.lang)).await;
     };
     let s = RemarkSettings { premoderation: p.has("premoderation"), defect_days };
-    remarks::set_settings(&state.db, id, s, &ctx.audit("remark.settings", "consultation", format!("premoderation={} defect_days={defect_days}", s.premoderation))).await?;
+    remarks::set_settings(
+        &state.db,
+        id,
+        s,
+        &ctx.audit(
+            "remark.settings",
+            "consultation",
+            format!("premoderation={} defect_days={defect_days}", s.premoderation),
+        ),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-saved")).into_response())
 }
 
-async fn moderate(State(state): State<AppState>, ctx: Ctx, Path((id, remark)): Path<(i64, i64)>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn moderate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, remark)): Path<(i64, i64)>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let c = load_for_moderation(&state, &ctx, id).await?;
     let action = match p.get("action") {
         "approve" => Moderation::Approve,
@@ -242,7 +299,10 @@ async fn moderate(State(state): State<AppState>, ctx: Ctx, Path((id, remark)): P
     };
     let reason = match bounded_text("reason", p.get("reason"), if action == Moderation::Hide { 5 } else { 0 }, 500) {
         Ok(r) => r,
-        Err(e) => return screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e.into(), ctx.lang)).await,
+        Err(e) => {
+            return screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e.into(), ctx.lang))
+                .await;
+        }
     };
     let actor = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
     let entry = ctx.audit("remark.moderate", "consultation", format!("{remark}: {} {reason}", action.as_str()));
@@ -252,14 +312,25 @@ async fn moderate(State(state): State<AppState>, ctx: Ctx, Path((id, remark)): P
     Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-moderated")).into_response())
 }
 
-async fn attachment(State(state): State<AppState>, ctx: Ctx, Path((id, submission)): Path<(i64, i64)>) -> AppResult<Response> {
+async fn attachment(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, submission)): Path<(i64, i64)>,
+) -> AppResult<Response> {
     load_for_moderation(&state, &ctx, id).await?;
     let (key, name, ct) = remarks::attachment(&state.db, id, submission).await?.ok_or(AppError::NotFound)?;
-    let got = state.storage.get(&object_store::path::Path::from(key.as_str())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let got = state
+        .storage
+        .get(&object_store::path::Path::from(key.as_str()))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((
         [
             (header::CONTENT_TYPE, ct),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{}", url_encode(&name).replace('+', "%20"))),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename*=UTF-8''{}", url_encode(&name).replace('+', "%20")),
+            ),
             (header::CACHE_CONTROL, "private, no-store".to_owned()),
         ],
         Body::from_stream(got.into_stream()),
@@ -267,14 +338,27 @@ async fn attachment(State(state): State<AppState>, ctx: Ctx, Path((id, submissio
         .into_response())
 }
 
-async fn add_section(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn add_section(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     match bounded_text("section_label", p.get("section_label"), 1, 200) {
         Ok(label) => {
-            remarks::add_section(&state.db, id, &label, &ctx.audit("remark.section.add", "consultation", label.clone())).await?;
+            remarks::add_section(
+                &state.db,
+                id,
+                &label,
+                &ctx.audit("remark.section.add", "consultation", label.clone()),
+            )
+            .await?;
             Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-saved")).into_response())
         }
-        Err(e) => screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e.into(), ctx.lang)).await,
+        Err(e) => {
+            screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e.into(), ctx.lang)).await
+        }
     }
 }
 
@@ -297,14 +381,31 @@ struct IntakeTpl<'a> {
     notice: Option<String>,
 }
 
-async fn intake_view(state: &AppState, ctx: &Ctx, c: Consultation, p: Pairs, blocks: Vec<RemarkForm>, identity: IdentityForm, form_key: String, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn intake_view(
+    state: &AppState,
+    ctx: &Ctx,
+    c: Consultation,
+    p: Pairs,
+    blocks: Vec<RemarkForm>,
+    identity: IdentityForm,
+    form_key: String,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let lang = ctx.lang;
     let tpl = IntakeTpl {
         ctx,
         sections: section_options(state, c.id).await?,
         districts: district_options(state).await?,
-        channels: Channel::ALL.iter().filter(|ch| **ch != Channel::Online).map(|ch| Opt { value: ch.as_str().into(), label: lang.t(&format!("channel-{}", ch.as_str())) }).collect(),
-        statuses: FormalStatus::ALL.iter().map(|s| Opt { value: s.as_str().into(), label: lang.t(&format!("formal-{}", s.as_str())) }).collect(),
+        channels: Channel::ALL
+            .iter()
+            .filter(|ch| **ch != Channel::Online)
+            .map(|ch| Opt { value: ch.as_str().into(), label: lang.t(&format!("channel-{}", ch.as_str())) })
+            .collect(),
+        statuses: FormalStatus::ALL
+            .iter()
+            .map(|s| Opt { value: s.as_str().into(), label: lang.t(&format!("formal-{}", s.as_str())) })
+            .collect(),
         blocks: blocks.into_iter().enumerate().map(|(i, f)| Block { i, f }).collect(),
         identity,
         p,
@@ -323,12 +424,32 @@ struct OkQuery {
     ok: String,
 }
 
-async fn intake_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn intake_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
-    let p = Pairs(vec![("received_at".into(), time::input_value(Utc::now())), ("channel".into(), "post".into()), ("formal_status".into(), "valid".into())]);
+    let p = Pairs(vec![
+        ("received_at".into(), time::input_value(Utc::now())),
+        ("channel".into(), "post".into()),
+        ("formal_status".into(), "valid".into()),
+    ]);
     let notice = super::notice(&ctx, &q.ok);
     let identity = IdentityForm { kind: "person".into(), ..Default::default() };
-    intake_view(&state, &ctx, c, p, vec![RemarkForm::default(); 3], identity, agora_db::new_token().0, FormErrors::default(), notice).await
+    intake_view(
+        &state,
+        &ctx,
+        c,
+        p,
+        vec![RemarkForm::default(); 3],
+        identity,
+        agora_db::new_token().0,
+        FormErrors::default(),
+        notice,
+    )
+    .await
 }
 
 async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp: Multipart) -> AppResult<Response> {
@@ -336,15 +457,26 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
     let (p, file) = crate::forms::read_multipart(mp, "scan", ATTACHMENT_MAX).await?;
     let mut blocks = read_blocks(&p);
     let identity_form = read_identity(&p);
-    let form_key = Some(p.get("form_key").to_owned()).filter(|k| k.len() == 64).unwrap_or_else(|| agora_db::new_token().0);
+    let form_key =
+        Some(p.get("form_key").to_owned()).filter(|k| k.len() == 64).unwrap_or_else(|| agora_db::new_token().0);
     if p.has("more") {
         blocks.push(RemarkForm::default());
-        return intake_view(&state, &ctx, c, p.clone(), blocks, identity_form, form_key, FormErrors::default(), None).await;
+        return intake_view(&state, &ctx, c, p.clone(), blocks, identity_form, form_key, FormErrors::default(), None)
+            .await;
     }
     let mut inv = Invalid::default();
-    let channel = inv.check(Channel::parse(p.get("channel")).filter(|ch| *ch != Channel::Online).ok_or(FieldError::new("channel", "choice-invalid")));
-    let received_at = inv.check(time::parse_local(p.get("received_at")).filter(|t| *t <= Utc::now() + Duration::minutes(5)).ok_or(FieldError::new("received_at", "date-invalid")));
-    let mut formal = inv.check(FormalStatus::parse(p.get("formal_status")).ok_or(FieldError::new("formal_status", "choice-invalid")));
+    let channel = inv.check(
+        Channel::parse(p.get("channel"))
+            .filter(|ch| *ch != Channel::Online)
+            .ok_or(FieldError::new("channel", "choice-invalid")),
+    );
+    let received_at = inv.check(
+        time::parse_local(p.get("received_at"))
+            .filter(|t| *t <= Utc::now() + Duration::minutes(5))
+            .ok_or(FieldError::new("received_at", "date-invalid")),
+    );
+    let mut formal = inv
+        .check(FormalStatus::parse(p.get("formal_status")).ok_or(FieldError::new("formal_status", "choice-invalid")));
     if let Some(t) = received_at
         && t >= c.closes_at
     {
@@ -375,12 +507,29 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
             None
         }
     };
-    let (Some(channel), Some(received_at), Some(formal), Some((remark_inputs, identity)), true) = (channel, received_at, formal, parsed, inv.is_empty()) else {
-        return intake_view(&state, &ctx, c, p.clone(), blocks, identity_form, form_key, FormErrors::from_invalid(&inv, ctx.lang), None).await;
+    let (Some(channel), Some(received_at), Some(formal), Some((remark_inputs, identity)), true) =
+        (channel, received_at, formal, parsed, inv.is_empty())
+    else {
+        return intake_view(
+            &state,
+            &ctx,
+            c,
+            p.clone(),
+            blocks,
+            identity_form,
+            form_key,
+            FormErrors::from_invalid(&inv, ctx.lang),
+            None,
+        )
+        .await;
     };
     let _ = requirements(&c);
     let attachment = match scan_type {
-        Some(t) => Some((store_file(&state, &format!("remarks/{}", c.id), file.bytes, t).await?, clean_filename(&file.name, t.extension()), t.mime().to_owned())),
+        Some(t) => Some((
+            store_file(&state, &format!("remarks/{}", c.id), file.bytes, t).await?,
+            clean_filename(&file.name, t.extension()),
+            t.mime().to_owned(),
+        )),
         None => None,
     };
     let settings = remarks::settings(&state.db, c.id).await?;
@@ -395,11 +544,16 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
         identity,
         formal_status: formal.as_str().into(),
         defect_reason,
-        correct_by: (formal == FormalStatus::Defective).then(|| received_at + Duration::days(settings.defect_days.into())),
+        correct_by: (formal == FormalStatus::Defective)
+            .then(|| received_at + Duration::days(settings.defect_days.into())),
         attachment,
         held: settings.premoderation,
     };
     let entry = ctx.audit("remark.intake", "consultation", format!("{} {}", channel.as_str(), remark_inputs.len()));
     let stored = remarks::submit(&state.db, &sub, &remark_inputs, &entry).await?;
-    Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi/nowa?ok=flash-intake&numer={}", url_encode(stored.receipt()))).into_response())
+    Ok(Redirect::to(&format!(
+        "/admin/konsultacje/{id}/uwagi/nowa?ok=flash-intake&numer={}",
+        url_encode(stored.receipt())
+    ))
+    .into_response())
 }

@@ -86,11 +86,18 @@ impl CatalogueQuery {
 
     /// The query string of every filter but the tab and page, for links that keep them.
     fn filters_qs(&self) -> String {
-        [("dzielnica", &self.dzielnica), ("kategoria", &self.kategoria), ("jednostka", &self.jednostka), ("rok", &self.rok), ("q", &self.q), ("sortuj", &self.sortuj)]
-            .iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| format!("&{k}={}", url_encode(v.trim())))
-            .collect()
+        [
+            ("dzielnica", &self.dzielnica),
+            ("kategoria", &self.kategoria),
+            ("jednostka", &self.jednostka),
+            ("rok", &self.rok),
+            ("q", &self.q),
+            ("sortuj", &self.sortuj),
+        ]
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("&{k}={}", url_encode(v.trim())))
+        .collect()
     }
 }
 
@@ -137,9 +144,16 @@ pub(super) fn card(ctx: &Ctx, r: CatalogueRow, now: chrono::DateTime<Utc>) -> Ca
 }
 
 /// The one-line state of a consultation: "Trwa do 17 stycznia 2027, 23:59 — zostało 5 dni".
-pub fn status_line(lang: Lang, status: Status, opens: chrono::DateTime<Utc>, closes: chrono::DateTime<Utc>, now: chrono::DateTime<Utc>) -> String {
+pub fn status_line(
+    lang: Lang,
+    status: Status,
+    opens: chrono::DateTime<Utc>,
+    closes: chrono::DateTime<Utc>,
+    now: chrono::DateTime<Utc>,
+) -> String {
     let args = |extra: Vec<(&'static str, Arg)>| {
-        let mut a = vec![("opens", Arg::Str(time::day_time(lang, opens))), ("closes", Arg::Str(time::day_time(lang, closes)))];
+        let mut a =
+            vec![("opens", Arg::Str(time::day_time(lang, opens))), ("closes", Arg::Str(time::day_time(lang, closes)))];
         a.extend(extra);
         a
     };
@@ -149,7 +163,10 @@ pub fn status_line(lang: Lang, status: Status, opens: chrono::DateTime<Utc>, clo
             let to_go = lang.t_args("days-to-go", &[("count", Arg::Num(time::days_until(now, opens).max(0)))]);
             lang.t_args("banner-announced", &args(vec![("togo", Arg::Str(to_go))]))
         }
-        Status::Open => lang.t_args("banner-open", &args(vec![("left", Arg::Str(time::days_left(lang, time::days_until(now, closes).max(0))))])),
+        Status::Open => lang.t_args(
+            "banner-open",
+            &args(vec![("left", Arg::Str(time::days_left(lang, time::days_until(now, closes).max(0))))]),
+        ),
         Status::Closed => lang.t_args("banner-closed", &args(vec![])),
         Status::ReportPublished => lang.t_args("banner-report", &args(vec![])),
         Status::Archived => lang.t_args("banner-archived", &args(vec![])),
@@ -183,22 +200,47 @@ async fn catalogue(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Cata
     let now = Utc::now();
     let page = q.strona.trim().parse::<i64>().unwrap_or(1).clamp(1, 10_000);
     let units = reference::units(&state.db).await?;
-    let unit = id_param(&q.jednostka).or_else(|| units.iter().find(|u| u.code.eq_ignore_ascii_case(q.jednostka.trim())).map(|u| u.id));
+    let unit = id_param(&q.jednostka)
+        .or_else(|| units.iter().find(|u| u.code.eq_ignore_ascii_case(q.jednostka.trim())).map(|u| u.id));
     let filter = CatalogueFilter {
         tab: q.tab(),
         district: id_param(&q.dzielnica),
         category: id_param(&q.kategoria),
         unit,
-        opens_between: q.rok.trim().parse::<i32>().ok().filter(|y| (1990..=2200).contains(y)).and_then(time::year_bounds),
-        words: q.q.to_lowercase().split_whitespace().filter(|w| !w.is_empty()).map(|w| w.chars().take(50).collect()).collect(),
+        opens_between: q
+            .rok
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1990..=2200).contains(y))
+            .and_then(time::year_bounds),
+        words: q
+            .q
+            .to_lowercase()
+            .split_whitespace()
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().take(50).collect())
+            .collect(),
         sort: q.sort(),
     };
     let Page { items, total } = dbc::catalogue(&state.db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
-    let districts = reference::districts(&state.db).await?.into_iter()
-        .map(|d| Opt { value: d.id.to_string(), label: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name) }).collect();
-    let categories = reference::named(&state.db, NamedKind::Category).await?.into_iter()
-        .map(|c| Opt { value: c.id.to_string(), label: localized(ctx.lang, c.name_pl, c.name_en) }).collect();
-    let units = units.into_iter().map(|u| Opt { value: u.id.to_string(), label: localized(ctx.lang, u.name_pl, u.name_en) }).collect();
+    let districts = reference::districts(&state.db)
+        .await?
+        .into_iter()
+        .map(|d| Opt {
+            value: d.id.to_string(),
+            label: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
+        })
+        .collect();
+    let categories = reference::named(&state.db, NamedKind::Category)
+        .await?
+        .into_iter()
+        .map(|c| Opt { value: c.id.to_string(), label: localized(ctx.lang, c.name_pl, c.name_en) })
+        .collect();
+    let units = units
+        .into_iter()
+        .map(|u| Opt { value: u.id.to_string(), label: localized(ctx.lang, u.name_pl, u.name_en) })
+        .collect();
     let years = dbc::years(&state.db).await?;
     let tpl = CatalogueTpl {
         ctx: &ctx,
@@ -325,7 +367,11 @@ struct PageTpl<'a> {
 }
 
 fn size_label(lang: Lang, bytes: i64) -> String {
-    let (value, unit) = if bytes >= 1024 * 1024 { (bytes as f64 / 1_048_576.0, "MB") } else { ((bytes as f64 / 1024.0).max(0.1), "kB") };
+    let (value, unit) = if bytes >= 1024 * 1024 {
+        (bytes as f64 / 1_048_576.0, "MB")
+    } else {
+        ((bytes as f64 / 1024.0).max(0.1), "kB")
+    };
     let s = format!("{value:.1}");
     let s = if lang == Lang::Pl { s.replace('.', ",") } else { s };
     format!("{s} {unit}")
@@ -362,11 +408,20 @@ fn steps(lang: Lang, items: Vec<ScheduleItem>, now: chrono::DateTime<Utc>) -> Ve
         .enumerate()
         .map(|(i, s)| {
             let when = match s.ends_on {
-                Some(end) if end != s.starts_on => format!("{} – {}", time::day(lang, s.starts_on), time::day(lang, end)),
+                Some(end) if end != s.starts_on => {
+                    format!("{} – {}", time::day(lang, s.starts_on), time::day(lang, end))
+                }
                 _ => time::day(lang, s.starts_on),
             };
             let past = s.ends_on.unwrap_or(s.starts_on) < today && Some(i) != current;
-            StepView { title: s.title, when, iso: s.starts_on.to_string(), description: s.description, current: Some(i) == current, past }
+            StepView {
+                title: s.title,
+                when,
+                iso: s.starts_on.to_string(),
+                description: s.description,
+                current: Some(i) == current,
+                past,
+            }
         })
         .collect()
 }
@@ -393,10 +448,24 @@ fn doc_views(lang: Lang, slug: &str, docs: Vec<Document>) -> Vec<DocView> {
             Some(DocView {
                 kind: lang.t(&format!("doc-kind-{}", d.kind)),
                 href: format!("/konsultacje/{slug}/dokumenty/{}/{}", d.id, newest.version),
-                meta: format!("{}, {}, {}", label(newest), size_label(lang, newest.size_bytes), lang.t_args("doc-version", &[("n", Arg::Num(newest.version.into()))])),
+                meta: format!(
+                    "{}, {}, {}",
+                    label(newest),
+                    size_label(lang, newest.size_bytes),
+                    lang.t_args("doc-version", &[("n", Arg::Num(newest.version.into()))])
+                ),
                 older: older
                     .iter()
-                    .map(|v| (format!("{} — {}", lang.t_args("doc-version", &[("n", Arg::Num(v.version.into()))]), time::day(lang, time::local_date(v.uploaded_at))), format!("/konsultacje/{slug}/dokumenty/{}/{}", d.id, v.version)))
+                    .map(|v| {
+                        (
+                            format!(
+                                "{} — {}",
+                                lang.t_args("doc-version", &[("n", Arg::Num(v.version.into()))]),
+                                time::day(lang, time::local_date(v.uploaded_at))
+                            ),
+                            format!("/konsultacje/{slug}/dokumenty/{}/{}", d.id, v.version),
+                        )
+                    })
                     .collect(),
                 title: d.title,
             })
@@ -415,7 +484,12 @@ pub(super) async fn visible(state: &AppState, ctx: &Ctx, slug: &str) -> AppResul
     if may_see(ctx, &c) { Ok(c) } else { Err(AppError::NotFound) }
 }
 
-async fn consultation_page(State(state): State<AppState>, ctx: Ctx, headers: axum::http::HeaderMap, Path(slug): Path<String>) -> AppResult<Response> {
+async fn consultation_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
     let now = Utc::now();
     let c = visible(&state, &ctx, &slug).await?;
     let lang = ctx.lang;
@@ -425,24 +499,46 @@ async fn consultation_page(State(state): State<AppState>, ctx: Ctx, headers: axu
         reference::districts(&state.db).await?,
         reference::named(&state.db, NamedKind::Category).await?,
     );
-    let mut organisers = vec![localized(lang, c.unit_name.clone(), units.iter().find(|u| u.id == c.unit_id).and_then(|u| u.name_en.clone()))];
-    organisers.extend(units.iter().filter(|u| links.co_units.contains(&u.id)).map(|u| localized(lang, u.name_pl.clone(), u.name_en.clone())));
+    let mut organisers = vec![localized(
+        lang,
+        c.unit_name.clone(),
+        units.iter().find(|u| u.id == c.unit_id).and_then(|u| u.name_en.clone()),
+    )];
+    organisers.extend(
+        units
+            .iter()
+            .filter(|u| links.co_units.contains(&u.id))
+            .map(|u| localized(lang, u.name_pl.clone(), u.name_en.clone())),
+    );
     let district_names = if c.scope_citywide {
         vec![ctx.t("scope-city")]
     } else {
-        districts.iter().filter(|d| links.districts.contains(&d.id)).map(|d| format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name)).collect()
+        districts
+            .iter()
+            .filter(|d| links.districts.contains(&d.id))
+            .map(|d| format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name))
+            .collect()
     };
-    let category_names = categories.into_iter().filter(|k| links.categories.contains(&k.id)).map(|k| localized(lang, k.name_pl, k.name_en)).collect();
+    let category_names = categories
+        .into_iter()
+        .filter(|k| links.categories.contains(&k.id))
+        .map(|k| localized(lang, k.name_pl, k.name_en))
+        .collect();
     let methods = programme::methods(&state.db, c.id).await?;
     let events = programme::events(&state.db, c.id).await?.into_iter().map(|e| event_view(lang, e, now)).collect();
     let docs = doc_views(lang, &c.slug, documents::list(&state.db, c.id).await?);
     let status = c.status();
-    let languages = c.languages.split(',').filter_map(|code| match code.trim() {
-        "pl" => Some(ctx.t("language-pl")),
-        "en" => Some(ctx.t("language-en")),
-        "uk" => Some(ctx.t("language-uk")),
-        _ => None,
-    }).collect::<Vec<_>>().join(", ");
+    let languages = c
+        .languages
+        .split(',')
+        .filter_map(|code| match code.trim() {
+            "pl" => Some(ctx.t("language-pl")),
+            "en" => Some(ctx.t("language-en")),
+            "uk" => Some(ctx.t("language-uk")),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let tpl = PageTpl {
         ctx: &ctx,
         banner: status_line(lang, status, c.opens_at, c.closes_at, now),
@@ -463,22 +559,41 @@ async fn consultation_page(State(state): State<AppState>, ctx: Ctx, headers: axu
         can_manage: ctx.can(Action::ManageUnit(c.unit_id)),
         open_for_remarks: status == Status::Open && now < c.closes_at,
         surveys: super::surveys::links_for_consultation(&state, &ctx, c.id).await?,
-        poll: super::polls::widget(&state, &ctx, &headers, agora_domain::poll::Placement::Consultation, Some(c.id), &format!("/konsultacje/{}", c.slug)).await?,
+        poll: super::polls::widget(
+            &state,
+            &ctx,
+            &headers,
+            agora_domain::poll::Placement::Consultation,
+            Some(c.id),
+            &format!("/konsultacje/{}", c.slug),
+        )
+        .await?,
         c,
     };
     render_public(&tpl, None)
 }
 
-async fn download(State(state): State<AppState>, ctx: Ctx, Path((slug, doc, version)): Path<(String, i64, i32)>) -> AppResult<Response> {
+async fn download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, doc, version)): Path<(String, i64, i32)>,
+) -> AppResult<Response> {
     let c = visible(&state, &ctx, &slug).await?;
     let v = documents::version(&state.db, c.id, doc, version).await?.ok_or(AppError::NotFound)?;
-    let got = state.storage.get(&object_store::path::Path::from(v.storage_key.as_str())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let got = state
+        .storage
+        .get(&object_store::path::Path::from(v.storage_key.as_str()))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     let stream = got.into_stream();
     // Only types checked at upload are ever stored; still, never let a browser render one
     // inline as a page of this site.
     let disposition = format!(
         "attachment; filename=\"{}\"; filename*=UTF-8''{}",
-        v.filename.chars().map(|ch| if ch.is_ascii_alphanumeric() || ".-_".contains(ch) { ch } else { '_' }).collect::<String>(),
+        v.filename
+            .chars()
+            .map(|ch| if ch.is_ascii_alphanumeric() || ".-_".contains(ch) { ch } else { '_' })
+            .collect::<String>(),
         url_encode(&v.filename).replace('+', "%20")
     );
     Ok((
@@ -552,7 +667,12 @@ fn ics_response(body: String, name: &str) -> Response {
         .into_response()
 }
 
-fn ical_events<'a>(state: &AppState, rows: &'a [(Event, String, String)], uids: &'a [String], urls: &'a [String]) -> Vec<agora_export::ical::IcalEvent<'a>> {
+fn ical_events<'a>(
+    state: &AppState,
+    rows: &'a [(Event, String, String)],
+    uids: &'a [String],
+    urls: &'a [String],
+) -> Vec<agora_export::ical::IcalEvent<'a>> {
     let _ = state;
     rows.iter()
         .zip(uids.iter().zip(urls))
@@ -570,8 +690,10 @@ fn ical_events<'a>(state: &AppState, rows: &'a [(Event, String, String)], uids: 
 }
 
 fn ics_body(state: &AppState, name: &str, rows: Vec<(Event, String, String)>) -> String {
-    let uids: Vec<String> = rows.iter().map(|(e, _, _)| format!("event-{}@{}", e.id, host_of(&state.config.base_url))).collect();
-    let urls: Vec<String> = rows.iter().map(|(_, slug, _)| format!("{}/konsultacje/{slug}", state.config.base_url)).collect();
+    let uids: Vec<String> =
+        rows.iter().map(|(e, _, _)| format!("event-{}@{}", e.id, host_of(&state.config.base_url))).collect();
+    let urls: Vec<String> =
+        rows.iter().map(|(_, slug, _)| format!("{}/konsultacje/{slug}", state.config.base_url)).collect();
     agora_export::ical::calendar(name, &ical_events(state, &rows, &uids, &urls))
 }
 
@@ -587,20 +709,29 @@ async fn calendar_ics(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
 
 async fn consultation_ics(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
     let c = visible(&state, &ctx, &slug).await?;
-    let rows = programme::events(&state.db, c.id).await?.into_iter().map(|e| (e, c.slug.clone(), c.title.clone())).collect();
+    let rows =
+        programme::events(&state.db, c.id).await?.into_iter().map(|e| (e, c.slug.clone(), c.title.clone())).collect();
     Ok(ics_response(ics_body(&state, &c.title, rows), &c.slug))
 }
 
 async fn atom_feed(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let rows = dbc::recent_transitions(&state.db, 50).await?;
     let base = &state.config.base_url;
-    let titles: Vec<String> = rows.iter().map(|r| format!("{}: {}", ctx.t(&format!("feed-{}", r.to_status)), r.title)).collect();
+    let titles: Vec<String> =
+        rows.iter().map(|r| format!("{}: {}", ctx.t(&format!("feed-{}", r.to_status)), r.title)).collect();
     let ids: Vec<String> = rows.iter().map(|r| format!("tag:{},2026:transition/{}", host_of(base), r.id)).collect();
     let links: Vec<String> = rows.iter().map(|r| format!("{base}/konsultacje/{}", r.slug)).collect();
     let entries: Vec<agora_export::atom::AtomEntry> = rows
         .iter()
         .enumerate()
-        .map(|(i, r)| agora_export::atom::AtomEntry { id: &ids[i], title: &titles[i], updated: r.at, link: &links[i], summary: &r.summary, author: &r.unit_name })
+        .map(|(i, r)| agora_export::atom::AtomEntry {
+            id: &ids[i],
+            title: &titles[i],
+            updated: r.at,
+            link: &links[i],
+            summary: &r.summary,
+            author: &r.unit_name,
+        })
         .collect();
     let updated = rows.first().map_or_else(Utc::now, |r| r.at);
     let body = agora_export::atom::feed(

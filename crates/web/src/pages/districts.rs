@@ -31,20 +31,37 @@ struct DistrictTpl<'a> {
     poll: Option<PollView>,
 }
 
-async fn district_page(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, Path(id): Path<i64>) -> AppResult<Response> {
-    let d = agora_db::reference::districts(&state.db).await?.into_iter().find(|d| d.id == id).ok_or(AppError::NotFound)?;
+async fn district_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let d =
+        agora_db::reference::districts(&state.db).await?.into_iter().find(|d| d.id == id).ok_or(AppError::NotFound)?;
     let now = chrono::Utc::now();
-    let filter = |tab| CatalogueFilter { tab, district: Some(id), category: None, unit: None, opens_between: None, words: vec![], sort: Sort::Closing };
+    let filter = |tab| CatalogueFilter {
+        tab,
+        district: Some(id),
+        category: None,
+        unit: None,
+        opens_between: None,
+        words: vec![],
+        sort: Sort::Closing,
+    };
     let open = catalogue(&state.db, &filter(Tab::Open), 6, 0).await?;
     let planned = catalogue(&state.db, &filter(Tab::Planned), 3, 0).await?;
     let poll = widget(&state, &ctx, &headers, Placement::District, Some(id), &format!("/dzielnice/{id}")).await?;
-    render_public(&DistrictTpl {
-        ctx: &ctx,
-        id,
-        name: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
-        open_total: open.total,
-        open: open.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
-        planned: planned.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
-        poll,
-    }, None)
+    render_public(
+        &DistrictTpl {
+            ctx: &ctx,
+            id,
+            name: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
+            open_total: open.total,
+            open: open.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
+            planned: planned.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
+            poll,
+        },
+        None,
+    )
 }

@@ -63,7 +63,9 @@ pub fn routes() -> Router<AppState> {
 
 /// A CSV download whose rows arrive through `rx` as they are produced.
 pub fn csv_download(rx: tokio::sync::mpsc::Receiver<Vec<u8>>, filename: &str) -> Response {
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|chunk| (Ok::<_, std::convert::Infallible>(chunk), rx)) });
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (Ok::<_, std::convert::Infallible>(chunk), rx))
+    });
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
@@ -171,19 +173,30 @@ struct HomeTpl<'a> {
 async fn home(State(state): State<AppState>, ctx: Ctx, headers: axum::http::HeaderMap) -> AppResult<Response> {
     use agora_db::consultation::{CatalogueFilter, Sort, Tab, catalogue};
     let now = chrono::Utc::now();
-    let filter = |tab| CatalogueFilter { tab, district: None, category: None, unit: None, opens_between: None, words: vec![], sort: Sort::Closing };
+    let filter = |tab| CatalogueFilter {
+        tab,
+        district: None,
+        category: None,
+        unit: None,
+        opens_between: None,
+        words: vec![],
+        sort: Sort::Closing,
+    };
     let open = catalogue(&state.db, &filter(Tab::Open), 6, 0).await?;
     let planned = catalogue(&state.db, &filter(Tab::Planned), 3, 0).await?;
     let districts = agora_db::reference::districts(&state.db).await?;
     let poll = polls::widget(&state, &ctx, &headers, agora_domain::poll::Placement::Home, None, "/").await?;
-    render_public(&HomeTpl {
-        ctx: &ctx,
-        poll,
-        districts,
-        open_total: open.total,
-        open: open.items.into_iter().map(|r| consultations::card(&ctx, r, now)).collect(),
-        planned: planned.items.into_iter().map(|r| consultations::card(&ctx, r, now)).collect(),
-    }, None)
+    render_public(
+        &HomeTpl {
+            ctx: &ctx,
+            poll,
+            districts,
+            open_total: open.total,
+            open: open.items.into_iter().map(|r| consultations::card(&ctx, r, now)).collect(),
+            planned: planned.items.into_iter().map(|r| consultations::card(&ctx, r, now)).collect(),
+        },
+        None,
+    )
 }
 
 async fn healthz() -> &'static str {
@@ -221,7 +234,8 @@ async fn switch_language(
         lang.code(),
         if state.config.secure_cookies { "; Secure" } else { "" }
     );
-    resp.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.to_string()))?);
+    resp.headers_mut()
+        .append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.to_string()))?);
     Ok(resp)
 }
 
@@ -278,7 +292,8 @@ async fn content_page(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Resp
         Some(p) => p,
         None => agora_db::pages::get(&state.db, slug, "pl").await?.ok_or(AppError::NotFound)?,
     };
-    let sign_language = if slug == access::SIGN_LANGUAGE_SLUG { Some(access::sign_language_video(state).await?) } else { None };
+    let sign_language =
+        if slug == access::SIGN_LANGUAGE_SLUG { Some(access::sign_language_video(state).await?) } else { None };
     render(&PageTpl {
         ctx,
         slug,

@@ -15,7 +15,8 @@ use agora_db::programme::{self, NewEvent, Part};
 use agora_db::reference::{self, NamedKind};
 use agora_domain::Invalid;
 use agora_domain::consultation::{
-    ConsultationForm, ConsultationInput, MethodKind, OnViolation, PublicationPlan, RuleViolation, RulesProfile, Status, check_rules,
+    ConsultationForm, ConsultationInput, MethodKind, OnViolation, PublicationPlan, RuleViolation, RulesProfile, Status,
+    check_rules,
 };
 use agora_domain::document::{DocumentKind, MAX_FILE_BYTES, sniff};
 use agora_domain::permission::{Action, Grant};
@@ -66,7 +67,9 @@ pub(super) fn my_units(ctx: &Ctx) -> Option<Vec<i64>> {
     if ctx.can(Action::ManageReferenceData) {
         return None;
     }
-    Some(ctx.user.as_ref().map_or_else(Vec::new, |u| u.grants.iter().filter_map(|g| if let Grant::Organiser(id) = g { Some(*id) } else { None }).collect()))
+    Some(ctx.user.as_ref().map_or_else(Vec::new, |u| {
+        u.grants.iter().filter_map(|g| if let Grant::Organiser(id) = g { Some(*id) } else { None }).collect()
+    }))
 }
 
 pub(super) fn require_organiser(ctx: &Ctx) -> AppResult<Option<Vec<i64>>> {
@@ -127,14 +130,26 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
         .into_iter()
         .map(|r| Row {
             id: r.id,
-            dates: format!("{} – {}", time::day(ctx.lang, time::local_date(r.opens_at)), time::day(ctx.lang, time::local_date(r.closes_at))),
+            dates: format!(
+                "{} – {}",
+                time::day(ctx.lang, time::local_date(r.opens_at)),
+                time::day(ctx.lang, time::local_date(r.closes_at))
+            ),
             status: ctx.t(&format!("status-{}", r.status)),
             title: r.title,
             unit: r.unit_code,
         })
         .collect();
     let notice = super::notice(&ctx, &q.ok);
-    render(&ListTpl { ctx: &ctx, rows, total: p.total, page, pages: ((p.total + per - 1) / per).max(1), pager_base: "/admin/konsultacje?".into(), notice })
+    render(&ListTpl {
+        ctx: &ctx,
+        rows,
+        total: p.total,
+        page,
+        pages: ((p.total + per - 1) / per).max(1),
+        pager_base: "/admin/konsultacje?".into(),
+        notice,
+    })
 }
 
 // ---- create and edit ----
@@ -168,31 +183,79 @@ struct Chosen {
     languages: Vec<String>,
 }
 
-async fn form_page(state: &AppState, ctx: &Ctx, id: Option<i64>, status: Option<Status>, f: ConsultationForm, chosen: Chosen, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Option<i64>,
+    status: Option<Status>,
+    f: ConsultationForm,
+    chosen: Chosen,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let lang = ctx.lang;
     let allowed = my_units(ctx);
     let all_units = reference::units(&state.db).await?;
     let units = all_units
         .iter()
         .filter(|u| allowed.as_ref().is_none_or(|a| a.contains(&u.id)) || chosen.unit_id == u.id.to_string())
-        .map(|u| Opt { value: u.id.to_string(), label: format!("{} — {}", u.code, localized(lang, u.name_pl.clone(), u.name_en.clone())) })
+        .map(|u| Opt {
+            value: u.id.to_string(),
+            label: format!("{} — {}", u.code, localized(lang, u.name_pl.clone(), u.name_en.clone())),
+        })
         .collect();
-    let check = |id: i64, label: String, chosen: &[i64]| Check { value: id.to_string(), label, checked: chosen.contains(&id) };
-    let co_units = all_units.iter().map(|u| check(u.id, format!("{} — {}", u.code, u.name_pl), &chosen.links.co_units)).collect();
-    let districts = reference::districts(&state.db).await?.into_iter()
-        .map(|d| check(d.id, format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name), &chosen.links.districts)).collect();
-    let categories = reference::named(&state.db, NamedKind::Category).await?.into_iter()
-        .map(|c| check(c.id, localized(lang, c.name_pl, c.name_en), &chosen.links.categories)).collect();
-    let languages = LANGUAGES.iter().map(|code| Check { value: (*code).into(), label: ctx.t(&format!("language-{code}")), checked: chosen.languages.iter().any(|l| l == code) }).collect();
+    let check =
+        |id: i64, label: String, chosen: &[i64]| Check { value: id.to_string(), label, checked: chosen.contains(&id) };
+    let co_units =
+        all_units.iter().map(|u| check(u.id, format!("{} — {}", u.code, u.name_pl), &chosen.links.co_units)).collect();
+    let districts = reference::districts(&state.db)
+        .await?
+        .into_iter()
+        .map(|d| {
+            check(
+                d.id,
+                format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
+                &chosen.links.districts,
+            )
+        })
+        .collect();
+    let categories = reference::named(&state.db, NamedKind::Category)
+        .await?
+        .into_iter()
+        .map(|c| check(c.id, localized(lang, c.name_pl, c.name_en), &chosen.links.categories))
+        .collect();
+    let languages = LANGUAGES
+        .iter()
+        .map(|code| Check {
+            value: (*code).into(),
+            label: ctx.t(&format!("language-{code}")),
+            checked: chosen.languages.iter().any(|l| l == code),
+        })
+        .collect();
     let status = status.map(|s| {
-        let steps = s.next_steps().into_iter()
+        let steps = s
+            .next_steps()
+            .into_iter()
             // Closing an announced consultation only happens by the calendar.
             .filter(|to| !(s == Status::Announced && *to == Status::Closed))
             .map(|to| (to.as_str().to_owned(), ctx.t(&format!("transition-{}", to.as_str()))))
             .collect();
         (ctx.t(&format!("status-{}", s.as_str())), steps)
     });
-    let tpl = FormTpl { ctx, id, status, f, unit_id: chosen.unit_id, units, co_units, districts, categories, languages, errors, notice };
+    let tpl = FormTpl {
+        ctx,
+        id,
+        status,
+        f,
+        unit_id: chosen.unit_id,
+        units,
+        co_units,
+        districts,
+        categories,
+        languages,
+        errors,
+        notice,
+    };
     let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     render_status(code, &tpl)
 }
@@ -200,7 +263,13 @@ async fn form_page(state: &AppState, ctx: &Ctx, id: Option<i64>, status: Option<
 async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let units = require_organiser(&ctx)?;
     let contact = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
-    let f = ConsultationForm { legal_basis: "optional".into(), scope: "city".into(), contact_name: contact, privacy_notice: ctx.t("privacy-default"), ..Default::default() };
+    let f = ConsultationForm {
+        legal_basis: "optional".into(),
+        scope: "city".into(),
+        contact_name: contact,
+        privacy_notice: ctx.t("privacy-default"),
+        ..Default::default()
+    };
     let unit_id = units.and_then(|u| u.first().copied()).map(|u| u.to_string()).unwrap_or_default();
     let chosen = Chosen { unit_id, links: Links::default(), languages: vec!["pl".into()] };
     form_page(&state, &ctx, None, None, f, chosen, FormErrors::default(), None).await
@@ -265,10 +334,23 @@ async fn create(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs>) -
     let (f, chosen) = read_form(&p);
     let (input, unit) = match validate(&ctx, &f, &chosen) {
         Ok(v) => v,
-        Err(inv) => return form_page(&state, &ctx, None, None, f, chosen, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+        Err(inv) => {
+            return form_page(&state, &ctx, None, None, f, chosen, FormErrors::from_invalid(&inv, ctx.lang), None)
+                .await;
+        }
     };
-    let links = if input.scope_citywide { Links { districts: vec![], ..chosen.links.clone() } } else { chosen.links.clone() };
-    match dbc::create(&state.db, &input, unit, &chosen.languages.join(","), &links, &audit(&ctx, "consultation.create", input.title.clone())).await {
+    let links =
+        if input.scope_citywide { Links { districts: vec![], ..chosen.links.clone() } } else { chosen.links.clone() };
+    match dbc::create(
+        &state.db,
+        &input,
+        unit,
+        &chosen.languages.join(","),
+        &links,
+        &audit(&ctx, "consultation.create", input.title.clone()),
+    )
+    .await
+    {
         Ok(id) => Ok(Redirect::to(&format!("/admin/konsultacje/{id}?ok=flash-saved")).into_response()),
         Err(e) => {
             let inv = conflict_on(e, "slug", "slug-taken")?;
@@ -283,7 +365,12 @@ struct OkQuery {
     ok: String,
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let links = dbc::links(&state.db, id).await?;
     let flag = |b: bool| b.then(|| "yes".to_owned());
@@ -308,23 +395,66 @@ async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>,
         opens_at: time::input_value(c.opens_at),
         closes_at: time::input_value(c.closes_at),
     };
-    let chosen = Chosen { unit_id: c.unit_id.to_string(), links, languages: c.languages.split(',').map(str::to_owned).collect() };
-    form_page(&state, &ctx, Some(id), Some(c.status()), f, chosen, FormErrors::default(), super::notice(&ctx, &q.ok)).await
+    let chosen = Chosen {
+        unit_id: c.unit_id.to_string(),
+        links,
+        languages: c.languages.split(',').map(str::to_owned).collect(),
+    };
+    form_page(&state, &ctx, Some(id), Some(c.status()), f, chosen, FormErrors::default(), super::notice(&ctx, &q.ok))
+        .await
 }
 
-async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let (f, chosen) = read_form(&p);
     let (input, unit) = match validate(&ctx, &f, &chosen) {
         Ok(v) => v,
-        Err(inv) => return form_page(&state, &ctx, Some(id), Some(c.status()), f, chosen, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+        Err(inv) => {
+            return form_page(
+                &state,
+                &ctx,
+                Some(id),
+                Some(c.status()),
+                f,
+                chosen,
+                FormErrors::from_invalid(&inv, ctx.lang),
+                None,
+            )
+            .await;
+        }
     };
-    let links = if input.scope_citywide { Links { districts: vec![], ..chosen.links.clone() } } else { chosen.links.clone() };
-    match dbc::update(&state.db, id, &input, unit, &chosen.languages.join(","), &links, &audit(&ctx, "consultation.update", input.title.clone())).await {
+    let links =
+        if input.scope_citywide { Links { districts: vec![], ..chosen.links.clone() } } else { chosen.links.clone() };
+    match dbc::update(
+        &state.db,
+        id,
+        &input,
+        unit,
+        &chosen.languages.join(","),
+        &links,
+        &audit(&ctx, "consultation.update", input.title.clone()),
+    )
+    .await
+    {
         Ok(()) => Ok(Redirect::to(&format!("/admin/konsultacje/{id}?ok=flash-saved")).into_response()),
         Err(e) => {
             let inv = conflict_on(e, "slug", "slug-taken")?;
-            form_page(&state, &ctx, Some(id), Some(c.status()), f, chosen, FormErrors::from_invalid(&inv, ctx.lang), None).await
+            form_page(
+                &state,
+                &ctx,
+                Some(id),
+                Some(c.status()),
+                f,
+                chosen,
+                FormErrors::from_invalid(&inv, ctx.lang),
+                None,
+            )
+            .await
         }
     }
 }
@@ -357,7 +487,9 @@ pub fn violation_message(lang: Lang, v: &RuleViolation) -> String {
     match v {
         RuleViolation::TooShort { days, min } => lang.t_args(v.code(), &[("days", n(*days)), ("min", n(*min))]),
         RuleViolation::NoticeTooShort { days, min } => lang.t_args(v.code(), &[("days", n(*days)), ("min", n(*min))]),
-        RuleViolation::TooFewMethods { count, min } => lang.t_args(v.code(), &[("count", n(*count as i64)), ("min", n(*min as i64))]),
+        RuleViolation::TooFewMethods { count, min } => {
+            lang.t_args(v.code(), &[("count", n(*count as i64)), ("min", n(*min as i64))])
+        }
         RuleViolation::MissingRequiredMethod { one_of } => {
             let names = one_of.iter().map(|k| lang.t(&format!("method-{}", k.as_str()))).collect::<Vec<_>>().join(", ");
             lang.t_args(v.code(), &[("methods", Arg::Str(names))])
@@ -365,14 +497,20 @@ pub fn violation_message(lang: Lang, v: &RuleViolation) -> String {
     }
 }
 
-async fn change_status(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<StatusForm>) -> AppResult<Response> {
+async fn change_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<StatusForm>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let from = c.status();
     let to = Status::parse(&form.to).filter(|to| from.can_move_to(*to)).ok_or(AppError::BadRequest)?;
     let mut justification = None;
     if from == Status::Draft && matches!(to, Status::Announced | Status::Open) {
         let profile = rules_profile(&state).await?;
-        let methods = programme::methods(&state.db, id).await?.iter().filter_map(|m| MethodKind::parse(&m.kind)).collect();
+        let methods =
+            programme::methods(&state.db, id).await?.iter().filter_map(|m| MethodKind::parse(&m.kind)).collect();
         let plan = PublicationPlan { announce_at: Utc::now(), opens_at: c.opens_at, closes_at: c.closes_at, methods };
         let violations = check_rules(&profile, &plan);
         if !violations.is_empty() {
@@ -400,8 +538,15 @@ async fn change_status(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i
             }
         }
     }
-    let details = format!("{} → {}{}", from.as_str(), to.as_str(), justification.as_deref().map(|j| format!("; {j}")).unwrap_or_default());
-    if !dbc::transition(&state.db, id, from, to, justification.as_deref(), &audit(&ctx, "consultation.status", details)).await? {
+    let details = format!(
+        "{} → {}{}",
+        from.as_str(),
+        to.as_str(),
+        justification.as_deref().map(|j| format!("; {j}")).unwrap_or_default()
+    );
+    if !dbc::transition(&state.db, id, from, to, justification.as_deref(), &audit(&ctx, "consultation.status", details))
+        .await?
+    {
         return Err(AppError::Conflict);
     }
     Ok(Redirect::to(&format!("/admin/konsultacje/{id}?ok=flash-status-changed")).into_response())
@@ -421,7 +566,14 @@ struct RulesTpl<'a> {
 }
 
 fn method_checks(ctx: &Ctx, chosen: &[String]) -> Vec<Check> {
-    MethodKind::ALL.iter().map(|k| Check { value: k.as_str().into(), label: ctx.t(&format!("method-{}", k.as_str())), checked: chosen.iter().any(|c| c == k.as_str()) }).collect()
+    MethodKind::ALL
+        .iter()
+        .map(|k| Check {
+            value: k.as_str().into(),
+            label: ctx.t(&format!("method-{}", k.as_str())),
+            checked: chosen.iter().any(|c| c == k.as_str()),
+        })
+        .collect()
 }
 
 async fn rules_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
@@ -443,22 +595,32 @@ async fn rules_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQ
 async fn save_rules(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs>) -> AppResult<Response> {
     ctx.require(Action::ManageReferenceData)?;
     let chosen: Vec<String> = p.all("required_one_of").into_iter().map(str::to_owned).collect();
-    match RulesProfile::parse(p.get("min_open_days"), p.get("min_notice_days"), p.get("min_methods"), &chosen, p.get("on_violation")) {
+    match RulesProfile::parse(
+        p.get("min_open_days"),
+        p.get("min_notice_days"),
+        p.get("min_methods"),
+        &chosen,
+        p.get("on_violation"),
+    ) {
         Ok(profile) => {
             let json = serde_json::to_string(&profile).map_err(|e| AppError::Internal(e.to_string()))?;
-            agora_db::settings::put(&state.db, RULES_KEY, &json, &ctx.audit("rules.update", "settings", json.clone())).await?;
+            agora_db::settings::put(&state.db, RULES_KEY, &json, &ctx.audit("rules.update", "settings", json.clone()))
+                .await?;
             Ok(Redirect::to("/admin/zasady?ok=flash-saved").into_response())
         }
-        Err(inv) => render_status(StatusCode::UNPROCESSABLE_ENTITY, &RulesTpl {
-            ctx: &ctx,
-            min_open_days: p.get("min_open_days").into(),
-            min_notice_days: p.get("min_notice_days").into(),
-            min_methods: p.get("min_methods").into(),
-            methods: method_checks(&ctx, &chosen),
-            on_violation: p.get("on_violation").into(),
-            errors: FormErrors::from_invalid(&inv, ctx.lang),
-            notice: None,
-        }),
+        Err(inv) => render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &RulesTpl {
+                ctx: &ctx,
+                min_open_days: p.get("min_open_days").into(),
+                min_notice_days: p.get("min_notice_days").into(),
+                min_methods: p.get("min_methods").into(),
+                methods: method_checks(&ctx, &chosen),
+                on_violation: p.get("on_violation").into(),
+                errors: FormErrors::from_invalid(&inv, ctx.lang),
+                notice: None,
+            },
+        ),
     }
 }
 
@@ -486,36 +648,71 @@ struct ProgrammeTpl<'a> {
     notice: Option<String>,
 }
 
-async fn programme_view(state: &AppState, ctx: &Ctx, c: Consultation, form: Pairs, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn programme_view(
+    state: &AppState,
+    ctx: &Ctx,
+    c: Consultation,
+    form: Pairs,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let lang = ctx.lang;
-    let steps = programme::schedule(&state.db, c.id).await?.into_iter().map(|s| ItemView {
-        id: s.id,
-        label: s.title,
-        detail: match s.ends_on { Some(e) => format!("{} – {}", time::day(lang, s.starts_on), time::day(lang, e)), None => time::day(lang, s.starts_on) },
-        attendance: None,
-        is_event: false,
-    }).collect();
-    let methods = programme::methods(&state.db, c.id).await?.into_iter().map(|m| ItemView {
-        id: m.id,
-        label: ctx.t(&format!("method-{}", m.kind)),
-        detail: [Some(m.description), m.channel_address].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" — "),
-        attendance: None,
-        is_event: false,
-    }).collect();
-    let events = programme::events(&state.db, c.id).await?.into_iter().map(|e| ItemView {
-        id: e.id,
-        label: format!("{}: {}", ctx.t(&format!("method-{}", e.kind)), e.title),
-        detail: format!("{}–{}", time::day_time(lang, e.starts_at), time::clock(e.ends_at)),
-        attendance: Some(e.attendance.map(|a| a.to_string()).unwrap_or_default()),
-        is_event: true,
-    }).collect();
-    let kinds = MethodKind::ALL.iter().map(|k| Opt { value: k.as_str().into(), label: ctx.t(&format!("method-{}", k.as_str())) }).collect();
+    let steps = programme::schedule(&state.db, c.id)
+        .await?
+        .into_iter()
+        .map(|s| ItemView {
+            id: s.id,
+            label: s.title,
+            detail: match s.ends_on {
+                Some(e) => format!("{} – {}", time::day(lang, s.starts_on), time::day(lang, e)),
+                None => time::day(lang, s.starts_on),
+            },
+            attendance: None,
+            is_event: false,
+        })
+        .collect();
+    let methods = programme::methods(&state.db, c.id)
+        .await?
+        .into_iter()
+        .map(|m| ItemView {
+            id: m.id,
+            label: ctx.t(&format!("method-{}", m.kind)),
+            detail: [Some(m.description), m.channel_address]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" — "),
+            attendance: None,
+            is_event: false,
+        })
+        .collect();
+    let events = programme::events(&state.db, c.id)
+        .await?
+        .into_iter()
+        .map(|e| ItemView {
+            id: e.id,
+            label: format!("{}: {}", ctx.t(&format!("method-{}", e.kind)), e.title),
+            detail: format!("{}–{}", time::day_time(lang, e.starts_at), time::clock(e.ends_at)),
+            attendance: Some(e.attendance.map(|a| a.to_string()).unwrap_or_default()),
+            is_event: true,
+        })
+        .collect();
+    let kinds = MethodKind::ALL
+        .iter()
+        .map(|k| Opt { value: k.as_str().into(), label: ctx.t(&format!("method-{}", k.as_str())) })
+        .collect();
     let tpl = ProgrammeTpl { ctx, c, steps, methods, events, kinds, form, errors, notice };
     let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     render_status(code, &tpl)
 }
 
-async fn programme_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn programme_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     programme_view(&state, &ctx, c, Pairs::default(), FormErrors::default(), super::notice(&ctx, &q.ok)).await
 }
@@ -524,31 +721,77 @@ fn back_to_programme(id: i64) -> Response {
     Redirect::to(&format!("/admin/konsultacje/{id}/program?ok=flash-saved")).into_response()
 }
 
-async fn add_step(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn add_step(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let (s, e) = (p.get("step_starts_on"), p.get("step_ends_on"));
-    match StepInput::parse(p.get("step_title"), s, time::parse_date(s), e, time::parse_date(e), p.get("step_description")) {
+    match StepInput::parse(
+        p.get("step_title"),
+        s,
+        time::parse_date(s),
+        e,
+        time::parse_date(e),
+        p.get("step_description"),
+    ) {
         Ok(step) => {
-            programme::add_schedule_item(&state.db, id, &step.title, step.starts_on, step.ends_on, &step.description, &audit(&ctx, "consultation.schedule.add", step.title.clone())).await?;
+            programme::add_schedule_item(
+                &state.db,
+                id,
+                &step.title,
+                step.starts_on,
+                step.ends_on,
+                &step.description,
+                &audit(&ctx, "consultation.schedule.add", step.title.clone()),
+            )
+            .await?;
             Ok(back_to_programme(id))
         }
         Err(inv) => programme_view(&state, &ctx, c, p, FormErrors::from_invalid(&inv, ctx.lang), None).await,
     }
 }
 
-async fn add_method(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn add_method(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let d = p.get("method_deadline");
-    match MethodInput::parse(p.get("method_kind"), p.get("method_description"), p.get("method_address"), d, time::parse_local(d)) {
+    match MethodInput::parse(
+        p.get("method_kind"),
+        p.get("method_description"),
+        p.get("method_address"),
+        d,
+        time::parse_local(d),
+    ) {
         Ok(m) => {
-            programme::add_method(&state.db, id, m.kind.as_str(), &m.description, m.channel_address.as_deref(), m.deadline, &audit(&ctx, "consultation.method.add", m.kind.as_str().into())).await?;
+            programme::add_method(
+                &state.db,
+                id,
+                m.kind.as_str(),
+                &m.description,
+                m.channel_address.as_deref(),
+                m.deadline,
+                &audit(&ctx, "consultation.method.add", m.kind.as_str().into()),
+            )
+            .await?;
             Ok(back_to_programme(id))
         }
         Err(inv) => programme_view(&state, &ctx, c, p, FormErrors::from_invalid(&inv, ctx.lang), None).await,
     }
 }
 
-async fn add_event(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn add_event(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let f = EventForm {
         event_kind: p.get("event_kind").into(),
@@ -578,20 +821,42 @@ async fn add_event(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>,
                 opening_hours: e.opening_hours,
                 description: e.description,
             };
-            programme::add_event(&state.db, id, &new, &audit(&ctx, "consultation.event.add", new.title.clone())).await?;
+            programme::add_event(&state.db, id, &new, &audit(&ctx, "consultation.event.add", new.title.clone()))
+                .await?;
             Ok(back_to_programme(id))
         }
         Err(inv) => programme_view(&state, &ctx, c, p, FormErrors::from_invalid(&inv, ctx.lang), None).await,
     }
 }
 
-async fn set_attendance(State(state): State<AppState>, ctx: Ctx, Path((id, event)): Path<(i64, i64)>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn set_attendance(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, event)): Path<(i64, i64)>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let raw = p.get("attendance").trim();
-    let value = if raw.is_empty() { Ok(None) } else { raw.parse::<i32>().ok().filter(|n| (0..=1_000_000).contains(n)).map(Some).ok_or(FieldError::new("attendance", "number-invalid")) };
+    let value = if raw.is_empty() {
+        Ok(None)
+    } else {
+        raw.parse::<i32>()
+            .ok()
+            .filter(|n| (0..=1_000_000).contains(n))
+            .map(Some)
+            .ok_or(FieldError::new("attendance", "number-invalid"))
+    };
     match value {
         Ok(v) => {
-            if !programme::set_attendance(&state.db, id, event, v, &audit(&ctx, "consultation.event.attendance", format!("{event}: {raw}"))).await? {
+            if !programme::set_attendance(
+                &state.db,
+                id,
+                event,
+                v,
+                &audit(&ctx, "consultation.event.attendance", format!("{event}: {raw}")),
+            )
+            .await?
+            {
                 return Err(AppError::NotFound);
             }
             Ok(back_to_programme(id))
@@ -600,7 +865,11 @@ async fn set_attendance(State(state): State<AppState>, ctx: Ctx, Path((id, event
     }
 }
 
-async fn remove_part(State(state): State<AppState>, ctx: Ctx, Path((id, part, item)): Path<(i64, String, i64)>) -> AppResult<Response> {
+async fn remove_part(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, part, item)): Path<(i64, String, i64)>,
+) -> AppResult<Response> {
     load(&state, &ctx, id).await?;
     let part = match part.as_str() {
         "harmonogram" => Part::Schedule,
@@ -608,7 +877,15 @@ async fn remove_part(State(state): State<AppState>, ctx: Ctx, Path((id, part, it
         "wydarzenia" => Part::Event,
         _ => return Err(AppError::NotFound),
     };
-    if !programme::remove(&state.db, part, id, item, &audit(&ctx, "consultation.programme.remove", format!("{part:?} {item}"))).await? {
+    if !programme::remove(
+        &state.db,
+        part,
+        id,
+        item,
+        &audit(&ctx, "consultation.programme.remove", format!("{part:?} {item}")),
+    )
+    .await?
+    {
         return Err(AppError::NotFound);
     }
     Ok(back_to_programme(id))
@@ -637,26 +914,58 @@ struct DocumentsTpl<'a> {
     max_mb: usize,
 }
 
-async fn documents_view(state: &AppState, ctx: &Ctx, c: Consultation, title: String, kind: String, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
-    let docs = agora_db::documents::list(&state.db, c.id).await?.into_iter().map(|d| DocRow {
-        versions: d.versions.iter().map(|v| (v.version, v.filename.clone(), format!("/konsultacje/{}/dokumenty/{}/{}", c.slug, d.id, v.version))).collect(),
-        kind: ctx.t(&format!("doc-kind-{}", d.kind)),
-        id: d.id,
-        title: d.title,
-    }).collect();
-    let kinds = DocumentKind::ALL.iter().map(|k| Opt { value: k.as_str().into(), label: ctx.t(&format!("doc-kind-{}", k.as_str())) }).collect();
+async fn documents_view(
+    state: &AppState,
+    ctx: &Ctx,
+    c: Consultation,
+    title: String,
+    kind: String,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
+    let docs = agora_db::documents::list(&state.db, c.id)
+        .await?
+        .into_iter()
+        .map(|d| DocRow {
+            versions: d
+                .versions
+                .iter()
+                .map(|v| {
+                    (v.version, v.filename.clone(), format!("/konsultacje/{}/dokumenty/{}/{}", c.slug, d.id, v.version))
+                })
+                .collect(),
+            kind: ctx.t(&format!("doc-kind-{}", d.kind)),
+            id: d.id,
+            title: d.title,
+        })
+        .collect();
+    let kinds = DocumentKind::ALL
+        .iter()
+        .map(|k| Opt { value: k.as_str().into(), label: ctx.t(&format!("doc-kind-{}", k.as_str())) })
+        .collect();
     let tpl = DocumentsTpl { ctx, c, docs, kinds, title, kind, errors, notice, max_mb: MAX_FILE_BYTES / 1024 / 1024 };
     let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     render_status(code, &tpl)
 }
 
-async fn documents_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn documents_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
-    documents_view(&state, &ctx, c, String::new(), "draft".into(), FormErrors::default(), super::notice(&ctx, &q.ok)).await
+    documents_view(&state, &ctx, c, String::new(), "draft".into(), FormErrors::default(), super::notice(&ctx, &q.ok))
+        .await
 }
 
 /// Checks an uploaded file's size and type (from its content); `None` when optional and absent.
-pub(super) fn check_file(bytes: &[u8], too_big: bool, max: usize, required: bool) -> Result<Option<agora_domain::document::FileType>, FieldError> {
+pub(super) fn check_file(
+    bytes: &[u8],
+    too_big: bool,
+    max: usize,
+    required: bool,
+) -> Result<Option<agora_domain::document::FileType>, FieldError> {
     if too_big {
         return Err(FieldError::with_limit("file", "file-too-big", max / 1024 / 1024));
     }
@@ -667,9 +976,18 @@ pub(super) fn check_file(bytes: &[u8], too_big: bool, max: usize, required: bool
 }
 
 /// Stores file bytes under `prefix` and returns the key.
-pub(super) async fn store_file(state: &AppState, prefix: &str, bytes: Vec<u8>, t: agora_domain::document::FileType) -> AppResult<String> {
+pub(super) async fn store_file(
+    state: &AppState,
+    prefix: &str,
+    bytes: Vec<u8>,
+    t: agora_domain::document::FileType,
+) -> AppResult<String> {
     let key = format!("{prefix}/{}.{}", &agora_db::new_token().0[..32], t.extension());
-    state.storage.put(&object_store::path::Path::from(key.as_str()), bytes.into()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    state
+        .storage
+        .put(&object_store::path::Path::from(key.as_str()), bytes.into())
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(key)
 }
 
@@ -713,20 +1031,47 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
     }
     let file_type = inv.check(check_file(&up.bytes, up.too_big, MAX_FILE_BYTES, true)).flatten();
     let (Some(file_type), true) = (file_type, inv.is_empty()) else {
-        return documents_view(&state, &ctx, c, up.title, up.kind, FormErrors::from_invalid(&inv, ctx.lang), None).await;
+        return documents_view(&state, &ctx, c, up.title, up.kind, FormErrors::from_invalid(&inv, ctx.lang), None)
+            .await;
     };
     let size = up.bytes.len() as i64;
     let key = store_file(&state, &format!("documents/{id}"), up.bytes, file_type).await?;
     let path = object_store::path::Path::from(key.as_str());
-    let file = agora_db::documents::NewFile { filename: clean_filename(&up.filename, file_type.extension()), content_type: file_type.mime().into(), size_bytes: size, storage_key: key };
+    let file = agora_db::documents::NewFile {
+        filename: clean_filename(&up.filename, file_type.extension()),
+        content_type: file_type.mime().into(),
+        size_bytes: size,
+        storage_key: key,
+    };
     let by = ctx.user.as_ref().map(|u| u.email.clone()).unwrap_or_default();
     let title = up.title.trim().to_owned();
     let result = match up.document {
-        None => agora_db::documents::add(&state.db, id, kind.map_or("other", |k| k.as_str()), &title, &file, &by, &audit(&ctx, "consultation.document.add", title.clone())).await.map(Some),
-        Some(doc) => agora_db::documents::add_version(&state.db, id, doc, &file, &by, &audit(&ctx, "consultation.document.version", format!("{doc}"))).await.map(|v| v.map(i64::from)),
+        None => agora_db::documents::add(
+            &state.db,
+            id,
+            kind.map_or("other", |k| k.as_str()),
+            &title,
+            &file,
+            &by,
+            &audit(&ctx, "consultation.document.add", title.clone()),
+        )
+        .await
+        .map(Some),
+        Some(doc) => agora_db::documents::add_version(
+            &state.db,
+            id,
+            doc,
+            &file,
+            &by,
+            &audit(&ctx, "consultation.document.version", format!("{doc}")),
+        )
+        .await
+        .map(|v| v.map(i64::from)),
     };
     match result {
-        Ok(Some(_)) => Ok(Redirect::to(&format!("/admin/konsultacje/{id}/dokumenty?ok=flash-uploaded")).into_response()),
+        Ok(Some(_)) => {
+            Ok(Redirect::to(&format!("/admin/konsultacje/{id}/dokumenty?ok=flash-uploaded")).into_response())
+        }
         other => {
             // Nothing half-stored: the file goes if its record could not be written.
             let _ = state.storage.delete(&path).await;

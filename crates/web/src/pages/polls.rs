@@ -79,12 +79,26 @@ pub struct PollView {
 }
 
 /// The box for the newest open poll at a placement, if there is one.
-pub(super) async fn widget(state: &AppState, ctx: &Ctx, headers: &HeaderMap, placement: Placement, target: Option<i64>, back: &str) -> AppResult<Option<PollView>> {
+pub(super) async fn widget(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    placement: Placement,
+    target: Option<i64>,
+    back: &str,
+) -> AppResult<Option<PollView>> {
     let Some(p) = dbp::current(&state.db, placement.as_str(), target).await? else { return Ok(None) };
     Ok(Some(view(state, ctx, headers, &p, back, None).await?))
 }
 
-async fn view(state: &AppState, ctx: &Ctx, headers: &HeaderMap, p: &Poll, back: &str, message: Option<String>) -> AppResult<PollView> {
+async fn view(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    p: &Poll,
+    back: &str,
+    message: Option<String>,
+) -> AppResult<PollView> {
     let l = ctx.lang.code();
     let mode = VoteMode::parse(&p.vote_mode).unwrap_or(VoteMode::SignedIn);
     let voted = match mode {
@@ -125,7 +139,11 @@ async fn view(state: &AppState, ctx: &Ctx, headers: &HeaderMap, p: &Poll, back: 
 
 /// Only our own pages are places to come back to.
 fn safe_back(raw: &str) -> String {
-    if raw.starts_with('/') && !raw.starts_with("//") && !raw.contains(['\r', '\n', '\\']) { raw.to_owned() } else { "/".to_owned() }
+    if raw.starts_with('/') && !raw.starts_with("//") && !raw.contains(['\r', '\n', '\\']) {
+        raw.to_owned()
+    } else {
+        "/".to_owned()
+    }
 }
 
 #[derive(Template)]
@@ -175,7 +193,11 @@ async fn vote(
                 agora_db::throttle::record_failure(&state.db, &key).await?;
                 let voter = agora_db::new_token().0;
                 let ok = dbp::vote(&state.db, id, &option, ctx.user.as_ref().map(|u| u.id), Some(&voter)).await?;
-                set_cookie = Some(format!("{}={voter}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{}", cookie_name(id), if state.config.secure_cookies { "; Secure" } else { "" }));
+                set_cookie = Some(format!(
+                    "{}={voter}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{}",
+                    cookie_name(id),
+                    if state.config.secure_cookies { "; Secure" } else { "" }
+                ));
                 ok
             }
         }
@@ -225,7 +247,13 @@ struct AdminTpl<'a> {
     notice: Option<String>,
 }
 
-async fn show_admin(state: &AppState, ctx: &Ctx, f: PollForm, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn show_admin(
+    state: &AppState,
+    ctx: &Ctx,
+    f: PollForm,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let l = ctx.lang.code();
     let totals = dbp::totals(&state.db).await?;
     let rows = dbp::list(&state.db)
@@ -244,9 +272,20 @@ async fn show_admin(state: &AppState, ctx: &Ctx, f: PollForm, errors: FormErrors
         ctx,
         rows,
         f,
-        placements: Placement::ALL.iter().map(|p| Opt { value: p.as_str().into(), label: ctx.t(&format!("poll-placement-{}", p.as_str())) }).collect(),
-        modes: VoteMode::ALL.iter().map(|m| Opt { value: m.as_str().into(), label: ctx.t(&format!("poll-mode-{}", m.as_str())) }).collect(),
-        consultations: agora_db::consultation::for_units(&state.db, units.as_deref(), 500, 0).await?.items.into_iter().map(|c| Opt { value: c.id.to_string(), label: c.title }).collect(),
+        placements: Placement::ALL
+            .iter()
+            .map(|p| Opt { value: p.as_str().into(), label: ctx.t(&format!("poll-placement-{}", p.as_str())) })
+            .collect(),
+        modes: VoteMode::ALL
+            .iter()
+            .map(|m| Opt { value: m.as_str().into(), label: ctx.t(&format!("poll-mode-{}", m.as_str())) })
+            .collect(),
+        consultations: agora_db::consultation::for_units(&state.db, units.as_deref(), 500, 0)
+            .await?
+            .items
+            .into_iter()
+            .map(|c| Opt { value: c.id.to_string(), label: c.title })
+            .collect(),
         districts: super::remarks::district_options(state).await?,
         errors,
         notice,
@@ -279,21 +318,39 @@ async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PollForm>
             Some(c) => ctx.can(Action::ManageUnit(c.unit_id)),
             None => false,
         },
-        None => ctx.can(Action::ManageReferenceData) || input.district_id.is_some_and(|d| ctx.can(Action::ManageDistrict(d))),
+        None => {
+            ctx.can(Action::ManageReferenceData)
+                || input.district_id.is_some_and(|d| ctx.can(Action::ManageDistrict(d)))
+        }
     };
     if !allowed {
         return Err(AppError::Forbidden);
     }
-    dbp::create(&state.db, &input, ctx.user.as_ref().map(|u| u.id), &ctx.audit("poll.create", "poll", input.question.pl.clone())).await?;
+    dbp::create(
+        &state.db,
+        &input,
+        ctx.user.as_ref().map(|u| u.id),
+        &ctx.audit("poll.create", "poll", input.question.pl.clone()),
+    )
+    .await?;
     Ok(Redirect::to("/admin/sondy?ok=flash-poll-created").into_response())
 }
 
-async fn set_status(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn set_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     require_organiser(&ctx)?;
     let poll = dbp::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let allowed = match poll.consultation_id {
-        Some(cid) => agora_db::consultation::by_id(&state.db, cid).await?.is_some_and(|c| ctx.can(Action::ManageUnit(c.unit_id))),
-        None => ctx.can(Action::ManageReferenceData) || poll.district_id.is_some_and(|d| ctx.can(Action::ManageDistrict(d))),
+        Some(cid) => {
+            agora_db::consultation::by_id(&state.db, cid).await?.is_some_and(|c| ctx.can(Action::ManageUnit(c.unit_id)))
+        }
+        None => {
+            ctx.can(Action::ManageReferenceData) || poll.district_id.is_some_and(|d| ctx.can(Action::ManageDistrict(d)))
+        }
     };
     if !allowed {
         return Err(AppError::Forbidden);
@@ -302,4 +359,3 @@ async fn set_status(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
     dbp::set_status(&state.db, id, to, &ctx.audit("poll.status", "poll", format!("#{id} → {to}"))).await?;
     Ok(Redirect::to("/admin/sondy?ok=flash-saved").into_response())
 }
-

@@ -2,6 +2,7 @@
 //! the public list with the city's answers, the moderation log, and "my remarks".
 
 use crate::AppState;
+use crate::cache::{Changed, Scope, changed};
 use crate::ctx::Ctx;
 use crate::error::AppResult;
 use crate::forms::{FormErrors, Pairs};
@@ -9,14 +10,15 @@ use crate::i18n::{Arg, Lang};
 use crate::mail::{self, Mail};
 use crate::pages::consultations::{Opt, may_see, visible};
 use crate::pages::organiser::{check_file, store_file};
-use crate::cache::{Changed, Scope, changed};
 use crate::pages::{render, render_public, render_status};
 use crate::time;
 use agora_db::consultation::Consultation;
 use agora_db::remarks::{self, FollowUp, NewSubmission, RemarkFilter, RemarkRow, Stored, SubmissionBatchItem};
 use agora_domain::Invalid;
 use agora_domain::consultation::Status;
-use agora_domain::remark::{IdentityForm, MAX_REMARKS, PublicName, RemarkForm, Requirements, SubmitterKind, parse_submission, public_name};
+use agora_domain::remark::{
+    IdentityForm, MAX_REMARKS, PublicName, RemarkForm, Requirements, SubmitterKind, parse_submission, public_name,
+};
 use askama::Template;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
@@ -100,16 +102,33 @@ struct FormTpl<'a> {
 }
 
 pub(super) async fn district_options(state: &AppState) -> AppResult<Vec<Opt>> {
-    Ok(agora_db::reference::districts(&state.db).await?.into_iter()
-        .map(|d| Opt { value: d.id.to_string(), label: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name) })
+    Ok(agora_db::reference::districts(&state.db)
+        .await?
+        .into_iter()
+        .map(|d| Opt {
+            value: d.id.to_string(),
+            label: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
+        })
         .collect())
 }
 
 pub(super) async fn section_options(state: &AppState, c: i64) -> AppResult<Vec<Opt>> {
-    Ok(remarks::sections(&state.db, c).await?.into_iter().map(|s| Opt { value: s.id.to_string(), label: s.label }).collect())
+    Ok(remarks::sections(&state.db, c)
+        .await?
+        .into_iter()
+        .map(|s| Opt { value: s.id.to_string(), label: s.label })
+        .collect())
 }
 
-async fn show_form(state: &AppState, ctx: &Ctx, c: Consultation, blocks: Vec<RemarkForm>, identity: IdentityForm, form_key: String, errors: FormErrors) -> AppResult<Response> {
+async fn show_form(
+    state: &AppState,
+    ctx: &Ctx,
+    c: Consultation,
+    blocks: Vec<RemarkForm>,
+    identity: IdentityForm,
+    form_key: String,
+    errors: FormErrors,
+) -> AppResult<Response> {
     let tpl = FormTpl {
         ctx,
         closes: time::day_time(ctx.lang, c.closes_at),
@@ -127,7 +146,15 @@ async fn show_form(state: &AppState, ctx: &Ctx, c: Consultation, blocks: Vec<Rem
 
 async fn closed_page(ctx: &Ctx, c: &Consultation) -> AppResult<Response> {
     let msg = ctx.t1("remarks-closed", "closes", time::day_time(ctx.lang, c.closes_at));
-    render_status(StatusCode::FORBIDDEN, &super::MessageTpl { ctx, title: ctx.t("remarks-closed-title"), message: msg, link: Some((format!("/konsultacje/{}", c.slug), ctx.t("remarks-back"))) })
+    render_status(
+        StatusCode::FORBIDDEN,
+        &super::MessageTpl {
+            ctx,
+            title: ctx.t("remarks-closed-title"),
+            message: msg,
+            link: Some((format!("/konsultacje/{}", c.slug), ctx.t("remarks-back"))),
+        },
+    )
 }
 
 async fn form_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
@@ -136,10 +163,16 @@ async fn form_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Str
         return closed_page(&ctx, &c).await;
     }
     let identity = match &ctx.user {
-        Some(u) => IdentityForm { kind: "person".into(), name: u.display_name.clone(), email: u.email.clone(), ..Default::default() },
+        Some(u) => IdentityForm {
+            kind: "person".into(),
+            name: u.display_name.clone(),
+            email: u.email.clone(),
+            ..Default::default()
+        },
         None => IdentityForm { kind: "person".into(), ..Default::default() },
     };
-    show_form(&state, &ctx, c, vec![RemarkForm::default(); 3], identity, agora_db::new_token().0, FormErrors::default()).await
+    show_form(&state, &ctx, c, vec![RemarkForm::default(); 3], identity, agora_db::new_token().0, FormErrors::default())
+        .await
 }
 
 #[derive(Template)]
@@ -181,20 +214,30 @@ async fn form_facts(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<FormFa
     Ok(facts)
 }
 
-async fn submit(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, mp: Multipart) -> AppResult<Response> {
+async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    mp: Multipart,
+) -> AppResult<Response> {
     let received_at = Utc::now();
     let FormFacts { c, sections, districts, settings } = form_facts(&state, &ctx, &slug).await?;
     let (p, file) = crate::forms::read_multipart(mp, "attachment", ATTACHMENT_MAX).await?;
     let mut blocks = read_blocks(&p);
     let identity_form = read_identity(&p);
-    let form_key = Some(p.get("form_key").to_owned()).filter(|k| k.len() == 64 && k.chars().all(|c| c.is_ascii_hexdigit())).unwrap_or_else(|| agora_db::new_token().0);
+    let form_key = Some(p.get("form_key").to_owned())
+        .filter(|k| k.len() == 64 && k.chars().all(|c| c.is_ascii_hexdigit()))
+        .unwrap_or_else(|| agora_db::new_token().0);
     if p.has("more") {
         // "Add another remark" without JavaScript: the same form with one more block.
         if blocks.len() < MAX_REMARKS {
             blocks.push(RemarkForm::default());
         }
         // Nothing is stored: no kept page needs rendering again.
-        return Ok(changed(show_form(&state, &ctx, c, blocks, identity_form, form_key, FormErrors::default()).await?, Changed::Nothing));
+        return Ok(changed(
+            show_form(&state, &ctx, c, blocks, identity_form, form_key, FormErrors::default()).await?,
+            Changed::Nothing,
+        ));
     }
     if !accepting(&c, received_at) {
         return closed_page(&ctx, &c).await;
@@ -215,7 +258,8 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String
         }
     };
     let (Some((remark_inputs, identity)), true) = (parsed, inv.is_empty()) else {
-        return show_form(&state, &ctx, c, blocks, identity_form, form_key, FormErrors::from_invalid(&inv, ctx.lang)).await;
+        return show_form(&state, &ctx, c, blocks, identity_form, form_key, FormErrors::from_invalid(&inv, ctx.lang))
+            .await;
     };
     let attachment = match attachment_type {
         Some(t) => {
@@ -243,26 +287,52 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String
     // The mailed copy is queued in the submission's own transaction: it exists exactly when
     // the submission does, and costs no commit of its own.
     let follow_up = email.clone().map(|to| {
-        let list = remark_inputs.iter().enumerate().map(|(i, r)| format!("{}. {}", i + 1, r.proposed_change)).collect::<Vec<_>>().join("\n\n");
-        let (lang, title, link) = (ctx.lang, c.title.clone(), format!("{}/konsultacje/{}", state.config.base_url, c.slug));
+        let list = remark_inputs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("{}. {}", i + 1, r.proposed_change))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let (lang, title, link) =
+            (ctx.lang, c.title.clone(), format!("{}/konsultacje/{}", state.config.base_url, c.slug));
         FollowUp {
             kind: mail::MAIL_JOB,
             payload: Box::new(move |receipt: &str| {
                 mail::payload(&Mail {
                     to: to.clone(),
                     subject: lang.t_args("mail-remark-subject", &[("receipt", Arg::Str(receipt.to_owned()))]),
-                    body: lang.t_args("mail-remark-body", &[("title", Arg::Str(title.clone())), ("receipt", Arg::Str(receipt.to_owned())), ("remarks", Arg::Str(list.clone())), ("link", Arg::Str(link.clone()))]),
+                    body: lang.t_args(
+                        "mail-remark-body",
+                        &[
+                            ("title", Arg::Str(title.clone())),
+                            ("receipt", Arg::Str(receipt.to_owned())),
+                            ("remarks", Arg::Str(list.clone())),
+                            ("link", Arg::Str(link.clone())),
+                        ],
+                    ),
                 })
             }),
         }
     });
     let mails = follow_up.is_some();
-    let stored = state.remark_writer.submit(SubmissionBatchItem { submission: sub, remarks: remark_inputs, entry, follow_up }).await?;
+    let stored = state
+        .remark_writer
+        .submit(SubmissionBatchItem { submission: sub, remarks: remark_inputs, entry, follow_up })
+        .await?;
     if mails && matches!(stored, Stored::Created(_)) {
         state.jobs_waiting.notify_one();
     }
     let scope = Changed::Scope(Scope::Remarks(c.id));
-    Ok(changed(render(&ReceivedTpl { ctx: &ctx, receipt: stored.receipt().to_owned(), held: settings.premoderation, email, c })?, scope))
+    Ok(changed(
+        render(&ReceivedTpl {
+            ctx: &ctx,
+            receipt: stored.receipt().to_owned(),
+            held: settings.premoderation,
+            email,
+            c,
+        })?,
+        scope,
+    ))
 }
 
 // ---- public list ----
@@ -344,10 +414,22 @@ struct PageQuery {
     strona: String,
 }
 
-async fn public_list(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<PageQuery>) -> AppResult<Response> {
+async fn public_list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> AppResult<Response> {
     let c = visible(&state, &ctx, &slug).await?;
     let page = q.strona.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000);
-    let p = remarks::list(&state.db, c.id, &RemarkFilter { public: true, ..Default::default() }, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let p = remarks::list(
+        &state.db,
+        c.id,
+        &RemarkFilter { public: true, ..Default::default() },
+        PER_PAGE,
+        (page - 1) * PER_PAGE,
+    )
+    .await?;
     let tpl = ListTpl {
         ctx: &ctx,
         remarks: p.items.into_iter().map(|r| public_remark(ctx.lang, r)).collect(),
@@ -371,8 +453,12 @@ struct ModerationTpl<'a> {
 
 async fn moderation_log(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
     let c = visible(&state, &ctx, &slug).await?;
-    let entries = remarks::moderation_log(&state.db, c.id, 500).await?.into_iter()
-        .map(|e| (e.remark_number, ctx.t(&format!("moderation-{}", e.action)), e.reason, time::day_time(ctx.lang, e.at)))
+    let entries = remarks::moderation_log(&state.db, c.id, 500)
+        .await?
+        .into_iter()
+        .map(|e| {
+            (e.remark_number, ctx.t(&format!("moderation-{}", e.action)), e.reason, time::day_time(ctx.lang, e.at))
+        })
         .collect();
     let scope = Some(Scope::Remarks(c.id));
     render_public(&ModerationTpl { ctx: &ctx, c, entries }, scope)
@@ -406,20 +492,31 @@ async fn my_remarks(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Pag
     let user = ctx.require_user()?;
     let page = q.strona.trim().parse::<i64>().unwrap_or(1).clamp(1, 10_000);
     let p = remarks::of_user(&state.db, user.id, PER_PAGE, (page - 1) * PER_PAGE).await?;
-    let items = p.items.into_iter().map(|r| MyView {
-        state: match (&r.decision, r.moderation.as_str()) {
-            (Some(d), _) => ctx.t(&format!("decision-{d}")),
-            (None, "held") => ctx.t("remark-state-held"),
-            (None, "hidden") => ctx.t("remark-state-hidden"),
-            (None, _) => ctx.t("remark-state-waiting"),
-        },
-        answer: r.decision_justification,
-        received: time::day_time(ctx.lang, r.received_at),
-        slug: r.slug,
-        title: r.title,
-        receipt: r.receipt,
-        number: r.number,
-        text: r.proposed_change,
-    }).collect();
-    render(&MineTpl { ctx: &ctx, items, total: p.total, pages: ((p.total + PER_PAGE - 1) / PER_PAGE).max(1), page, pager_base: "/konto/uwagi?".into() })
+    let items = p
+        .items
+        .into_iter()
+        .map(|r| MyView {
+            state: match (&r.decision, r.moderation.as_str()) {
+                (Some(d), _) => ctx.t(&format!("decision-{d}")),
+                (None, "held") => ctx.t("remark-state-held"),
+                (None, "hidden") => ctx.t("remark-state-hidden"),
+                (None, _) => ctx.t("remark-state-waiting"),
+            },
+            answer: r.decision_justification,
+            received: time::day_time(ctx.lang, r.received_at),
+            slug: r.slug,
+            title: r.title,
+            receipt: r.receipt,
+            number: r.number,
+            text: r.proposed_change,
+        })
+        .collect();
+    render(&MineTpl {
+        ctx: &ctx,
+        items,
+        total: p.total,
+        pages: ((p.total + PER_PAGE - 1) / PER_PAGE).max(1),
+        page,
+        pager_base: "/konto/uwagi?".into(),
+    })
 }

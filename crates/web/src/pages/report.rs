@@ -82,7 +82,11 @@ struct RemarkLine {
 fn line(lang: Lang, r: RemarkRow, full: bool) -> RemarkLine {
     let hidden = (r.moderation == "hidden" && !full).then(|| r.hidden_reason.clone().unwrap_or_default());
     let who = if full {
-        [r.name.clone(), r.organisation.clone(), r.email.clone(), r.district_name.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ")
+        [r.name.clone(), r.organisation.clone(), r.email.clone(), r.district_name.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
     } else {
         who(lang, &r)
     };
@@ -90,7 +94,11 @@ fn line(lang: Lang, r: RemarkRow, full: bool) -> RemarkLine {
         number: r.number,
         section: section_of(&r),
         channel: lang.t(&format!("channel-{}", r.channel)),
-        decision: r.decision.as_ref().map(|d| lang.t(&format!("decision-{d}"))).unwrap_or_else(|| lang.t("report-no-decision")),
+        decision: r
+            .decision
+            .as_ref()
+            .map(|d| lang.t(&format!("decision-{d}")))
+            .unwrap_or_else(|| lang.t("report-no-decision")),
         answer: r.decision_justification.clone().unwrap_or_default(),
         proposed_change: if hidden.is_some() { String::new() } else { r.proposed_change },
         justification: if hidden.is_some() { String::new() } else { r.justification },
@@ -155,7 +163,12 @@ struct ReportTpl<'a> {
     surveys: Vec<super::surveys::ReportSurvey>,
 }
 
-async fn report_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
+async fn report_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Query(q): Query<ReportQuery>,
+) -> AppResult<Response> {
     let c = visible(&state, &ctx, &slug).await?;
     let full = full_version(&ctx, &c, &q)?;
     let (report, draft) = text_for(&state, &ctx, &c).await?;
@@ -165,13 +178,31 @@ async fn report_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
     let p = remarks::list(&state.db, c.id, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
     let [by_channel, by_decision, by_district, by_kind] = remarks::counts(&state.db, c.id).await?;
     let units = agora_db::reference::units(&state.db).await?;
-    let organiser = localized(lang, c.unit_name.clone(), units.iter().find(|u| u.id == c.unit_id).and_then(|u| u.name_en.clone()));
-    let methods = agora_db::programme::methods(&state.db, c.id).await?.into_iter().map(|m| lang.t(&format!("method-{}", m.kind))).collect();
-    let events = agora_db::programme::events(&state.db, c.id).await?.into_iter()
-        .map(|e| MethodLine { kind: lang.t(&format!("method-{}", e.kind)), title: e.title, when: time::day_time(lang, e.starts_at), attendance: e.attendance })
+    let organiser =
+        localized(lang, c.unit_name.clone(), units.iter().find(|u| u.id == c.unit_id).and_then(|u| u.name_en.clone()));
+    let methods = agora_db::programme::methods(&state.db, c.id)
+        .await?
+        .into_iter()
+        .map(|m| lang.t(&format!("method-{}", m.kind)))
         .collect();
-    let documents = agora_db::documents::list(&state.db, c.id).await?.into_iter()
-        .filter_map(|d| d.versions.first().map(|v| (d.title.clone(), format!("/konsultacje/{}/dokumenty/{}/{}", c.slug, d.id, v.version))))
+    let events = agora_db::programme::events(&state.db, c.id)
+        .await?
+        .into_iter()
+        .map(|e| MethodLine {
+            kind: lang.t(&format!("method-{}", e.kind)),
+            title: e.title,
+            when: time::day_time(lang, e.starts_at),
+            attendance: e.attendance,
+        })
+        .collect();
+    let documents = agora_db::documents::list(&state.db, c.id)
+        .await?
+        .into_iter()
+        .filter_map(|d| {
+            d.versions
+                .first()
+                .map(|v| (d.title.clone(), format!("/konsultacje/{}/dokumenty/{}/{}", c.slug, d.id, v.version)))
+        })
         .collect();
     let suffix = if full { "wersja=pelna&" } else { "" };
     let tpl = ReportTpl {
@@ -180,7 +211,11 @@ async fn report_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         conclusions_html: report.as_ref().map(|r| crate::markdown::to_html(&r.conclusions)).unwrap_or_default(),
         organiser,
         dates: format!("{} – {}", time::day_time(lang, c.opens_at), time::day_time(lang, c.closes_at)),
-        legal_basis: format!("{}{}", lang.t(&format!("legal-basis-{}", c.legal_basis)), c.enabling_act.as_ref().map(|a| format!(" — {a}")).unwrap_or_default()),
+        legal_basis: format!(
+            "{}{}",
+            lang.t(&format!("legal-basis-{}", c.legal_basis)),
+            c.enabling_act.as_ref().map(|a| format!(" — {a}")).unwrap_or_default()
+        ),
         methods,
         events,
         tables: vec![
@@ -198,7 +233,12 @@ async fn report_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         surveys: super::surveys::report_sections(&state, ctx.lang, c.id).await?,
         downloads: ["pdf", "docx", "xlsx", "csv"]
             .iter()
-            .map(|ext| (ctx.t(&format!("report-download-{ext}")), format!("/konsultacje/{}/raport.{ext}{}", c.slug, if full { "?wersja=pelna" } else { "" })))
+            .map(|ext| {
+                (
+                    ctx.t(&format!("report-download-{ext}")),
+                    format!("/konsultacje/{}/raport.{ext}{}", c.slug, if full { "?wersja=pelna" } else { "" }),
+                )
+            })
             .collect(),
         report,
         draft,
@@ -208,14 +248,28 @@ async fn report_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
     render(&tpl)
 }
 
-async fn report_csv(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
+async fn report_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Query(q): Query<ReportQuery>,
+) -> AppResult<Response> {
     let c = visible(&state, &ctx, &slug).await?;
     let full = full_version(&ctx, &c, &q)?;
     text_for(&state, &ctx, &c).await?;
     let lang = ctx.lang;
     let header_row = agora_export::csv_rows::header(
-        ["report-col-number", "field-section", "field-proposed-change", "field-remark-justification", "report-col-who", "filter-channel", "field-decision", "field-answer"]
-            .map(|k| lang.t(k)),
+        [
+            "report-col-number",
+            "field-section",
+            "field-proposed-change",
+            "field-remark-justification",
+            "report-col-who",
+            "filter-channel",
+            "field-decision",
+            "field-answer",
+        ]
+        .map(|k| lang.t(k)),
     );
     let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(32);
     let db = state.db.clone();
@@ -229,7 +283,14 @@ async fn report_csv(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<St
             let l = line(lang, r, full);
             let hidden = l.hidden.map(|reason| lang.t_args("remark-hidden", &[("reason", Arg::Str(reason))]));
             let record = agora_export::csv_rows::record([
-                l.number.to_string(), l.section, hidden.unwrap_or(l.proposed_change), l.justification, l.who, l.channel, l.decision, l.answer,
+                l.number.to_string(),
+                l.section,
+                hidden.unwrap_or(l.proposed_change),
+                l.justification,
+                l.who,
+                l.channel,
+                l.decision,
+                l.answer,
             ]);
             async move { tx.send(record).await.is_ok() }
         })
@@ -264,7 +325,14 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
     Ok(c)
 }
 
-async fn edit_view(state: &AppState, ctx: &Ctx, c: Consultation, form: Option<Pairs>, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn edit_view(
+    state: &AppState,
+    ctx: &Ctx,
+    c: Consultation,
+    form: Option<Pairs>,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let latest = reports::latest(&state.db, c.id).await?;
     let (answered, total) = remarks::progress(&state.db, c.id).await?;
     let (introduction, conclusions) = match (&form, &latest) {
@@ -293,13 +361,23 @@ struct OkQuery {
     ok: String,
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let notice = super::notice(&ctx, &q.ok);
     edit_view(&state, &ctx, c, None, FormErrors::default(), notice).await
 }
 
-async fn save(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
     let mut inv = Invalid::default();
     let intro = inv.check(bounded_text("introduction", p.get("introduction"), 10, 100_000));
@@ -307,7 +385,8 @@ async fn save(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form
     let (Some(intro), Some(concl)) = (intro, concl) else {
         return edit_view(&state, &ctx, c, Some(p), FormErrors::from_invalid(&inv, ctx.lang), None).await;
     };
-    reports::save_draft(&state.db, id, &intro, &concl, &ctx.audit("report.save", "consultation", c.slug.clone())).await?;
+    reports::save_draft(&state.db, id, &intro, &concl, &ctx.audit("report.save", "consultation", c.slug.clone()))
+        .await?;
     Ok(Redirect::to(&format!("/admin/konsultacje/{id}/raport?ok=flash-saved")).into_response())
 }
 
@@ -334,7 +413,8 @@ async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
         let mail = Mail {
             to,
             subject: Lang::Pl.t_args("mail-report-subject", &[("title", Arg::Str(c.title.clone()))]),
-            body: Lang::Pl.t_args("mail-report-body", &[("title", Arg::Str(c.title.clone())), ("link", Arg::Str(link.clone()))]),
+            body: Lang::Pl
+                .t_args("mail-report-body", &[("title", Arg::Str(c.title.clone())), ("link", Arg::Str(link.clone()))]),
         };
         mail::queue(&state, mail).await?;
     }
@@ -344,7 +424,13 @@ async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
 // ---- documents for download ----
 
 /// Builds the whole report as data for the PDF, DOCX and XLSX writers.
-async fn report_doc(state: &AppState, ctx: &Ctx, c: &Consultation, report: Option<&Report>, full: bool) -> AppResult<agora_export::report::ReportDoc> {
+async fn report_doc(
+    state: &AppState,
+    ctx: &Ctx,
+    c: &Consultation,
+    report: Option<&Report>,
+    full: bool,
+) -> AppResult<agora_export::report::ReportDoc> {
     use agora_export::report::{CountTable as XTable, EventLine, Labels, RemarkLine as XLine, ReportDoc};
     let lang = ctx.lang;
     let t = |k: &str| lang.t(k);
@@ -377,7 +463,9 @@ async fn report_doc(state: &AppState, ctx: &Ctx, c: &Consultation, report: Optio
         lang: lang.code().into(),
         labels: Labels {
             report: t("report-title"),
-            version: report.map(|r| lang.t_args("report-version", &[("n", Arg::Num(r.version.into()))])).unwrap_or_default(),
+            version: report
+                .map(|r| lang.t_args("report-version", &[("n", Arg::Num(r.version.into()))]))
+                .unwrap_or_default(),
             edition_note: t(if full { "report-full-banner" } else { "report-public-note" }),
             subject: t("consultation-subject"),
             organiser: t("consultation-organiser"),
@@ -403,12 +491,31 @@ async fn report_doc(state: &AppState, ctx: &Ctx, c: &Consultation, report: Optio
         },
         title: c.title.clone(),
         subject: if c.subject.is_empty() { c.title.clone() } else { c.subject.clone() },
-        organiser: localized(lang, c.unit_name.clone(), units.iter().find(|u| u.id == c.unit_id).and_then(|u| u.name_en.clone())),
+        organiser: localized(
+            lang,
+            c.unit_name.clone(),
+            units.iter().find(|u| u.id == c.unit_id).and_then(|u| u.name_en.clone()),
+        ),
         dates: format!("{} – {}", time::day_time(lang, c.opens_at), time::day_time(lang, c.closes_at)),
-        legal_basis: format!("{}{}", t(&format!("legal-basis-{}", c.legal_basis)), c.enabling_act.as_ref().map(|a| format!(" — {a}")).unwrap_or_default()),
-        methods: agora_db::programme::methods(&state.db, c.id).await?.into_iter().map(|m| t(&format!("method-{}", m.kind))).collect(),
-        events: agora_db::programme::events(&state.db, c.id).await?.into_iter()
-            .map(|e| EventLine { kind: t(&format!("method-{}", e.kind)), title: e.title, when: time::day_time(lang, e.starts_at), attendance: e.attendance })
+        legal_basis: format!(
+            "{}{}",
+            t(&format!("legal-basis-{}", c.legal_basis)),
+            c.enabling_act.as_ref().map(|a| format!(" — {a}")).unwrap_or_default()
+        ),
+        methods: agora_db::programme::methods(&state.db, c.id)
+            .await?
+            .into_iter()
+            .map(|m| t(&format!("method-{}", m.kind)))
+            .collect(),
+        events: agora_db::programme::events(&state.db, c.id)
+            .await?
+            .into_iter()
+            .map(|e| EventLine {
+                kind: t(&format!("method-{}", e.kind)),
+                title: e.title,
+                when: time::day_time(lang, e.starts_at),
+                attendance: e.attendance,
+            })
             .collect(),
         introduction: report.map(|r| r.introduction.clone()).unwrap_or_default(),
         counts: tables.into_iter().map(|x| XTable { caption: x.caption, rows: x.rows }).collect(),
@@ -465,14 +572,29 @@ async fn download(state: AppState, ctx: Ctx, slug: String, q: ReportQuery, forma
         .into_response())
 }
 
-async fn report_pdf(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
+async fn report_pdf(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Query(q): Query<ReportQuery>,
+) -> AppResult<Response> {
     download(state, ctx, slug, q, Format::Pdf).await
 }
 
-async fn report_docx(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
+async fn report_docx(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Query(q): Query<ReportQuery>,
+) -> AppResult<Response> {
     download(state, ctx, slug, q, Format::Docx).await
 }
 
-async fn report_xlsx(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ReportQuery>) -> AppResult<Response> {
+async fn report_xlsx(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Query(q): Query<ReportQuery>,
+) -> AppResult<Response> {
     download(state, ctx, slug, q, Format::Xlsx).await
 }

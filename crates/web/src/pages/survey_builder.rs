@@ -15,7 +15,8 @@ use agora_db::audit::AuditEntry;
 use agora_db::surveys::{self as dbs, NewResponse, Outcome, ResponseFilter, Survey, SurveyFields};
 use agora_domain::permission::Action;
 use agora_domain::survey::{
-    Access, Answers, Layout, Part, Question, QuestionForm, QuestionKind, SurveyChannel, SurveyForm, Visibility, cells, columns, parse_answers,
+    Access, Answers, Layout, Part, Question, QuestionForm, QuestionKind, SurveyChannel, SurveyForm, Visibility, cells,
+    columns, parse_answers,
 };
 use agora_domain::{FieldError, Invalid};
 use askama::Template;
@@ -149,7 +150,14 @@ async fn unit_options(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Opt>> {
         .await?
         .into_iter()
         .filter(|u| ctx.can(Action::ManageUnit(u.id)))
-        .map(|u| Opt { value: u.id.to_string(), label: format!("{} — {}", u.code, if ctx.lang == Lang::En { u.name_en.clone().unwrap_or(u.name_pl.clone()) } else { u.name_pl.clone() }) })
+        .map(|u| Opt {
+            value: u.id.to_string(),
+            label: format!(
+                "{} — {}",
+                u.code,
+                if ctx.lang == Lang::En { u.name_en.clone().unwrap_or(u.name_pl.clone()) } else { u.name_pl.clone() }
+            ),
+        })
         .collect())
 }
 
@@ -163,7 +171,14 @@ async fn consultation_options(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Opt>
         .collect())
 }
 
-async fn show_settings(state: &AppState, ctx: &Ctx, s: Option<&Survey>, f: SurveyForm, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn show_settings(
+    state: &AppState,
+    ctx: &Ctx,
+    s: Option<&Survey>,
+    f: SurveyForm,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let lang = ctx.lang;
     let l = lang.code();
     let questions = match s {
@@ -184,7 +199,13 @@ async fn show_settings(state: &AppState, ctx: &Ctx, s: Option<&Survey>, f: Surve
                 let on = questions.iter().position(|p| p.id == c.question).map(|i| i + 1).unwrap_or(0);
                 flags.push(lang.t_args("survey-has-condition", &[("n", Arg::Num(on as i64))]));
             }
-            QRow { id: q.id, text: q.text.get(l).to_owned(), kind: lang.t(&format!("question-kind-{}", q.kind.as_str())), page: q.page, flags }
+            QRow {
+                id: q.id,
+                text: q.text.get(l).to_owned(),
+                kind: lang.t(&format!("question-kind-{}", q.kind.as_str())),
+                page: q.page,
+                flags,
+            }
         })
         .collect();
     let responses = match s {
@@ -229,7 +250,11 @@ fn form_of(s: &Survey) -> SurveyForm {
     }
 }
 
-async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<std::collections::HashMap<String, String>>) -> AppResult<Response> {
+async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<std::collections::HashMap<String, String>>,
+) -> AppResult<Response> {
     require_organiser(&ctx)?;
     let units = unit_options(&state, &ctx).await?;
     let f = SurveyForm {
@@ -244,9 +269,20 @@ async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<std::
 }
 
 /// Parses the settings form: the fields and the closing time.
-async fn parse_settings(state: &AppState, ctx: &Ctx, f: &SurveyForm, except: Option<i64>) -> AppResult<Result<SurveyFields, Invalid>> {
-    let units: Vec<i64> = agora_db::reference::units(&state.db).await?.into_iter().map(|u| u.id).filter(|u| ctx.can(Action::ManageUnit(*u))).collect();
-    let consultations: Vec<i64> = consultation_options(state, ctx).await?.iter().filter_map(|o| o.value.parse().ok()).collect();
+async fn parse_settings(
+    state: &AppState,
+    ctx: &Ctx,
+    f: &SurveyForm,
+    except: Option<i64>,
+) -> AppResult<Result<SurveyFields, Invalid>> {
+    let units: Vec<i64> = agora_db::reference::units(&state.db)
+        .await?
+        .into_iter()
+        .map(|u| u.id)
+        .filter(|u| ctx.can(Action::ManageUnit(*u)))
+        .collect();
+    let consultations: Vec<i64> =
+        consultation_options(state, ctx).await?.iter().filter_map(|o| o.value.parse().ok()).collect();
     let mut inv = Invalid::default();
     let closes_at = match f.closes_at.trim() {
         "" => None,
@@ -304,16 +340,28 @@ async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<SurveyFor
     Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-survey-created")).into_response())
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     show_settings(&state, &ctx, Some(&s), form_of(&s), FormErrors::default(), notice(&ctx, &q.ok)).await
 }
 
-async fn save(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(f): Form<SurveyForm>) -> AppResult<Response> {
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<SurveyForm>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     let fields = match parse_settings(&state, &ctx, &f, Some(id)).await? {
         Ok(v) => v,
-        Err(inv) => return show_settings(&state, &ctx, Some(&s), f, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+        Err(inv) => {
+            return show_settings(&state, &ctx, Some(&s), f, FormErrors::from_invalid(&inv, ctx.lang), None).await;
+        }
     };
     let entry = audit(&ctx, "survey.update", fields.slug.clone());
     if let Err(e) = dbs::update(&state.db, id, &fields, &entry).await {
@@ -323,7 +371,12 @@ async fn save(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form
     Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-saved")).into_response())
 }
 
-async fn set_status(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn set_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     let to = p.get("to");
     if !matches!(to, "draft" | "open" | "closed") {
@@ -331,7 +384,15 @@ async fn set_status(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
     }
     if to == "open" && dbs::questions(&state.db, id).await?.iter().all(|q| q.kind == QuestionKind::Info) {
         let f = form_of(&s);
-        return show_settings(&state, &ctx, Some(&s), f, FormErrors::general("to", ctx.t("error-survey-no-questions")), None).await;
+        return show_settings(
+            &state,
+            &ctx,
+            Some(&s),
+            f,
+            FormErrors::general("to", ctx.t("error-survey-no-questions")),
+            None,
+        )
+        .await;
     }
     dbs::set_status(&state.db, id, to, &audit(&ctx, "survey.status", format!("{} → {to}", s.slug))).await?;
     Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-saved")).into_response())
@@ -347,9 +408,16 @@ async fn duplicate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>)
         }
         n += 1;
     };
-    let new_id = dbs::duplicate(&state.db, id, &slug, &ctx.t("survey-copy-suffix"), ctx.user.as_ref().map(|u| u.id), &audit(&ctx, "survey.duplicate", slug.clone()))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let new_id = dbs::duplicate(
+        &state.db,
+        id,
+        &slug,
+        &ctx.t("survey-copy-suffix"),
+        ctx.user.as_ref().map(|u| u.id),
+        &audit(&ctx, "survey.duplicate", slug.clone()),
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
     Ok(Redirect::to(&format!("/admin/ankiety/{new_id}?ok=flash-survey-copied")).into_response())
 }
 
@@ -359,7 +427,18 @@ async fn preview(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
     let mut one_page = s.clone();
     // The preview shows every question at once, with their conditions in words.
     one_page.layout = Layout::OnePage.as_str().into();
-    let sc = Screen { survey: &one_page, questions: &questions, pairs: Vec::new(), screen: 0, form_key: String::new(), code: String::new(), changed: Vec::new(), notice: None, errors: FormErrors::default(), preview: true };
+    let sc = Screen {
+        survey: &one_page,
+        questions: &questions,
+        pairs: Vec::new(),
+        screen: 0,
+        form_key: String::new(),
+        code: String::new(),
+        changed: Vec::new(),
+        notice: None,
+        errors: FormErrors::default(),
+        preview: true,
+    };
     show_screen(&state, &ctx, sc).await
 }
 
@@ -383,7 +462,14 @@ struct QuestionTpl<'a> {
     can_profile: bool,
 }
 
-async fn show_question(state: &AppState, ctx: &Ctx, s: &Survey, qid: Option<i64>, f: QuestionForm, errors: FormErrors) -> AppResult<Response> {
+async fn show_question(
+    state: &AppState,
+    ctx: &Ctx,
+    s: &Survey,
+    qid: Option<i64>,
+    f: QuestionForm,
+    errors: FormErrors,
+) -> AppResult<Response> {
     let lang = ctx.lang;
     let l = lang.code();
     let questions = dbs::questions(&state.db, s.id).await?;
@@ -404,7 +490,9 @@ async fn show_question(state: &AppState, ctx: &Ctx, s: &Survey, qid: Option<i64>
             values.push((agora_domain::survey::OTHER.into(), lang.t("survey-other")));
         }
         for (v, label) in values {
-            conditions.push(Opt { value: format!("{}:{v}", q.id), label: format!("„{}” = „{label}”", q.text.get(l)) });
+            conditions.push(Opt {
+                value: format!("{}:{v}", q.id), label: format!("„{}” = „{label}”", q.text.get(l))
+            });
         }
     }
     let tpl = QuestionTpl {
@@ -426,60 +514,116 @@ async fn show_question(state: &AppState, ctx: &Ctx, s: &Survey, qid: Option<i64>
     render_status(code, &tpl)
 }
 
-async fn new_question(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<std::collections::HashMap<String, String>>) -> AppResult<Response> {
+async fn new_question(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<std::collections::HashMap<String, String>>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     let kind = q.get("rodzaj").and_then(|k| QuestionKind::parse(k)).unwrap_or(QuestionKind::Single);
     let last_page = dbs::questions(&state.db, id).await?.last().map(|q| q.page).unwrap_or(1);
-    let f = QuestionForm { kind: kind.as_str().into(), page: last_page.to_string(), max: if kind == QuestionKind::Rating { "5".into() } else { String::new() }, ..Default::default() };
+    let f = QuestionForm {
+        kind: kind.as_str().into(),
+        page: last_page.to_string(),
+        max: if kind == QuestionKind::Rating { "5".into() } else { String::new() },
+        ..Default::default()
+    };
     show_question(&state, &ctx, &s, None, f, FormErrors::default()).await
 }
 
-async fn add_question(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(f): Form<QuestionForm>) -> AppResult<Response> {
+async fn add_question(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<QuestionForm>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     let questions = dbs::questions(&state.db, id).await?;
     if questions.len() >= agora_domain::survey::MAX_QUESTIONS {
-        return show_question(&state, &ctx, &s, None, f, FormErrors::general("kind", ctx.t("error-survey-too-many-questions"))).await;
+        return show_question(
+            &state,
+            &ctx,
+            &s,
+            None,
+            f,
+            FormErrors::general("kind", ctx.t("error-survey-too-many-questions")),
+        )
+        .await;
     }
     let earlier: Vec<&Question> = questions.iter().collect();
     match f.parse(&earlier, None) {
         Ok(input) => {
-            dbs::add_question(&state.db, id, &input, &audit(&ctx, "survey.question.add", format!("{}: {}", s.slug, input.text.pl))).await?;
+            dbs::add_question(
+                &state.db,
+                id,
+                &input,
+                &audit(&ctx, "survey.question.add", format!("{}: {}", s.slug, input.text.pl)),
+            )
+            .await?;
             Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-question-added#pytania")).into_response())
         }
         Err(inv) => show_question(&state, &ctx, &s, None, f, FormErrors::from_invalid(&inv, ctx.lang)).await,
     }
 }
 
-async fn edit_question(State(state): State<AppState>, ctx: Ctx, Path((id, qid)): Path<(i64, i64)>) -> AppResult<Response> {
+async fn edit_question(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, qid)): Path<(i64, i64)>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     let q = dbs::questions(&state.db, id).await?.into_iter().find(|q| q.id == qid).ok_or(AppError::NotFound)?;
     show_question(&state, &ctx, &s, Some(qid), QuestionForm::from_question(&q), FormErrors::default()).await
 }
 
-async fn save_question(State(state): State<AppState>, ctx: Ctx, Path((id, qid)): Path<(i64, i64)>, Form(f): Form<QuestionForm>) -> AppResult<Response> {
+async fn save_question(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, qid)): Path<(i64, i64)>,
+    Form(f): Form<QuestionForm>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     let questions = dbs::questions(&state.db, id).await?;
     let existing = questions.iter().find(|q| q.id == qid).ok_or(AppError::NotFound)?;
     let earlier: Vec<&Question> = questions.iter().take_while(|q| q.id != qid).collect();
     match f.parse(&earlier, Some(existing)) {
         Ok(input) => {
-            dbs::update_question(&state.db, id, qid, &input, &audit(&ctx, "survey.question.update", format!("{}: {}", s.slug, input.text.pl))).await?;
+            dbs::update_question(
+                &state.db,
+                id,
+                qid,
+                &input,
+                &audit(&ctx, "survey.question.update", format!("{}: {}", s.slug, input.text.pl)),
+            )
+            .await?;
             Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-saved#pytania")).into_response())
         }
         Err(inv) => show_question(&state, &ctx, &s, Some(qid), f, FormErrors::from_invalid(&inv, ctx.lang)).await,
     }
 }
 
-async fn remove_question(State(state): State<AppState>, ctx: Ctx, Path((id, qid)): Path<(i64, i64)>) -> AppResult<Response> {
+async fn remove_question(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, qid)): Path<(i64, i64)>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
-    dbs::remove_question(&state.db, id, qid, &audit(&ctx, "survey.question.remove", format!("{} #{qid}", s.slug))).await?;
+    dbs::remove_question(&state.db, id, qid, &audit(&ctx, "survey.question.remove", format!("{} #{qid}", s.slug)))
+        .await?;
     Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-question-removed#pytania")).into_response())
 }
 
-async fn move_question(State(state): State<AppState>, ctx: Ctx, Path((id, qid)): Path<(i64, i64)>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn move_question(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, qid)): Path<(i64, i64)>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     let up = p.get("dir") == "up";
-    dbs::move_question(&state.db, id, qid, up, &audit(&ctx, "survey.question.move", format!("{} #{qid}", s.slug))).await?;
+    dbs::move_question(&state.db, id, qid, up, &audit(&ctx, "survey.question.move", format!("{} #{qid}", s.slug)))
+        .await?;
     Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-saved#q-{qid}")).into_response())
 }
 
@@ -499,17 +643,39 @@ struct CodesTpl<'a> {
 async fn codes_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     let codes = dbs::codes(&state.db, id).await?;
-    render(&CodesTpl { ctx: &ctx, title: s.title(ctx.lang.code()).to_owned(), used: codes.iter().filter(|c| c.1).count(), codes, errors: FormErrors::default(), s: &s })
+    render(&CodesTpl {
+        ctx: &ctx,
+        title: s.title(ctx.lang.code()).to_owned(),
+        used: codes.iter().filter(|c| c.1).count(),
+        codes,
+        errors: FormErrors::default(),
+        s: &s,
+    })
 }
 
-async fn make_codes(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn make_codes(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     let n = match p.get("n").trim().parse::<usize>() {
         Ok(n) if (1..=5_000).contains(&n) => n,
         _ => {
             let codes = dbs::codes(&state.db, id).await?;
             let errors = FormErrors::from_invalid(&FieldError::with_limit("n", "out-of-range", 5_000).into(), ctx.lang);
-            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &CodesTpl { ctx: &ctx, title: s.title(ctx.lang.code()).to_owned(), used: codes.iter().filter(|c| c.1).count(), codes, errors, s: &s });
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &CodesTpl {
+                    ctx: &ctx,
+                    title: s.title(ctx.lang.code()).to_owned(),
+                    used: codes.iter().filter(|c| c.1).count(),
+                    codes,
+                    errors,
+                    s: &s,
+                },
+            );
         }
     };
     dbs::generate_codes(&state.db, id, n, &audit(&ctx, "survey.codes", format!("{}: {n}", s.slug))).await?;
@@ -543,7 +709,14 @@ struct EntryValues {
     collected_at: String,
 }
 
-async fn show_entry(state: &AppState, ctx: &Ctx, s: &Survey, v: EntryValues, errors: FormErrors, notice: Option<String>) -> AppResult<Response> {
+async fn show_entry(
+    state: &AppState,
+    ctx: &Ctx,
+    s: &Survey,
+    v: EntryValues,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let questions = dbs::questions(&state.db, s.id).await?;
     let all: Vec<&Question> = questions.iter().collect();
     let tpl = EntryTpl {
@@ -576,7 +749,12 @@ struct EntryQuery {
     miejsce: String,
 }
 
-async fn entry_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(q): Query<EntryQuery>) -> AppResult<Response> {
+async fn entry_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<EntryQuery>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     // After saving, the next questionnaire starts with the same interviewer and place.
     let v = EntryValues {
@@ -590,7 +768,12 @@ async fn entry_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
     show_entry(&state, &ctx, &s, v, FormErrors::default(), notice).await
 }
 
-async fn entry_save(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn entry_save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let s = load(&state, &ctx, id).await?;
     let user = ctx.require_user()?.clone();
     let questions = dbs::questions(&state.db, id).await?;
@@ -620,10 +803,13 @@ async fn entry_save(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
             None
         }
     };
-    let (Some(channel), Some(collected), Some(interviewer), Some(place), Some(answers), true) = (channel, collected, interviewer, place, answers, inv.is_empty()) else {
+    let (Some(channel), Some(collected), Some(interviewer), Some(place), Some(answers), true) =
+        (channel, collected, interviewer, place, answers, inv.is_empty())
+    else {
         return show_entry(&state, &ctx, &s, v, FormErrors::from_invalid(&inv, ctx.lang), None).await;
     };
-    let form_key = Some(p.get("form_key").to_owned()).filter(|k| k.len() == 64).unwrap_or_else(|| agora_db::new_token().0);
+    let form_key =
+        Some(p.get("form_key").to_owned()).filter(|k| k.len() == 64).unwrap_or_else(|| agora_db::new_token().0);
     let response = NewResponse {
         survey_id: id,
         channel: channel.as_str().into(),
@@ -654,37 +840,68 @@ async fn entry_save(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
 // ---- exports ----
 
 /// Header row and codebook rows of an export in `lang`.
-fn export_layout(lang: Lang, questions: &[Question]) -> (Vec<agora_domain::survey::Column>, Vec<String>, Vec<Vec<String>>) {
+fn export_layout(
+    lang: Lang,
+    questions: &[Question],
+) -> (Vec<agora_domain::survey::Column>, Vec<String>, Vec<Vec<String>>) {
     let l = lang.code();
     let cols = columns(questions);
-    let mut headers: Vec<String> = ["survey-col-id", "survey-col-channel", "survey-col-collected", "survey-col-interviewer", "survey-col-place"].iter().map(|k| lang.t(k)).collect();
+    let mut headers: Vec<String> =
+        ["survey-col-id", "survey-col-channel", "survey-col-collected", "survey-col-interviewer", "survey-col-place"]
+            .iter()
+            .map(|k| lang.t(k))
+            .collect();
     headers.extend(cols.iter().map(|c| c.header.clone()));
-    let mut codebook = vec![["survey-codebook-column", "survey-codebook-question", "survey-codebook-kind", "survey-codebook-values"].iter().map(|k| lang.t(k)).collect::<Vec<_>>()];
+    let mut codebook = vec![
+        ["survey-codebook-column", "survey-codebook-question", "survey-codebook-kind", "survey-codebook-values"]
+            .iter()
+            .map(|k| lang.t(k))
+            .collect::<Vec<_>>(),
+    ];
     for c in &cols {
         let Some(q) = questions.iter().find(|q| q.id == c.question) else { continue };
-        let list = |cs: &[agora_domain::survey::Choice]| cs.iter().map(|o| format!("{} = {}", o.code, o.label.get(l))).collect::<Vec<_>>().join("; ");
+        let list = |cs: &[agora_domain::survey::Choice]| {
+            cs.iter().map(|o| format!("{} = {}", o.code, o.label.get(l))).collect::<Vec<_>>().join("; ")
+        };
         let (question, values) = match &c.part {
             Part::Value => (
                 q.text.get(l).to_owned(),
                 match q.kind {
                     QuestionKind::YesNo => format!("yes = {}; no = {}", lang.t("yes"), lang.t("no")),
                     QuestionKind::Rating => format!("1–{}", q.spec.max.unwrap_or(5)),
-                    QuestionKind::ChoiceOther => format!("{}; other = {}", list(&q.spec.options), lang.t("survey-other")),
+                    QuestionKind::ChoiceOther => {
+                        format!("{}; other = {}", list(&q.spec.options), lang.t("survey-other"))
+                    }
                     _ if q.kind.has_options() => list(&q.spec.options),
                     _ => String::new(),
                 },
             ),
-            Part::Option(code) => (format!("{} — {}", q.text.get(l), q.item_label(code, l)), lang.t("survey-codebook-chosen")),
+            Part::Option(code) => {
+                (format!("{} — {}", q.text.get(l), q.item_label(code, l)), lang.t("survey-codebook-chosen"))
+            }
             Part::Other => (format!("{} — {}", q.text.get(l), lang.t("survey-other")), String::new()),
-            Part::Row(code) => (format!("{} — {}", q.text.get(l), q.spec.rows.iter().find(|r| &r.code == code).map(|r| r.label.get(l)).unwrap_or("")), list(&q.spec.options)),
-            Part::Rank(code) => (format!("{} — {}", q.text.get(l), q.item_label(code, l)), lang.t("survey-codebook-rank")),
+            Part::Row(code) => (
+                format!(
+                    "{} — {}",
+                    q.text.get(l),
+                    q.spec.rows.iter().find(|r| &r.code == code).map(|r| r.label.get(l)).unwrap_or("")
+                ),
+                list(&q.spec.options),
+            ),
+            Part::Rank(code) => {
+                (format!("{} — {}", q.text.get(l), q.item_label(code, l)), lang.t("survey-codebook-rank"))
+            }
         };
         codebook.push(vec![c.header.clone(), question, lang.t(&format!("question-kind-{}", q.kind.as_str())), values]);
     }
     (cols, headers, codebook)
 }
 
-fn response_cells(r: &dbs::ResponseRow, cols: &[agora_domain::survey::Column], answers: &std::collections::HashMap<i64, Vec<agora_domain::survey::Item>>) -> Vec<String> {
+fn response_cells(
+    r: &dbs::ResponseRow,
+    cols: &[agora_domain::survey::Column],
+    answers: &std::collections::HashMap<i64, Vec<agora_domain::survey::Item>>,
+) -> Vec<String> {
     let mut row = vec![
         r.id.to_string(),
         r.channel.clone(),
@@ -744,7 +961,10 @@ async fn export_xlsx(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64
     })
     .await?;
     drop(tx);
-    let bytes = writer.await.map_err(|e| AppError::Internal(e.to_string()))?.map_err(|e| AppError::Internal(format!("survey {id}: {e}")))?;
+    let bytes = writer
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(format!("survey {id}: {e}")))?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),

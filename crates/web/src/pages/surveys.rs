@@ -13,22 +13,26 @@ use crate::time;
 use agora_db::surveys::{self as dbs, NewResponse, Outcome, ResponseFilter, Survey};
 use agora_domain::permission::Action;
 use agora_domain::survey::{
-    Access, Answers, Layout, Question, QuestionKind, SurveyChannel, Visibility, answer_field, is_shown, parse_answers, summarize, unknown_questions,
+    Access, Answers, Layout, Question, QuestionKind, SurveyChannel, Visibility, answer_field, is_shown, parse_answers,
+    summarize, unknown_questions,
 };
 use agora_domain::{FieldError, Invalid};
 use askama::Template;
+use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use axum::routing::get;
-use axum::Router;
 use chrono::Utc;
 use serde::Deserialize;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
         // Answers change no kept page: results pages are read from tallies, never kept.
-        .route("/ankiety/{slug}", get(answer_page).post(answer_post).layer(axum::middleware::map_response(crate::cache::changes_nothing)))
+        .route(
+            "/ankiety/{slug}",
+            get(answer_page).post(answer_post).layer(axum::middleware::map_response(crate::cache::changes_nothing)),
+        )
         .route("/ankiety/{slug}/wyniki", get(results_page))
         .route("/ankiety/{slug}/wyniki/pytanie/{qid}", get(text_answers))
 }
@@ -37,7 +41,6 @@ pub(super) fn routes() -> Router<AppState> {
 fn answered_cookie(id: i64) -> String {
     format!("agora_ankieta_{id}")
 }
-
 
 /// Whether the visitor may manage the survey.
 pub(super) fn manages(ctx: &Ctx, s: &Survey) -> bool {
@@ -56,7 +59,11 @@ fn may_see(ctx: &Ctx, s: &Survey) -> bool {
 
 /// A survey and its questions, kept in memory until a change to anything but answers: a busy
 /// survey's responses would otherwise read and parse every question each time.
-async fn survey_and_questions(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<(Survey, Vec<agora_domain::survey::Question>)> {
+async fn survey_and_questions(
+    state: &AppState,
+    ctx: &Ctx,
+    slug: &str,
+) -> AppResult<(Survey, Vec<agora_domain::survey::Question>)> {
     let key = format!("survey/{slug}");
     if let Some((s, q)) = state.pages.memo::<(Survey, Vec<agora_domain::survey::Question>)>(&key)
         && may_see(ctx, &s)
@@ -155,9 +162,17 @@ fn vals<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
 }
 
 /// Builds the views of `questions` with the values in `pairs`.
-pub(super) fn views(lang: Lang, questions: &[&Question], all: &[Question], pairs: &[(String, String)], errors: &FormErrors, hint_conditions: bool) -> Vec<QView> {
+pub(super) fn views(
+    lang: Lang,
+    questions: &[&Question],
+    all: &[Question],
+    pairs: &[(String, String)],
+    errors: &FormErrors,
+    hint_conditions: bool,
+) -> Vec<QView> {
     let l = lang.code();
-    let numbers: HashMap<i64, usize> = all.iter().filter(|q| q.kind != QuestionKind::Info).enumerate().map(|(i, q)| (q.id, i + 1)).collect();
+    let numbers: HashMap<i64, usize> =
+        all.iter().filter(|q| q.kind != QuestionKind::Info).enumerate().map(|(i, q)| (q.id, i + 1)).collect();
     questions
         .iter()
         .map(|q| {
@@ -175,9 +190,19 @@ pub(super) fn views(lang: Lang, questions: &[&Question], all: &[Question], pairs
                     opt(0, "yes".into(), lang.t("yes"), first == "yes"),
                     opt(1, "no".into(), lang.t("no"), first == "no"),
                 ],
-                QuestionKind::Rating => q.scale().enumerate().map(|(i, v)| opt(i, v.to_string(), v.to_string(), first == v.to_string())).collect(),
+                QuestionKind::Rating => q
+                    .scale()
+                    .enumerate()
+                    .map(|(i, v)| opt(i, v.to_string(), v.to_string(), first == v.to_string()))
+                    .collect(),
                 QuestionKind::Likert => Vec::new(),
-                _ => q.spec.options.iter().enumerate().map(|(i, c)| opt(i, c.code.clone(), c.label.get(l).to_owned(), given.contains(&c.code.as_str()))).collect(),
+                _ => q
+                    .spec
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| opt(i, c.code.clone(), c.label.get(l).to_owned(), given.contains(&c.code.as_str())))
+                    .collect(),
             };
             let rows = if q.kind == QuestionKind::Likert {
                 q.spec
@@ -231,8 +256,17 @@ pub(super) fn views(lang: Lang, questions: &[&Question], all: &[Question], pairs
                     .iter()
                     .find(|p| p.id == c.question)
                     .map(|p| {
-                        let answer = if p.kind == QuestionKind::YesNo { lang.t(&c.value) } else if c.value == agora_domain::survey::OTHER { lang.t("survey-other") } else { p.item_label(&c.value, l) };
-                        lang.t_args("survey-condition-hint", &[("question", Arg::Str(p.text.get(l).to_owned())), ("answer", Arg::Str(answer))])
+                        let answer = if p.kind == QuestionKind::YesNo {
+                            lang.t(&c.value)
+                        } else if c.value == agora_domain::survey::OTHER {
+                            lang.t("survey-other")
+                        } else {
+                            p.item_label(&c.value, l)
+                        };
+                        lang.t_args(
+                            "survey-condition-hint",
+                            &[("question", Arg::Str(p.text.get(l).to_owned())), ("answer", Arg::Str(answer))],
+                        )
                     })
                     .unwrap_or_default(),
                 _ => String::new(),
@@ -264,7 +298,14 @@ pub(super) fn views(lang: Lang, questions: &[&Question], all: &[Question], pairs
                 rows,
                 rank_choices: (1..=ranks.len()).collect(),
                 ranks,
-                value: if matches!(q.kind, QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::Number | QuestionKind::Date) { first.to_owned() } else { String::new() },
+                value: if matches!(
+                    q.kind,
+                    QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::Number | QuestionKind::Date
+                ) {
+                    first.to_owned()
+                } else {
+                    String::new()
+                },
                 other_text: vals(pairs, &format!("{field}_other")).first().copied().unwrap_or("").to_owned(),
                 low: q.spec.low.get(l).to_owned(),
                 high: q.spec.high.get(l).to_owned(),
@@ -279,7 +320,10 @@ pub(super) fn views(lang: Lang, questions: &[&Question], all: &[Question], pairs
 
 /// Only the answer fields of a form (`q…`), as they were typed.
 pub(super) fn answer_pairs(p: &Pairs) -> Vec<(String, String)> {
-    p.0.iter().filter(|(k, v)| k.starts_with('q') && k[1..].starts_with(|c: char| c.is_ascii_digit()) && !v.trim().is_empty()).cloned().collect()
+    p.0.iter()
+        .filter(|(k, v)| k.starts_with('q') && k[1..].starts_with(|c: char| c.is_ascii_digit()) && !v.trim().is_empty())
+        .cloned()
+        .collect()
 }
 
 fn question_of_field(field: &str) -> Option<i64> {
@@ -351,12 +395,26 @@ pub(super) async fn show_screen(state: &AppState, ctx: &Ctx, sc: Screen<'_>) -> 
     // out when it doesn't apply. Conditions within the screen are explained in words instead.
     let on_screen: Vec<&Question> = screens
         .get(screen)
-        .map(|qs| qs.iter().copied().filter(|q| q.show_if.as_ref().is_none_or(|c| !before.contains_key(&c.question) && screens[screen].iter().any(|p| p.id == c.question) || is_shown(q, &before))).collect())
+        .map(|qs| {
+            qs.iter()
+                .copied()
+                .filter(|q| {
+                    q.show_if.as_ref().is_none_or(|c| {
+                        !before.contains_key(&c.question) && screens[screen].iter().any(|p| p.id == c.question)
+                            || is_shown(q, &before)
+                    })
+                })
+                .collect()
+        })
         .unwrap_or_default();
-    let here: std::collections::HashSet<i64> = screens.get(screen).map(|qs| qs.iter().map(|q| q.id).collect()).unwrap_or_default();
-    let carried = sc.pairs.iter().filter(|(k, _)| question_of_field(k).is_none_or(|id| !here.contains(&id))).cloned().collect();
+    let here: std::collections::HashSet<i64> =
+        screens.get(screen).map(|qs| qs.iter().map(|q| q.id).collect()).unwrap_or_default();
+    let carried =
+        sc.pairs.iter().filter(|(k, _)| question_of_field(k).is_none_or(|id| !here.contains(&id))).cloned().collect();
     let consultation = match s.consultation_id {
-        Some(cid) => agora_db::consultation::by_id(&state.db, cid).await?.map(|c| (format!("/konsultacje/{}", c.slug), c.title)),
+        Some(cid) => {
+            agora_db::consultation::by_id(&state.db, cid).await?.map(|c| (format!("/konsultacje/{}", c.slug), c.title))
+        }
         None => None,
     };
     let tpl = AnswerTpl {
@@ -369,7 +427,10 @@ pub(super) async fn show_screen(state: &AppState, ctx: &Ctx, sc: Screen<'_>) -> 
         carried,
         screen,
         screens: screens.len(),
-        progress: ctx.lang.t_args("survey-progress", &[("n", Arg::Num(screen as i64 + 1)), ("total", Arg::Num(screens.len() as i64))]),
+        progress: ctx.lang.t_args(
+            "survey-progress",
+            &[("n", Arg::Num(screen as i64 + 1)), ("total", Arg::Num(screens.len() as i64))],
+        ),
         form_key: sc.form_key,
         rev: rev_string(sc.questions),
         ask_code: Access::parse(&s.access) == Some(Access::Codes),
@@ -391,35 +452,68 @@ pub(super) async fn show_screen(state: &AppState, ctx: &Ctx, sc: Screen<'_>) -> 
     render_status(code, &tpl)
 }
 
-fn message(ctx: &Ctx, status: StatusCode, title: &str, text: String, link: Option<(String, String)>) -> AppResult<Response> {
+fn message(
+    ctx: &Ctx,
+    status: StatusCode,
+    title: &str,
+    text: String,
+    link: Option<(String, String)>,
+) -> AppResult<Response> {
     render_status(status, &MessageTpl { ctx, title: ctx.t(title), message: text, link })
 }
 
 /// Why the visitor can't answer now, as a page; `None` when they can.
 async fn refusal(state: &AppState, ctx: &Ctx, s: &Survey, headers: &HeaderMap) -> AppResult<Option<Response>> {
     let results = (format!("/ankiety/{}/wyniki", s.slug), ctx.t("survey-see-results"));
-    let results_link = Visibility::parse(&s.visibility).is_some_and(|v| v.public(s.is_closed(Utc::now())) || manages(ctx, s)).then_some(results);
+    let results_link = Visibility::parse(&s.visibility)
+        .is_some_and(|v| v.public(s.is_closed(Utc::now())) || manages(ctx, s))
+        .then_some(results);
     if !s.is_open(Utc::now()) {
-        return Ok(Some(message(ctx, StatusCode::FORBIDDEN, "survey-closed-title", ctx.t("survey-closed"), results_link)?));
+        return Ok(Some(message(
+            ctx,
+            StatusCode::FORBIDDEN,
+            "survey-closed-title",
+            ctx.t("survey-closed"),
+            results_link,
+        )?));
     }
     match Access::parse(&s.access).unwrap_or(Access::Anyone) {
         Access::SignedIn => match &ctx.user {
             None => return Err(AppError::SignInRequired(format!("/ankiety/{}", s.slug))),
             Some(u) => {
                 if dbs::response_of_user(&state.db, s.id, u.id).await?.is_some() {
-                    return Ok(Some(message(ctx, StatusCode::OK, "survey-thanks-title", ctx.t("survey-already-answered"), results_link)?));
+                    return Ok(Some(message(
+                        ctx,
+                        StatusCode::OK,
+                        "survey-thanks-title",
+                        ctx.t("survey-already-answered"),
+                        results_link,
+                    )?));
                 }
             }
         },
-        Access::Anyone if axum_extra::extract::cookie::CookieJar::from_headers(headers).get(&answered_cookie(s.id)).is_some() => {
-            return Ok(Some(message(ctx, StatusCode::OK, "survey-thanks-title", ctx.t("survey-already-answered"), results_link)?));
+        Access::Anyone
+            if axum_extra::extract::cookie::CookieJar::from_headers(headers).get(&answered_cookie(s.id)).is_some() =>
+        {
+            return Ok(Some(message(
+                ctx,
+                StatusCode::OK,
+                "survey-thanks-title",
+                ctx.t("survey-already-answered"),
+                results_link,
+            )?));
         }
         _ => {}
     }
     Ok(None)
 }
 
-async fn answer_page(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, Path(slug): Path<String>) -> AppResult<Response> {
+async fn answer_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
     let s = survey_by_slug(&state, &ctx, &slug).await?;
     if let Some(r) = refusal(&state, &ctx, &s, &headers).await? {
         return Ok(r);
@@ -432,20 +526,44 @@ async fn answer_page(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap
         },
         None => (Vec::new(), 0, None),
     };
-    let sc = Screen { survey: &s, questions: &questions, pairs, screen, form_key: agora_db::new_token().0, code: String::new(), changed: Vec::new(), notice, errors: FormErrors::default(), preview: false };
+    let sc = Screen {
+        survey: &s,
+        questions: &questions,
+        pairs,
+        screen,
+        form_key: agora_db::new_token().0,
+        code: String::new(),
+        changed: Vec::new(),
+        notice,
+        errors: FormErrors::default(),
+        preview: false,
+    };
     show_screen(&state, &ctx, sc).await
 }
 
 /// Compares the revisions the form was drawn with to the survey now: keeps answers to
 /// unchanged questions, and names what changed.
-fn reconcile(lang: Lang, questions: &[Question], rev: &str, pairs: Vec<(String, String)>) -> (Vec<(String, String)>, Vec<String>) {
+fn reconcile(
+    lang: Lang,
+    questions: &[Question],
+    rev: &str,
+    pairs: Vec<(String, String)>,
+) -> (Vec<(String, String)>, Vec<String>) {
     let l = lang.code();
-    let seen: HashMap<i64, i32> = rev.split(',').filter_map(|p| p.split_once(':')).filter_map(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?))).collect();
+    let seen: HashMap<i64, i32> = rev
+        .split(',')
+        .filter_map(|p| p.split_once(':'))
+        .filter_map(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+        .collect();
     let mut changed = Vec::new();
     for q in questions {
         match seen.get(&q.id) {
-            None => changed.push(lang.t_args("survey-changed-new", &[("question", Arg::Str(q.text.get(l).to_owned()))])),
-            Some(r) if *r != q.revision => changed.push(lang.t_args("survey-changed-edited", &[("question", Arg::Str(q.text.get(l).to_owned()))])),
+            None => {
+                changed.push(lang.t_args("survey-changed-new", &[("question", Arg::Str(q.text.get(l).to_owned()))]))
+            }
+            Some(r) if *r != q.revision => {
+                changed.push(lang.t_args("survey-changed-edited", &[("question", Arg::Str(q.text.get(l).to_owned()))]))
+            }
             _ => {}
         }
     }
@@ -453,16 +571,25 @@ fn reconcile(lang: Lang, questions: &[Question], rev: &str, pairs: Vec<(String, 
     if removed > 0 {
         changed.push(lang.t_args("survey-changed-removed", &[("n", Arg::Num(removed as i64))]));
     }
-    let keep: std::collections::HashSet<i64> = questions.iter().filter(|q| seen.get(&q.id) == Some(&q.revision)).map(|q| q.id).collect();
+    let keep: std::collections::HashSet<i64> =
+        questions.iter().filter(|q| seen.get(&q.id) == Some(&q.revision)).map(|q| q.id).collect();
     let pairs = pairs.into_iter().filter(|(k, _)| question_of_field(k).is_some_and(|id| keep.contains(&id))).collect();
     (pairs, changed)
 }
 
 fn form_key_of(p: &Pairs) -> String {
-    Some(p.get("form_key").to_owned()).filter(|k| k.len() == 64 && k.chars().all(|c| c.is_ascii_hexdigit())).unwrap_or_else(|| agora_db::new_token().0)
+    Some(p.get("form_key").to_owned())
+        .filter(|k| k.len() == 64 && k.chars().all(|c| c.is_ascii_hexdigit()))
+        .unwrap_or_else(|| agora_db::new_token().0)
 }
 
-async fn answer_post(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, Path(slug): Path<String>, Form(p): Form<Pairs>) -> AppResult<Response> {
+async fn answer_post(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
     let received = Utc::now();
     let (s, questions) = survey_and_questions(&state, &ctx, &slug).await?;
     if let Some(r) = refusal(&state, &ctx, &s, &headers).await? {
@@ -475,7 +602,11 @@ async fn answer_post(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap
     let form_key = form_key_of(&p);
     let code = p.get("kod").trim().to_uppercase();
     let mut pairs = answer_pairs(&p);
-    let sc = |pairs: Vec<(String, String)>, screen: usize, errors: FormErrors, changed: Vec<String>, notice: Option<String>| Screen {
+    let sc = |pairs: Vec<(String, String)>,
+              screen: usize,
+              errors: FormErrors,
+              changed: Vec<String>,
+              notice: Option<String>| Screen {
         survey: &s,
         questions: &questions,
         pairs,
@@ -501,16 +632,32 @@ async fn answer_post(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap
         return show_screen(&state, &ctx, sc(pairs, screen, e, Vec::new(), None)).await;
     }
     let nav = p.get("nav");
-    let code_error = |ctx: &Ctx| FormErrors::from_invalid(&Invalid(vec![FieldError::new("kod", "survey-code-invalid")]), ctx.lang);
-    if Access::parse(&s.access) == Some(Access::Codes) && nav != "back" && !dbs::code_usable(&state.db, s.id, &code).await? {
+    let code_error =
+        |ctx: &Ctx| FormErrors::from_invalid(&Invalid(vec![FieldError::new("kod", "survey-code-invalid")]), ctx.lang);
+    if Access::parse(&s.access) == Some(Access::Codes)
+        && nav != "back"
+        && !dbs::code_usable(&state.db, s.id, &code).await?
+    {
         return show_screen(&state, &ctx, sc(pairs, screen, code_error(&ctx), Vec::new(), None)).await;
     }
     match nav {
-        "back" => return show_screen(&state, &ctx, sc(pairs, screen.saturating_sub(1), FormErrors::default(), Vec::new(), None)).await,
+        "back" => {
+            return show_screen(
+                &state,
+                &ctx,
+                sc(pairs, screen.saturating_sub(1), FormErrors::default(), Vec::new(), None),
+            )
+            .await;
+        }
         "save" => {
             if let Some(u) = &ctx.user {
                 dbs::save_draft(&state.db, s.id, u.id, &pairs, i32::try_from(screen).unwrap_or(0)).await?;
-                return show_screen(&state, &ctx, sc(pairs, screen, FormErrors::default(), Vec::new(), Some(ctx.t("survey-saved")))).await;
+                return show_screen(
+                    &state,
+                    &ctx,
+                    sc(pairs, screen, FormErrors::default(), Vec::new(), Some(ctx.t("survey-saved"))),
+                )
+                .await;
             }
         }
         _ => {}
@@ -518,7 +665,12 @@ async fn answer_post(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap
     let before = answers_before(&screens, screen, &pairs);
     let here: Vec<&Question> = screens.get(screen).cloned().unwrap_or_default();
     if let Err((_, inv)) = parse_answers(&here, &pairs, &before) {
-        return show_screen(&state, &ctx, sc(pairs, screen, FormErrors::from_invalid(&inv, ctx.lang), Vec::new(), None)).await;
+        return show_screen(
+            &state,
+            &ctx,
+            sc(pairs, screen, FormErrors::from_invalid(&inv, ctx.lang), Vec::new(), None),
+        )
+        .await;
     }
     if screen < last && nav != "submit" {
         if let Some(u) = &ctx.user {
@@ -531,8 +683,16 @@ async fn answer_post(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap
         Ok(a) => a,
         Err((_, inv)) => {
             // A problem on an earlier screen: go back to the first screen that has one.
-            let bad = screens.iter().position(|qs| qs.iter().any(|q| inv.0.iter().any(|e| e.field == answer_field(q.id)))).unwrap_or(screen);
-            return show_screen(&state, &ctx, sc(pairs, bad, FormErrors::from_invalid(&inv, ctx.lang), Vec::new(), None)).await;
+            let bad = screens
+                .iter()
+                .position(|qs| qs.iter().any(|q| inv.0.iter().any(|e| e.field == answer_field(q.id))))
+                .unwrap_or(screen);
+            return show_screen(
+                &state,
+                &ctx,
+                sc(pairs, bad, FormErrors::from_invalid(&inv, ctx.lang), Vec::new(), None),
+            )
+            .await;
         }
     };
     let response = NewResponse {
@@ -551,8 +711,12 @@ async fn answer_post(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap
     };
     match state.survey_writer.submit(response).await? {
         Outcome::Stored(_) | Outcome::Duplicate => {}
-        Outcome::AlreadyAnswered => return message(&ctx, StatusCode::OK, "survey-thanks-title", ctx.t("survey-already-answered"), None),
-        Outcome::CodeRejected => return show_screen(&state, &ctx, sc(pairs, 0, code_error(&ctx), Vec::new(), None)).await,
+        Outcome::AlreadyAnswered => {
+            return message(&ctx, StatusCode::OK, "survey-thanks-title", ctx.t("survey-already-answered"), None);
+        }
+        Outcome::CodeRejected => {
+            return show_screen(&state, &ctx, sc(pairs, 0, code_error(&ctx), Vec::new(), None)).await;
+        }
     }
     if let Some(u) = &ctx.user {
         dbs::delete_draft(&state.db, s.id, u.id).await?;
@@ -561,7 +725,11 @@ async fn answer_post(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap
     let link = visible.then(|| (format!("/ankiety/{}/wyniki", s.slug), ctx.t("survey-see-results")));
     let mut r = message(&ctx, StatusCode::OK, "survey-thanks-title", ctx.t("survey-thanks"), link)?;
     if Access::parse(&s.access) == Some(Access::Anyone) {
-        let cookie = format!("{}=1; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{}", answered_cookie(s.id), if state.config.secure_cookies { "; Secure" } else { "" });
+        let cookie = format!(
+            "{}=1; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{}",
+            answered_cookie(s.id),
+            if state.config.secure_cookies { "; Secure" } else { "" }
+        );
         if let Ok(v) = cookie.parse() {
             r.headers_mut().append(header::SET_COOKIE, v);
         }
@@ -640,7 +808,11 @@ pub(super) fn bar_chart(id: &str, title: &str, bars: &[BarView], max_n: i64) -> 
     for (i, b) in bars.iter().enumerate() {
         let y = i * row + 5;
         let w = if max_n > 0 { (b.n as f64 / max_n as f64 * 300.0).round() } else { 0.0 };
-        let label: String = if b.label.chars().count() > 34 { format!("{}…", b.label.chars().take(33).collect::<String>()) } else { b.label.clone() };
+        let label: String = if b.label.chars().count() > 34 {
+            format!("{}…", b.label.chars().take(33).collect::<String>())
+        } else {
+            b.label.clone()
+        };
         svg.push_str(&format!(
             "<text x=\"0\" y=\"{}\" class=\"chart-label\">{}</text><rect x=\"250\" y=\"{}\" width=\"{w}\" height=\"20\" class=\"chart-bar\"></rect><text x=\"{}\" y=\"{}\" class=\"chart-value\">{} ({})</text>",
             y + 15,
@@ -674,7 +846,12 @@ fn filter_of(channel: &str, from: &str, to: &str) -> (ResponseFilter, String) {
     let channel = SurveyChannel::parse(channel.trim()).map(|c| c.as_str().to_owned());
     let from = time::parse_date(from);
     let to = time::parse_date(to);
-    let start = |d: chrono::NaiveDate| Warsaw.from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().map(|t| t.with_timezone(&Utc));
+    let start = |d: chrono::NaiveDate| {
+        Warsaw
+            .from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default())
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+    };
     let f = ResponseFilter {
         from_at: from.and_then(start),
         to_at: to.and_then(|d| d.succ_opt()).and_then(start),
@@ -696,10 +873,18 @@ fn filter_of(channel: &str, from: &str, to: &str) -> (ResponseFilter, String) {
 }
 
 /// The results of every question, from the tallies.
-pub(super) async fn result_views(state: &AppState, lang: Lang, s: &Survey, questions: &[Question], f: &ResponseFilter, with_texts: bool) -> AppResult<(i64, Vec<ResultView>)> {
+pub(super) async fn result_views(
+    state: &AppState,
+    lang: Lang,
+    s: &Survey,
+    questions: &[Question],
+    f: &ResponseFilter,
+    with_texts: bool,
+) -> AppResult<(i64, Vec<ResultView>)> {
     let l = lang.code();
     let tallies = dbs::tallies(&state.db, s.id, f).await?;
-    let count = |qid: i64| tallies.get(&qid).and_then(|t| t.iter().find(|t| t.item == dbs::ANSWERED)).map_or(0, |t| t.n);
+    let count =
+        |qid: i64| tallies.get(&qid).and_then(|t| t.iter().find(|t| t.item == dbs::ANSWERED)).map_or(0, |t| t.n);
     let responses = count(dbs::RESPONSES);
     let mut out = Vec::new();
     for q in questions.iter().filter(|q| q.kind != QuestionKind::Info) {
@@ -719,7 +904,10 @@ pub(super) async fn result_views(state: &AppState, lang: Lang, s: &Survey, quest
                 n: b.n,
                 percent: percent(lang, b.percent),
                 extra: match (b.mean, b.score) {
-                    (Some(m), Some(s)) => lang.t_args("survey-rank-extra", &[("mean", Arg::Str(number(lang, m))), ("score", Arg::Num(s as i64))]),
+                    (Some(m), Some(s)) => lang.t_args(
+                        "survey-rank-extra",
+                        &[("mean", Arg::Str(number(lang, m))), ("score", Arg::Num(s as i64))],
+                    ),
                     _ => String::new(),
                 },
             })
@@ -735,9 +923,23 @@ pub(super) async fn result_views(state: &AppState, lang: Lang, s: &Survey, quest
             .rows
             .iter()
             .map(|(code, bars, mean)| {
-                let row_label = q.spec.rows.iter().find(|r| &r.code == code).map(|r| r.label.get(l).to_owned()).unwrap_or_default();
-                let bars = bars.iter().map(|b| BarView { label: label(&b.item), n: b.n, percent: percent(lang, b.percent), extra: String::new() }).collect();
-                (row_label, bars, mean.map(|m| lang.t_args("survey-mean", &[("value", Arg::Str(number(lang, m)))])).unwrap_or_default())
+                let row_label =
+                    q.spec.rows.iter().find(|r| &r.code == code).map(|r| r.label.get(l).to_owned()).unwrap_or_default();
+                let bars = bars
+                    .iter()
+                    .map(|b| BarView {
+                        label: label(&b.item),
+                        n: b.n,
+                        percent: percent(lang, b.percent),
+                        extra: String::new(),
+                    })
+                    .collect();
+                (
+                    row_label,
+                    bars,
+                    mean.map(|m| lang.t_args("survey-mean", &[("value", Arg::Str(number(lang, m)))]))
+                        .unwrap_or_default(),
+                )
             })
             .collect();
         let id = format!("r{}", q.id);
@@ -748,7 +950,12 @@ pub(super) async fn result_views(state: &AppState, lang: Lang, s: &Survey, quest
                 .rows
                 .iter()
                 .zip(&rows)
-                .map(|((_, _, mean), (row_label, _, _))| BarView { label: row_label.clone(), n: mean.map_or(0, |m| (m * 100.0).round() as i64), percent: mean.map(|m| number(lang, m)).unwrap_or_default(), extra: String::new() })
+                .map(|((_, _, mean), (row_label, _, _))| BarView {
+                    label: row_label.clone(),
+                    n: mean.map_or(0, |m| (m * 100.0).round() as i64),
+                    percent: mean.map(|m| number(lang, m)).unwrap_or_default(),
+                    extra: String::new(),
+                })
                 .collect();
             let top = (q.spec.options.len() as i64) * 100;
             bar_chart(&id, &format!("{text} — {}", lang.t("survey-row-means")), &means, top).replace("(", "(⌀ ")
@@ -811,50 +1018,92 @@ struct ResultsTpl<'a> {
 }
 
 fn may_see_results(ctx: &Ctx, s: &Survey) -> bool {
-    manages(ctx, s) || (s.status != "draft" && Visibility::parse(&s.visibility).is_some_and(|v| v.public(s.is_closed(Utc::now()))))
+    manages(ctx, s)
+        || (s.status != "draft" && Visibility::parse(&s.visibility).is_some_and(|v| v.public(s.is_closed(Utc::now()))))
 }
 
-async fn results_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Query(q): Query<ResultsQuery>) -> AppResult<Response> {
+async fn results_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Query(q): Query<ResultsQuery>,
+) -> AppResult<Response> {
     let s = survey_by_slug(&state, &ctx, &slug).await?;
     if !may_see_results(&ctx, &s) {
-        return message(&ctx, StatusCode::FORBIDDEN, "survey-results-hidden-title", ctx.t("survey-results-hidden"), None);
+        return message(
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "survey-results-hidden-title",
+            ctx.t("survey-results-hidden"),
+            None,
+        );
     }
     let lang = ctx.lang;
     let l = lang.code();
     let questions = dbs::questions(&state.db, s.id).await?;
     let (f, _) = filter_of(&q.kanal, &q.od, &q.do_);
     let (responses, results) = result_views(&state, lang, &s, &questions, &f, true).await?;
-    let by_channel = dbs::channel_counts(&state.db, s.id).await?.into_iter().map(|(c, n)| (lang.t(&format!("survey-channel-{c}")), n)).collect();
-    let counted: Vec<&Question> = questions.iter().filter(|q| q.kind.has_options() && q.kind != QuestionKind::Likert || q.kind == QuestionKind::YesNo || q.kind == QuestionKind::Rating).collect();
+    let by_channel = dbs::channel_counts(&state.db, s.id)
+        .await?
+        .into_iter()
+        .map(|(c, n)| (lang.t(&format!("survey-channel-{c}")), n))
+        .collect();
+    let counted: Vec<&Question> = questions
+        .iter()
+        .filter(|q| {
+            q.kind.has_options() && q.kind != QuestionKind::Likert
+                || q.kind == QuestionKind::YesNo
+                || q.kind == QuestionKind::Rating
+        })
+        .collect();
     let profiles: Vec<&Question> = questions.iter().filter(|q| q.profile).collect();
     let picked_q = q.pytanie.trim().parse::<i64>().ok().and_then(|id| counted.iter().find(|x| x.id == id).copied());
     let picked_p = q.profil.trim().parse::<i64>().ok().and_then(|id| profiles.iter().find(|x| x.id == id).copied());
     let cross = match (picked_q, picked_p) {
         (Some(a), Some(b)) if a.id != b.id => {
             let cells = dbs::crosstab(&state.db, a.id, b.id, &f).await?;
-            let label = |q: &Question, item: &str| if q.kind == QuestionKind::YesNo { lang.t(item) } else { q.item_label(item, l) };
+            let label = |q: &Question, item: &str| {
+                if q.kind == QuestionKind::YesNo { lang.t(item) } else { q.item_label(item, l) }
+            };
             let mut columns: Vec<String> = b.spec.options.iter().map(|o| o.code.clone()).collect();
             if b.kind == QuestionKind::YesNo {
                 columns = vec!["yes".into(), "no".into()];
             }
-            let mut rows_keys: Vec<String> = if a.kind == QuestionKind::YesNo { vec!["yes".into(), "no".into()] } else if a.kind == QuestionKind::Rating { a.scale().map(|v| v.to_string()).collect() } else { a.spec.options.iter().map(|o| o.code.clone()).collect() };
+            let mut rows_keys: Vec<String> = if a.kind == QuestionKind::YesNo {
+                vec!["yes".into(), "no".into()]
+            } else if a.kind == QuestionKind::Rating {
+                a.scale().map(|v| v.to_string()).collect()
+            } else {
+                a.spec.options.iter().map(|o| o.code.clone()).collect()
+            };
             if a.kind == QuestionKind::ChoiceOther {
                 rows_keys.push(agora_domain::survey::OTHER.into());
             }
-            let col_totals: Vec<i64> = columns.iter().map(|c| cells.iter().filter(|x| &x.1 == c).map(|x| x.2).sum()).collect();
+            let col_totals: Vec<i64> =
+                columns.iter().map(|c| cells.iter().filter(|x| &x.1 == c).map(|x| x.2).sum()).collect();
             Some(CrossView {
-                caption: lang.t_args("survey-crosstab-caption", &[("question", Arg::Str(a.text.get(l).to_owned())), ("profile", Arg::Str(b.text.get(l).to_owned()))]),
+                caption: lang.t_args(
+                    "survey-crosstab-caption",
+                    &[
+                        ("question", Arg::Str(a.text.get(l).to_owned())),
+                        ("profile", Arg::Str(b.text.get(l).to_owned())),
+                    ],
+                ),
                 columns: columns.iter().map(|c| label(b, c)).collect(),
                 rows: rows_keys
                     .iter()
                     .map(|r| {
-                        let row_label = if r == agora_domain::survey::OTHER { lang.t("survey-other") } else { label(a, r) };
+                        let row_label =
+                            if r == agora_domain::survey::OTHER { lang.t("survey-other") } else { label(a, r) };
                         let cells = columns
                             .iter()
                             .zip(&col_totals)
                             .map(|(c, total)| {
                                 let n = cells.iter().find(|x| &x.0 == r && &x.1 == c).map_or(0, |x| x.2);
-                                format!("{n} ({})", percent(lang, if *total > 0 { n as f64 * 100.0 / *total as f64 } else { 0.0 }))
+                                format!(
+                                    "{n} ({})",
+                                    percent(lang, if *total > 0 { n as f64 * 100.0 / *total as f64 } else { 0.0 })
+                                )
                             })
                             .collect();
                         (row_label, cells)
@@ -873,7 +1122,10 @@ async fn results_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<
         channel: f.channel.clone().unwrap_or_default(),
         from: f.from.map(|d| d.to_string()).unwrap_or_default(),
         to: f.to.map(|d| d.to_string()).unwrap_or_default(),
-        channels: SurveyChannel::ALL.iter().map(|c| (c.as_str().to_owned(), lang.t(&format!("survey-channel-{}", c.as_str())))).collect(),
+        channels: SurveyChannel::ALL
+            .iter()
+            .map(|c| (c.as_str().to_owned(), lang.t(&format!("survey-channel-{}", c.as_str()))))
+            .collect(),
         questions: counted.iter().map(|q| (q.id.to_string(), q.text.get(l).to_owned())).collect(),
         profiles: profiles.iter().map(|q| (q.id.to_string(), q.text.get(l).to_owned())).collect(),
         picked_q: picked_q.map(|q| q.id.to_string()).unwrap_or_default(),
@@ -913,17 +1165,32 @@ struct TextsQuery {
 
 const TEXTS_PER_PAGE: i64 = 50;
 
-async fn text_answers(State(state): State<AppState>, ctx: Ctx, Path((slug, qid)): Path<(String, i64)>, Query(q): Query<TextsQuery>) -> AppResult<Response> {
+async fn text_answers(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, qid)): Path<(String, i64)>,
+    Query(q): Query<TextsQuery>,
+) -> AppResult<Response> {
     let s = survey_by_slug(&state, &ctx, &slug).await?;
     if !may_see_results(&ctx, &s) {
-        return message(&ctx, StatusCode::FORBIDDEN, "survey-results-hidden-title", ctx.t("survey-results-hidden"), None);
+        return message(
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "survey-results-hidden-title",
+            ctx.t("survey-results-hidden"),
+            None,
+        );
     }
     let questions = dbs::questions(&state.db, s.id).await?;
-    let question = questions.iter().find(|x| x.id == qid && (x.kind.is_text() || x.kind == QuestionKind::ChoiceOther)).ok_or(AppError::NotFound)?;
+    let question = questions
+        .iter()
+        .find(|x| x.id == qid && (x.kind.is_text() || x.kind == QuestionKind::ChoiceOther))
+        .ok_or(AppError::NotFound)?;
     let (f, filter_query) = filter_of(&q.kanal, &q.od, &q.do_);
     let search: String = q.szukaj.trim().chars().take(200).collect();
     let page = q.strona.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000);
-    let (rows, total) = dbs::texts(&state.db, qid, &search, &f, (page - 1) * TEXTS_PER_PAGE, TEXTS_PER_PAGE, true).await?;
+    let (rows, total) =
+        dbs::texts(&state.db, qid, &search, &f, (page - 1) * TEXTS_PER_PAGE, TEXTS_PER_PAGE, true).await?;
     let mut base = format!("/ankiety/{}/wyniki/pytanie/{qid}?", s.slug);
     if !search.is_empty() {
         base.push_str(&format!("szukaj={}&", super::url_encode(&search)));
@@ -947,9 +1214,12 @@ async fn text_answers(State(state): State<AppState>, ctx: Ctx, Path((slug, qid))
     render(&tpl)
 }
 
-
 /// What a consultation page shows of its surveys: (title, link, results link if public).
-pub(super) async fn links_for_consultation(state: &AppState, ctx: &Ctx, consultation_id: i64) -> AppResult<Vec<(String, String, Option<String>, bool)>> {
+pub(super) async fn links_for_consultation(
+    state: &AppState,
+    ctx: &Ctx,
+    consultation_id: i64,
+) -> AppResult<Vec<(String, String, Option<String>, bool)>> {
     let now = Utc::now();
     Ok(dbs::for_consultation(&state.db, consultation_id)
         .await?
@@ -984,7 +1254,11 @@ impl ReportSurvey {
             }
             for (row, bars, mean) in &r.rows {
                 let cells: Vec<String> = bars.iter().map(|b| format!("{}: {}", b.label, b.percent)).collect();
-                line.push_str(&format!(" | {row}{}: {}", if mean.is_empty() { String::new() } else { format!(" ({mean})") }, cells.join("; ")));
+                line.push_str(&format!(
+                    " | {row}{}: {}",
+                    if mean.is_empty() { String::new() } else { format!(" ({mean})") },
+                    cells.join("; ")
+                ));
             }
             if !r.stats.is_empty() {
                 line.push_str(&format!(" — {}", r.stats.join(", ")));
@@ -996,13 +1270,20 @@ impl ReportSurvey {
 }
 
 /// The results of a consultation's surveys (not drafts), for its report.
-pub(super) async fn report_sections(state: &AppState, lang: Lang, consultation_id: i64) -> AppResult<Vec<ReportSurvey>> {
+pub(super) async fn report_sections(
+    state: &AppState,
+    lang: Lang,
+    consultation_id: i64,
+) -> AppResult<Vec<ReportSurvey>> {
     let mut out = Vec::new();
     for s in dbs::for_consultation(&state.db, consultation_id).await? {
         let questions = dbs::questions(&state.db, s.id).await?;
         let (n, results) = result_views(state, lang, &s, &questions, &ResponseFilter::default(), false).await?;
-        let by_channel: Vec<String> =
-            dbs::channel_counts(&state.db, s.id).await?.into_iter().map(|(c, k)| format!("{}: {k}", lang.t(&format!("survey-channel-{c}")))).collect();
+        let by_channel: Vec<String> = dbs::channel_counts(&state.db, s.id)
+            .await?
+            .into_iter()
+            .map(|(c, k)| format!("{}: {k}", lang.t(&format!("survey-channel-{c}"))))
+            .collect();
         let mut responses = lang.t_args("survey-responses", &[("n", Arg::Num(n))]);
         if !by_channel.is_empty() {
             responses.push_str(&format!(" ({})", by_channel.join(", ")));

@@ -62,13 +62,21 @@ async fn the_home_page_and_footer_lead_to_easy_to_read_and_sign_language_informa
 
     let etr = c.get("/tekst-latwy-do-czytania").await;
     assert_eq!(etr.status, StatusCode::OK);
-    assert!(etr.text().contains("Co to jest Agora?") && etr.text().contains("Miasto odpowiada na każdą uwagę."), "{}", etr.text());
+    assert!(
+        etr.text().contains("Co to jest Agora?") && etr.text().contains("Miasto odpowiada na każdą uwagę."),
+        "{}",
+        etr.text()
+    );
     let en = app.client().with_header("accept-language", "en").get("/tekst-latwy-do-czytania").await;
     assert!(en.text().contains("What is Agora?") && en.body.contains("<html lang=\"en\">"));
 
     let pjm = c.get("/jezyk-migowy").await;
     assert_eq!(pjm.status, StatusCode::OK);
-    assert!(pjm.text().contains("Agora w polskim języku migowym") && pjm.text().contains("Film jest w przygotowaniu"), "{}", pjm.text());
+    assert!(
+        pjm.text().contains("Agora w polskim języku migowym") && pjm.text().contains("Film jest w przygotowaniu"),
+        "{}",
+        pjm.text()
+    );
 
     // Administrators give the video's address on the page's edit form.
     let mut admin = app.signed_in("admin@example.pl", &[Grant::Administrator]).await;
@@ -79,11 +87,24 @@ async fn the_home_page_and_footer_lead_to_easy_to_read_and_sign_language_informa
         let start = r.body.find(&format!("name=\"{f}\"")).unwrap();
         let open = r.body[start..].find('>').unwrap() + start + 1;
         let close = r.body[open..].find("</textarea>").unwrap() + open;
-        r.body[open..close].replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        r.body[open..close]
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
     };
     let (body_pl, body_en) = (body(&edit, "body_pl"), body(&edit, "body_en"));
     let title_en = edit.input_value("title_en").unwrap();
-    let fields = |url: &'static str| vec![("title_pl", title_pl.clone()), ("body_pl", body_pl.clone()), ("title_en", title_en.clone()), ("body_en", body_en.clone()), ("video_url", url.to_owned())];
+    let fields = |url: &'static str| {
+        vec![
+            ("title_pl", title_pl.clone()),
+            ("body_pl", body_pl.clone()),
+            ("title_en", title_en.clone()),
+            ("body_en", body_en.clone()),
+            ("video_url", url.to_owned()),
+        ]
+    };
     let bad = fields("youtube.com/watch?v=1");
     let r = admin.post("/admin/strony/jezyk-migowy", &as_refs(&bad)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -93,7 +114,10 @@ async fn the_home_page_and_footer_lead_to_easy_to_read_and_sign_language_informa
     let r = admin.post("/admin/strony/jezyk-migowy", &as_refs(&good)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let pjm = c.get("/jezyk-migowy").await;
-    assert!(pjm.body.contains("href=\"https://video.example.org/agora-pjm\"") && pjm.text().contains("Obejrzyj film o serwisie w PJM"));
+    assert!(
+        pjm.body.contains("href=\"https://video.example.org/agora-pjm\"")
+            && pjm.text().contains("Obejrzyj film o serwisie w PJM")
+    );
     assert!(!pjm.text().contains("Film jest w przygotowaniu"));
     let r = admin.get("/admin/dziennik?obiekt=page").await;
     assert!(r.text().contains("page.video"), "{}", r.text());
@@ -105,7 +129,10 @@ async fn a_resident_asks_for_an_accessible_version_and_gets_a_receipt_with_the_d
     let app = TestApp::new().await;
     let mut c = app.client();
     let statement = c.get("/deklaracja-dostepnosci").await;
-    assert!(statement.text().contains("axe-core") && statement.text().contains("Znane ograniczenia"), "the statement says what was tested");
+    assert!(
+        statement.text().contains("axe-core") && statement.text().contains("Znane ograniczenia"),
+        "the statement says what was tested"
+    );
     assert!(statement.body.contains("href=\"/deklaracja-dostepnosci/wniosek\""));
 
     // The footer's link offers the page the visitor was on.
@@ -126,7 +153,11 @@ async fn a_resident_asks_for_an_accessible_version_and_gets_a_receipt_with_the_d
     let due = agora_web::time::day(agora_web::i18n::Lang::Pl, agora_web::time::local_date(before + Duration::days(7)));
     assert!(text.contains("Przyjęliśmy Twój wniosek") && text.contains("Numer wniosku: WD/1."), "{text}");
     assert!(text.contains(&format!("najpóźniej {due}")), "the deadline is seven days on: {text}");
-    assert!(text.contains("Projekt uchwały — załącznik 1") && text.contains("Tekst łatwy do czytania (ETR)") && text.contains("Oczekuje na realizację"));
+    assert!(
+        text.contains("Projekt uchwały — załącznik 1")
+            && text.contains("Tekst łatwy do czytania (ETR)")
+            && text.contains("Oczekuje na realizację")
+    );
 
     let mail = app.last_mail_to("anna.nowak@example.pl").await;
     assert_eq!(mail.subject, "Wniosek WD/1 o zapewnienie dostępności");
@@ -135,11 +166,27 @@ async fn a_resident_asks_for_an_accessible_version_and_gets_a_receipt_with_the_d
 
     // A phone number is enough, and then no mail goes out.
     let sent = app.mail().await.len();
-    let r = c.post("/deklaracja-dostepnosci/wniosek", &form(&[("contact", "+48 12 616 12 00"), ("name", ""), ("format", "other"), ("details", "Wydruk w alfabecie Braille’a z powiększonymi rysunkami.")])).await;
+    let r = c
+        .post(
+            "/deklaracja-dostepnosci/wniosek",
+            &form(&[
+                ("contact", "+48 12 616 12 00"),
+                ("name", ""),
+                ("format", "other"),
+                ("details", "Wydruk w alfabecie Braille’a z powiększonymi rysunkami."),
+            ]),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(app.mail().await.len(), sent);
     let text = c.get(r.location()).await.text();
-    assert!(text.contains("WD/2") && text.contains("+48 12 616 12 00") && text.contains("Inna forma") && text.contains("Wydruk w alfabecie"), "{text}");
+    assert!(
+        text.contains("WD/2")
+            && text.contains("+48 12 616 12 00")
+            && text.contains("Inna forma")
+            && text.contains("Wydruk w alfabecie"),
+        "{text}"
+    );
 
     let en = app.client().with_header("accept-language", "en").get("/deklaracja-dostepnosci/wniosek").await;
     assert!(en.text().contains("Request for accessibility") && en.text().contains("Easy-to-read text (ETR)"));
@@ -158,26 +205,50 @@ async fn a_bad_request_comes_back_filled_in_with_every_problem_explained() {
     // The summary's link for the choice lands on its first radio button.
     assert!(r.body.contains("href=\"#format\"") && r.body.contains("type=\"radio\" id=\"format\""));
 
-    let r = c.post("/deklaracja-dostepnosci/wniosek", &form(&[("contact", "zadzwońcie 12"), ("format", "other"), ("name", "Jan")])).await;
+    let r = c
+        .post(
+            "/deklaracja-dostepnosci/wniosek",
+            &form(&[("contact", "zadzwońcie 12"), ("format", "other"), ("name", "Jan")]),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.field_error("contact").as_deref(), Some("Wpisz adres e-mail (nazwa@domena.pl) albo numer telefonu (od 9 do 15 cyfr)."));
+    assert_eq!(
+        r.field_error("contact").as_deref(),
+        Some("Wpisz adres e-mail (nazwa@domena.pl) albo numer telefonu (od 9 do 15 cyfr).")
+    );
     assert_eq!(r.field_error("details").as_deref(), Some("Napisz, jakiej formy potrzebujesz."));
     assert_eq!(r.input_value("subject").as_deref(), Some("Projekt uchwały — załącznik 1"));
     assert_eq!(r.input_value("contact").as_deref(), Some("zadzwońcie 12"));
     assert_eq!(r.input_value("name").as_deref(), Some("Jan"));
-    assert!(r.body.contains("value=\"other\" aria-describedby=\"format-other-hint\" checked"), "the chosen format stays chosen");
+    assert!(
+        r.body.contains("value=\"other\" aria-describedby=\"format-other-hint\" checked"),
+        "the chosen format stays chosen"
+    );
 
     let r = c.post("/deklaracja-dostepnosci/wniosek", &form(&[("contact", "anna@"), ("format", "fax")])).await;
     assert_eq!(r.field_error("contact").as_deref(), Some("Wpisz adres e-mail w formacie nazwa@domena.pl."));
     assert_eq!(r.field_error("format").as_deref(), Some("Wybierz formę, w jakiej potrzebujesz treści."));
 
-    let en = app.client().with_header("accept-language", "en").post("/deklaracja-dostepnosci/wniosek", &form(&[("contact", "12")])).await;
-    assert_eq!(en.field_error("contact").as_deref(), Some("Enter an e-mail address (name@domain.org) or a phone number (9 to 15 digits)."));
+    let en = app
+        .client()
+        .with_header("accept-language", "en")
+        .post("/deklaracja-dostepnosci/wniosek", &form(&[("contact", "12")]))
+        .await;
+    assert_eq!(
+        en.field_error("contact").as_deref(),
+        Some("Enter an e-mail address (name@domain.org) or a phone number (9 to 15 digits).")
+    );
 
     // Like every form, it needs the page's token.
     let r = c.post_raw("/deklaracja-dostepnosci/wniosek", &form(&[])).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    assert!(access_requests::list(app.db(), &access_requests::Visible::All, access_requests::Handled::All, 10, 0).await.unwrap().items.is_empty());
+    assert!(
+        access_requests::list(app.db(), &access_requests::Visible::All, access_requests::Handled::All, 10, 0)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -193,7 +264,12 @@ async fn staff_see_requests_by_deadline_with_overdue_ones_marked_and_handle_them
 
     // A request about a consultation reaches that consultation's organisers.
     let mut resident = app.client();
-    let r = resident.post("/deklaracja-dostepnosci/wniosek", &form(&[("subject", "http://agora.test/konsultacje/przebudowa-ul-podzamcze"), ("format", "sign_language")])).await;
+    let r = resident
+        .post(
+            "/deklaracja-dostepnosci/wniosek",
+            &form(&[("subject", "http://agora.test/konsultacje/przebudowa-ul-podzamcze"), ("format", "sign_language")]),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let about_ztp = fresh + 3;
 
@@ -209,15 +285,28 @@ async fn staff_see_requests_by_deadline_with_overdue_ones_marked_and_handle_them
     assert!(text.contains("4 wnioski czekają na realizację.") && text.contains("Po terminie: 1"), "{text}");
     // Nearest deadline first: the overdue one, then the one due in two days, then the new ones.
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} not in {text}"));
-    assert!(at("Regulamin konsultacji") < at("Mapa dzielnic") && at("Mapa dzielnic") < at("Sprawozdanie roczne"), "{text}");
-    assert!(text.contains("3 dni po terminie") && text.contains("Zostały 2 dni") && text.contains("Zostało 7 dni"), "{text}");
+    assert!(
+        at("Regulamin konsultacji") < at("Mapa dzielnic") && at("Mapa dzielnic") < at("Sprawozdanie roczne"),
+        "{text}"
+    );
+    assert!(
+        text.contains("3 dni po terminie") && text.contains("Zostały 2 dni") && text.contains("Zostało 7 dni"),
+        "{text}"
+    );
     assert!(list.body.contains("<tr class=\"overdue\">"), "the overdue row is highlighted");
-    assert!(admin.get("/admin").await.text().contains("Wnioski o zapewnienie dostępności (oczekujące: 4, po terminie: 1)"));
+    assert!(
+        admin.get("/admin").await.text().contains("Wnioski o zapewnienie dostępności (oczekujące: 4, po terminie: 1)")
+    );
 
     // Organisers see only their unit's requests.
     let mut org = app.signed_in("org@example.pl", &[Grant::Organiser(ztp)]).await;
     let text = org.get("/admin/wnioski-dostepnosci").await.text();
-    assert!(text.contains("1 wniosek czeka na realizację.") && text.contains("Przebudowa ul. Podzamcze") && !text.contains("Regulamin konsultacji"), "{text}");
+    assert!(
+        text.contains("1 wniosek czeka na realizację.")
+            && text.contains("Przebudowa ul. Podzamcze")
+            && !text.contains("Regulamin konsultacji"),
+        "{text}"
+    );
     assert_eq!(org.get(&format!("/admin/wnioski-dostepnosci/{overdue}")).await.status, StatusCode::FORBIDDEN);
     assert_eq!(org.get(&format!("/admin/wnioski-dostepnosci/{about_ztp}")).await.status, StatusCode::OK);
     let mut stranger = app.signed_in("sz@example.pl", &[Grant::Organiser(other)]).await;
@@ -231,13 +320,24 @@ async fn staff_see_requests_by_deadline_with_overdue_ones_marked_and_handle_them
     let r = admin.post(&url, &[("note", "Wysłano plik DOCX e-mailem; opóźnienie z powodu urlopu.")]).await;
     assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/admin/wnioski-dostepnosci?ok=flash-access-handled"));
     let text = admin.get("/admin/wnioski-dostepnosci?ok=flash-access-handled").await.text();
-    assert!(text.contains("Wniosek oznaczono jako załatwiony.") && text.contains("3 wnioski czekają") && !text.contains("Regulamin konsultacji"), "{text}");
+    assert!(
+        text.contains("Wniosek oznaczono jako załatwiony.")
+            && text.contains("3 wnioski czekają")
+            && !text.contains("Regulamin konsultacji"),
+        "{text}"
+    );
     let text = admin.get("/admin/wnioski-dostepnosci?stan=zalatwione").await.text();
-    assert!(text.contains("Regulamin konsultacji") && text.contains("Załatwiony") && !text.contains("po terminie"), "{text}");
+    assert!(
+        text.contains("Regulamin konsultacji") && text.contains("Załatwiony") && !text.contains("po terminie"),
+        "{text}"
+    );
     let detail = admin.get(&url).await.text();
     assert!(detail.contains("Wysłano plik DOCX") && detail.contains("Test User"), "{detail}");
     let audit = admin.get("/admin/dziennik?obiekt=access_request").await.text();
-    assert!(audit.contains("access_request.handle") && audit.contains(&format!("WD/{overdue} Regulamin konsultacji")), "{audit}");
+    assert!(
+        audit.contains("access_request.handle") && audit.contains(&format!("WD/{overdue} Regulamin konsultacji")),
+        "{audit}"
+    );
     assert_eq!(org.post(&url, &[("note", "Przejęte")]).await.status, StatusCode::FORBIDDEN);
     let _ = soon;
 }
@@ -250,7 +350,14 @@ async fn a_failed_answer_to_one_remark_comes_back_on_that_remark_where_the_summa
     let mut resident = app.client();
     let url = "/konsultacje/rozklad-jazdy/uwagi/nowa";
     for (key, text) in [("a", "Więcej kursów linii 52 wieczorem."), ("b", "Nocny autobus do Bieżanowa.")] {
-        let fields = [("form_key", key.repeat(64)), ("rows", "1".into()), ("r0_proposed_change", text.into()), ("kind", "person".into()), ("name", "Jan Kowalski".into()), ("email", "jan.kowalski@example.pl".into())];
+        let fields = [
+            ("form_key", key.repeat(64)),
+            ("rows", "1".into()),
+            ("r0_proposed_change", text.into()),
+            ("kind", "person".into()),
+            ("name", "Jan Kowalski".into()),
+            ("email", "jan.kowalski@example.pl".into()),
+        ];
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let r = resident.post_multipart(url, &fields, "attachment", "", b"").await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
@@ -262,14 +369,29 @@ async fn a_failed_answer_to_one_remark_comes_back_on_that_remark_where_the_summa
     let screen = org.get(&format!("/admin/konsultacje/{id}/uwagi?bez_odpowiedzi=1")).await;
     assert!(screen.body.contains("name=\"single\" value=\"1\""));
     let r = org
-        .post(&format!("/admin/konsultacje/{id}/uwagi/odpowiedz"), &[("ids", &second), ("single", "1"), ("back", "bez_odpowiedzi=1&"), ("decision", "rejected"), ("answer", "")])
+        .post(
+            &format!("/admin/konsultacje/{id}/uwagi/odpowiedz"),
+            &[
+                ("ids", &second),
+                ("single", "1"),
+                ("back", "bez_odpowiedzi=1&"),
+                ("decision", "rejected"),
+                ("answer", ""),
+            ],
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("<a href=\"#answer\">"), "the summary links to the answer field");
     // The field with that id, its error and the chosen decision are on the failed remark's own form.
-    let form_start = r.body.find(&format!("<input type=\"hidden\" name=\"ids\" value=\"{second}\">")).expect("the remark's form");
+    let form_start =
+        r.body.find(&format!("<input type=\"hidden\" name=\"ids\" value=\"{second}\">")).expect("the remark's form");
     let form = &r.body[form_start..form_start + r.body[form_start..].find("</form>").unwrap()];
-    assert!(form.contains("id=\"answer\"") && form.contains("aria-invalid=\"true\"") && form.contains("id=\"answer-error\""), "{form}");
+    assert!(
+        form.contains("id=\"answer\"")
+            && form.contains("aria-invalid=\"true\"")
+            && form.contains("id=\"answer-error\""),
+        "{form}"
+    );
     assert!(form.contains("<option value=\"rejected\" selected>"), "{form}");
     assert_eq!(r.body.matches("id=\"answer\"").count(), 1, "one field with the id");
     assert!(r.body.contains("id=\"bulk-answer\""), "the bulk form steps aside");

@@ -9,7 +9,13 @@ async fn sign_up(app: &TestApp, email: &str) -> crate::harness::Resp {
     let mut c = app.client();
     c.post(
         "/konto/rejestracja",
-        &[("display_name", "Jan Kowalski"), ("email", email), ("password", PASSWORD), ("password_repeat", PASSWORD), ("accept", "yes")],
+        &[
+            ("display_name", "Jan Kowalski"),
+            ("email", email),
+            ("password", PASSWORD),
+            ("password_repeat", PASSWORD),
+            ("accept", "yes"),
+        ],
     )
     .await
 }
@@ -37,10 +43,18 @@ async fn sign_up_confirm_by_mail_then_sign_in_and_out() {
     assert_eq!(again.status, StatusCode::BAD_REQUEST);
     assert!(again.text().contains("Ten link został już użyty"));
 
-    let r = c.post("/konto/logowanie", &[("email", "JAN.kowalski@example.pl"), ("password", PASSWORD), ("next", "/konto")]).await;
+    let r = c
+        .post("/konto/logowanie", &[("email", "JAN.kowalski@example.pl"), ("password", PASSWORD), ("next", "/konto")])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.location(), "/konto");
-    let cookie = r.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).find(|v| v.starts_with("agora_session=")).unwrap();
+    let cookie = r
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|v| v.starts_with("agora_session="))
+        .unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
     let r = c.get("/konto").await;
     assert!(r.text().contains("Jesteś zalogowany(-a) jako jan.kowalski@example.pl"));
@@ -57,7 +71,12 @@ async fn sessions_live_in_the_database_and_survive_a_new_app_instance() {
     let app = TestApp::new().await;
     let c = app.signed_in("ala@example.pl", &[]).await;
     // A second instance, sharing only the database, knows the session.
-    let second = agora_web::AppState::new(app.state.db.clone(), app.mailer.clone(), app.state.storage.clone(), (*app.state.config).clone());
+    let second = agora_web::AppState::new(
+        app.state.db.clone(),
+        app.mailer.clone(),
+        app.state.storage.clone(),
+        (*app.state.config).clone(),
+    );
     let mut c = c.switch_to(agora_web::router(second));
     let r = c.get("/konto").await;
     assert_eq!(r.status, StatusCode::OK);
@@ -72,7 +91,15 @@ async fn sign_up_with_bad_input_keeps_values_and_shows_errors_by_the_fields() {
     let mut c = app.client();
     let long_name = "x".repeat(101);
     let r = c
-        .post("/konto/rejestracja", &[("display_name", &long_name), ("email", "jan(at)example.pl"), ("password", "krótkie"), ("password_repeat", "krótkie")])
+        .post(
+            "/konto/rejestracja",
+            &[
+                ("display_name", &long_name),
+                ("email", "jan(at)example.pl"),
+                ("password", "krótkie"),
+                ("password_repeat", "krótkie"),
+            ],
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.field_error("display_name").as_deref(), Some("Wpisz najwyżej 100 znaków."));
@@ -83,7 +110,18 @@ async fn sign_up_with_bad_input_keeps_values_and_shows_errors_by_the_fields() {
     assert_eq!(r.input_value("email").as_deref(), Some("jan(at)example.pl"));
     assert!(r.body.contains("<a href=\"#email\">"), "error summary links to the field");
 
-    let r = c.post("/konto/rejestracja", &[("display_name", "Jan"), ("email", "jan@example.pl"), ("password", PASSWORD), ("password_repeat", "inne hasło 123"), ("accept", "yes")]).await;
+    let r = c
+        .post(
+            "/konto/rejestracja",
+            &[
+                ("display_name", "Jan"),
+                ("email", "jan@example.pl"),
+                ("password", PASSWORD),
+                ("password_repeat", "inne hasło 123"),
+                ("accept", "yes"),
+            ],
+        )
+        .await;
     assert_eq!(r.field_error("password_repeat").as_deref(), Some("Hasła nie są takie same."));
     let huge = "a".repeat(100_000);
     let r = c.post("/konto/rejestracja", &[("display_name", &huge), ("email", &huge)]).await;
@@ -161,10 +199,20 @@ async fn settings_change_password_and_email_then_delete_account() {
     let app = TestApp::new().await;
     let mut c = app.signed_in("zmiana@example.pl", &[]).await;
 
-    let r = c.post("/konto/haslo", &[("current_password", "złe hasło"), ("new_password", NEW_PASSWORD), ("password_repeat", NEW_PASSWORD)]).await;
+    let r = c
+        .post(
+            "/konto/haslo",
+            &[("current_password", "złe hasło"), ("new_password", NEW_PASSWORD), ("password_repeat", NEW_PASSWORD)],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.field_error("current_password").as_deref(), Some("Hasło jest nieprawidłowe."));
-    let r = c.post("/konto/haslo", &[("current_password", PASSWORD), ("new_password", NEW_PASSWORD), ("password_repeat", NEW_PASSWORD)]).await;
+    let r = c
+        .post(
+            "/konto/haslo",
+            &[("current_password", PASSWORD), ("new_password", NEW_PASSWORD), ("password_repeat", NEW_PASSWORD)],
+        )
+        .await;
     assert_eq!(r.location(), "/konto?ok=flash-password-changed");
     assert!(c.get("/konto?ok=flash-password-changed").await.text().contains("Hasło zostało zmienione"));
 

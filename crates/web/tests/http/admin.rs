@@ -7,7 +7,13 @@ use agora_domain::reference::UnitInput;
 use axum::http::StatusCode;
 
 async fn unit(app: &TestApp, code: &str, name: &str) -> i64 {
-    let entry = agora_db::audit::AuditEntry { actor_id: None, actor_label: "test".into(), action: "unit.create", entity: "unit", details: String::new() };
+    let entry = agora_db::audit::AuditEntry {
+        actor_id: None,
+        actor_label: "test".into(),
+        action: "unit.create",
+        entity: "unit",
+        details: String::new(),
+    };
     reference::save_unit(app.db(), None, &UnitInput::parse(code, name, "", "").unwrap(), &entry).await.unwrap()
 }
 
@@ -39,14 +45,24 @@ async fn an_organiser_edits_their_own_unit_only() {
     assert!(r.text().contains("ZTP — Zarząd Transportu Publicznego"));
     assert!(!r.text().contains("Dziennik zmian"));
     assert_eq!(org.get(&format!("/admin/jednostki/{b}")).await.status, StatusCode::FORBIDDEN);
-    let r = org.post(&format!("/admin/jednostki/{b}"), &[("code", "SZ"), ("name_pl", "Przejęte"), ("contact", "")]).await;
+    let r =
+        org.post(&format!("/admin/jednostki/{b}"), &[("code", "SZ"), ("name_pl", "Przejęte"), ("contact", "")]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(reference::unit(app.db(), b).await.unwrap().unwrap().name_pl, "Wydział Polityki Społecznej i Zdrowia");
 
-    let r = org.post(&format!("/admin/jednostki/{a}"), &[("code", "HACK"), ("name_pl", "Zarząd Transportu Publicznego"), ("contact", "ztp@example.pl")]).await;
+    let r = org
+        .post(
+            &format!("/admin/jednostki/{a}"),
+            &[("code", "HACK"), ("name_pl", "Zarząd Transportu Publicznego"), ("contact", "ztp@example.pl")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let stored = reference::unit(app.db(), a).await.unwrap().unwrap();
-    assert_eq!((stored.code.as_str(), stored.contact.as_deref()), ("ZTP", Some("ztp@example.pl")), "organisers cannot change the code");
+    assert_eq!(
+        (stored.code.as_str(), stored.contact.as_deref()),
+        ("ZTP", Some("ztp@example.pl")),
+        "organisers cannot change the code"
+    );
     assert_eq!(org.get("/admin/jednostki").await.status, StatusCode::FORBIDDEN);
 }
 
@@ -54,15 +70,33 @@ async fn an_organiser_edits_their_own_unit_only() {
 async fn administrators_keep_reference_data_with_clear_errors() {
     let app = TestApp::new().await;
     let mut admin = app.signed_in("admin@example.pl", &[Grant::Administrator]).await;
-    let r = admin.post("/admin/jednostki", &[("code", "Z T P"), ("name_pl", "Zarząd Transportu Publicznego"), ("name_en", ""), ("contact", "")]).await;
+    let r = admin
+        .post(
+            "/admin/jednostki",
+            &[("code", "Z T P"), ("name_pl", "Zarząd Transportu Publicznego"), ("name_en", ""), ("contact", "")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.field_error("code").as_deref(), Some("Kod może zawierać tylko wielkie litery, cyfry i myślnik."));
     assert_eq!(r.input_value("name_pl").as_deref(), Some("Zarząd Transportu Publicznego"));
 
-    let r = admin.post("/admin/jednostki", &[("code", "ztp"), ("name_pl", "Zarząd Transportu Publicznego"), ("name_en", "Public Transport Authority"), ("contact", "")]).await;
+    let r = admin
+        .post(
+            "/admin/jednostki",
+            &[
+                ("code", "ztp"),
+                ("name_pl", "Zarząd Transportu Publicznego"),
+                ("name_en", "Public Transport Authority"),
+                ("contact", ""),
+            ],
+        )
+        .await;
     assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/admin/jednostki?ok=flash-saved"));
     let r = admin.get("/admin/jednostki?ok=flash-saved").await;
-    assert!(r.text().contains("Zapisano zmiany.") && r.text().contains("ZTP Zarząd Transportu Publicznego Public Transport Authority"));
+    assert!(
+        r.text().contains("Zapisano zmiany.")
+            && r.text().contains("ZTP Zarząd Transportu Publicznego Public Transport Authority")
+    );
     let r = admin.post("/admin/jednostki", &[("code", "ZTP"), ("name_pl", "Inna")]).await;
     assert_eq!(r.field_error("code").as_deref(), Some("Ten kod ma już inna jednostka."));
 

@@ -13,13 +13,24 @@ use agora_web::cache::PageCache;
 use axum::http::StatusCode;
 
 fn entry() -> AuditEntry {
-    AuditEntry { actor_id: None, actor_label: "test".into(), action: "district.create", entity: "district", details: String::new() }
+    AuditEntry {
+        actor_id: None,
+        actor_label: "test".into(),
+        action: "district.create",
+        entity: "district",
+        details: String::new(),
+    }
 }
 
 /// A quick poll on the home page, made by an administrator through the site.
 async fn home_poll(app: &TestApp, question: &str, vote_mode: &str) {
     let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
-    let r = admin.post("/admin/sondy", &[("question_pl", question), ("options", "Tak\nNie"), ("placement", "home"), ("vote_mode", vote_mode)]).await;
+    let r = admin
+        .post(
+            "/admin/sondy",
+            &[("question_pl", question), ("options", "Tak\nNie"), ("placement", "home"), ("vote_mode", vote_mode)],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
 }
 
@@ -34,11 +45,21 @@ async fn a_kept_page_changes_as_soon_as_the_site_changes_it() {
     let mut anon = app.client();
     assert!(!anon.get("/").await.text().contains("Wzgórza Krzesławickie"));
     // Written behind the application's back, the change is not seen: the page was kept.
-    agora_db::reference::save_district(app.db(), None, &DistrictInput::parse("17", "Wzgórza Krzesławickie").unwrap(), &entry()).await.unwrap();
+    agora_db::reference::save_district(
+        app.db(),
+        None,
+        &DistrictInput::parse("17", "Wzgórza Krzesławickie").unwrap(),
+        &entry(),
+    )
+    .await
+    .unwrap();
     assert!(!anon.get("/").await.text().contains("Wzgórza Krzesławickie"), "the home page is served from memory");
     // A change through the site is seen by the next visitor at once, with everything before it.
     let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
-    assert_eq!(admin.post("/admin/dzielnice", &[("number", "18"), ("name", "Nowa Huta")]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        admin.post("/admin/dzielnice", &[("number", "18"), ("name", "Nowa Huta")]).await.status,
+        StatusCode::SEE_OTHER
+    );
     let home = anon.get("/").await.text();
     assert!(home.contains("XVIII Nowa Huta") && home.contains("XVII Wzgórza Krzesławickie"), "{home}");
     // Each language is kept apart.
@@ -113,7 +134,9 @@ async fn a_kept_page_keeps_its_headers_and_sets_a_token_only_where_it_has_forms(
     let kept = app.client().get(path).await;
     assert_eq!(kept.status, StatusCode::OK);
     assert_eq!(kept.body, first.body, "the same page from memory");
-    for name in ["content-type", "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy"] {
+    for name in
+        ["content-type", "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy"]
+    {
         assert_eq!(kept.headers.get(name), first.headers.get(name), "{name}");
     }
     assert!(kept.headers.get("content-security-policy").is_some());
@@ -139,7 +162,9 @@ async fn a_new_remark_shows_in_the_kept_list_at_once() {
     let mut resident = app.client();
     let key = resident.get("/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa").await.input_value("form_key").unwrap();
     let fields = remark_fields(&key, &[("r0_proposed_change", "Dodać ławki.")]);
-    let r = resident.post_multipart("/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa", &fields, "attachment", "", b"").await;
+    let r = resident
+        .post_multipart("/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa", &fields, "attachment", "", b"")
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let list = anon.get("/konsultacje/przebudowa-ul-podzamcze/uwagi").await.text();
     assert!(list.contains("1 uwaga") && list.contains("Dodać ławki."), "{list}");
@@ -167,9 +192,14 @@ async fn two_instances_on_one_database_never_serve_each_other_stale_pages() {
     let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await.switch_to(one);
     let mut anon = app.client().switch_to(two);
     assert!(!anon.get("/").await.text().contains("Nowa Huta"));
-    agora_db::reference::save_district(app.db(), None, &DistrictInput::parse("1", "Stare Miasto").unwrap(), &entry()).await.unwrap();
+    agora_db::reference::save_district(app.db(), None, &DistrictInput::parse("1", "Stare Miasto").unwrap(), &entry())
+        .await
+        .unwrap();
     assert!(!anon.get("/").await.text().contains("Stare Miasto"), "the second instance keeps its page");
-    assert_eq!(admin.post("/admin/dzielnice", &[("number", "18"), ("name", "Nowa Huta")]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        admin.post("/admin/dzielnice", &[("number", "18"), ("name", "Nowa Huta")]).await.status,
+        StatusCode::SEE_OTHER
+    );
     // Beside SQLite the change is heard before its answer; PostgreSQL's signal takes a moment to arrive.
     let mut seen = false;
     for _ in 0..if sqlite { 1 } else { 100 } {
@@ -186,7 +216,9 @@ async fn two_instances_on_one_database_never_serve_each_other_stale_pages() {
         admin.get("/").await;
         anon.get("/").await;
     }
-    agora_db::reference::save_district(app.db(), None, &DistrictInput::parse("2", "Grzegórzki").unwrap(), &entry()).await.unwrap();
+    agora_db::reference::save_district(app.db(), None, &DistrictInput::parse("2", "Grzegórzki").unwrap(), &entry())
+        .await
+        .unwrap();
     admin.get("/").await;
     assert!(!anon.get("/").await.text().contains("Grzegórzki"), "the second instance keeps its page");
     let _ = std::fs::remove_file(&file);
@@ -202,7 +234,10 @@ async fn a_signed_in_residents_kept_page_follows_their_own_doings_and_ends_with_
     assert!(home.body.contains("name=\"option\"") && home.text().contains("Wyloguj"), "{}", home.text());
     assert_eq!(anna.get("/").await.body, home.body, "kept for her");
     let id = poll_id(&home.body);
-    assert_eq!(anna.post(&format!("/sondy/{id}"), &[("option", "2"), ("back", "/")]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        anna.post(&format!("/sondy/{id}"), &[("option", "2"), ("back", "/")]).await.status,
+        StatusCode::SEE_OTHER
+    );
     assert!(anna.get("/").await.text().contains("Nie 100% (1)"), "her vote shows at once");
     assert!(jan.get("/").await.body.contains("name=\"option\""), "others still get the form");
     let session = anna.cookie("agora_session").unwrap();
@@ -211,6 +246,11 @@ async fn a_signed_in_residents_kept_page_follows_their_own_doings_and_ends_with_
     let after = anna.get("/").await.text();
     assert!(after.contains("Zaloguj się") && !after.contains("Wyloguj"), "{after}");
     // The old cookie, sent again, opens nothing: the session ended everywhere at once.
-    let stale = app.client().with_header("cookie", &format!("agora_session={session}; agora_csrf={csrf}")).get("/").await.text();
+    let stale = app
+        .client()
+        .with_header("cookie", &format!("agora_session={session}; agora_csrf={csrf}"))
+        .get("/")
+        .await
+        .text();
     assert!(stale.contains("Zaloguj się") && !stale.contains("Wyloguj"), "{stale}");
 }

@@ -16,15 +16,31 @@ fn entry() -> AuditEntry {
 }
 
 pub async fn unit(app: &TestApp, code: &str) -> i64 {
-    reference::save_unit(app.db(), None, &UnitInput::parse(code, &format!("Jednostka {code}"), "", "").unwrap(), &entry()).await.unwrap()
+    reference::save_unit(
+        app.db(),
+        None,
+        &UnitInput::parse(code, &format!("Jednostka {code}"), "", "").unwrap(),
+        &entry(),
+    )
+    .await
+    .unwrap()
 }
 
 async fn district(app: &TestApp, n: i32, name: &str) -> i64 {
-    reference::save_district(app.db(), None, &DistrictInput::parse(&n.to_string(), name).unwrap(), &entry()).await.unwrap()
+    reference::save_district(app.db(), None, &DistrictInput::parse(&n.to_string(), name).unwrap(), &entry())
+        .await
+        .unwrap()
 }
 
 /// A consultation stored directly, moved to `status` through the real transitions.
-pub async fn stored(app: &TestApp, unit: i64, title: &str, status: Status, opens_in_days: i64, districts: Vec<i64>) -> i64 {
+pub async fn stored(
+    app: &TestApp,
+    unit: i64,
+    title: &str,
+    status: Status,
+    opens_in_days: i64,
+    districts: Vec<i64>,
+) -> i64 {
     let now = Utc::now();
     let f = ConsultationForm {
         title: title.into(),
@@ -46,7 +62,9 @@ pub async fn stored(app: &TestApp, unit: i64, title: &str, status: Status, opens
         Status::Open => &[Status::Announced, Status::Open],
         Status::Closed => &[Status::Announced, Status::Open, Status::Closed],
         Status::ReportPublished => &[Status::Announced, Status::Open, Status::Closed, Status::ReportPublished],
-        Status::Archived => &[Status::Announced, Status::Open, Status::Closed, Status::ReportPublished, Status::Archived],
+        Status::Archived => {
+            &[Status::Announced, Status::Open, Status::Closed, Status::ReportPublished, Status::Archived]
+        }
         Status::Cancelled => &[Status::Announced, Status::Cancelled],
     };
     let mut from = Status::Draft;
@@ -88,7 +106,9 @@ async fn an_organiser_creates_a_draft_with_clear_errors_and_only_they_see_it() {
     let app = TestApp::new().await;
     let (mut org, ztp) = organiser(&app).await;
     let u = ztp.to_string();
-    let r = org.post("/admin/konsultacje/nowa", &form("Ul", "Zła Ścieżka", &u, "2027-02-10T10:00", "2027-02-01T10:00")).await;
+    let r = org
+        .post("/admin/konsultacje/nowa", &form("Ul", "Zła Ścieżka", &u, "2027-02-10T10:00", "2027-02-01T10:00"))
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.field_error("title").as_deref(), Some("Wpisz co najmniej 5 znaków."));
     assert!(r.field_error("slug").unwrap().starts_with("Adres może zawierać tylko małe litery"));
@@ -96,24 +116,40 @@ async fn an_organiser_creates_a_draft_with_clear_errors_and_only_they_see_it() {
     assert_eq!(r.input_value("opens_at").as_deref(), Some("2027-02-10T10:00"));
     assert!(r.body.contains("Przebudowa ulicy. &#60;script&#62;"), "the textarea keeps the text, escaped");
 
-    let r = org.post("/admin/konsultacje/nowa", &form("Przebudowa ul. Podzamcze", "", &u, "2027-02-01T10:00", "2027-02-28T18:00")).await;
+    let r = org
+        .post(
+            "/admin/konsultacje/nowa",
+            &form("Przebudowa ul. Podzamcze", "", &u, "2027-02-01T10:00", "2027-02-28T18:00"),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    let c = consultation::by_slug(app.db(), "przebudowa-ul-podzamcze").await.unwrap().expect("slug made from the title");
+    let c =
+        consultation::by_slug(app.db(), "przebudowa-ul-podzamcze").await.unwrap().expect("slug made from the title");
     assert_eq!(c.status(), Status::Draft);
     assert_eq!(c.opens_at.to_rfc3339(), "2027-02-01T09:00:00+00:00", "typed in Warsaw time");
 
-    let r = org.post("/admin/konsultacje/nowa", &form("Inna konsultacja", "przebudowa-ul-podzamcze", &u, "2027-02-01T10:00", "2027-02-28T18:00")).await;
+    let r = org
+        .post(
+            "/admin/konsultacje/nowa",
+            &form("Inna konsultacja", "przebudowa-ul-podzamcze", &u, "2027-02-01T10:00", "2027-02-28T18:00"),
+        )
+        .await;
     assert_eq!(r.field_error("slug").as_deref(), Some("Ten adres ma już inna konsultacja. Wybierz inny."));
 
     assert_eq!(app.client().get("/konsultacje/przebudowa-ul-podzamcze").await.status, StatusCode::NOT_FOUND);
     let r = org.get("/konsultacje/przebudowa-ul-podzamcze").await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.body.contains("<h2 id=\"about-heading\">") && !r.body.contains("<script>alert"), "markdown rendered and sanitised");
+    assert!(
+        r.body.contains("<h2 id=\"about-heading\">") && !r.body.contains("<script>alert"),
+        "markdown rendered and sanitised"
+    );
 
     let other = unit(&app, "SZ").await;
     let mut stranger = app.signed_in("sz@example.pl", &[Grant::Organiser(other)]).await;
     assert_eq!(stranger.get(&format!("/admin/konsultacje/{}", c.id)).await.status, StatusCode::FORBIDDEN);
-    let r = stranger.post("/admin/konsultacje/nowa", &form("Cudza konsultacja", "", &u, "2027-02-01T10:00", "2027-02-28T18:00")).await;
+    let r = stranger
+        .post("/admin/konsultacje/nowa", &form("Cudza konsultacja", "", &u, "2027-02-01T10:00", "2027-02-28T18:00"))
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "cannot create for another unit");
     assert!(r.field_error("unit_id").is_some());
 }
@@ -130,7 +166,8 @@ async fn publishing_checks_the_rules_profile() {
     assert!(text.contains("zasady wymagają co najmniej 7 dni akcji informacyjnej"), "{text}");
     assert!(text.contains("Konsultacja ma 0 form, a zasady wymagają co najmniej 3."));
     assert!(text.contains("Spotkanie otwarte, Warsztaty"));
-    let r = org.post(&format!("/admin/konsultacje/{id}/status"), &[("to", "announced"), ("justification", "krótko")]).await;
+    let r =
+        org.post(&format!("/admin/konsultacje/{id}/status"), &[("to", "announced"), ("justification", "krótko")]).await;
     assert_eq!(r.field_error("justification").as_deref(), Some("Wpisz co najmniej 20 znaków."));
     assert_eq!(consultation::by_id(app.db(), id).await.unwrap().unwrap().status(), Status::Draft);
 
@@ -139,15 +176,38 @@ async fn publishing_checks_the_rules_profile() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let c = consultation::by_id(app.db(), id).await.unwrap().unwrap();
     assert_eq!((c.status(), c.rules_justification.as_deref()), (Status::Announced, Some(why)));
-    let log = agora_db::audit::list(app.db(), &agora_db::audit::AuditFilter { action_prefix: Some("consultation.status".into()), ..Default::default() }, 5, 0).await.unwrap();
+    let log = agora_db::audit::list(
+        app.db(),
+        &agora_db::audit::AuditFilter { action_prefix: Some("consultation.status".into()), ..Default::default() },
+        5,
+        0,
+    )
+    .await
+    .unwrap();
     assert!(log.items[0].details.contains(why));
 
     // An administrator makes the profile strict: then publishing is refused outright.
     let mut admin = app.signed_in("admin@example.pl", &[Grant::Administrator]).await;
-    let r = admin.post("/admin/zasady", &[("min_open_days", "abc"), ("min_notice_days", "7"), ("min_methods", "3"), ("on_violation", "refuse")]).await;
+    let r = admin
+        .post(
+            "/admin/zasady",
+            &[("min_open_days", "abc"), ("min_notice_days", "7"), ("min_methods", "3"), ("on_violation", "refuse")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.input_value("min_open_days").as_deref(), Some("abc"));
-    let r = admin.post("/admin/zasady", &[("min_open_days", "30"), ("min_notice_days", "7"), ("min_methods", "3"), ("required_one_of", "workshop"), ("on_violation", "refuse")]).await;
+    let r = admin
+        .post(
+            "/admin/zasady",
+            &[
+                ("min_open_days", "30"),
+                ("min_notice_days", "7"),
+                ("min_methods", "3"),
+                ("required_one_of", "workshop"),
+                ("on_violation", "refuse"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let strict = stored(&app, ztp, "Plan miejscowy Zabłocie", Status::Draft, 3, vec![]).await;
     let r = org.post(&format!("/admin/konsultacje/{strict}/status"), &[("to", "open"), ("justification", why)]).await;
@@ -164,23 +224,53 @@ async fn programme_then_a_clean_publication_and_the_public_page() {
     let id = stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Draft, 10, vec![]).await;
     let base = format!("/admin/konsultacje/{id}");
 
-    let r = org.post(&format!("{base}/wydarzenia"), &[("event_kind", "workshop"), ("event_title", "Warsztaty projektowe"), ("event_starts_at", "2027-03-10T18:00"), ("event_ends_at", "2027-03-10T17:00")]).await;
+    let r = org
+        .post(
+            &format!("{base}/wydarzenia"),
+            &[
+                ("event_kind", "workshop"),
+                ("event_title", "Warsztaty projektowe"),
+                ("event_starts_at", "2027-03-10T18:00"),
+                ("event_ends_at", "2027-03-10T17:00"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.field_error("event_ends_at").as_deref(), Some("Koniec musi być później niż początek."));
     assert_eq!(r.field_error("event_address").as_deref(), Some("Podaj adres, link do spotkania online albo telefon."));
     assert_eq!(r.input_value("event_title").as_deref(), Some("Warsztaty projektowe"));
 
     for (kind, desc) in [("collecting_remarks", "Formularz online"), ("workshop", "Warsztaty"), ("survey", "Ankieta")] {
-        let r = org.post(&format!("{base}/metody"), &[("method_kind", kind), ("method_description", desc), ("method_address", "uwagi@example.org")]).await;
+        let r = org
+            .post(
+                &format!("{base}/metody"),
+                &[("method_kind", kind), ("method_description", desc), ("method_address", "uwagi@example.org")],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
     }
     let start = crate::consultations::local_in(12);
     let end = crate::consultations::local_in_hours(12, 2);
-    let r = org.post(&format!("{base}/wydarzenia"), &[("event_kind", "workshop"), ("event_title", "Warsztaty projektowe"), ("event_starts_at", &start), ("event_ends_at", &end), ("event_address", "ul. Podzamcze 1"), ("event_accessibility", "Sala bez progów")]).await;
+    let r = org
+        .post(
+            &format!("{base}/wydarzenia"),
+            &[
+                ("event_kind", "workshop"),
+                ("event_title", "Warsztaty projektowe"),
+                ("event_starts_at", &start),
+                ("event_ends_at", &end),
+                ("event_address", "ul. Podzamcze 1"),
+                ("event_accessibility", "Sala bez progów"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = org.post(&format!("{base}/harmonogram"), &[("step_title", "Zbieranie uwag"), ("step_starts_on", "2020-01-01")]).await;
+    let r = org
+        .post(&format!("{base}/harmonogram"), &[("step_title", "Zbieranie uwag"), ("step_starts_on", "2020-01-01")])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = org.post(&format!("{base}/harmonogram"), &[("step_title", "Raport"), ("step_starts_on", "2099-01-01")]).await;
+    let r =
+        org.post(&format!("{base}/harmonogram"), &[("step_title", "Raport"), ("step_starts_on", "2099-01-01")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
 
     let r = org.post(&format!("{base}/status"), &[("to", "announced")]).await;
@@ -198,7 +288,11 @@ async fn programme_then_a_clean_publication_and_the_public_page() {
 
     let ics = visitor.get("/konsultacje/przebudowa-ul-podzamcze/kalendarz.ics").await;
     assert_eq!(ics.headers["content-type"], "text/calendar; charset=utf-8");
-    assert!(ics.body.starts_with("BEGIN:VCALENDAR\r\n") && ics.body.contains("BEGIN:VEVENT\r\n") && ics.body.contains("DTSTART;TZID=Europe/Warsaw:"));
+    assert!(
+        ics.body.starts_with("BEGIN:VCALENDAR\r\n")
+            && ics.body.contains("BEGIN:VEVENT\r\n")
+            && ics.body.contains("DTSTART;TZID=Europe/Warsaw:")
+    );
     let all = visitor.get("/kalendarz.ics").await;
     assert!(all.body.contains("Warsztaty projektowe"));
     let cal = visitor.get("/kalendarz").await;
@@ -232,7 +326,9 @@ async fn the_scheduler_opens_and_closes_on_time_and_the_feed_says_so() {
     assert_eq!(consultation::by_id(app.db(), open).await.unwrap().unwrap().status(), Status::Closed);
     assert_eq!(agora_web::scheduler::run(&app.state, later).await.unwrap(), 0, "nothing moves twice");
     let atom = app.client().get("/konsultacje.atom").await.body;
-    assert!(atom.contains("Zakończono: Trwająca konsultacja") && atom.contains("Rozpoczęto: Zapowiedziana konsultacja"));
+    assert!(
+        atom.contains("Zakończono: Trwająca konsultacja") && atom.contains("Rozpoczęto: Zapowiedziana konsultacja")
+    );
 }
 
 #[tokio::test]
@@ -254,21 +350,41 @@ async fn the_catalogue_filters_sorts_and_pages_with_shareable_urls() {
     }
     let mut c = app.client();
     let titles = |r: &crate::harness::Resp| -> Vec<String> {
-        r.body.split("<h3 class=\"card-title\"><a href=\"/konsultacje/").skip(1).map(|s| s.split('>').nth(1).unwrap().split('<').next().unwrap().to_owned()).collect()
+        r.body
+            .split("<h3 class=\"card-title\"><a href=\"/konsultacje/")
+            .skip(1)
+            .map(|s| s.split('>').nth(1).unwrap().split('<').next().unwrap().to_owned())
+            .collect()
     };
 
     let r = c.get("/konsultacje").await;
-    assert_eq!(titles(&r), vec!["Program dla seniorów", "Zieleń na Podgórzu", "Ścieżka rowerowa w Nowej Hucie"], "open ones, closing soonest first");
+    assert_eq!(
+        titles(&r),
+        vec!["Program dla seniorów", "Zieleń na Podgórzu", "Ścieżka rowerowa w Nowej Hucie"],
+        "open ones, closing soonest first"
+    );
     assert!(r.text().contains("3 konsultacje"));
     let home = c.get("/").await.text();
-    assert!(home.contains("Trwające konsultacje") && home.contains("Program dla seniorów") && home.contains("Zapowiedź: szkoły"));
+    assert!(
+        home.contains("Trwające konsultacje")
+            && home.contains("Program dla seniorów")
+            && home.contains("Zapowiedź: szkoły")
+    );
     assert!(home.contains("Zobacz wszystkie 3 trwające konsultacje"));
     let r = c.get(&format!("/konsultacje?status=trwajace&dzielnica={podgorze}")).await;
-    assert_eq!(titles(&r), vec!["Program dla seniorów", "Zieleń na Podgórzu"], "a district sees its own and the city-wide ones");
+    assert_eq!(
+        titles(&r),
+        vec!["Program dla seniorów", "Zieleń na Podgórzu"],
+        "a district sees its own and the city-wide ones"
+    );
     let r = c.get(&format!("/konsultacje?jednostka={sz}")).await;
     assert_eq!(titles(&r), vec!["Program dla seniorów"]);
     let r = c.get("/konsultacje?jednostka=ztp&q=ŚCIEŻKA").await;
-    assert_eq!(titles(&r), vec!["Ścieżka rowerowa w Nowej Hucie"], "unit by code, text in any case with Polish letters");
+    assert_eq!(
+        titles(&r),
+        vec!["Ścieżka rowerowa w Nowej Hucie"],
+        "unit by code, text in any case with Polish letters"
+    );
     let r = c.get("/konsultacje?status=planowane").await;
     assert_eq!(titles(&r), vec!["Zapowiedź: szkoły"]);
 
@@ -283,9 +399,17 @@ async fn the_catalogue_filters_sorts_and_pages_with_shareable_urls() {
     assert_eq!(titles(&r).last().map(String::as_str), Some("Zakończona konsultacja 21"));
     let this_year = agora_web::time::local_date(Utc::now()).format("%Y").to_string();
     let r = c.get(&format!("/konsultacje?status=zakonczone&rok={this_year}&sortuj=tytul")).await;
-    assert!(titles(&r).iter().all(|t| t.starts_with("Zakończona") || t.starts_with("Odwołana") || t.starts_with("Archiwalna")));
+    assert!(
+        titles(&r)
+            .iter()
+            .all(|t| t.starts_with("Zakończona") || t.starts_with("Odwołana") || t.starts_with("Archiwalna"))
+    );
 
-    for junk in ["/konsultacje?strona=abc", "/konsultacje?strona=-5&dzielnica=xyz&rok=99999&sortuj=%3Cscript%3E", "/konsultacje?q=%25%25_"] {
+    for junk in [
+        "/konsultacje?strona=abc",
+        "/konsultacje?strona=-5&dzielnica=xyz&rok=99999&sortuj=%3Cscript%3E",
+        "/konsultacje?q=%25%25_",
+    ] {
         assert_eq!(c.get(junk).await.status, StatusCode::OK, "{junk}");
     }
 }
@@ -297,11 +421,25 @@ async fn documents_are_checked_by_content_versioned_and_downloaded_as_attachment
     let id = stored(&app, ztp, "Konsultacja z dokumentami", Status::Open, -1, vec![]).await;
     let url = format!("/admin/konsultacje/{id}/dokumenty");
 
-    let r = org.post_file(&url, &[("title", "Projekt uchwały"), ("kind", "draft")], "projekt.pdf", b"<html><script>alert(1)</script></html>").await;
+    let r = org
+        .post_file(
+            &url,
+            &[("title", "Projekt uchwały"), ("kind", "draft")],
+            "projekt.pdf",
+            b"<html><script>alert(1)</script></html>",
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.field_error("file").unwrap().starts_with("Ten typ pliku nie jest dozwolony"));
     assert_eq!(r.input_value("title").as_deref(), Some("Projekt uchwały"));
-    let r = org.post_file(&url, &[("title", "Obraz"), ("kind", "other")], "a.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>").await;
+    let r = org
+        .post_file(
+            &url,
+            &[("title", "Obraz"), ("kind", "other")],
+            "a.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>",
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF";
@@ -315,13 +453,20 @@ async fn documents_are_checked_by_content_versioned_and_downloaded_as_attachment
 
     let mut visitor = app.client();
     let page = visitor.get("/konsultacje/konsultacja-z-dokumentami").await;
-    assert!(page.text().contains("Projekt uchwały") && page.text().contains("wersja 2") && page.text().contains("Poprzednie wersje"));
+    assert!(
+        page.text().contains("Projekt uchwały")
+            && page.text().contains("wersja 2")
+            && page.text().contains("Poprzednie wersje")
+    );
     let v1 = visitor.get(&format!("/konsultacje/konsultacja-z-dokumentami/dokumenty/{doc}/1")).await;
     assert_eq!(v1.status, StatusCode::OK);
     assert_eq!(v1.body.as_bytes(), pdf);
     assert_eq!(v1.headers["content-type"], "application/pdf");
     assert!(v1.headers["content-disposition"].to_str().unwrap().starts_with("attachment;"));
-    assert_eq!(visitor.get(&format!("/konsultacje/konsultacja-z-dokumentami/dokumenty/{doc}/3")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        visitor.get(&format!("/konsultacje/konsultacja-z-dokumentami/dokumenty/{doc}/3")).await.status,
+        StatusCode::NOT_FOUND
+    );
 
     let big = vec![b'%'; agora_domain::document::MAX_FILE_BYTES + 10];
     let r = org.post_file(&url, &[("title", "Za duży"), ("kind", "other")], "big.pdf", &big).await;

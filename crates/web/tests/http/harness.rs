@@ -61,7 +61,13 @@ impl TestApp {
         let hash = agora_web::password::hash(HashCost { m_kib: 64, t: 1 }, PASSWORD.into()).await.unwrap();
         let id = agora_db::users::create(self.db(), email, "Test User", &hash, "pl", true).await.unwrap();
         for g in grants {
-            let entry = agora_db::audit::AuditEntry { actor_id: None, actor_label: "test".into(), action: "role.grant", entity: "user", details: String::new() };
+            let entry = agora_db::audit::AuditEntry {
+                actor_id: None,
+                actor_label: "test".into(),
+                action: "role.grant",
+                entity: "user",
+                details: String::new(),
+            };
             agora_db::roles::grant(self.db(), id, g, &entry).await.unwrap();
         }
         id
@@ -110,7 +116,12 @@ impl Resp {
                 _ => {}
             }
         }
-        out.replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&").split_whitespace().collect::<Vec<_>>().join(" ")
+        out.replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The error message shown next to `field`.
@@ -214,7 +225,14 @@ impl Client {
     }
 
     /// Posts a multipart form whose file field is `file_field`.
-    pub async fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], file_field: &str, file_name: &str, file: &[u8]) -> Resp {
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_field: &str,
+        file_name: &str,
+        file: &[u8],
+    ) -> Resp {
         if !self.cookies.contains_key("agora_csrf") {
             // As a browser would have: a page with a form hands out the token.
             self.get(FORM_PAGE).await;
@@ -223,7 +241,9 @@ impl Client {
         let boundary = "agora-test-boundary-7d3f";
         let mut body = Vec::new();
         for (k, v) in fields {
-            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+            body.extend(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
+            );
         }
         body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{file_field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
         body.extend(file);

@@ -41,12 +41,21 @@ async fn a_resident_sends_remarks_once_even_on_a_double_click() {
     let second = c.post_multipart(url, &fields(&key, &[]), "attachment", "", b"").await;
     assert_eq!(first.text(), second.text(), "the second click shows the same receipt");
     let mail = app.last_mail_to("jan.kowalski@example.pl").await;
-    assert!(mail.subject.starts_with("Potwierdzenie przyjęcia uwag UW/") && mail.body.contains("Dodać przejście dla pieszych"));
+    assert!(
+        mail.subject.starts_with("Potwierdzenie przyjęcia uwag UW/")
+            && mail.body.contains("Dodać przejście dla pieszych")
+    );
     assert_eq!(app.mail().await.len(), 1, "one mail for one submission");
 
     let list = c.get("/konsultacje/przebudowa-ul-podzamcze/uwagi").await.text();
-    assert!(list.contains("1 uwaga") && list.contains("Uwaga nr 1: § 2") && list.contains("Osoba prywatna nr 1"), "{list}");
-    assert!(!list.contains("Jan Kowalski") && !list.contains("jan.kowalski@example.pl"), "private persons are not named in public");
+    assert!(
+        list.contains("1 uwaga") && list.contains("Uwaga nr 1: § 2") && list.contains("Osoba prywatna nr 1"),
+        "{list}"
+    );
+    assert!(
+        !list.contains("Jan Kowalski") && !list.contains("jan.kowalski@example.pl"),
+        "private persons are not named in public"
+    );
 }
 
 #[tokio::test]
@@ -58,18 +67,37 @@ async fn bad_remarks_come_back_with_everything_typed() {
     let url = "/konsultacje/konsultacja-otwarta/uwagi/nowa";
     let key = "a".repeat(64);
     let huge = "x".repeat(100_000);
-    let r = c.post_multipart(url, &fields(&key, &[("r1_proposed_change", &huge), ("email", "nie-adres"), ("kind", "anonymous")]), "attachment", "skan.pdf", b"<html>").await;
+    let r = c
+        .post_multipart(
+            url,
+            &fields(&key, &[("r1_proposed_change", &huge), ("email", "nie-adres"), ("kind", "anonymous")]),
+            "attachment",
+            "skan.pdf",
+            b"<html>",
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.field_error("r1_proposed_change").as_deref(), Some("Wpisz najwyżej 20000 znaków."));
     assert_eq!(r.field_error("kind").as_deref(), Some("W tej konsultacji nie można zgłaszać uwag anonimowo."));
     assert!(r.field_error("attachment").unwrap().starts_with("Ten typ pliku nie jest dozwolony"));
     assert!(r.body.contains("Dodać przejście dla pieszych przy szkole.</textarea>"));
     assert_eq!(r.input_value("form_key").as_deref(), Some(key.as_str()));
-    let empty = c.post_multipart(url, &[("form_key", key.as_str()), ("rows", "1"), ("kind", "person"), ("name", "Jan")], "attachment", "", b"").await;
+    let empty = c
+        .post_multipart(
+            url,
+            &[("form_key", key.as_str()), ("rows", "1"), ("kind", "person"), ("name", "Jan")],
+            "attachment",
+            "",
+            b"",
+        )
+        .await;
     assert_eq!(empty.field_error("r0_proposed_change").as_deref(), Some("Wpisz treść co najmniej jednej uwagi."));
     let more = c.post_multipart(url, &fields(&key, &[("more", "1")]), "attachment", "", b"").await;
     assert!(more.body.contains("name=\"r2_proposed_change\""), "a third block appears without JavaScript");
-    assert!(agora_db::remarks::list(app.db(), 1, &Default::default(), 10, 0).await.unwrap().items.is_empty(), "nothing stored");
+    assert!(
+        agora_db::remarks::list(app.db(), 1, &Default::default(), 10, 0).await.unwrap().items.is_empty(),
+        "nothing stored"
+    );
 }
 
 #[tokio::test]
@@ -83,7 +111,15 @@ async fn remarks_are_refused_outside_the_open_period() {
         let r = c.get(&format!("/konsultacje/{slug}/uwagi/nowa")).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
         assert!(r.text().contains("Zbieranie uwag nie trwa"));
-        let r = c.post_multipart(&format!("/konsultacje/{slug}/uwagi/nowa"), &fields(&"b".repeat(64), &[]), "attachment", "", b"").await;
+        let r = c
+            .post_multipart(
+                &format!("/konsultacje/{slug}/uwagi/nowa"),
+                &fields(&"b".repeat(64), &[]),
+                "attachment",
+                "",
+                b"",
+            )
+            .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
     }
 }
@@ -100,49 +136,145 @@ async fn organisers_key_in_paper_remarks_moderate_and_answer_them() {
     assert_eq!(form.status, StatusCode::OK);
     let key = form.input_value("form_key").unwrap();
 
-    let bad = org.post_multipart(&intake, &[("form_key", &key), ("channel", "post"), ("received_at", "wczoraj"), ("formal_status", "defective"), ("rows", "1"), ("r0_proposed_change", "Więcej kursów linii 52"), ("kind", "person"), ("name", "Anna Nowak")], "scan", "", b"").await;
+    let bad = org
+        .post_multipart(
+            &intake,
+            &[
+                ("form_key", &key),
+                ("channel", "post"),
+                ("received_at", "wczoraj"),
+                ("formal_status", "defective"),
+                ("rows", "1"),
+                ("r0_proposed_change", "Więcej kursów linii 52"),
+                ("kind", "person"),
+                ("name", "Anna Nowak"),
+            ],
+            "scan",
+            "",
+            b"",
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad.field_error("received_at").as_deref(), Some("Wpisz datę w formacie RRRR-MM-DD."));
     assert!(bad.field_error("defect_reason").is_some());
     assert!(bad.body.contains("Więcej kursów linii 52</textarea>"));
 
     let when = crate::consultations::local_in(0);
-    let ok = org.post_multipart(&intake, &[("form_key", &key), ("channel", "post"), ("received_at", &when), ("formal_status", "valid"), ("rows", "2"), ("r0_proposed_change", "Więcej kursów linii 52"), ("r1_proposed_change", "Nocny autobus do Bieżanowa"), ("kind", "organisation"), ("name", "Anna Nowak"), ("organisation", "Rada Dzielnicy XII")], "scan", "skan.pdf", b"%PDF-1.4 skan").await;
+    let ok = org
+        .post_multipart(
+            &intake,
+            &[
+                ("form_key", &key),
+                ("channel", "post"),
+                ("received_at", &when),
+                ("formal_status", "valid"),
+                ("rows", "2"),
+                ("r0_proposed_change", "Więcej kursów linii 52"),
+                ("r1_proposed_change", "Nocny autobus do Bieżanowa"),
+                ("kind", "organisation"),
+                ("name", "Anna Nowak"),
+                ("organisation", "Rada Dzielnicy XII"),
+            ],
+            "scan",
+            "skan.pdf",
+            b"%PDF-1.4 skan",
+        )
+        .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.text());
     let closed = stored(&app, ztp, "Zamknięta konsultacja", Status::Closed, -30, vec![]).await;
-    let late = org.post_multipart(&format!("/admin/konsultacje/{closed}/uwagi/nowa"), &[("form_key", &"c".repeat(64)), ("channel", "email"), ("received_at", &when), ("formal_status", "valid"), ("rows", "1"), ("r0_proposed_change", "Spóźniona uwaga"), ("kind", "person"), ("name", "Jan")], "scan", "", b"").await;
+    let late = org
+        .post_multipart(
+            &format!("/admin/konsultacje/{closed}/uwagi/nowa"),
+            &[
+                ("form_key", &"c".repeat(64)),
+                ("channel", "email"),
+                ("received_at", &when),
+                ("formal_status", "valid"),
+                ("rows", "1"),
+                ("r0_proposed_change", "Spóźniona uwaga"),
+                ("kind", "person"),
+                ("name", "Jan"),
+            ],
+            "scan",
+            "",
+            b"",
+        )
+        .await;
     assert_eq!(late.status, StatusCode::SEE_OTHER);
     let late_rows = agora_db::remarks::list(app.db(), closed, &Default::default(), 10, 0).await.unwrap().items;
     assert_eq!(late_rows[0].formal_status, "late", "the date of receipt decides");
 
     let screen = org.get(&format!("/admin/konsultacje/{id}/uwagi")).await;
     let text = screen.text();
-    assert!(text.contains("Odpowiedziano na 0 / 2") && text.contains("Rada Dzielnicy XII") && text.contains("Poczta"), "{text}");
+    assert!(
+        text.contains("Odpowiedziano na 0 / 2") && text.contains("Rada Dzielnicy XII") && text.contains("Poczta"),
+        "{text}"
+    );
     let rows = agora_db::remarks::list(app.db(), id, &Default::default(), 10, 0).await.unwrap().items;
     let (a, b) = (rows[0].id.to_string(), rows[1].id.to_string());
 
-    let r = org.post(&format!("/admin/konsultacje/{id}/uwagi/odpowiedz"), &[("ids", &a), ("ids", &b), ("decision", "rejected"), ("answer", "za krótko")]).await;
+    let r = org
+        .post(
+            &format!("/admin/konsultacje/{id}/uwagi/odpowiedz"),
+            &[("ids", &a), ("ids", &b), ("decision", "rejected"), ("answer", "za krótko")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.field_error("answer").as_deref(), Some("Wpisz co najmniej 10 znaków."));
-    let r = org.post(&format!("/admin/konsultacje/{id}/uwagi/odpowiedz"), &[("decision", "rejected"), ("answer", "Brak środków w budżecie na 2027 rok.")]).await;
+    let r = org
+        .post(
+            &format!("/admin/konsultacje/{id}/uwagi/odpowiedz"),
+            &[("decision", "rejected"), ("answer", "Brak środków w budżecie na 2027 rok.")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "no remark ticked");
-    let r = org.post(&format!("/admin/konsultacje/{id}/uwagi/odpowiedz"), &[("ids", &a), ("ids", &b), ("decision", "partially_accepted"), ("answer", "Zwiększymy częstotliwość od września."), ("group_title", "Komunikacja nocna")]).await;
+    let r = org
+        .post(
+            &format!("/admin/konsultacje/{id}/uwagi/odpowiedz"),
+            &[
+                ("ids", &a),
+                ("ids", &b),
+                ("decision", "partially_accepted"),
+                ("answer", "Zwiększymy częstotliwość od września."),
+                ("group_title", "Komunikacja nocna"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let text = org.get(&format!("/admin/konsultacje/{id}/uwagi?bez_odpowiedzi=1")).await.text();
     assert!(text.contains("Odpowiedziano na 2 / 2") && text.contains("0 uwag"), "{text}");
 
     let mut moderator = app.signed_in("mod@example.pl", &[Grant::Moderator]).await;
-    let r = moderator.post(&format!("/admin/konsultacje/{id}/uwagi/{a}/moderacja"), &[("action", "hide"), ("reason", "x")]).await;
+    let r = moderator
+        .post(&format!("/admin/konsultacje/{id}/uwagi/{a}/moderacja"), &[("action", "hide"), ("reason", "x")])
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
-    let r = moderator.post(&format!("/admin/konsultacje/{id}/uwagi/{a}/moderacja"), &[("action", "hide"), ("reason", "Zawiera dane osobowe")]).await;
+    let r = moderator
+        .post(
+            &format!("/admin/konsultacje/{id}/uwagi/{a}/moderacja"),
+            &[("action", "hide"), ("reason", "Zawiera dane osobowe")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = moderator.post(&format!("/admin/konsultacje/{id}/uwagi/odpowiedz"), &[("ids", &a), ("decision", "rejected"), ("answer", "Moderator nie odpowiada.")]).await;
+    let r = moderator
+        .post(
+            &format!("/admin/konsultacje/{id}/uwagi/odpowiedz"),
+            &[("ids", &a), ("decision", "rejected"), ("answer", "Moderator nie odpowiada.")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "moderators moderate; organisers answer");
 
     let mut visitor = app.client();
     let list = visitor.get("/konsultacje/rozklad-jazdy/uwagi").await.text();
-    assert!(list.contains("Uwaga ukryta przez moderatora. Powód: Zawiera dane osobowe") && !list.contains("Więcej kursów linii 52"), "{list}");
-    assert!(list.contains("Stanowisko miasta: Uwzględniona częściowo") && list.contains("Zwiększymy częstotliwość od września."));
+    assert!(
+        list.contains("Uwaga ukryta przez moderatora. Powód: Zawiera dane osobowe")
+            && !list.contains("Więcej kursów linii 52"),
+        "{list}"
+    );
+    assert!(
+        list.contains("Stanowisko miasta: Uwzględniona częściowo")
+            && list.contains("Zwiększymy częstotliwość od września.")
+    );
     assert!(list.contains("Rada Dzielnicy XII") && !list.contains("Anna Nowak"));
     let log = visitor.get("/konsultacje/rozklad-jazdy/moderacja").await.text();
     assert!(log.contains("Ukryto") && log.contains("Zawiera dane osobowe"));

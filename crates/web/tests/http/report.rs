@@ -14,13 +14,44 @@ fn entry() -> AuditEntry {
     AuditEntry { actor_id: None, actor_label: "test".into(), action: "test", entity: "test", details: String::new() }
 }
 
-async fn submit(app: &TestApp, c: i64, key: &str, kind: SubmitterKind, name: &str, org: Option<&str>, email: Option<&str>, text: &str) {
-    let identity = Identity { kind, name: Some(name.into()), organisation: org.map(Into::into), district_id: None, address: None, email: email.map(|e| Email::parse(e).unwrap()) };
-    let sub = NewSubmission {
-        consultation_id: c, form_key: key.into(), channel: "email".into(), received_at: agora_db::now(), entered_by: None, user_id: None,
-        identity, formal_status: "valid".into(), defect_reason: None, correct_by: None, attachment: None, held: false,
+async fn submit(
+    app: &TestApp,
+    c: i64,
+    key: &str,
+    kind: SubmitterKind,
+    name: &str,
+    org: Option<&str>,
+    email: Option<&str>,
+    text: &str,
+) {
+    let identity = Identity {
+        kind,
+        name: Some(name.into()),
+        organisation: org.map(Into::into),
+        district_id: None,
+        address: None,
+        email: email.map(|e| Email::parse(e).unwrap()),
     };
-    let r = RemarkInput { section_id: None, section_text: Some("§ 1".into()), proposed_change: text.into(), justification: "Bo tak".into() };
+    let sub = NewSubmission {
+        consultation_id: c,
+        form_key: key.into(),
+        channel: "email".into(),
+        received_at: agora_db::now(),
+        entered_by: None,
+        user_id: None,
+        identity,
+        formal_status: "valid".into(),
+        defect_reason: None,
+        correct_by: None,
+        attachment: None,
+        held: false,
+    };
+    let r = RemarkInput {
+        section_id: None,
+        section_text: Some("§ 1".into()),
+        proposed_change: text.into(),
+        justification: "Bo tak".into(),
+    };
     remarks::submit(app.db(), &sub, &[r], &entry()).await.unwrap();
 }
 
@@ -29,23 +60,60 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
     let app = TestApp::new().await;
     let ztp = unit(&app, "ZTP").await;
     let id = stored(&app, ztp, "Sieć tramwajowa", Status::Closed, -30, vec![]).await;
-    submit(&app, id, "k1", SubmitterKind::Person, "Jan Kowalski", None, Some("jan@example.pl"), "Linia 50 co 5 minut").await;
-    submit(&app, id, "k2", SubmitterKind::Organisation, "Ewa Nowak", Some("Stowarzyszenie Rowerowe"), Some("ewa@example.pl"), "Pas rowerowy na Dietla").await;
+    submit(&app, id, "k1", SubmitterKind::Person, "Jan Kowalski", None, Some("jan@example.pl"), "Linia 50 co 5 minut")
+        .await;
+    submit(
+        &app,
+        id,
+        "k2",
+        SubmitterKind::Organisation,
+        "Ewa Nowak",
+        Some("Stowarzyszenie Rowerowe"),
+        Some("ewa@example.pl"),
+        "Pas rowerowy na Dietla",
+    )
+    .await;
     let mut org = app.signed_in("org@example.pl", &[Grant::Organiser(ztp)]).await;
-    assert_eq!(app.client().get("/konsultacje/siec-tramwajowa/raport").await.status, StatusCode::NOT_FOUND, "no report before publication");
+    assert_eq!(
+        app.client().get("/konsultacje/siec-tramwajowa/raport").await.status,
+        StatusCode::NOT_FOUND,
+        "no report before publication"
+    );
 
-    let r = org.post(&format!("/admin/konsultacje/{id}/raport"), &[("introduction", "krótko"), ("conclusions", "")]).await;
+    let r =
+        org.post(&format!("/admin/konsultacje/{id}/raport"), &[("introduction", "krótko"), ("conclusions", "")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.input_value("introduction"), None, "textarea");
     assert!(r.body.contains(">krótko</textarea>"));
-    let r = org.post(&format!("/admin/konsultacje/{id}/raport"), &[("introduction", "Konsultacje trwały 21 dni."), ("conclusions", "Miasto zwiększy częstotliwość.")]).await;
+    let r = org
+        .post(
+            &format!("/admin/konsultacje/{id}/raport"),
+            &[("introduction", "Konsultacje trwały 21 dni."), ("conclusions", "Miasto zwiększy częstotliwość.")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = org.post(&format!("/admin/konsultacje/{id}/raport/publikuj"), &[]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text().contains("dopóki każda uwaga nie ma stanowiska"));
 
-    let ids: Vec<String> = remarks::list(app.db(), id, &Default::default(), 10, 0).await.unwrap().items.iter().map(|r| r.id.to_string()).collect();
-    let r = org.post(&format!("/admin/konsultacje/{id}/uwagi/odpowiedz"), &[("ids", &ids[0]), ("ids", &ids[1]), ("decision", "accepted"), ("answer", "Uwzględniamy w projekcie wykonawczym.")]).await;
+    let ids: Vec<String> = remarks::list(app.db(), id, &Default::default(), 10, 0)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    let r = org
+        .post(
+            &format!("/admin/konsultacje/{id}/uwagi/odpowiedz"),
+            &[
+                ("ids", &ids[0]),
+                ("ids", &ids[1]),
+                ("decision", "accepted"),
+                ("answer", "Uwzględniamy w projekcie wykonawczym."),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = org.post(&format!("/admin/konsultacje/{id}/raport/publikuj"), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
@@ -57,25 +125,49 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
     let page = visitor.get("/konsultacje/siec-tramwajowa/raport").await;
     assert_eq!(page.status, StatusCode::OK);
     let text = page.text();
-    assert!(text.contains("Konsultacje trwały 21 dni.") && text.contains("Linia 50 co 5 minut") && text.contains("Uwzględniona"), "{text}");
+    assert!(
+        text.contains("Konsultacje trwały 21 dni.")
+            && text.contains("Linia 50 co 5 minut")
+            && text.contains("Uwzględniona"),
+        "{text}"
+    );
     assert!(text.contains("Osoba prywatna nr 1") && text.contains("Stowarzyszenie Rowerowe"));
     assert!(!text.contains("Jan Kowalski") && !text.contains("jan@example.pl") && !text.contains("Ewa Nowak"));
-    assert_eq!(visitor.get("/konsultacje/siec-tramwajowa/raport?wersja=pelna").await.status, StatusCode::SEE_OTHER, "sign-in required");
+    assert_eq!(
+        visitor.get("/konsultacje/siec-tramwajowa/raport?wersja=pelna").await.status,
+        StatusCode::SEE_OTHER,
+        "sign-in required"
+    );
 
     let csv = visitor.get("/konsultacje/siec-tramwajowa/raport.csv").await;
     assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
     let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "Nr,Część dokumentu,Proponowana zmiana,Uzasadnienie,Zgłaszający,Kanał,Stanowisko,Uzasadnienie stanowiska");
+    assert_eq!(
+        lines[0],
+        "Nr,Część dokumentu,Proponowana zmiana,Uzasadnienie,Zgłaszający,Kanał,Stanowisko,Uzasadnienie stanowiska"
+    );
     assert_eq!(lines.len(), 3);
     assert!(lines[1].starts_with("1,§ 1,Linia 50 co 5 minut,Bo tak,Osoba prywatna nr 1,E-mail,Uwzględniona,"));
     assert!(!csv.body.contains("Kowalski") && !csv.body.contains("@example.pl"));
 
-    for (ext, ct) in [("pdf", "application/pdf"), ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")] {
+    for (ext, ct) in [
+        ("pdf", "application/pdf"),
+        ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ] {
         let r = visitor.get_bytes(&format!("/konsultacje/siec-tramwajowa/raport.{ext}")).await;
         assert_eq!((r.0, r.1.as_str()), (StatusCode::OK, ct), "{ext}");
         let text = document_text(ext, &r.2);
-        assert!(text.contains("Linia 50 co 5 minut") && text.contains("Stowarzyszenie Rowerowe") && text.contains("Osoba prywatna nr 1"), "{ext}: {text}");
-        assert!(!text.contains("Kowalski") && !text.contains("jan@example.pl") && !text.contains("Ewa Nowak"), "{ext} names a private person");
+        assert!(
+            text.contains("Linia 50 co 5 minut")
+                && text.contains("Stowarzyszenie Rowerowe")
+                && text.contains("Osoba prywatna nr 1"),
+            "{ext}: {text}"
+        );
+        assert!(
+            !text.contains("Kowalski") && !text.contains("jan@example.pl") && !text.contains("Ewa Nowak"),
+            "{ext} names a private person"
+        );
         let staff = org.get_bytes(&format!("/konsultacje/siec-tramwajowa/raport.{ext}?wersja=pelna")).await;
         assert!(document_text(ext, &staff.2).contains("Jan Kowalski"), "{ext} full version");
     }
@@ -89,7 +181,11 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
 fn document_text(ext: &str, bytes: &[u8]) -> String {
     use std::io::Read;
     match ext {
-        "pdf" => pdf_extract::extract_text_from_mem(bytes).expect("readable PDF").split_whitespace().collect::<Vec<_>>().join(" "),
+        "pdf" => pdf_extract::extract_text_from_mem(bytes)
+            .expect("readable PDF")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         _ => {
             let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
             let mut out = String::new();

@@ -43,7 +43,11 @@ async fn security_headers_on_every_page() {
     for path in ["/", "/konto/logowanie", "/nope"] {
         let r = app.client().get(path).await;
         let csp = r.headers["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+        assert!(
+            csp.contains("script-src 'self'")
+                && csp.contains("frame-ancestors 'none'")
+                && !csp.contains("unsafe-inline")
+        );
         assert_eq!(r.headers["x-content-type-options"], "nosniff");
         assert_eq!(r.headers["referrer-policy"], "same-origin");
     }
@@ -55,19 +59,22 @@ async fn forms_without_the_token_or_from_another_site_are_refused() {
     app.user("csrf@example.pl", &[]).await;
     let mut c = app.client();
     c.get("/konto/logowanie").await;
-    let r = c.post_raw("/konto/logowanie", &[("email", "csrf@example.pl"), ("password", crate::harness::PASSWORD)]).await;
+    let r =
+        c.post_raw("/konto/logowanie", &[("email", "csrf@example.pl"), ("password", crate::harness::PASSWORD)]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert!(r.text().contains("Formularz wygasł"));
     let r = c.post_raw("/konto/logowanie", &[("csrf", "0".repeat(64).as_str()), ("email", "csrf@example.pl")]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 
     let mut evil = app.client().with_header("origin", "https://evil.example");
-    let r = evil.post("/konto/logowanie", &[("email", "csrf@example.pl"), ("password", crate::harness::PASSWORD)]).await;
+    let r =
+        evil.post("/konto/logowanie", &[("email", "csrf@example.pl"), ("password", crate::harness::PASSWORD)]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let mut cross = app.client().with_header("sec-fetch-site", "cross-site");
     assert_eq!(cross.post("/konto/wyloguj", &[]).await.status, StatusCode::FORBIDDEN);
     let mut same = app.client().with_header("origin", "http://agora.test");
-    let r = same.post("/konto/logowanie", &[("email", "csrf@example.pl"), ("password", crate::harness::PASSWORD)]).await;
+    let r =
+        same.post("/konto/logowanie", &[("email", "csrf@example.pl"), ("password", crate::harness::PASSWORD)]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
 }
 
@@ -99,11 +106,26 @@ async fn accessibility_statement_is_public_and_editable_by_administrators() {
     assert!(r.text().contains("Accessibility statement"));
 
     let mut admin = app.signed_in("admin@example.pl", &[agora_domain::permission::Grant::Administrator]).await;
-    let r = admin.post("/admin/strony/deklaracja-dostepnosci", &[("title_pl", "Deklaracja"), ("body_pl", ""), ("title_en", "Statement"), ("body_en", "x")]).await;
+    let r = admin
+        .post(
+            "/admin/strony/deklaracja-dostepnosci",
+            &[("title_pl", "Deklaracja"), ("body_pl", ""), ("title_en", "Statement"), ("body_en", "x")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.field_error("body_pl").as_deref(), Some("To pole jest wymagane."));
     assert_eq!(r.input_value("title_pl").as_deref(), Some("Deklaracja"));
-    let r = admin.post("/admin/strony/deklaracja-dostepnosci", &[("title_pl", "Deklaracja"), ("body_pl", "Serwis jest **częściowo** zgodny. <script>x</script>"), ("title_en", "Statement"), ("body_en", "Partly compliant.")]).await;
+    let r = admin
+        .post(
+            "/admin/strony/deklaracja-dostepnosci",
+            &[
+                ("title_pl", "Deklaracja"),
+                ("body_pl", "Serwis jest **częściowo** zgodny. <script>x</script>"),
+                ("title_en", "Statement"),
+                ("body_en", "Partly compliant."),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = app.client().get("/deklaracja-dostepnosci").await;
     assert!(r.body.contains("<strong>częściowo</strong>") && !r.body.contains("<script>x"));

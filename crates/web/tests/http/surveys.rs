@@ -17,21 +17,46 @@ fn survey_id(location: &str) -> String {
 async fn built(app: &TestApp, org: &mut Client, unit: i64, layout: &str) -> String {
     let unit = unit.to_string();
     let r = org
-        .post("/admin/ankiety/nowa", &[("title_pl", "Ankieta o zieleni"), ("slug", "ankieta-o-zieleni"), ("unit_id", &unit), ("access", "anyone"), ("layout", layout), ("visibility", "while_open")])
+        .post(
+            "/admin/ankiety/nowa",
+            &[
+                ("title_pl", "Ankieta o zieleni"),
+                ("slug", "ankieta-o-zieleni"),
+                ("unit_id", &unit),
+                ("access", "anyone"),
+                ("layout", layout),
+                ("visibility", "while_open"),
+            ],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let id = survey_id(r.location());
     let add = |kind: &'static str, text: &'static str, extra: Vec<(&'static str, String)>| {
-        let mut v: Vec<(&'static str, String)> = vec![("kind", kind.into()), ("text_pl", text.into()), ("required", "on".into())];
+        let mut v: Vec<(&'static str, String)> =
+            vec![("kind", kind.into()), ("text_pl", text.into()), ("required", "on".into())];
         v.extend(extra);
         v
     };
     let path = format!("/admin/ankiety/{id}/pytania/nowe");
     post(org, &path, add("yes_no", "Czy masz ogród?", vec![("page", "1".into())])).await;
     let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
-    post(org, &path, add("short_text", "Co w nim rośnie?", vec![("page", "1".into()), ("show_if", format!("{}:yes", qs[0].id))])).await;
+    post(
+        org,
+        &path,
+        add("short_text", "Co w nim rośnie?", vec![("page", "1".into()), ("show_if", format!("{}:yes", qs[0].id))]),
+    )
+    .await;
     post(org, &path, add("rating", "Jak oceniasz parki?", vec![("page", "2".into()), ("max", "5".into())])).await;
-    post(org, &path, add("multiple", "Co dodać w parkach?", vec![("page", "2".into()), ("options", "Ławki\nDrzewa\nToalety".into()), ("max", "2".into())])).await;
+    post(
+        org,
+        &path,
+        add(
+            "multiple",
+            "Co dodać w parkach?",
+            vec![("page", "2".into()), ("options", "Ławki\nDrzewa\nToalety".into()), ("max", "2".into())],
+        ),
+    )
+    .await;
     let r = org.post(&format!("/admin/ankiety/{id}/status"), &[("to", "open")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     id
@@ -53,7 +78,13 @@ async fn form_fields(c: &mut Client, slug: &str) -> Vec<(String, String)> {
     ["form_key", "v", "rev", "s"].iter().map(|k| ((*k).to_owned(), page.input_value(k).unwrap())).collect()
 }
 
-async fn send(c: &mut Client, slug: &str, hidden: &[(String, String)], answers: &[(String, String)], nav: &str) -> crate::harness::Resp {
+async fn send(
+    c: &mut Client,
+    slug: &str,
+    hidden: &[(String, String)],
+    answers: &[(String, String)],
+    nav: &str,
+) -> crate::harness::Resp {
     let mut all: Vec<(&str, &str)> = hidden.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     all.extend(answers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     all.push(("nav", nav));
@@ -70,21 +101,41 @@ async fn an_organiser_builds_a_survey_and_residents_answer_it_once() {
 
     let mut anna = app.client();
     let page = anna.get("/ankiety/ankieta-o-zieleni").await;
-    assert!(page.text().contains("Odpowiedz tylko, jeśli w pytaniu „Czy masz ogród?” wybrano „Tak”."), "{}", page.text());
+    assert!(
+        page.text().contains("Odpowiedz tylko, jeśli w pytaniu „Czy masz ogród?” wybrano „Tak”."),
+        "{}",
+        page.text()
+    );
     let hidden = form_fields(&mut anna, "ankieta-o-zieleni").await;
-    let r = send(&mut anna, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "yes"), (1, "Pomidory"), (2, "4"), (3, "1"), (3, "2")]), "submit").await;
+    let r = send(
+        &mut anna,
+        "ankieta-o-zieleni",
+        &hidden,
+        &answers(&qs, &[(0, "yes"), (1, "Pomidory"), (2, "4"), (3, "1"), (3, "2")]),
+        "submit",
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert!(r.text().contains("Twoje odpowiedzi zostały zapisane"), "{}", r.text());
-    let again = send(&mut anna, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "1"), (3, "3")]), "submit").await;
+    let again =
+        send(&mut anna, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "1"), (3, "3")]), "submit").await;
     assert!(again.text().contains("Ta ankieta ma już Twoje odpowiedzi"), "the same browser can't answer twice");
 
     let mut jan = app.client();
     let hidden = form_fields(&mut jan, "ankieta-o-zieleni").await;
     // "No" to the garden: the text typed into the hidden-by-condition question is dropped.
-    let r = send(&mut jan, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (1, "Nic"), (2, "2"), (3, "2")]), "submit").await;
+    let r = send(
+        &mut jan,
+        "ankieta-o-zieleni",
+        &hidden,
+        &answers(&qs, &[(0, "no"), (1, "Nic"), (2, "2"), (3, "2")]),
+        "submit",
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     // The same form sent twice (a double click) stores one response.
-    let r = send(&mut jan, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "2"), (3, "2")]), "submit").await;
+    let r =
+        send(&mut jan, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "2"), (3, "2")]), "submit").await;
     assert_eq!(r.status, StatusCode::OK);
 
     let results = app.client().get("/ankiety/ankieta-o-zieleni/wyniki").await;
@@ -94,8 +145,12 @@ async fn an_organiser_builds_a_survey_and_residents_answer_it_once() {
     assert!(t.contains("średnia 3,00") && t.contains("mediana 3,00"), "{t}");
     assert!(t.contains("Drzewa 2 100,0%"), "both chose trees: {t}");
     assert!(t.contains("Pomidory") && !t.contains("Nic"), "{t}");
-    assert!(results.body.contains("role=\"img\"") && results.body.contains("<title id=\"r"), "charts are labelled images");
-    let n: i64 = agora_db::surveys::channel_counts(app.db(), id.parse().unwrap()).await.unwrap().iter().map(|c| c.1).sum();
+    assert!(
+        results.body.contains("role=\"img\"") && results.body.contains("<title id=\"r"),
+        "charts are labelled images"
+    );
+    let n: i64 =
+        agora_db::surveys::channel_counts(app.db(), id.parse().unwrap()).await.unwrap().iter().map(|c| c.1).sum();
     assert_eq!(n, 2);
 }
 
@@ -108,7 +163,14 @@ async fn bad_answers_are_explained_next_to_the_field_and_kept() {
     let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
     let mut c = app.client();
     let hidden = form_fields(&mut c, "ankieta-o-zieleni").await;
-    let r = send(&mut c, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "yes"), (1, "Róże"), (2, "7"), (3, "1"), (3, "2"), (3, "3")]), "submit").await;
+    let r = send(
+        &mut c,
+        "ankieta-o-zieleni",
+        &hidden,
+        &answers(&qs, &[(0, "yes"), (1, "Róże"), (2, "7"), (3, "1"), (3, "2"), (3, "3")]),
+        "submit",
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.field_error(&format!("q{}", qs[2].id)).unwrap(), "Wybierz ocenę od 1 do 5.");
     assert_eq!(r.field_error(&format!("q{}", qs[3].id)).unwrap(), "Zaznacz najwyżej 2 odpowiedzi.");
@@ -120,10 +182,12 @@ async fn bad_answers_are_explained_next_to_the_field_and_kept() {
     assert!(unknown.text().contains("pytania, których nie ma w tej ankiecie"), "{}", unknown.text());
 
     org.post(&format!("/admin/ankiety/{id}/status"), &[("to", "closed")]).await;
-    let closed = send(&mut c, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "3"), (3, "1")]), "submit").await;
+    let closed =
+        send(&mut c, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "3"), (3, "1")]), "submit").await;
     assert_eq!(closed.status, StatusCode::FORBIDDEN);
     assert!(closed.text().contains("nie przyjmuje już odpowiedzi"));
-    let n: i64 = agora_db::surveys::channel_counts(app.db(), id.parse().unwrap()).await.unwrap().iter().map(|c| c.1).sum();
+    let n: i64 =
+        agora_db::surveys::channel_counts(app.db(), id.parse().unwrap()).await.unwrap().iter().map(|c| c.1).sum();
     assert_eq!(n, 0, "nothing was stored");
 }
 
@@ -138,10 +202,26 @@ async fn a_survey_changed_while_answering_keeps_the_unchanged_answers() {
     let hidden = form_fields(&mut c, "ankieta-o-zieleni").await;
     // Meanwhile the organiser rewords the rating question.
     let r = org
-        .post(&format!("/admin/ankiety/{id}/pytania/{}", qs[2].id), &[("kind", "rating"), ("text_pl", "Jak oceniasz parki w dzielnicy?"), ("max", "5"), ("page", "2"), ("required", "on")])
+        .post(
+            &format!("/admin/ankiety/{id}/pytania/{}", qs[2].id),
+            &[
+                ("kind", "rating"),
+                ("text_pl", "Jak oceniasz parki w dzielnicy?"),
+                ("max", "5"),
+                ("page", "2"),
+                ("required", "on"),
+            ],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    let r = send(&mut c, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "yes"), (1, "Jabłoń"), (2, "4"), (3, "1")]), "submit").await;
+    let r = send(
+        &mut c,
+        "ankieta-o-zieleni",
+        &hidden,
+        &answers(&qs, &[(0, "yes"), (1, "Jabłoń"), (2, "4"), (3, "1")]),
+        "submit",
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text());
     assert!(r.text().contains("zmienione pytanie: „Jak oceniasz parki w dzielnicy?”"), "{}", r.text());
     assert_eq!(r.input_value(&format!("q{}", qs[1].id)).unwrap(), "Jabłoń", "answers to unchanged questions are kept");
@@ -166,15 +246,29 @@ async fn a_paged_survey_goes_screen_by_screen_and_a_resident_can_resume() {
     assert!(r.text().contains("Krok 2 z 2") && r.text().contains("Jak oceniasz parki?"));
     // Leaving and coming back later resumes at step 2 with the first answers.
     let back = ewa.get("/ankiety/ankieta-o-zieleni").await;
-    assert!(back.text().contains("Wczytaliśmy zapisane wcześniej odpowiedzi") && back.text().contains("Krok 2 z 2"), "{}", back.text());
+    assert!(
+        back.text().contains("Wczytaliśmy zapisane wcześniej odpowiedzi") && back.text().contains("Krok 2 z 2"),
+        "{}",
+        back.text()
+    );
     assert!(back.body.contains("value=\"Lawenda\""));
     let mut hidden2 = form_fields(&mut ewa, "ankieta-o-zieleni").await;
     hidden2.retain(|(k, _)| k != "s");
     hidden2.push(("s".into(), "1".into()));
-    let r = send(&mut ewa, "ankieta-o-zieleni", &hidden2, &answers(&qs, &[(0, "yes"), (1, "Lawenda"), (2, "5"), (3, "3")]), "submit").await;
+    let r = send(
+        &mut ewa,
+        "ankieta-o-zieleni",
+        &hidden2,
+        &answers(&qs, &[(0, "yes"), (1, "Lawenda"), (2, "5"), (3, "3")]),
+        "submit",
+    )
+    .await;
     assert!(r.text().contains("Twoje odpowiedzi zostały zapisane"), "{}", r.text());
     let ewa_id = agora_db::users::by_email(app.db(), "ewa@agora.test").await.unwrap().unwrap().id;
-    assert!(agora_db::surveys::draft(app.db(), id.parse().unwrap(), ewa_id).await.unwrap().is_none(), "the draft is gone once sent");
+    assert!(
+        agora_db::surveys::draft(app.db(), id.parse().unwrap(), ewa_id).await.unwrap().is_none(),
+        "the draft is gone once sent"
+    );
     let again = ewa.get("/ankiety/ankieta-o-zieleni").await;
     assert!(again.text().contains("Ta ankieta ma już Twoje odpowiedzi"));
 }
@@ -201,7 +295,8 @@ async fn staff_key_in_paper_questionnaires_and_export_them() {
     let r = org.post(&format!("/admin/ankiety/{id}/wprowadz"), &fr).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     assert!(r.location().contains("ankieter=Anna+Kowal"), "the next form keeps the interviewer");
-    let bad: Vec<(&str, &str)> = fr.iter().map(|(k, v)| if *k == "collected_at" { (*k, "jutro") } else { (*k, *v) }).collect();
+    let bad: Vec<(&str, &str)> =
+        fr.iter().map(|(k, v)| if *k == "collected_at" { (*k, "jutro") } else { (*k, *v) }).collect();
     let r = org.post(&format!("/admin/ankiety/{id}/wprowadz"), &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 
@@ -245,7 +340,13 @@ async fn a_consultation_report_carries_its_survey_results() {
         visibility: s.visibility.clone(),
         closes_at: None,
     };
-    let entry = agora_db::audit::AuditEntry { actor_id: None, actor_label: "test".into(), action: "survey.update", entity: "survey", details: String::new() };
+    let entry = agora_db::audit::AuditEntry {
+        actor_id: None,
+        actor_label: "test".into(),
+        action: "survey.update",
+        entity: "survey",
+        details: String::new(),
+    };
     agora_db::surveys::update(app.db(), s.id, &fields, &entry).await.unwrap();
     let qs = agora_db::surveys::questions(app.db(), s.id).await.unwrap();
     let mut c = app.client();
@@ -254,16 +355,34 @@ async fn a_consultation_report_carries_its_survey_results() {
     let page = app.client().get("/konsultacje/przebudowa-ul-podzamcze").await.text();
     assert!(page.contains("Ankiety") && page.contains("Ankieta o zieleni"), "{page}");
     let report = org.get("/konsultacje/przebudowa-ul-podzamcze/raport").await.text();
-    assert!(report.contains("Wyniki ankiety: Ankieta o zieleni") && report.contains("1 wypełniona ankieta"), "{report}");
+    assert!(
+        report.contains("Wyniki ankiety: Ankieta o zieleni") && report.contains("1 wypełniona ankieta"),
+        "{report}"
+    );
 }
 
 #[tokio::test]
 async fn a_quick_poll_takes_one_vote_per_browser_and_shows_results_after() {
     let app = TestApp::new().await;
     let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
-    let r = admin.post("/admin/sondy", &[("question_pl", "Czy zamykać bulwary dla hulajnóg?"), ("options", "Tak\nNie"), ("placement", "home"), ("vote_mode", "cookie")]).await;
+    let r = admin
+        .post(
+            "/admin/sondy",
+            &[
+                ("question_pl", "Czy zamykać bulwary dla hulajnóg?"),
+                ("options", "Tak\nNie"),
+                ("placement", "home"),
+                ("vote_mode", "cookie"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    let bad = admin.post("/admin/sondy", &[("question_pl", "Pytanie?"), ("options", "Tak"), ("placement", "home"), ("vote_mode", "cookie")]).await;
+    let bad = admin
+        .post(
+            "/admin/sondy",
+            &[("question_pl", "Pytanie?"), ("options", "Tak"), ("placement", "home"), ("vote_mode", "cookie")],
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad.field_error("options").unwrap(), "Wpisz co najmniej 2 wiersze.");
 
@@ -292,7 +411,17 @@ async fn a_sample_survey_takes_each_one_time_code_once_one_question_per_screen()
     let s = agora_db::surveys::by_id(app.db(), sid).await.unwrap().unwrap();
     let unit_id = u.to_string();
     let r = org
-        .post(&format!("/admin/ankiety/{id}"), &[("title_pl", &s.title_pl), ("slug", &s.slug), ("unit_id", &unit_id), ("access", "codes"), ("layout", "each_question"), ("visibility", "staff")])
+        .post(
+            &format!("/admin/ankiety/{id}"),
+            &[
+                ("title_pl", &s.title_pl),
+                ("slug", &s.slug),
+                ("unit_id", &unit_id),
+                ("access", "codes"),
+                ("layout", "each_question"),
+                ("visibility", "staff"),
+            ],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let r = org.post(&format!("/admin/ankiety/{id}/kody"), &[("n", "3")]).await;
@@ -340,7 +469,13 @@ async fn a_district_page_shows_its_consultations_and_poll() {
         app.db(),
         None,
         &agora_domain::reference::DistrictInput::parse("13", "Podgórze").unwrap(),
-        &agora_db::audit::AuditEntry { actor_id: None, actor_label: "test".into(), action: "district.create", entity: "district", details: String::new() },
+        &agora_db::audit::AuditEntry {
+            actor_id: None,
+            actor_label: "test".into(),
+            action: "district.create",
+            entity: "district",
+            details: String::new(),
+        },
     )
     .await
     .unwrap();
@@ -348,12 +483,28 @@ async fn a_district_page_shows_its_consultations_and_poll() {
     stored(&app, u, "Park Zakrzówek", Status::Open, -1, vec![d]).await;
     let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
     let ds = d.to_string();
-    let r = admin.post("/admin/sondy", &[("question_pl", "Czy potrzebny jest nowy przystanek?"), ("options", "Tak\nNie"), ("placement", "district"), ("district_id", &ds), ("vote_mode", "signed_in")]).await;
+    let r = admin
+        .post(
+            "/admin/sondy",
+            &[
+                ("question_pl", "Czy potrzebny jest nowy przystanek?"),
+                ("options", "Tak\nNie"),
+                ("placement", "district"),
+                ("district_id", &ds),
+                ("vote_mode", "signed_in"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let page = app.client().get(&format!("/dzielnice/{d}")).await;
     assert_eq!(page.status, StatusCode::OK);
     let t = page.text();
-    assert!(t.contains("Dzielnica XIII Podgórze") && t.contains("Park Zakrzówek") && t.contains("Czy potrzebny jest nowy przystanek?"), "{t}");
+    assert!(
+        t.contains("Dzielnica XIII Podgórze")
+            && t.contains("Park Zakrzówek")
+            && t.contains("Czy potrzebny jest nowy przystanek?"),
+        "{t}"
+    );
     assert!(t.contains("Aby zagłosować, zaloguj się."));
     assert_eq!(app.client().get("/dzielnice/999999").await.status, StatusCode::NOT_FOUND);
 }
