@@ -773,7 +773,7 @@ mod tests {
     }
 
     #[test]
-    fn kraków_rules_are_the_default() {
+    fn krakow_rules_are_the_default() {
         let p = RulesProfile::default();
         assert_eq!((p.min_open_days, p.min_notice_days, p.min_methods), (21, 7, 3));
         assert_eq!(p.required_one_of, vec![MethodKind::OpenMeeting, MethodKind::Workshop]);
@@ -814,7 +814,7 @@ mod tests {
     }
 
     #[test]
-    fn a_plan_within_kraków_rules_passes() {
+    fn a_plan_within_krakow_rules_passes() {
         use MethodKind::*;
         let p = plan(at(1, 9), at(8, 9), at(29, 9), &[Workshop, Survey, CollectingRemarks]);
         assert!(check_rules(&RulesProfile::default(), &p).is_empty());

@@ -126,7 +126,7 @@ mod tests {
     }
 
     #[test]
-    fn kraków_numbers_in_roman() {
+    fn krakow_numbers_in_roman() {
         assert_eq!(DistrictInput::roman(9), "IX");
         assert_eq!(DistrictInput::roman(14), "XIV");
         assert_eq!(DistrictInput::roman(18), "XVIII");
