@@ -344,7 +344,7 @@ async fn job_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool
             }
             last_schedule = std::time::Instant::now();
         }
-        if let Err(e) = agora_web::mail::run_due_jobs(&state).await {
+        if let Err(e) = agora_web::jobs::run_due(&state).await {
             tracing::error!(error = %e, "job runner failed");
         }
         if last_prune.elapsed() > Duration::from_secs(3600) {

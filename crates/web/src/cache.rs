@@ -25,10 +25,10 @@ use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use tokio::sync::{mpsc, watch};
 
-use crate::AppState;
 use crate::csrf::{CSRF_COOKIE, CsrfToken};
 use crate::ctx::{CurrentUser, LANG_COOKIE, SESSION_COOKIE, lang_from, lang_of, user_from};
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 /// Longest a page is kept even when nothing changes: pages show times relative to now
 /// ("closes in 3 days", whether a survey is still open).

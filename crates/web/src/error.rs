@@ -1,13 +1,8 @@
-//! The web layer's one error type, and the middleware that turns it into an HTML page
-//! in the visitor's language.
+//! The web layer's one error type. A handler returns it; the response carries an
+//! [`ErrorPage`] that `render::error_pages` turns into a page in the visitor's language.
 
-use crate::AppState;
-use crate::ctx::Ctx;
-use crate::pages::render_error_page;
 use agora_db::DbError;
-use axum::extract::{Request, State};
-use axum::http::{StatusCode, header};
-use axum::middleware::Next;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 /// Everything a handler can fail with.
@@ -62,7 +57,7 @@ impl IntoResponse for AppError {
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::SignInRequired(next) => {
-                let target = format!("/konto/logowanie?next={}", crate::pages::url_encode(next));
+                let target = format!("/konto/logowanie?next={}", crate::urls::url_encode(next));
                 return Redirect::to(&target).into_response();
             }
             AppError::Db(_) | AppError::Template(_) | AppError::Internal(_) => {
@@ -75,44 +70,6 @@ impl IntoResponse for AppError {
         resp.extensions_mut().insert(page);
         resp
     }
-}
-
-/// Renders the HTML page for any error response that carries an [`ErrorPage`], and for
-/// the framework's own bare 4xx/5xx responses (bad form encodings, unknown methods).
-pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let wants_json = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    // Only what an error page's language and header need, kept from every request.
-    let mut headers = axum::http::HeaderMap::new();
-    for name in [header::COOKIE, header::ACCEPT_LANGUAGE] {
-        for v in req.headers().get_all(&name) {
-            headers.append(name.clone(), v.clone());
-        }
-    }
-    let resp = next.run(req).await;
-    let status = resp.status();
-    let page = match resp.extensions().get::<ErrorPage>() {
-        Some(p) => *p,
-        None if (status.is_client_error() || status.is_server_error())
-            && resp.headers().get(header::CONTENT_TYPE).is_none_or(|ct| !ct.as_bytes().starts_with(b"text/html")) =>
-        {
-            ErrorPage { status, csrf: false }
-        }
-        None => return resp,
-    };
-    if wants_json {
-        return (status, axum::Json(serde_json::json!({ "error": status.as_u16() }))).into_response();
-    }
-    let ctx = Ctx::from_headers(&state, &headers).await;
-    let mut out = render_error_page(&ctx, page);
-    // Keep cookies the inner layers set (a fresh CSRF cookie, for one).
-    for v in resp.headers().get_all(header::SET_COOKIE) {
-        out.headers_mut().append(header::SET_COOKIE, v.clone());
-    }
-    out
 }
 
 /// Maps a uniqueness conflict to a form error on `field`; other errors pass through.

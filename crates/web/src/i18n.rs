@@ -140,6 +140,14 @@ impl From<String> for Arg {
     }
 }
 
+/// The English name where there is one and English is wanted.
+pub fn localized(lang: Lang, pl: String, en: Option<String>) -> String {
+    match (lang, en) {
+        (Lang::En, Some(en)) if !en.is_empty() => en,
+        _ => pl,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

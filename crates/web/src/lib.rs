@@ -5,22 +5,29 @@ pub mod csrf;
 pub mod ctx;
 pub mod error;
 pub mod forms;
+pub mod headers;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod memory;
 pub mod pages;
 pub mod password;
+pub mod render;
 pub mod scheduler;
+pub mod state;
 pub mod time;
+pub mod urls;
+pub mod views;
+pub mod visitor;
 pub mod writer;
 
-pub use pages::ensure_default_pages;
+pub use headers::{CSP, security_headers};
+pub use state::{AppState, Shared, WebConfig};
+pub use views::content::ensure_default_pages;
 
-use agora_db::Db;
 use axum::Router;
 use axum::extract::ConnectInfo;
-use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::{from_fn, from_fn_with_state};
 use futures_util::future::{Either, Ready, ready};
 use std::net::SocketAddr;
@@ -28,113 +35,6 @@ use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
-
-/// Settings the web layer needs.
-#[derive(Debug, Clone)]
-pub struct WebConfig {
-    /// Public address of the site, used in e-mailed links, e.g. `https://dialog.krakow.pl`.
-    pub base_url: String,
-    /// Whether cookies get the Secure flag (on whenever the base URL is https).
-    pub secure_cookies: bool,
-    /// Contact address shown in the footer.
-    pub contact_email: String,
-    /// How long a sign-in lasts.
-    pub session_days: i64,
-    /// argon2id cost.
-    pub hash_cost: password::HashCost,
-}
-
-impl WebConfig {
-    /// Settings for `base_url` with the defaults for everything else.
-    pub fn new(base_url: &str) -> Self {
-        WebConfig {
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            secure_cookies: base_url.starts_with("https://"),
-            contact_email: "dialog@example.org".into(),
-            session_days: 30,
-            hash_cost: password::HashCost::default(),
-        }
-    }
-}
-
-/// Shared state of every handler: one pointer, so that the per-request clones axum makes
-/// cost one reference count instead of one per field.
-#[derive(Clone)]
-pub struct AppState(Arc<Shared>);
-
-/// What [`AppState`] points at.
-#[derive(Clone)]
-pub struct Shared {
-    /// The database.
-    pub db: Db,
-    /// Where mail goes.
-    pub mailer: Arc<dyn mail::Mailer>,
-    /// Settings.
-    pub config: Arc<WebConfig>,
-    /// Woken when a job is queued, so the runner need not poll often.
-    pub jobs_waiting: Arc<tokio::sync::Notify>,
-    /// Where uploaded files live: a local folder, S3, or memory in tests.
-    pub storage: Arc<dyn object_store::ObjectStore>,
-    /// Stores survey responses in batches.
-    pub survey_writer: writer::BatchWriter<writer::Surveys>,
-    /// Rendered pages for visitors who are not signed in.
-    pub pages: Arc<cache::PageCache>,
-    /// Stores remark submissions in batches.
-    pub remark_writer: writer::BatchWriter<writer::Remarks>,
-}
-
-impl std::ops::Deref for AppState {
-    type Target = Shared;
-    fn deref(&self) -> &Shared {
-        &self.0
-    }
-}
-
-impl AppState {
-    /// State over `db` sending mail through `mailer` and keeping files in `storage`.
-    pub fn new(
-        db: Db,
-        mailer: Arc<dyn mail::Mailer>,
-        storage: Arc<dyn object_store::ObjectStore>,
-        config: WebConfig,
-    ) -> Self {
-        AppState(Arc::new(Shared {
-            survey_writer: writer::BatchWriter::new(db.clone()),
-            remark_writer: writer::BatchWriter::new(db.clone()),
-            pages: Arc::new(cache::PageCache::default()),
-            db,
-            mailer,
-            storage,
-            config: Arc::new(config),
-            jobs_waiting: Arc::new(tokio::sync::Notify::new()),
-        }))
-    }
-
-    /// The same state keeping pages in `pages` (one that sees other instances' changes).
-    pub fn with_pages(mut self, pages: cache::PageCache) -> Self {
-        Arc::make_mut(&mut self.0).pages = Arc::new(pages);
-        self
-    }
-}
-
-/// The content security policy: no inline script or style, nothing from other sites.
-pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-    font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
-
-/// Headers every answer carries.
-pub fn security_headers() -> [(HeaderName, HeaderValue); 6] {
-    [
-        (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)),
-        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
-        (header::REFERRER_POLICY, HeaderValue::from_static("same-origin")),
-        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
-        (
-            HeaderName::from_static("permissions-policy"),
-            HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
-        ),
-        (HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin")),
-    ]
-}
 
 /// The whole application: kept pages are answered from memory before anything else runs,
 /// every other request goes through the router and its layers.
@@ -199,7 +99,7 @@ pub fn router(state: AppState) -> App {
         .layer(from_fn_with_state(state.clone(), cache::middleware))
         .layer(from_fn(move |req, next| csrf::csrf(csrf_cfg.clone(), req, next)))
         .layer(CatchPanicLayer::custom(|_| error::AppError::Internal("panic".into()).into_response_boxed()))
-        .layer(from_fn_with_state(state.clone(), error::error_pages))
+        .layer(from_fn_with_state(state.clone(), render::error_pages))
         .with_state(state);
     for (name, value) in security_headers() {
         app = app.layer(SetResponseHeaderLayer::if_not_present(name, value));

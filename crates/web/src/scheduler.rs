@@ -1,6 +1,6 @@
 //! Opens and closes consultations at their configured times; run by the server's worker.
 
-use crate::AppState;
+use crate::state::AppState;
 use agora_db::DbResult;
 use agora_db::audit::AuditEntry;
 use agora_domain::consultation::{Status, Timeline, due_transition};

@@ -63,6 +63,11 @@ pub fn days_left(lang: Lang, days: i64) -> String {
     lang.t_args("days-left", &[("count", Arg::Num(days))])
 }
 
+/// Formats a time in Warsaw's zone for people.
+pub fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono_tz::Europe::Warsaw).format("%d.%m.%Y %H:%M").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

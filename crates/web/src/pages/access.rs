@@ -2,18 +2,20 @@
 //! accessible alternative of a page or document with their receipt, and the staff list of
 //! those requests against the statutory seven-day deadline.
 
-use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
 use crate::i18n::Arg;
-use crate::mail::{self, Mail};
-use crate::pages::{render, render_status};
+use crate::mail::Mail;
+use crate::render::{render, render_status};
+use crate::state::AppState;
 use crate::time;
-use agora_db::access_requests::{self, AccessRequest, Handled, NewAccessRequest, Visible};
+use crate::views::access_requests::access_requests_seen;
+use crate::views::content;
+use agora_db::access_requests::{self, AccessRequest, Handled, NewAccessRequest};
 use agora_domain::Invalid;
 use agora_domain::access_request::{self as rules, AccessRequestInput, Format};
-use agora_domain::permission::{Action, Grant};
+use agora_domain::permission::Action;
 use agora_domain::validation::bounded_text;
 use askama::Template;
 use axum::Router;
@@ -24,17 +26,12 @@ use axum::routing::get;
 use chrono::Utc;
 use serde::Deserialize;
 
-/// The slug of the page about the site in easy-to-read text.
-pub const EASY_READ_SLUG: &str = "tekst-latwy-do-czytania";
-/// The slug of the page about the site in Polish Sign Language.
-pub const SIGN_LANGUAGE_SLUG: &str = "jezyk-migowy";
-/// The settings key of the sign-language video's address.
-pub const SIGN_LANGUAGE_VIDEO_KEY: &str = "sign_language_video_url";
 /// Requests per page of the staff list.
 const PER_PAGE: i64 = 50;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
+        .route("/deklaracja-dostepnosci", get(accessibility_statement))
         .route("/tekst-latwy-do-czytania", get(easy_read_page))
         .route("/jezyk-migowy", get(sign_language_page))
         .route("/deklaracja-dostepnosci/wniosek", get(request_form).post(submit_request))
@@ -45,30 +42,16 @@ pub(super) fn routes() -> Router<AppState> {
 
 // ---- the information pages ----
 
+async fn accessibility_statement(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    content::content_page(&state, &ctx, content::ACCESSIBILITY_SLUG).await
+}
+
 async fn easy_read_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    super::content_page(&state, &ctx, EASY_READ_SLUG).await
+    content::content_page(&state, &ctx, content::EASY_READ_SLUG).await
 }
 
 async fn sign_language_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    super::content_page(&state, &ctx, SIGN_LANGUAGE_SLUG).await
-}
-
-/// The sign-language video's address, if an administrator has set one.
-pub async fn sign_language_video(state: &AppState) -> AppResult<Option<String>> {
-    let raw = agora_db::settings::get(&state.db, SIGN_LANGUAGE_VIDEO_KEY).await?;
-    Ok(raw.and_then(|json| serde_json::from_str::<String>(&json).ok()).filter(|u| !u.is_empty()))
-}
-
-/// Stores the sign-language video's address (empty removes it).
-pub async fn set_sign_language_video(state: &AppState, ctx: &Ctx, url: Option<&str>) -> AppResult<()> {
-    let value = url.unwrap_or("");
-    if sign_language_video(state).await?.as_deref().unwrap_or("") == value {
-        return Ok(());
-    }
-    let json = serde_json::to_string(value).map_err(|e| AppError::Internal(e.to_string()))?;
-    let entry = ctx.audit("page.video", "page", format!("{SIGN_LANGUAGE_SLUG} {value}"));
-    agora_db::settings::put(&state.db, SIGN_LANGUAGE_VIDEO_KEY, &json, &entry).await?;
-    Ok(())
+    content::content_page(&state, &ctx, content::SIGN_LANGUAGE_SLUG).await
 }
 
 // ---- the request form ----
@@ -182,7 +165,7 @@ async fn submit_request(State(state): State<AppState>, ctx: Ctx, Form(form): For
             subject: ctx.t1("access-mail-subject", "number", number(id)),
             body: ctx.lang.t_args("access-mail-body", &args),
         };
-        mail::queue(&state, mail).await?;
+        crate::jobs::queue_mail(&state, mail).await?;
     }
     Ok(Redirect::to(&format!("/deklaracja-dostepnosci/wniosek/{token}")).into_response())
 }
@@ -265,28 +248,9 @@ async fn receipt(State(state): State<AppState>, ctx: Ctx, Path(token): Path<Stri
 
 // ---- staff ----
 
-/// What this person may see: administrators everything, organisers their units' requests.
-fn visible_to(ctx: &Ctx) -> AppResult<Visible> {
-    let user = ctx.require(Action::EnterStaffArea)?;
-    if ctx.can(Action::ManageReferenceData) {
-        return Ok(Visible::All);
-    }
-    let units: Vec<i64> =
-        user.grants.iter().filter_map(|g| if let Grant::Organiser(u) = g { Some(*u) } else { None }).collect();
-    if units.is_empty() { Err(AppError::Forbidden) } else { Ok(Visible::Units(units)) }
-}
-
 /// Whether the signed-in person may see and handle request `r`.
 fn may_handle(ctx: &Ctx, r: &AccessRequest) -> bool {
     ctx.can(Action::ManageReferenceData) || r.unit_id.is_some_and(|u| ctx.can(Action::ManageUnit(u)))
-}
-
-/// The number of open requests and of overdue ones this person sees, for the dashboard.
-pub async fn open_counts(state: &AppState, ctx: &Ctx) -> AppResult<Option<(i64, i64)>> {
-    match visible_to(ctx) {
-        Ok(v) => Ok(Some(access_requests::open_counts(&state.db, &v, Utc::now()).await?)),
-        Err(_) => Ok(None),
-    }
 }
 
 #[derive(Deserialize, Default)]
@@ -312,7 +276,7 @@ struct ListTpl<'a> {
 }
 
 async fn staff_list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
-    let visible = visible_to(&ctx)?;
+    let visible = access_requests_seen(&ctx)?;
     let (handled, stan) = match q.stan.as_str() {
         "zalatwione" => (Handled::Done, "zalatwione"),
         "wszystkie" => (Handled::All, "wszystkie"),
@@ -331,7 +295,7 @@ async fn staff_list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Lis
         open,
         overdue,
         page,
-        notice: super::notice(&ctx, &q.ok),
+        notice: super::common::notice(&ctx, &q.ok),
     })
 }
 
@@ -369,7 +333,7 @@ async fn staff_request(
         r: view(&ctx, r, Utc::now()),
         note,
         errors: FormErrors::default(),
-        notice: super::notice(&ctx, &q.ok),
+        notice: super::common::notice(&ctx, &q.ok),
         ctx: &ctx,
     })
 }

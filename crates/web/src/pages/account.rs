@@ -1,14 +1,13 @@
 //! Accounts: sign-up with confirmation, sign-in with throttling, sign-out, password
 //! reset, and the settings page (name, language, password, address, deletion).
 
-use crate::AppState;
 use crate::ctx::{Ctx, SESSION_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
 use crate::i18n::{Arg, Lang};
-use crate::mail::{self, Mail};
-use crate::pages::{render, render_status, safe_next};
+use crate::mail::Mail;
 use crate::password;
+use crate::state::AppState;
 use agora_db::tokens::{self, Purpose, TokenProblem};
 use agora_db::{sessions, throttle, users};
 use agora_domain::Invalid;
@@ -44,7 +43,9 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/konto/usun", post(delete_account))
 }
 
-use super::MessageTpl;
+use crate::render::MessageTpl;
+use crate::render::{render, render_status};
+use crate::urls::safe_next;
 
 fn message_page(
     ctx: &Ctx,
@@ -95,7 +96,7 @@ async fn send(
     args: &[(&'static str, Arg)],
 ) -> AppResult<()> {
     let mail = Mail { to: to.to_owned(), subject: lang.t(subject_key), body: lang.t_args(body_key, args) };
-    mail::queue(state, mail).await?;
+    crate::jobs::queue_mail(state, mail).await?;
     Ok(())
 }
 
@@ -201,7 +202,7 @@ struct SignInTpl<'a> {
     errors: FormErrors,
 }
 
-async fn sign_in_form(ctx: Ctx, Query(q): Query<super::NextQuery>) -> AppResult<Response> {
+async fn sign_in_form(ctx: Ctx, Query(q): Query<super::common::NextQuery>) -> AppResult<Response> {
     if ctx.user.is_some() {
         return Ok(Redirect::to(&safe_next(q.next.as_deref())).into_response());
     }
@@ -416,14 +417,14 @@ async fn settings_page(
         locale: user.locale.clone(),
         ..Default::default()
     });
-    let roles = super::admin::describe_grants(state, ctx, &user.grants).await?;
+    let roles = crate::views::roles::describe_grants(state, ctx, &user.grants).await?;
     let tpl = SettingsTpl { ctx, email: user.email.clone(), form, notice, roles, errors };
     let status = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     render_status(status, &tpl)
 }
 
 async fn settings(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NoticeQuery>) -> AppResult<Response> {
-    let notice = q.ok.as_deref().and_then(|k| super::notice(&ctx, k));
+    let notice = q.ok.as_deref().and_then(|k| super::common::notice(&ctx, k));
     settings_page(&state, &ctx, None, FormErrors::default(), notice).await
 }
 

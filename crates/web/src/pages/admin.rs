@@ -1,10 +1,14 @@
 //! The staff area: dashboard, reference data, roles, the audit log and editable pages.
 
-use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult, conflict_on};
 use crate::forms::FormErrors;
-use crate::pages::{ACCESSIBILITY_SLUG, local_time, render, render_status, url_encode};
+use crate::render::{render, render_status};
+use crate::state::AppState;
+use crate::time::local_time;
+use crate::urls::url_encode;
+use crate::views::content::ACCESSIBILITY_SLUG;
+use crate::views::roles::{Names, district_label, scope_names};
 use agora_db::audit::{self, AuditFilter, AuditRow};
 use agora_db::reference::{self, NamedKind};
 use agora_db::{roles, users};
@@ -74,15 +78,15 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
         admin.push(Tile { href: "/admin/dziennik".into(), label: ctx.t("admin-audit") });
         admin.push(Tile { href: format!("/admin/strony/{ACCESSIBILITY_SLUG}"), label: ctx.t("footer-accessibility") });
         admin.push(Tile {
-            href: format!("/admin/strony/{}", super::access::EASY_READ_SLUG),
+            href: format!("/admin/strony/{}", crate::views::content::EASY_READ_SLUG),
             label: ctx.t("admin-page-etr"),
         });
         admin.push(Tile {
-            href: format!("/admin/strony/{}", super::access::SIGN_LANGUAGE_SLUG),
+            href: format!("/admin/strony/{}", crate::views::content::SIGN_LANGUAGE_SLUG),
             label: ctx.t("admin-page-pjm"),
         });
     }
-    if let Some((open, overdue)) = super::access::open_counts(&state, &ctx).await? {
+    if let Some((open, overdue)) = crate::views::access_requests::open_counts(&state, &ctx).await? {
         let label = ctx.lang.t_args("access-tile", &[("open", open.into()), ("overdue", overdue.into())]);
         admin.push(Tile { href: "/admin/wnioski-dostepnosci".into(), label });
     }
@@ -103,43 +107,6 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
     let (jobs_pending, jobs_failed) =
         if ctx.can(Action::ManageReferenceData) { agora_db::jobs::counts(&state.db).await? } else { (0, 0) };
     render(&DashboardTpl { ctx: &ctx, admin, mine, jobs_pending, jobs_failed })
-}
-
-type Names = HashMap<i64, String>;
-
-async fn scope_names(state: &AppState) -> AppResult<(Names, Names, Names)> {
-    let units =
-        reference::units(&state.db).await?.into_iter().map(|u| (u.id, format!("{} — {}", u.code, u.name_pl))).collect();
-    let districts =
-        reference::districts(&state.db).await?.into_iter().map(|d| (d.id, district_label(d.number, &d.name))).collect();
-    let bodies = reference::named(&state.db, NamedKind::Body).await?.into_iter().map(|b| (b.id, b.name_pl)).collect();
-    Ok((units, districts, bodies))
-}
-
-fn district_label(number: i32, name: &str) -> String {
-    format!("{} {name}", DistrictInput::roman(number))
-}
-
-/// Describes grants in words, e.g. "Organizator: ZTP — Zarząd Transportu Publicznego".
-pub(super) async fn describe_grants(state: &AppState, ctx: &Ctx, grants: &[Grant]) -> AppResult<Vec<String>> {
-    if grants.is_empty() {
-        return Ok(Vec::new());
-    }
-    let (units, districts, bodies) = scope_names(state).await?;
-    Ok(grants
-        .iter()
-        .map(|g| {
-            let role = ctx.t(&format!("role-{}", g.kind().as_str()));
-            let names = match g.kind().scope_kind() {
-                Some(ScopeKind::Unit) => &units,
-                Some(ScopeKind::District) => &districts,
-                Some(ScopeKind::Body) => &bodies,
-                None => return role,
-            };
-            let scope = g.scope().and_then(|id| names.get(&id).cloned()).unwrap_or_default();
-            format!("{role}: {scope}")
-        })
-        .collect())
 }
 
 // ---- reference data ----
@@ -358,7 +325,7 @@ async fn reference_list(
 ) -> AppResult<Response> {
     let kind = kind_of(&slug)?;
     ctx.require(Action::ManageReferenceData)?;
-    let notice = q.ok.as_deref().and_then(|k| super::notice(&ctx, k));
+    let notice = q.ok.as_deref().and_then(|k| super::common::notice(&ctx, k));
     list_page(&state, &ctx, kind, &Values::new(), FormErrors::default(), notice).await
 }
 
@@ -466,7 +433,7 @@ async fn reference_edit_form(
     let kind = kind_of(&slug)?;
     ctx.require(kind.edit_action(id))?;
     let values = current_values(&state, kind, id).await?;
-    let notice = q.ok.as_deref().and_then(|k| super::notice(&ctx, k));
+    let notice = q.ok.as_deref().and_then(|k| super::common::notice(&ctx, k));
     edit_page(&state, &ctx, kind, id, &values, FormErrors::default(), notice).await
 }
 
@@ -569,7 +536,7 @@ async fn roles_view(
 
 async fn roles_page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
     ctx.require(Action::ManageRoles)?;
-    let notice = q.ok.as_deref().and_then(|k| super::notice(&ctx, k));
+    let notice = q.ok.as_deref().and_then(|k| super::common::notice(&ctx, k));
     roles_view(&state, &ctx, GrantForm::default(), FormErrors::default(), notice).await
 }
 
@@ -823,7 +790,7 @@ struct PageEditTpl<'a> {
 }
 
 const EDITABLE_PAGES: [&str; 3] =
-    [ACCESSIBILITY_SLUG, super::access::EASY_READ_SLUG, super::access::SIGN_LANGUAGE_SLUG];
+    [ACCESSIBILITY_SLUG, crate::views::content::EASY_READ_SLUG, crate::views::content::SIGN_LANGUAGE_SLUG];
 /// Longest page body accepted.
 const PAGE_BODY_MAX: usize = 100_000;
 
@@ -844,13 +811,13 @@ async fn page_form(
         body_pl: pl.map(|p| p.body).unwrap_or_default(),
         title_en: en.as_ref().map(|p| p.title.clone()).unwrap_or_default(),
         body_en: en.map(|p| p.body).unwrap_or_default(),
-        video_url: if slug == super::access::SIGN_LANGUAGE_SLUG {
-            super::access::sign_language_video(&state).await?.unwrap_or_default()
+        video_url: if slug == crate::views::content::SIGN_LANGUAGE_SLUG {
+            crate::views::content::sign_language_video(&state).await?.unwrap_or_default()
         } else {
             String::new()
         },
     };
-    let notice = q.ok.as_deref().and_then(|k| super::notice(&ctx, k));
+    let notice = q.ok.as_deref().and_then(|k| super::common::notice(&ctx, k));
     render(&PageEditTpl { ctx: &ctx, slug, form, errors: FormErrors::default(), notice })
 }
 
@@ -869,7 +836,7 @@ async fn save_page(
     let body_pl = inv.check(bounded_text("body_pl", &form.body_pl, 1, PAGE_BODY_MAX));
     let title_en = inv.check(bounded_text("title_en", &form.title_en, 2, 200));
     let body_en = inv.check(bounded_text("body_en", &form.body_en, 1, PAGE_BODY_MAX));
-    let is_sign_language = slug == super::access::SIGN_LANGUAGE_SLUG;
+    let is_sign_language = slug == crate::views::content::SIGN_LANGUAGE_SLUG;
     let video =
         if is_sign_language { inv.check(agora_domain::access_request::video_url(&form.video_url)) } else { Some(None) };
     let (Some(title_pl), Some(body_pl), Some(title_en), Some(body_en), Some(video)) =
@@ -885,7 +852,7 @@ async fn save_page(
     agora_db::pages::put(&state.db, &slug, "pl", &title_pl, &body_pl, Some(&entry)).await?;
     agora_db::pages::put(&state.db, &slug, "en", &title_en, &body_en, None).await?;
     if is_sign_language {
-        super::access::set_sign_language_video(&state, &ctx, video.as_deref()).await?;
+        crate::views::content::set_sign_language_video(&state, &ctx, video.as_deref()).await?;
     }
     Ok(Redirect::to(&format!("/admin/strony/{slug}?ok=flash-saved")).into_response())
 }

@@ -1,17 +1,15 @@
 //! The organiser's side of remarks: sections, intake of remarks from offline channels,
 //! moderation, and the answering screen with filters, progress and bulk answers.
 
-use crate::AppState;
+use super::common::{Opt, check_file, clean_filename, district_options, section_options, store_file};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
-use crate::pages::consultations::Opt;
-use crate::pages::organiser::{check_file, clean_filename, store_file};
-use crate::pages::remarks::{
-    ATTACHMENT_MAX, Block, district_options, read_blocks, read_identity, requirements, section_of, section_options,
-};
-use crate::pages::{render_status, url_encode};
+use crate::render::render_status;
+use crate::state::AppState;
 use crate::time;
+use crate::urls::url_encode;
+use crate::views::remark::{ATTACHMENT_MAX, Block, read_blocks, read_identity, requirements, section_of};
 use agora_db::consultation::{self as dbc, Consultation};
 use agora_db::remarks::{self, Moderation, NewSubmission, RemarkFilter, RemarkSettings};
 use agora_domain::Invalid;
@@ -199,7 +197,7 @@ async fn screen_view(
         pager_base: format!("/admin/konsultacje/{}/uwagi?{}", c.id, f.query()),
         back_query: f.query(),
         settings: remarks::settings(&state.db, c.id).await?,
-        notice: super::notice(ctx, &f.ok),
+        notice: super::common::notice(ctx, &f.ok),
         can_answer: ctx.can(Action::ManageUnit(c.unit_id)),
         f,
         failed: if bulk.has("single") { bulk.ids("ids").first().copied().unwrap_or(0) } else { 0 },
@@ -436,7 +434,7 @@ async fn intake_form(
         ("channel".into(), "post".into()),
         ("formal_status".into(), "valid".into()),
     ]);
-    let notice = super::notice(&ctx, &q.ok);
+    let notice = super::common::notice(&ctx, &q.ok);
     let identity = IdentityForm { kind: "person".into(), ..Default::default() };
     intake_view(
         &state,

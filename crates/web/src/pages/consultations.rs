@@ -1,13 +1,17 @@
 //! The public side of consultations: catalogue, consultation page, documents, calendar, feeds.
 
-use crate::AppState;
+use super::common::Opt;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::i18n::localized;
 use crate::i18n::{Arg, Lang};
-use crate::pages::{render_public, url_encode};
+use crate::render::render_public;
+use crate::state::AppState;
 use crate::time;
+use crate::urls::url_encode;
+use crate::views::consultation::{Card, card, status_line, visible};
 use agora_db::Page;
-use agora_db::consultation::{self as dbc, CatalogueFilter, CatalogueRow, Consultation, Sort, Tab};
+use agora_db::consultation::{self as dbc, CatalogueFilter, Consultation, Sort, Tab};
 use agora_db::documents::{self, Document};
 use agora_db::programme::{self, CalendarEvent, Event, Method, ScheduleItem};
 use agora_db::reference::{self, NamedKind};
@@ -101,79 +105,6 @@ impl CatalogueQuery {
     }
 }
 
-/// A choice in a filter's drop-down.
-pub struct Opt {
-    /// Submitted value.
-    pub value: String,
-    /// Shown label.
-    pub label: String,
-}
-
-/// A consultation in a list, ready to show.
-pub struct Card {
-    /// Address part.
-    pub slug: String,
-    /// Title.
-    pub title: String,
-    /// Summary.
-    pub summary: String,
-    /// Status name, for the badge's class.
-    pub status: String,
-    /// Status label.
-    pub status_label: String,
-    /// Dates line.
-    pub dates: String,
-    /// Organiser.
-    pub unit: String,
-    /// Whole city or districts.
-    pub scope: String,
-}
-
-pub(super) fn card(ctx: &Ctx, r: CatalogueRow, now: chrono::DateTime<Utc>) -> Card {
-    let status = Status::parse(&r.status).unwrap_or(Status::Draft);
-    Card {
-        dates: status_line(ctx.lang, status, r.opens_at, r.closes_at, now),
-        status_label: ctx.t(&format!("status-{}", r.status)),
-        status: r.status,
-        slug: r.slug,
-        title: r.title,
-        summary: r.summary,
-        unit: r.unit_name,
-        scope: ctx.t(if r.scope_citywide { "scope-city" } else { "scope-districts" }),
-    }
-}
-
-/// The one-line state of a consultation: "Trwa do 17 stycznia 2027, 23:59 — zostało 5 dni".
-pub fn status_line(
-    lang: Lang,
-    status: Status,
-    opens: chrono::DateTime<Utc>,
-    closes: chrono::DateTime<Utc>,
-    now: chrono::DateTime<Utc>,
-) -> String {
-    let args = |extra: Vec<(&'static str, Arg)>| {
-        let mut a =
-            vec![("opens", Arg::Str(time::day_time(lang, opens))), ("closes", Arg::Str(time::day_time(lang, closes)))];
-        a.extend(extra);
-        a
-    };
-    match status {
-        Status::Draft => lang.t_args("banner-draft", &args(vec![])),
-        Status::Announced => {
-            let to_go = lang.t_args("days-to-go", &[("count", Arg::Num(time::days_until(now, opens).max(0)))]);
-            lang.t_args("banner-announced", &args(vec![("togo", Arg::Str(to_go))]))
-        }
-        Status::Open => lang.t_args(
-            "banner-open",
-            &args(vec![("left", Arg::Str(time::days_left(lang, time::days_until(now, closes).max(0))))]),
-        ),
-        Status::Closed => lang.t_args("banner-closed", &args(vec![])),
-        Status::ReportPublished => lang.t_args("banner-report", &args(vec![])),
-        Status::Archived => lang.t_args("banner-archived", &args(vec![])),
-        Status::Cancelled => lang.t_args("banner-cancelled", &args(vec![])),
-    }
-}
-
 #[derive(Template)]
 #[template(path = "consultations/catalogue.html")]
 struct CatalogueTpl<'a> {
@@ -258,14 +189,6 @@ async fn catalogue(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Cata
         years,
     };
     render_public(&tpl, None)
-}
-
-/// The English name where there is one and English is wanted.
-pub fn localized(lang: Lang, pl: String, en: Option<String>) -> String {
-    match (lang, en) {
-        (Lang::En, Some(en)) if !en.is_empty() => en,
-        _ => pl,
-    }
 }
 
 // ---- consultation page ----
@@ -363,7 +286,7 @@ struct PageTpl<'a> {
     can_manage: bool,
     open_for_remarks: bool,
     surveys: Vec<(String, String, Option<String>, bool)>,
-    poll: Option<super::polls::PollView>,
+    poll: Option<crate::views::poll::PollView>,
 }
 
 fn size_label(lang: Lang, bytes: i64) -> String {
@@ -473,17 +396,6 @@ fn doc_views(lang: Lang, slug: &str, docs: Vec<Document>) -> Vec<DocView> {
         .collect()
 }
 
-/// Whether the visitor may see `c`: public ones, and drafts for their organisers.
-pub(super) fn may_see(ctx: &Ctx, c: &Consultation) -> bool {
-    c.status().is_public() || ctx.can(Action::ManageUnit(c.unit_id))
-}
-
-/// Loads a consultation a visitor may see.
-pub(super) async fn visible(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Consultation> {
-    let c = dbc::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    if may_see(ctx, &c) { Ok(c) } else { Err(AppError::NotFound) }
-}
-
 async fn consultation_page(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -558,8 +470,8 @@ async fn consultation_page(
         languages,
         can_manage: ctx.can(Action::ManageUnit(c.unit_id)),
         open_for_remarks: status == Status::Open && now < c.closes_at,
-        surveys: super::surveys::links_for_consultation(&state, &ctx, c.id).await?,
-        poll: super::polls::widget(
+        surveys: crate::views::survey_results::links_for_consultation(&state, &ctx, c.id).await?,
+        poll: crate::views::poll::widget(
             &state,
             &ctx,
             &headers,

@@ -1,11 +1,11 @@
 //! A district's page: what is being consulted there now and soon, and its quick poll.
 
-use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::pages::consultations::{Card, card};
-use crate::pages::polls::{PollView, widget};
-use crate::pages::render_public;
+use crate::render::render_public;
+use crate::state::AppState;
+use crate::views::consultation::{Card, card};
+use crate::views::poll::{PollView, widget};
 use agora_db::consultation::{CatalogueFilter, Sort, Tab, catalogue};
 use agora_domain::poll::Placement;
 use askama::Template;

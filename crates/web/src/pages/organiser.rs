@@ -1,13 +1,15 @@
 //! The organiser's side of consultations: create and edit, publish under the rules
 //! profile, the programme (schedule, methods, events) and documents.
 
-use crate::AppState;
+use super::common::Opt;
+use super::common::{check_file, clean_filename, my_units, require_organiser, store_file};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult, conflict_on};
 use crate::forms::{FormErrors, Pairs};
+use crate::i18n::localized;
 use crate::i18n::{Arg, Lang};
-use crate::pages::consultations::{Opt, localized};
-use crate::pages::{render, render_status};
+use crate::render::{render, render_status};
+use crate::state::AppState;
 use crate::time;
 use agora_db::audit::AuditEntry;
 use agora_db::consultation::{self as dbc, Consultation, Links};
@@ -18,8 +20,8 @@ use agora_domain::consultation::{
     ConsultationForm, ConsultationInput, MethodKind, OnViolation, PublicationPlan, RuleViolation, RulesProfile, Status,
     check_rules,
 };
-use agora_domain::document::{DocumentKind, MAX_FILE_BYTES, sniff};
-use agora_domain::permission::{Action, Grant};
+use agora_domain::document::{DocumentKind, MAX_FILE_BYTES};
+use agora_domain::permission::Action;
 use agora_domain::programme::{EventForm, EventInput, MethodInput, StepInput};
 use agora_domain::validation::{FieldError, bounded_text};
 use askama::Template;
@@ -60,24 +62,6 @@ pub async fn rules_profile(state: &AppState) -> AppResult<RulesProfile> {
         .await?
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default())
-}
-
-/// Units the user may organise for; `None` means every unit (administrators).
-pub(super) fn my_units(ctx: &Ctx) -> Option<Vec<i64>> {
-    if ctx.can(Action::ManageReferenceData) {
-        return None;
-    }
-    Some(ctx.user.as_ref().map_or_else(Vec::new, |u| {
-        u.grants.iter().filter_map(|g| if let Grant::Organiser(id) = g { Some(*id) } else { None }).collect()
-    }))
-}
-
-pub(super) fn require_organiser(ctx: &Ctx) -> AppResult<Option<Vec<i64>>> {
-    ctx.require(Action::EnterStaffArea)?;
-    match my_units(ctx) {
-        Some(units) if units.is_empty() => Err(AppError::Forbidden),
-        other => Ok(other),
-    }
 }
 
 async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
@@ -140,7 +124,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
             unit: r.unit_code,
         })
         .collect();
-    let notice = super::notice(&ctx, &q.ok);
+    let notice = super::common::notice(&ctx, &q.ok);
     render(&ListTpl {
         ctx: &ctx,
         rows,
@@ -400,8 +384,17 @@ async fn edit_form(
         links,
         languages: c.languages.split(',').map(str::to_owned).collect(),
     };
-    form_page(&state, &ctx, Some(id), Some(c.status()), f, chosen, FormErrors::default(), super::notice(&ctx, &q.ok))
-        .await
+    form_page(
+        &state,
+        &ctx,
+        Some(id),
+        Some(c.status()),
+        f,
+        chosen,
+        FormErrors::default(),
+        super::common::notice(&ctx, &q.ok),
+    )
+    .await
 }
 
 async fn update(
@@ -588,7 +581,7 @@ async fn rules_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQ
         methods: method_checks(&ctx, &chosen),
         on_violation: p.on_violation.as_str().into(),
         errors: FormErrors::default(),
-        notice: super::notice(&ctx, &q.ok),
+        notice: super::common::notice(&ctx, &q.ok),
     })
 }
 
@@ -714,7 +707,7 @@ async fn programme_page(
     Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
-    programme_view(&state, &ctx, c, Pairs::default(), FormErrors::default(), super::notice(&ctx, &q.ok)).await
+    programme_view(&state, &ctx, c, Pairs::default(), FormErrors::default(), super::common::notice(&ctx, &q.ok)).await
 }
 
 fn back_to_programme(id: i64) -> Response {
@@ -955,40 +948,16 @@ async fn documents_page(
     Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
-    documents_view(&state, &ctx, c, String::new(), "draft".into(), FormErrors::default(), super::notice(&ctx, &q.ok))
-        .await
-}
-
-/// Checks an uploaded file's size and type (from its content); `None` when optional and absent.
-pub(super) fn check_file(
-    bytes: &[u8],
-    too_big: bool,
-    max: usize,
-    required: bool,
-) -> Result<Option<agora_domain::document::FileType>, FieldError> {
-    if too_big {
-        return Err(FieldError::with_limit("file", "file-too-big", max / 1024 / 1024));
-    }
-    if bytes.is_empty() {
-        return if required { Err(FieldError::new("file", "required")) } else { Ok(None) };
-    }
-    sniff(bytes).map(Some).ok_or(FieldError::new("file", "file-type"))
-}
-
-/// Stores file bytes under `prefix` and returns the key.
-pub(super) async fn store_file(
-    state: &AppState,
-    prefix: &str,
-    bytes: Vec<u8>,
-    t: agora_domain::document::FileType,
-) -> AppResult<String> {
-    let key = format!("{prefix}/{}.{}", &agora_db::new_token().0[..32], t.extension());
-    state
-        .storage
-        .put(&object_store::path::Path::from(key.as_str()), bytes.into())
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(key)
+    documents_view(
+        &state,
+        &ctx,
+        c,
+        String::new(),
+        "draft".into(),
+        FormErrors::default(),
+        super::common::notice(&ctx, &q.ok),
+    )
+    .await
 }
 
 struct Upload {
@@ -998,16 +967,6 @@ struct Upload {
     filename: String,
     bytes: Vec<u8>,
     too_big: bool,
-}
-
-/// A safe file name for downloads, its extension set by the type found in the content.
-pub(super) fn clean_filename(name: &str, ext: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
-    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
-    let stem: String = stem.chars().filter(|c| !c.is_control() && !"\"<>:|?*".contains(*c)).take(120).collect();
-    let stem = if stem.trim().is_empty() { "dokument".to_owned() } else { stem.trim().to_owned() };
-    // The extension always follows the type found in the content.
-    format!("{stem}.{ext}")
 }
 
 async fn upload(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp: Multipart) -> AppResult<Response> {

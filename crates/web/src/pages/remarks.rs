@@ -1,24 +1,25 @@
 //! Remarks on the public side: the online form, the confirmation with its receipt number,
 //! the public list with the city's answers, the moderation log, and "my remarks".
 
-use crate::AppState;
+use super::common::{Opt, check_file, store_file};
+use super::common::{district_options, section_options};
 use crate::cache::{Changed, Scope, changed};
 use crate::ctx::Ctx;
 use crate::error::AppResult;
-use crate::forms::{FormErrors, Pairs};
-use crate::i18n::{Arg, Lang};
+use crate::forms::FormErrors;
+use crate::i18n::Arg;
 use crate::mail::{self, Mail};
-use crate::pages::consultations::{Opt, may_see, visible};
-use crate::pages::organiser::{check_file, store_file};
-use crate::pages::{render, render_public, render_status};
+use crate::render::{render, render_public, render_status};
+use crate::state::AppState;
 use crate::time;
-use agora_db::consultation::Consultation;
-use agora_db::remarks::{self, FollowUp, NewSubmission, RemarkFilter, RemarkRow, Stored, SubmissionBatchItem};
-use agora_domain::Invalid;
-use agora_domain::consultation::Status;
-use agora_domain::remark::{
-    IdentityForm, MAX_REMARKS, PublicName, RemarkForm, Requirements, SubmitterKind, parse_submission, public_name,
+use crate::views::consultation::{may_see, visible};
+use crate::views::remark::{
+    ATTACHMENT_MAX, Block, PublicRemark, accepting, public_remark, read_blocks, read_identity, requirements,
 };
+use agora_db::consultation::Consultation;
+use agora_db::remarks::{self, FollowUp, NewSubmission, RemarkFilter, Stored, SubmissionBatchItem};
+use agora_domain::Invalid;
+use agora_domain::remark::{IdentityForm, MAX_REMARKS, RemarkForm, parse_submission};
 use askama::Template;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
@@ -28,8 +29,6 @@ use axum::routing::get;
 use chrono::Utc;
 use serde::Deserialize;
 
-/// Largest attachment to a remark.
-pub const ATTACHMENT_MAX: usize = 10 * 1024 * 1024;
 /// Remarks per page of the public list.
 const PER_PAGE: i64 = 50;
 
@@ -44,49 +43,6 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/konto/uwagi", get(my_remarks))
 }
 
-/// Whether a consultation takes remarks at `now` (the server's clock decides).
-pub fn accepting(c: &Consultation, now: chrono::DateTime<Utc>) -> bool {
-    c.status() == Status::Open && c.opens_at <= now && now < c.closes_at
-}
-
-/// One remark block of the form, with its values.
-pub struct Block {
-    /// Index.
-    pub i: usize,
-    /// Values.
-    pub f: RemarkForm,
-}
-
-/// Reads remark blocks `r{i}_…` from a submitted form.
-pub fn read_blocks(p: &Pairs) -> Vec<RemarkForm> {
-    let rows = p.get("rows").parse::<usize>().unwrap_or(3).clamp(1, MAX_REMARKS);
-    (0..rows)
-        .map(|i| RemarkForm {
-            section_id: p.get(&format!("r{i}_section_id")).into(),
-            section_text: p.get(&format!("r{i}_section_text")).into(),
-            proposed_change: p.get(&format!("r{i}_proposed_change")).into(),
-            justification: p.get(&format!("r{i}_justification")).into(),
-        })
-        .collect()
-}
-
-/// Reads the identity part of a submitted form.
-pub fn read_identity(p: &Pairs) -> IdentityForm {
-    IdentityForm {
-        kind: p.get("kind").into(),
-        name: p.get("name").into(),
-        organisation: p.get("organisation").into(),
-        district_id: p.get("district_id").into(),
-        address: p.get("address").into(),
-        email: p.get("email").into(),
-    }
-}
-
-/// What a consultation asks of submitters.
-pub fn requirements(c: &Consultation) -> Requirements {
-    Requirements { email: c.require_email, address: c.require_address, anonymous_allowed: c.allow_anonymous }
-}
-
 #[derive(Template)]
 #[template(path = "remarks/form.html")]
 struct FormTpl<'a> {
@@ -99,25 +55,6 @@ struct FormTpl<'a> {
     form_key: String,
     errors: FormErrors,
     closes: String,
-}
-
-pub(super) async fn district_options(state: &AppState) -> AppResult<Vec<Opt>> {
-    Ok(agora_db::reference::districts(&state.db)
-        .await?
-        .into_iter()
-        .map(|d| Opt {
-            value: d.id.to_string(),
-            label: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
-        })
-        .collect())
-}
-
-pub(super) async fn section_options(state: &AppState, c: i64) -> AppResult<Vec<Opt>> {
-    Ok(remarks::sections(&state.db, c)
-        .await?
-        .into_iter()
-        .map(|s| Opt { value: s.id.to_string(), label: s.label })
-        .collect())
 }
 
 async fn show_form(
@@ -148,7 +85,7 @@ async fn closed_page(ctx: &Ctx, c: &Consultation) -> AppResult<Response> {
     let msg = ctx.t1("remarks-closed", "closes", time::day_time(ctx.lang, c.closes_at));
     render_status(
         StatusCode::FORBIDDEN,
-        &super::MessageTpl {
+        &crate::render::MessageTpl {
             ctx,
             title: ctx.t("remarks-closed-title"),
             message: msg,
@@ -263,7 +200,7 @@ async fn submit(
     };
     let attachment = match attachment_type {
         Some(t) => {
-            let name = super::organiser::clean_filename(&file.name, t.extension());
+            let name = super::common::clean_filename(&file.name, t.extension());
             Some((store_file(&state, &format!("remarks/{}", c.id), file.bytes, t).await?, name, t.mime().to_owned()))
         }
         None => None,
@@ -336,64 +273,6 @@ async fn submit(
 }
 
 // ---- public list ----
-
-/// A remark as the public sees it.
-pub struct PublicRemark {
-    /// Number.
-    pub number: i32,
-    /// Section.
-    pub section: String,
-    /// Proposed change.
-    pub proposed_change: String,
-    /// Justification.
-    pub justification: String,
-    /// Who, as the public may know.
-    pub who: String,
-    /// The reason it is hidden, instead of its text.
-    pub hidden: Option<String>,
-    /// Decision label.
-    pub decision: Option<String>,
-    /// The answer.
-    pub answer: Option<String>,
-    /// Channel label.
-    pub channel: String,
-}
-
-/// The public name of a remark's author in `lang`.
-pub fn who(lang: Lang, r: &RemarkRow) -> String {
-    let kind = SubmitterKind::parse(&r.submitter_kind).unwrap_or(SubmitterKind::Person);
-    match public_name(kind, r.organisation.as_deref(), r.person_number.map(i64::from).unwrap_or(0)) {
-        PublicName::Organisation(o) => o,
-        PublicName::Person(n) => lang.t_args("private-person", &[("n", Arg::Num(n))]),
-        PublicName::Anonymous => lang.t("anonymous-person"),
-    }
-}
-
-/// The section a remark concerns, in words.
-pub fn section_of(r: &RemarkRow) -> String {
-    match (&r.section_label, &r.section_text) {
-        (Some(l), Some(t)) => format!("{l} — {t}"),
-        (Some(l), None) => l.clone(),
-        (None, Some(t)) => t.clone(),
-        (None, None) => String::new(),
-    }
-}
-
-/// Turns a stored remark into what the public may see.
-pub fn public_remark(lang: Lang, r: RemarkRow) -> PublicRemark {
-    let hidden = (r.moderation == "hidden").then(|| r.hidden_reason.clone().unwrap_or_default());
-    PublicRemark {
-        number: r.number,
-        section: section_of(&r),
-        who: who(lang, &r),
-        channel: lang.t(&format!("channel-{}", r.channel)),
-        decision: r.decision.as_ref().map(|d| lang.t(&format!("decision-{d}"))),
-        answer: r.decision_justification.clone(),
-        proposed_change: if hidden.is_some() { String::new() } else { r.proposed_change },
-        justification: if hidden.is_some() { String::new() } else { r.justification },
-        hidden,
-    }
-}
 
 #[derive(Template)]
 #[template(path = "remarks/list.html")]

@@ -1,16 +1,17 @@
 //! The consultation report: generated from the data with the organiser's introduction and
 //! conclusions; public (private persons pseudonymised) or full for staff; HTML and CSV.
 
-use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
+use crate::i18n::localized;
 use crate::i18n::{Arg, Lang};
-use crate::mail::{self, Mail};
-use crate::pages::consultations::{localized, visible};
-use crate::pages::remarks::{section_of, who};
-use crate::pages::{render, render_status};
+use crate::mail::Mail;
+use crate::render::{render, render_status};
+use crate::state::AppState;
 use crate::time;
+use crate::views::consultation::visible;
+use crate::views::remark::{section_of, who};
 use agora_db::consultation::{self as dbc, Consultation};
 use agora_db::remarks::{self, Count, RemarkFilter, RemarkRow};
 use agora_db::reports::{self, Report};
@@ -160,7 +161,7 @@ struct ReportTpl<'a> {
     pages: i64,
     pager_base: String,
     downloads: Vec<(String, String)>,
-    surveys: Vec<super::surveys::ReportSurvey>,
+    surveys: Vec<crate::views::survey_results::ReportSurvey>,
 }
 
 async fn report_page(
@@ -230,7 +231,7 @@ async fn report_page(
         pages: ((p.total + PER_PAGE - 1) / PER_PAGE).max(1),
         page,
         pager_base: format!("/konsultacje/{}/raport?{suffix}", c.slug),
-        surveys: super::surveys::report_sections(&state, ctx.lang, c.id).await?,
+        surveys: crate::views::survey_results::report_sections(&state, ctx.lang, c.id).await?,
         downloads: ["pdf", "docx", "xlsx", "csv"]
             .iter()
             .map(|ext| {
@@ -299,7 +300,7 @@ async fn report_csv(
             tracing::error!(error = %e, "report export failed");
         }
     });
-    Ok(super::csv_download(rx, &format!("raport-{}.csv", c.slug)))
+    Ok(crate::render::csv_download(rx, &format!("raport-{}.csv", c.slug)))
 }
 
 // ---- editing and publishing ----
@@ -368,7 +369,7 @@ async fn edit_form(
     Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
     let c = load(&state, &ctx, id).await?;
-    let notice = super::notice(&ctx, &q.ok);
+    let notice = super::common::notice(&ctx, &q.ok);
     edit_view(&state, &ctx, c, None, FormErrors::default(), notice).await
 }
 
@@ -416,7 +417,7 @@ async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
             body: Lang::Pl
                 .t_args("mail-report-body", &[("title", Arg::Str(c.title.clone())), ("link", Arg::Str(link.clone()))]),
         };
-        mail::queue(&state, mail).await?;
+        crate::jobs::queue_mail(&state, mail).await?;
     }
     Ok(Redirect::to(&format!("/admin/konsultacje/{id}/raport?ok=flash-report-published")).into_response())
 }
@@ -520,7 +521,11 @@ async fn report_doc(
         introduction: report.map(|r| r.introduction.clone()).unwrap_or_default(),
         counts: tables.into_iter().map(|x| XTable { caption: x.caption, rows: x.rows }).collect(),
         remarks: lines,
-        survey: super::surveys::report_sections(state, lang, c.id).await?.iter().flat_map(|s| s.lines()).collect(),
+        survey: crate::views::survey_results::report_sections(state, lang, c.id)
+            .await?
+            .iter()
+            .flat_map(|s| s.lines())
+            .collect(),
         documents: agora_db::documents::list(&state.db, c.id).await?.into_iter().map(|d| d.title).collect(),
         conclusions: report.map(|r| r.conclusions.clone()).unwrap_or_default(),
     })

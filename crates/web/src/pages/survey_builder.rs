@@ -1,16 +1,15 @@
 //! Surveys for organisers: the builder (settings, questions, order, conditions, preview,
 //! copies), one-time codes, paper and street-poll entry, and exports of the responses.
 
-use crate::AppState;
+use super::common::{Opt, notice, require_organiser};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult, conflict_on};
 use crate::forms::{FormErrors, Pairs};
 use crate::i18n::{Arg, Lang};
-use crate::pages::consultations::Opt;
-use crate::pages::organiser::require_organiser;
-use crate::pages::surveys::{QView, Screen, answer_pairs, items_of, show_screen, views};
-use crate::pages::{notice, render, render_status};
+use crate::render::{render, render_status};
+use crate::state::AppState;
 use crate::time;
+use crate::views::survey_form::{QView, Screen, answer_pairs, items_of, show_screen, views};
 use agora_db::audit::AuditEntry;
 use agora_db::surveys::{self as dbs, NewResponse, Outcome, ResponseFilter, Survey, SurveyFields};
 use agora_domain::permission::Action;
@@ -162,7 +161,7 @@ async fn unit_options(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Opt>> {
 }
 
 async fn consultation_options(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Opt>> {
-    let units = super::organiser::my_units(ctx);
+    let units = super::common::my_units(ctx);
     Ok(agora_db::consultation::for_units(&state.db, units.as_deref(), 500, 0)
         .await?
         .items
@@ -831,8 +830,8 @@ async fn entry_save(
     let q = format!(
         "ok=flash-response-entered&kanal={}&ankieter={}&miejsce={}",
         channel.as_str(),
-        super::url_encode(&interviewer.unwrap_or_default()),
-        super::url_encode(&place.unwrap_or_default())
+        crate::urls::url_encode(&interviewer.unwrap_or_default()),
+        crate::urls::url_encode(&place.unwrap_or_default())
     );
     Ok(Redirect::to(&format!("/admin/ankiety/{id}/wprowadz?{q}")).into_response())
 }
@@ -935,7 +934,7 @@ async fn export_csv(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
             tracing::error!(error = %e, "survey export failed");
         }
     });
-    Ok(super::csv_download(rx, &format!("ankieta-{}.csv", s.slug)))
+    Ok(crate::render::csv_download(rx, &format!("ankieta-{}.csv", s.slug)))
 }
 
 async fn export_xlsx(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {

@@ -47,7 +47,7 @@ impl TestApp {
 
     /// Delivers queued mail and returns everything sent so far.
     pub async fn mail(&self) -> Vec<Mail> {
-        agora_web::mail::run_due_jobs(&self.state).await.unwrap();
+        agora_web::jobs::run_due(&self.state).await.unwrap();
         self.mailer.sent()
     }
 

@@ -1,0 +1,46 @@
+//! Background work through the database's job queue: queueing a message, and running every
+//! job that is due on whichever instance claims it. Mail is the only kind of job so far.
+
+use crate::mail::{MAIL_JOB, Mail, payload};
+use crate::state::AppState;
+use agora_db::{DbResult, jobs};
+
+/// Queues a message; it goes out when the job runner next runs.
+pub async fn queue_mail(state: &AppState, mail: Mail) -> DbResult<()> {
+    jobs::enqueue(&state.db, MAIL_JOB, &payload(&mail), None).await?;
+    state.jobs_waiting.notify_one();
+    Ok(())
+}
+
+/// Jobs claimed at once.
+const CLAIM: i64 = 64;
+
+/// Runs every job that is due now; returns how many succeeded.
+pub async fn run_due(state: &AppState) -> DbResult<usize> {
+    let mut done = 0;
+    loop {
+        let claimed = jobs::claim(&state.db, chrono::Duration::minutes(5), CLAIM).await?;
+        if claimed.is_empty() {
+            return Ok(done);
+        }
+        let mut succeeded = Vec::with_capacity(claimed.len());
+        for job in &claimed {
+            let result = match job.kind.as_str() {
+                MAIL_JOB => match serde_json::from_str::<Mail>(&job.payload) {
+                    Ok(mail) => state.mailer.send(&mail).await,
+                    Err(e) => Err(format!("bad mail payload: {e}")),
+                },
+                other => Err(format!("unknown job kind {other}")),
+            };
+            match result {
+                Ok(()) => succeeded.push(job.id),
+                Err(e) => {
+                    tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, error = %e, "job failed");
+                    jobs::fail(&state.db, job, &e).await?;
+                }
+            }
+        }
+        jobs::complete(&state.db, &succeeded).await?;
+        done += succeeded.len();
+    }
+}

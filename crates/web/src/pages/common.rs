@@ -1,0 +1,111 @@
+//! Small helpers several page modules share: drop-down options, the notice after a redirect,
+//! who may organise what, and checking and storing uploaded files.
+
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use agora_domain::FieldError;
+use agora_domain::permission::{Action, Grant};
+use object_store::ObjectStoreExt;
+use serde::Deserialize;
+
+/// The `next` parameter of pages that send the visitor back where they came from.
+#[derive(Deserialize)]
+pub struct NextQuery {
+    /// Where to go back to, checked before use.
+    pub next: Option<String>,
+}
+
+/// The confirmation shown after a redirect (`?ok=flash-…`); unknown keys show nothing.
+pub fn notice(ctx: &Ctx, key: &str) -> Option<String> {
+    (key.starts_with("flash-") && ctx.lang.has(key)).then(|| ctx.t(key))
+}
+
+/// A choice in a filter's drop-down.
+pub struct Opt {
+    /// Submitted value.
+    pub value: String,
+    /// Shown label.
+    pub label: String,
+}
+
+/// Units the user may organise for; `None` means every unit (administrators).
+pub fn my_units(ctx: &Ctx) -> Option<Vec<i64>> {
+    if ctx.can(Action::ManageReferenceData) {
+        return None;
+    }
+    Some(ctx.user.as_ref().map_or_else(Vec::new, |u| {
+        u.grants.iter().filter_map(|g| if let Grant::Organiser(id) = g { Some(*id) } else { None }).collect()
+    }))
+}
+
+/// The staff area for organisers: the units this person may organise for (`None`: all of
+/// them), or forbidden to staff who organise for none.
+pub fn require_organiser(ctx: &Ctx) -> AppResult<Option<Vec<i64>>> {
+    ctx.require(Action::EnterStaffArea)?;
+    match my_units(ctx) {
+        Some(units) if units.is_empty() => Err(AppError::Forbidden),
+        other => Ok(other),
+    }
+}
+
+/// Checks an uploaded file's size and type (from its content); `None` when optional and absent.
+pub fn check_file(
+    bytes: &[u8],
+    too_big: bool,
+    max: usize,
+    required: bool,
+) -> Result<Option<agora_domain::document::FileType>, FieldError> {
+    if too_big {
+        return Err(FieldError::with_limit("file", "file-too-big", max / 1024 / 1024));
+    }
+    if bytes.is_empty() {
+        return if required { Err(FieldError::new("file", "required")) } else { Ok(None) };
+    }
+    agora_domain::document::sniff(bytes).map(Some).ok_or(FieldError::new("file", "file-type"))
+}
+
+/// Stores file bytes under `prefix` and returns the key.
+pub async fn store_file(
+    state: &AppState,
+    prefix: &str,
+    bytes: Vec<u8>,
+    t: agora_domain::document::FileType,
+) -> AppResult<String> {
+    let key = format!("{prefix}/{}.{}", &agora_db::new_token().0[..32], t.extension());
+    state
+        .storage
+        .put(&object_store::path::Path::from(key.as_str()), bytes.into())
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(key)
+}
+
+/// A safe file name for downloads, its extension set by the type found in the content.
+pub fn clean_filename(name: &str, ext: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    let stem: String = stem.chars().filter(|c| !c.is_control() && !"\"<>:|?*".contains(*c)).take(120).collect();
+    let stem = if stem.trim().is_empty() { "dokument".to_owned() } else { stem.trim().to_owned() };
+    // The extension always follows the type found in the content.
+    format!("{stem}.{ext}")
+}
+
+pub async fn district_options(state: &AppState) -> AppResult<Vec<Opt>> {
+    Ok(agora_db::reference::districts(&state.db)
+        .await?
+        .into_iter()
+        .map(|d| Opt {
+            value: d.id.to_string(),
+            label: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
+        })
+        .collect())
+}
+
+pub async fn section_options(state: &AppState, c: i64) -> AppResult<Vec<Opt>> {
+    Ok(agora_db::remarks::sections(&state.db, c)
+        .await?
+        .into_iter()
+        .map(|s| Opt { value: s.id.to_string(), label: s.label })
+        .collect())
+}
