@@ -56,6 +56,14 @@ pub fn message(e: &FieldError, lang: Lang) -> String {
 pub struct Pairs(pub Vec<(String, String)>);
 
 impl Pairs {
+    /// The key that makes a repeated submission of this form (a second click, a resent request)
+    /// store nothing new: the one the form carries when well formed, else a new one.
+    pub fn form_key(&self) -> String {
+        Some(self.get("form_key"))
+            .filter(|k| k.len() == 64 && k.chars().all(|c| c.is_ascii_hexdigit()))
+            .map_or_else(|| agora_db::new_token().0, str::to_owned)
+    }
+
     /// The first value of `name`, or "".
     pub fn get(&self, name: &str) -> &str {
         self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")

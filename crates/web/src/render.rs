@@ -3,6 +3,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::{AppResult, ErrorPage};
+use crate::forms::FormErrors;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Request, State};
@@ -43,6 +44,13 @@ pub fn render_public(t: &impl Template, scope: Option<crate::cache::Scope>) -> A
 /// Renders a template with a status other than 200 (a form with errors gets 422).
 pub fn render_status(status: StatusCode, t: &impl Template) -> AppResult<Response> {
     Ok((status, Html(t.render()?)).into_response())
+}
+
+/// Renders a form page: 422 when it carries errors, so that a refused form is never taken for
+/// an accepted one, else 200.
+pub fn render_form(errors: &FormErrors, t: &impl Template) -> AppResult<Response> {
+    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(status, t)
 }
 
 /// A page with a title, a message and an optional link onward.

@@ -7,7 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
 use crate::i18n::Arg;
 use crate::mail::Mail;
-use crate::render::{render, render_status};
+use crate::render::{render, render_form, render_status};
 use crate::state::AppState;
 use crate::time;
 use crate::views::access_requests::access_requests_seen;
@@ -104,8 +104,8 @@ fn format_choices(ctx: &Ctx) -> Vec<Choice> {
 }
 
 fn form_page(ctx: &Ctx, form: RequestForm, errors: FormErrors) -> AppResult<Response> {
-    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(status, &FormTpl { ctx, formats: format_choices(ctx), form, errors })
+    let tpl = FormTpl { ctx, formats: format_choices(ctx), form, errors };
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn request_form(ctx: Ctx, Query(q): Query<FormQuery>) -> AppResult<Response> {

@@ -1,6 +1,7 @@
 //! Accounts: sign-up with confirmation, sign-in with throttling, sign-out, password
 //! reset, and the settings page (name, language, password, address, deletion).
 
+use super::common::OkQuery;
 use crate::ctx::{Ctx, SESSION_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
@@ -44,7 +45,7 @@ pub(super) fn routes() -> Router<AppState> {
 }
 
 use crate::render::MessageTpl;
-use crate::render::{render, render_status};
+use crate::render::{render, render_form, render_status};
 use crate::urls::safe_next;
 
 fn message_page(
@@ -399,11 +400,6 @@ struct SettingsTpl<'a> {
     roles: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct NoticeQuery {
-    ok: Option<String>,
-}
-
 async fn settings_page(
     state: &AppState,
     ctx: &Ctx,
@@ -419,12 +415,11 @@ async fn settings_page(
     });
     let roles = crate::views::roles::describe_grants(state, ctx, &user.grants).await?;
     let tpl = SettingsTpl { ctx, email: user.email.clone(), form, notice, roles, errors };
-    let status = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(status, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
-async fn settings(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NoticeQuery>) -> AppResult<Response> {
-    let notice = q.ok.as_deref().and_then(|k| super::common::notice(&ctx, k));
+async fn settings(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
+    let notice = q.notice(&ctx);
     settings_page(&state, &ctx, None, FormErrors::default(), notice).await
 }
 

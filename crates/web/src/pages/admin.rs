@@ -1,9 +1,10 @@
 //! The staff area: dashboard, reference data, roles, the audit log and editable pages.
 
+use super::common::OkQuery;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult, conflict_on};
 use crate::forms::FormErrors;
-use crate::render::{render, render_status};
+use crate::render::{render, render_form, render_status};
 use crate::state::AppState;
 use crate::time::local_time;
 use crate::urls::url_encode;
@@ -308,13 +309,7 @@ async fn list_page(
         notice,
         errors,
     };
-    let status = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(status, &tpl)
-}
-
-#[derive(Deserialize)]
-struct OkQuery {
-    ok: Option<String>,
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn reference_list(
@@ -325,7 +320,7 @@ async fn reference_list(
 ) -> AppResult<Response> {
     let kind = kind_of(&slug)?;
     ctx.require(Action::ManageReferenceData)?;
-    let notice = q.ok.as_deref().and_then(|k| super::common::notice(&ctx, k));
+    let notice = q.notice(&ctx);
     list_page(&state, &ctx, kind, &Values::new(), FormErrors::default(), notice).await
 }
 
@@ -419,9 +414,8 @@ async fn edit_page(
         notice,
         can_list: is_admin,
     };
-    let status = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let _ = state;
-    render_status(status, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn reference_edit_form(
@@ -433,7 +427,7 @@ async fn reference_edit_form(
     let kind = kind_of(&slug)?;
     ctx.require(kind.edit_action(id))?;
     let values = current_values(&state, kind, id).await?;
-    let notice = q.ok.as_deref().and_then(|k| super::common::notice(&ctx, k));
+    let notice = q.notice(&ctx);
     edit_page(&state, &ctx, kind, id, &values, FormErrors::default(), notice).await
 }
 
@@ -530,13 +524,12 @@ async fn roles_view(
         group("admin-bodies", "body", bodies),
     ];
     let tpl = RolesTpl { ctx, grants, role_options, scope_groups, form, notice, errors };
-    let status = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(status, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn roles_page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
     ctx.require(Action::ManageRoles)?;
-    let notice = q.ok.as_deref().and_then(|k| super::common::notice(&ctx, k));
+    let notice = q.notice(&ctx);
     roles_view(&state, &ctx, GrantForm::default(), FormErrors::default(), notice).await
 }
 
@@ -701,8 +694,7 @@ async fn audit_page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Aud
     };
     let pages = ((total + AUDIT_PAGE - 1) / AUDIT_PAGE).max(1);
     let tpl = AuditTpl { ctx: &ctx, qs: q.query_string(), q, entities, rows, total, page, pages, errors };
-    let status = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(status, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 fn audit_view(r: AuditRow) -> AuditView {
@@ -817,7 +809,7 @@ async fn page_form(
             String::new()
         },
     };
-    let notice = q.ok.as_deref().and_then(|k| super::common::notice(&ctx, k));
+    let notice = q.notice(&ctx);
     render(&PageEditTpl { ctx: &ctx, slug, form, errors: FormErrors::default(), notice })
 }
 

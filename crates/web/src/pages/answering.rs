@@ -1,11 +1,13 @@
 //! The organiser's side of remarks: sections, intake of remarks from offline channels,
 //! moderation, and the answering screen with filters, progress and bulk answers.
 
-use super::common::{Opt, check_file, clean_filename, district_options, section_options, store_file};
+use super::common::{
+    OkQuery, Opt, check_file, clean_filename, consultation_to_manage, district_options, section_options, store_file,
+};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
-use crate::render::render_status;
+use crate::render::render_form;
 use crate::state::AppState;
 use crate::time;
 use crate::urls::url_encode;
@@ -20,7 +22,7 @@ use askama::Template;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{Duration, Utc};
@@ -41,13 +43,6 @@ pub(super) fn routes() -> Router<AppState> {
             "/admin/konsultacje/{id}/uwagi/nowa",
             get(intake_form).post(intake).layer(DefaultBodyLimit::max(ATTACHMENT_MAX + 1024 * 1024)),
         )
-}
-
-async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
-    ctx.require_user()?;
-    let c = dbc::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    ctx.require(Action::ManageUnit(c.unit_id))?;
-    Ok(c)
 }
 
 /// Organisers of the unit and moderators may moderate.
@@ -205,8 +200,7 @@ async fn screen_view(
         errors,
         c,
     };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn screen(
@@ -225,7 +219,7 @@ async fn answer(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let ids = p.ids("ids");
     let mut inv = Invalid::default();
     if ids.is_empty() {
@@ -261,7 +255,7 @@ async fn save_settings(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let days = p.get("defect_days").trim().parse::<i32>().ok().filter(|d| (1..=60).contains(d));
     let Some(defect_days) = days else {
         let e: Invalid = FieldError::new("defect_days", "number-invalid").into();
@@ -342,7 +336,7 @@ async fn add_section(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     match bounded_text("section_label", p.get("section_label"), 1, 200) {
         Ok(label) => {
             remarks::add_section(
@@ -412,14 +406,7 @@ async fn intake_view(
         notice,
         c,
     };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct OkQuery {
-    ok: String,
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn intake_form(
@@ -428,13 +415,13 @@ async fn intake_form(
     Path(id): Path<i64>,
     Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let p = Pairs(vec![
         ("received_at".into(), time::input_value(Utc::now())),
         ("channel".into(), "post".into()),
         ("formal_status".into(), "valid".into()),
     ]);
-    let notice = super::common::notice(&ctx, &q.ok);
+    let notice = q.notice(&ctx);
     let identity = IdentityForm { kind: "person".into(), ..Default::default() };
     intake_view(
         &state,
@@ -451,12 +438,11 @@ async fn intake_form(
 }
 
 async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp: Multipart) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let (p, file) = crate::forms::read_multipart(mp, "scan", ATTACHMENT_MAX).await?;
     let mut blocks = read_blocks(&p);
     let identity_form = read_identity(&p);
-    let form_key =
-        Some(p.get("form_key").to_owned()).filter(|k| k.len() == 64).unwrap_or_else(|| agora_db::new_token().0);
+    let form_key = p.form_key();
     if p.has("more") {
         blocks.push(RemarkForm::default());
         return intake_view(&state, &ctx, c, p.clone(), blocks, identity_form, form_key, FormErrors::default(), None)

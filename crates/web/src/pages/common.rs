@@ -4,6 +4,8 @@
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use agora_db::consultation::Consultation;
+use agora_db::surveys::Survey;
 use agora_domain::FieldError;
 use agora_domain::permission::{Action, Grant};
 use object_store::ObjectStoreExt;
@@ -14,6 +16,37 @@ use serde::Deserialize;
 pub struct NextQuery {
     /// Where to go back to, checked before use.
     pub next: Option<String>,
+}
+
+/// The consultation `id`, for staff of its unit: the staff pages of one consultation start here.
+pub async fn consultation_to_manage(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
+    ctx.require_user()?;
+    let c = agora_db::consultation::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    ctx.require(Action::ManageUnit(c.unit_id))?;
+    Ok(c)
+}
+
+/// The survey `id`, for staff of its unit: the builder's pages start here.
+pub async fn survey_to_manage(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Survey> {
+    ctx.require_user()?;
+    let s = agora_db::surveys::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    ctx.require(Action::ManageUnit(s.unit_id))?;
+    Ok(s)
+}
+
+/// The query of a page that may show a confirmation after a redirect (`?ok=flash-…`).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct OkQuery {
+    /// The message key of the confirmation.
+    pub ok: String,
+}
+
+impl OkQuery {
+    /// The confirmation to show, if the key names one.
+    pub fn notice(&self, ctx: &Ctx) -> Option<String> {
+        notice(ctx, &self.ok)
+    }
 }
 
 /// The confirmation shown after a redirect (`?ok=flash-…`); unknown keys show nothing.

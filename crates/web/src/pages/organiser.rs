@@ -2,13 +2,15 @@
 //! profile, the programme (schedule, methods, events) and documents.
 
 use super::common::Opt;
-use super::common::{check_file, clean_filename, my_units, require_organiser, store_file};
+use super::common::{
+    OkQuery, check_file, clean_filename, consultation_to_manage, my_units, require_organiser, store_file,
+};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult, conflict_on};
 use crate::forms::{FormErrors, Pairs};
 use crate::i18n::localized;
 use crate::i18n::{Arg, Lang};
-use crate::render::{render, render_status};
+use crate::render::{render, render_form, render_status};
 use crate::state::AppState;
 use crate::time;
 use agora_db::audit::AuditEntry;
@@ -62,13 +64,6 @@ pub async fn rules_profile(state: &AppState) -> AppResult<RulesProfile> {
         .await?
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default())
-}
-
-async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
-    ctx.require_user()?;
-    let c = dbc::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    ctx.require(Action::ManageUnit(c.unit_id))?;
-    Ok(c)
 }
 
 fn audit(ctx: &Ctx, action: &'static str, details: String) -> AuditEntry {
@@ -240,8 +235,7 @@ async fn form_page(
         errors,
         notice,
     };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
@@ -343,19 +337,13 @@ async fn create(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs>) -
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct OkQuery {
-    ok: String,
-}
-
 async fn edit_form(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let links = dbc::links(&state.db, id).await?;
     let flag = |b: bool| b.then(|| "yes".to_owned());
     let f = ConsultationForm {
@@ -384,17 +372,7 @@ async fn edit_form(
         links,
         languages: c.languages.split(',').map(str::to_owned).collect(),
     };
-    form_page(
-        &state,
-        &ctx,
-        Some(id),
-        Some(c.status()),
-        f,
-        chosen,
-        FormErrors::default(),
-        super::common::notice(&ctx, &q.ok),
-    )
-    .await
+    form_page(&state, &ctx, Some(id), Some(c.status()), f, chosen, FormErrors::default(), q.notice(&ctx)).await
 }
 
 async fn update(
@@ -403,7 +381,7 @@ async fn update(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let (f, chosen) = read_form(&p);
     let (input, unit) = match validate(&ctx, &f, &chosen) {
         Ok(v) => v,
@@ -496,7 +474,7 @@ async fn change_status(
     Path(id): Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let from = c.status();
     let to = Status::parse(&form.to).filter(|to| from.can_move_to(*to)).ok_or(AppError::BadRequest)?;
     let mut justification = None;
@@ -581,7 +559,7 @@ async fn rules_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQ
         methods: method_checks(&ctx, &chosen),
         on_violation: p.on_violation.as_str().into(),
         errors: FormErrors::default(),
-        notice: super::common::notice(&ctx, &q.ok),
+        notice: q.notice(&ctx),
     })
 }
 
@@ -696,8 +674,7 @@ async fn programme_view(
         .map(|k| Opt { value: k.as_str().into(), label: ctx.t(&format!("method-{}", k.as_str())) })
         .collect();
     let tpl = ProgrammeTpl { ctx, c, steps, methods, events, kinds, form, errors, notice };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn programme_page(
@@ -706,8 +683,8 @@ async fn programme_page(
     Path(id): Path<i64>,
     Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
-    programme_view(&state, &ctx, c, Pairs::default(), FormErrors::default(), super::common::notice(&ctx, &q.ok)).await
+    let c = consultation_to_manage(&state, &ctx, id).await?;
+    programme_view(&state, &ctx, c, Pairs::default(), FormErrors::default(), q.notice(&ctx)).await
 }
 
 fn back_to_programme(id: i64) -> Response {
@@ -720,7 +697,7 @@ async fn add_step(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let (s, e) = (p.get("step_starts_on"), p.get("step_ends_on"));
     match StepInput::parse(
         p.get("step_title"),
@@ -753,7 +730,7 @@ async fn add_method(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let d = p.get("method_deadline");
     match MethodInput::parse(
         p.get("method_kind"),
@@ -785,7 +762,7 @@ async fn add_event(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let f = EventForm {
         event_kind: p.get("event_kind").into(),
         event_title: p.get("event_title").into(),
@@ -828,7 +805,7 @@ async fn set_attendance(
     Path((id, event)): Path<(i64, i64)>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let raw = p.get("attendance").trim();
     let value = if raw.is_empty() {
         Ok(None)
@@ -863,7 +840,7 @@ async fn remove_part(
     ctx: Ctx,
     Path((id, part, item)): Path<(i64, String, i64)>,
 ) -> AppResult<Response> {
-    load(&state, &ctx, id).await?;
+    consultation_to_manage(&state, &ctx, id).await?;
     let part = match part.as_str() {
         "harmonogram" => Part::Schedule,
         "metody" => Part::Method,
@@ -937,8 +914,7 @@ async fn documents_view(
         .map(|k| Opt { value: k.as_str().into(), label: ctx.t(&format!("doc-kind-{}", k.as_str())) })
         .collect();
     let tpl = DocumentsTpl { ctx, c, docs, kinds, title, kind, errors, notice, max_mb: MAX_FILE_BYTES / 1024 / 1024 };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn documents_page(
@@ -947,17 +923,8 @@ async fn documents_page(
     Path(id): Path<i64>,
     Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
-    documents_view(
-        &state,
-        &ctx,
-        c,
-        String::new(),
-        "draft".into(),
-        FormErrors::default(),
-        super::common::notice(&ctx, &q.ok),
-    )
-    .await
+    let c = consultation_to_manage(&state, &ctx, id).await?;
+    documents_view(&state, &ctx, c, String::new(), "draft".into(), FormErrors::default(), q.notice(&ctx)).await
 }
 
 struct Upload {
@@ -970,7 +937,7 @@ struct Upload {
 }
 
 async fn upload(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp: Multipart) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let (fields, file) = crate::forms::read_multipart(mp, "file", MAX_FILE_BYTES).await?;
     let up = Upload {
         title: fields.get("title").to_owned(),

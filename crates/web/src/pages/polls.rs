@@ -3,11 +3,11 @@
 
 use std::net::SocketAddr;
 
-use super::common::{Opt, notice, require_organiser};
+use super::common::{OkQuery, Opt, require_organiser};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
-use crate::render::render_status;
+use crate::render::{render_form, render_status};
 use crate::state::AppState;
 use crate::views::poll::{PollView, cookie_name, cookie_value, view};
 use agora_db::polls::{self as dbp};
@@ -21,7 +21,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Duration;
-use serde::Deserialize;
 
 /// Votes one address may cast in an hour on polls open to anyone.
 const VOTES_PER_HOUR: i64 = 20;
@@ -187,20 +186,13 @@ async fn show_admin(
         errors,
         notice,
     };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct OkQuery {
-    ok: String,
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn admin(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
     require_organiser(&ctx)?;
     let f = PollForm { placement: "home".into(), vote_mode: "cookie".into(), ..Default::default() };
-    show_admin(&state, &ctx, f, FormErrors::default(), notice(&ctx, &q.ok)).await
+    show_admin(&state, &ctx, f, FormErrors::default(), q.notice(&ctx)).await
 }
 
 async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PollForm>) -> AppResult<Response> {

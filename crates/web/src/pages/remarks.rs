@@ -9,7 +9,7 @@ use crate::error::AppResult;
 use crate::forms::FormErrors;
 use crate::i18n::Arg;
 use crate::mail::{self, Mail};
-use crate::render::{render, render_public, render_status};
+use crate::render::{render, render_form, render_public, render_status};
 use crate::state::AppState;
 use crate::time;
 use crate::views::consultation::{may_see, visible};
@@ -77,8 +77,7 @@ async fn show_form(
         errors,
         c,
     };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn closed_page(ctx: &Ctx, c: &Consultation) -> AppResult<Response> {
@@ -162,9 +161,7 @@ async fn submit(
     let (p, file) = crate::forms::read_multipart(mp, "attachment", ATTACHMENT_MAX).await?;
     let mut blocks = read_blocks(&p);
     let identity_form = read_identity(&p);
-    let form_key = Some(p.get("form_key").to_owned())
-        .filter(|k| k.len() == 64 && k.chars().all(|c| c.is_ascii_hexdigit()))
-        .unwrap_or_else(|| agora_db::new_token().0);
+    let form_key = p.form_key();
     if p.has("more") {
         // "Add another remark" without JavaScript: the same form with one more block.
         if blocks.len() < MAX_REMARKS {

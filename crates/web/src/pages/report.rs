@@ -1,13 +1,14 @@
 //! The consultation report: generated from the data with the organiser's introduction and
 //! conclusions; public (private persons pseudonymised) or full for staff; HTML and CSV.
 
+use super::common::{OkQuery, consultation_to_manage};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
 use crate::i18n::localized;
 use crate::i18n::{Arg, Lang};
 use crate::mail::Mail;
-use crate::render::{render, render_status};
+use crate::render::{render, render_form};
 use crate::state::AppState;
 use crate::time;
 use crate::views::consultation::visible;
@@ -22,7 +23,7 @@ use agora_domain::validation::bounded_text;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -319,13 +320,6 @@ struct EditTpl<'a> {
     notice: Option<String>,
 }
 
-async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Consultation> {
-    ctx.require_user()?;
-    let c = dbc::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    ctx.require(Action::ManageUnit(c.unit_id))?;
-    Ok(c)
-}
-
 async fn edit_view(
     state: &AppState,
     ctx: &Ctx,
@@ -352,14 +346,7 @@ async fn edit_view(
         notice,
         c,
     };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct OkQuery {
-    ok: String,
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn edit_form(
@@ -368,8 +355,8 @@ async fn edit_form(
     Path(id): Path<i64>,
     Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
-    let notice = super::common::notice(&ctx, &q.ok);
+    let c = consultation_to_manage(&state, &ctx, id).await?;
+    let notice = q.notice(&ctx);
     edit_view(&state, &ctx, c, None, FormErrors::default(), notice).await
 }
 
@@ -379,7 +366,7 @@ async fn save(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let mut inv = Invalid::default();
     let intro = inv.check(bounded_text("introduction", p.get("introduction"), 10, 100_000));
     let concl = inv.check(bounded_text("conclusions", p.get("conclusions"), 10, 100_000));
@@ -392,7 +379,7 @@ async fn save(
 }
 
 async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let c = load(&state, &ctx, id).await?;
+    let c = consultation_to_manage(&state, &ctx, id).await?;
     let (answered, total) = remarks::progress(&state.db, id).await?;
     let fail = |key: &str| FormErrors::general("introduction", ctx.t(key));
     if !matches!(c.status(), Status::Closed | Status::ReportPublished | Status::Archived) {

@@ -1,12 +1,12 @@
 //! Surveys for organisers: the builder (settings, questions, order, conditions, preview,
 //! copies), one-time codes, paper and street-poll entry, and exports of the responses.
 
-use super::common::{Opt, notice, require_organiser};
+use super::common::{OkQuery, Opt, require_organiser, survey_to_manage};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult, conflict_on};
 use crate::forms::{FormErrors, Pairs};
 use crate::i18n::{Arg, Lang};
-use crate::render::{render, render_status};
+use crate::render::{render, render_form, render_status};
 use crate::state::AppState;
 use crate::time;
 use crate::views::survey_form::{QView, Screen, answer_pairs, items_of, show_screen, views};
@@ -49,19 +49,6 @@ fn audit(ctx: &Ctx, action: &'static str, details: String) -> AuditEntry {
     ctx.audit(action, "survey", details)
 }
 
-async fn load(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Survey> {
-    ctx.require_user()?;
-    let s = dbs::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    ctx.require(Action::ManageUnit(s.unit_id))?;
-    Ok(s)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct OkQuery {
-    ok: String,
-}
-
 // ---- list ----
 
 /// A survey in the organiser's list.
@@ -100,7 +87,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>)
             slug: s.slug,
         })
         .collect();
-    render(&ListTpl { ctx: &ctx, rows, notice: notice(&ctx, &q.ok) })
+    render(&ListTpl { ctx: &ctx, rows, notice: q.notice(&ctx) })
 }
 
 // ---- settings ----
@@ -229,8 +216,7 @@ async fn show_settings(
         responses,
         f,
     };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 fn form_of(s: &Survey) -> SurveyForm {
@@ -345,8 +331,8 @@ async fn edit_form(
     Path(id): Path<i64>,
     Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
-    show_settings(&state, &ctx, Some(&s), form_of(&s), FormErrors::default(), notice(&ctx, &q.ok)).await
+    let s = survey_to_manage(&state, &ctx, id).await?;
+    show_settings(&state, &ctx, Some(&s), form_of(&s), FormErrors::default(), q.notice(&ctx)).await
 }
 
 async fn save(
@@ -355,7 +341,7 @@ async fn save(
     Path(id): Path<i64>,
     Form(f): Form<SurveyForm>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let fields = match parse_settings(&state, &ctx, &f, Some(id)).await? {
         Ok(v) => v,
         Err(inv) => {
@@ -376,7 +362,7 @@ async fn set_status(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let to = p.get("to");
     if !matches!(to, "draft" | "open" | "closed") {
         return Err(AppError::BadRequest);
@@ -398,7 +384,7 @@ async fn set_status(
 }
 
 async fn duplicate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let mut n = 2;
     let slug = loop {
         let candidate = format!("{}-{n}", s.slug);
@@ -421,7 +407,7 @@ async fn duplicate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>)
 }
 
 async fn preview(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let questions = dbs::questions(&state.db, id).await?;
     let mut one_page = s.clone();
     // The preview shows every question at once, with their conditions in words.
@@ -509,8 +495,7 @@ async fn show_question(
         can_profile: kind.can_be_profile(),
         f,
     };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 async fn new_question(
@@ -519,7 +504,7 @@ async fn new_question(
     Path(id): Path<i64>,
     Query(q): Query<std::collections::HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let kind = q.get("rodzaj").and_then(|k| QuestionKind::parse(k)).unwrap_or(QuestionKind::Single);
     let last_page = dbs::questions(&state.db, id).await?.last().map(|q| q.page).unwrap_or(1);
     let f = QuestionForm {
@@ -537,7 +522,7 @@ async fn add_question(
     Path(id): Path<i64>,
     Form(f): Form<QuestionForm>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let questions = dbs::questions(&state.db, id).await?;
     if questions.len() >= agora_domain::survey::MAX_QUESTIONS {
         return show_question(
@@ -571,7 +556,7 @@ async fn edit_question(
     ctx: Ctx,
     Path((id, qid)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let q = dbs::questions(&state.db, id).await?.into_iter().find(|q| q.id == qid).ok_or(AppError::NotFound)?;
     show_question(&state, &ctx, &s, Some(qid), QuestionForm::from_question(&q), FormErrors::default()).await
 }
@@ -582,7 +567,7 @@ async fn save_question(
     Path((id, qid)): Path<(i64, i64)>,
     Form(f): Form<QuestionForm>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let questions = dbs::questions(&state.db, id).await?;
     let existing = questions.iter().find(|q| q.id == qid).ok_or(AppError::NotFound)?;
     let earlier: Vec<&Question> = questions.iter().take_while(|q| q.id != qid).collect();
@@ -607,7 +592,7 @@ async fn remove_question(
     ctx: Ctx,
     Path((id, qid)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     dbs::remove_question(&state.db, id, qid, &audit(&ctx, "survey.question.remove", format!("{} #{qid}", s.slug)))
         .await?;
     Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-question-removed#pytania")).into_response())
@@ -619,7 +604,7 @@ async fn move_question(
     Path((id, qid)): Path<(i64, i64)>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let up = p.get("dir") == "up";
     dbs::move_question(&state.db, id, qid, up, &audit(&ctx, "survey.question.move", format!("{} #{qid}", s.slug)))
         .await?;
@@ -640,7 +625,7 @@ struct CodesTpl<'a> {
 }
 
 async fn codes_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let codes = dbs::codes(&state.db, id).await?;
     render(&CodesTpl {
         ctx: &ctx,
@@ -658,7 +643,7 @@ async fn make_codes(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let n = match p.get("n").trim().parse::<usize>() {
         Ok(n) if (1..=5_000).contains(&n) => n,
         _ => {
@@ -735,8 +720,7 @@ async fn show_entry(
         notice,
         s,
     };
-    let code = if tpl.errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(code, &tpl)
+    render_form(&tpl.errors, &tpl)
 }
 
 #[derive(Deserialize, Default)]
@@ -754,7 +738,7 @@ async fn entry_form(
     Path(id): Path<i64>,
     Query(q): Query<EntryQuery>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     // After saving, the next questionnaire starts with the same interviewer and place.
     let v = EntryValues {
         pairs: Vec::new(),
@@ -773,7 +757,7 @@ async fn entry_save(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let user = ctx.require_user()?.clone();
     let questions = dbs::questions(&state.db, id).await?;
     let v = EntryValues {
@@ -807,8 +791,7 @@ async fn entry_save(
     else {
         return show_entry(&state, &ctx, &s, v, FormErrors::from_invalid(&inv, ctx.lang), None).await;
     };
-    let form_key =
-        Some(p.get("form_key").to_owned()).filter(|k| k.len() == 64).unwrap_or_else(|| agora_db::new_token().0);
+    let form_key = p.form_key();
     let response = NewResponse {
         survey_id: id,
         channel: channel.as_str().into(),
@@ -913,7 +896,7 @@ fn response_cells(
 }
 
 async fn export_csv(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let questions = dbs::questions(&state.db, id).await?;
     let (cols, headers, _) = export_layout(ctx.lang, &questions);
     let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(32);
@@ -938,7 +921,7 @@ async fn export_csv(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
 }
 
 async fn export_xlsx(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let s = load(&state, &ctx, id).await?;
+    let s = survey_to_manage(&state, &ctx, id).await?;
     let questions = dbs::questions(&state.db, id).await?;
     let (cols, headers, codebook) = export_layout(ctx.lang, &questions);
     let (sheet, cb_sheet) = (ctx.t("survey-sheet-responses"), ctx.t("survey-sheet-codebook"));

@@ -193,12 +193,6 @@ fn reconcile(
     (pairs, changed)
 }
 
-fn form_key_of(p: &Pairs) -> String {
-    Some(p.get("form_key").to_owned())
-        .filter(|k| k.len() == 64 && k.chars().all(|c| c.is_ascii_hexdigit()))
-        .unwrap_or_else(|| agora_db::new_token().0)
-}
-
 async fn answer_post(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -215,7 +209,7 @@ async fn answer_post(
     let screens = layout.screens(&questions);
     let last = screens.len().saturating_sub(1);
     let screen = p.get("s").parse::<usize>().unwrap_or(0).min(last);
-    let form_key = form_key_of(&p);
+    let form_key = p.form_key();
     let code = p.get("kod").trim().to_uppercase();
     let mut pairs = answer_pairs(&p);
     let sc = |pairs: Vec<(String, String)>,
