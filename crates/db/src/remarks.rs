@@ -479,25 +479,15 @@ pub async fn answer(
     })
 }
 
-/// A moderator's action on a remark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Moderation {
-    /// Publish a held remark.
-    Approve,
-    /// Hide a remark, leaving the reason in its place.
-    Hide,
-    /// Show a hidden remark again.
-    Restore,
-}
-
-impl Moderation {
-    /// Stored name of the action.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Moderation::Approve => "approve",
-            Moderation::Hide => "hide",
-            Moderation::Restore => "restore",
-        }
+agora_domain::text_enum! {
+    /// A moderator's action on a remark.
+    pub enum Moderation {
+        /// Publish a held remark.
+        Approve = "approve",
+        /// Hide a remark, leaving the reason in its place.
+        Hide = "hide",
+        /// Show a hidden remark again.
+        Restore = "restore",
     }
 }
 

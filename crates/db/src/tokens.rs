@@ -3,24 +3,15 @@
 use crate::{BeginWrite, Db, DbResult, hash_token, new_token, now};
 use chrono::Duration;
 
-/// What a link is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    /// Confirms the address given at sign-up.
-    Confirm,
-    /// Lets the holder set a new password.
-    Reset,
-    /// Confirms a new address before it replaces the old one.
-    ChangeEmail,
-}
-
-impl Purpose {
-    fn as_str(self) -> &'static str {
-        match self {
-            Purpose::Confirm => "confirm",
-            Purpose::Reset => "reset",
-            Purpose::ChangeEmail => "change_email",
-        }
+agora_domain::text_enum! {
+    /// What a link is for.
+    pub enum Purpose {
+        /// Confirms the address given at sign-up.
+        Confirm = "confirm",
+        /// Lets the holder set a new password.
+        Reset = "reset",
+        /// Confirms a new address before it replaces the old one.
+        ChangeEmail = "change_email",
     }
 }
 

@@ -16,53 +16,23 @@ pub const NAME_MAX: usize = 200;
 /// Longest staff note accepted.
 pub const NOTE_MAX: usize = 4000;
 
-/// The form the person needs the content in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Easy-to-read text (tekst łatwy do czytania, ETR).
-    EasyRead,
-    /// A video in Polish Sign Language (PJM).
-    SignLanguage,
-    /// A document screen readers can read (tagged PDF, DOCX, ODT).
-    AccessibleDocument,
-    /// Large print.
-    LargePrint,
-    /// Braille.
-    Braille,
-    /// An audio recording.
-    Audio,
-    /// Something else, described in the details.
-    Other,
-}
-
-impl Format {
-    /// Every format, in the order the form lists them.
-    pub const ALL: [Format; 7] = [
-        Format::AccessibleDocument,
-        Format::EasyRead,
-        Format::SignLanguage,
-        Format::LargePrint,
-        Format::Braille,
-        Format::Audio,
-        Format::Other,
-    ];
-
-    /// The stored name, also the suffix of the format's locale key.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::EasyRead => "easy_read",
-            Format::SignLanguage => "sign_language",
-            Format::AccessibleDocument => "accessible_document",
-            Format::LargePrint => "large_print",
-            Format::Braille => "braille",
-            Format::Audio => "audio",
-            Format::Other => "other",
-        }
-    }
-
-    /// Parses a stored or submitted name.
-    pub fn parse(s: &str) -> Option<Format> {
-        Self::ALL.into_iter().find(|f| f.as_str() == s.trim())
+text_enum! {
+    /// The form the person needs the content in.
+    pub enum Format {
+        /// A document screen readers can read (tagged PDF, DOCX, ODT).
+        AccessibleDocument = "accessible_document",
+        /// Easy-to-read text (tekst łatwy do czytania, ETR).
+        EasyRead = "easy_read",
+        /// A video in Polish Sign Language (PJM).
+        SignLanguage = "sign_language",
+        /// Large print.
+        LargePrint = "large_print",
+        /// Braille.
+        Braille = "braille",
+        /// An audio recording.
+        Audio = "audio",
+        /// Something else, described in the details.
+        Other = "other",
     }
 }
 

@@ -22,56 +22,29 @@ pub const URL_MAX: usize = 500;
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
-/// Lifecycle of a consultation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Being prepared; only the organisers see it.
-    Draft,
-    /// Public, but residents cannot take part yet.
-    Announced,
-    /// Residents are taking part.
-    Open,
-    /// Participation has ended; the report is being written.
-    Closed,
-    /// The report is out; kept visible while it is fresh.
-    ReportPublished,
-    /// Kept for the record only.
-    Archived,
-    /// Called off; stays public so residents know why.
-    Cancelled,
+text_enum! {
+    /// Lifecycle of a consultation.
+    #[derive(Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Status {
+        /// Being prepared; only the organisers see it.
+        Draft = "draft",
+        /// Public, but residents cannot take part yet.
+        Announced = "announced",
+        /// Residents are taking part.
+        Open = "open",
+        /// Participation has ended; the report is being written.
+        Closed = "closed",
+        /// The report is out; kept visible while it is fresh.
+        ReportPublished = "report_published",
+        /// Kept for the record only.
+        Archived = "archived",
+        /// Called off; stays public so residents know why.
+        Cancelled = "cancelled",
+    }
 }
 
 impl Status {
-    /// Every status, in lifecycle order, for filters and exhaustive checks.
-    pub const ALL: [Status; 7] = [
-        Status::Draft,
-        Status::Announced,
-        Status::Open,
-        Status::Closed,
-        Status::ReportPublished,
-        Status::Archived,
-        Status::Cancelled,
-    ];
-
-    /// The name stored in the database and used in URLs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Announced => "announced",
-            Status::Open => "open",
-            Status::Closed => "closed",
-            Status::ReportPublished => "report_published",
-            Status::Archived => "archived",
-            Status::Cancelled => "cancelled",
-        }
-    }
-
-    /// Reads back a name written by [`Status::as_str`].
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|st| st.as_str() == s)
-    }
-
     /// Whether residents may see the consultation at all.
     pub fn is_public(self) -> bool {
         self != Status::Draft
@@ -132,84 +105,43 @@ pub fn due_transition(status: Status, t: &Timeline, now: DateTime<Utc>) -> Optio
     }
 }
 
-/// A form of consultation an organiser offers residents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MethodKind {
-    /// Written remarks sent in by form, e-mail or post.
-    CollectingRemarks,
-    /// A meeting anyone may attend.
-    OpenMeeting,
-    /// Guided work in small groups.
-    Workshop,
-    /// An expert available at set hours to answer questions.
-    ExpertDuty,
-    /// A staffed stand where residents look at materials and leave remarks.
-    ConsultationPoint,
-    /// A questionnaire.
-    Survey,
-    /// A questionnaire whose answers are places on a map.
-    MapSurvey,
-    /// A walk through the area under discussion.
-    StudyWalk,
-    /// A formal hearing with statements on the record.
-    PublicHearing,
-    /// A moderated discussion on the platform.
-    OnlineDiscussion,
-    /// Quick questions put to passers-by.
-    StreetPoll,
-    /// A conversation with one resident or organisation.
-    Interview,
-    /// A moderated discussion with an invited group.
-    FocusGroup,
-    /// Anything the list does not name; the description explains it.
-    Other,
+text_enum! {
+    /// A form of consultation an organiser offers residents.
+    #[derive(Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum MethodKind {
+        /// Written remarks sent in by form, e-mail or post.
+        CollectingRemarks = "collecting_remarks",
+        /// A meeting anyone may attend.
+        OpenMeeting = "open_meeting",
+        /// Guided work in small groups.
+        Workshop = "workshop",
+        /// An expert available at set hours to answer questions.
+        ExpertDuty = "expert_duty",
+        /// A staffed stand where residents look at materials and leave remarks.
+        ConsultationPoint = "consultation_point",
+        /// A questionnaire.
+        Survey = "survey",
+        /// A questionnaire whose answers are places on a map.
+        MapSurvey = "map_survey",
+        /// A walk through the area under discussion.
+        StudyWalk = "study_walk",
+        /// A formal hearing with statements on the record.
+        PublicHearing = "public_hearing",
+        /// A moderated discussion on the platform.
+        OnlineDiscussion = "online_discussion",
+        /// Quick questions put to passers-by.
+        StreetPoll = "street_poll",
+        /// A conversation with one resident or organisation.
+        Interview = "interview",
+        /// A moderated discussion with an invited group.
+        FocusGroup = "focus_group",
+        /// Anything the list does not name; the description explains it.
+        Other = "other",
+    }
 }
 
 impl MethodKind {
-    /// Every method, in the order the organiser's form lists them.
-    pub const ALL: [MethodKind; 14] = [
-        MethodKind::CollectingRemarks,
-        MethodKind::OpenMeeting,
-        MethodKind::Workshop,
-        MethodKind::ExpertDuty,
-        MethodKind::ConsultationPoint,
-        MethodKind::Survey,
-        MethodKind::MapSurvey,
-        MethodKind::StudyWalk,
-        MethodKind::PublicHearing,
-        MethodKind::OnlineDiscussion,
-        MethodKind::StreetPoll,
-        MethodKind::Interview,
-        MethodKind::FocusGroup,
-        MethodKind::Other,
-    ];
-
-    /// The name stored in the database and used in form values.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MethodKind::CollectingRemarks => "collecting_remarks",
-            MethodKind::OpenMeeting => "open_meeting",
-            MethodKind::Workshop => "workshop",
-            MethodKind::ExpertDuty => "expert_duty",
-            MethodKind::ConsultationPoint => "consultation_point",
-            MethodKind::Survey => "survey",
-            MethodKind::MapSurvey => "map_survey",
-            MethodKind::StudyWalk => "study_walk",
-            MethodKind::PublicHearing => "public_hearing",
-            MethodKind::OnlineDiscussion => "online_discussion",
-            MethodKind::StreetPoll => "street_poll",
-            MethodKind::Interview => "interview",
-            MethodKind::FocusGroup => "focus_group",
-            MethodKind::Other => "other",
-        }
-    }
-
-    /// Reads back a name written by [`MethodKind::as_str`].
-    pub fn parse(s: &str) -> Option<MethodKind> {
-        MethodKind::ALL.into_iter().find(|m| m.as_str() == s)
-    }
-
     /// Whether the method happens at a time and place, so it needs event details.
     pub fn is_event(self) -> bool {
         matches!(
@@ -226,32 +158,15 @@ impl MethodKind {
     }
 }
 
-/// What happens when a plan breaks the city's rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OnViolation {
-    /// Publishing goes ahead once the organiser explains why, and the explanation is shown.
-    RequireJustification,
-    /// Publishing is refused until the plan is fixed.
-    Refuse,
-}
-
-impl OnViolation {
-    /// The name stored in settings and used in form values.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            OnViolation::RequireJustification => "require_justification",
-            OnViolation::Refuse => "refuse",
-        }
-    }
-
-    /// Reads back a name written by [`OnViolation::as_str`].
-    pub fn parse(s: &str) -> Option<OnViolation> {
-        match s {
-            "require_justification" => Some(OnViolation::RequireJustification),
-            "refuse" => Some(OnViolation::Refuse),
-            _ => None,
-        }
+text_enum! {
+    /// What happens when a plan breaks the city's rules.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum OnViolation {
+        /// Publishing goes ahead once the organiser explains why, and the explanation is shown.
+        RequireJustification = "require_justification",
+        /// Publishing is refused until the plan is fixed.
+        Refuse = "refuse",
     }
 }
 
@@ -423,31 +338,13 @@ pub fn check_rules(profile: &RulesProfile, plan: &PublicationPlan) -> Vec<RuleVi
     out
 }
 
-/// Whether the council is obliged by law to consult, or chose to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LegalBasis {
-    /// A statute requires the consultation; the enabling act must be named.
-    Statutory,
-    /// The city consults of its own accord.
-    Optional,
-}
-
-impl LegalBasis {
-    /// The name stored in the database and used in form values.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LegalBasis::Statutory => "statutory",
-            LegalBasis::Optional => "optional",
-        }
-    }
-
-    /// Reads back a name written by [`LegalBasis::as_str`].
-    pub fn parse(s: &str) -> Option<LegalBasis> {
-        match s {
-            "statutory" => Some(LegalBasis::Statutory),
-            "optional" => Some(LegalBasis::Optional),
-            _ => None,
-        }
+text_enum! {
+    /// Whether the council is obliged by law to consult, or chose to.
+    pub enum LegalBasis {
+        /// A statute requires the consultation; the enabling act must be named.
+        Statutory = "statutory",
+        /// The city consults of its own accord.
+        Optional = "optional",
     }
 }
 

@@ -1,52 +1,22 @@
 //! Documents: what kinds there are and which file types are accepted, judged by content.
 
-/// What a document is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    /// The draft under consultation.
-    Draft,
-    /// The form for remarks.
-    Form,
-    /// A presentation from a meeting.
-    Presentation,
-    /// The schedule.
-    Schedule,
-    /// Results of research or a survey.
-    Results,
-    /// The consultation report.
-    Report,
-    /// Anything else.
-    Other,
-}
-
-impl DocumentKind {
-    /// Every kind, in the order of the form's list.
-    pub const ALL: [DocumentKind; 7] = [
-        DocumentKind::Draft,
-        DocumentKind::Form,
-        DocumentKind::Presentation,
-        DocumentKind::Schedule,
-        DocumentKind::Results,
-        DocumentKind::Report,
-        DocumentKind::Other,
-    ];
-
-    /// Stored name, also the suffix of the locale key.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Draft => "draft",
-            DocumentKind::Form => "form",
-            DocumentKind::Presentation => "presentation",
-            DocumentKind::Schedule => "schedule",
-            DocumentKind::Results => "results",
-            DocumentKind::Report => "report",
-            DocumentKind::Other => "other",
-        }
-    }
-
-    /// Parses a stored or submitted name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+text_enum! {
+    /// What a document is for.
+    pub enum DocumentKind {
+        /// The draft under consultation.
+        Draft = "draft",
+        /// The form for remarks.
+        Form = "form",
+        /// A presentation from a meeting.
+        Presentation = "presentation",
+        /// The schedule.
+        Schedule = "schedule",
+        /// Results of research or a survey.
+        Results = "results",
+        /// The consultation report.
+        Report = "report",
+        /// Anything else.
+        Other = "other",
     }
 }
 

@@ -1,5 +1,8 @@
 //! Agora's domain: validated types and rules with no IO.
 
+#[macro_use]
+mod text_enum;
+
 pub mod access_request;
 pub mod account;
 pub mod consultation;

@@ -2,52 +2,27 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A role kind, as stored and as shown in the role administration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RoleKind {
-    /// Takes part: remarks, surveys; every signed-in account has it implicitly.
-    Resident,
-    /// Runs consultations for one unit.
-    Organiser,
-    /// Posts news and keeps councillors of one district.
-    DistrictEditor,
-    /// Keeps the work of one civic dialogue body.
-    BodySecretary,
-    /// Handles flagged and held content everywhere.
-    Moderator,
-    /// Manages reference data, roles, pages and rules.
-    Administrator,
+text_enum! {
+    /// A role kind, as stored and as shown in the role administration.
+    #[derive(Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RoleKind {
+        /// Takes part: remarks, surveys; every signed-in account has it implicitly.
+        Resident = "resident",
+        /// Runs consultations for one unit.
+        Organiser = "organiser",
+        /// Posts news and keeps councillors of one district.
+        DistrictEditor = "district_editor",
+        /// Keeps the work of one civic dialogue body.
+        BodySecretary = "body_secretary",
+        /// Handles flagged and held content everywhere.
+        Moderator = "moderator",
+        /// Manages reference data, roles, pages and rules.
+        Administrator = "administrator",
+    }
 }
 
 impl RoleKind {
-    /// Every kind, in the order the administration lists them.
-    pub const ALL: [RoleKind; 6] = [
-        RoleKind::Resident,
-        RoleKind::Organiser,
-        RoleKind::DistrictEditor,
-        RoleKind::BodySecretary,
-        RoleKind::Moderator,
-        RoleKind::Administrator,
-    ];
-
-    /// The stored name, also the suffix of the role's locale key.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RoleKind::Resident => "resident",
-            RoleKind::Organiser => "organiser",
-            RoleKind::DistrictEditor => "district_editor",
-            RoleKind::BodySecretary => "body_secretary",
-            RoleKind::Moderator => "moderator",
-            RoleKind::Administrator => "administrator",
-        }
-    }
-
-    /// Parses a stored or submitted name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// What kind of scope a grant of this role must carry.
     pub fn scope_kind(self) -> Option<ScopeKind> {
         match self {

@@ -6,60 +6,25 @@ use serde::{Deserialize, Serialize};
 use crate::survey::{Choice, LABEL_MAX, Text, assign_codes};
 use crate::validation::{FieldError, Invalid, bounded_text, optional_text};
 
-/// Where a poll is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Placement {
-    /// The home page.
-    Home,
-    /// A consultation's page.
-    Consultation,
-    /// A district's page.
-    District,
-}
-
-impl Placement {
-    /// Every placement.
-    pub const ALL: [Placement; 3] = [Placement::Home, Placement::Consultation, Placement::District];
-
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Placement::Home => "home",
-            Placement::Consultation => "consultation",
-            Placement::District => "district",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.as_str() == s)
+text_enum! {
+    /// Where a poll is shown.
+    pub enum Placement {
+        /// The home page.
+        Home = "home",
+        /// A consultation's page.
+        Consultation = "consultation",
+        /// A district's page.
+        District = "district",
     }
 }
 
-/// How one vote per person is kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VoteMode {
-    /// Signed-in residents, one vote per account.
-    SignedIn,
-    /// Anyone, one vote per browser (a cookie) and a rate limit per address.
-    Cookie,
-}
-
-impl VoteMode {
-    /// Every mode.
-    pub const ALL: [VoteMode; 2] = [VoteMode::SignedIn, VoteMode::Cookie];
-
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            VoteMode::SignedIn => "signed_in",
-            VoteMode::Cookie => "cookie",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.as_str() == s)
+text_enum! {
+    /// How one vote per person is kept.
+    pub enum VoteMode {
+        /// Signed-in residents, one vote per account.
+        SignedIn = "signed_in",
+        /// Anyone, one vote per browser (a cookie) and a rate limit per address.
+        Cookie = "cookie",
     }
 }
 

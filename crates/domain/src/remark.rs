@@ -9,163 +9,72 @@ pub const REMARK_TEXT_MAX: usize = 20_000;
 /// Most remarks in one submission.
 pub const MAX_REMARKS: usize = 50;
 
-/// How a submission reached the city.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Channel {
-    /// The online form.
-    Online,
-    /// E-mail (often a scan of the signed form).
-    Email,
-    /// Post.
-    Post,
-    /// In person at the office.
-    InPerson,
-    /// ePUAP, the public administration's electronic inbox.
-    Epuap,
-    /// A consultation point.
-    ConsultationPoint,
-    /// Said or handed in at a meeting.
-    Meeting,
-    /// Phone duty hours.
-    Phone,
-}
-
-impl Channel {
-    /// Every channel, the online form first.
-    pub const ALL: [Channel; 8] = [
-        Channel::Online,
-        Channel::Email,
-        Channel::Post,
-        Channel::InPerson,
-        Channel::Epuap,
-        Channel::ConsultationPoint,
-        Channel::Meeting,
-        Channel::Phone,
-    ];
-
-    /// Stored name, also the suffix of its locale key.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Online => "online",
-            Channel::Email => "email",
-            Channel::Post => "post",
-            Channel::InPerson => "in_person",
-            Channel::Epuap => "epuap",
-            Channel::ConsultationPoint => "consultation_point",
-            Channel::Meeting => "meeting",
-            Channel::Phone => "phone",
-        }
-    }
-
-    /// Parses a stored or submitted name.
-    pub fn parse(s: &str) -> Option<Channel> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
+text_enum! {
+    /// How a submission reached the city.
+    pub enum Channel {
+        /// The online form.
+        Online = "online",
+        /// E-mail (often a scan of the signed form).
+        Email = "email",
+        /// Post.
+        Post = "post",
+        /// In person at the office.
+        InPerson = "in_person",
+        /// ePUAP, the public administration's electronic inbox.
+        Epuap = "epuap",
+        /// A consultation point.
+        ConsultationPoint = "consultation_point",
+        /// Said or handed in at a meeting.
+        Meeting = "meeting",
+        /// Phone duty hours.
+        Phone = "phone",
     }
 }
 
-/// The result of the formal check of a submission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormalStatus {
-    /// Counts as received.
-    Valid,
-    /// Has a defect the submitter may correct within the set number of days.
-    Defective,
-    /// Arrived after the consultation closed.
-    Late,
-}
-
-impl FormalStatus {
-    /// Every status.
-    pub const ALL: [FormalStatus; 3] = [FormalStatus::Valid, FormalStatus::Defective, FormalStatus::Late];
-
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FormalStatus::Valid => "valid",
-            FormalStatus::Defective => "defective",
-            FormalStatus::Late => "late",
-        }
-    }
-
-    /// Parses a stored or submitted name.
-    pub fn parse(s: &str) -> Option<FormalStatus> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
+text_enum! {
+    /// The result of the formal check of a submission.
+    pub enum FormalStatus {
+        /// Counts as received.
+        Valid = "valid",
+        /// Has a defect the submitter may correct within the set number of days.
+        Defective = "defective",
+        /// Arrived after the consultation closed.
+        Late = "late",
     }
 }
 
-/// The city's decision on one remark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
-    /// Taken into account.
-    Accepted,
-    /// Taken into account in part.
-    PartiallyAccepted,
-    /// Not taken into account.
-    Rejected,
-    /// Outside the subject of the consultation.
-    NotApplicable,
-    /// Withdrawn by its author.
-    Withdrawn,
+text_enum! {
+    /// The city's decision on one remark.
+    pub enum Decision {
+        /// Taken into account.
+        Accepted = "accepted",
+        /// Taken into account in part.
+        PartiallyAccepted = "partially_accepted",
+        /// Not taken into account.
+        Rejected = "rejected",
+        /// Outside the subject of the consultation.
+        NotApplicable = "not_applicable",
+        /// Withdrawn by its author.
+        Withdrawn = "withdrawn",
+    }
 }
 
 impl Decision {
-    /// Every decision, in the order reports list them.
-    pub const ALL: [Decision; 5] = [
-        Decision::Accepted,
-        Decision::PartiallyAccepted,
-        Decision::Rejected,
-        Decision::NotApplicable,
-        Decision::Withdrawn,
-    ];
-
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Accepted => "accepted",
-            Decision::PartiallyAccepted => "partially_accepted",
-            Decision::Rejected => "rejected",
-            Decision::NotApplicable => "not_applicable",
-            Decision::Withdrawn => "withdrawn",
-        }
-    }
-
-    /// Parses a stored or submitted name.
-    pub fn parse(s: &str) -> Option<Decision> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
     /// Whether the answer must explain itself (every decision but a withdrawal).
     pub fn needs_justification(self) -> bool {
         self != Decision::Withdrawn
     }
 }
 
-/// Who sent a submission, as far as the public version of a report may say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SubmitterKind {
-    /// A private person: named only to staff.
-    Person,
-    /// An organisation (NGO, company, council): named in public.
-    Organisation,
-    /// Sent without a name, where the consultation allows it.
-    Anonymous,
-}
-
-impl SubmitterKind {
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SubmitterKind::Person => "person",
-            SubmitterKind::Organisation => "organisation",
-            SubmitterKind::Anonymous => "anonymous",
-        }
-    }
-
-    /// Parses a stored or submitted name.
-    pub fn parse(s: &str) -> Option<SubmitterKind> {
-        [SubmitterKind::Person, SubmitterKind::Organisation, SubmitterKind::Anonymous]
-            .into_iter()
-            .find(|c| c.as_str() == s)
+text_enum! {
+    /// Who sent a submission, as far as the public version of a report may say.
+    pub enum SubmitterKind {
+        /// A private person: named only to staff.
+        Person = "person",
+        /// An organisation (NGO, company, council): named in public.
+        Organisation = "organisation",
+        /// Sent without a name, where the consultation allows it.
+        Anonymous = "anonymous",
     }
 }
 

@@ -24,80 +24,41 @@ pub const MAX_ROWS: usize = 30;
 /// Most questions in one survey.
 pub const MAX_QUESTIONS: usize = 200;
 
-/// What a question asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QuestionKind {
-    /// One of several options (radio buttons).
-    Single,
-    /// Several options, with an optional minimum and maximum.
-    Multiple,
-    /// One option or "other" with a text.
-    ChoiceOther,
-    /// One option from a drop-down list.
-    Dropdown,
-    /// A rating scale 1–5 or 1–10 with labelled ends.
-    Rating,
-    /// Rows, each rated on the same scale (Likert matrix).
-    Likert,
-    /// Options put in order.
-    Ranking,
-    /// A number, with an optional minimum and maximum.
-    Number,
-    /// One line of text.
-    ShortText,
-    /// Several lines of text.
-    LongText,
-    /// A date.
-    Date,
-    /// Yes or no.
-    YesNo,
-    /// Text for the respondent, no answer.
-    Info,
+text_enum! {
+    /// What a question asks for.
+    #[derive(Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum QuestionKind {
+        /// One of several options (radio buttons).
+        Single = "single",
+        /// Several options, with an optional minimum and maximum.
+        Multiple = "multiple",
+        /// One option or "other" with a text.
+        ChoiceOther = "choice_other",
+        /// One option from a drop-down list.
+        Dropdown = "dropdown",
+        /// A rating scale 1–5 or 1–10 with labelled ends.
+        Rating = "rating",
+        /// Rows, each rated on the same scale (Likert matrix).
+        Likert = "likert",
+        /// Options put in order.
+        Ranking = "ranking",
+        /// A number, with an optional minimum and maximum.
+        Number = "number",
+        /// One line of text.
+        ShortText = "short_text",
+        /// Several lines of text.
+        LongText = "long_text",
+        /// A date.
+        Date = "date",
+        /// Yes or no.
+        YesNo = "yes_no",
+        /// Text for the respondent, no answer.
+        Info = "info",
+    }
 }
 
 impl QuestionKind {
-    /// Every kind, in the order the builder offers them.
-    pub const ALL: [QuestionKind; 13] = [
-        QuestionKind::Single,
-        QuestionKind::Multiple,
-        QuestionKind::ChoiceOther,
-        QuestionKind::Dropdown,
-        QuestionKind::Rating,
-        QuestionKind::Likert,
-        QuestionKind::Ranking,
-        QuestionKind::Number,
-        QuestionKind::ShortText,
-        QuestionKind::LongText,
-        QuestionKind::Date,
-        QuestionKind::YesNo,
-        QuestionKind::Info,
-    ];
-
-    /// Stored name, also the suffix of its locale key.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuestionKind::Single => "single",
-            QuestionKind::Multiple => "multiple",
-            QuestionKind::ChoiceOther => "choice_other",
-            QuestionKind::Dropdown => "dropdown",
-            QuestionKind::Rating => "rating",
-            QuestionKind::Likert => "likert",
-            QuestionKind::Ranking => "ranking",
-            QuestionKind::Number => "number",
-            QuestionKind::ShortText => "short_text",
-            QuestionKind::LongText => "long_text",
-            QuestionKind::Date => "date",
-            QuestionKind::YesNo => "yes_no",
-            QuestionKind::Info => "info",
-        }
-    }
-
-    /// Parses a stored or submitted name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// Whether the organiser lists options for it.
     pub fn has_options(self) -> bool {
         matches!(
@@ -898,65 +859,31 @@ pub fn unknown_questions(questions: &[Question], pairs: &[(String, String)]) -> 
 
 // ---- access ----
 
-/// Who may answer a survey.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// Anyone, with a light duplicate guard (a cookie).
-    Anyone,
-    /// Signed-in residents, once each.
-    SignedIn,
-    /// Holders of one-time codes.
-    Codes,
-}
-
-impl Access {
-    /// Every mode.
-    pub const ALL: [Access; 3] = [Access::Anyone, Access::SignedIn, Access::Codes];
-
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Access::Anyone => "anyone",
-            Access::SignedIn => "signed_in",
-            Access::Codes => "codes",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.as_str() == s)
+text_enum! {
+    /// Who may answer a survey.
+    pub enum Access {
+        /// Anyone, with a light duplicate guard (a cookie).
+        Anyone = "anyone",
+        /// Signed-in residents, once each.
+        SignedIn = "signed_in",
+        /// Holders of one-time codes.
+        Codes = "codes",
     }
 }
 
-/// How the questions are laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// Every question on one page.
-    OnePage,
-    /// The builder's pages.
-    Pages,
-    /// One question per screen.
-    EachQuestion,
+text_enum! {
+    /// How the questions are laid out.
+    pub enum Layout {
+        /// Every question on one page.
+        OnePage = "one_page",
+        /// The builder's pages.
+        Pages = "pages",
+        /// One question per screen.
+        EachQuestion = "each_question",
+    }
 }
 
 impl Layout {
-    /// Every layout.
-    pub const ALL: [Layout; 3] = [Layout::OnePage, Layout::Pages, Layout::EachQuestion];
-
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Layout::OnePage => "one_page",
-            Layout::Pages => "pages",
-            Layout::EachQuestion => "each_question",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.as_str() == s)
-    }
-
     /// The screens of a survey: question ids in order.
     pub fn screens<'a>(self, questions: &'a [Question]) -> Vec<Vec<&'a Question>> {
         match self {
@@ -973,35 +900,19 @@ impl Layout {
     }
 }
 
-/// When the results are public.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Visibility {
-    /// Public while the survey is open and after.
-    WhileOpen,
-    /// Public after it closes.
-    AfterClose,
-    /// Staff only.
-    Staff,
+text_enum! {
+    /// When the results are public.
+    pub enum Visibility {
+        /// Public while the survey is open and after.
+        WhileOpen = "while_open",
+        /// Public after it closes.
+        AfterClose = "after_close",
+        /// Staff only.
+        Staff = "staff",
+    }
 }
 
 impl Visibility {
-    /// Every option.
-    pub const ALL: [Visibility; 3] = [Visibility::WhileOpen, Visibility::AfterClose, Visibility::Staff];
-
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Visibility::WhileOpen => "while_open",
-            Visibility::AfterClose => "after_close",
-            Visibility::Staff => "staff",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.as_str() == s)
-    }
-
     /// Whether the public may see results now.
     pub fn public(self, closed: bool) -> bool {
         match self {
@@ -1012,33 +923,15 @@ impl Visibility {
     }
 }
 
-/// How a response was collected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SurveyChannel {
-    /// The online form.
-    Online,
-    /// A paper questionnaire keyed in by staff.
-    Paper,
-    /// A street-poll interview.
-    StreetPoll,
-}
-
-impl SurveyChannel {
-    /// Every channel.
-    pub const ALL: [SurveyChannel; 3] = [SurveyChannel::Online, SurveyChannel::Paper, SurveyChannel::StreetPoll];
-
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SurveyChannel::Online => "online",
-            SurveyChannel::Paper => "paper",
-            SurveyChannel::StreetPoll => "street_poll",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.as_str() == s)
+text_enum! {
+    /// How a response was collected.
+    pub enum SurveyChannel {
+        /// The online form.
+        Online = "online",
+        /// A paper questionnaire keyed in by staff.
+        Paper = "paper",
+        /// A street-poll interview.
+        StreetPoll = "street_poll",
     }
 }
 
