@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -43,14 +43,15 @@ const MAX_ENTRIES: usize = 4096;
 /// Most bytes of pages kept.
 const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Largest page kept.
-const MAX_PAGE: usize = 1024 * 1024;
-/// How long a look at the signal file beside SQLite stands: an instance reads the file again
-/// only when its last look began longer ago than this, and an instance that wrote a change
-/// answers the request that made it only this long after the write, so every look of another
-/// instance still standing when the answer is sent began after the write. One read per request
-/// was a tenth of the time of a page served from memory. An instance that has heard no other
-/// since it opened the file (the usual case) does not wait (see `SharedFile::until_heard`).
-const LOOK_STANDS: Duration = Duration::from_millis(1);
+const MAX_PAGE_BYTES: usize = 1024 * 1024;
+/// How long a read of the signal file is trusted: an instance reads the file again only when
+/// its last read began longer ago than this, and an instance that wrote a change answers the
+/// request that made it only this long after the write, so every read of another instance
+/// still trusted when the answer is sent began after the write. Reading once per request
+/// instead would be a large share of the time of a page served from memory (see
+/// BENCHMARKS.md). An instance that has seen no other write to the file since it opened it
+/// (the usual case) does not wait (see [`SignalFile::delay_until_others_read`]).
+const READ_TRUSTED_FOR: Duration = Duration::from_millis(1);
 
 /// What a page depends on besides everything that changes rarely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -92,38 +93,60 @@ pub fn changed(mut r: Response, what: Changed) -> Response {
     r
 }
 
-struct Entry {
+/// A rendered page as kept, with what decides whether it is still current.
+struct KeptPage {
+    /// Clock value read before the page was rendered.
     rendered_at: u64,
+    /// What the page depends on besides changes to everything, as its handler marked it.
     scope: Option<Scope>,
+    /// The account the page was rendered for: every change that account makes touches it.
     user: Option<i64>,
-    born: Instant,
+    /// When the page was kept, for [`MAX_AGE`].
+    kept_at: Instant,
+    /// The headers to answer with, including those the outer layers would have added.
     headers: HeaderMap,
+    /// The page as rendered for one visitor, whose CSRF token is replaced on the way out.
     body: Bytes,
-    /// Where the CSRF token sits in `body`.
-    holes: Vec<usize>,
+    /// Where that visitor's CSRF token starts in `body`, each time it occurs.
+    token_offsets: Vec<usize>,
 }
 
 /// The pages kept by this instance and the clock that tells whether they are current.
 pub struct PageCache {
+    /// The logical clock: moves by one at every change, made here or elsewhere.
     clock: AtomicU64,
     /// Clock value of the last change that affects every page.
-    everything: AtomicU64,
-    scopes: RwLock<HashMap<Scope, u64>>,
-    entries: RwLock<HashMap<String, Arc<Entry>>>,
-    bytes: AtomicU64,
+    everything_changed_at: AtomicU64,
+    /// Clock value of the last change to each scope that has changed.
+    scope_changed_at: RwLock<HashMap<Scope, u64>>,
+    /// The kept pages, by the key of [`page_key`].
+    pages: RwLock<HashMap<String, Arc<KeptPage>>>,
+    /// Bytes held by `pages`, bodies and keys, for [`MAX_BYTES`].
+    page_bytes: AtomicU64,
+    /// The kept sessions, by session token.
     sessions: RwLock<HashMap<String, KeptSession>>,
+    /// The kept memos, by the key their user chose.
     memos: RwLock<HashMap<String, Memo>>,
-    inflight: Mutex<HashMap<String, watch::Sender<()>>>,
+    /// Pages one request is rendering while the others asking for them wait, by key.
+    renderings: Mutex<HashMap<String, watch::Sender<()>>>,
+    /// Keys of pages old only by age that one request is rendering anew in the background.
     refreshing: Mutex<HashSet<String>>,
+    /// Keys of pages their handler did not mark as cacheable, or too large to keep: requests
+    /// for them need not wait for each other.
     not_kept: RwLock<HashSet<String>>,
-    shared: Option<SharedFile>,
-    outbox: Mutex<Option<mpsc::UnboundedSender<String>>>,
+    /// How instances on one SQLite database learn of each other's changes.
+    signal_file: Option<SignalFile>,
+    /// Where this instance's changes go to reach the other instances (PostgreSQL), once
+    /// [`relay`] runs.
+    signal_outbox: Mutex<Option<mpsc::UnboundedSender<String>>>,
     /// False while the signals of other instances are not being received: nothing is
     /// served from memory then, since a change elsewhere would go unnoticed.
-    listening: std::sync::atomic::AtomicBool,
-    instance: String,
+    receiving_signals: AtomicBool,
+    /// Names this instance in its signals, so that it ignores its own.
+    instance_id: String,
 }
 
+/// Whether a kept page may be served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Freshness {
     /// Rendered after every change that affects it, and recently.
@@ -134,76 +157,89 @@ enum Freshness {
     Stale,
 }
 
-enum Flight {
-    Leader(FlightGuard),
-    Follower(watch::Receiver<()>),
+/// A request's part in rendering a page that is missing or stale.
+enum RenderRole {
+    /// It renders the page; the requests waiting for it wake when the guard drops.
+    Renderer(RenderingGuard),
+    /// Another request renders the page: wait for it, then look the page up again.
+    Waiter(watch::Receiver<()>),
+    /// The renderings under way cannot be told (a poisoned lock): render without the others.
     Alone,
 }
 
 /// Ends a rendering when dropped, waking the requests waiting for it.
-struct FlightGuard {
+struct RenderingGuard {
     cache: Arc<PageCache>,
     key: String,
 }
 
-impl Drop for FlightGuard {
+impl Drop for RenderingGuard {
     fn drop(&mut self) {
-        if let Ok(mut m) = self.cache.inflight.lock() {
+        if let Ok(mut m) = self.cache.renderings.lock() {
             m.remove(&self.key);
         }
     }
 }
 
-/// A value loaded at clock `since`, such as what a form checks its input against.
+/// A value loaded from the database, such as what a form checks its input against.
 struct Memo {
     value: Arc<dyn std::any::Any + Send + Sync>,
-    since: u64,
-    born: Instant,
+    /// Clock value read before the value was loaded.
+    loaded_at: u64,
+    /// When the value was kept, for [`MAX_AGE`].
+    kept_at: Instant,
 }
 
 /// Most sessions kept.
 const MAX_SESSIONS: usize = 100_000;
 
-/// A session looked up at clock `since`.
+/// The account behind a session token, as looked up in the database.
 struct KeptSession {
     user: CurrentUser,
-    since: u64,
-    born: Instant,
+    /// Clock value read before the session was looked up.
+    loaded_at: u64,
+    /// When the session was kept, for [`SESSION_MAX_AGE`].
+    kept_at: Instant,
+    /// When the session ends in the database.
     expires_at: chrono::DateTime<chrono::Utc>,
 }
 
-/// A file beside a SQLite database through which instances on one machine see each
-/// other's changes: each change writes new bytes (a count and the writer's id), and each read
-/// compares them.
-struct SharedFile {
+/// A file beside a SQLite database through which instances on one machine see each other's
+/// changes: each change writes new bytes (a count and the writer's id), and each read
+/// compares them with the bytes this instance last saw.
+struct SignalFile {
     file: File,
     /// This instance's id in the file.
     id: [u8; 8],
-    seen: Mutex<Seen>,
+    /// What this instance knows of the file; the file is read and written under this lock.
+    state: Mutex<SignalState>,
     /// Where the instants below count from.
     start: Instant,
     /// When this instance's first write ended, in nanoseconds from `start`.
-    opened: u64,
-    /// When the last finished look began, in nanoseconds from `start` (0: none yet).
-    looked: AtomicU64,
+    first_write_ended: u64,
+    /// When the last finished read began, in nanoseconds from `start` (0: none yet).
+    last_read_began: AtomicU64,
     /// When this instance's last write ended, in nanoseconds from `start`.
-    wrote: AtomicU64,
+    last_write_ended: AtomicU64,
     /// Whether another instance has written since this one opened the file.
-    others: std::sync::atomic::AtomicBool,
+    others_wrote: AtomicBool,
 }
 
-/// What this instance last saw in the signal file, who it has heard from, and how many times
-/// it wrote (so that each write is new bytes).
-struct Seen {
-    bytes: [u8; 16],
+/// What this instance last saw in the signal file, which other instances it has answered, and
+/// how many times it wrote (so that each write is new bytes).
+struct SignalState {
+    /// The file's bytes as this instance last read or wrote them.
+    last_bytes: [u8; 16],
+    /// How many times this instance has written to the file.
     writes: u64,
-    /// Instances whose writes this one has answered (see [`SharedFile::look_now`]).
-    known: HashSet<[u8; 8]>,
+    /// Instances whose first write this one has answered (see [`SignalFile::read_now`]).
+    answered: HashSet<[u8; 8]>,
 }
 
-impl SharedFile {
-    /// Opens the file and writes to it once, before anything is kept (see [`LOOK_STANDS`]).
-    fn open(path: &Path, instance: &str) -> std::io::Result<SharedFile> {
+impl SignalFile {
+    /// Opens the file and writes to it once, before anything is kept (see
+    /// [`READ_TRUSTED_FOR`]).
+    fn open(path: &Path, instance: &str) -> std::io::Result<SignalFile> {
         let file = std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path)?;
         let mut bytes = [0u8; 16];
         let _ = file.read_at(&mut bytes, 0);
@@ -211,48 +247,49 @@ impl SharedFile {
         let n = instance.len().min(8);
         id[..n].copy_from_slice(&instance.as_bytes()[..n]);
         // What is in the file already may be a stopped instance's: it is not counted as another.
-        let seen = Seen { bytes, writes: 0, known: HashSet::new() };
-        let mut f = SharedFile {
+        let state = SignalState { last_bytes: bytes, writes: 0, answered: HashSet::new() };
+        let mut f = SignalFile {
             file,
             id,
-            seen: Mutex::new(seen),
+            state: Mutex::new(state),
             start: Instant::now(),
-            opened: 0,
-            looked: AtomicU64::new(0),
-            wrote: AtomicU64::new(0),
-            others: std::sync::atomic::AtomicBool::new(false),
+            first_write_ended: 0,
+            last_read_began: AtomicU64::new(0),
+            last_write_ended: AtomicU64::new(0),
+            others_wrote: AtomicBool::new(false),
         };
-        f.announce(|| {});
-        f.opened = f.wrote.load(Ordering::Acquire);
+        f.write_change(|| {});
+        f.first_write_ended = f.last_write_ended.load(Ordering::Acquire);
         Ok(f)
     }
 
-    fn nanos(&self) -> u64 {
+    /// Nanoseconds since `start`, the unit of the instants this file keeps in atomics.
+    fn nanos_since_start(&self) -> u64 {
         u64::try_from(self.start.elapsed().as_nanos()).unwrap_or(u64::MAX)
     }
 
-    /// Calls `heard` if another instance wrote since the last look; looks at the file only
-    /// when the last look no longer stands (see [`LOOK_STANDS`]).
-    fn look(&self, heard: impl Fn()) {
-        let began = self.nanos();
-        let last = self.looked.load(Ordering::Acquire);
-        if last != 0 && began.saturating_sub(last) < LOOK_STANDS.as_nanos() as u64 {
+    /// Calls `on_change_elsewhere` if another instance wrote since the last read; reads the
+    /// file only when the last read is no longer trusted (see [`READ_TRUSTED_FOR`]).
+    fn read_if_due(&self, on_change_elsewhere: impl Fn()) {
+        let began = self.nanos_since_start();
+        let last = self.last_read_began.load(Ordering::Acquire);
+        if last != 0 && began.saturating_sub(last) < READ_TRUSTED_FOR.as_nanos() as u64 {
             return;
         }
-        self.look_now(heard);
-        self.looked.fetch_max(began.max(1), Ordering::AcqRel);
+        self.read_now(on_change_elsewhere);
+        self.last_read_began.fetch_max(began.max(1), Ordering::AcqRel);
     }
 
-    /// Reads the file and calls `heard` if another instance wrote since the last look. The
-    /// first write heard from an instance is answered with a write, before this look ends, so
-    /// that the other instance knows it is not alone before its next change (see
-    /// [`SharedFile::until_heard`]).
-    fn look_now(&self, heard: impl Fn()) {
-        // Read under the lock that `announce` writes under: bytes read before one of this
+    /// Reads the file and calls `on_change_elsewhere` if another instance wrote since the last
+    /// read. The first write read from an instance is answered with a write, before this read
+    /// ends, so that the other instance knows it is not alone before its next change (see
+    /// [`SignalFile::delay_until_others_read`]).
+    fn read_now(&self, on_change_elsewhere: impl Fn()) {
+        // Read under the lock that `write_change` writes under: bytes read before one of this
         // instance's own writes and compared after it would look like another instance's.
-        // `heard` runs under it too, so that no other request of this instance finds the
-        // bytes already seen while the change is not applied yet.
-        let Ok(mut seen) = self.seen.lock() else { return heard() };
+        // `on_change_elsewhere` runs under it too, so that no other request of this instance
+        // finds the bytes already seen while the change is not applied yet.
+        let Ok(mut state) = self.state.lock() else { return on_change_elsewhere() };
         let mut now = [0u8; 16];
         // Shared with other readers, not with a writer: a read torn by a write could put
         // together bytes this instance has already seen.
@@ -262,61 +299,66 @@ impl SharedFile {
             let _ = self.file.unlock();
         }
         if read.is_err() {
-            return heard();
+            return on_change_elsewhere();
         }
-        if seen.bytes == now {
+        if state.last_bytes == now {
             return;
         }
-        seen.bytes = now;
-        self.others.store(true, Ordering::Release);
-        heard();
+        state.last_bytes = now;
+        self.others_wrote.store(true, Ordering::Release);
+        on_change_elsewhere();
         let mut from = [0u8; 8];
         from.copy_from_slice(&now[8..]);
-        // The answer covers whatever was written since the read above: that is heard too.
-        if from != self.id && seen.known.insert(from) && self.write(&mut seen) {
-            heard();
+        // The answer covers whatever was written since the read above: that is a change
+        // elsewhere too.
+        if from != self.id && state.answered.insert(from) && self.write_new_bytes(&mut state) {
+            on_change_elsewhere();
         }
     }
 
     /// How long the request that made this instance's last change must still wait before its
-    /// answer, so that every other instance hears the change first: nothing when no other
+    /// answer, so that every other instance reads the change first: nothing when no other
     /// instance has written since this one opened the file, unless this one opened it so
-    /// recently that a look another instance began before that may still stand.
-    fn until_heard(&self) -> Duration {
-        let since = if self.others.load(Ordering::Acquire) { self.wrote.load(Ordering::Acquire) } else { self.opened };
-        LOOK_STANDS.saturating_sub(Duration::from_nanos(self.nanos().saturating_sub(since)))
+    /// recently that a read another instance began before that may still be trusted.
+    fn delay_until_others_read(&self) -> Duration {
+        let since = if self.others_wrote.load(Ordering::Acquire) {
+            self.last_write_ended.load(Ordering::Acquire)
+        } else {
+            self.first_write_ended
+        };
+        READ_TRUSTED_FOR.saturating_sub(Duration::from_nanos(self.nanos_since_start().saturating_sub(since)))
     }
 
-    /// Writes this instance's change, and calls `heard` if another instance had written one
-    /// since the last look, as this write covers it up; under the lock, as in
-    /// [`SharedFile::look_now`].
-    fn announce(&self, heard: impl Fn()) {
-        let Ok(mut seen) = self.seen.lock() else { return heard() };
-        if self.write(&mut seen) {
-            heard();
+    /// Writes this instance's change, and calls `on_change_elsewhere` if another instance had
+    /// written one since the last read, as this write covers it up; under the lock, as in
+    /// [`SignalFile::read_now`].
+    fn write_change(&self, on_change_elsewhere: impl Fn()) {
+        let Ok(mut state) = self.state.lock() else { return on_change_elsewhere() };
+        if self.write_new_bytes(&mut state) {
+            on_change_elsewhere();
         }
     }
 
-    /// Writes new bytes, under `seen`'s lock; returns whether another instance had written
-    /// since the last look.
-    fn write(&self, seen: &mut Seen) -> bool {
-        seen.writes += 1;
+    /// Writes new bytes, under `state`'s lock; returns whether another instance had written
+    /// since the last read.
+    fn write_new_bytes(&self, state: &mut SignalState) -> bool {
+        state.writes += 1;
         let mut bytes = [0u8; 16];
-        bytes[..8].copy_from_slice(&seen.writes.to_le_bytes());
+        bytes[..8].copy_from_slice(&state.writes.to_le_bytes());
         bytes[8..].copy_from_slice(&self.id);
-        // Look and write under the file's lock, so that no other instance writes in between.
+        // Read and write under the file's lock, so that no other instance writes in between.
         let locked = self.file.lock().is_ok();
         let mut now = [0u8; 16];
-        let elsewhere = self.file.read_at(&mut now, 0).is_err() || now != seen.bytes;
+        let elsewhere = self.file.read_at(&mut now, 0).is_err() || now != state.last_bytes;
         if elsewhere {
-            self.others.store(true, Ordering::Release);
+            self.others_wrote.store(true, Ordering::Release);
         }
         let _ = self.file.write_at(&bytes, 0);
         if locked {
             let _ = self.file.unlock();
         }
-        seen.bytes = bytes;
-        self.wrote.fetch_max(self.nanos(), Ordering::AcqRel);
+        state.last_bytes = bytes;
+        self.last_write_ended.fetch_max(self.nanos_since_start(), Ordering::AcqRel);
         elsewhere
     }
 }
@@ -325,19 +367,19 @@ impl Default for PageCache {
     fn default() -> Self {
         PageCache {
             clock: AtomicU64::new(1),
-            everything: AtomicU64::new(1),
-            scopes: RwLock::new(HashMap::new()),
-            entries: RwLock::new(HashMap::new()),
-            bytes: AtomicU64::new(0),
+            everything_changed_at: AtomicU64::new(1),
+            scope_changed_at: RwLock::new(HashMap::new()),
+            pages: RwLock::new(HashMap::new()),
+            page_bytes: AtomicU64::new(0),
             sessions: RwLock::new(HashMap::new()),
             memos: RwLock::new(HashMap::new()),
-            inflight: Mutex::new(HashMap::new()),
+            renderings: Mutex::new(HashMap::new()),
             refreshing: Mutex::new(HashSet::new()),
             not_kept: RwLock::new(HashSet::new()),
-            shared: None,
-            outbox: Mutex::new(None),
-            listening: std::sync::atomic::AtomicBool::new(true),
-            instance: agora_db::random_token()[..8].to_owned(),
+            signal_file: None,
+            signal_outbox: Mutex::new(None),
+            receiving_signals: AtomicBool::new(true),
+            instance_id: agora_db::random_token()[..8].to_owned(),
         }
     }
 }
@@ -346,36 +388,39 @@ impl PageCache {
     /// A cache whose changes other instances on this machine see through `path` (SQLite).
     pub fn with_shared_file(path: &Path) -> std::io::Result<PageCache> {
         let cache = PageCache::default();
-        Ok(PageCache { shared: Some(SharedFile::open(path, &cache.instance)?), ..cache })
+        Ok(PageCache { signal_file: Some(SignalFile::open(path, &cache.instance_id)?), ..cache })
     }
 
     /// A cache that serves nothing until [`relay`] receives other instances' signals (PostgreSQL).
     pub fn with_signals() -> PageCache {
-        PageCache { listening: std::sync::atomic::AtomicBool::new(false), ..PageCache::default() }
+        PageCache { receiving_signals: AtomicBool::new(false), ..PageCache::default() }
     }
 
-    /// Whether pages are being served from memory (false while other instances are not heard).
+    /// Whether pages are being served from memory (false while the signals of other instances
+    /// are not being received).
     pub fn serving(&self) -> bool {
-        self.listening.load(Ordering::SeqCst)
+        self.receiving_signals.load(Ordering::SeqCst)
     }
 
-    fn set_listening(&self, on: bool) {
-        self.apply(None);
-        self.listening.store(on, Ordering::SeqCst);
+    /// Records whether the signals of other instances are being received; either way, what
+    /// is kept may have missed a change, so it is all treated as changed.
+    fn set_receiving_signals(&self, on: bool) {
+        self.apply_change(None);
+        self.receiving_signals.store(on, Ordering::SeqCst);
     }
 
     /// Records a change to everything (after it is committed).
     pub fn changed_everything(&self) {
-        self.apply(None);
-        self.announce("*");
+        self.apply_change(None);
+        self.tell_other_instances("*");
     }
 
     /// Records a change to what depends on `scope` (after it is committed).
     pub fn changed_scope(&self, scope: Scope) {
-        self.apply(Some(scope));
+        self.apply_change(Some(scope));
         match scope {
-            Scope::Remarks(id) => self.announce(&format!("r{id}")),
-            Scope::User(id) => self.announce(&format!("u{id}")),
+            Scope::Remarks(id) => self.tell_other_instances(&format!("r{id}")),
+            Scope::User(id) => self.tell_other_instances(&format!("u{id}")),
         }
     }
 
@@ -384,22 +429,23 @@ impl PageCache {
         self.clock.load(Ordering::SeqCst)
     }
 
-    /// Whether anything kept may be used: other instances are heard, and a change one of them
-    /// made since the last look has been applied here.
-    fn usable(&self) -> bool {
+    /// Whether anything kept may be used: the signals of other instances are being received,
+    /// and a change one of them wrote to the signal file has been applied here (the file is
+    /// read first when the last read is no longer trusted).
+    fn may_use_kept(&self) -> bool {
         if !self.serving() {
             return false;
         }
-        if let Some(f) = &self.shared {
-            f.look(|| self.apply(None));
+        if let Some(f) = &self.signal_file {
+            f.read_if_due(|| self.apply_change(None));
         }
         true
     }
 
     /// How long the answer to a request that changed something must wait so that every
-    /// other instance hears the change before the visitor can ask one of them (SQLite).
-    pub fn until_heard(&self) -> Duration {
-        self.shared.as_ref().map_or(Duration::ZERO, SharedFile::until_heard)
+    /// other instance reads the change before the visitor can ask one of them (SQLite).
+    pub fn delay_until_others_read(&self) -> Duration {
+        self.signal_file.as_ref().map_or(Duration::ZERO, SignalFile::delay_until_others_read)
     }
 
     /// The account of a session looked up since the last change that could end or alter it.
@@ -409,13 +455,13 @@ impl PageCache {
 
     /// What `f` reads from the account of a session kept as in [`PageCache::session`].
     fn session_with<R>(&self, token: &str, f: impl FnOnce(&CurrentUser) -> R) -> Option<R> {
-        if !self.usable() {
+        if !self.may_use_kept() {
             return None;
         }
         let map = self.sessions.read().ok()?;
         let k = map.get(token)?;
-        let current = k.since >= self.everything.load(Ordering::SeqCst)
-            && k.born.elapsed() <= SESSION_MAX_AGE
+        let current = k.loaded_at >= self.everything_changed_at.load(Ordering::SeqCst)
+            && k.kept_at.elapsed() <= SESSION_MAX_AGE
             && k.expires_at > chrono::Utc::now();
         current.then(|| f(&k.user))
     }
@@ -433,7 +479,7 @@ impl PageCache {
         };
         let lang = lang_from(v.lang, locale, req.headers());
         // The key is built in a buffer each serving thread reuses: this runs for every page
-        // served from memory, and an allocation less is a few per cent of its time.
+        // served from memory, where even one allocation shows in the time it takes.
         thread_local!(static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
         let (e, Freshness::Fresh) = KEY.with_borrow_mut(|key| {
             key.clear();
@@ -448,29 +494,29 @@ impl PageCache {
         else {
             return None;
         };
-        if e.holes.is_empty() {
+        if e.token_offsets.is_empty() {
             // Nothing on the page posts, so the visitor needs no token either.
-            return Some(serve(&e, ""));
+            return Some(kept_response(&e, ""));
         }
         let Some(token) = v.csrf.filter(|t| t.len() == 64) else {
             let token = agora_db::random_token();
-            let mut r = serve(&e, &token);
+            let mut r = kept_response(&e, &token);
             if let Ok(c) = HeaderValue::from_str(&crate::csrf::cookie(&token, secure_cookies)) {
                 r.headers_mut().append(header::SET_COOKIE, c);
             }
             return Some(r);
         };
-        Some(serve(&e, token))
+        Some(kept_response(&e, token))
     }
 
     /// A value kept under `key` since the last change to everything (and recently).
     pub fn memo<T: Clone + Send + Sync + 'static>(&self, key: &str) -> Option<T> {
-        if !self.usable() {
+        if !self.may_use_kept() {
             return None;
         }
         let map = self.memos.read().ok()?;
         let m = map.get(key)?;
-        if m.since < self.everything.load(Ordering::SeqCst) || m.born.elapsed() > MAX_AGE {
+        if m.loaded_at < self.everything_changed_at.load(Ordering::SeqCst) || m.kept_at.elapsed() > MAX_AGE {
             return None;
         }
         m.value.downcast_ref::<T>().cloned()
@@ -482,7 +528,7 @@ impl PageCache {
         if map.len() >= MAX_ENTRIES {
             map.clear();
         }
-        map.insert(key.to_owned(), Memo { value: Arc::new(value), since, born: Instant::now() });
+        map.insert(key.to_owned(), Memo { value: Arc::new(value), loaded_at: since, kept_at: Instant::now() });
     }
 
     /// Keeps a session looked up from the database at clock `since`.
@@ -491,22 +537,27 @@ impl PageCache {
         if map.len() >= MAX_SESSIONS {
             map.clear();
         }
-        map.insert(token.to_owned(), KeptSession { user: user.clone(), since, born: Instant::now(), expires_at });
+        map.insert(
+            token.to_owned(),
+            KeptSession { user: user.clone(), loaded_at: since, kept_at: Instant::now(), expires_at },
+        );
     }
 
-    fn apply(&self, scope: Option<Scope>) {
+    /// Moves the clock for a change, made here or learnt from another instance, without telling
+    /// anyone: a change to everything when `scope` is `None`, else to what depends on `scope`.
+    fn apply_change(&self, scope: Option<Scope>) {
         let stamp = self.clock.fetch_add(1, Ordering::SeqCst) + 1;
         match scope {
             None => {
                 // Pages stay in the map, stale by the clock, so that the next request for
                 // each renders it once while the others wait (see `middleware`).
-                self.everything.store(stamp, Ordering::SeqCst);
+                self.everything_changed_at.store(stamp, Ordering::SeqCst);
                 if let Ok(mut s) = self.sessions.write() {
                     s.clear();
                 }
             }
             Some(s) => {
-                if let Ok(mut m) = self.scopes.write() {
+                if let Ok(mut m) = self.scope_changed_at.write() {
                     m.insert(s, stamp);
                 }
             }
@@ -515,78 +566,84 @@ impl PageCache {
 
     /// Tells other instances about a change made here (never about one heard from them, which
     /// would echo between instances for ever).
-    fn announce(&self, what: &str) {
-        if let Some(f) = &self.shared {
-            f.announce(|| self.apply(None));
+    fn tell_other_instances(&self, what: &str) {
+        if let Some(f) = &self.signal_file {
+            f.write_change(|| self.apply_change(None));
         }
-        if let Ok(o) = self.outbox.lock()
+        if let Ok(o) = self.signal_outbox.lock()
             && let Some(tx) = o.as_ref()
         {
-            let _ = tx.send(format!("{} {what}", self.instance));
+            let _ = tx.send(format!("{} {what}", self.instance_id));
         }
     }
 
-    /// Applies a signal from another instance (`<instance> *` or `<instance> r<id>`).
-    pub fn receive(&self, payload: &str) {
+    /// Applies a signal from another instance: `<instance> *` (everything), `<instance> r<id>`
+    /// (the remarks of a consultation) or `<instance> u<id>` (an account).
+    pub fn apply_signal(&self, payload: &str) {
         let Some((from, what)) = payload.split_once(' ') else { return };
-        if from == self.instance {
+        if from == self.instance_id {
             return;
         }
         let id = |p: char| what.strip_prefix(p).and_then(|id| id.parse().ok());
         match (id('r'), id('u')) {
-            (Some(id), _) => self.apply(Some(Scope::Remarks(id))),
-            (_, Some(id)) => self.apply(Some(Scope::User(id))),
-            _ => self.apply(None),
+            (Some(id), _) => self.apply_change(Some(Scope::Remarks(id))),
+            (_, Some(id)) => self.apply_change(Some(Scope::User(id))),
+            _ => self.apply_change(None),
         }
     }
 
     /// Sends this instance's changes to the others through `tx` from now on.
-    pub fn send_to(&self, tx: mpsc::UnboundedSender<String>) {
-        if let Ok(mut o) = self.outbox.lock() {
+    pub fn send_signals_to(&self, tx: mpsc::UnboundedSender<String>) {
+        if let Ok(mut o) = self.signal_outbox.lock() {
             *o = Some(tx);
         }
     }
 
-    fn freshness(&self, e: &Entry) -> Freshness {
-        if self.everything.load(Ordering::SeqCst) > e.rendered_at {
+    /// Whether `e` may be served, by the clock and by its age.
+    fn freshness(&self, e: &KeptPage) -> Freshness {
+        if self.everything_changed_at.load(Ordering::SeqCst) > e.rendered_at {
             return Freshness::Stale;
         }
         if e.scope.is_some() || e.user.is_some() {
-            let Ok(m) = self.scopes.read() else { return Freshness::Stale };
+            let Ok(m) = self.scope_changed_at.read() else { return Freshness::Stale };
             let fresh = |s: Scope| m.get(&s).is_none_or(|&t| t <= e.rendered_at);
             if !(e.scope.is_none_or(fresh) && e.user.is_none_or(|u| fresh(Scope::User(u)))) {
                 return Freshness::Stale;
             }
         }
-        if e.born.elapsed() > MAX_AGE { Freshness::Aged } else { Freshness::Fresh }
+        if e.kept_at.elapsed() > MAX_AGE { Freshness::Aged } else { Freshness::Fresh }
     }
 
-    fn get(&self, key: &str) -> Option<(Arc<Entry>, Freshness)> {
-        if !self.usable() {
+    /// The page kept under `key` and whether it may be served; `None` also while nothing kept
+    /// may be used.
+    fn get(&self, key: &str) -> Option<(Arc<KeptPage>, Freshness)> {
+        if !self.may_use_kept() {
             return None;
         }
-        let e = self.entries.read().ok()?.get(key).cloned()?;
+        let e = self.pages.read().ok()?.get(key).cloned()?;
         let f = self.freshness(&e);
         Some((e, f))
     }
 
     /// Joins the rendering of `key` under way, or becomes the one that renders it.
-    fn join(self: &Arc<Self>, key: &str) -> Flight {
-        let Ok(mut map) = self.inflight.lock() else { return Flight::Alone };
+    fn join_rendering(self: &Arc<Self>, key: &str) -> RenderRole {
+        let Ok(mut map) = self.renderings.lock() else { return RenderRole::Alone };
         match map.get(key) {
-            Some(tx) => Flight::Follower(tx.subscribe()),
+            Some(tx) => RenderRole::Waiter(tx.subscribe()),
             None => {
                 let (tx, _) = watch::channel(());
                 map.insert(key.to_owned(), tx);
-                Flight::Leader(FlightGuard { cache: self.clone(), key: key.to_owned() })
+                RenderRole::Renderer(RenderingGuard { cache: self.clone(), key: key.to_owned() })
             }
         }
     }
 
+    /// Whether the page under `key` was last answered without being kept.
     fn never_kept(&self, key: &str) -> bool {
         self.not_kept.read().is_ok_and(|s| s.contains(key))
     }
 
+    /// Takes `key` off the pages not kept, as its page has just been kept.
     fn forget_not_kept(&self, key: &str) {
         if self.never_kept(key)
             && let Ok(mut s) = self.not_kept.write()
@@ -595,6 +652,7 @@ impl PageCache {
         }
     }
 
+    /// Notes that the page under `key` was answered without being kept.
     fn mark_not_kept(&self, key: &str) {
         if let Ok(mut s) = self.not_kept.write() {
             if s.len() >= MAX_ENTRIES {
@@ -604,25 +662,27 @@ impl PageCache {
         }
     }
 
-    fn put(&self, key: String, e: Entry) {
+    /// Keeps `e` under `key` unless a change has already made it stale, dropping other pages
+    /// while the store is over [`MAX_ENTRIES`] or [`MAX_BYTES`].
+    fn put(&self, key: String, e: KeptPage) {
         let size = e.body.len() + key.len();
-        let Ok(mut map) = self.entries.write() else { return };
+        let Ok(mut map) = self.pages.write() else { return };
         // A change that happened while the page was rendered makes it stale already.
         if self.freshness(&e) != Freshness::Fresh {
             return;
         }
         while !map.is_empty()
-            && (map.len() >= MAX_ENTRIES || self.bytes.load(Ordering::Relaxed) as usize + size > MAX_BYTES)
+            && (map.len() >= MAX_ENTRIES || self.page_bytes.load(Ordering::Relaxed) as usize + size > MAX_BYTES)
         {
             let Some(k) = map.keys().next().cloned() else { break };
             if let Some(old) = map.remove(&k) {
-                self.bytes.fetch_sub((old.body.len() + k.len()) as u64, Ordering::Relaxed);
+                self.page_bytes.fetch_sub((old.body.len() + k.len()) as u64, Ordering::Relaxed);
             }
         }
         if let Some(old) = map.insert(key.clone(), Arc::new(e)) {
-            self.bytes.fetch_sub((old.body.len() + key.len()) as u64, Ordering::Relaxed);
+            self.page_bytes.fetch_sub((old.body.len() + key.len()) as u64, Ordering::Relaxed);
         }
-        self.bytes.fetch_add(size as u64, Ordering::Relaxed);
+        self.page_bytes.fetch_add(size as u64, Ordering::Relaxed);
     }
 }
 
@@ -671,7 +731,7 @@ fn page_key(lang: Lang, uid: Option<i64>, uri: &axum::http::Uri) -> String {
 /// Writes the key of [`page_key`] into `key`.
 fn write_page_key(key: &mut String, lang: Lang, uid: Option<i64>, uri: &axum::http::Uri) {
     use std::fmt::Write;
-    // Built by hand: on a page served from memory, `format!` was 3 % of the server's time.
+    // Built by hand: on a page served from memory, `format!` shows in the server's time.
     let path = uri.path_and_query().map_or("/", |p| p.as_str());
     key.reserve(24 + path.len());
     key.push_str(lang.code());
@@ -684,7 +744,8 @@ fn write_page_key(key: &mut String, lang: Lang, uid: Option<i64>, uri: &axum::ht
     key.push_str(path);
 }
 
-fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
+/// Where each occurrence of `needle` starts in `hay`, left to right, without overlaps.
+fn offsets_of(hay: &[u8], needle: &[u8]) -> Vec<usize> {
     if needle.is_empty() {
         return Vec::new();
     }
@@ -697,13 +758,14 @@ fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
     out
 }
 
-fn serve(e: &Entry, token: &str) -> Response {
-    let body = if e.holes.is_empty() {
+/// The response for a kept page, with `token` written over the CSRF token it was rendered with.
+fn kept_response(e: &KeptPage, token: &str) -> Response {
+    let body = if e.token_offsets.is_empty() {
         e.body.clone()
     } else {
         let mut b = Vec::with_capacity(e.body.len());
         let mut last = 0;
-        for &h in &e.holes {
+        for &h in &e.token_offsets {
             b.extend_from_slice(&e.body[last..h]);
             b.extend_from_slice(token.as_bytes());
             last = h + token.len();
@@ -738,7 +800,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                 cache.changed_scope(Scope::User(u));
             }
             let recorded = user.is_some() || !matches!(changed, Some(Changed::Nothing));
-            let wait = if recorded { cache.until_heard() } else { Duration::ZERO };
+            let wait = if recorded { cache.delay_until_others_read() } else { Duration::ZERO };
             if !wait.is_zero() {
                 tokio::time::sleep(wait).await;
             }
@@ -753,7 +815,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let key = page_key(lang, uid, req.uri());
     let lookup = cache.get(&key);
     match &lookup {
-        Some((e, Freshness::Fresh)) => return serve(e, &token),
+        Some((e, Freshness::Fresh)) => return kept_response(e, &token),
         Some((e, Freshness::Aged)) => {
             // Old only by age: this visitor gets it at once, and one request renders it anew.
             let claimed = cache.refreshing.lock().is_ok_and(|mut r| r.insert(key.clone()));
@@ -767,7 +829,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                     }
                 });
             }
-            return serve(e, &token);
+            return kept_response(e, &token);
         }
         _ => {}
     }
@@ -777,16 +839,16 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     }
     // One request renders a missing or stale page; the others asking for it meanwhile wait
     // for that page instead of rendering it again each.
-    let _guard = match cache.join(&key) {
-        Flight::Leader(g) => Some(g),
-        Flight::Follower(mut rx) => {
+    let _guard = match cache.join_rendering(&key) {
+        RenderRole::Renderer(g) => Some(g),
+        RenderRole::Waiter(mut rx) => {
             let _ = rx.changed().await;
             if let Some((e, Freshness::Fresh)) = cache.get(&key) {
-                return serve(&e, &token);
+                return kept_response(&e, &token);
             }
             None
         }
-        Flight::Alone => None,
+        RenderRole::Alone => None,
     };
     let resp = next.run(req).await;
     keep(cache, key, rendered_at, uid, &token, resp).await
@@ -811,12 +873,12 @@ async fn keep(
     if resp.status() != StatusCode::OK || token.is_empty() {
         return resp;
     }
-    if http_body::Body::size_hint(resp.body()).exact().is_none_or(|n| n > MAX_PAGE as u64) {
+    if http_body::Body::size_hint(resp.body()).exact().is_none_or(|n| n > MAX_PAGE_BYTES as u64) {
         cache.mark_not_kept(&key);
         return resp;
     }
     let (parts, body) = resp.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
         return Response::from_parts(parts, Body::empty());
     };
     let mut headers = parts.headers.clone();
@@ -825,13 +887,13 @@ async fn keep(
     for (name, value) in crate::security_headers() {
         headers.entry(name).or_insert(value);
     }
-    let entry = Entry {
+    let entry = KeptPage {
         rendered_at,
         scope,
         user: uid,
-        born: Instant::now(),
+        kept_at: Instant::now(),
         headers,
-        holes: find_all(&bytes, token.as_bytes()),
+        token_offsets: offsets_of(&bytes, token.as_bytes()),
         body: bytes.clone(),
     };
     cache.forget_not_kept(&key);
@@ -843,7 +905,7 @@ async fn keep(
 /// process ends; when the connection drops, everything kept is treated as changed.
 pub async fn relay(state: AppState) {
     let (tx, mut rx) = mpsc::unbounded_channel::<String>();
-    state.pages.send_to(tx);
+    state.pages.send_signals_to(tx);
     let db = state.db.clone();
     // Outgoing: whatever queued up goes in one notification.
     tokio::spawn(async move {
@@ -872,14 +934,14 @@ pub async fn relay(state: AppState) {
                 continue;
             }
         };
-        state.pages.set_listening(true);
+        state.pages.set_receiving_signals(true);
         loop {
             match listener.recv().await {
-                Ok(Some(payload)) => payload.lines().for_each(|l| state.pages.receive(l)),
-                Ok(None) => state.pages.apply(None),
+                Ok(Some(payload)) => payload.lines().for_each(|l| state.pages.apply_signal(l)),
+                Ok(None) => state.pages.apply_change(None),
                 Err(e) => {
                     tracing::warn!(error = %e, "lost the change signals of other instances");
-                    state.pages.set_listening(false);
+                    state.pages.set_receiving_signals(false);
                     break;
                 }
             }
@@ -899,15 +961,15 @@ mod tests {
     }
 
     /// A page rendered at clock `at`.
-    fn kept_page(at: u64) -> Entry {
-        Entry {
+    fn kept_page(at: u64) -> KeptPage {
+        KeptPage {
             rendered_at: at,
             scope: None,
             user: None,
-            born: Instant::now(),
+            kept_at: Instant::now(),
             headers: HeaderMap::new(),
             body: Bytes::from_static(b"<p>kept</p>"),
-            holes: vec![],
+            token_offsets: vec![],
         }
     }
 
@@ -929,25 +991,25 @@ mod tests {
     #[test]
     fn instances_on_one_file_hear_each_change_once_and_never_echo_it() {
         let (path, a, b) = two_instances();
-        let heard = |c: &PageCache| {
-            let heard = std::cell::Cell::new(false);
-            c.shared.as_ref().unwrap().look_now(|| heard.set(true));
-            heard.get()
+        let reads_a_change = |c: &PageCache| {
+            let changed = std::cell::Cell::new(false);
+            c.signal_file.as_ref().unwrap().read_now(|| changed.set(true));
+            changed.get()
         };
-        // Each instance writes once on opening the file, and answers the first write it hears
-        // from another: A hears B's and answers, B hears A's answer and answers it, A hears
+        // Each instance writes once on opening the file, and answers the first write it reads
+        // from another: A reads B's and answers, B reads A's answer and answers it, A reads
         // that, and then they are quiet.
-        assert!(heard(&a) && heard(&b) && heard(&a));
-        assert!(!heard(&a) && !heard(&b));
+        assert!(reads_a_change(&a) && reads_a_change(&b) && reads_a_change(&a));
+        assert!(!reads_a_change(&a) && !reads_a_change(&b));
         a.changed_everything();
-        assert!(!heard(&a), "its own change is not news to the instance that made it");
-        assert!(heard(&b));
-        // What `get` does on hearing a change: apply it here only.
-        b.apply(None);
-        assert!(!heard(&a), "hearing a change must not send it back");
-        assert!(!heard(&b));
+        assert!(!reads_a_change(&a), "its own change is not news to the instance that made it");
+        assert!(reads_a_change(&b));
+        // What `get` does on reading a change: apply it here only.
+        b.apply_change(None);
+        assert!(!reads_a_change(&a), "applying a change read from the file must not send it back");
+        assert!(!reads_a_change(&b));
         b.changed_scope(Scope::Remarks(7));
-        assert!(heard(&a));
+        assert!(reads_a_change(&a));
         let _ = std::fs::remove_file(&path);
     }
 
@@ -956,15 +1018,19 @@ mod tests {
         let (path, a, b) = two_instances();
         for round in 0..50 {
             b.put("pl0/".into(), kept_page(b.now()));
-            // B has just looked at the file, so its look stands for a moment.
+            // B has just read the file, so its read is trusted for a moment.
             assert_eq!(b.get("pl0/").map(|(_, f)| f), Some(Freshness::Fresh));
             a.changed_everything();
-            let wait = a.until_heard();
-            assert!(wait <= LOOK_STANDS);
+            let wait = a.delay_until_others_read();
+            assert!(wait <= READ_TRUSTED_FOR);
             std::thread::sleep(wait);
             assert_eq!(b.get("pl0/").map(|(_, f)| f), Some(Freshness::Stale), "round {round}");
         }
-        assert_eq!(PageCache::default().until_heard(), Duration::ZERO, "without a file there is nothing to wait for");
+        assert_eq!(
+            PageCache::default().delay_until_others_read(),
+            Duration::ZERO,
+            "without a file there is nothing to wait for"
+        );
         let _ = std::fs::remove_file(&path);
     }
 
@@ -974,25 +1040,28 @@ mod tests {
         // What a stopped instance left in the file is not another instance.
         std::fs::write(&path, [7u8; 16]).unwrap();
         let a = PageCache::with_shared_file(&path).unwrap();
-        std::thread::sleep(LOOK_STANDS);
+        std::thread::sleep(READ_TRUSTED_FOR);
         a.changed_everything();
-        assert_eq!(a.until_heard(), Duration::ZERO);
+        assert_eq!(a.delay_until_others_read(), Duration::ZERO);
         let _b = PageCache::with_shared_file(&path).unwrap();
         a.changed_everything();
-        assert!(a.until_heard() > Duration::ZERO, "a second instance on the file must hear the change first");
+        assert!(
+            a.delay_until_others_read() > Duration::ZERO,
+            "a second instance on the file must read the change first"
+        );
         let _ = std::fs::remove_file(&path);
     }
 
     #[test]
-    fn an_instance_heard_by_no_one_yet_still_waits_for_the_looks_of_those_already_there() {
+    fn an_instance_heard_by_no_one_yet_still_waits_for_the_reads_of_those_already_there() {
         let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
         let a = PageCache::with_shared_file(&path).unwrap();
         a.put("pl0/".into(), kept_page(a.now()));
-        // A looks, then B starts and changes something before anyone has answered its first write.
+        // A reads, then B starts and changes something before anyone has answered its first write.
         assert_eq!(a.get("pl0/").map(|(_, f)| f), Some(Freshness::Fresh));
         let b = PageCache::with_shared_file(&path).unwrap();
         b.changed_everything();
-        std::thread::sleep(b.until_heard());
+        std::thread::sleep(b.delay_until_others_read());
         assert_eq!(a.get("pl0/").map(|(_, f)| f), Some(Freshness::Stale));
         let _ = std::fs::remove_file(&path);
     }
@@ -1002,7 +1071,7 @@ mod tests {
         let (path, a, b) = two_instances();
         b.put("pl0/".into(), kept_page(b.now()));
         a.changed_everything();
-        // B writes its own change over A's before looking at the file.
+        // B writes its own change over A's before reading the file.
         b.changed_scope(Scope::Remarks(7));
         assert_eq!(b.get("pl0/").map(|(_, f)| f), Some(Freshness::Stale));
         let _ = std::fs::remove_file(&path);
@@ -1012,9 +1081,9 @@ mod tests {
     fn an_instance_never_takes_its_own_changes_for_another_instances() {
         let path = std::env::temp_dir().join(format!("agora-pages-unit-{}", agora_db::random_token()));
         let a = Arc::new(PageCache::with_shared_file(&path).unwrap());
-        let before = a.everything.load(Ordering::SeqCst);
-        // Requests look at the file while others announce their changes, as under a stream
-        // of submissions: none of it is a change to everything.
+        let before = a.everything_changed_at.load(Ordering::SeqCst);
+        // Requests read the file while others write their changes, as under a stream of
+        // submissions: none of it is a change to everything.
         let threads: Vec<_> = (0..4)
             .map(|i| {
                 let a = a.clone();
@@ -1023,14 +1092,18 @@ mod tests {
                         if i % 2 == 0 {
                             a.changed_scope(Scope::Remarks(1));
                         } else {
-                            a.shared.as_ref().unwrap().look_now(|| a.apply(None));
+                            a.signal_file.as_ref().unwrap().read_now(|| a.apply_change(None));
                         }
                     }
                 })
             })
             .collect();
         threads.into_iter().for_each(|t| t.join().unwrap());
-        assert_eq!(a.everything.load(Ordering::SeqCst), before, "sessions and memos were dropped for nothing");
+        assert_eq!(
+            a.everything_changed_at.load(Ordering::SeqCst),
+            before,
+            "sessions and memos were dropped for nothing"
+        );
         let _ = std::fs::remove_file(&path);
     }
 
@@ -1040,8 +1113,8 @@ mod tests {
         b.put("pl0/".into(), kept_page(b.now()));
         assert_eq!(b.get("pl0/").map(|(_, f)| f), Some(Freshness::Fresh));
         a.changed_everything();
-        std::thread::sleep(a.until_heard());
-        // The first to look after the change is a session or memo look-up, not a page.
+        std::thread::sleep(a.delay_until_others_read());
+        // The first to read the file after the change is a session or memo look-up, not a page.
         assert!(b.session("token").is_none() && b.memo::<i32>("x").is_none());
         assert_eq!(b.get("pl0/").map(|(_, f)| f), Some(Freshness::Stale), "the change reached the pages too");
         let _ = std::fs::remove_file(&path);
