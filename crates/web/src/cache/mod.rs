@@ -27,8 +27,10 @@ use crate::csrf::{CSRF_COOKIE, CsrfToken};
 use crate::ctx::{CurrentUser, LANG_COOKIE, SESSION_COOKIE, lang_from, lang_of, user_from};
 use crate::i18n::Lang;
 
+mod relay;
 mod signal_file;
 
+pub use relay::relay;
 use signal_file::SignalFile;
 
 /// Longest a page is kept even when nothing changes: pages show times relative to now
@@ -219,24 +221,6 @@ impl Default for PageCache {
 }
 
 impl PageCache {
-    /// A cache that serves nothing until [`relay`] receives other instances' signals (PostgreSQL).
-    pub fn with_signals() -> PageCache {
-        PageCache { receiving_signals: AtomicBool::new(false), ..PageCache::default() }
-    }
-
-    /// Whether pages are being served from memory (false while the signals of other instances
-    /// are not being received).
-    pub fn serving(&self) -> bool {
-        self.receiving_signals.load(Ordering::SeqCst)
-    }
-
-    /// Records whether the signals of other instances are being received; either way, what
-    /// is kept may have missed a change, so it is all treated as changed.
-    fn set_receiving_signals(&self, on: bool) {
-        self.apply_change(None);
-        self.receiving_signals.store(on, Ordering::SeqCst);
-    }
-
     /// Records a change to everything (after it is committed).
     pub fn changed_everything(&self) {
         self.apply_change(None);
@@ -396,28 +380,6 @@ impl PageCache {
             && let Some(tx) = o.as_ref()
         {
             let _ = tx.send(format!("{} {what}", self.instance_id));
-        }
-    }
-
-    /// Applies a signal from another instance: `<instance> *` (everything), `<instance> r<id>`
-    /// (the remarks of a consultation) or `<instance> u<id>` (an account).
-    pub fn apply_signal(&self, payload: &str) {
-        let Some((from, what)) = payload.split_once(' ') else { return };
-        if from == self.instance_id {
-            return;
-        }
-        let id = |p: char| what.strip_prefix(p).and_then(|id| id.parse().ok());
-        match (id('r'), id('u')) {
-            (Some(id), _) => self.apply_change(Some(Scope::Remarks(id))),
-            (_, Some(id)) => self.apply_change(Some(Scope::User(id))),
-            _ => self.apply_change(None),
-        }
-    }
-
-    /// Sends this instance's changes to the others through `tx` from now on.
-    pub fn send_signals_to(&self, tx: mpsc::UnboundedSender<String>) {
-        if let Ok(mut o) = self.signal_outbox.lock() {
-            *o = Some(tx);
         }
     }
 
@@ -721,54 +683,6 @@ async fn keep(
     cache.forget_not_kept(&key);
     cache.put(key, entry);
     Response::from_parts(parts, Body::from(bytes))
-}
-
-/// Carries this instance's changes to the others and theirs to it (PostgreSQL), until the
-/// process ends; when the connection drops, everything kept is treated as changed.
-pub async fn relay(state: AppState) {
-    let (tx, mut rx) = mpsc::unbounded_channel::<String>();
-    state.pages.send_signals_to(tx);
-    let db = state.db.clone();
-    // Outgoing: whatever queued up goes in one notification.
-    tokio::spawn(async move {
-        while let Some(first) = rx.recv().await {
-            let mut batch = vec![first];
-            while let Ok(more) = rx.try_recv() {
-                batch.push(more);
-            }
-            batch.sort();
-            batch.dedup();
-            // A notification carries at most 8,000 bytes.
-            for chunk in batch.chunks(256) {
-                if let Err(e) = agora_db::signals::notify(&db, &chunk.join("\n")).await {
-                    tracing::warn!(error = %e, "could not signal a change to other instances");
-                }
-            }
-        }
-    });
-    loop {
-        let mut listener = match agora_db::signals::Listener::start(&state.db).await {
-            Ok(Some(l)) => l,
-            Ok(None) => return,
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot listen for other instances' changes; retrying");
-                tokio::time::sleep(Duration::from_secs(1)).await;
-                continue;
-            }
-        };
-        state.pages.set_receiving_signals(true);
-        loop {
-            match listener.recv().await {
-                Ok(Some(payload)) => payload.lines().for_each(|l| state.pages.apply_signal(l)),
-                Ok(None) => state.pages.apply_change(None),
-                Err(e) => {
-                    tracing::warn!(error = %e, "lost the change signals of other instances");
-                    state.pages.set_receiving_signals(false);
-                    break;
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
