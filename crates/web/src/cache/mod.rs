@@ -24,23 +24,22 @@ use tokio::sync::{mpsc, watch};
 
 use crate::AppState;
 use crate::csrf::{CSRF_COOKIE, CsrfToken};
-use crate::ctx::{CurrentUser, LANG_COOKIE, SESSION_COOKIE, lang_from, lang_of, user_from};
+use crate::ctx::{LANG_COOKIE, SESSION_COOKIE, lang_from, lang_of, user_from};
 use crate::i18n::Lang;
 
+mod memos;
 mod relay;
+mod sessions;
 mod signal_file;
 
+use memos::Memo;
 pub use relay::relay;
+use sessions::KeptSession;
 use signal_file::SignalFile;
 
 /// Longest a page is kept even when nothing changes: pages show times relative to now
 /// ("closes in 3 days", whether a survey is still open).
 const MAX_AGE: Duration = Duration::from_secs(10);
-/// Longest a session is kept. Every change through the site that could end or alter one
-/// (signing out, roles, passwords, deleted accounts) is a change to everything and drops it at
-/// once; the limit only bounds how long a change made outside the site (the command line)
-/// takes to be seen.
-const SESSION_MAX_AGE: Duration = Duration::from_secs(300);
 /// Most pages kept.
 const MAX_ENTRIES: usize = 4096;
 /// Most bytes of pages kept.
@@ -176,29 +175,6 @@ impl Drop for RenderingGuard {
     }
 }
 
-/// A value loaded from the database, such as what a form checks its input against.
-struct Memo {
-    value: Arc<dyn std::any::Any + Send + Sync>,
-    /// Clock value read before the value was loaded.
-    loaded_at: u64,
-    /// When the value was kept, for [`MAX_AGE`].
-    kept_at: Instant,
-}
-
-/// Most sessions kept.
-const MAX_SESSIONS: usize = 100_000;
-
-/// The account behind a session token, as looked up in the database.
-struct KeptSession {
-    user: CurrentUser,
-    /// Clock value read before the session was looked up.
-    loaded_at: u64,
-    /// When the session was kept, for [`SESSION_MAX_AGE`].
-    kept_at: Instant,
-    /// When the session ends in the database.
-    expires_at: chrono::DateTime<chrono::Utc>,
-}
-
 impl Default for PageCache {
     fn default() -> Self {
         PageCache {
@@ -254,24 +230,6 @@ impl PageCache {
         true
     }
 
-    /// The account of a session looked up since the last change that could end or alter it.
-    pub fn session(&self, token: &str) -> Option<CurrentUser> {
-        self.session_with(token, CurrentUser::clone)
-    }
-
-    /// What `f` reads from the account of a session kept as in [`PageCache::session`].
-    fn session_with<R>(&self, token: &str, f: impl FnOnce(&CurrentUser) -> R) -> Option<R> {
-        if !self.may_use_kept() {
-            return None;
-        }
-        let map = self.sessions.read().ok()?;
-        let k = map.get(token)?;
-        let current = k.loaded_at >= self.everything_changed_at.load(Ordering::SeqCst)
-            && k.kept_at.elapsed() <= SESSION_MAX_AGE
-            && k.expires_at > chrono::Utc::now();
-        current.then(|| f(&k.user))
-    }
-
     /// The answer to a GET from memory, before any other layer runs, when the page is kept and
     /// current for this visitor; `None` sends the request the long way (see [`middleware`]).
     pub fn answer<B>(&self, req: &axum::http::Request<B>, secure_cookies: bool) -> Option<Response> {
@@ -315,40 +273,6 @@ impl PageCache {
         Some(kept_response(&e, token))
     }
 
-    /// A value kept under `key` since the last change to everything (and recently).
-    pub fn memo<T: Clone + Send + Sync + 'static>(&self, key: &str) -> Option<T> {
-        if !self.may_use_kept() {
-            return None;
-        }
-        let map = self.memos.read().ok()?;
-        let m = map.get(key)?;
-        if m.loaded_at < self.everything_changed_at.load(Ordering::SeqCst) || m.kept_at.elapsed() > MAX_AGE {
-            return None;
-        }
-        m.value.downcast_ref::<T>().cloned()
-    }
-
-    /// Keeps `value`, loaded from the database at clock `since`, under `key`.
-    pub fn keep_memo<T: Send + Sync + 'static>(&self, key: &str, value: T, since: u64) {
-        let Ok(mut map) = self.memos.write() else { return };
-        if map.len() >= MAX_ENTRIES {
-            map.clear();
-        }
-        map.insert(key.to_owned(), Memo { value: Arc::new(value), loaded_at: since, kept_at: Instant::now() });
-    }
-
-    /// Keeps a session looked up from the database at clock `since`.
-    pub fn keep_session(&self, token: &str, user: &CurrentUser, since: u64, expires_at: chrono::DateTime<chrono::Utc>) {
-        let Ok(mut map) = self.sessions.write() else { return };
-        if map.len() >= MAX_SESSIONS {
-            map.clear();
-        }
-        map.insert(
-            token.to_owned(),
-            KeptSession { user: user.clone(), loaded_at: since, kept_at: Instant::now(), expires_at },
-        );
-    }
-
     /// Moves the clock for a change, made here or learnt from another instance, without telling
     /// anyone: a change to everything when `scope` is `None`, else to what depends on `scope`.
     fn apply_change(&self, scope: Option<Scope>) {
@@ -358,9 +282,7 @@ impl PageCache {
                 // Pages stay in the map, stale by the clock, so that the next request for
                 // each renders it once while the others wait (see `middleware`).
                 self.everything_changed_at.store(stamp, Ordering::SeqCst);
-                if let Ok(mut s) = self.sessions.write() {
-                    s.clear();
-                }
+                self.drop_sessions();
             }
             Some(s) => {
                 if let Ok(mut m) = self.scope_changed_at.write() {
