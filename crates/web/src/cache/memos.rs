@@ -6,7 +6,8 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
-use super::{MAX_AGE, MAX_ENTRIES, PageCache};
+use super::PageCache;
+use super::store::{MAX_AGE, MAX_ENTRIES};
 
 /// A value loaded from the database, such as what a form checks its input against.
 pub(super) struct Memo {

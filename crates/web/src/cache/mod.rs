@@ -31,21 +31,13 @@ mod memos;
 mod relay;
 mod sessions;
 mod signal_file;
+mod store;
 
 use memos::Memo;
 pub use relay::relay;
 use sessions::KeptSession;
 use signal_file::SignalFile;
-
-/// Longest a page is kept even when nothing changes: pages show times relative to now
-/// ("closes in 3 days", whether a survey is still open).
-const MAX_AGE: Duration = Duration::from_secs(10);
-/// Most pages kept.
-const MAX_ENTRIES: usize = 4096;
-/// Most bytes of pages kept.
-const MAX_BYTES: usize = 64 * 1024 * 1024;
-/// Largest page kept.
-const MAX_PAGE_BYTES: usize = 1024 * 1024;
+use store::{Freshness, KeptPage, MAX_PAGE_BYTES};
 
 /// What a page depends on besides everything that changes rarely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,24 +79,6 @@ pub fn changed(mut r: Response, what: Changed) -> Response {
     r
 }
 
-/// A rendered page as kept, with what decides whether it is still current.
-struct KeptPage {
-    /// Clock value read before the page was rendered.
-    rendered_at: u64,
-    /// What the page depends on besides changes to everything, as its handler marked it.
-    scope: Option<Scope>,
-    /// The account the page was rendered for: every change that account makes touches it.
-    user: Option<i64>,
-    /// When the page was kept, for [`MAX_AGE`].
-    kept_at: Instant,
-    /// The headers to answer with, including those the outer layers would have added.
-    headers: HeaderMap,
-    /// The page as rendered for one visitor, whose CSRF token is replaced on the way out.
-    body: Bytes,
-    /// Where that visitor's CSRF token starts in `body`, each time it occurs.
-    token_offsets: Vec<usize>,
-}
-
 /// The pages kept by this instance and the clock that tells whether they are current.
 pub struct PageCache {
     /// The logical clock: moves by one at every change, made here or elsewhere.
@@ -138,17 +112,6 @@ pub struct PageCache {
     receiving_signals: AtomicBool,
     /// Names this instance in its signals, so that it ignores its own.
     instance_id: String,
-}
-
-/// Whether a kept page may be served.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Freshness {
-    /// Rendered after every change that affects it, and recently.
-    Fresh,
-    /// Current by the clock but older than [`MAX_AGE`]: served once more while it is rendered again.
-    Aged,
-    /// Rendered before a change that affects it: never served.
-    Stale,
 }
 
 /// A request's part in rendering a page that is missing or stale.
@@ -305,32 +268,6 @@ impl PageCache {
         }
     }
 
-    /// Whether `e` may be served, by the clock and by its age.
-    fn freshness(&self, e: &KeptPage) -> Freshness {
-        if self.everything_changed_at.load(Ordering::SeqCst) > e.rendered_at {
-            return Freshness::Stale;
-        }
-        if e.scope.is_some() || e.user.is_some() {
-            let Ok(m) = self.scope_changed_at.read() else { return Freshness::Stale };
-            let fresh = |s: Scope| m.get(&s).is_none_or(|&t| t <= e.rendered_at);
-            if !(e.scope.is_none_or(fresh) && e.user.is_none_or(|u| fresh(Scope::User(u)))) {
-                return Freshness::Stale;
-            }
-        }
-        if e.kept_at.elapsed() > MAX_AGE { Freshness::Aged } else { Freshness::Fresh }
-    }
-
-    /// The page kept under `key` and whether it may be served; `None` also while nothing kept
-    /// may be used.
-    fn get(&self, key: &str) -> Option<(Arc<KeptPage>, Freshness)> {
-        if !self.may_use_kept() {
-            return None;
-        }
-        let e = self.pages.read().ok()?.get(key).cloned()?;
-        let f = self.freshness(&e);
-        Some((e, f))
-    }
-
     /// Joins the rendering of `key` under way, or becomes the one that renders it.
     fn join_rendering(self: &Arc<Self>, key: &str) -> RenderRole {
         let Ok(mut map) = self.renderings.lock() else { return RenderRole::Alone };
@@ -342,53 +279,6 @@ impl PageCache {
                 RenderRole::Renderer(RenderingGuard { cache: self.clone(), key: key.to_owned() })
             }
         }
-    }
-
-    /// Whether the page under `key` was last answered without being kept.
-    fn never_kept(&self, key: &str) -> bool {
-        self.not_kept.read().is_ok_and(|s| s.contains(key))
-    }
-
-    /// Takes `key` off the pages not kept, as its page has just been kept.
-    fn forget_not_kept(&self, key: &str) {
-        if self.never_kept(key)
-            && let Ok(mut s) = self.not_kept.write()
-        {
-            s.remove(key);
-        }
-    }
-
-    /// Notes that the page under `key` was answered without being kept.
-    fn mark_not_kept(&self, key: &str) {
-        if let Ok(mut s) = self.not_kept.write() {
-            if s.len() >= MAX_ENTRIES {
-                s.clear();
-            }
-            s.insert(key.to_owned());
-        }
-    }
-
-    /// Keeps `e` under `key` unless a change has already made it stale, dropping other pages
-    /// while the store is over [`MAX_ENTRIES`] or [`MAX_BYTES`].
-    fn put(&self, key: String, e: KeptPage) {
-        let size = e.body.len() + key.len();
-        let Ok(mut map) = self.pages.write() else { return };
-        // A change that happened while the page was rendered makes it stale already.
-        if self.freshness(&e) != Freshness::Fresh {
-            return;
-        }
-        while !map.is_empty()
-            && (map.len() >= MAX_ENTRIES || self.page_bytes.load(Ordering::Relaxed) as usize + size > MAX_BYTES)
-        {
-            let Some(k) = map.keys().next().cloned() else { break };
-            if let Some(old) = map.remove(&k) {
-                self.page_bytes.fetch_sub((old.body.len() + k.len()) as u64, Ordering::Relaxed);
-            }
-        }
-        if let Some(old) = map.insert(key.clone(), Arc::new(e)) {
-            self.page_bytes.fetch_sub((old.body.len() + key.len()) as u64, Ordering::Relaxed);
-        }
-        self.page_bytes.fetch_add(size as u64, Ordering::Relaxed);
     }
 }
 

@@ -206,7 +206,8 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::cache::{Freshness, KeptPage, Scope};
+    use crate::cache::Scope;
+    use crate::cache::store::{Freshness, KeptPage};
 
     /// Two instances on one signal file, and the file, removed by the caller.
     fn two_instances() -> (std::path::PathBuf, PageCache, PageCache) {
