@@ -1,13 +1,36 @@
 //! Rendered public pages kept in memory, per language and per account, and the sessions and
 //! form facts kept by the same clock.
 //!
+//! # The clock
+//!
 //! A page is rendered once and served from memory until something changes. Every change
-//! moves a logical clock: a successful state-changing request (after its commit, before its
-//! answer), the scheduler, or a signal from another instance. A page is served from memory
-//! only when it was rendered after the last change that can affect it, so a visitor never
-//! sees a page older than a change that was acknowledged. The only per-visitor part of an
+//! moves a logical clock, a counter that only goes up: a successful state-changing request
+//! (after its commit, before its answer), the scheduler, or a signal from another instance.
+//! A change is to everything, or only to what depends on one [`Scope`] (the remarks of a
+//! consultation, what an account sees of its own doings); the clock value of the last change
+//! to everything and to each scope is recorded. Whatever is kept (a page, a session, a memo)
+//! carries the clock value read before it was rendered or loaded, and is used only when that
+//! is not older than the last change that can affect it, so a visitor never sees a page older
+//! than a change that was acknowledged. Pages and memos are also rendered or loaded again
+//! after a short age, since pages show times relative to now. The only per-visitor part of an
 //! anonymous page, the CSRF token of its forms, is written into the stored bytes on the way
 //! out.
+//!
+//! # How the pieces fit
+//!
+//! Handlers mark the pages that may be kept with [`cacheable`] and, on a state-changing
+//! request, what it changed with [`changed`] or [`changes_nothing`]; an unmarked change is a
+//! change to everything. The [`middleware`](fn@middleware) around the router keeps marked pages
+//! and moves the clock after each change (`middleware.rs`); [`PageCache::answer`] serves a
+//! current page before the router runs at all (`serve.rs`). The pages themselves, their limits
+//! and whether one is still current live in `store.rs`; the sessions and the memos, judged by
+//! the same clock, in `sessions.rs` and `memos.rs`.
+//!
+//! Several instances may serve one database, and each must learn of the others' changes
+//! before it serves a kept page again. On SQLite they share a small file beside the database
+//! (`signal_file.rs`); on PostgreSQL they send each other notifications through [`relay`](fn@relay)
+//! (`relay.rs`). A change learnt from another instance is applied here like a local one but
+//! never passed on, which would echo between instances for ever.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -79,13 +102,13 @@ pub struct PageCache {
     everything_changed_at: AtomicU64,
     /// Clock value of the last change to each scope that has changed.
     scope_changed_at: RwLock<HashMap<Scope, u64>>,
-    /// The kept pages, by the key of [`page_key`].
+    /// The kept pages, by the key of [`serve::page_key`].
     pages: RwLock<HashMap<String, Arc<KeptPage>>>,
-    /// Bytes held by `pages`, bodies and keys, for [`MAX_BYTES`].
+    /// Bytes held by `pages`, bodies and keys, for the store's limit on them.
     page_bytes: AtomicU64,
     /// The kept sessions, by session token.
     sessions: RwLock<HashMap<String, KeptSession>>,
-    /// The kept memos, by the key their user chose.
+    /// The kept memos, by the key the code that keeps them chose.
     memos: RwLock<HashMap<String, Memo>>,
     /// Pages one request is rendering while the others asking for them wait, by key.
     renderings: Mutex<HashMap<String, watch::Sender<()>>>,
@@ -97,7 +120,7 @@ pub struct PageCache {
     /// How instances on one SQLite database learn of each other's changes.
     signal_file: Option<SignalFile>,
     /// Where this instance's changes go to reach the other instances (PostgreSQL), once
-    /// [`relay`] runs.
+    /// [`relay`](fn@relay) runs.
     signal_outbox: Mutex<Option<mpsc::UnboundedSender<String>>>,
     /// False while the signals of other instances are not being received: nothing is
     /// served from memory then, since a change elsewhere would go unnoticed.
@@ -180,8 +203,9 @@ impl PageCache {
         }
     }
 
-    /// Tells other instances about a change made here (never about one heard from them, which
-    /// would echo between instances for ever).
+    /// Tells other instances about a change made here (never about one learnt from them, which
+    /// would echo between instances for ever): `what` is `*` for everything, `r<id>` or `u<id>`
+    /// for a scope.
     fn tell_other_instances(&self, what: &str) {
         if let Some(f) = &self.signal_file {
             f.write_change(|| self.apply_change(None));

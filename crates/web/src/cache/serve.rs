@@ -16,7 +16,7 @@ use crate::i18n::Lang;
 
 impl PageCache {
     /// The answer to a GET from memory, before any other layer runs, when the page is kept and
-    /// current for this visitor; `None` sends the request the long way (see [`middleware`]).
+    /// current for this visitor; `None` sends the request the long way (see [`middleware`](fn@super::middleware)).
     pub fn answer<B>(&self, req: &axum::http::Request<B>, secure_cookies: bool) -> Option<Response> {
         if req.method() != Method::GET {
             return None;
