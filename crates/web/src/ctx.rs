@@ -5,7 +5,7 @@ use crate::csrf::CsrfToken;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Arg, Lang};
 use crate::state::AppState;
-pub use crate::visitor::{CurrentUser, LANG_COOKIE, SESSION_COOKIE, lang_from, lang_of};
+use crate::visitor::{CurrentUser, SESSION_COOKIE, lang_of};
 use agora_db::audit::AuditEntry;
 use agora_domain::permission::{Action, permits};
 use axum::extract::FromRequestParts;

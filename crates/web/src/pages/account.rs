@@ -2,13 +2,14 @@
 //! reset, and the settings page (name, language, password, address, deletion).
 
 use super::common::OkQuery;
-use crate::ctx::{Ctx, SESSION_COOKIE};
+use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
 use crate::i18n::{Arg, Lang};
 use crate::mail::Mail;
 use crate::password;
 use crate::state::AppState;
+use crate::visitor::SESSION_COOKIE;
 use agora_db::tokens::{self, Purpose, TokenProblem};
 use agora_db::{sessions, throttle, users};
 use agora_domain::Invalid;
@@ -438,7 +439,7 @@ async fn save_profile(State(state): State<AppState>, ctx: Ctx, Form(form): Form<
     };
     users::set_profile(&state.db, user.id, name.as_str(), lang.code()).await?;
     let mut resp = back_to_settings("flash-profile-saved");
-    let cookie = format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", crate::ctx::LANG_COOKIE, lang.code());
+    let cookie = format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", crate::visitor::LANG_COOKIE, lang.code());
     resp.headers_mut()
         .append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.to_string()))?);
     Ok(resp)

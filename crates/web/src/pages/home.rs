@@ -1,6 +1,6 @@
 //! The home page, the language switch, the stylesheet and script, and the health checks.
 
-use crate::ctx::{Ctx, LANG_COOKIE};
+use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::render::render_public;
@@ -8,6 +8,7 @@ use crate::state::AppState;
 use crate::urls::safe_next;
 use crate::views::consultation::{Card, card};
 use crate::views::poll::{PollView, widget};
+use crate::visitor::LANG_COOKIE;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
