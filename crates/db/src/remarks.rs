@@ -2,11 +2,10 @@
 //! answers, and the counts a report needs.
 
 use crate::audit::{AuditEntry, audit_in_tx};
-use crate::rows::InsertRows;
+use crate::rows::{InsertRows, Instant, table_row};
 use crate::{BeginWrite, Db, DbError, DbResult, Page, now};
 use agora_domain::remark::{Identity, RemarkInput};
 use chrono::{DateTime, Utc};
-use serde_json::{Value, json};
 
 /// A section of the consulted document that remarks can point at.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -146,6 +145,72 @@ pub async fn submit_one(db: &Db, item: &SubmissionBatchItem) -> DbResult<Stored>
     }
 }
 
+table_row! {
+    /// A new submission as stored; `RETURNING` gives its id with its receipt, which its remarks need.
+    struct SubmissionInsert<'a> in "submissions" {
+        consultation_id: i64 as "bigint",
+        receipt: &'a str as "text",
+        form_key: &'a str as "text",
+        channel: &'a str as "text",
+        received_at: Instant as "timestamptz",
+        entered_by_id: Option<i64> as "bigint",
+        entered_by: Option<&'a str> as "text",
+        user_id: Option<i64> as "bigint",
+        submitter_kind: &'a str as "text",
+        person_number: Option<i32> as "integer",
+        name: Option<&'a str> as "text",
+        organisation: Option<&'a str> as "text",
+        district_id: Option<i64> as "bigint",
+        address: Option<&'a str> as "text",
+        email: Option<&'a str> as "text",
+        formal_status: &'a str as "text",
+        defect_reason: Option<&'a str> as "text",
+        correct_by: Option<Instant> as "timestamptz",
+        attachment_key: Option<&'a str> as "text",
+        attachment_name: Option<&'a str> as "text",
+        attachment_type: Option<&'a str> as "text",
+        created_at: Instant as "timestamptz",
+    }
+}
+
+table_row! {
+    /// A remark of a new submission, numbered within its consultation.
+    struct RemarkInsert<'a> in "remarks" {
+        consultation_id: i64 as "bigint",
+        submission_id: i64 as "bigint",
+        number: i32 as "integer",
+        section_id: Option<i64> as "bigint",
+        section_text: Option<&'a str> as "text",
+        proposed_change: &'a str as "text",
+        justification: &'a str as "text",
+        moderation: &'a str as "text",
+    }
+}
+
+table_row! {
+    /// A new submission's audit entry, written with the batch instead of by `audit_in_tx!`.
+    struct AuditInsert<'a> in "audit_log" {
+        at: Instant as "timestamptz",
+        actor_id: Option<i64> as "bigint",
+        actor_label: &'a str as "text",
+        action: &'a str as "text",
+        entity: &'a str as "text",
+        entity_id: i64 as "bigint",
+        details: &'a str as "text",
+    }
+}
+
+table_row! {
+    /// A new submission's follow-up job, due at once.
+    struct JobInsert in "jobs" {
+        kind: &'static str as "text",
+        payload: String as "text",
+        run_at: Instant as "timestamptz",
+        max_attempts: i32 as "integer",
+        created_at: Instant as "timestamptz",
+    }
+}
+
 /// Stores many submissions in one transaction (one durable commit for all of them), each
 /// numbered and audited as [`submit`] does, with its follow-up job; returns one outcome per
 /// item. The work is set-based: one look-up of repeated form keys and one numbering per
@@ -226,78 +291,78 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
             numbered.push((i, first, is_person.then_some(person), receipt));
         }
         // Each table's rows of the whole batch together (see `crate::rows`).
-        let instant = crate::rows::instant;
-        let rows: Vec<Value> = numbered.iter().map(|(i, _, person, receipt)| {
+        let rows: Vec<SubmissionInsert<'_>> = numbered.iter().map(|(i, _, person, receipt)| {
             let s = &batch[*i].submission;
             let attachment = s.attachment.as_ref();
-            json!([
-                s.consultation_id, receipt, s.form_key, s.channel, instant(s.received_at),
-                s.entered_by.as_ref().map(|e| e.0), s.entered_by.as_ref().map(|e| &e.1), s.user_id,
-                s.identity.kind.as_str(), person, s.identity.name, s.identity.organisation,
-                s.identity.district_id, s.identity.address, s.identity.email.as_ref().map(|e| e.as_str()),
-                s.formal_status, s.defect_reason, s.correct_by.map(instant),
-                attachment.map(|a| &a.0), attachment.map(|a| &a.1), attachment.map(|a| &a.2), instant(at)
-            ])
+            SubmissionInsert {
+                consultation_id: s.consultation_id,
+                receipt,
+                form_key: &s.form_key,
+                channel: &s.channel,
+                received_at: Instant(s.received_at),
+                entered_by_id: s.entered_by.as_ref().map(|e| e.0),
+                entered_by: s.entered_by.as_ref().map(|e| e.1.as_str()),
+                user_id: s.user_id,
+                submitter_kind: s.identity.kind.as_str(),
+                person_number: *person,
+                name: s.identity.name.as_deref(),
+                organisation: s.identity.organisation.as_deref(),
+                district_id: s.identity.district_id,
+                address: s.identity.address.as_deref(),
+                email: s.identity.email.as_ref().map(|e| e.as_str()),
+                formal_status: &s.formal_status,
+                defect_reason: s.defect_reason.as_deref(),
+                correct_by: s.correct_by.map(Instant),
+                attachment_key: attachment.map(|a| a.0.as_str()),
+                attachment_name: attachment.map(|a| a.1.as_str()),
+                attachment_type: attachment.map(|a| a.2.as_str()),
+                created_at: Instant(at),
+            }
         }).collect();
-        let ids: HashMap<String, i64> = InsertRows::insert_rows::<(i64, String)>(
-            &mut tx,
-            "submissions",
-            &[
-                ("consultation_id", "bigint"), ("receipt", "text"), ("form_key", "text"), ("channel", "text"), ("received_at", "timestamptz"),
-                ("entered_by_id", "bigint"), ("entered_by", "text"), ("user_id", "bigint"), ("submitter_kind", "text"),
-                ("person_number", "integer"), ("name", "text"), ("organisation", "text"), ("district_id", "bigint"), ("address", "text"),
-                ("email", "text"), ("formal_status", "text"), ("defect_reason", "text"), ("correct_by", "timestamptz"),
-                ("attachment_key", "text"), ("attachment_name", "text"), ("attachment_type", "text"), ("created_at", "timestamptz"),
-            ],
-            "RETURNING id, receipt",
-            &rows,
-        ).await?.into_iter().map(|(id, r)| (r, id)).collect();
+        let ids: HashMap<String, i64> = InsertRows::insert_rows::<_, (i64, String)>(&mut tx, "RETURNING id, receipt", &rows)
+            .await?.into_iter().map(|(id, r)| (r, id)).collect();
         let mut remark_rows = Vec::new();
         for (i, first, _, receipt) in &numbered {
             let id = *ids.get(receipt).ok_or_else(|| DbError::Conflict("submission".into()))?;
             let s = &batch[*i].submission;
             let moderation = if s.held { "held" } else { "published" };
             for (k, r) in batch[*i].remarks.iter().enumerate() {
-                let number = first + i32::try_from(k).unwrap_or(0);
-                remark_rows.push(json!([s.consultation_id, id, number, r.section_id, r.section_text, r.proposed_change, r.justification, moderation]));
+                remark_rows.push(RemarkInsert {
+                    consultation_id: s.consultation_id,
+                    submission_id: id,
+                    number: first + i32::try_from(k).unwrap_or(0),
+                    section_id: r.section_id,
+                    section_text: r.section_text.as_deref(),
+                    proposed_change: &r.proposed_change,
+                    justification: &r.justification,
+                    moderation,
+                });
             }
         }
-        InsertRows::insert_rows::<()>(
-            &mut tx,
-            "remarks",
-            &[
-                ("consultation_id", "bigint"), ("submission_id", "bigint"), ("number", "integer"), ("section_id", "bigint"),
-                ("section_text", "text"), ("proposed_change", "text"), ("justification", "text"), ("moderation", "text"),
-            ],
-            "",
-            &remark_rows,
-        ).await?;
-        let audit_rows: Vec<Value> = numbered.iter().map(|(i, ..)| {
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &remark_rows).await?;
+        let audit_rows: Vec<AuditInsert<'_>> = numbered.iter().map(|(i, ..)| {
             let e = &batch[*i].entry;
-            json!([instant(at), e.actor_id, e.actor_label, e.action, e.entity, batch[*i].submission.consultation_id, e.details])
+            AuditInsert {
+                at: Instant(at),
+                actor_id: e.actor_id,
+                actor_label: &e.actor_label,
+                action: e.action,
+                entity: e.entity,
+                entity_id: batch[*i].submission.consultation_id,
+                details: &e.details,
+            }
         }).collect();
-        InsertRows::insert_rows::<()>(
-            &mut tx,
-            "audit_log",
-            &[
-                ("at", "timestamptz"), ("actor_id", "bigint"), ("actor_label", "text"), ("action", "text"), ("entity", "text"),
-                ("entity_id", "bigint"), ("details", "text"),
-            ],
-            "",
-            &audit_rows,
-        ).await?;
-        let job_rows: Vec<Value> = numbered.iter()
-            .filter_map(|(i, _, _, receipt)| batch[*i].follow_up.as_ref().map(|job| {
-                json!([job.kind, (job.payload)(receipt), instant(at), crate::jobs::MAX_ATTEMPTS, instant(at)])
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &audit_rows).await?;
+        let job_rows: Vec<JobInsert> = numbered.iter()
+            .filter_map(|(i, _, _, receipt)| batch[*i].follow_up.as_ref().map(|job| JobInsert {
+                kind: job.kind,
+                payload: (job.payload)(receipt),
+                run_at: Instant(at),
+                max_attempts: crate::jobs::MAX_ATTEMPTS,
+                created_at: Instant(at),
             }))
             .collect();
-        InsertRows::insert_rows::<()>(
-            &mut tx,
-            "jobs",
-            &[("kind", "text"), ("payload", "text"), ("run_at", "timestamptz"), ("max_attempts", "integer"), ("created_at", "timestamptz")],
-            "",
-            &job_rows,
-        ).await?;
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &job_rows).await?;
         tx.commit().await?;
         for (i, _, _, receipt) in numbered {
             out[i] = Some(Stored::Created(receipt));

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::rows::{Column, InsertRows};
+use crate::rows::{Column, InsertJsonRows as InsertRows};
 use agora_domain::survey::{Condition, Item, Question, QuestionInput, QuestionKind, Spec, Tally, Text};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::TryStreamExt;
