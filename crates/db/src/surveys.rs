@@ -3,11 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::rows::{Column, InsertJsonRows as InsertRows};
+use crate::rows::{Bind, InsertRows, Instant, Row, table_row};
 use agora_domain::survey::{Condition, Item, Question, QuestionInput, QuestionKind, Spec, Tally, Text};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::TryStreamExt;
-use serde_json::{Value, json};
 
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::{BeginWrite, Db, DbError, DbResult, now};
@@ -403,20 +402,65 @@ pub enum Outcome {
 
 type TallyKey = (i64, i64, String, String, String);
 
-/// The columns a response is stored with (and their types), in the order both of its inserts give them.
-const RESPONSE_COLUMNS: &[Column] = &[
-    ("survey_id", "bigint"),
-    ("channel", "text"),
-    ("form_key", "text"),
-    ("user_id", "bigint"),
-    ("code_id", "bigint"),
-    ("interviewer", "text"),
-    ("place", "text"),
-    ("collected_at", "timestamptz"),
-    ("submitted_at", "timestamptz"),
-    ("entered_by_id", "bigint"),
-    ("survey_version", "integer"),
-];
+table_row! {
+    /// A response as stored, by both of its inserts: the batch's and a checked response's own.
+    struct ResponseInsert<'a> in "survey_responses" {
+        survey_id: i64 as "bigint",
+        channel: &'a str as "text",
+        form_key: &'a str as "text",
+        user_id: Option<i64> as "bigint",
+        code_id: Option<i64> as "bigint",
+        interviewer: Option<&'a str> as "text",
+        place: Option<&'a str> as "text",
+        collected_at: Instant as "timestamptz",
+        submitted_at: Instant as "timestamptz",
+        entered_by_id: Option<i64> as "bigint",
+        survey_version: i32 as "integer",
+    }
+}
+
+table_row! {
+    /// One stored row of a response's answer to a question.
+    struct AnswerInsert<'a> in "survey_answers" {
+        response_id: i64 as "bigint",
+        question_id: i64 as "bigint",
+        item: &'a str as "text",
+        num: Option<f64> as "double precision",
+        text: Option<&'a str> as "text",
+    }
+}
+
+table_row! {
+    /// What a batch adds to one tally; added to the stored one when it exists.
+    struct TallyInsert in "survey_tallies" {
+        survey_id: i64 as "bigint",
+        question_id: i64 as "bigint",
+        item: String as "text",
+        channel: String as "text",
+        day: String as "text",
+        n: i64 as "bigint",
+        total: f64 as "double precision",
+    }
+}
+
+impl<'a> ResponseInsert<'a> {
+    /// The row of response `r`, submitted `at`, with the one-time code it used.
+    fn of(r: &'a NewResponse, code_id: Option<i64>, at: DateTime<Utc>) -> Self {
+        ResponseInsert {
+            survey_id: r.survey_id,
+            channel: &r.channel,
+            form_key: &r.form_key,
+            user_id: r.user_id,
+            code_id,
+            interviewer: r.interviewer.as_deref(),
+            place: r.place.as_deref(),
+            collected_at: Instant(r.collected_at),
+            submitted_at: Instant(at),
+            entered_by_id: r.entered_by,
+            survey_version: r.version,
+        }
+    }
+}
 
 /// Stores a batch of responses in one transaction, each with its answers and the tallies;
 /// one commit for many responses is what lets a busy survey keep up with durable writes.
@@ -429,14 +473,9 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
         // they go in together (see `crate::rows`). A form key already stored, or repeated in
         // the batch, inserts nothing the second time.
         let plain: Vec<&NewResponse> = batch.iter().filter(|r| r.code.is_none() && r.user_id.is_none()).collect();
-        let rows: Vec<Value> = plain.iter().map(|r| json!([
-            r.survey_id, r.channel, r.form_key, None::<i64>, None::<i64>, r.interviewer, r.place,
-            crate::rows::instant(r.collected_at), crate::rows::instant(at), r.entered_by, r.version
-        ])).collect();
+        let rows: Vec<ResponseInsert<'_>> = plain.iter().map(|r| ResponseInsert::of(r, None, at)).collect();
         let stored: Vec<(i64, i64, String)> = InsertRows::insert_rows(
             &mut tx,
-            "survey_responses",
-            RESPONSE_COLUMNS,
             "ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id, survey_id, form_key",
             &rows,
         ).await?;
@@ -487,14 +526,13 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
             // Only the form key may collide quietly (a double click); any other conflict is an
             // error, never a response acknowledged but not stored.
             let sql = format!(
-                "INSERT INTO survey_responses ({}) VALUES ({}) ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id",
-                crate::rows::names(RESPONSE_COLUMNS),
-                crate::Marks::Numbered.list(1, RESPONSE_COLUMNS.len())
+                "{} VALUES ({}) ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id",
+                crate::rows::insert_into::<ResponseInsert<'_>>(),
+                crate::Marks::Numbered.list(1, ResponseInsert::COLUMNS.len())
             );
-            let id: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .bind(r.survey_id).bind(&r.channel).bind(&r.form_key).bind(r.user_id).bind(code_id).bind(&r.interviewer).bind(&r.place)
-            .bind(r.collected_at).bind(at).bind(r.entered_by).bind(r.version)
-            .fetch_optional(&mut *tx).await?;
+            let row = ResponseInsert::of(r, code_id, at);
+            let id: Option<i64> = row.bind(sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(sql)))
+                .fetch_optional(&mut *tx).await?.map(|(id,)| id);
             outcomes[i] = Some(match id {
                 Some(id) => Outcome::Stored(id),
                 None => {
@@ -525,22 +563,19 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
             }
         }
         // The answers and tallies of the whole batch together.
-        let rows: Vec<Value> = answers.iter().map(|(id, qid, item)| json!([id, qid, item.item, item.num, item.text])).collect();
-        InsertRows::insert_rows::<()>(
+        let rows: Vec<AnswerInsert<'_>> = answers.iter().map(|(id, qid, item)| AnswerInsert {
+            response_id: *id,
+            question_id: *qid,
+            item: &item.item,
+            num: item.num,
+            text: item.text.as_deref(),
+        }).collect();
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &rows).await?;
+        let rows: Vec<TallyInsert> = tallies.into_iter().map(|((survey_id, question_id, item, channel, day), (n, total))| TallyInsert {
+            survey_id, question_id, item, channel, day, n, total,
+        }).collect();
+        InsertRows::insert_rows::<_, ()>(
             &mut tx,
-            "survey_answers",
-            &[("response_id", "bigint"), ("question_id", "bigint"), ("item", "text"), ("num", "double precision"), ("text", "text")],
-            "",
-            &rows,
-        ).await?;
-        let rows: Vec<Value> = tallies.into_iter().map(|((s, qid, item, ch, day), (n, total))| json!([s, qid, item, ch, day, n, total])).collect();
-        InsertRows::insert_rows::<()>(
-            &mut tx,
-            "survey_tallies",
-            &[
-                ("survey_id", "bigint"), ("question_id", "bigint"), ("item", "text"), ("channel", "text"), ("day", "text"),
-                ("n", "bigint"), ("total", "double precision"),
-            ],
             "ON CONFLICT (survey_id, question_id, item, channel, day) DO UPDATE SET n = survey_tallies.n + excluded.n, total = survey_tallies.total + excluded.total",
             &rows,
         ).await?;
