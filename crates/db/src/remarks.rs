@@ -2,11 +2,12 @@
 //! answers, and the counts a report needs.
 
 use crate::audit::{AuditEntry, audit_in_tx};
-use crate::rows::InsertRows;
-use crate::{BeginWrite, Db, DbError, DbResult, Page, now};
+use crate::rows::{InsertRows, Instant, table_row};
+use crate::{BeginWrite, Db, DbError, DbResult, Marks, Page, now};
 use agora_domain::remark::{Identity, RemarkInput};
 use chrono::{DateTime, Utc};
-use serde_json::{Value, json};
+use sqlx::Transaction;
+use std::collections::HashMap;
 
 /// A section of the consulted document that remarks can point at.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -146,173 +147,395 @@ pub async fn submit_one(db: &Db, item: &SubmissionBatchItem) -> DbResult<Stored>
     }
 }
 
+table_row! {
+    /// A new submission as stored; `RETURNING` gives its id with its receipt, which its remarks need.
+    struct SubmissionInsert<'a> in "submissions" {
+        consultation_id: i64 as "bigint",
+        receipt: &'a str as "text",
+        form_key: &'a str as "text",
+        channel: &'a str as "text",
+        received_at: Instant as "timestamptz",
+        entered_by_id: Option<i64> as "bigint",
+        entered_by: Option<&'a str> as "text",
+        user_id: Option<i64> as "bigint",
+        submitter_kind: &'a str as "text",
+        person_number: Option<i32> as "integer",
+        name: Option<&'a str> as "text",
+        organisation: Option<&'a str> as "text",
+        district_id: Option<i64> as "bigint",
+        address: Option<&'a str> as "text",
+        email: Option<&'a str> as "text",
+        formal_status: &'a str as "text",
+        defect_reason: Option<&'a str> as "text",
+        correct_by: Option<Instant> as "timestamptz",
+        attachment_key: Option<&'a str> as "text",
+        attachment_name: Option<&'a str> as "text",
+        attachment_type: Option<&'a str> as "text",
+        created_at: Instant as "timestamptz",
+    }
+}
+
+table_row! {
+    /// A remark of a new submission, numbered within its consultation.
+    struct RemarkInsert<'a> in "remarks" {
+        consultation_id: i64 as "bigint",
+        submission_id: i64 as "bigint",
+        number: i32 as "integer",
+        section_id: Option<i64> as "bigint",
+        section_text: Option<&'a str> as "text",
+        proposed_change: &'a str as "text",
+        justification: &'a str as "text",
+        moderation: &'a str as "text",
+    }
+}
+
+table_row! {
+    /// A new submission's audit entry, written with the batch instead of by `audit_in_tx!`.
+    struct AuditInsert<'a> in "audit_log" {
+        at: Instant as "timestamptz",
+        actor_id: Option<i64> as "bigint",
+        actor_label: &'a str as "text",
+        action: &'a str as "text",
+        entity: &'a str as "text",
+        entity_id: i64 as "bigint",
+        details: &'a str as "text",
+    }
+}
+
+table_row! {
+    /// A new submission's follow-up job, due at once.
+    struct JobInsert in "jobs" {
+        kind: &'static str as "text",
+        payload: String as "text",
+        run_at: Instant as "timestamptz",
+        max_attempts: i32 as "integer",
+        created_at: Instant as "timestamptz",
+    }
+}
+
 /// Stores many submissions in one transaction (one durable commit for all of them), each
 /// numbered and audited as [`submit`] does, with its follow-up job; returns one outcome per
 /// item. The work is set-based: one look-up of repeated form keys and one numbering per
 /// consultation, then one multi-row insert per table, whatever the batch's size.
 pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Vec<Stored>> {
-    use std::collections::HashMap;
     let at = now();
     let marks = db.marks();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
-        let mut out: Vec<Option<Stored>> = vec![None; batch.len()];
-        // Receipts already given, by (consultation, form key): stored earlier or earlier in this batch.
-        let mut given: HashMap<(i64, &str), String> = HashMap::new();
-        let mut consultations: Vec<i64> = batch.iter().map(|b| b.submission.consultation_id).collect();
-        consultations.sort_unstable();
-        consultations.dedup();
-        for &c in &consultations {
-            let keys: Vec<&str> = batch.iter().filter(|b| b.submission.consultation_id == c).map(|b| b.submission.form_key.as_str()).collect();
-            for chunk in keys.chunks(64) {
-                // One statement whatever the batch's size: the list is filled up to one of
-                // three lengths with the last key again, so that each length stays prepared.
-                // Each key is looked up on its own through the unique (consultation, form key)
-                // index: as `form_key IN (…)`, PostgreSQL's planner, its statistics taken before
-                // a flood of submissions to one consultation, read all of that consultation's
-                // submissions instead (98,000 rows, 16 ms per look-up, most of each batch).
-                let len = [4, 16, 64].into_iter().find(|&n| n >= chunk.len()).unwrap_or(64);
-                let keys = (0..len).map(|k| format!("({})", marks.list(k + 2, 1))).collect::<Vec<_>>().join(", ");
-                let sql = format!(
-                    "SELECT k.column1, (SELECT receipt FROM submissions s WHERE s.consultation_id = {} AND s.form_key = k.column1) \
-                     FROM (VALUES {keys}) AS k",
-                    marks.list(1, 1),
-                );
-                let mut q = sqlx::query_as::<_, (String, Option<String>)>(sqlx::AssertSqlSafe(sql)).bind(c);
-                for k in chunk.iter().chain(std::iter::repeat_n(chunk.last().unwrap_or(&""), len - chunk.len())) {
-                    q = q.bind(*k);
-                }
-                for (key, receipt) in q.fetch_all(&mut *tx).await? {
-                    if let (Some(k), Some(receipt)) = (chunk.iter().find(|k| **k == key), receipt) {
-                        given.insert((c, k), receipt);
-                    }
-                }
-            }
-        }
-        // Which items are new, and how many remark and person numbers each consultation needs.
-        let mut new_items = Vec::new();
-        let mut need: HashMap<i64, (i32, i32)> = HashMap::new();
-        let mut first_of: HashMap<(i64, &str), usize> = HashMap::new();
-        for (i, item) in batch.iter().enumerate() {
-            let s = &item.submission;
-            let key = (s.consultation_id, s.form_key.as_str());
-            if given.contains_key(&key) || first_of.contains_key(&key) {
-                continue;
-            }
-            first_of.insert(key, i);
-            new_items.push(i);
-            let e = need.entry(s.consultation_id).or_insert((0, 0));
-            e.0 += i32::try_from(item.remarks.len()).unwrap_or(i32::MAX);
-            e.1 += i32::from(s.identity.kind == agora_domain::remark::SubmitterKind::Person);
-        }
-        let mut next: HashMap<i64, (i32, i32)> = HashMap::new();
-        for (&c, &(n, persons)) in &need {
-            let first: (i32, i32) = sqlx::query_as(
-                "UPDATE consultations SET next_remark_number = next_remark_number + $1, next_person_number = next_person_number + $2 \
-                 WHERE id = $3 RETURNING next_remark_number - $1, next_person_number - $2",
-            ).bind(n).bind(persons).bind(c).fetch_one(&mut *tx).await?;
-            next.insert(c, first);
-        }
-        // Numbers in the order the submissions arrived.
-        let mut numbered = Vec::with_capacity(new_items.len());
-        for &i in &new_items {
-            let s = &batch[i].submission;
-            let slot = next.get_mut(&s.consultation_id).ok_or_else(|| DbError::Conflict("consultation".into()))?;
-            let is_person = s.identity.kind == agora_domain::remark::SubmitterKind::Person;
-            let (first, person) = *slot;
-            slot.0 += i32::try_from(batch[i].remarks.len()).unwrap_or(i32::MAX);
-            slot.1 += i32::from(is_person);
-            let receipt = format!("UW/{}/{:05}", s.consultation_id, first);
-            numbered.push((i, first, is_person.then_some(person), receipt));
-        }
+        let given = stored_receipts(&mut tx, marks, batch).await?;
+        let new = new_items(batch, &given);
+        let firsts = reserve_numbers(&mut tx, &new.need).await?;
+        let numbered = number(batch, &new.order, firsts)?;
         // Each table's rows of the whole batch together (see `crate::rows`).
-        let instant = crate::rows::instant;
-        let rows: Vec<Value> = numbered.iter().map(|(i, _, person, receipt)| {
-            let s = &batch[*i].submission;
-            let attachment = s.attachment.as_ref();
-            json!([
-                s.consultation_id, receipt, s.form_key, s.channel, instant(s.received_at),
-                s.entered_by.as_ref().map(|e| e.0), s.entered_by.as_ref().map(|e| &e.1), s.user_id,
-                s.identity.kind.as_str(), person, s.identity.name, s.identity.organisation,
-                s.identity.district_id, s.identity.address, s.identity.email.as_ref().map(|e| e.as_str()),
-                s.formal_status, s.defect_reason, s.correct_by.map(instant),
-                attachment.map(|a| &a.0), attachment.map(|a| &a.1), attachment.map(|a| &a.2), instant(at)
-            ])
-        }).collect();
-        let ids: HashMap<String, i64> = InsertRows::insert_rows::<(i64, String)>(
-            &mut tx,
-            "submissions",
-            &[
-                ("consultation_id", "bigint"), ("receipt", "text"), ("form_key", "text"), ("channel", "text"), ("received_at", "timestamptz"),
-                ("entered_by_id", "bigint"), ("entered_by", "text"), ("user_id", "bigint"), ("submitter_kind", "text"),
-                ("person_number", "integer"), ("name", "text"), ("organisation", "text"), ("district_id", "bigint"), ("address", "text"),
-                ("email", "text"), ("formal_status", "text"), ("defect_reason", "text"), ("correct_by", "timestamptz"),
-                ("attachment_key", "text"), ("attachment_name", "text"), ("attachment_type", "text"), ("created_at", "timestamptz"),
-            ],
-            "RETURNING id, receipt",
-            &rows,
-        ).await?.into_iter().map(|(id, r)| (r, id)).collect();
-        let mut remark_rows = Vec::new();
-        for (i, first, _, receipt) in &numbered {
-            let id = *ids.get(receipt).ok_or_else(|| DbError::Conflict("submission".into()))?;
-            let s = &batch[*i].submission;
-            let moderation = if s.held { "held" } else { "published" };
-            for (k, r) in batch[*i].remarks.iter().enumerate() {
-                let number = first + i32::try_from(k).unwrap_or(0);
-                remark_rows.push(json!([s.consultation_id, id, number, r.section_id, r.section_text, r.proposed_change, r.justification, moderation]));
-            }
-        }
-        InsertRows::insert_rows::<()>(
-            &mut tx,
-            "remarks",
-            &[
-                ("consultation_id", "bigint"), ("submission_id", "bigint"), ("number", "integer"), ("section_id", "bigint"),
-                ("section_text", "text"), ("proposed_change", "text"), ("justification", "text"), ("moderation", "text"),
-            ],
-            "",
-            &remark_rows,
-        ).await?;
-        let audit_rows: Vec<Value> = numbered.iter().map(|(i, ..)| {
-            let e = &batch[*i].entry;
-            json!([instant(at), e.actor_id, e.actor_label, e.action, e.entity, batch[*i].submission.consultation_id, e.details])
-        }).collect();
-        InsertRows::insert_rows::<()>(
-            &mut tx,
-            "audit_log",
-            &[
-                ("at", "timestamptz"), ("actor_id", "bigint"), ("actor_label", "text"), ("action", "text"), ("entity", "text"),
-                ("entity_id", "bigint"), ("details", "text"),
-            ],
-            "",
-            &audit_rows,
-        ).await?;
-        let job_rows: Vec<Value> = numbered.iter()
-            .filter_map(|(i, _, _, receipt)| batch[*i].follow_up.as_ref().map(|job| {
-                json!([job.kind, (job.payload)(receipt), instant(at), crate::jobs::MAX_ATTEMPTS, instant(at)])
-            }))
-            .collect();
-        InsertRows::insert_rows::<()>(
-            &mut tx,
-            "jobs",
-            &[("kind", "text"), ("payload", "text"), ("run_at", "timestamptz"), ("max_attempts", "integer"), ("created_at", "timestamptz")],
-            "",
-            &job_rows,
-        ).await?;
+        let submissions = submission_rows(batch, &numbered, at);
+        let ids: Vec<(i64, String)> = InsertRows::insert_rows(&mut tx, "RETURNING id, receipt", &submissions).await?;
+        let ids: HashMap<String, i64> = ids.into_iter().map(|(id, receipt)| (receipt, id)).collect();
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &remark_rows(batch, &numbered, &ids)?).await?;
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &audit_rows(batch, &numbered, at)).await?;
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &job_rows(batch, &numbered, at)).await?;
         tx.commit().await?;
-        for (i, _, _, receipt) in numbered {
-            out[i] = Some(Stored::Created(receipt));
-        }
-        // Repeats: the receipt stored before, or the one the first of them got in this batch.
-        for (i, item) in batch.iter().enumerate() {
-            if out[i].is_none() {
-                let s = &item.submission;
-                let key = (s.consultation_id, s.form_key.as_str());
-                let receipt = given.get(&key).cloned().or_else(|| first_of.get(&key).and_then(|&f| out[f].as_ref().map(|o| o.receipt().to_owned())));
-                out[i] = Some(Stored::Duplicate(receipt.ok_or_else(|| DbError::Conflict("submission".into()))?));
+        outcomes(batch, numbered, &given, &new.first_of)
+    })
+}
+
+/// A submission's consultation and form key, which identify it as sent once.
+type FormKey<'b> = (i64, &'b str);
+
+fn form_key(s: &NewSubmission) -> FormKey<'_> {
+    (s.consultation_id, s.form_key.as_str())
+}
+
+/// How many remark numbers an item takes.
+fn remark_count(item: &SubmissionBatchItem) -> i32 {
+    i32::try_from(item.remarks.len()).unwrap_or(i32::MAX)
+}
+
+/// Whether the submitter is a private person, who is shown by a pseudonym number.
+fn is_person(s: &NewSubmission) -> bool {
+    s.identity.kind == agora_domain::remark::SubmitterKind::Person
+}
+
+/// The receipts already stored for the batch's form keys.
+///
+/// Each key is looked up on its own through the unique (consultation, form key) index, as a
+/// sub-select per row of a `VALUES` list: as `form_key IN (…)`, PostgreSQL's planner, its
+/// statistics taken before a flood of submissions to one consultation, read all of that
+/// consultation's submissions instead. The list is filled up to one of three lengths with the
+/// last key again, so that each length stays prepared.
+async fn stored_receipts<'b, DB>(
+    tx: &mut Transaction<'static, DB>,
+    marks: Marks,
+    batch: &'b [SubmissionBatchItem],
+) -> Result<HashMap<FormKey<'b>, String>, sqlx::Error>
+where
+    DB: sqlx::Database,
+    for<'c> &'c mut DB::Connection: sqlx::Executor<'c, Database = DB>,
+    DB::Arguments: sqlx::IntoArguments<DB>,
+    i64: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    &'b str: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    (String, Option<String>): for<'r> sqlx::FromRow<'r, DB::Row>,
+{
+    let mut given = HashMap::new();
+    let mut consultations: Vec<i64> = batch.iter().map(|b| b.submission.consultation_id).collect();
+    consultations.sort_unstable();
+    consultations.dedup();
+    for c in consultations {
+        let keys: Vec<&str> = batch
+            .iter()
+            .filter(|b| b.submission.consultation_id == c)
+            .map(|b| b.submission.form_key.as_str())
+            .collect();
+        for chunk in keys.chunks(64) {
+            let len = [4, 16, 64].into_iter().find(|&n| n >= chunk.len()).unwrap_or(64);
+            let values = (0..len).map(|k| format!("({})", marks.list(k + 2, 1))).collect::<Vec<_>>().join(", ");
+            let sql = format!(
+                "SELECT k.column1, (SELECT receipt FROM submissions s WHERE s.consultation_id = {} AND s.form_key = k.column1) \
+                 FROM (VALUES {values}) AS k",
+                marks.list(1, 1),
+            );
+            let mut q = sqlx::query_as::<_, (String, Option<String>)>(sqlx::AssertSqlSafe(sql)).bind(c);
+            for k in chunk.iter().chain(std::iter::repeat_n(chunk.last().unwrap_or(&""), len - chunk.len())) {
+                q = q.bind(*k);
+            }
+            for (key, receipt) in q.fetch_all(&mut **tx).await? {
+                if let (Some(k), Some(receipt)) = (chunk.iter().find(|k| **k == key), receipt) {
+                    given.insert((c, *k), receipt);
+                }
             }
         }
-        Ok(out.into_iter().flatten().collect())
-    })
+    }
+    Ok(given)
+}
+
+/// A consultation's remark and pseudonym numbers: how many a batch needs, or the first free.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Numbers {
+    /// Remark numbers, which run through the whole consultation.
+    remarks: i32,
+    /// Pseudonym numbers, one per submission of a private person.
+    persons: i32,
+}
+
+/// Which items of a batch are new, and the numbers they need.
+#[derive(Debug, Default)]
+struct NewItems<'b> {
+    /// The new items' indexes in the batch, in the order they arrived.
+    order: Vec<usize>,
+    /// The new item of each form key, whose receipt its repeats later in the batch get.
+    first_of: HashMap<FormKey<'b>, usize>,
+    /// The numbers each consultation's new items need.
+    need: HashMap<i64, Numbers>,
+}
+
+/// Picks the new items: the first of each form key that has no receipt yet (`given`).
+fn new_items<'b>(batch: &'b [SubmissionBatchItem], given: &HashMap<FormKey<'b>, String>) -> NewItems<'b> {
+    let mut new = NewItems::default();
+    for (i, item) in batch.iter().enumerate() {
+        let key = form_key(&item.submission);
+        if given.contains_key(&key) || new.first_of.contains_key(&key) {
+            continue;
+        }
+        new.first_of.insert(key, i);
+        new.order.push(i);
+        let need = new.need.entry(item.submission.consultation_id).or_default();
+        need.remarks += remark_count(item);
+        need.persons += i32::from(is_person(&item.submission));
+    }
+    new
+}
+
+/// Reserves what each consultation needs with one update of its counters, however many
+/// submissions it has in the batch, and returns its first reserved numbers.
+async fn reserve_numbers<DB>(
+    tx: &mut Transaction<'static, DB>,
+    need: &HashMap<i64, Numbers>,
+) -> Result<HashMap<i64, Numbers>, sqlx::Error>
+where
+    DB: sqlx::Database,
+    for<'c> &'c mut DB::Connection: sqlx::Executor<'c, Database = DB>,
+    DB::Arguments: sqlx::IntoArguments<DB>,
+    i32: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    i64: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    (i32, i32): for<'r> sqlx::FromRow<'r, DB::Row>,
+{
+    let mut firsts = HashMap::new();
+    for (&c, n) in need {
+        let (remarks, persons): (i32, i32) = sqlx::query_as(
+            "UPDATE consultations SET next_remark_number = next_remark_number + $1, next_person_number = next_person_number + $2 \
+             WHERE id = $3 RETURNING next_remark_number - $1, next_person_number - $2",
+        )
+        .bind(n.remarks)
+        .bind(n.persons)
+        .bind(c)
+        .fetch_one(&mut **tx)
+        .await?;
+        firsts.insert(c, Numbers { remarks, persons });
+    }
+    Ok(firsts)
+}
+
+/// A new submission with its numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Numbered {
+    /// Its index in the batch.
+    item: usize,
+    /// Its first remark's number; its other remarks follow in order.
+    first_remark: i32,
+    /// Its pseudonym number, for a private person.
+    person: Option<i32>,
+    /// Its receipt number, which also matches it to its id among the inserted submissions.
+    receipt: String,
+}
+
+/// Numbers the new items from their consultations' first reserved numbers (`firsts`) in the
+/// order they arrived, so that numbers follow arrival within a consultation.
+fn number(
+    batch: &[SubmissionBatchItem],
+    order: &[usize],
+    mut firsts: HashMap<i64, Numbers>,
+) -> DbResult<Vec<Numbered>> {
+    order
+        .iter()
+        .map(|&i| {
+            let s = &batch[i].submission;
+            let next = firsts.get_mut(&s.consultation_id).ok_or_else(|| DbError::Conflict("consultation".into()))?;
+            let given = *next;
+            next.remarks += remark_count(&batch[i]);
+            next.persons += i32::from(is_person(s));
+            Ok(Numbered {
+                item: i,
+                first_remark: given.remarks,
+                person: is_person(s).then_some(given.persons),
+                receipt: format!("UW/{}/{:05}", s.consultation_id, given.remarks),
+            })
+        })
+        .collect()
+}
+
+/// The new submissions' rows.
+fn submission_rows<'b>(
+    batch: &'b [SubmissionBatchItem],
+    numbered: &'b [Numbered],
+    at: DateTime<Utc>,
+) -> Vec<SubmissionInsert<'b>> {
+    numbered
+        .iter()
+        .map(|n| {
+            let s = &batch[n.item].submission;
+            let attachment = s.attachment.as_ref();
+            SubmissionInsert {
+                consultation_id: s.consultation_id,
+                receipt: &n.receipt,
+                form_key: &s.form_key,
+                channel: &s.channel,
+                received_at: Instant(s.received_at),
+                entered_by_id: s.entered_by.as_ref().map(|e| e.0),
+                entered_by: s.entered_by.as_ref().map(|e| e.1.as_str()),
+                user_id: s.user_id,
+                submitter_kind: s.identity.kind.as_str(),
+                person_number: n.person,
+                name: s.identity.name.as_deref(),
+                organisation: s.identity.organisation.as_deref(),
+                district_id: s.identity.district_id,
+                address: s.identity.address.as_deref(),
+                email: s.identity.email.as_ref().map(|e| e.as_str()),
+                formal_status: &s.formal_status,
+                defect_reason: s.defect_reason.as_deref(),
+                correct_by: s.correct_by.map(Instant),
+                attachment_key: attachment.map(|a| a.0.as_str()),
+                attachment_name: attachment.map(|a| a.1.as_str()),
+                attachment_type: attachment.map(|a| a.2.as_str()),
+                created_at: Instant(at),
+            }
+        })
+        .collect()
+}
+
+/// The new submissions' remarks, numbered, each with its submission's id (`ids`, by receipt).
+fn remark_rows<'b>(
+    batch: &'b [SubmissionBatchItem],
+    numbered: &[Numbered],
+    ids: &HashMap<String, i64>,
+) -> DbResult<Vec<RemarkInsert<'b>>> {
+    let mut rows = Vec::new();
+    for n in numbered {
+        let id = *ids.get(&n.receipt).ok_or_else(|| DbError::Conflict("submission".into()))?;
+        let s = &batch[n.item].submission;
+        let moderation = if s.held { "held" } else { "published" };
+        for (k, r) in batch[n.item].remarks.iter().enumerate() {
+            rows.push(RemarkInsert {
+                consultation_id: s.consultation_id,
+                submission_id: id,
+                number: n.first_remark + i32::try_from(k).unwrap_or(0),
+                section_id: r.section_id,
+                section_text: r.section_text.as_deref(),
+                proposed_change: &r.proposed_change,
+                justification: &r.justification,
+                moderation,
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// The new submissions' audit entries; a repeat is not audited again.
+fn audit_rows<'b>(batch: &'b [SubmissionBatchItem], numbered: &[Numbered], at: DateTime<Utc>) -> Vec<AuditInsert<'b>> {
+    numbered
+        .iter()
+        .map(|n| {
+            let e = &batch[n.item].entry;
+            AuditInsert {
+                at: Instant(at),
+                actor_id: e.actor_id,
+                actor_label: &e.actor_label,
+                action: e.action,
+                entity: e.entity,
+                entity_id: batch[n.item].submission.consultation_id,
+                details: &e.details,
+            }
+        })
+        .collect()
+}
+
+/// The new submissions' follow-up jobs, their payloads made from the receipts just given.
+fn job_rows(batch: &[SubmissionBatchItem], numbered: &[Numbered], at: DateTime<Utc>) -> Vec<JobInsert> {
+    numbered
+        .iter()
+        .filter_map(|n| {
+            batch[n.item].follow_up.as_ref().map(|job| JobInsert {
+                kind: job.kind,
+                payload: (job.payload)(&n.receipt),
+                run_at: Instant(at),
+                max_attempts: crate::jobs::MAX_ATTEMPTS,
+                created_at: Instant(at),
+            })
+        })
+        .collect()
+}
+
+/// One outcome per item, in order: a new one is created with its receipt; a repeat gets the
+/// receipt stored before (`given`), or the one the first of it in this batch got.
+fn outcomes(
+    batch: &[SubmissionBatchItem],
+    numbered: Vec<Numbered>,
+    given: &HashMap<FormKey<'_>, String>,
+    first_of: &HashMap<FormKey<'_>, usize>,
+) -> DbResult<Vec<Stored>> {
+    let mut out: Vec<Option<Stored>> = vec![None; batch.len()];
+    for n in numbered {
+        out[n.item] = Some(Stored::Created(n.receipt));
+    }
+    for (i, item) in batch.iter().enumerate() {
+        if out[i].is_none() {
+            let key = form_key(&item.submission);
+            let receipt = given
+                .get(&key)
+                .cloned()
+                .or_else(|| first_of.get(&key).and_then(|&f| out[f].as_ref().map(|o| o.receipt().to_owned())));
+            out[i] = Some(Stored::Duplicate(receipt.ok_or_else(|| DbError::Conflict("submission".into()))?));
+        }
+    }
+    Ok(out.into_iter().flatten().collect())
 }
 
 /// A remark with what the lists and the report show of it.
@@ -644,4 +867,116 @@ pub async fn attachment(db: &Db, consultation: i64, submission: i64) -> DbResult
     on!(db, p => Ok(sqlx::query_as(
         "SELECT attachment_key, attachment_name, attachment_type FROM submissions WHERE id = $1 AND consultation_id = $2 AND attachment_key IS NOT NULL",
     ).bind(submission).bind(consultation).fetch_optional(p).await?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use agora_domain::remark::SubmitterKind;
+
+    fn item(consultation: i64, key: &str, remarks: &[&str], kind: SubmitterKind) -> SubmissionBatchItem {
+        let identity = Identity { kind, name: None, organisation: None, district_id: None, address: None, email: None };
+        SubmissionBatchItem {
+            submission: NewSubmission {
+                consultation_id: consultation,
+                form_key: key.into(),
+                channel: "online".into(),
+                received_at: now(),
+                entered_by: None,
+                user_id: None,
+                identity,
+                formal_status: "valid".into(),
+                defect_reason: None,
+                correct_by: None,
+                attachment: None,
+                held: false,
+            },
+            remarks: remarks
+                .iter()
+                .map(|t| RemarkInput {
+                    section_id: None,
+                    section_text: None,
+                    proposed_change: (*t).into(),
+                    justification: String::new(),
+                })
+                .collect(),
+            entry: AuditEntry {
+                actor_id: None,
+                actor_label: "test".into(),
+                action: "remark.submit",
+                entity: "consultation",
+                details: String::new(),
+            },
+            follow_up: None,
+        }
+    }
+
+    /// Two consultations interleaved, a repeat inside the batch and a key stored before.
+    fn batch() -> Vec<SubmissionBatchItem> {
+        use SubmitterKind::{Organisation, Person};
+        vec![
+            item(1, "k1", &["A", "B"], Person),
+            item(1, "k2", &["C"], Organisation),
+            item(1, "k1", &["A", "B"], Person),
+            item(2, "k9", &["D"], Person),
+            item(1, "old", &["E"], Person),
+        ]
+    }
+
+    #[test]
+    fn only_the_first_of_a_form_key_not_stored_before_is_new() {
+        let batch = batch();
+        let given = HashMap::from([((1, "old"), "UW/1/00001".to_owned())]);
+        let new = new_items(&batch, &given);
+        assert_eq!(new.order, vec![0, 1, 3]);
+        assert_eq!(new.first_of, HashMap::from([((1, "k1"), 0), ((1, "k2"), 1), ((2, "k9"), 3)]));
+        assert_eq!(
+            new.need,
+            HashMap::from([(1, Numbers { remarks: 3, persons: 1 }), (2, Numbers { remarks: 1, persons: 1 })])
+        );
+    }
+
+    #[test]
+    fn numbers_follow_arrival_within_each_consultation_and_repeats_get_the_first_receipt() {
+        let batch = batch();
+        let given = HashMap::from([((1, "old"), "UW/1/00001".to_owned())]);
+        let new = new_items(&batch, &given);
+        let firsts = HashMap::from([(1, Numbers { remarks: 5, persons: 2 }), (2, Numbers { remarks: 1, persons: 1 })]);
+        let numbered = number(&batch, &new.order, firsts).unwrap();
+        let numbers: Vec<_> = numbered.iter().map(|n| (n.item, n.first_remark, n.person, n.receipt.as_str())).collect();
+        assert_eq!(
+            numbers,
+            vec![(0, 5, Some(2), "UW/1/00005"), (1, 7, None, "UW/1/00007"), (3, 1, Some(1), "UW/2/00001")]
+        );
+
+        let ids = HashMap::from([
+            ("UW/1/00005".to_owned(), 10),
+            ("UW/1/00007".to_owned(), 11),
+            ("UW/2/00001".to_owned(), 12),
+        ]);
+        let remarks: Vec<_> = remark_rows(&batch, &numbered, &ids)
+            .unwrap()
+            .iter()
+            .map(|r| (r.consultation_id, r.submission_id, r.number, r.proposed_change))
+            .collect();
+        assert_eq!(remarks, vec![(1, 10, 5, "A"), (1, 10, 6, "B"), (1, 11, 7, "C"), (2, 12, 1, "D")]);
+
+        assert_eq!(
+            outcomes(&batch, numbered, &given, &new.first_of).unwrap(),
+            vec![
+                Stored::Created("UW/1/00005".into()),
+                Stored::Created("UW/1/00007".into()),
+                Stored::Duplicate("UW/1/00005".into()),
+                Stored::Created("UW/2/00001".into()),
+                Stored::Duplicate("UW/1/00001".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_consultation_without_reserved_numbers_is_an_error_not_a_guess() {
+        let batch = batch();
+        let firsts = HashMap::from([(1, Numbers { remarks: 1, persons: 1 })]);
+        assert!(matches!(number(&batch, &[0, 3], firsts), Err(DbError::Conflict(_))));
+    }
 }

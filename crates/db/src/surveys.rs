@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use crate::rows::{Column, InsertRows};
+use crate::rows::{Bind, InsertRows, Instant, Row, table_row};
 use agora_domain::survey::{Condition, Item, Question, QuestionInput, QuestionKind, Spec, Tally, Text};
 use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::TryStreamExt;
-use serde_json::{Value, json};
+use sqlx::Transaction;
 
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::{BeginWrite, Db, DbError, DbResult, now};
@@ -401,22 +401,65 @@ pub enum Outcome {
     CodeRejected,
 }
 
-type TallyKey = (i64, i64, String, String, String);
+table_row! {
+    /// A response as stored, by both of its inserts: the batch's and a checked response's own.
+    struct ResponseInsert<'a> in "survey_responses" {
+        survey_id: i64 as "bigint",
+        channel: &'a str as "text",
+        form_key: &'a str as "text",
+        user_id: Option<i64> as "bigint",
+        code_id: Option<i64> as "bigint",
+        interviewer: Option<&'a str> as "text",
+        place: Option<&'a str> as "text",
+        collected_at: Instant as "timestamptz",
+        submitted_at: Instant as "timestamptz",
+        entered_by_id: Option<i64> as "bigint",
+        survey_version: i32 as "integer",
+    }
+}
 
-/// The columns a response is stored with (and their types), in the order both of its inserts give them.
-const RESPONSE_COLUMNS: &[Column] = &[
-    ("survey_id", "bigint"),
-    ("channel", "text"),
-    ("form_key", "text"),
-    ("user_id", "bigint"),
-    ("code_id", "bigint"),
-    ("interviewer", "text"),
-    ("place", "text"),
-    ("collected_at", "timestamptz"),
-    ("submitted_at", "timestamptz"),
-    ("entered_by_id", "bigint"),
-    ("survey_version", "integer"),
-];
+table_row! {
+    /// One stored row of a response's answer to a question.
+    struct AnswerInsert<'a> in "survey_answers" {
+        response_id: i64 as "bigint",
+        question_id: i64 as "bigint",
+        item: &'a str as "text",
+        num: Option<f64> as "double precision",
+        text: Option<&'a str> as "text",
+    }
+}
+
+table_row! {
+    /// What a batch adds to one tally; added to the stored one when it exists.
+    struct TallyInsert in "survey_tallies" {
+        survey_id: i64 as "bigint",
+        question_id: i64 as "bigint",
+        item: String as "text",
+        channel: String as "text",
+        day: String as "text",
+        n: i64 as "bigint",
+        total: f64 as "double precision",
+    }
+}
+
+impl<'a> ResponseInsert<'a> {
+    /// The row of response `r`, submitted `at`, with the one-time code it used.
+    fn of(r: &'a NewResponse, code_id: Option<i64>, at: DateTime<Utc>) -> Self {
+        ResponseInsert {
+            survey_id: r.survey_id,
+            channel: &r.channel,
+            form_key: &r.form_key,
+            user_id: r.user_id,
+            code_id,
+            interviewer: r.interviewer.as_deref(),
+            place: r.place.as_deref(),
+            collected_at: Instant(r.collected_at),
+            submitted_at: Instant(at),
+            entered_by_id: r.entered_by,
+            survey_version: r.version,
+        }
+    }
+}
 
 /// Stores a batch of responses in one transaction, each with its answers and the tallies;
 /// one commit for many responses is what lets a busy survey keep up with durable writes.
@@ -424,130 +467,192 @@ pub async fn submit_batch(db: &Db, batch: &[NewResponse]) -> DbResult<Vec<Outcom
     let at = now();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
-        let mut outcomes: Vec<Option<Outcome>> = vec![None; batch.len()];
-        // Responses with neither a one-time code nor an account need no check of their own:
-        // they go in together (see `crate::rows`). A form key already stored, or repeated in
-        // the batch, inserts nothing the second time.
-        let plain: Vec<&NewResponse> = batch.iter().filter(|r| r.code.is_none() && r.user_id.is_none()).collect();
-        let rows: Vec<Value> = plain.iter().map(|r| json!([
-            r.survey_id, r.channel, r.form_key, None::<i64>, None::<i64>, r.interviewer, r.place,
-            crate::rows::instant(r.collected_at), crate::rows::instant(at), r.entered_by, r.version
-        ])).collect();
-        let stored: Vec<(i64, i64, String)> = InsertRows::insert_rows(
-            &mut tx,
-            "survey_responses",
-            RESPONSE_COLUMNS,
-            "ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id, survey_id, form_key",
-            &rows,
-        ).await?;
-        let mut inserted: HashMap<(i64, &str), i64> = HashMap::new();
-        for (id, survey, key) in stored {
-            if let Some(r) = plain.iter().find(|r| r.survey_id == survey && r.form_key == key) {
-                inserted.insert((survey, r.form_key.as_str()), id);
-            }
-        }
-        for (i, r) in batch.iter().enumerate() {
-            if r.code.is_some() || r.user_id.is_some() {
-                continue;
-            }
-            // The first of repeated keys is the one stored; the others are repeats of it.
-            outcomes[i] = Some(match inserted.remove(&(r.survey_id, r.form_key.as_str())) {
-                Some(id) => Outcome::Stored(id),
-                None => Outcome::Duplicate,
-            });
-        }
-        for (i, r) in batch.iter().enumerate() {
-            if r.code.is_none() && r.user_id.is_none() {
-                continue;
-            }
-            let code_id: Option<i64> = match &r.code {
-                Some(code) => {
-                    let id: Option<i64> = sqlx::query_scalar(
-                        "UPDATE survey_codes SET used_at = $1 WHERE survey_id = $2 AND code = $3 AND used_at IS NULL RETURNING id",
-                    ).bind(at).bind(r.survey_id).bind(code).fetch_optional(&mut *tx).await?;
-                    if id.is_none() {
-                        outcomes[i] = Some(Outcome::CodeRejected);
-                        continue;
-                    }
-                    id
-                }
-                None => None,
-            };
-            if let Some(user) = r.user_id {
-                let answered: Option<i64> = sqlx::query_scalar("SELECT id FROM survey_responses WHERE survey_id = $1 AND user_id = $2")
-                    .bind(r.survey_id).bind(user).fetch_optional(&mut *tx).await?;
-                if answered.is_some() {
-                    if let Some(c) = code_id {
-                        sqlx::query("UPDATE survey_codes SET used_at = NULL WHERE id = $1").bind(c).execute(&mut *tx).await?;
-                    }
-                    outcomes[i] = Some(Outcome::AlreadyAnswered);
-                    continue;
-                }
-            }
-            // Only the form key may collide quietly (a double click); any other conflict is an
-            // error, never a response acknowledged but not stored.
-            let sql = format!(
-                "INSERT INTO survey_responses ({}) VALUES ({}) ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id",
-                crate::rows::names(RESPONSE_COLUMNS),
-                crate::Marks::Numbered.list(1, RESPONSE_COLUMNS.len())
-            );
-            let id: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .bind(r.survey_id).bind(&r.channel).bind(&r.form_key).bind(r.user_id).bind(code_id).bind(&r.interviewer).bind(&r.place)
-            .bind(r.collected_at).bind(at).bind(r.entered_by).bind(r.version)
-            .fetch_optional(&mut *tx).await?;
-            outcomes[i] = Some(match id {
-                Some(id) => Outcome::Stored(id),
-                None => {
-                    if let Some(c) = code_id {
-                        sqlx::query("UPDATE survey_codes SET used_at = NULL WHERE id = $1").bind(c).execute(&mut *tx).await?;
-                    }
-                    Outcome::Duplicate
-                }
-            });
-        }
-        let mut tallies: HashMap<TallyKey, (i64, f64)> = HashMap::new();
-        let mut answers: Vec<(i64, i64, &Item)> = Vec::new();
-        for (r, outcome) in batch.iter().zip(&outcomes) {
-            let Some(Outcome::Stored(id)) = *outcome else { continue };
-            answers.extend(r.items.iter().flat_map(|(q, items)| items.iter().map(move |i| (id, *q, i))));
-            let day = r.day.format("%Y-%m-%d").to_string();
-            let mut bump = |q: i64, item: &str, total: f64| {
-                let e = tallies.entry((r.survey_id, q, item.to_owned(), r.channel.clone(), day.clone())).or_insert((0, 0.0));
-                e.0 += 1;
-                e.1 += total;
-            };
-            bump(RESPONSES, ANSWERED, 0.0);
-            for (q, items) in &r.items {
-                bump(*q, ANSWERED, 0.0);
-                for i in items.iter().filter(|i| !i.item.is_empty()) {
-                    bump(*q, &i.item, i.num.unwrap_or(0.0));
-                }
-            }
+        // The plain responses together (see `crate::rows`); a form key already stored, or
+        // repeated in the batch, inserts nothing the second time.
+        let plain = plain_rows(batch, at);
+        let stored: Vec<(i64, i64, String)> = InsertRows::insert_rows(&mut tx, PLAIN_TAIL, &plain).await?;
+        let mut outcomes = plain_outcomes(batch, stored);
+        for (i, r) in batch.iter().enumerate().filter(|(_, r)| !is_plain(r)) {
+            outcomes[i] = Some(store_checked(&mut tx, r, at).await?);
         }
         // The answers and tallies of the whole batch together.
-        let rows: Vec<Value> = answers.iter().map(|(id, qid, item)| json!([id, qid, item.item, item.num, item.text])).collect();
-        InsertRows::insert_rows::<()>(
-            &mut tx,
-            "survey_answers",
-            &[("response_id", "bigint"), ("question_id", "bigint"), ("item", "text"), ("num", "double precision"), ("text", "text")],
-            "",
-            &rows,
-        ).await?;
-        let rows: Vec<Value> = tallies.into_iter().map(|((s, qid, item, ch, day), (n, total))| json!([s, qid, item, ch, day, n, total])).collect();
-        InsertRows::insert_rows::<()>(
-            &mut tx,
-            "survey_tallies",
-            &[
-                ("survey_id", "bigint"), ("question_id", "bigint"), ("item", "text"), ("channel", "text"), ("day", "text"),
-                ("n", "bigint"), ("total", "double precision"),
-            ],
-            "ON CONFLICT (survey_id, question_id, item, channel, day) DO UPDATE SET n = survey_tallies.n + excluded.n, total = survey_tallies.total + excluded.total",
-            &rows,
-        ).await?;
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &answer_rows(batch, &outcomes)).await?;
+        InsertRows::insert_rows::<_, ()>(&mut tx, TALLY_TAIL, &tally_rows(batch, &outcomes)).await?;
         tx.commit().await?;
         // Every response got its outcome above.
         outcomes.into_iter().map(|o| o.ok_or_else(|| DbError::Conflict("survey response".into()))).collect()
     })
+}
+
+/// Whether a response has neither a one-time code nor an account, and so needs no check of
+/// its own before it is stored.
+fn is_plain(r: &NewResponse) -> bool {
+    r.code.is_none() && r.user_id.is_none()
+}
+
+/// What the plain responses' insert does with a form key stored before, and returns.
+const PLAIN_TAIL: &str = "ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id, survey_id, form_key";
+
+/// The plain responses' rows, submitted `at`.
+fn plain_rows(batch: &[NewResponse], at: DateTime<Utc>) -> Vec<ResponseInsert<'_>> {
+    batch.iter().filter(|r| is_plain(r)).map(|r| ResponseInsert::of(r, None, at)).collect()
+}
+
+/// The plain responses' outcomes from what their insert returned, (id, survey, form key) for
+/// each row it stored; the other responses' are left to be decided. The first response of a
+/// form key the insert stored is that row; any other, or one whose key it did not store
+/// (stored before), is a duplicate.
+fn plain_outcomes(batch: &[NewResponse], stored: Vec<(i64, i64, String)>) -> Vec<Option<Outcome>> {
+    let mut inserted: HashMap<(i64, &str), i64> = HashMap::new();
+    for (id, survey, key) in stored {
+        if let Some(r) = batch.iter().find(|r| is_plain(r) && r.survey_id == survey && r.form_key == key) {
+            inserted.insert((survey, r.form_key.as_str()), id);
+        }
+    }
+    batch
+        .iter()
+        .map(|r| {
+            is_plain(r).then(|| match inserted.remove(&(r.survey_id, r.form_key.as_str())) {
+                Some(id) => Outcome::Stored(id),
+                None => Outcome::Duplicate,
+            })
+        })
+        .collect()
+}
+
+/// Stores a response with a one-time code or from an account, on its own: whether it may be
+/// stored depends on the responses stored before it, in this batch too. Its code is used up
+/// only if it is stored, and an account answers once.
+async fn store_checked<'b, DB>(
+    tx: &mut Transaction<'static, DB>,
+    r: &'b NewResponse,
+    at: DateTime<Utc>,
+) -> Result<Outcome, sqlx::Error>
+where
+    DB: sqlx::Database,
+    for<'c> &'c mut DB::Connection: sqlx::Executor<'c, Database = DB>,
+    DB::Arguments: sqlx::IntoArguments<DB>,
+    DateTime<Utc>: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    i64: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    &'b str: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    (i64,): for<'r> sqlx::FromRow<'r, DB::Row>,
+    ResponseInsert<'b>: Bind<DB>,
+{
+    let code_id: Option<i64> = match &r.code {
+        Some(code) => {
+            let id: Option<i64> = sqlx::query_scalar(
+                "UPDATE survey_codes SET used_at = $1 WHERE survey_id = $2 AND code = $3 AND used_at IS NULL RETURNING id",
+            )
+            .bind(at)
+            .bind(r.survey_id)
+            .bind(code.as_str())
+            .fetch_optional(&mut **tx)
+            .await?;
+            if id.is_none() {
+                return Ok(Outcome::CodeRejected);
+            }
+            id
+        }
+        None => None,
+    };
+    let answered: Option<i64> = match r.user_id {
+        Some(user) => {
+            sqlx::query_scalar("SELECT id FROM survey_responses WHERE survey_id = $1 AND user_id = $2")
+                .bind(r.survey_id)
+                .bind(user)
+                .fetch_optional(&mut **tx)
+                .await?
+        }
+        None => None,
+    };
+    let outcome = if answered.is_some() {
+        Outcome::AlreadyAnswered
+    } else {
+        // Only the form key may collide quietly (a double click); any other conflict is an
+        // error, never a response acknowledged but not stored.
+        let sql = format!(
+            "{} VALUES ({}) ON CONFLICT (survey_id, form_key) DO NOTHING RETURNING id",
+            crate::rows::insert_into::<ResponseInsert<'_>>(),
+            crate::Marks::Numbered.list(1, ResponseInsert::COLUMNS.len())
+        );
+        let row = ResponseInsert::of(r, code_id, at);
+        let id: Option<(i64,)> = row.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql))).fetch_optional(&mut **tx).await?;
+        id.map_or(Outcome::Duplicate, |(id,)| Outcome::Stored(id))
+    };
+    // A code is given back when its response is not stored, so that it can be used again.
+    if let Some(c) = code_id
+        && !matches!(outcome, Outcome::Stored(_))
+    {
+        sqlx::query("UPDATE survey_codes SET used_at = NULL WHERE id = $1").bind(c).execute(&mut **tx).await?;
+    }
+    Ok(outcome)
+}
+
+/// The responses stored by this batch, with their ids.
+fn stored<'b>(batch: &'b [NewResponse], outcomes: &[Option<Outcome>]) -> impl Iterator<Item = (i64, &'b NewResponse)> {
+    batch.iter().zip(outcomes).filter_map(|(r, o)| match o {
+        Some(Outcome::Stored(id)) => Some((*id, r)),
+        _ => None,
+    })
+}
+
+/// The answer rows of the responses this batch stored.
+fn answer_rows<'b>(batch: &'b [NewResponse], outcomes: &[Option<Outcome>]) -> Vec<AnswerInsert<'b>> {
+    stored(batch, outcomes)
+        .flat_map(|(id, r)| {
+            r.items.iter().flat_map(move |(q, items)| {
+                items.iter().map(move |i| AnswerInsert {
+                    response_id: id,
+                    question_id: *q,
+                    item: &i.item,
+                    num: i.num,
+                    text: i.text.as_deref(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// A tally's survey, question, item, channel and day.
+type TallyKey = (i64, i64, String, String, String);
+
+/// What adds a batch's counts to the tallies already stored.
+const TALLY_TAIL: &str = "ON CONFLICT (survey_id, question_id, item, channel, day) \
+    DO UPDATE SET n = survey_tallies.n + excluded.n, total = survey_tallies.total + excluded.total";
+
+/// What the responses this batch stored add to the tallies, one row per tally: each response
+/// counts once under [`RESPONSES`], once as answering each question it answered, and once for
+/// each item it chose, with the item's number added to its total.
+fn tally_rows(batch: &[NewResponse], outcomes: &[Option<Outcome>]) -> Vec<TallyInsert> {
+    let mut tallies: HashMap<TallyKey, (i64, f64)> = HashMap::new();
+    for (_, r) in stored(batch, outcomes) {
+        let day = r.day.format("%Y-%m-%d").to_string();
+        let mut bump = |q: i64, item: &str, total: f64| {
+            let e =
+                tallies.entry((r.survey_id, q, item.to_owned(), r.channel.clone(), day.clone())).or_insert((0, 0.0));
+            e.0 += 1;
+            e.1 += total;
+        };
+        bump(RESPONSES, ANSWERED, 0.0);
+        for (q, items) in &r.items {
+            bump(*q, ANSWERED, 0.0);
+            for i in items.iter().filter(|i| !i.item.is_empty()) {
+                bump(*q, &i.item, i.num.unwrap_or(0.0));
+            }
+        }
+    }
+    tallies
+        .into_iter()
+        .map(|((survey_id, question_id, item, channel, day), (n, total))| TallyInsert {
+            survey_id,
+            question_id,
+            item,
+            channel,
+            day,
+            n,
+            total,
+        })
+        .collect()
 }
 
 /// Filters on responses for results and exports.
@@ -856,4 +961,154 @@ pub async fn draft(db: &Db, survey_id: i64, user_id: i64) -> DbResult<Option<(Ve
 pub async fn delete_draft(db: &Db, survey_id: i64, user_id: i64) -> DbResult<()> {
     exec!(db, p => sqlx::query("DELETE FROM survey_drafts WHERE survey_id = $1 AND user_id = $2").bind(survey_id).bind(user_id).execute(p).await?);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(survey_id: i64, key: &str, items: Vec<(i64, Vec<Item>)>) -> NewResponse {
+        NewResponse {
+            survey_id,
+            channel: "online".into(),
+            form_key: key.into(),
+            user_id: None,
+            code: None,
+            interviewer: None,
+            place: None,
+            collected_at: now(),
+            day: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+            entered_by: None,
+            version: 1,
+            items,
+        }
+    }
+
+    fn item(item: &str, num: Option<f64>, text: Option<&str>) -> Item {
+        Item { item: item.into(), num, text: text.map(Into::into) }
+    }
+
+    #[test]
+    fn the_first_plain_response_of_a_stored_form_key_is_stored_and_the_rest_are_repeats() {
+        let coded = NewResponse { code: Some("ABCD2345".into()), ..response(1, "c", vec![]) };
+        let batch = [
+            response(1, "a", vec![]),
+            response(1, "b", vec![]),
+            response(1, "a", vec![]),
+            coded,
+            response(1, "d", vec![]),
+        ];
+        let stored = vec![(10, 1, "a".to_owned()), (11, 1, "b".to_owned())];
+        assert_eq!(
+            plain_outcomes(&batch, stored),
+            vec![
+                Some(Outcome::Stored(10)),
+                Some(Outcome::Stored(11)),
+                Some(Outcome::Duplicate),
+                None,
+                Some(Outcome::Duplicate)
+            ]
+        );
+    }
+
+    #[test]
+    fn only_stored_responses_give_answers_and_tallies() {
+        let batch = [
+            response(1, "a", vec![(5, vec![item("yes", None, None)]), (6, vec![item("", None, Some("more trees"))])]),
+            response(1, "b", vec![(5, vec![item("yes", Some(2.0), None), item("no", Some(3.0), None)])]),
+            response(1, "a", vec![(5, vec![item("no", Some(9.0), None)])]),
+        ];
+        let outcomes = [Some(Outcome::Stored(10)), Some(Outcome::Stored(11)), Some(Outcome::Duplicate)];
+        let answers: Vec<_> = answer_rows(&batch, &outcomes)
+            .iter()
+            .map(|a| (a.response_id, a.question_id, a.item, a.num, a.text))
+            .collect();
+        assert_eq!(
+            answers,
+            vec![
+                (10, 5, "yes", None, None),
+                (10, 6, "", None, Some("more trees")),
+                (11, 5, "yes", Some(2.0), None),
+                (11, 5, "no", Some(3.0), None),
+            ]
+        );
+        let mut tallies: Vec<_> = tally_rows(&batch, &outcomes)
+            .into_iter()
+            .map(|t| (t.survey_id, t.question_id, t.item, t.channel, t.day, t.n, t.total))
+            .collect();
+        tallies.sort_by(|a, b| (a.1, &a.2).cmp(&(b.1, &b.2)));
+        let row = |q: i64, item: &str, n: i64, total: f64| {
+            (1, q, item.to_owned(), "online".to_owned(), "2025-03-01".to_owned(), n, total)
+        };
+        assert_eq!(
+            tallies,
+            vec![
+                row(RESPONSES, ANSWERED, 2, 0.0),
+                row(5, ANSWERED, 2, 0.0),
+                row(5, "no", 1, 3.0),
+                row(5, "yes", 2, 2.0),
+                row(6, ANSWERED, 1, 0.0),
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_code_is_used_once_and_given_back_unused_and_an_account_answers_once() {
+        use agora_domain::reference::UnitInput;
+        let db = crate::testing::fresh().await.unwrap();
+        let entry = AuditEntry {
+            actor_id: None,
+            actor_label: "test".into(),
+            action: "survey.create",
+            entity: "survey",
+            details: String::new(),
+        };
+        let unit_input = UnitInput::parse("zdmk", "Zarząd Dróg", "", "").unwrap();
+        let unit = crate::reference::save_unit(&db, None, &unit_input, &entry).await.unwrap();
+        let text = |s: &str| Text { pl: s.into(), en: String::new() };
+        let fields = SurveyFields {
+            slug: "ankieta".into(),
+            consultation_id: None,
+            unit_id: unit,
+            title: text("Ankieta"),
+            intro: text(""),
+            access: "codes".into(),
+            layout: "one_page".into(),
+            visibility: "always".into(),
+            closes_at: None,
+        };
+        let id = create(&db, &fields, None, &entry).await.unwrap();
+        let codes = generate_codes(&db, id, 2, &entry).await.unwrap();
+        let user = crate::users::create(&db, "ewa@example.pl", "Ewa", "hash", "pl", false).await.unwrap();
+        let checked = |key: &str, code: Option<&String>, user_id: Option<i64>| NewResponse {
+            code: code.cloned(),
+            user_id,
+            ..response(id, key, vec![])
+        };
+        let batch = [
+            checked("a", Some(&codes[0]), None),
+            checked("b", Some(&codes[0]), None),
+            checked("a", Some(&codes[1]), None),
+            checked("c", None, Some(user)),
+            checked("d", None, Some(user)),
+            checked("e", Some(&codes[1]), Some(user)),
+        ];
+        let out = submit_batch(&db, &batch).await.unwrap();
+        assert!(
+            matches!(
+                out[..],
+                [
+                    Outcome::Stored(_),
+                    Outcome::CodeRejected,
+                    Outcome::Duplicate,
+                    Outcome::Stored(_),
+                    Outcome::AlreadyAnswered,
+                    Outcome::AlreadyAnswered
+                ]
+            ),
+            "{out:?}"
+        );
+        assert!(!code_usable(&db, id, &codes[0]).await.unwrap(), "the stored response used its code");
+        assert!(code_usable(&db, id, &codes[1]).await.unwrap(), "responses not stored gave their code back");
+    }
 }
