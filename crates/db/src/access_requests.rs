@@ -2,6 +2,7 @@
 
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::{BeginWrite, Db, DbResult, Page, hash_token, now};
+use agora_domain::access_request::Format;
 use chrono::{DateTime, Utc};
 
 /// A request as it arrives from the form.
@@ -13,7 +14,7 @@ pub struct NewAccessRequest {
     /// The page's address or the document's title.
     pub subject: String,
     /// Format name (`agora_domain::access_request::Format`).
-    pub format: String,
+    pub format: Format,
     /// What exactly is needed.
     pub details: Option<String>,
     /// E-mail address or phone number.
@@ -42,7 +43,7 @@ pub struct AccessRequest {
     /// The page's address or the document's title.
     pub subject: String,
     /// Format name.
-    pub format: String,
+    pub format: Format,
     /// What exactly is needed.
     pub details: Option<String>,
     /// E-mail address or phone number.

@@ -3,6 +3,7 @@
 
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::{BeginWrite, Db, DbResult, Page, now};
+use agora_domain::consultation::LegalBasis;
 use agora_domain::consultation::{ConsultationInput, Status};
 use chrono::{DateTime, Utc};
 
@@ -22,7 +23,7 @@ pub struct Consultation {
     /// The subject under consultation.
     pub subject: String,
     /// `statutory` or `optional`.
-    pub legal_basis: String,
+    pub legal_basis: LegalBasis,
     /// The resolution or order that enables it.
     pub enabling_act: Option<String>,
     /// The organising unit.
@@ -54,7 +55,7 @@ pub struct Consultation {
     /// Link to a Polish Sign Language video.
     pub sign_language_url: Option<String>,
     /// Lifecycle status name.
-    pub status: String,
+    pub status: Status,
     /// When it was announced.
     pub announced_at: Option<DateTime<Utc>>,
     /// When remarks open.
@@ -68,9 +69,10 @@ pub struct Consultation {
 }
 
 impl Consultation {
-    /// The parsed status (a stored value is always valid).
+    /// The lifecycle status (read typed: an unknown stored value fails the read, never
+    /// becomes a draft).
     pub fn status(&self) -> Status {
-        Status::parse(&self.status).unwrap_or(Status::Draft)
+        self.status
     }
 }
 
@@ -257,7 +259,7 @@ pub struct Due {
     /// Id.
     pub id: i64,
     /// Current status.
-    pub status: String,
+    pub status: Status,
     /// Announcement time.
     pub announced_at: Option<DateTime<Utc>>,
     /// Opening time.
@@ -329,7 +331,7 @@ pub struct CatalogueRow {
     /// Summary.
     pub summary: String,
     /// Status name.
-    pub status: String,
+    pub status: Status,
     /// Opening.
     pub opens_at: DateTime<Utc>,
     /// Closing.

@@ -2,6 +2,7 @@
 
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::{BeginWrite, Db, DbResult, now};
+use agora_domain::document::DocumentKind;
 use chrono::{DateTime, Utc};
 
 /// A document with its versions, newest first.
@@ -10,7 +11,7 @@ pub struct Document {
     /// Id.
     pub id: i64,
     /// Kind name (draft, form, presentation, schedule, results, report, other).
-    pub kind: String,
+    pub kind: DocumentKind,
     /// Title.
     pub title: String,
     /// Versions, newest first; never empty.
@@ -54,7 +55,7 @@ pub struct NewFile {
 #[derive(sqlx::FromRow)]
 struct DocRow {
     id: i64,
-    kind: String,
+    kind: DocumentKind,
     title: String,
 }
 

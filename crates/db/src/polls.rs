@@ -1,6 +1,7 @@
 //! Quick polls and their votes, with counts kept up to date at each vote.
 
 use agora_domain::poll::PollInput;
+use agora_domain::poll::{Placement, PollStatus, VoteMode};
 use agora_domain::survey::{Choice, Text};
 use chrono::{DateTime, Utc};
 
@@ -17,15 +18,15 @@ pub struct Poll {
     /// Options.
     pub options: Vec<Choice>,
     /// Placement name.
-    pub placement: String,
+    pub placement: Placement,
     /// Consultation.
     pub consultation_id: Option<i64>,
     /// District.
     pub district_id: Option<i64>,
     /// Vote mode name.
-    pub vote_mode: String,
+    pub vote_mode: VoteMode,
     /// open or closed.
-    pub status: String,
+    pub status: PollStatus,
     /// Created.
     pub created_at: DateTime<Utc>,
 }
@@ -36,11 +37,11 @@ struct PollRow {
     question_pl: String,
     question_en: String,
     options: String,
-    placement: String,
+    placement: Placement,
     consultation_id: Option<i64>,
     district_id: Option<i64>,
-    vote_mode: String,
-    status: String,
+    vote_mode: VoteMode,
+    status: PollStatus,
     created_at: DateTime<Utc>,
 }
 

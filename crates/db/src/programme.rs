@@ -2,6 +2,7 @@
 
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::{BeginWrite, Db, DbResult, now};
+use agora_domain::consultation::MethodKind;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// One step of the schedule (harmonogram).
@@ -27,7 +28,7 @@ pub struct Method {
     /// Id.
     pub id: i64,
     /// Method kind name.
-    pub kind: String,
+    pub kind: MethodKind,
     /// How it works for this consultation.
     pub description: String,
     /// Where to send or go (an e-mail, postal address, URL).
@@ -44,7 +45,7 @@ pub struct Event {
     /// The consultation.
     pub consultation_id: i64,
     /// Method kind name.
-    pub kind: String,
+    pub kind: MethodKind,
     /// Title.
     pub title: String,
     /// Start.
@@ -75,7 +76,7 @@ pub struct Event {
 #[derive(Debug, Clone)]
 pub struct NewEvent {
     /// Method kind name.
-    pub kind: String,
+    pub kind: MethodKind,
     /// Title.
     pub title: String,
     /// Start.

@@ -4,6 +4,8 @@
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::rows::{InsertRows, Instant, table_row};
 use crate::{BeginWrite, Db, DbError, DbResult, Marks, Page, now};
+use agora_domain::consultation::Status;
+use agora_domain::remark::{Channel, Decision, FormalStatus, ModerationState, SubmitterKind};
 use agora_domain::remark::{Identity, RemarkInput};
 use chrono::{DateTime, Utc};
 use sqlx::Transaction;
@@ -46,7 +48,7 @@ pub struct NewSubmission {
     /// A token from the form, so that a double-click stores one submission.
     pub form_key: String,
     /// Channel name.
-    pub channel: String,
+    pub channel: Channel,
     /// When it was received (this is what counts for the deadline).
     pub received_at: DateTime<Utc>,
     /// The staff member who keyed it in.
@@ -56,7 +58,7 @@ pub struct NewSubmission {
     /// Who sent it.
     pub identity: Identity,
     /// Formal status name.
-    pub formal_status: String,
+    pub formal_status: FormalStatus,
     /// What is wrong, for a defective one.
     pub defect_reason: Option<String>,
     /// Until when a defect may be corrected.
@@ -427,7 +429,7 @@ fn submission_rows<'b>(
                 consultation_id: s.consultation_id,
                 receipt: &n.receipt,
                 form_key: &s.form_key,
-                channel: &s.channel,
+                channel: s.channel.as_str(),
                 received_at: Instant(s.received_at),
                 entered_by_id: s.entered_by.as_ref().map(|e| e.0),
                 entered_by: s.entered_by.as_ref().map(|e| e.1.as_str()),
@@ -439,7 +441,7 @@ fn submission_rows<'b>(
                 district_id: s.identity.district_id,
                 address: s.identity.address.as_deref(),
                 email: s.identity.email.as_ref().map(|e| e.as_str()),
-                formal_status: &s.formal_status,
+                formal_status: s.formal_status.as_str(),
                 defect_reason: s.defect_reason.as_deref(),
                 correct_by: s.correct_by.map(Instant),
                 attachment_key: attachment.map(|a| a.0.as_str()),
@@ -461,7 +463,7 @@ fn remark_rows<'b>(
     for n in numbered {
         let id = *ids.get(&n.receipt).ok_or_else(|| DbError::Conflict("submission".into()))?;
         let s = &batch[n.item].submission;
-        let moderation = if s.held { "held" } else { "published" };
+        let moderation = if s.held { ModerationState::Held } else { ModerationState::Published }.as_str();
         for (k, r) in batch[n.item].remarks.iter().enumerate() {
             rows.push(RemarkInsert {
                 consultation_id: s.consultation_id,
@@ -558,21 +560,21 @@ pub struct RemarkRow {
     /// Why.
     pub justification: String,
     /// published, held or hidden.
-    pub moderation: String,
+    pub moderation: ModerationState,
     /// Why it was hidden.
     pub hidden_reason: Option<String>,
     /// Group id, when answered together with similar ones.
     pub group_id: Option<i64>,
     /// Decision name.
-    pub decision: Option<String>,
+    pub decision: Option<Decision>,
     /// The decision's justification.
     pub decision_justification: Option<String>,
     /// Channel name.
-    pub channel: String,
+    pub channel: Channel,
     /// When received.
     pub received_at: DateTime<Utc>,
     /// person, organisation or anonymous.
-    pub submitter_kind: String,
+    pub submitter_kind: SubmitterKind,
     /// Pseudonym number of a private person.
     pub person_number: Option<i32>,
     /// Name (staff only).
@@ -584,7 +586,7 @@ pub struct RemarkRow {
     /// E-mail (staff only).
     pub email: Option<String>,
     /// Formal status name.
-    pub formal_status: String,
+    pub formal_status: FormalStatus,
 }
 
 const REMARK_SELECT: &str = "SELECT r.id, r.number, r.submission_id, s.receipt, ds.label AS section_label, r.section_text, r.proposed_change, \
@@ -601,9 +603,9 @@ pub struct RemarkFilter {
     /// Only this section.
     pub section: Option<i64>,
     /// Only this channel.
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     /// Only this decision.
-    pub decision: Option<String>,
+    pub decision: Option<Decision>,
     /// Only remarks the public may see (published or hidden with a reason).
     pub public: bool,
 }
@@ -630,7 +632,7 @@ pub async fn list(db: &Db, consultation: i64, f: &RemarkFilter, limit: i64, offs
     );
     let count = format!("SELECT COUNT(*) FROM remarks r WHERE {where_sql}");
     let (section, channel, decision) =
-        (f.section.unwrap_or(0), f.channel.clone().unwrap_or_default(), f.decision.clone().unwrap_or_default());
+        (f.section.unwrap_or(0), f.channel.map_or("", Channel::as_str), f.decision.map_or("", Decision::as_str));
     on!(db, p => {
         let items = sqlx::query_as(sqlx::AssertSqlSafe(list)).bind(consultation).bind(section).bind(&channel).bind(&decision)
             .bind(limit).bind(offset).fetch_all(p).await?;
@@ -725,15 +727,17 @@ pub async fn moderate(
     actor: &str,
     entry: &AuditEntry,
 ) -> DbResult<bool> {
-    let (to, from): (&str, &[&str]) = match action {
-        Moderation::Approve => ("published", &["held"]),
-        Moderation::Hide => ("hidden", &["held", "published"]),
-        Moderation::Restore => ("published", &["hidden"]),
+    use ModerationState::{Held, Hidden, Published};
+    let (to, from): (ModerationState, &[ModerationState]) = match action {
+        Moderation::Approve => (Published, &[Held]),
+        Moderation::Hide => (Hidden, &[Held, Published]),
+        Moderation::Restore => (Published, &[Hidden]),
     };
     let from_sql = from.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
     let update = format!(
-        "UPDATE remarks SET moderation = $1, hidden_reason = CASE WHEN $1 = 'hidden' THEN $2 ELSE NULL END \
-         WHERE id = $3 AND consultation_id = $4 AND moderation IN ({from_sql}) RETURNING number"
+        "UPDATE remarks SET moderation = $1, hidden_reason = CASE WHEN $1 = '{hidden}' THEN $2 ELSE NULL END \
+         WHERE id = $3 AND consultation_id = $4 AND moderation IN ({from_sql}) RETURNING number",
+        hidden = Hidden,
     );
     on!(db, p => {
         let mut tx = p.begin_write().await?;
@@ -799,7 +803,7 @@ pub struct MyRemark {
     /// Consultation's title.
     pub title: String,
     /// Consultation's status.
-    pub status: String,
+    pub status: Status,
     /// Receipt number.
     pub receipt: String,
     /// Remark number.
@@ -807,9 +811,9 @@ pub struct MyRemark {
     /// The change proposed.
     pub proposed_change: String,
     /// Moderation state.
-    pub moderation: String,
+    pub moderation: ModerationState,
     /// Decision.
-    pub decision: Option<String>,
+    pub decision: Option<Decision>,
     /// Its justification.
     pub decision_justification: Option<String>,
     /// When received.
@@ -880,12 +884,12 @@ mod tests {
             submission: NewSubmission {
                 consultation_id: consultation,
                 form_key: key.into(),
-                channel: "online".into(),
+                channel: Channel::Online,
                 received_at: now(),
                 entered_by: None,
                 user_id: None,
                 identity,
-                formal_status: "valid".into(),
+                formal_status: FormalStatus::Valid,
                 defect_reason: None,
                 correct_by: None,
                 attachment: None,

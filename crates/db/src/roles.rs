@@ -16,7 +16,7 @@ pub struct GrantRow {
     /// The account's name.
     pub display_name: String,
     /// Role name.
-    pub role: String,
+    pub role: RoleKind,
     /// The scope's id, if any.
     pub scope_id: Option<i64>,
     /// The scope's name, if any.
@@ -26,7 +26,7 @@ pub struct GrantRow {
 impl GrantRow {
     /// The domain grant; `None` for a row a later version no longer understands.
     pub fn grant(&self) -> Option<Grant> {
-        Grant::from_parts(RoleKind::parse(&self.role)?, self.scope_id)
+        Grant::from_parts(self.role, self.scope_id)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Surveys: the survey and its questions, responses with their answers, tallies kept up to
 //! date by every submission, one-time codes, saved drafts.
 
+use agora_domain::survey::{Access, Layout, SurveyChannel, SurveyStatus, Visibility};
 use std::collections::HashMap;
 
 use crate::rows::{Bind, InsertRows, Instant, Row, table_row};
@@ -37,13 +38,13 @@ pub struct Survey {
     /// Introduction in English.
     pub intro_en: String,
     /// draft, open or closed.
-    pub status: String,
+    pub status: SurveyStatus,
     /// Who may answer (see `agora_domain::survey::Access`).
-    pub access: String,
+    pub access: Access,
     /// Layout (see `agora_domain::survey::Layout`).
-    pub layout: String,
+    pub layout: Layout,
     /// Results visibility (see `agora_domain::survey::Visibility`).
-    pub visibility: String,
+    pub visibility: Visibility,
     /// When answering ends by itself.
     pub closes_at: Option<DateTime<Utc>>,
     /// Raised on every change to the questions.
@@ -65,12 +66,13 @@ impl Survey {
 
     /// Whether answers are accepted at `at`.
     pub fn is_open(&self, at: DateTime<Utc>) -> bool {
-        self.status == "open" && self.closes_at.is_none_or(|c| at < c)
+        self.status == SurveyStatus::Open && self.closes_at.is_none_or(|c| at < c)
     }
 
     /// Whether answering has ended.
     pub fn is_closed(&self, at: DateTime<Utc>) -> bool {
-        self.status == "closed" || (self.status == "open" && self.closes_at.is_some_and(|c| at >= c))
+        self.status == SurveyStatus::Closed
+            || (self.status == SurveyStatus::Open && self.closes_at.is_some_and(|c| at >= c))
     }
 }
 
@@ -88,11 +90,11 @@ pub struct SurveyFields {
     /// Introduction.
     pub intro: Text,
     /// Access mode name.
-    pub access: String,
+    pub access: Access,
     /// Layout name.
-    pub layout: String,
+    pub layout: Layout,
     /// Visibility name.
-    pub visibility: String,
+    pub visibility: Visibility,
     /// End of answering.
     pub closes_at: Option<DateTime<Utc>>,
 }
@@ -365,7 +367,7 @@ pub struct NewResponse {
     /// Survey.
     pub survey_id: i64,
     /// Channel name.
-    pub channel: String,
+    pub channel: SurveyChannel,
     /// Guard against the same form sent twice.
     pub form_key: String,
     /// The respondent's account (online, signed in).
@@ -435,7 +437,7 @@ table_row! {
         survey_id: i64 as "bigint",
         question_id: i64 as "bigint",
         item: String as "text",
-        channel: String as "text",
+        channel: &'static str as "text",
         day: String as "text",
         n: i64 as "bigint",
         total: f64 as "double precision",
@@ -447,7 +449,7 @@ impl<'a> ResponseInsert<'a> {
     fn of(r: &'a NewResponse, code_id: Option<i64>, at: DateTime<Utc>) -> Self {
         ResponseInsert {
             survey_id: r.survey_id,
-            channel: &r.channel,
+            channel: r.channel.as_str(),
             form_key: &r.form_key,
             user_id: r.user_id,
             code_id,
@@ -614,7 +616,7 @@ fn answer_rows<'b>(batch: &'b [NewResponse], outcomes: &[Option<Outcome>]) -> Ve
 }
 
 /// A tally's survey, question, item, channel and day.
-type TallyKey = (i64, i64, String, String, String);
+type TallyKey = (i64, i64, String, SurveyChannel, String);
 
 /// What adds a batch's counts to the tallies already stored.
 const TALLY_TAIL: &str = "ON CONFLICT (survey_id, question_id, item, channel, day) \
@@ -647,7 +649,7 @@ fn tally_rows(batch: &[NewResponse], outcomes: &[Option<Outcome>]) -> Vec<TallyI
             survey_id,
             question_id,
             item,
-            channel,
+            channel: channel.as_str(),
             day,
             n,
             total,
@@ -659,7 +661,7 @@ fn tally_rows(batch: &[NewResponse], outcomes: &[Option<Outcome>]) -> Vec<TallyI
 #[derive(Debug, Clone, Default)]
 pub struct ResponseFilter {
     /// Only this channel.
-    pub channel: Option<String>,
+    pub channel: Option<SurveyChannel>,
     /// From this local day (tallies are kept per local day).
     pub from: Option<NaiveDate>,
     /// To this local day, inclusive.
@@ -674,7 +676,7 @@ pub struct ResponseFilter {
 pub async fn tallies(db: &Db, survey_id: i64, f: &ResponseFilter) -> DbResult<HashMap<i64, Vec<Tally>>> {
     let from = f.from.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "0000-00-00".into());
     let to = f.to.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "9999-99-99".into());
-    let channel = f.channel.clone().unwrap_or_default();
+    let channel = f.channel.map_or("", SurveyChannel::as_str);
     let sql = "SELECT question_id, item, CAST(SUM(n) AS BIGINT), CAST(SUM(total) AS DOUBLE PRECISION) FROM survey_tallies \
                WHERE survey_id = $1 AND ($2 = '' OR channel = $2) AND day >= $3 AND day <= $4 GROUP BY question_id, item";
     let sqlite_sql = sql.replace("DOUBLE PRECISION", "REAL");
@@ -732,7 +734,7 @@ fn filter_sql(f: &ResponseFilter, first: usize) -> (String, (String, DateTime<Ut
     use chrono::TimeZone;
     let lo = f.from_at.unwrap_or_else(|| Utc.with_ymd_and_hms(1900, 1, 1, 0, 0, 0).single().unwrap_or_default());
     let hi = f.to_at.unwrap_or_else(|| Utc.with_ymd_and_hms(9999, 1, 1, 0, 0, 0).single().unwrap_or_default());
-    (sql, (f.channel.clone().unwrap_or_default(), lo, hi))
+    (sql, (f.channel.map_or("", SurveyChannel::as_str).to_owned(), lo, hi))
 }
 
 /// A page of text answers to a question, newest first, optionally containing `search`, with
@@ -794,7 +796,7 @@ pub struct ResponseRow {
     /// Id.
     pub id: i64,
     /// Channel.
-    pub channel: String,
+    pub channel: SurveyChannel,
     /// Collected.
     pub collected_at: DateTime<Utc>,
     /// Interviewer.
@@ -806,7 +808,7 @@ pub struct ResponseRow {
 #[derive(sqlx::FromRow)]
 struct FlatRow {
     id: i64,
-    channel: String,
+    channel: SurveyChannel,
     collected_at: DateTime<Utc>,
     interviewer: Option<String>,
     place: Option<String>,
@@ -970,7 +972,7 @@ mod tests {
     fn response(survey_id: i64, key: &str, items: Vec<(i64, Vec<Item>)>) -> NewResponse {
         NewResponse {
             survey_id,
-            channel: "online".into(),
+            channel: SurveyChannel::Online,
             form_key: key.into(),
             user_id: None,
             code: None,
@@ -1038,7 +1040,7 @@ mod tests {
             .collect();
         tallies.sort_by(|a, b| (a.1, &a.2).cmp(&(b.1, &b.2)));
         let row = |q: i64, item: &str, n: i64, total: f64| {
-            (1, q, item.to_owned(), "online".to_owned(), "2025-03-01".to_owned(), n, total)
+            (1, q, item.to_owned(), "online", "2025-03-01".to_owned(), n, total)
         };
         assert_eq!(
             tallies,
@@ -1072,9 +1074,9 @@ mod tests {
             unit_id: unit,
             title: text("Ankieta"),
             intro: text(""),
-            access: "codes".into(),
-            layout: "one_page".into(),
-            visibility: "always".into(),
+            access: Access::Codes,
+            layout: Layout::OnePage,
+            visibility: Visibility::WhileOpen,
             closes_at: None,
         };
         let id = create(&db, &fields, None, &entry).await.unwrap();

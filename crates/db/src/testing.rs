@@ -35,6 +35,13 @@ pub async fn fresh_sqlite() -> DbResult<Db> {
     Ok(db)
 }
 
+/// Sets a consultation's stored status to `raw`, a text the application never writes, so a test
+/// can show what reading such a row back does.
+pub async fn store_raw_status(db: &Db, consultation: i64, raw: &str) -> DbResult<()> {
+    exec!(db, p => sqlx::query("UPDATE consultations SET status = $1 WHERE id = $2").bind(raw).bind(consultation).execute(p).await?);
+    Ok(())
+}
+
 async fn fresh_postgres(url: &str, schema: &str) -> DbResult<Db> {
     let base = PgConnectOptions::from_str(url).map_err(|e| crate::DbError::BadUrl(e.to_string()))?;
     let mut admin = base.clone().connect().await?;

@@ -5,6 +5,8 @@ use agora_db::tokens::{Purpose, TokenProblem};
 use agora_db::{DbError, jobs, reference, roles, sessions, testing, throttle, tokens, users};
 use agora_domain::permission::Grant;
 use agora_domain::reference::UnitInput;
+use agora_domain::remark::{Channel, Decision, FormalStatus};
+use agora_domain::survey::{Access, Layout, SurveyChannel, Visibility};
 use chrono::Duration;
 
 fn entry(action: &'static str, entity: &'static str) -> AuditEntry {
@@ -127,6 +129,46 @@ async fn jobs_are_claimed_once_and_retried_after_failure() {
 }
 
 #[tokio::test]
+async fn an_unknown_stored_status_is_an_error_not_a_draft() {
+    use agora_domain::consultation::{ConsultationForm, ConsultationInput};
+    let db = testing::fresh().await.unwrap();
+    let unit = reference::save_unit(
+        &db,
+        None,
+        &UnitInput::parse("ZTP", "Zarząd", "", "").unwrap(),
+        &entry("unit.create", "unit"),
+    )
+    .await
+    .unwrap();
+    let f = ConsultationForm {
+        title: "Konsultacja testowa".into(),
+        summary: "Streszczenie testowe.".into(),
+        legal_basis: "optional".into(),
+        scope: "city".into(),
+        contact_name: "Jan".into(),
+        ..Default::default()
+    };
+    let at = agora_db::now();
+    let input = ConsultationInput::parse(&f, Some(at), Some(at + Duration::days(21))).unwrap();
+    let c = agora_db::consultation::create(
+        &db,
+        &input,
+        unit,
+        "pl",
+        &Default::default(),
+        &entry("consultation.create", "consultation"),
+    )
+    .await
+    .unwrap();
+    let read = agora_db::consultation::by_id(&db, c).await.unwrap().unwrap();
+    assert_eq!(read.status, agora_domain::consultation::Status::Draft);
+
+    testing::store_raw_status(&db, c, "opened").await.unwrap();
+    let err = agora_db::consultation::by_id(&db, c).await.expect_err("a status no variant names must not be read");
+    assert!(err.to_string().contains("\"opened\" is not a known Status value"), "{err}");
+}
+
+#[tokio::test]
 async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
     use agora_db::remarks::{self, Moderation, NewSubmission, RemarkFilter, Stored};
     use agora_domain::consultation::{ConsultationForm, ConsultationInput};
@@ -179,12 +221,12 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
     let sub = |key: &str, held: bool| NewSubmission {
         consultation_id: c,
         form_key: key.into(),
-        channel: "online".into(),
+        channel: Channel::Online,
         received_at: at,
         entered_by: None,
         user_id: None,
         identity: person.clone(),
-        formal_status: "valid".into(),
+        formal_status: FormalStatus::Valid,
         defect_reason: None,
         correct_by: None,
         attachment: None,
@@ -329,28 +371,28 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
     );
 
     // Filters and pages: the channel is the submission's; a page is counted and ordered by number.
-    let paper = NewSubmission { channel: "paper".into(), ..sub("k5", false) };
+    let paper = NewSubmission { channel: Channel::Post, ..sub("k5", false) };
     remarks::submit(&db, &paper, &[remark("G"), remark("H")], &entry("remark.submit", "consultation")).await.unwrap();
     let numbers =
         |p: &agora_db::Page<remarks::RemarkRow>| (p.items.iter().map(|r| r.number).collect::<Vec<_>>(), p.total);
-    let on_paper = remarks::list(&db, c, &RemarkFilter { channel: Some("paper".into()), ..Default::default() }, 10, 0)
+    let on_paper = remarks::list(&db, c, &RemarkFilter { channel: Some(Channel::Post), ..Default::default() }, 10, 0)
         .await
         .unwrap();
     assert_eq!(numbers(&on_paper), (vec![7, 8], 2));
     let online_page =
-        remarks::list(&db, c, &RemarkFilter { channel: Some("online".into()), ..Default::default() }, 2, 2)
+        remarks::list(&db, c, &RemarkFilter { channel: Some(Channel::Online), ..Default::default() }, 2, 2)
             .await
             .unwrap();
     assert_eq!(numbers(&online_page), (vec![3, 4], 6));
     let rejected =
-        remarks::list(&db, c, &RemarkFilter { decision: Some("rejected".into()), ..Default::default() }, 1, 1)
+        remarks::list(&db, c, &RemarkFilter { decision: Some(Decision::Rejected), ..Default::default() }, 1, 1)
             .await
             .unwrap();
     assert_eq!(numbers(&rejected), (vec![2], 2));
     let public_paper = remarks::list(
         &db,
         c,
-        &RemarkFilter { public: true, channel: Some("paper".into()), unanswered: true, ..Default::default() },
+        &RemarkFilter { public: true, channel: Some(Channel::Post), unanswered: true, ..Default::default() },
         10,
         0,
     )
@@ -379,9 +421,9 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
         unit_id: unit,
         title: text("Ankieta"),
         intro: text(""),
-        access: "anyone".into(),
-        layout: "one_page".into(),
-        visibility: "always".into(),
+        access: Access::Anyone,
+        layout: Layout::OnePage,
+        visibility: Visibility::WhileOpen,
         closes_at: None,
     };
     let id = surveys::create(&db, &fields, None, &entry("survey.create", "survey")).await.unwrap();
@@ -396,7 +438,7 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
     let answer = |t: &str| vec![Item { item: String::new(), num: None, text: Some(t.into()) }];
     let response = |key: &str, items: Vec<(i64, Vec<Item>)>| NewResponse {
         survey_id: id,
-        channel: "online".into(),
+        channel: SurveyChannel::Online,
         form_key: key.into(),
         user_id: None,
         code: None,

@@ -24,7 +24,7 @@ const SECONDS_PER_DAY: i64 = 86_400;
 
 text_enum! {
     /// Lifecycle of a consultation.
-    #[derive(Hash, Serialize, Deserialize)]
+    #[derive(Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Status {
         /// Being prepared; only the organisers see it.
@@ -107,7 +107,7 @@ pub fn due_transition(status: Status, t: &Timeline, now: DateTime<Utc>) -> Optio
 
 text_enum! {
     /// A form of consultation an organiser offers residents.
-    #[derive(Hash, Serialize, Deserialize)]
+    #[derive(Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum MethodKind {
         /// Written remarks sent in by form, e-mail or post.

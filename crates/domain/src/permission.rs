@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 text_enum! {
     /// A role kind, as stored and as shown in the role administration.
-    #[derive(Hash, Serialize, Deserialize)]
+    #[derive(Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum RoleKind {
         /// Takes part: remarks, surveys; every signed-in account has it implicitly.

@@ -7,6 +7,16 @@ use crate::survey::{Choice, LABEL_MAX, Text, assign_codes};
 use crate::validation::{FieldError, Invalid, bounded_text, optional_text};
 
 text_enum! {
+    /// Whether a poll takes votes.
+    pub enum PollStatus {
+        /// Shown at its placement and taking votes.
+        Open = "open",
+        /// Votes ended; results stay visible to everyone.
+        Closed = "closed",
+    }
+}
+
+text_enum! {
     /// Where a poll is shown.
     pub enum Placement {
         /// The home page.

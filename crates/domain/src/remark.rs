@@ -10,6 +10,18 @@ pub const REMARK_TEXT_MAX: usize = 20_000;
 pub const MAX_REMARKS: usize = 50;
 
 text_enum! {
+    /// Whether the public sees a remark.
+    pub enum ModerationState {
+        /// Shown in the public list and the report.
+        Published = "published",
+        /// Waiting for a moderator (pre-moderated consultations).
+        Held = "held",
+        /// Hidden by a moderator; the reason is shown in its place.
+        Hidden = "hidden",
+    }
+}
+
+text_enum! {
     /// How a submission reached the city.
     pub enum Channel {
         /// The online form.

@@ -25,8 +25,20 @@ pub const MAX_ROWS: usize = 30;
 pub const MAX_QUESTIONS: usize = 200;
 
 text_enum! {
+    /// Where a survey is in its life.
+    pub enum SurveyStatus {
+        /// Being built; only its managers see it.
+        Draft = "draft",
+        /// Taking answers (until its closing time, if it has one).
+        Open = "open",
+        /// No longer taking answers.
+        Closed = "closed",
+    }
+}
+
+text_enum! {
     /// What a question asks for.
-    #[derive(Hash, Serialize, Deserialize)]
+    #[derive(Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum QuestionKind {
         /// One of several options (radio buttons).

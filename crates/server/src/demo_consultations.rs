@@ -1483,7 +1483,7 @@ impl Ev {
     fn to_new(&self, today: NaiveDate) -> anyhow::Result<NewEvent> {
         let owned = |s: Option<&str>| s.map(str::to_owned);
         Ok(NewEvent {
-            kind: self.kind.as_str().into(),
+            kind: self.kind,
             title: self.title.into(),
             starts_at: at(today, self.day, self.from)?,
             ends_at: at(today, self.day + self.to_day, self.to)?,

@@ -5,6 +5,7 @@ use agora_db::audit::AuditEntry;
 use agora_db::remarks::{self, NewSubmission};
 use agora_db::{Db, consultation, reports};
 use agora_domain::account::Email;
+use agora_domain::remark::{Channel, FormalStatus};
 use agora_domain::remark::{Identity, RemarkInput, SubmitterKind};
 use chrono::{DateTime, Duration, Utc};
 
@@ -172,7 +173,8 @@ const ORGANISATIONS: [&str; 5] = [
     "Krakowski Alarm Smogowy",
     "Towarzystwo Przyjaciół Starego Miasta",
 ];
-const CHANNELS: [&str; 6] = ["online", "email", "post", "in_person", "consultation_point", "meeting"];
+const CHANNELS: [Channel; 6] =
+    [Channel::Online, Channel::Email, Channel::Post, Channel::InPerson, Channel::ConsultationPoint, Channel::Meeting];
 
 fn entry(action: &'static str, details: String) -> AuditEntry {
     AuditEntry { actor_id: None, actor_label: "demo".into(), action, entity: "consultation", details }
@@ -261,12 +263,12 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             let sub = NewSubmission {
                 consultation_id: c.id,
                 form_key: format!("demo-{}-{k}", plan.slug),
-                channel: channel.into(),
+                channel,
                 received_at,
-                entered_by: if channel == "online" { None } else { clerk.clone() },
+                entered_by: if channel == Channel::Online { None } else { clerk.clone() },
                 user_id: None,
                 identity,
-                formal_status: if k % 11 == 10 { "defective".into() } else { "valid".into() },
+                formal_status: if k % 11 == 10 { FormalStatus::Defective } else { FormalStatus::Valid },
                 defect_reason: (k % 11 == 10).then(|| "Brak podpisu na formularzu papierowym".to_owned()),
                 correct_by: (k % 11 == 10).then(|| received_at + Duration::days(3)),
                 attachment: None,

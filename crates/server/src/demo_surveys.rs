@@ -6,6 +6,7 @@ use agora_db::audit::AuditEntry;
 use agora_db::surveys::{self, NewResponse, SurveyFields};
 use agora_db::{Db, consultation, polls};
 use agora_domain::poll::PollForm;
+use agora_domain::survey::{Access, Layout, SurveyChannel, Visibility};
 use agora_domain::survey::{Answers, Question, QuestionForm, QuestionKind, Text, Value};
 use chrono::{Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
@@ -202,9 +203,9 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             pl: "Zarząd Dróg Miasta Krakowa przygotowuje przebudowę ul. Podzamcze. Twoje odpowiedzi pomogą zdecydować, ile miejsca oddać pieszym, rowerom i zieleni.".into(),
             en: "The city's road authority is preparing the redesign of ul. Podzamcze. Your answers will help decide how much room goes to pedestrians, bikes and greenery.".into(),
         },
-        access: "anyone".into(),
-        layout: "pages".into(),
-        visibility: "while_open".into(),
+        access: Access::Anyone,
+        layout: Layout::Pages,
+        visibility: Visibility::WhileOpen,
         closes_at: Some(c.closes_at),
     };
     let id = surveys::create(db, &fields, None, &entry("survey.create", SLUG.into())).await?;
@@ -232,19 +233,19 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         let at = start + Duration::minutes(span * i as i64 / RESPONSES as i64);
         let day = at.with_timezone(&chrono_tz::Europe::Warsaw).date_naive();
         let channel = match i % 10 {
-            0 | 1 => "paper",
-            2 => "street_poll",
-            _ => "online",
+            0 | 1 => SurveyChannel::Paper,
+            2 => SurveyChannel::StreetPoll,
+            _ => SurveyChannel::Online,
         };
         let a = answers(&mut rng, &stored, day);
         batch.push(NewResponse {
             survey_id: id,
-            channel: channel.into(),
+            channel,
             form_key: format!("demo-{i}"),
             user_id: None,
             code: None,
-            interviewer: (channel != "online").then(|| INTERVIEWERS[i % 3].into()),
-            place: (channel == "street_poll").then(|| PLACES[i % 3].into()),
+            interviewer: (channel != SurveyChannel::Online).then(|| INTERVIEWERS[i % 3].into()),
+            place: (channel == SurveyChannel::StreetPoll).then(|| PLACES[i % 3].into()),
             collected_at: at,
             day,
             entered_by: None,

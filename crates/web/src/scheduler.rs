@@ -3,14 +3,14 @@
 use crate::state::AppState;
 use agora_db::DbResult;
 use agora_db::audit::AuditEntry;
-use agora_domain::consultation::{Status, Timeline, due_transition};
+use agora_domain::consultation::{Timeline, due_transition};
 use chrono::{DateTime, Utc};
 
 /// Applies every transition due at `now`; returns how many consultations moved.
 pub async fn run(state: &AppState, now: DateTime<Utc>) -> DbResult<usize> {
     let mut moved = 0;
     for d in agora_db::consultation::due(&state.db, now).await? {
-        let Some(status) = Status::parse(&d.status) else { continue };
+        let status = d.status;
         let timeline = Timeline { announced_at: d.announced_at, opens_at: d.opens_at, closes_at: d.closes_at };
         if let Some(to) = due_transition(status, &timeline, now) {
             let entry = AuditEntry {

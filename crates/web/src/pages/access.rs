@@ -139,7 +139,7 @@ async fn submit_request(State(state): State<AppState>, ctx: Ctx, Form(form): For
         &NewAccessRequest {
             token_hash,
             subject: input.subject.clone(),
-            format: input.format.as_str().to_owned(),
+            format: input.format,
             details: input.details.clone(),
             contact: input.contact.as_str().to_owned(),
             name: input.name.clone(),

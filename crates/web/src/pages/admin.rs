@@ -588,7 +588,7 @@ async fn grant_role(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Gr
 async fn revoke_role(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let me = ctx.require(Action::ManageRoles)?;
     let g = roles::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if g.user_id == me.id && g.role == RoleKind::Administrator.as_str() {
+    if g.user_id == me.id && g.role == RoleKind::Administrator {
         let errors = FormErrors::general("role", ctx.t("error-revoke-own-admin"));
         return roles_view(&state, &ctx, GrantForm::default(), errors, None).await;
     }

@@ -141,8 +141,8 @@ async fn screen_view(
     let filter = RemarkFilter {
         unanswered: !f.bez_odpowiedzi.is_empty(),
         section: f.sekcja.parse().ok(),
-        channel: Channel::parse(&f.kanal).map(|c| c.as_str().to_owned()),
-        decision: Decision::parse(&f.decyzja).map(|d| d.as_str().to_owned()),
+        channel: Channel::parse(&f.kanal),
+        decision: Decision::parse(&f.decyzja),
         public: false,
     };
     let p = remarks::list(&state.db, c.id, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
@@ -157,10 +157,10 @@ async fn screen_view(
             channel: lang.t(&format!("channel-{}", r.channel)),
             received: time::day_time(lang, r.received_at),
             formal: lang.t(&format!("formal-{}", r.formal_status)),
-            moderation: r.moderation.clone(),
+            moderation: r.moderation.as_str().to_owned(),
             moderation_label: lang.t(&format!("moderation-state-{}", r.moderation)),
             hidden_reason: r.hidden_reason.clone(),
-            decision: r.decision.clone().unwrap_or_default(),
+            decision: r.decision.map(Decision::as_str).unwrap_or_default().to_owned(),
             answer: r.decision_justification.clone().unwrap_or_default(),
             id: r.id,
             number: r.number,
@@ -521,12 +521,12 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
     let sub = NewSubmission {
         consultation_id: c.id,
         form_key,
-        channel: channel.as_str().into(),
+        channel,
         received_at,
         entered_by: Some((user.id, user.display_name.clone())),
         user_id: None,
         identity,
-        formal_status: formal.as_str().into(),
+        formal_status: formal,
         defect_reason,
         correct_by: (formal == FormalStatus::Defective)
             .then(|| received_at + Duration::days(settings.defect_days.into())),

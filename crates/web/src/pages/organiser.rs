@@ -352,7 +352,7 @@ async fn edit_form(
         summary: c.summary.clone(),
         description: c.description.clone(),
         subject: c.subject.clone(),
-        legal_basis: c.legal_basis.clone(),
+        legal_basis: c.legal_basis.as_str().to_owned(),
         enabling_act: c.enabling_act.clone().unwrap_or_default(),
         scope: if c.scope_citywide { "city".into() } else { "districts".into() },
         contact_name: c.contact_name.clone(),
@@ -480,8 +480,7 @@ async fn change_status(
     let mut justification = None;
     if from == Status::Draft && matches!(to, Status::Announced | Status::Open) {
         let profile = rules_profile(&state).await?;
-        let methods =
-            programme::methods(&state.db, id).await?.iter().filter_map(|m| MethodKind::parse(&m.kind)).collect();
+        let methods = programme::methods(&state.db, id).await?.iter().map(|m| m.kind).collect();
         let plan = PublicationPlan { announce_at: Utc::now(), opens_at: c.opens_at, closes_at: c.closes_at, methods };
         let violations = check_rules(&profile, &plan);
         if !violations.is_empty() {
@@ -779,7 +778,7 @@ async fn add_event(
     match EventInput::parse(&f, time::parse_local(&f.event_starts_at), time::parse_local(&f.event_ends_at)) {
         Ok(e) => {
             let new = NewEvent {
-                kind: e.kind.as_str().into(),
+                kind: e.kind,
                 title: e.title,
                 starts_at: e.starts_at,
                 ends_at: e.ends_at,

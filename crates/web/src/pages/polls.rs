@@ -12,6 +12,7 @@ use crate::state::AppState;
 use crate::views::poll::{PollView, cookie_name, cookie_value, view};
 use agora_db::polls::{self as dbp};
 use agora_domain::permission::Action;
+use agora_domain::poll::PollStatus;
 use agora_domain::poll::{Placement, PollForm, VoteMode};
 use askama::Template;
 use axum::Router;
@@ -61,7 +62,7 @@ async fn vote(
     let back = safe_back(f.get("back"));
     let option = f.get("option").to_owned();
     let page = |poll: PollView, code: StatusCode| render_status(code, &VotedTpl { ctx: &ctx, poll });
-    if p.status != "open" {
+    if p.status != PollStatus::Open {
         let v = view(&state, &ctx, &headers, &p, &back, Some(ctx.t("poll-closed"))).await?;
         return page(v, StatusCode::FORBIDDEN);
     }
@@ -70,7 +71,7 @@ async fn vote(
         return page(v, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let mut set_cookie = None;
-    let stored = match VoteMode::parse(&p.vote_mode).unwrap_or(VoteMode::SignedIn) {
+    let stored = match p.vote_mode {
         VoteMode::SignedIn => {
             let Some(u) = &ctx.user else { return Err(AppError::SignInRequired(back)) };
             dbp::vote(&state.db, id, &option, Some(u.id), None).await?
@@ -160,7 +161,7 @@ async fn show_admin(
             question: p.question.get(l).to_owned(),
             placement: ctx.t(&format!("poll-placement-{}", p.placement)),
             votes: totals.get(&p.id).copied().unwrap_or(0),
-            status: p.status,
+            status: p.status.as_str().to_owned(),
         })
         .collect();
     let units = super::common::my_units(ctx);

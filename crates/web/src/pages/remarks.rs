@@ -19,6 +19,7 @@ use crate::views::remark::{
 use agora_db::consultation::Consultation;
 use agora_db::remarks::{self, FollowUp, NewSubmission, RemarkFilter, Stored, SubmissionBatchItem};
 use agora_domain::Invalid;
+use agora_domain::remark::{Channel, FormalStatus};
 use agora_domain::remark::{IdentityForm, MAX_REMARKS, RemarkForm, parse_submission};
 use askama::Template;
 use axum::Router;
@@ -206,12 +207,12 @@ async fn submit(
     let sub = NewSubmission {
         consultation_id: c.id,
         form_key,
-        channel: "online".into(),
+        channel: Channel::Online,
         received_at,
         entered_by: None,
         user_id: ctx.user.as_ref().map(|u| u.id),
         identity,
-        formal_status: "valid".into(),
+        formal_status: FormalStatus::Valid,
         defect_reason: None,
         correct_by: None,
         attachment,

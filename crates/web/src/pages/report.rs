@@ -19,6 +19,7 @@ use agora_db::reports::{self, Report};
 use agora_domain::Invalid;
 use agora_domain::consultation::Status;
 use agora_domain::permission::Action;
+use agora_domain::remark::ModerationState;
 use agora_domain::validation::bounded_text;
 use askama::Template;
 use axum::Router;
@@ -82,7 +83,8 @@ struct RemarkLine {
 }
 
 fn line(lang: Lang, r: RemarkRow, full: bool) -> RemarkLine {
-    let hidden = (r.moderation == "hidden" && !full).then(|| r.hidden_reason.clone().unwrap_or_default());
+    let hidden =
+        (r.moderation == ModerationState::Hidden && !full).then(|| r.hidden_reason.clone().unwrap_or_default());
     let who = if full {
         [r.name.clone(), r.organisation.clone(), r.email.clone(), r.district_name.clone()]
             .into_iter()

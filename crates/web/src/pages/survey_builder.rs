@@ -201,7 +201,7 @@ async fn show_settings(
     let tpl = SettingsTpl {
         ctx,
         id: s.map(|s| s.id),
-        status: s.map(|s| s.status.clone()).unwrap_or_default(),
+        status: s.map(|s| s.status.as_str()).unwrap_or_default().to_owned(),
         status_label: s.map(|s| lang.t(&format!("survey-status-{}", s.status))).unwrap_or_default(),
         slug: s.map(|s| s.slug.clone()).unwrap_or_default(),
         units: unit_options(state, ctx).await?,
@@ -228,9 +228,9 @@ fn form_of(s: &Survey) -> SurveyForm {
         intro_en: s.intro_en.clone(),
         unit_id: s.unit_id.to_string(),
         consultation_id: s.consultation_id.map(|c| c.to_string()).unwrap_or_default(),
-        access: s.access.clone(),
-        layout: s.layout.clone(),
-        visibility: s.visibility.clone(),
+        access: s.access.as_str().to_owned(),
+        layout: s.layout.as_str().to_owned(),
+        visibility: s.visibility.as_str().to_owned(),
         closes_at: s.closes_at.map(time::input_value).unwrap_or_default(),
     }
 }
@@ -299,9 +299,9 @@ async fn parse_settings(
             unit_id: i.unit_id,
             title: i.title,
             intro: i.intro,
-            access: i.access.as_str().into(),
-            layout: i.layout.as_str().into(),
-            visibility: i.visibility.as_str().into(),
+            access: i.access,
+            layout: i.layout,
+            visibility: i.visibility,
             closes_at,
         }),
         _ => Err(inv),
@@ -411,7 +411,7 @@ async fn preview(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
     let questions = dbs::questions(&state.db, id).await?;
     let mut one_page = s.clone();
     // The preview shows every question at once, with their conditions in words.
-    one_page.layout = Layout::OnePage.as_str().into();
+    one_page.layout = Layout::OnePage;
     let sc = Screen {
         survey: &one_page,
         questions: &questions,
@@ -794,7 +794,7 @@ async fn entry_save(
     let form_key = p.form_key();
     let response = NewResponse {
         survey_id: id,
-        channel: channel.as_str().into(),
+        channel,
         form_key,
         user_id: None,
         code: None,
@@ -886,7 +886,7 @@ fn response_cells(
 ) -> Vec<String> {
     let mut row = vec![
         r.id.to_string(),
-        r.channel.clone(),
+        r.channel.as_str().to_owned(),
         time::input_value(r.collected_at).replace('T', " "),
         r.interviewer.clone().unwrap_or_default(),
         r.place.clone().unwrap_or_default(),

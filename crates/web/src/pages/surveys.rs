@@ -17,8 +17,7 @@ use crate::views::survey_form::{
 use crate::views::survey_results::{CrossView, ResultView, may_see_results, percent, result_views};
 use agora_db::surveys::{self as dbs, NewResponse, Outcome, ResponseFilter, Survey};
 use agora_domain::survey::{
-    Access, Answers, Layout, Question, QuestionKind, SurveyChannel, Visibility, answer_field, parse_answers,
-    unknown_questions,
+    Access, Answers, Question, QuestionKind, SurveyChannel, answer_field, parse_answers, unknown_questions,
 };
 use agora_domain::{FieldError, Invalid};
 use askama::Template;
@@ -81,9 +80,7 @@ fn message(
 /// Why the visitor can't answer now, as a page; `None` when they can.
 async fn refusal(state: &AppState, ctx: &Ctx, s: &Survey, headers: &HeaderMap) -> AppResult<Option<Response>> {
     let results = (format!("/ankiety/{}/wyniki", s.slug), ctx.t("survey-see-results"));
-    let results_link = Visibility::parse(&s.visibility)
-        .is_some_and(|v| v.public(s.is_closed(Utc::now())) || manages(ctx, s))
-        .then_some(results);
+    let results_link = (s.visibility.public(s.is_closed(Utc::now())) || manages(ctx, s)).then_some(results);
     if !s.is_open(Utc::now()) {
         return Ok(Some(message(
             ctx,
@@ -93,7 +90,7 @@ async fn refusal(state: &AppState, ctx: &Ctx, s: &Survey, headers: &HeaderMap) -
             results_link,
         )?));
     }
-    match Access::parse(&s.access).unwrap_or(Access::Anyone) {
+    match s.access {
         Access::SignedIn => match &ctx.user {
             None => return Err(AppError::SignInRequired(format!("/ankiety/{}", s.slug))),
             Some(u) => {
@@ -205,7 +202,7 @@ async fn answer_post(
     if let Some(r) = refusal(&state, &ctx, &s, &headers).await? {
         return Ok(r);
     }
-    let layout = Layout::parse(&s.layout).unwrap_or(Layout::OnePage);
+    let layout = s.layout;
     let screens = layout.screens(&questions);
     let last = screens.len().saturating_sub(1);
     let screen = p.get("s").parse::<usize>().unwrap_or(0).min(last);
@@ -244,10 +241,7 @@ async fn answer_post(
     let nav = p.get("nav");
     let code_error =
         |ctx: &Ctx| FormErrors::from_invalid(&Invalid(vec![FieldError::new("kod", "survey-code-invalid")]), ctx.lang);
-    if Access::parse(&s.access) == Some(Access::Codes)
-        && nav != "back"
-        && !dbs::code_usable(&state.db, s.id, &code).await?
-    {
+    if s.access == Access::Codes && nav != "back" && !dbs::code_usable(&state.db, s.id, &code).await? {
         return show_screen(&state, &ctx, sc(pairs, screen, code_error(&ctx), Vec::new(), None)).await;
     }
     match nav {
@@ -307,10 +301,10 @@ async fn answer_post(
     };
     let response = NewResponse {
         survey_id: s.id,
-        channel: SurveyChannel::Online.as_str().into(),
+        channel: SurveyChannel::Online,
         form_key: form_key.clone(),
         user_id: ctx.user.as_ref().map(|u| u.id),
-        code: (Access::parse(&s.access) == Some(Access::Codes)).then(|| code.clone()),
+        code: (s.access == Access::Codes).then(|| code.clone()),
         interviewer: None,
         place: None,
         collected_at: received,
@@ -331,10 +325,10 @@ async fn answer_post(
     if let Some(u) = &ctx.user {
         dbs::delete_draft(&state.db, s.id, u.id).await?;
     }
-    let visible = Visibility::parse(&s.visibility).is_some_and(|v| v.public(s.is_closed(received)));
+    let visible = s.visibility.public(s.is_closed(received));
     let link = visible.then(|| (format!("/ankiety/{}/wyniki", s.slug), ctx.t("survey-see-results")));
     let mut r = message(&ctx, StatusCode::OK, "survey-thanks-title", ctx.t("survey-thanks"), link)?;
-    if Access::parse(&s.access) == Some(Access::Anyone) {
+    if s.access == Access::Anyone {
         let cookie = format!(
             "{}=1; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{}",
             answered_cookie(s.id),
@@ -364,7 +358,7 @@ struct ResultsQuery {
 fn filter_of(channel: &str, from: &str, to: &str) -> (ResponseFilter, String) {
     use chrono::TimeZone;
     use chrono_tz::Europe::Warsaw;
-    let channel = SurveyChannel::parse(channel.trim()).map(|c| c.as_str().to_owned());
+    let channel = SurveyChannel::parse(channel.trim());
     let from = time::parse_date(from);
     let to = time::parse_date(to);
     let start = |d: chrono::NaiveDate| {
@@ -511,7 +505,7 @@ async fn results_page(
         responses: lang.t_args("survey-responses", &[("n", Arg::Num(responses))]),
         by_channel,
         results,
-        channel: f.channel.clone().unwrap_or_default(),
+        channel: f.channel.map(SurveyChannel::as_str).unwrap_or_default().to_owned(),
         from: f.from.map(|d| d.to_string()).unwrap_or_default(),
         to: f.to.map(|d| d.to_string()).unwrap_or_default(),
         channels: SurveyChannel::ALL

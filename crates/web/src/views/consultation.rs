@@ -32,11 +32,10 @@ pub struct Card {
 }
 
 pub fn card(ctx: &Ctx, r: CatalogueRow, now: chrono::DateTime<Utc>) -> Card {
-    let status = Status::parse(&r.status).unwrap_or(Status::Draft);
     Card {
-        dates: status_line(ctx.lang, status, r.opens_at, r.closes_at, now),
+        dates: status_line(ctx.lang, r.status, r.opens_at, r.closes_at, now),
         status_label: ctx.t(&format!("status-{}", r.status)),
-        status: r.status,
+        status: r.status.as_str().to_owned(),
         slug: r.slug,
         title: r.title,
         summary: r.summary,

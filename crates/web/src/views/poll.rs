@@ -5,6 +5,7 @@ use crate::ctx::Ctx;
 use crate::error::AppResult;
 use crate::state::AppState;
 use agora_db::polls::{self as dbp, Poll};
+use agora_domain::poll::PollStatus;
 use agora_domain::poll::{Placement, VoteMode};
 use axum::http::HeaderMap;
 
@@ -74,7 +75,7 @@ pub async fn view(
     message: Option<String>,
 ) -> AppResult<PollView> {
     let l = ctx.lang.code();
-    let mode = VoteMode::parse(&p.vote_mode).unwrap_or(VoteMode::SignedIn);
+    let mode = p.vote_mode;
     let voted = match mode {
         VoteMode::SignedIn => match &ctx.user {
             Some(u) => dbp::has_voted(&state.db, p.id, Some(u.id), None).await?,
@@ -82,7 +83,7 @@ pub async fn view(
         },
         VoteMode::Cookie => cookie_value(headers, &cookie_name(p.id)).is_some(),
     };
-    let show_results = voted || p.status != "open";
+    let show_results = voted || p.status != PollStatus::Open;
     let (results, total) = if show_results {
         let counts = dbp::results(&state.db, p.id).await?;
         let total: i64 = counts.iter().map(|c| c.1).sum();

@@ -6,9 +6,8 @@ use crate::i18n::{Arg, Lang};
 use agora_db::consultation::Consultation;
 use agora_db::remarks::RemarkRow;
 use agora_domain::consultation::Status;
-use agora_domain::remark::{
-    IdentityForm, MAX_REMARKS, PublicName, RemarkForm, Requirements, SubmitterKind, public_name,
-};
+use agora_domain::remark::ModerationState;
+use agora_domain::remark::{IdentityForm, MAX_REMARKS, PublicName, RemarkForm, Requirements, public_name};
 use chrono::Utc;
 
 /// Largest attachment to a remark.
@@ -81,7 +80,7 @@ pub struct PublicRemark {
 
 /// The public name of a remark's author in `lang`.
 pub fn who(lang: Lang, r: &RemarkRow) -> String {
-    let kind = SubmitterKind::parse(&r.submitter_kind).unwrap_or(SubmitterKind::Person);
+    let kind = r.submitter_kind;
     match public_name(kind, r.organisation.as_deref(), r.person_number.map(i64::from).unwrap_or(0)) {
         PublicName::Organisation(o) => o,
         PublicName::Person(n) => lang.t_args("private-person", &[("n", Arg::Num(n))]),
@@ -101,7 +100,7 @@ pub fn section_of(r: &RemarkRow) -> String {
 
 /// Turns a stored remark into what the public may see.
 pub fn public_remark(lang: Lang, r: RemarkRow) -> PublicRemark {
-    let hidden = (r.moderation == "hidden").then(|| r.hidden_reason.clone().unwrap_or_default());
+    let hidden = (r.moderation == ModerationState::Hidden).then(|| r.hidden_reason.clone().unwrap_or_default());
     PublicRemark {
         number: r.number,
         section: section_of(&r),

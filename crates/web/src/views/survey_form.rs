@@ -11,8 +11,9 @@ use crate::render::render_status;
 use crate::state::AppState;
 use agora_db::surveys::{self as dbs, Survey};
 use agora_domain::permission::Action;
+use agora_domain::survey::SurveyStatus;
 use agora_domain::survey::{Access, parse_answers};
-use agora_domain::survey::{Answers, Layout, Question, QuestionKind, is_shown};
+use agora_domain::survey::{Answers, Question, QuestionKind, is_shown};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -280,7 +281,7 @@ pub async fn survey_by_slug(state: &AppState, ctx: &Ctx, slug: &str) -> AppResul
 
 /// Whether the visitor may see `s`: all but drafts, which only its managers see.
 pub fn may_see(ctx: &Ctx, s: &Survey) -> bool {
-    s.status != "draft" || manages(ctx, s)
+    s.status != SurveyStatus::Draft || manages(ctx, s)
 }
 
 #[derive(Template)]
@@ -340,7 +341,7 @@ pub fn answers_before(screens: &[Vec<&Question>], screen: usize, pairs: &[(Strin
 pub async fn show_screen(state: &AppState, ctx: &Ctx, sc: Screen<'_>) -> AppResult<Response> {
     let l = ctx.lang.code();
     let s = sc.survey;
-    let layout = Layout::parse(&s.layout).unwrap_or(Layout::OnePage);
+    let layout = s.layout;
     let screens = layout.screens(sc.questions);
     let screen = sc.screen.min(screens.len().saturating_sub(1));
     let before = answers_before(&screens, screen, &sc.pairs);
@@ -386,7 +387,7 @@ pub async fn show_screen(state: &AppState, ctx: &Ctx, sc: Screen<'_>) -> AppResu
         ),
         form_key: sc.form_key,
         rev: rev_string(sc.questions),
-        ask_code: Access::parse(&s.access) == Some(Access::Codes),
+        ask_code: s.access == Access::Codes,
         code: sc.code,
         can_save: ctx.user.is_some() && !sc.preview && screens.len() > 1,
         changed: sc.changed,

@@ -7,7 +7,8 @@ use crate::i18n::{Arg, Lang};
 use crate::state::AppState;
 use crate::views::survey_form::manages;
 use agora_db::surveys::{self as dbs, ResponseFilter, Survey};
-use agora_domain::survey::{Question, QuestionKind, Visibility, summarize};
+use agora_domain::survey::SurveyStatus;
+use agora_domain::survey::{Question, QuestionKind, summarize};
 use chrono::Utc;
 
 /// One bar of a chart and its table row.
@@ -219,8 +220,7 @@ pub struct CrossView {
 }
 
 pub fn may_see_results(ctx: &Ctx, s: &Survey) -> bool {
-    manages(ctx, s)
-        || (s.status != "draft" && Visibility::parse(&s.visibility).is_some_and(|v| v.public(s.is_closed(Utc::now()))))
+    manages(ctx, s) || (s.status != SurveyStatus::Draft && s.visibility.public(s.is_closed(Utc::now())))
 }
 
 /// What a consultation page shows of its surveys: (title, link, results link if public).

@@ -34,7 +34,7 @@ async fn request(app: &TestApp, subject: &str, received: DateTime<Utc>, unit: Op
         &NewAccessRequest {
             token_hash,
             subject: subject.into(),
-            format: "accessible_document".into(),
+            format: agora_domain::access_request::Format::AccessibleDocument,
             details: None,
             contact: "600 100 200".into(),
             name: None,

@@ -202,7 +202,7 @@ async fn organisers_key_in_paper_remarks_moderate_and_answer_them() {
         .await;
     assert_eq!(late.status, StatusCode::SEE_OTHER);
     let late_rows = agora_db::remarks::list(app.db(), closed, &Default::default(), 10, 0).await.unwrap().items;
-    assert_eq!(late_rows[0].formal_status, "late", "the date of receipt decides");
+    assert_eq!(late_rows[0].formal_status, agora_domain::remark::FormalStatus::Late, "the date of receipt decides");
 
     let screen = org.get(&format!("/admin/konsultacje/{id}/uwagi")).await;
     let text = screen.text();
