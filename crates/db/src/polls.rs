@@ -83,7 +83,7 @@ pub async fn create(db: &Db, p_: &PollInput, created_by: Option<i64>, entry: &Au
 }
 
 /// Opens or closes a poll.
-pub async fn set_status(db: &Db, id: i64, status: &str, entry: &AuditEntry) -> DbResult<()> {
+pub async fn set_status(db: &Db, id: i64, status: PollStatus, entry: &AuditEntry) -> DbResult<()> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         sqlx::query("UPDATE polls SET status = $1 WHERE id = $2").bind(status).bind(id).execute(&mut *tx).await?;

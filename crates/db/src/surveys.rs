@@ -137,7 +137,7 @@ pub async fn update(db: &Db, id: i64, f: &SurveyFields, entry: &AuditEntry) -> D
 }
 
 /// Opens or closes a survey (or puts it back to draft).
-pub async fn set_status(db: &Db, id: i64, status: &str, entry: &AuditEntry) -> DbResult<()> {
+pub async fn set_status(db: &Db, id: i64, status: SurveyStatus, entry: &AuditEntry) -> DbResult<()> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         sqlx::query("UPDATE surveys SET status = $1, updated_at = $2 WHERE id = $3").bind(status).bind(now()).bind(id).execute(&mut *tx).await?;

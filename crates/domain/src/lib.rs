@@ -15,4 +15,5 @@ pub mod remark;
 pub mod survey;
 pub mod validation;
 
+pub use text_enum::TextEnum;
 pub use validation::{FieldError, Invalid};

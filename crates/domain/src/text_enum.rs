@@ -4,6 +4,15 @@
 //! the storage crate) the enum is also bound and read as a text column on SQLite and
 //! PostgreSQL, and a text that names no variant is a decoding error, never a default.
 
+/// What every [`text_enum!`] enum offers generic code, such as a drop-down of all its values.
+pub trait TextEnum: Copy + 'static {
+    /// Every value in declaration order.
+    const VALUES: &'static [Self];
+
+    /// The value's text, as `as_str` gives it.
+    fn text(self) -> &'static str;
+}
+
 /// Declares a unit-only enum with its texts:
 ///
 /// ```
@@ -52,6 +61,14 @@ macro_rules! text_enum {
                     $( $text => Some($name::$variant), )+
                     _ => None,
                 }
+            }
+        }
+
+        impl $crate::TextEnum for $name {
+            const VALUES: &'static [Self] = &$name::ALL;
+
+            fn text(self) -> &'static str {
+                self.as_str()
             }
         }
 

@@ -6,7 +6,7 @@ use agora_db::audit::AuditEntry;
 use agora_db::surveys::{self, NewResponse, SurveyFields};
 use agora_db::{Db, consultation, polls};
 use agora_domain::poll::PollForm;
-use agora_domain::survey::{Access, Layout, SurveyChannel, Visibility};
+use agora_domain::survey::{Access, Layout, SurveyChannel, SurveyStatus, Visibility};
 use agora_domain::survey::{Answers, Question, QuestionForm, QuestionKind, Text, Value};
 use chrono::{Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
@@ -223,7 +223,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         surveys::add_question(db, id, &input, &entry("survey.question.add", input.text.pl.clone())).await?;
         stored = surveys::questions(db, id).await?;
     }
-    surveys::set_status(db, id, "open", &entry("survey.status", "open".into())).await?;
+    surveys::set_status(db, id, SurveyStatus::Open, &entry("survey.status", "open".into())).await?;
     let version = surveys::by_id(db, id).await?.map_or(1, |s| s.version);
     let mut rng = StdRng::seed_from_u64(2026);
     let start = c.opens_at;

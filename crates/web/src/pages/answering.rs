@@ -4,6 +4,7 @@
 use super::common::{
     OkQuery, Opt, check_file, clean_filename, consultation_to_manage, district_options, section_options, store_file,
 };
+use super::common::{options, options_where};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
@@ -389,15 +390,8 @@ async fn intake_view(
         ctx,
         sections: section_options(state, c.id).await?,
         districts: district_options(state).await?,
-        channels: Channel::ALL
-            .iter()
-            .filter(|ch| **ch != Channel::Online)
-            .map(|ch| Opt { value: ch.as_str().into(), label: lang.t(&format!("channel-{}", ch.as_str())) })
-            .collect(),
-        statuses: FormalStatus::ALL
-            .iter()
-            .map(|s| Opt { value: s.as_str().into(), label: lang.t(&format!("formal-{}", s.as_str())) })
-            .collect(),
+        channels: options_where::<Channel>(lang, "channel-", |ch| ch != Channel::Online),
+        statuses: options::<FormalStatus>(lang, "formal-"),
         blocks: blocks.into_iter().enumerate().map(|(i, f)| Block { i, f }).collect(),
         identity,
         p,
@@ -418,8 +412,8 @@ async fn intake_form(
     let c = consultation_to_manage(&state, &ctx, id).await?;
     let p = Pairs(vec![
         ("received_at".into(), time::input_value(Utc::now())),
-        ("channel".into(), "post".into()),
-        ("formal_status".into(), "valid".into()),
+        ("channel".into(), Channel::Post.as_str().into()),
+        ("formal_status".into(), FormalStatus::Valid.as_str().into()),
     ]);
     let notice = q.notice(&ctx);
     let identity = IdentityForm { kind: "person".into(), ..Default::default() };

@@ -3,11 +3,12 @@
 
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::state::AppState;
 use agora_db::consultation::Consultation;
 use agora_db::surveys::Survey;
-use agora_domain::FieldError;
 use agora_domain::permission::{Action, Grant};
+use agora_domain::{FieldError, TextEnum};
 use object_store::ObjectStoreExt;
 use serde::Deserialize;
 
@@ -70,6 +71,20 @@ pub fn my_units(ctx: &Ctx) -> Option<Vec<i64>> {
     Some(ctx.user.as_ref().map_or_else(Vec::new, |u| {
         u.grants.iter().filter_map(|g| if let Grant::Organiser(id) = g { Some(*id) } else { None }).collect()
     }))
+}
+
+/// A drop-down of every value of `E`, each labelled by the message `{key_prefix}{text}`.
+pub fn options<E: TextEnum>(lang: Lang, key_prefix: &str) -> Vec<Opt> {
+    options_where::<E>(lang, key_prefix, |_| true)
+}
+
+/// A drop-down of the values of `E` that `keep` accepts, labelled as [`options`] does.
+pub fn options_where<E: TextEnum>(lang: Lang, key_prefix: &str, keep: impl Fn(E) -> bool) -> Vec<Opt> {
+    E::VALUES
+        .iter()
+        .filter(|v| keep(**v))
+        .map(|v| Opt { value: v.text().to_owned(), label: lang.t(&format!("{key_prefix}{}", v.text())) })
+        .collect()
 }
 
 /// The staff area for organisers: the units this person may organise for (`None`: all of

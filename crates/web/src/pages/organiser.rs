@@ -2,6 +2,7 @@
 //! profile, the programme (schedule, methods, events) and documents.
 
 use super::common::Opt;
+use super::common::options;
 use super::common::{
     OkQuery, check_file, clean_filename, consultation_to_manage, my_units, require_organiser, store_file,
 };
@@ -668,10 +669,7 @@ async fn programme_view(
             is_event: true,
         })
         .collect();
-    let kinds = MethodKind::ALL
-        .iter()
-        .map(|k| Opt { value: k.as_str().into(), label: ctx.t(&format!("method-{}", k.as_str())) })
-        .collect();
+    let kinds = options::<MethodKind>(ctx.lang, "method-");
     let tpl = ProgrammeTpl { ctx, c, steps, methods, events, kinds, form, errors, notice };
     render_form(&tpl.errors, &tpl)
 }
@@ -908,10 +906,7 @@ async fn documents_view(
             title: d.title,
         })
         .collect();
-    let kinds = DocumentKind::ALL
-        .iter()
-        .map(|k| Opt { value: k.as_str().into(), label: ctx.t(&format!("doc-kind-{}", k.as_str())) })
-        .collect();
+    let kinds = options::<DocumentKind>(ctx.lang, "doc-kind-");
     let tpl = DocumentsTpl { ctx, c, docs, kinds, title, kind, errors, notice, max_mb: MAX_FILE_BYTES / 1024 / 1024 };
     render_form(&tpl.errors, &tpl)
 }
@@ -923,7 +918,16 @@ async fn documents_page(
     Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    documents_view(&state, &ctx, c, String::new(), "draft".into(), FormErrors::default(), q.notice(&ctx)).await
+    documents_view(
+        &state,
+        &ctx,
+        c,
+        String::new(),
+        DocumentKind::Draft.as_str().into(),
+        FormErrors::default(),
+        q.notice(&ctx),
+    )
+    .await
 }
 
 struct Upload {

@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 
+use super::common::options;
 use super::common::{OkQuery, Opt, require_organiser};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -169,14 +170,8 @@ async fn show_admin(
         ctx,
         rows,
         f,
-        placements: Placement::ALL
-            .iter()
-            .map(|p| Opt { value: p.as_str().into(), label: ctx.t(&format!("poll-placement-{}", p.as_str())) })
-            .collect(),
-        modes: VoteMode::ALL
-            .iter()
-            .map(|m| Opt { value: m.as_str().into(), label: ctx.t(&format!("poll-mode-{}", m.as_str())) })
-            .collect(),
+        placements: options::<Placement>(ctx.lang, "poll-placement-"),
+        modes: options::<VoteMode>(ctx.lang, "poll-mode-"),
         consultations: agora_db::consultation::for_units(&state.db, units.as_deref(), 500, 0)
             .await?
             .items
@@ -245,7 +240,7 @@ async fn set_status(
     if !allowed {
         return Err(AppError::Forbidden);
     }
-    let to = if p.get("to") == "closed" { "closed" } else { "open" };
+    let to = if p.get("to") == PollStatus::Closed.as_str() { PollStatus::Closed } else { PollStatus::Open };
     dbp::set_status(&state.db, id, to, &ctx.audit("poll.status", "poll", format!("#{id} → {to}"))).await?;
     Ok(Redirect::to("/admin/sondy?ok=flash-saved").into_response())
 }

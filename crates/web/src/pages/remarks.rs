@@ -19,6 +19,7 @@ use crate::views::remark::{
 use agora_db::consultation::Consultation;
 use agora_db::remarks::{self, FollowUp, NewSubmission, RemarkFilter, Stored, SubmissionBatchItem};
 use agora_domain::Invalid;
+use agora_domain::remark::ModerationState;
 use agora_domain::remark::{Channel, FormalStatus};
 use agora_domain::remark::{IdentityForm, MAX_REMARKS, RemarkForm, parse_submission};
 use askama::Template;
@@ -373,11 +374,11 @@ async fn my_remarks(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Pag
         .items
         .into_iter()
         .map(|r| MyView {
-            state: match (&r.decision, r.moderation.as_str()) {
+            state: match (r.decision, r.moderation) {
                 (Some(d), _) => ctx.t(&format!("decision-{d}")),
-                (None, "held") => ctx.t("remark-state-held"),
-                (None, "hidden") => ctx.t("remark-state-hidden"),
-                (None, _) => ctx.t("remark-state-waiting"),
+                (None, ModerationState::Held) => ctx.t("remark-state-held"),
+                (None, ModerationState::Hidden) => ctx.t("remark-state-hidden"),
+                (None, ModerationState::Published) => ctx.t("remark-state-waiting"),
             },
             answer: r.decision_justification,
             received: time::day_time(ctx.lang, r.received_at),

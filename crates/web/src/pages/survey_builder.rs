@@ -1,6 +1,7 @@
 //! Surveys for organisers: the builder (settings, questions, order, conditions, preview,
 //! copies), one-time codes, paper and street-poll entry, and exports of the responses.
 
+use super::common::options;
 use super::common::{OkQuery, Opt, require_organiser, survey_to_manage};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult, conflict_on};
@@ -13,6 +14,7 @@ use crate::views::survey_form::{QView, Screen, answer_pairs, items_of, show_scre
 use agora_db::audit::AuditEntry;
 use agora_db::surveys::{self as dbs, NewResponse, Outcome, ResponseFilter, Survey, SurveyFields};
 use agora_domain::permission::Action;
+use agora_domain::survey::SurveyStatus;
 use agora_domain::survey::{
     Access, Answers, Layout, Part, Question, QuestionForm, QuestionKind, SurveyChannel, SurveyForm, Visibility, cells,
     columns, parse_answers,
@@ -127,10 +129,6 @@ struct SettingsTpl<'a> {
     responses: i64,
 }
 
-fn opts<T: Copy>(lang: Lang, all: &[T], name: impl Fn(T) -> &'static str, prefix: &str) -> Vec<Opt> {
-    all.iter().map(|v| Opt { value: name(*v).to_owned(), label: lang.t(&format!("{prefix}{}", name(*v))) }).collect()
-}
-
 async fn unit_options(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Opt>> {
     Ok(agora_db::reference::units(&state.db)
         .await?
@@ -206,10 +204,10 @@ async fn show_settings(
         slug: s.map(|s| s.slug.clone()).unwrap_or_default(),
         units: unit_options(state, ctx).await?,
         consultations: consultation_options(state, ctx).await?,
-        accesses: opts(lang, &Access::ALL, Access::as_str, "survey-access-"),
-        layouts: opts(lang, &Layout::ALL, Layout::as_str, "survey-layout-"),
-        visibilities: opts(lang, &Visibility::ALL, Visibility::as_str, "survey-visibility-"),
-        kinds: opts(lang, &QuestionKind::ALL, QuestionKind::as_str, "question-kind-"),
+        accesses: options::<Access>(lang, "survey-access-"),
+        layouts: options::<Layout>(lang, "survey-layout-"),
+        visibilities: options::<Visibility>(lang, "survey-visibility-"),
+        kinds: options::<QuestionKind>(lang, "question-kind-"),
         questions: rows,
         errors,
         notice,
@@ -363,11 +361,8 @@ async fn set_status(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let s = survey_to_manage(&state, &ctx, id).await?;
-    let to = p.get("to");
-    if !matches!(to, "draft" | "open" | "closed") {
-        return Err(AppError::BadRequest);
-    }
-    if to == "open" && dbs::questions(&state.db, id).await?.iter().all(|q| q.kind == QuestionKind::Info) {
+    let Some(to) = SurveyStatus::parse(p.get("to")) else { return Err(AppError::BadRequest) };
+    if to == SurveyStatus::Open && dbs::questions(&state.db, id).await?.iter().all(|q| q.kind == QuestionKind::Info) {
         let f = form_of(&s);
         return show_settings(
             &state,
@@ -485,7 +480,7 @@ async fn show_question(
         s,
         qid,
         kind_label: lang.t(&format!("question-kind-{}", kind.as_str())),
-        kinds: opts(lang, &QuestionKind::ALL, QuestionKind::as_str, "question-kind-"),
+        kinds: options::<QuestionKind>(lang, "question-kind-"),
         conditions,
         errors,
         has_options: kind.has_options(),
