@@ -105,9 +105,7 @@ impl Backend {
 
 /// One connection to the benchmark database, of either backend.
 pub enum Conn {
-    /// SQLite.
     Sqlite(SqliteConnection),
-    /// PostgreSQL.
     Postgres(PgConnection),
 }
 

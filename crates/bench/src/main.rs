@@ -485,8 +485,8 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
         }
         let copy_paths: Vec<String> = copies.iter().map(|(name, _)| format!("/{name}")).collect();
         let nginx = load::Nginx::start(&ctx.dir, &page.body, &copies)?;
-        // Asked for by its own name: through a fallback, each request cost nginx a failed
-        // look-up first, and its figure was 5 % lower.
+        // Asked for by its own name: through a fallback, each request would cost nginx a failed
+        // look-up first and lower the ceiling.
         let consultation = format!("http://{}/page.html", nginx.addr);
         let note = format!("{} KiB page", page.body.len() / 1024);
         ctx.copies.insert(

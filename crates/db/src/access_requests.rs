@@ -104,7 +104,6 @@ pub enum Handled {
     Open,
     /// Marked handled.
     Done,
-    /// Both.
     All,
 }
 

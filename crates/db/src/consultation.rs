@@ -10,11 +10,9 @@ use chrono::{DateTime, Utc};
 /// A consultation as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Consultation {
-    /// Id.
     pub id: i64,
     /// Address part.
     pub slug: String,
-    /// Title.
     pub title: String,
     /// One-paragraph summary for lists.
     pub summary: String,
@@ -256,7 +254,6 @@ pub async fn transition_at(
 /// Consultations whose dates may call for an automatic transition now.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Due {
-    /// Id.
     pub id: i64,
     /// Current status.
     pub status: Status,
@@ -303,7 +300,6 @@ pub enum Sort {
 /// Catalogue filters; every one optional.
 #[derive(Debug, Clone)]
 pub struct CatalogueFilter {
-    /// Tab.
     pub tab: Tab,
     /// Concerning this district (city-wide ones included).
     pub district: Option<i64>,
@@ -315,26 +311,20 @@ pub struct CatalogueFilter {
     pub opens_between: Option<(DateTime<Utc>, DateTime<Utc>)>,
     /// Words that must all appear in the title, summary or subject (already lower-cased).
     pub words: Vec<String>,
-    /// Order.
     pub sort: Sort,
 }
 
 /// One row of the catalogue.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CatalogueRow {
-    /// Id.
     pub id: i64,
     /// Address part.
     pub slug: String,
-    /// Title.
     pub title: String,
-    /// Summary.
     pub summary: String,
     /// Status name.
     pub status: Status,
-    /// Opening.
     pub opens_at: DateTime<Utc>,
-    /// Closing.
     pub closes_at: DateTime<Utc>,
     /// Organiser's code.
     pub unit_code: String,
@@ -459,7 +449,6 @@ pub struct TransitionRow {
     pub summary: String,
     /// Status it moved to.
     pub to_status: String,
-    /// When.
     pub at: DateTime<Utc>,
     /// Organiser's name.
     pub unit_name: String,

@@ -8,11 +8,9 @@ use chrono::{DateTime, Utc};
 /// A document with its versions, newest first.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// Id.
     pub id: i64,
     /// Kind name (draft, form, presentation, schedule, results, report, other).
     pub kind: DocumentKind,
-    /// Title.
     pub title: String,
     /// Versions, newest first; never empty.
     pub versions: Vec<Version>,
@@ -21,7 +19,6 @@ pub struct Document {
 /// One uploaded file.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Version {
-    /// Id.
     pub id: i64,
     /// The document.
     pub document_id: i64,
@@ -31,11 +28,9 @@ pub struct Version {
     pub filename: String,
     /// Type found from its content.
     pub content_type: String,
-    /// Size.
     pub size_bytes: i64,
     /// Key in the object store.
     pub storage_key: String,
-    /// When.
     pub uploaded_at: DateTime<Utc>,
 }
 
@@ -46,7 +41,6 @@ pub struct NewFile {
     pub filename: String,
     /// Type found from its content.
     pub content_type: String,
-    /// Size.
     pub size_bytes: i64,
     /// Key in the object store.
     pub storage_key: String,

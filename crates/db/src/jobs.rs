@@ -6,7 +6,6 @@ use chrono::{DateTime, Duration, Utc};
 /// A claimed job.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Job {
-    /// Id.
     pub id: i64,
     /// What to do, e.g. `mail`.
     pub kind: String,

@@ -11,7 +11,6 @@ pub struct PageRow {
     pub slug: String,
     /// Language code.
     pub lang: String,
-    /// Title.
     pub title: String,
     /// Body in Markdown.
     pub body: String,

@@ -11,23 +11,17 @@ use crate::{BeginWrite, Db, DbResult, now};
 /// A stored poll.
 #[derive(Debug, Clone)]
 pub struct Poll {
-    /// Id.
     pub id: i64,
-    /// Question.
     pub question: Text,
-    /// Options.
     pub options: Vec<Choice>,
     /// Placement name.
     pub placement: Placement,
-    /// Consultation.
     pub consultation_id: Option<i64>,
-    /// District.
     pub district_id: Option<i64>,
     /// Vote mode name.
     pub vote_mode: VoteMode,
     /// open or closed.
     pub status: PollStatus,
-    /// Created.
     pub created_at: DateTime<Utc>,
 }
 

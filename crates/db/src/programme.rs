@@ -8,7 +8,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// One step of the schedule (harmonogram).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ScheduleItem {
-    /// Id.
     pub id: i64,
     /// Order among items with the same date.
     pub position: i32,
@@ -25,7 +24,6 @@ pub struct ScheduleItem {
 /// A method (form of consultation) in use.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Method {
-    /// Id.
     pub id: i64,
     /// Method kind name.
     pub kind: MethodKind,
@@ -40,21 +38,16 @@ pub struct Method {
 /// A dated event: a meeting, a workshop, duty hours, a consultation point.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Event {
-    /// Id.
     pub id: i64,
     /// The consultation.
     pub consultation_id: i64,
     /// Method kind name.
     pub kind: MethodKind,
-    /// Title.
     pub title: String,
-    /// Start.
     pub starts_at: DateTime<Utc>,
-    /// End.
     pub ends_at: DateTime<Utc>,
     /// Street address.
     pub address: Option<String>,
-    /// Room.
     pub room: Option<String>,
     /// Accessibility notes (step-free access, induction loop, PJM interpreter).
     pub accessibility: Option<String>,
@@ -64,7 +57,6 @@ pub struct Event {
     pub phone: Option<String>,
     /// Opening hours of a consultation point.
     pub opening_hours: Option<String>,
-    /// Description.
     pub description: String,
     /// People who came, recorded afterwards.
     pub attendance: Option<i32>,
@@ -77,25 +69,19 @@ pub struct Event {
 pub struct NewEvent {
     /// Method kind name.
     pub kind: MethodKind,
-    /// Title.
     pub title: String,
-    /// Start.
     pub starts_at: DateTime<Utc>,
-    /// End.
     pub ends_at: DateTime<Utc>,
     /// Street address.
     pub address: Option<String>,
-    /// Room.
     pub room: Option<String>,
     /// Accessibility notes.
     pub accessibility: Option<String>,
     /// Online link.
     pub online_url: Option<String>,
-    /// Phone.
     pub phone: Option<String>,
     /// Opening hours.
     pub opening_hours: Option<String>,
-    /// Description.
     pub description: String,
 }
 

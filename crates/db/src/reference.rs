@@ -7,7 +7,6 @@ use agora_domain::reference::{DistrictInput, NamedInput, UnitInput};
 /// A unit (wydział / jednostka).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Unit {
-    /// Id.
     pub id: i64,
     /// Short code.
     pub code: String,
@@ -22,7 +21,6 @@ pub struct Unit {
 /// A district (dzielnica).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct District {
-    /// Id.
     pub id: i64,
     /// The district's number.
     pub number: i32,
@@ -33,7 +31,6 @@ pub struct District {
 /// A category or a dialogue body: a name in two languages.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Named {
-    /// Id.
     pub id: i64,
     /// Polish name.
     pub name_pl: String,

@@ -14,7 +14,6 @@ use std::collections::HashMap;
 /// A section of the consulted document that remarks can point at.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Section {
-    /// Id.
     pub id: i64,
     /// "§ 3 ust. 2", "Rozdział II".
     pub label: String,
@@ -543,7 +542,6 @@ fn outcomes(
 /// A remark with what the lists and the report show of it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct RemarkRow {
-    /// Id.
     pub id: i64,
     /// Number within the consultation.
     pub number: i32,
@@ -557,7 +555,6 @@ pub struct RemarkRow {
     pub section_text: Option<String>,
     /// The change proposed.
     pub proposed_change: String,
-    /// Why.
     pub justification: String,
     /// published, held or hidden.
     pub moderation: ModerationState,
@@ -579,7 +576,6 @@ pub struct RemarkRow {
     pub person_number: Option<i32>,
     /// Name (staff only).
     pub name: Option<String>,
-    /// Organisation.
     pub organisation: Option<String>,
     /// District name.
     pub district_name: Option<String>,
@@ -621,7 +617,7 @@ pub async fn list(db: &Db, consultation: i64, f: &RemarkFilter, limit: i64, offs
     }
     // The optional filters take fixed parameter slots so the SQL text stays constant. The
     // channel is the submission's, looked up only when asked for: joining every submission
-    // made PostgreSQL hash-join the whole table for a count or a deep page (50 ms each).
+    // made PostgreSQL hash-join the whole table for a count or a deep page.
     wh.push("($2 = 0 OR r.section_id = $2)".into());
     wh.push("($3 = '' OR r.submission_id IN (SELECT sc.id FROM submissions sc WHERE sc.consultation_id = $1 AND sc.channel = $3))".into());
     wh.push("($4 = '' OR r.decision = $4)".into());
@@ -763,7 +759,6 @@ pub struct ModerationEntry {
     pub action: String,
     /// Reason given.
     pub reason: String,
-    /// When.
     pub at: DateTime<Utc>,
 }
 
@@ -812,7 +807,6 @@ pub struct MyRemark {
     pub proposed_change: String,
     /// Moderation state.
     pub moderation: ModerationState,
-    /// Decision.
     pub decision: Option<Decision>,
     /// Its justification.
     pub decision_justification: Option<String>,

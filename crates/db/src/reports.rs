@@ -8,7 +8,6 @@ use chrono::{DateTime, Utc};
 /// One version of a report's own text.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Report {
-    /// Id.
     pub id: i64,
     /// 1, 2, …
     pub version: i32,

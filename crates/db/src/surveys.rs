@@ -21,7 +21,6 @@ pub const ANSWERED: &str = "*";
 /// A survey as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Survey {
-    /// Id.
     pub id: i64,
     /// URL name.
     pub slug: String,
@@ -81,13 +80,9 @@ impl Survey {
 pub struct SurveyFields {
     /// URL name.
     pub slug: String,
-    /// Consultation.
     pub consultation_id: Option<i64>,
-    /// Unit.
     pub unit_id: i64,
-    /// Title.
     pub title: Text,
-    /// Introduction.
     pub intro: Text,
     /// Access mode name.
     pub access: Access,
@@ -364,7 +359,6 @@ pub async fn duplicate(
 /// A response ready to store.
 #[derive(Debug, Clone)]
 pub struct NewResponse {
-    /// Survey.
     pub survey_id: i64,
     /// Channel name.
     pub channel: SurveyChannel,
@@ -793,15 +787,10 @@ pub async fn crosstab(
 /// A stored response's own fields, as exports list them.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ResponseRow {
-    /// Id.
     pub id: i64,
-    /// Channel.
     pub channel: SurveyChannel,
-    /// Collected.
     pub collected_at: DateTime<Utc>,
-    /// Interviewer.
     pub interviewer: Option<String>,
-    /// Place.
     pub place: Option<String>,
 }
 

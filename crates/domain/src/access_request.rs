@@ -27,7 +27,6 @@ text_enum! {
         SignLanguage = "sign_language",
         /// Large print.
         LargePrint = "large_print",
-        /// Braille.
         Braille = "braille",
         /// An audio recording.
         Audio = "audio",

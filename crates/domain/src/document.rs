@@ -26,7 +26,6 @@ pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
 /// A file type accepted for documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileType {
-    /// PDF.
     Pdf,
     /// Word document.
     Docx,

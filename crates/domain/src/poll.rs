@@ -67,11 +67,9 @@ pub struct PollForm {
 /// A validated poll.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PollInput {
-    /// Question.
     pub question: Text,
     /// Options with codes.
     pub options: Vec<Choice>,
-    /// Where.
     pub placement: Placement,
     /// Consultation, for that placement.
     pub consultation_id: Option<i64>,

@@ -34,7 +34,6 @@ pub struct StepInput {
     pub starts_on: NaiveDate,
     /// Last day.
     pub ends_on: Option<NaiveDate>,
-    /// Detail.
     pub description: String,
 }
 
@@ -74,7 +73,6 @@ impl StepInput {
 /// A validated method.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MethodInput {
-    /// Kind.
     pub kind: MethodKind,
     /// How it works here.
     pub description: String,
@@ -112,27 +110,20 @@ impl MethodInput {
 /// A validated event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventInput {
-    /// Kind.
     pub kind: MethodKind,
-    /// Title.
     pub title: String,
-    /// Start.
     pub starts_at: DateTime<Utc>,
-    /// End.
     pub ends_at: DateTime<Utc>,
     /// Street address.
     pub address: Option<String>,
-    /// Room.
     pub room: Option<String>,
     /// Accessibility notes.
     pub accessibility: Option<String>,
     /// Online link.
     pub online_url: Option<String>,
-    /// Phone.
     pub phone: Option<String>,
     /// Opening hours.
     pub opening_hours: Option<String>,
-    /// Description.
     pub description: String,
 }
 
@@ -140,27 +131,20 @@ pub struct EventInput {
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct EventForm {
-    /// Kind.
     pub event_kind: String,
-    /// Title.
     pub event_title: String,
     /// Start as typed.
     pub event_starts_at: String,
     /// End as typed.
     pub event_ends_at: String,
-    /// Address.
     pub event_address: String,
-    /// Room.
     pub event_room: String,
-    /// Accessibility.
     pub event_accessibility: String,
     /// Online link.
     pub event_online_url: String,
-    /// Phone.
     pub event_phone: String,
     /// Opening hours.
     pub event_opening_hours: String,
-    /// Description.
     pub event_description: String,
 }
 

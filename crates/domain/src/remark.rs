@@ -28,7 +28,6 @@ text_enum! {
         Online = "online",
         /// E-mail (often a scan of the signed form).
         Email = "email",
-        /// Post.
         Post = "post",
         /// In person at the office.
         InPerson = "in_person",
@@ -110,7 +109,6 @@ pub struct RemarkForm {
     pub section_text: String,
     /// The change proposed.
     pub proposed_change: String,
-    /// Why.
     pub justification: String,
 }
 
@@ -123,7 +121,6 @@ pub struct RemarkInput {
     pub section_text: Option<String>,
     /// The change proposed.
     pub proposed_change: String,
-    /// Why.
     pub justification: String,
 }
 
@@ -138,26 +135,20 @@ pub struct IdentityForm {
     pub organisation: String,
     /// District id, or empty.
     pub district_id: String,
-    /// Address.
     pub address: String,
-    /// E-mail.
     pub email: String,
 }
 
 /// The validated identity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
-    /// Kind.
     pub kind: SubmitterKind,
     /// Name, if given.
     pub name: Option<String>,
     /// Organisation, if any.
     pub organisation: Option<String>,
-    /// District.
     pub district_id: Option<i64>,
-    /// Address.
     pub address: Option<String>,
-    /// E-mail.
     pub email: Option<Email>,
 }
 

@@ -110,9 +110,7 @@ impl QuestionKind {
 /// A text in Polish and English; English falls back to Polish when empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
-    /// Polish.
     pub pl: String,
-    /// English.
     #[serde(default)]
     pub en: String,
 }
@@ -173,9 +171,7 @@ pub struct Condition {
 /// A stored question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
-    /// Id.
     pub id: i64,
-    /// Kind.
     pub kind: QuestionKind,
     /// Whether an answer is required (when shown).
     pub required: bool,
@@ -189,7 +185,6 @@ pub struct Question {
     pub text: Text,
     /// Help shown under it.
     pub help: Text,
-    /// Settings.
     pub spec: Spec,
     /// When it is shown.
     pub show_if: Option<Condition>,
@@ -259,10 +254,8 @@ pub struct QuestionForm {
     /// Matrix rows, one per line, "Polish | English".
     #[serde(default)]
     pub rows: String,
-    /// Minimum.
     #[serde(default)]
     pub min: String,
-    /// Maximum.
     #[serde(default)]
     pub max: String,
     /// Low end label, Polish.
@@ -285,21 +278,14 @@ pub struct QuestionForm {
 /// A validated question, ready to store.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionInput {
-    /// Kind.
     pub kind: QuestionKind,
-    /// Required.
     pub required: bool,
     /// Profile question.
     pub profile: bool,
-    /// Page.
     pub page: i32,
-    /// Text.
     pub text: Text,
-    /// Help.
     pub help: Text,
-    /// Settings.
     pub spec: Spec,
-    /// Condition.
     pub show_if: Option<Condition>,
 }
 
@@ -1073,19 +1059,14 @@ pub struct SurveyForm {
 /// Validated survey settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SurveyInput {
-    /// Title.
     pub title: Text,
     /// URL name.
     pub slug: String,
-    /// Introduction.
     pub intro: Text,
-    /// Unit.
     pub unit_id: i64,
-    /// Consultation.
     pub consultation_id: Option<i64>,
     /// Who may answer.
     pub access: Access,
-    /// Layout.
     pub layout: Layout,
     /// Results visibility.
     pub visibility: Visibility,
@@ -1169,9 +1150,7 @@ pub struct Tally {
 /// One bar of a summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
-    /// Key.
     pub item: String,
-    /// Count.
     pub n: i64,
     /// Share of respondents to the question, in per cent.
     pub percent: f64,

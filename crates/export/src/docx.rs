@@ -194,10 +194,10 @@ fn splice_remarks(document: Vec<u8>, doc: &ReportDoc) -> Result<Vec<u8>, ExportE
     Ok(out.into_bytes())
 }
 
-/// The remark rows written straight as WordprocessingML. docx-rs keeps several
-/// kilobytes of model per table cell, which for 10,000 remarks came to some 400 MB;
-/// the rows as text take a tenth of that, and the cells are simple enough to write by
-/// hand: text in the table's grid widths, top-aligned, a size smaller.
+/// The remark rows written straight as WordprocessingML. docx-rs keeps several kilobytes of
+/// model per table cell, which for a large consultation's report is far over the memory
+/// budget; the rows as text take a fraction of that, and the cells are simple enough to write
+/// by hand: text in the table's grid widths, top-aligned, a size smaller.
 fn remark_rows(out: &mut String, doc: &ReportDoc) {
     use std::fmt::Write as _;
     for r in &doc.remarks {

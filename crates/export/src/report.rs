@@ -59,7 +59,6 @@ pub struct Labels {
 pub struct EventLine {
     /// Method label.
     pub kind: String,
-    /// Title.
     pub title: String,
     /// When, formatted.
     pub when: String,
@@ -70,7 +69,6 @@ pub struct EventLine {
 /// A small table of counts.
 #[derive(Debug, Clone)]
 pub struct CountTable {
-    /// Caption.
     pub caption: String,
     /// (label, count) rows.
     pub rows: Vec<(String, i64)>,
@@ -102,11 +100,9 @@ pub struct RemarkLine {
 pub struct ReportDoc {
     /// Language code for the document's metadata ("pl", "en").
     pub lang: String,
-    /// Labels.
     pub labels: Labels,
     /// The consultation's title.
     pub title: String,
-    /// Subject.
     pub subject: String,
     /// Organiser(s).
     pub organiser: String,

@@ -281,8 +281,8 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
 /// Serves `app` from one thread per core, each with a runtime of its own accepting on the same
 /// socket, until `stop` turns true and the requests under way are answered. As with nginx's
 /// workers, a connection stays on the thread that accepted it: on the shared work-stealing
-/// runtime, handing connections' tasks between threads cost a page served from memory a tenth
-/// of its speed at 500 connections (the benchmark's catalogue and consultation page, 8–13 %).
+/// runtime, handing connections' tasks between threads slowed pages served from memory
+/// (BENCHMARKS.md, "Figures behind choices in the code").
 /// Blocking work (reports, exports, password hashes) goes to each runtime's blocking threads,
 /// and a thread that is busy leaves new connections to the others, which accept them first.
 fn serve_on_every_core(
@@ -336,8 +336,7 @@ async fn job_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool
     let mut last_schedule = last_prune;
     loop {
         // The worker wakes for every batch of submissions with mail to send; the schedule, to
-        // the minute, needs no look that often (on PostgreSQL, 8 ms over 5,000 consultations
-        // twenty times a second under a stream of remarks).
+        // the minute, needs no look that often, and each look reads every consultation.
         if last_schedule.elapsed() >= Duration::from_secs(5) {
             if let Err(e) = agora_web::scheduler::run(&state, chrono::Utc::now()).await {
                 tracing::error!(error = %e, "scheduler failed");

@@ -23,7 +23,6 @@ pub enum Lang {
     /// Polish, the default.
     #[default]
     Pl,
-    /// English.
     En,
 }
 
@@ -112,7 +111,6 @@ impl Lang {
 pub enum Arg {
     /// A number; Fluent picks the plural form from it.
     Num(i64),
-    /// Text.
     Str(String),
 }
 

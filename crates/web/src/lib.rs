@@ -66,7 +66,7 @@ where
             return Either::Left(ready(Ok(kept)));
         }
         // Only requests that reach the router get the address: on a page served from memory,
-        // inserting it (three allocations) was a tenth of the application's own time.
+        // inserting it cost more than the rest of such a request (BENCHMARKS.md).
         if let Some(peer) = self.peer {
             req.extensions_mut().insert(ConnectInfo(peer));
         }

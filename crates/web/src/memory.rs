@@ -4,16 +4,16 @@
 //! tens of megabytes, and a large download (a report of ten thousand remarks, an export of a
 //! quarter of a million responses) would otherwise stack its own peak on top of it. mimalloc
 //! was tried as the allocator and not kept: faster under a stream of submissions, but after
-//! the load scenarios its threads' heaps kept what they had freed, and the report PDF peaked
-//! at 219–241 MiB private (budget 200) against 120 MiB with glibc. This module is the one place
-//! the project calls into C itself.
+//! the load scenarios its threads' heaps kept what they had freed, and the report PDF's peak
+//! went over its memory budget (BENCHMARKS.md). This module is the one place the project calls
+//! into C itself.
 
 /// Makes glibc map every large block on its own, from the start of the process.
 ///
 /// glibc raises that threshold each time such a block is freed, up to 32 MiB, after which the
 /// buffers of one download (a report's pages, a spreadsheet's rows) stay in the heap for the
-/// next; with threads serving on every core, a report PDF after the submission scenarios peaked
-/// at 158 MiB private against 107 MiB with the threshold fixed, and submissions were as fast.
+/// next and raise the following download's peak; with the threshold fixed they go back to the
+/// system, at no cost to submissions (BENCHMARKS.md).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
 pub fn map_large_blocks_alone() {

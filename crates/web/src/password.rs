@@ -10,7 +10,6 @@ use argon2::{Algorithm, Argon2, Params, Version};
 pub struct HashCost {
     /// Memory in KiB.
     pub m_kib: u32,
-    /// Iterations.
     pub t: u32,
 }
 

@@ -45,7 +45,6 @@ pub struct Shared {
     pub db: Db,
     /// Where mail goes.
     pub mailer: Arc<dyn mail::Mailer>,
-    /// Settings.
     pub config: Arc<WebConfig>,
     /// Woken when a job is queued, so the runner need not poll often.
     pub jobs_waiting: Arc<tokio::sync::Notify>,

@@ -64,8 +64,8 @@ impl<S: BatchStore> BatchWriter<S> {
 /// Runs the writer on a thread of its own with a runtime of its own. Each statement of a
 /// batch is a hand-off to the connection's thread and back; on the shared runtime the
 /// writer, woken from that thread, waited behind every ready request for each of the
-/// twenty-odd statements of a batch, and the batches, not the disk or the CPU, set the pace
-/// (the writer was busy 99 % of the time at 50 connections, two thirds of it waiting).
+/// twenty-odd statements of a batch, and the batches, not the disk or the CPU, set the pace:
+/// the writer spent most of its time waiting for its turn.
 fn start<S: BatchStore>(db: Db, rx: mpsc::Receiver<Job<S>>) {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
     let (db2, slot) = (db.clone(), Arc::new(std::sync::Mutex::new(Some(rx))));

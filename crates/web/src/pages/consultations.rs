@@ -195,13 +195,10 @@ async fn catalogue(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Cata
 
 /// A schedule step, with whether it is the current one.
 pub struct StepView {
-    /// Title.
     pub title: String,
-    /// Dates.
     pub when: String,
     /// ISO date for `<time>`.
     pub iso: String,
-    /// Description.
     pub description: String,
     /// The step under way today.
     pub current: bool,
@@ -213,7 +210,6 @@ pub struct StepView {
 pub struct EventView {
     /// Method kind label.
     pub kind: String,
-    /// Title.
     pub title: String,
     /// "17 stycznia 2027, 18:00–20:00".
     pub when: String,
@@ -225,11 +221,9 @@ pub struct EventView {
     pub accessibility: Option<String>,
     /// Online link.
     pub online_url: Option<String>,
-    /// Phone.
     pub phone: Option<String>,
     /// Opening hours.
     pub opening_hours: Option<String>,
-    /// Description.
     pub description: String,
     /// Attendance, once recorded.
     pub attendance: Option<i32>,
@@ -241,9 +235,7 @@ pub struct EventView {
 pub struct ChannelView {
     /// Method label.
     pub label: String,
-    /// How.
     pub description: String,
-    /// Where.
     pub address: Option<String>,
     /// Until when.
     pub deadline: Option<String>,
@@ -253,7 +245,6 @@ pub struct ChannelView {
 pub struct DocView {
     /// Kind label.
     pub kind: String,
-    /// Title.
     pub title: String,
     /// Link to the newest version.
     pub href: String,

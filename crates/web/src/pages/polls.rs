@@ -119,15 +119,10 @@ async fn vote(
 
 /// A poll in the organisers' list.
 pub struct AdminRow {
-    /// Id.
     pub id: i64,
-    /// Question.
     pub question: String,
-    /// Where.
     pub placement: String,
-    /// Status.
     pub status: String,
-    /// Votes.
     pub votes: i64,
 }
 

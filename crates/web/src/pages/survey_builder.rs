@@ -55,9 +55,7 @@ fn audit(ctx: &Ctx, action: &'static str, details: String) -> AuditEntry {
 
 /// A survey in the organiser's list.
 pub struct Row {
-    /// Id.
     pub id: i64,
-    /// Title.
     pub title: String,
     /// Status label.
     pub status: String,
@@ -96,13 +94,10 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>)
 
 /// A question in the builder's list.
 pub struct QRow {
-    /// Id.
     pub id: i64,
-    /// Text.
     pub text: String,
     /// Kind label.
     pub kind: String,
-    /// Page.
     pub page: i32,
     /// Flags in words: required, profile, condition.
     pub flags: Vec<String>,

@@ -15,9 +15,7 @@ use chrono::Utc;
 pub struct Card {
     /// Address part.
     pub slug: String,
-    /// Title.
     pub title: String,
-    /// Summary.
     pub summary: String,
     /// Status name, for the badge's class.
     pub status: String,
@@ -25,7 +23,6 @@ pub struct Card {
     pub status_label: String,
     /// Dates line.
     pub dates: String,
-    /// Organiser.
     pub unit: String,
     /// Whole city or districts.
     pub scope: String,

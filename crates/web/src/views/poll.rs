@@ -23,9 +23,7 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 
 /// One option's result.
 pub struct PollBar {
-    /// Label.
     pub label: String,
-    /// Votes.
     pub n: i64,
     /// "42%".
     pub percent: String,
@@ -35,9 +33,7 @@ pub struct PollBar {
 
 /// A poll as its box shows it.
 pub struct PollView {
-    /// Id.
     pub id: i64,
-    /// Question.
     pub question: String,
     /// (code, label) options to vote on.
     pub options: Vec<(String, String)>,

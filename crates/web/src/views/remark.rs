@@ -20,9 +20,7 @@ pub fn accepting(c: &Consultation, now: chrono::DateTime<Utc>) -> bool {
 
 /// One remark block of the form, with its values.
 pub struct Block {
-    /// Index.
     pub i: usize,
-    /// Values.
     pub f: RemarkForm,
 }
 
@@ -58,13 +56,10 @@ pub fn requirements(c: &Consultation) -> Requirements {
 
 /// A remark as the public sees it.
 pub struct PublicRemark {
-    /// Number.
     pub number: i32,
-    /// Section.
     pub section: String,
     /// Proposed change.
     pub proposed_change: String,
-    /// Justification.
     pub justification: String,
     /// Who, as the public may know.
     pub who: String,

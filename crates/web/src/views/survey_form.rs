@@ -22,9 +22,7 @@ use axum::response::Response;
 pub struct OptView {
     /// Submitted value.
     pub value: String,
-    /// Label.
     pub label: String,
-    /// Ticked.
     pub checked: bool,
     /// Element id.
     pub id: String,
@@ -32,7 +30,6 @@ pub struct OptView {
 
 /// A row of a Likert matrix.
 pub struct RowView {
-    /// Label.
     pub label: String,
     /// Field name.
     pub field: String,
@@ -42,7 +39,6 @@ pub struct RowView {
 
 /// An option to rank, with the rank chosen.
 pub struct RankView {
-    /// Label.
     pub label: String,
     /// Field name.
     pub field: String,
@@ -62,7 +58,6 @@ pub struct QView {
     pub number: usize,
     /// Question text.
     pub text: String,
-    /// Help.
     pub help: String,
     /// "(required)" or empty.
     pub required: String,
@@ -76,7 +71,6 @@ pub struct QView {
     pub options: Vec<OptView>,
     /// Matrix rows.
     pub rows: Vec<RowView>,
-    /// Ranking.
     pub ranks: Vec<RankView>,
     /// Rank numbers 1..n.
     pub rank_choices: Vec<usize>,

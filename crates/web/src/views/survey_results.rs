@@ -13,9 +13,7 @@ use chrono::Utc;
 
 /// One bar of a chart and its table row.
 pub struct BarView {
-    /// Label.
     pub label: String,
-    /// Count.
     pub n: i64,
     /// "42,5%".
     pub percent: String,
@@ -39,7 +37,6 @@ pub struct ResultView {
     pub svg: String,
     /// The table's header of the extra column, if any.
     pub extra_header: String,
-    /// Bars.
     pub bars: Vec<BarView>,
     /// Matrix rows: (row label, bars, mean).
     pub rows: Vec<(String, Vec<BarView>, String)>,
@@ -211,7 +208,6 @@ pub async fn result_views(
 
 /// A cross-tab as the page shows it.
 pub struct CrossView {
-    /// Caption.
     pub caption: String,
     /// Column headers (profile answers).
     pub columns: Vec<String>,
@@ -242,7 +238,6 @@ pub async fn links_for_consultation(
 
 /// A survey's results as a section of its consultation's report.
 pub struct ReportSurvey {
-    /// Title.
     pub title: String,
     /// "2 143 responses — online: …".
     pub responses: String,
