@@ -30,8 +30,11 @@ fn options(labels: &[&str]) -> String {
     items.join(",")
 }
 
-/// The ten questions: (kind, page, text, spec JSON, profile, required, condition on question k).
-fn questions() -> Vec<(&'static str, i32, &'static str, String, bool, bool, Option<(i64, &'static str)>)> {
+/// One question: (kind, page, text, spec JSON, profile, required, condition on question k).
+type QuestionSpec = (&'static str, i32, &'static str, String, bool, bool, Option<(i64, &'static str)>);
+
+/// The ten questions.
+fn questions() -> Vec<QuestionSpec> {
     let districts = options(&[
         "I Stare Miasto",
         "II Grzegórzki",

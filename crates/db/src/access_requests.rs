@@ -80,7 +80,7 @@ pub async fn create(db: &Db, r: &NewAccessRequest) -> DbResult<i64> {
         "INSERT INTO access_requests (token_hash, subject, format, details, contact, name, lang, user_id, consultation_id, unit_id, received_at, due_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
-    .bind(&r.token_hash).bind(&r.subject).bind(&r.format).bind(&r.details).bind(&r.contact).bind(&r.name).bind(&r.lang)
+    .bind(&r.token_hash).bind(&r.subject).bind(r.format).bind(&r.details).bind(&r.contact).bind(&r.name).bind(&r.lang)
     .bind(r.user_id).bind(r.consultation_id).bind(r.unit_id).bind(r.received_at).bind(r.due_at)
     .fetch_one(p).await?))
 }

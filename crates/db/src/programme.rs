@@ -184,7 +184,7 @@ pub async fn add_event(db: &Db, consultation: i64, e: &NewEvent, entry: &AuditEn
             "INSERT INTO events (consultation_id, kind, title, starts_at, ends_at, address, room, accessibility, online_url, phone, opening_hours, description, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
-        .bind(consultation).bind(&e.kind).bind(&e.title).bind(e.starts_at).bind(e.ends_at).bind(&e.address).bind(&e.room)
+        .bind(consultation).bind(e.kind).bind(&e.title).bind(e.starts_at).bind(e.ends_at).bind(&e.address).bind(&e.room)
         .bind(&e.accessibility).bind(&e.online_url).bind(&e.phone).bind(&e.opening_hours).bind(&e.description).bind(now())
         .fetch_one(&mut *tx).await?;
         audit_in_tx!(tx, entry, Some(consultation));

@@ -630,9 +630,9 @@ pub async fn list(db: &Db, consultation: i64, f: &RemarkFilter, limit: i64, offs
     let (section, channel, decision) =
         (f.section.unwrap_or(0), f.channel.map_or("", Channel::as_str), f.decision.map_or("", Decision::as_str));
     on!(db, p => {
-        let items = sqlx::query_as(sqlx::AssertSqlSafe(list)).bind(consultation).bind(section).bind(&channel).bind(&decision)
+        let items = sqlx::query_as(sqlx::AssertSqlSafe(list)).bind(consultation).bind(section).bind(channel).bind(decision)
             .bind(limit).bind(offset).fetch_all(p).await?;
-        let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(count)).bind(consultation).bind(section).bind(&channel).bind(&decision)
+        let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(count)).bind(consultation).bind(section).bind(channel).bind(decision)
             .fetch_one(p).await?;
         Ok(Page { items, total })
     })
@@ -665,18 +665,28 @@ pub async fn progress(db: &Db, consultation: i64) -> DbResult<(i64, i64)> {
     ).bind(consultation).fetch_one(p).await?))
 }
 
-/// Gives `remarks` (ids within `consultation`) one decision; with a group title they are
-/// grouped as similar and answered once. Returns how many were answered.
+/// The city's answer given to one or more remarks.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer<'a> {
+    /// What was decided.
+    pub decision: Decision,
+    /// Why, as the report shows it.
+    pub justification: &'a str,
+    /// With a title, the remarks are grouped as similar and answered once.
+    pub group_title: Option<&'a str>,
+    /// The official's name, kept with the answer.
+    pub answered_by: &'a str,
+}
+
+/// Gives `remarks` (ids within `consultation`) one answer. Returns how many were answered.
 pub async fn answer(
     db: &Db,
     consultation: i64,
     remarks: &[i64],
-    decision: &str,
-    justification: &str,
-    group_title: Option<&str>,
-    answered_by: &str,
+    answer: &Answer<'_>,
     entry: &AuditEntry,
 ) -> DbResult<u64> {
+    let Answer { decision, justification, group_title, answered_by } = *answer;
     let at = now();
     on!(db, p => {
         let mut tx = p.begin_write().await?;

@@ -106,7 +106,7 @@ pub async fn create(db: &Db, f: &SurveyFields, created_by: Option<i64>, entry: &
              VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9, $10, $11, 1, $12, $13, $13) RETURNING id",
         )
         .bind(&f.slug).bind(f.consultation_id).bind(f.unit_id).bind(&f.title.pl).bind(&f.title.en).bind(&f.intro.pl).bind(&f.intro.en)
-        .bind(&f.access).bind(&f.layout).bind(&f.visibility).bind(f.closes_at).bind(created_by).bind(at)
+        .bind(f.access).bind(f.layout).bind(f.visibility).bind(f.closes_at).bind(created_by).bind(at)
         .fetch_one(&mut *tx).await?;
         audit_in_tx!(tx, entry, Some(id));
         tx.commit().await?;
@@ -123,7 +123,7 @@ pub async fn update(db: &Db, id: i64, f: &SurveyFields, entry: &AuditEntry) -> D
              access = $8, layout = $9, visibility = $10, closes_at = $11, updated_at = $12 WHERE id = $13",
         )
         .bind(&f.slug).bind(f.consultation_id).bind(f.unit_id).bind(&f.title.pl).bind(&f.title.en).bind(&f.intro.pl).bind(&f.intro.en)
-        .bind(&f.access).bind(&f.layout).bind(&f.visibility).bind(f.closes_at).bind(now()).bind(id)
+        .bind(f.access).bind(f.layout).bind(f.visibility).bind(f.closes_at).bind(now()).bind(id)
         .execute(&mut *tx).await?;
         audit_in_tx!(tx, entry, Some(id));
         tx.commit().await?;
@@ -330,9 +330,9 @@ pub async fn duplicate(
             en: if s.title_en.is_empty() { String::new() } else { format!("{} {title_suffix}", s.title_en) },
         },
         intro: Text { pl: s.intro_pl.clone(), en: s.intro_en.clone() },
-        access: s.access.clone(),
-        layout: s.layout.clone(),
-        visibility: s.visibility.clone(),
+        access: s.access,
+        layout: s.layout,
+        visibility: s.visibility,
         closes_at: None,
     };
     let new_id = create(db, &fields, created_by, entry).await?;
@@ -624,8 +624,7 @@ fn tally_rows(batch: &[NewResponse], outcomes: &[Option<Outcome>]) -> Vec<TallyI
     for (_, r) in stored(batch, outcomes) {
         let day = r.day.format("%Y-%m-%d").to_string();
         let mut bump = |q: i64, item: &str, total: f64| {
-            let e =
-                tallies.entry((r.survey_id, q, item.to_owned(), r.channel.clone(), day.clone())).or_insert((0, 0.0));
+            let e = tallies.entry((r.survey_id, q, item.to_owned(), r.channel, day.clone())).or_insert((0, 0.0));
             e.0 += 1;
             e.1 += total;
         };
@@ -678,7 +677,7 @@ pub async fn tallies(db: &Db, survey_id: i64, f: &ResponseFilter) -> DbResult<Ha
         Db::Sqlite(p) => {
             sqlx::query_as(sqlx::AssertSqlSafe(sqlite_sql.clone()))
                 .bind(survey_id)
-                .bind(&channel)
+                .bind(channel)
                 .bind(&from)
                 .bind(&to)
                 .fetch_all(p)
@@ -687,7 +686,7 @@ pub async fn tallies(db: &Db, survey_id: i64, f: &ResponseFilter) -> DbResult<Ha
         Db::Postgres(p) => {
             sqlx::query_as(sqlx::AssertSqlSafe(sql))
                 .bind(survey_id)
-                .bind(&channel)
+                .bind(channel)
                 .bind(&from)
                 .bind(&to)
                 .fetch_all(p)

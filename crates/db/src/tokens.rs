@@ -57,9 +57,12 @@ pub async fn issue(
     Ok(token)
 }
 
+/// A stored link: its account, the new address it confirms, when it expires, when it was used.
+type TokenRow = (i64, Option<String>, chrono::DateTime<chrono::Utc>, Option<chrono::DateTime<chrono::Utc>>);
+
 /// Checks a link without spending it (to show the form behind it).
 pub async fn check(db: &Db, token: &str, purpose: Purpose) -> DbResult<Result<UsedToken, TokenProblem>> {
-    let row: Option<(i64, Option<String>, chrono::DateTime<chrono::Utc>, Option<chrono::DateTime<chrono::Utc>>)> = on!(db, p => sqlx::query_as("SELECT user_id, new_email, expires_at, used_at FROM account_tokens WHERE token_hash = $1 AND purpose = $2")
+    let row: Option<TokenRow> = on!(db, p => sqlx::query_as("SELECT user_id, new_email, expires_at, used_at FROM account_tokens WHERE token_hash = $1 AND purpose = $2")
             .bind(hash_token(token)).bind(purpose.as_str()).fetch_optional(p).await?);
     Ok(match row {
         None => Err(TokenProblem::Unknown),

@@ -255,10 +255,12 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
             &db,
             c,
             &ids,
-            "rejected",
-            "Nie mieści się w budżecie.",
-            Some("Budżet"),
-            "test",
+            &remarks::Answer {
+                decision: Decision::Rejected,
+                justification: "Nie mieści się w budżecie.",
+                group_title: Some("Budżet"),
+                answered_by: "test",
+            },
             &entry("remark.answer", "consultation")
         )
         .await

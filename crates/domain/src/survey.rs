@@ -883,7 +883,7 @@ text_enum! {
 
 impl Layout {
     /// The screens of a survey: question ids in order.
-    pub fn screens<'a>(self, questions: &'a [Question]) -> Vec<Vec<&'a Question>> {
+    pub fn screens(self, questions: &[Question]) -> Vec<Vec<&Question>> {
         match self {
             Layout::OnePage => vec![questions.iter().collect()],
             Layout::EachQuestion => questions.iter().map(|q| vec![q]).collect(),

@@ -921,7 +921,7 @@ impl Kind {
 
 /// Draws one line, switching to a fallback face for the characters the text face lacks.
 fn draw_text(
-    surface: &mut Surface,
+    surface: &mut Surface<'_>,
     fonts: &mut Fonts,
     glyphs: &mut Vec<PdfGlyph>,
     at: Point,

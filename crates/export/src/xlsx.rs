@@ -42,10 +42,10 @@ pub fn xlsx(doc: &ReportDoc) -> Result<Vec<u8>, ExportError> {
     }
     let remarks_name = sheet_name(&l.remarks);
     let mut summary_name = sheet_name(&l.report);
-    if let (Some(a), Some(b)) = (&remarks_name, &summary_name) {
-        if a.to_lowercase() == b.to_lowercase() {
-            summary_name = None;
-        }
+    if let (Some(a), Some(b)) = (&remarks_name, &summary_name)
+        && a.to_lowercase() == b.to_lowercase()
+    {
+        summary_name = None;
     }
 
     let sheet = workbook.worksheet_from_index(0)?;

@@ -1967,9 +1967,7 @@ impl Picture {
             Picture::Street => {
                 if y > h * 4 / 5 {
                     Some(WATER)
-                } else if dot(28, 22, 18) {
-                    Some(GREEN)
-                } else if y.abs_diff(h / 2 - 8) <= 1 && x % 12 < 4 {
+                } else if dot(28, 22, 18) || (y.abs_diff(h / 2 - 8) <= 1 && x % 12 < 4) {
                     Some(GREEN)
                 } else {
                     None
@@ -1990,7 +1988,7 @@ impl Picture {
         match feature {
             Some(c) => c,
             None if main_road || cross_road => ROAD,
-            None if x % 20 == 0 || y % 20 == 0 => GRID,
+            None if x.is_multiple_of(20) || y.is_multiple_of(20) => GRID,
             None => PAPER,
         }
     }

@@ -5,7 +5,7 @@ use agora_db::audit::AuditEntry;
 use agora_db::remarks::{self, NewSubmission};
 use agora_db::{Db, consultation, reports};
 use agora_domain::account::Email;
-use agora_domain::remark::{Channel, FormalStatus};
+use agora_domain::remark::{Channel, Decision, FormalStatus};
 use agora_domain::remark::{Identity, RemarkInput, SubmitterKind};
 use chrono::{DateTime, Duration, Utc};
 
@@ -14,7 +14,7 @@ struct Plan {
     slug: &'static str,
     sections: &'static [&'static str],
     proposals: &'static [(&'static str, &'static str)],
-    answers: &'static [(&'static str, &'static str)],
+    answers: &'static [(Decision, &'static str)],
     remarks: usize,
     answered_share: f64,
     report: Option<(&'static str, &'static str)>,
@@ -55,14 +55,17 @@ const PLANS: [Plan; 3] = [
             ("Przeznaczyć budynek filii na przedszkole samorządowe.", "W dzielnicy brakuje miejsc w przedszkolach."),
         ],
         answers: &[
-            ("accepted", "Uwzględniono: zmiana zostanie wprowadzona w projekcie uchwały."),
+            (Decision::Accepted, "Uwzględniono: zmiana zostanie wprowadzona w projekcie uchwały."),
             (
-                "partially_accepted",
+                Decision::PartiallyAccepted,
                 "Uwzględniono częściowo: rozwiązanie zostanie wdrożone etapami, w miarę dostępnych środków.",
             ),
-            ("rejected", "Nie uwzględniono: propozycja wykracza poza możliwości budżetu oświaty na najbliższe lata."),
             (
-                "not_applicable",
+                Decision::Rejected,
+                "Nie uwzględniono: propozycja wykracza poza możliwości budżetu oświaty na najbliższe lata.",
+            ),
+            (
+                Decision::NotApplicable,
                 "Uwaga nie dotyczy przedmiotu konsultacji; przekazano ją do Zarządu Dróg Miasta Krakowa.",
             ),
         ],
@@ -101,10 +104,16 @@ const PLANS: [Plan; 3] = [
             ("Wspierać termomodernizację, nie tylko wymianę pieca.", "Bez ocieplenia rachunki za ogrzewanie rosną."),
         ],
         answers: &[
-            ("accepted", "Uwzględniono: zapis zostanie dodany do programu."),
-            ("partially_accepted", "Uwzględniono częściowo: rozwiązanie obejmie w pierwszym roku wybrane dzielnice."),
-            ("rejected", "Nie uwzględniono: przepisy o dotacjach z budżetu gminy nie pozwalają na takie rozwiązanie."),
-            ("withdrawn", ""),
+            (Decision::Accepted, "Uwzględniono: zapis zostanie dodany do programu."),
+            (
+                Decision::PartiallyAccepted,
+                "Uwzględniono częściowo: rozwiązanie obejmie w pierwszym roku wybrane dzielnice.",
+            ),
+            (
+                Decision::Rejected,
+                "Nie uwzględniono: przepisy o dotacjach z budżetu gminy nie pozwalają na takie rozwiązanie.",
+            ),
+            (Decision::Withdrawn, ""),
         ],
         remarks: 31,
         answered_share: 1.0,
@@ -141,10 +150,13 @@ const PLANS: [Plan; 3] = [
             ),
         ],
         answers: &[
-            ("accepted", "Uwzględniono w koncepcji wariantu B."),
-            ("partially_accepted", "Uwzględniono częściowo: szczegóły zostaną dopracowane w projekcie budowlanym."),
+            (Decision::Accepted, "Uwzględniono w koncepcji wariantu B."),
             (
-                "rejected",
+                Decision::PartiallyAccepted,
+                "Uwzględniono częściowo: szczegóły zostaną dopracowane w projekcie budowlanym.",
+            ),
+            (
+                Decision::Rejected,
                 "Nie uwzględniono: rozwiązanie jest niezgodne z wytycznymi konserwatorskimi dla tego obszaru.",
             ),
         ],
@@ -282,17 +294,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         let to_answer = (all.len() as f64 * plan.answered_share).round() as usize;
         for (i, r) in all.iter().take(to_answer).enumerate() {
             let (decision, answer) = plan.answers[i % plan.answers.len()];
-            remarks::answer(
-                db,
-                c.id,
-                &[r.id],
-                decision,
-                answer,
-                None,
-                "Demo",
-                &entry("remark.answer", decision.into()),
-            )
-            .await?;
+            let answer = remarks::Answer { decision, justification: answer, group_title: None, answered_by: "Demo" };
+            remarks::answer(db, c.id, &[r.id], &answer, &entry("remark.answer", decision.to_string())).await?;
         }
         if let Some((intro, conclusions)) = plan.report {
             reports::save_draft(db, c.id, intro, conclusions, &entry("report.save", plan.slug.into())).await?;

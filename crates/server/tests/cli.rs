@@ -1,5 +1,8 @@
 //! The binary as an operator meets it: help, bad settings, start-up, demo data, shutdown.
 
+// A helper that cannot go on fails its test by panicking, as `#[test]` functions may.
+#![allow(clippy::unwrap_used)]
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};

@@ -87,7 +87,7 @@ impl Lang {
 
     /// The message `key` with named arguments.
     pub fn t_args(self, key: &str, args: &[(&'static str, Arg)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
+        let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
             .iter()
             .map(|(k, v)| {
                 let value = match v {

@@ -245,7 +245,9 @@ async fn answer(
     };
     let who = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
     let entry = ctx.audit("remark.answer", "consultation", format!("{} × {}", ids.len(), decision.as_str()));
-    remarks::answer(&state.db, id, &ids, decision.as_str(), &justification, group.as_deref(), &who, &entry).await?;
+    let answer =
+        remarks::Answer { decision, justification: &justification, group_title: group.as_deref(), answered_by: &who };
+    remarks::answer(&state.db, id, &ids, &answer, &entry).await?;
     let back = format!("/admin/konsultacje/{id}/uwagi?{}ok=flash-answered", p.get("back"));
     Ok(Redirect::to(&back).into_response())
 }
@@ -374,6 +376,7 @@ struct IntakeTpl<'a> {
     notice: Option<String>,
 }
 
+#[expect(clippy::too_many_arguments, reason = "the parts of a keyed-in form as they are read back; each is redrawn")]
 async fn intake_view(
     state: &AppState,
     ctx: &Ctx,

@@ -624,7 +624,7 @@ async fn atom_feed(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
         rows.iter().map(|r| format!("{}: {}", ctx.t(&format!("feed-{}", r.to_status)), r.title)).collect();
     let ids: Vec<String> = rows.iter().map(|r| format!("tag:{},2026:transition/{}", host_of(base), r.id)).collect();
     let links: Vec<String> = rows.iter().map(|r| format!("{base}/konsultacje/{}", r.slug)).collect();
-    let entries: Vec<agora_export::atom::AtomEntry> = rows
+    let entries: Vec<agora_export::atom::AtomEntry<'_>> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| agora_export::atom::AtomEntry {

@@ -163,6 +163,10 @@ struct Chosen {
     languages: Vec<String>,
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the parts of the consultation form as they are read back; each is redrawn"
+)]
 async fn form_page(
     state: &AppState,
     ctx: &Ctx,

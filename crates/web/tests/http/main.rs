@@ -1,6 +1,9 @@
 //! Tests through HTTP, as a browser would use the site. Each test gets a fresh database:
 //! SQLite by default, PostgreSQL when AGORA_TEST_DATABASE_URL is set.
 
+// A helper that cannot go on fails its test by panicking, as `#[test]` functions may.
+#![allow(clippy::unwrap_used)]
+
 mod harness;
 
 mod access;

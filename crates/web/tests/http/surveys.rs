@@ -335,9 +335,9 @@ async fn a_consultation_report_carries_its_survey_results() {
         unit_id: u,
         title: agora_domain::survey::Text { pl: s.title_pl.clone(), en: String::new() },
         intro: agora_domain::survey::Text::default(),
-        access: s.access.clone(),
-        layout: s.layout.clone(),
-        visibility: s.visibility.clone(),
+        access: s.access,
+        layout: s.layout,
+        visibility: s.visibility,
         closes_at: None,
     };
     let entry = agora_db::audit::AuditEntry {
