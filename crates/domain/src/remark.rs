@@ -125,7 +125,8 @@ pub struct RemarkInput {
 }
 
 /// The submitter's identity as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct IdentityForm {
     /// person, organisation or anonymous.
     pub kind: String,

@@ -64,6 +64,17 @@ impl Pairs {
             .map_or_else(|| agora_db::new_token().0, str::to_owned)
     }
 
+    /// The fixed fields of a form as the struct `T` names them. A form that also carries lists
+    /// (ticked checkboxes sharing a name) reads those with [`Pairs::all`] and [`Pairs::ids`];
+    /// here only the first value of each name counts, as with [`Pairs::get`].
+    pub fn decode<T: serde::de::DeserializeOwned>(&self) -> Result<T, crate::error::AppError> {
+        let mut seen = std::collections::HashSet::new();
+        let first: Vec<(&str, &str)> =
+            self.0.iter().filter(|(k, _)| seen.insert(k.as_str())).map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let body = serde_urlencoded::to_string(first).map_err(|_| crate::error::AppError::BadRequest)?;
+        serde_urlencoded::from_str(&body).map_err(|_| crate::error::AppError::BadRequest)
+    }
+
     /// The first value of `name`, or "".
     pub fn get(&self, name: &str) -> &str {
         self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
@@ -123,4 +134,34 @@ pub async fn read_multipart(
         }
     }
     Ok((Pairs(pairs), file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Default, Debug, PartialEq)]
+    #[serde(default)]
+    struct Settings {
+        days: String,
+        premoderation: Option<String>,
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Pairs {
+        Pairs(list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect())
+    }
+
+    #[test]
+    fn decode_reads_the_first_value_of_each_field_and_leaves_lists_to_all() {
+        let p = pairs(&[("days", "7"), ("ids", "1"), ("ids", "2"), ("days", "9"), ("premoderation", "on")]);
+        let s: Settings = p.decode().unwrap();
+        assert_eq!(s, Settings { days: "7".into(), premoderation: Some("on".into()) });
+        assert_eq!(p.ids("ids"), vec![1, 2]);
+    }
+
+    #[test]
+    fn decode_leaves_absent_fields_empty_and_an_unticked_checkbox_unset() {
+        let s: Settings = pairs(&[("other", "x")]).decode().unwrap();
+        assert_eq!(s, Settings::default());
+    }
 }

@@ -53,6 +53,53 @@ async fn load_for_moderation(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<
     if ctx.can(Action::ManageUnit(c.unit_id)) || ctx.can(Action::Moderate) { Ok(c) } else { Err(AppError::Forbidden) }
 }
 
+// ---- the forms' fixed fields (each page keeps the pairs too, to redraw itself) ----
+
+/// An answer to the remarks ticked on the answering screen (their ids are a list).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AnswerForm {
+    decision: String,
+    answer: String,
+    group_title: String,
+    /// The screen's filters as a query string, to return to the same list.
+    back: String,
+    strona: String,
+}
+
+/// The consultation's settings for remarks.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SettingsForm {
+    defect_days: String,
+    premoderation: Option<String>,
+}
+
+/// A moderator's action on one remark.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ModerationForm {
+    action: String,
+    reason: String,
+}
+
+/// A new section of the consulted document for remarks to refer to.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SectionForm {
+    section_label: String,
+}
+
+/// How a remark keyed in by staff arrived; its blocks and identity are read as the online form's.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IntakeForm {
+    channel: String,
+    received_at: String,
+    formal_status: String,
+    defect_reason: String,
+}
+
 // ---- answering screen ----
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -222,33 +269,27 @@ async fn answer(
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
     let ids = p.ids("ids");
+    let f: AnswerForm = p.decode()?;
     let mut inv = Invalid::default();
     if ids.is_empty() {
         inv.push(FieldError::new("ids", "remarks-none-chosen"));
     }
-    let decision = inv.check(Decision::parse(p.get("decision")).ok_or(FieldError::new("decision", "choice-invalid")));
+    let decision = inv.check(Decision::parse(&f.decision).ok_or(FieldError::new("decision", "choice-invalid")));
     let min = if decision.is_some_and(Decision::needs_justification) { 10 } else { 0 };
-    let justification = inv.check(bounded_text("answer", p.get("answer"), min, 20_000));
-    let group = inv.check(agora_domain::validation::optional_text("group_title", p.get("group_title"), 200)).flatten();
+    let justification = inv.check(bounded_text("answer", &f.answer, min, 20_000));
+    let group = inv.check(agora_domain::validation::optional_text("group_title", &f.group_title, 200)).flatten();
     let (Some(decision), Some(justification), true) = (decision, justification, inv.is_empty()) else {
         // The same filtered list comes back, so that the remark whose answer failed is on it.
-        let back = Pairs(url::form_urlencoded::parse(p.get("back").as_bytes()).into_owned().collect());
-        let f = Filters {
-            bez_odpowiedzi: back.get("bez_odpowiedzi").into(),
-            sekcja: back.get("sekcja").into(),
-            kanal: back.get("kanal").into(),
-            decyzja: back.get("decyzja").into(),
-            strona: p.get("strona").into(),
-            ok: String::new(),
-        };
-        return screen_view(&state, &ctx, c, f, p.clone(), FormErrors::from_invalid(&inv, ctx.lang)).await;
+        let back = Pairs(url::form_urlencoded::parse(f.back.as_bytes()).into_owned().collect());
+        let filters = Filters { strona: f.strona, ok: String::new(), ..back.decode()? };
+        return screen_view(&state, &ctx, c, filters, p.clone(), FormErrors::from_invalid(&inv, ctx.lang)).await;
     };
     let who = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
     let entry = ctx.audit("remark.answer", "consultation", format!("{} × {}", ids.len(), decision.as_str()));
     let answer =
         remarks::Answer { decision, justification: &justification, group_title: group.as_deref(), answered_by: &who };
     remarks::answer(&state.db, id, &ids, &answer, &entry).await?;
-    let back = format!("/admin/konsultacje/{id}/uwagi?{}ok=flash-answered", p.get("back"));
+    let back = format!("/admin/konsultacje/{id}/uwagi?{}ok=flash-answered", f.back);
     Ok(Redirect::to(&back).into_response())
 }
 
@@ -259,12 +300,13 @@ async fn save_settings(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let days = p.get("defect_days").trim().parse::<i32>().ok().filter(|d| (1..=60).contains(d));
+    let f: SettingsForm = p.decode()?;
+    let days = f.defect_days.trim().parse::<i32>().ok().filter(|d| (1..=60).contains(d));
     let Some(defect_days) = days else {
         let e: Invalid = FieldError::new("defect_days", "number-invalid").into();
         return screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e, ctx.lang)).await;
     };
-    let s = RemarkSettings { premoderation: p.has("premoderation"), defect_days };
+    let s = RemarkSettings { premoderation: f.premoderation.is_some(), defect_days };
     remarks::set_settings(
         &state.db,
         id,
@@ -286,13 +328,9 @@ async fn moderate(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = load_for_moderation(&state, &ctx, id).await?;
-    let action = match p.get("action") {
-        "approve" => Moderation::Approve,
-        "hide" => Moderation::Hide,
-        "restore" => Moderation::Restore,
-        _ => return Err(AppError::BadRequest),
-    };
-    let reason = match bounded_text("reason", p.get("reason"), if action == Moderation::Hide { 5 } else { 0 }, 500) {
+    let f: ModerationForm = p.decode()?;
+    let Some(action) = Moderation::parse(&f.action) else { return Err(AppError::BadRequest) };
+    let reason = match bounded_text("reason", &f.reason, if action == Moderation::Hide { 5 } else { 0 }, 500) {
         Ok(r) => r,
         Err(e) => {
             return screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e.into(), ctx.lang))
@@ -340,7 +378,8 @@ async fn add_section(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    match bounded_text("section_label", p.get("section_label"), 1, 200) {
+    let f: SectionForm = p.decode()?;
+    match bounded_text("section_label", &f.section_label, 1, 200) {
         Ok(label) => {
             remarks::add_section(
                 &state.db,
@@ -438,26 +477,27 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
     let c = consultation_to_manage(&state, &ctx, id).await?;
     let (p, file) = crate::forms::read_multipart(mp, "scan", ATTACHMENT_MAX).await?;
     let mut blocks = read_blocks(&p);
-    let identity_form = read_identity(&p);
+    let identity_form = read_identity(&p)?;
     let form_key = p.form_key();
     if p.has("more") {
         blocks.push(RemarkForm::default());
         return intake_view(&state, &ctx, c, p.clone(), blocks, identity_form, form_key, FormErrors::default(), None)
             .await;
     }
+    let f: IntakeForm = p.decode()?;
     let mut inv = Invalid::default();
     let channel = inv.check(
-        Channel::parse(p.get("channel"))
+        Channel::parse(&f.channel)
             .filter(|ch| *ch != Channel::Online)
             .ok_or(FieldError::new("channel", "choice-invalid")),
     );
     let received_at = inv.check(
-        time::parse_local(p.get("received_at"))
+        time::parse_local(&f.received_at)
             .filter(|t| *t <= Utc::now() + Duration::minutes(5))
             .ok_or(FieldError::new("received_at", "date-invalid")),
     );
-    let mut formal = inv
-        .check(FormalStatus::parse(p.get("formal_status")).ok_or(FieldError::new("formal_status", "choice-invalid")));
+    let mut formal =
+        inv.check(FormalStatus::parse(&f.formal_status).ok_or(FieldError::new("formal_status", "choice-invalid")));
     if let Some(t) = received_at
         && t >= c.closes_at
     {
@@ -465,7 +505,7 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
         formal = Some(FormalStatus::Late);
     }
     let defect_reason = if formal == Some(FormalStatus::Defective) {
-        inv.check(bounded_text("defect_reason", p.get("defect_reason"), 5, 1000))
+        inv.check(bounded_text("defect_reason", &f.defect_reason, 5, 1000))
     } else {
         None
     };

@@ -50,6 +50,14 @@ impl OkQuery {
     }
 }
 
+/// A form that moves something (a survey, a poll) to another status.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StatusForm {
+    /// The status asked for, as its text.
+    pub to: String,
+}
+
 /// The confirmation shown after a redirect (`?ok=flash-…`); unknown keys show nothing.
 pub fn notice(ctx: &Ctx, key: &str) -> Option<String> {
     (key.starts_with("flash-") && ctx.lang.has(key)).then(|| ctx.t(key))

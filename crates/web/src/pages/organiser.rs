@@ -258,35 +258,22 @@ async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     form_page(&state, &ctx, None, None, f, chosen, FormErrors::default(), None).await
 }
 
-fn read_form(p: &Pairs) -> (ConsultationForm, Chosen) {
-    let opt = |k: &str| p.has(k).then(|| p.get(k).to_owned());
-    let f = ConsultationForm {
-        title: p.get("title").into(),
-        slug: p.get("slug").into(),
-        summary: p.get("summary").into(),
-        description: p.get("description").into(),
-        subject: p.get("subject").into(),
-        legal_basis: p.get("legal_basis").into(),
-        enabling_act: p.get("enabling_act").into(),
-        scope: p.get("scope").into(),
-        contact_name: p.get("contact_name").into(),
-        contact_email: p.get("contact_email").into(),
-        contact_phone: p.get("contact_phone").into(),
-        require_email: opt("require_email"),
-        require_address: opt("require_address"),
-        allow_anonymous: opt("allow_anonymous"),
-        privacy_notice: p.get("privacy_notice").into(),
-        easy_read: p.get("easy_read").into(),
-        sign_language_url: p.get("sign_language_url").into(),
-        opens_at: p.get("opens_at").into(),
-        closes_at: p.get("closes_at").into(),
-    };
+/// The consultation form: its fixed fields typed, its lists (units, districts, categories,
+/// languages) from the repeated names.
+fn read_form(p: &Pairs) -> AppResult<(ConsultationForm, Chosen)> {
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct Unit {
+        unit_id: String,
+    }
+    let f: ConsultationForm = p.decode()?;
+    let Unit { unit_id } = p.decode()?;
     let chosen = Chosen {
-        unit_id: p.get("unit_id").into(),
+        unit_id,
         links: Links { co_units: p.ids("co_units"), districts: p.ids("districts"), categories: p.ids("categories") },
         languages: p.all("languages").into_iter().filter(|l| LANGUAGES.contains(l)).map(str::to_owned).collect(),
     };
-    (f, chosen)
+    Ok((f, chosen))
 }
 
 /// Validates the whole form; `Err` carries what to show next to the fields.
@@ -314,7 +301,7 @@ fn validate(ctx: &Ctx, f: &ConsultationForm, chosen: &Chosen) -> Result<(Consult
 
 async fn create(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs>) -> AppResult<Response> {
     require_organiser(&ctx)?;
-    let (f, chosen) = read_form(&p);
+    let (f, chosen) = read_form(&p)?;
     let (input, unit) = match validate(&ctx, &f, &chosen) {
         Ok(v) => v,
         Err(inv) => {
@@ -387,7 +374,7 @@ async fn update(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let (f, chosen) = read_form(&p);
+    let (f, chosen) = read_form(&p)?;
     let (input, unit) = match validate(&ctx, &f, &chosen) {
         Ok(v) => v,
         Err(inv) => {
@@ -567,16 +554,21 @@ async fn rules_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQ
     })
 }
 
+/// The rules form's fixed fields; the methods of which one is required are a list.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RulesForm {
+    min_open_days: String,
+    min_notice_days: String,
+    min_methods: String,
+    on_violation: String,
+}
+
 async fn save_rules(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs>) -> AppResult<Response> {
     ctx.require(Action::ManageReferenceData)?;
     let chosen: Vec<String> = p.all("required_one_of").into_iter().map(str::to_owned).collect();
-    match RulesProfile::parse(
-        p.get("min_open_days"),
-        p.get("min_notice_days"),
-        p.get("min_methods"),
-        &chosen,
-        p.get("on_violation"),
-    ) {
+    let f: RulesForm = p.decode()?;
+    match RulesProfile::parse(&f.min_open_days, &f.min_notice_days, &f.min_methods, &chosen, &f.on_violation) {
         Ok(profile) => {
             let json = serde_json::to_string(&profile).map_err(|e| AppError::Internal(e.to_string()))?;
             agora_db::settings::put(&state.db, RULES_KEY, &json, &ctx.audit("rules.update", "settings", json.clone()))
@@ -587,11 +579,11 @@ async fn save_rules(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs
             StatusCode::UNPROCESSABLE_ENTITY,
             &RulesTpl {
                 ctx: &ctx,
-                min_open_days: p.get("min_open_days").into(),
-                min_notice_days: p.get("min_notice_days").into(),
-                min_methods: p.get("min_methods").into(),
+                min_open_days: f.min_open_days,
+                min_notice_days: f.min_notice_days,
+                min_methods: f.min_methods,
                 methods: method_checks(&ctx, &chosen),
-                on_violation: p.get("on_violation").into(),
+                on_violation: f.on_violation,
                 errors: FormErrors::from_invalid(&inv, ctx.lang),
                 notice: None,
             },
@@ -692,6 +684,33 @@ fn back_to_programme(id: i64) -> Response {
     Redirect::to(&format!("/admin/konsultacje/{id}/program?ok=flash-saved")).into_response()
 }
 
+/// A schedule step as the programme page submits it (kept as pairs too, to redraw the page).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct StepForm {
+    step_title: String,
+    step_starts_on: String,
+    step_ends_on: String,
+    step_description: String,
+}
+
+/// A method as the programme page submits it.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MethodForm {
+    method_kind: String,
+    method_description: String,
+    method_address: String,
+    method_deadline: String,
+}
+
+/// The attendance recorded for a past event: empty clears it.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AttendanceForm {
+    attendance: String,
+}
+
 async fn add_step(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -699,15 +718,9 @@ async fn add_step(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let (s, e) = (p.get("step_starts_on"), p.get("step_ends_on"));
-    match StepInput::parse(
-        p.get("step_title"),
-        s,
-        time::parse_date(s),
-        e,
-        time::parse_date(e),
-        p.get("step_description"),
-    ) {
+    let f: StepForm = p.decode()?;
+    let (s, e) = (f.step_starts_on.as_str(), f.step_ends_on.as_str());
+    match StepInput::parse(&f.step_title, s, time::parse_date(s), e, time::parse_date(e), &f.step_description) {
         Ok(step) => {
             programme::add_schedule_item(
                 &state.db,
@@ -732,14 +745,9 @@ async fn add_method(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let d = p.get("method_deadline");
-    match MethodInput::parse(
-        p.get("method_kind"),
-        p.get("method_description"),
-        p.get("method_address"),
-        d,
-        time::parse_local(d),
-    ) {
+    let f: MethodForm = p.decode()?;
+    let d = f.method_deadline.as_str();
+    match MethodInput::parse(&f.method_kind, &f.method_description, &f.method_address, d, time::parse_local(d)) {
         Ok(m) => {
             programme::add_method(
                 &state.db,
@@ -764,19 +772,7 @@ async fn add_event(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let f = EventForm {
-        event_kind: p.get("event_kind").into(),
-        event_title: p.get("event_title").into(),
-        event_starts_at: p.get("event_starts_at").into(),
-        event_ends_at: p.get("event_ends_at").into(),
-        event_address: p.get("event_address").into(),
-        event_room: p.get("event_room").into(),
-        event_accessibility: p.get("event_accessibility").into(),
-        event_online_url: p.get("event_online_url").into(),
-        event_phone: p.get("event_phone").into(),
-        event_opening_hours: p.get("event_opening_hours").into(),
-        event_description: p.get("event_description").into(),
-    };
+    let f: EventForm = p.decode()?;
     match EventInput::parse(&f, time::parse_local(&f.event_starts_at), time::parse_local(&f.event_ends_at)) {
         Ok(e) => {
             let new = NewEvent {
@@ -807,7 +803,8 @@ async fn set_attendance(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let raw = p.get("attendance").trim();
+    let f: AttendanceForm = p.decode()?;
+    let raw = f.attendance.trim();
     let value = if raw.is_empty() {
         Ok(None)
     } else {

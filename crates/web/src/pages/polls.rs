@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 
 use super::common::options;
-use super::common::{OkQuery, Opt, require_organiser};
+use super::common::{OkQuery, Opt, StatusForm, require_organiser};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
@@ -220,7 +220,7 @@ async fn set_status(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(p): Form<Pairs>,
+    Form(f): Form<StatusForm>,
 ) -> AppResult<Response> {
     require_organiser(&ctx)?;
     let poll = dbp::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
@@ -235,7 +235,7 @@ async fn set_status(
     if !allowed {
         return Err(AppError::Forbidden);
     }
-    let to = if p.get("to") == PollStatus::Closed.as_str() { PollStatus::Closed } else { PollStatus::Open };
+    let to = if f.to == PollStatus::Closed.as_str() { PollStatus::Closed } else { PollStatus::Open };
     dbp::set_status(&state.db, id, to, &ctx.audit("poll.status", "poll", format!("#{id} → {to}"))).await?;
     Ok(Redirect::to("/admin/sondy?ok=flash-saved").into_response())
 }

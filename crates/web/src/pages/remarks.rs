@@ -162,7 +162,7 @@ async fn submit(
     let FormFacts { c, sections, districts, settings } = form_facts(&state, &ctx, &slug).await?;
     let (p, file) = crate::forms::read_multipart(mp, "attachment", ATTACHMENT_MAX).await?;
     let mut blocks = read_blocks(&p);
-    let identity_form = read_identity(&p);
+    let identity_form = read_identity(&p)?;
     let form_key = p.form_key();
     if p.has("more") {
         // "Add another remark" without JavaScript: the same form with one more block.

@@ -4,7 +4,7 @@
 use super::common::{OkQuery, consultation_to_manage};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::forms::{FormErrors, Pairs};
+use crate::forms::FormErrors;
 use crate::i18n::localized;
 use crate::i18n::{Arg, Lang};
 use crate::mail::Mail;
@@ -326,14 +326,14 @@ async fn edit_view(
     state: &AppState,
     ctx: &Ctx,
     c: Consultation,
-    form: Option<Pairs>,
+    form: Option<ReportForm>,
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<Response> {
     let latest = reports::latest(&state.db, c.id).await?;
     let (answered, total) = remarks::progress(&state.db, c.id).await?;
-    let (introduction, conclusions) = match (&form, &latest) {
-        (Some(p), _) => (p.get("introduction").to_owned(), p.get("conclusions").to_owned()),
+    let (introduction, conclusions) = match (form, &latest) {
+        (Some(f), _) => (f.introduction, f.conclusions),
         (None, Some(r)) => (r.introduction.clone(), r.conclusions.clone()),
         (None, None) => (String::new(), String::new()),
     };
@@ -362,18 +362,26 @@ async fn edit_form(
     edit_view(&state, &ctx, c, None, FormErrors::default(), notice).await
 }
 
+/// The report's own text around the remarks: what the consultation was and what follows.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ReportForm {
+    introduction: String,
+    conclusions: String,
+}
+
 async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(p): Form<Pairs>,
+    Form(f): Form<ReportForm>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
     let mut inv = Invalid::default();
-    let intro = inv.check(bounded_text("introduction", p.get("introduction"), 10, 100_000));
-    let concl = inv.check(bounded_text("conclusions", p.get("conclusions"), 10, 100_000));
+    let intro = inv.check(bounded_text("introduction", &f.introduction, 10, 100_000));
+    let concl = inv.check(bounded_text("conclusions", &f.conclusions, 10, 100_000));
     let (Some(intro), Some(concl)) = (intro, concl) else {
-        return edit_view(&state, &ctx, c, Some(p), FormErrors::from_invalid(&inv, ctx.lang), None).await;
+        return edit_view(&state, &ctx, c, Some(f), FormErrors::from_invalid(&inv, ctx.lang), None).await;
     };
     reports::save_draft(&state.db, id, &intro, &concl, &ctx.audit("report.save", "consultation", c.slug.clone()))
         .await?;

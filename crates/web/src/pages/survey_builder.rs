@@ -2,7 +2,7 @@
 //! copies), one-time codes, paper and street-poll entry, and exports of the responses.
 
 use super::common::options;
-use super::common::{OkQuery, Opt, require_organiser, survey_to_manage};
+use super::common::{OkQuery, Opt, StatusForm, require_organiser, survey_to_manage};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult, conflict_on};
 use crate::forms::{FormErrors, Pairs};
@@ -353,10 +353,10 @@ async fn set_status(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(p): Form<Pairs>,
+    Form(f): Form<StatusForm>,
 ) -> AppResult<Response> {
     let s = survey_to_manage(&state, &ctx, id).await?;
-    let Some(to) = SurveyStatus::parse(p.get("to")) else { return Err(AppError::BadRequest) };
+    let Some(to) = SurveyStatus::parse(&f.to) else { return Err(AppError::BadRequest) };
     if to == SurveyStatus::Open && dbs::questions(&state.db, id).await?.iter().all(|q| q.kind == QuestionKind::Info) {
         let f = form_of(&s);
         return show_settings(
@@ -588,14 +588,21 @@ async fn remove_question(
     Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-question-removed#pytania")).into_response())
 }
 
+/// Which way a question moves in the builder's list: "up", else down.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MoveForm {
+    dir: String,
+}
+
 async fn move_question(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, qid)): Path<(i64, i64)>,
-    Form(p): Form<Pairs>,
+    Form(f): Form<MoveForm>,
 ) -> AppResult<Response> {
     let s = survey_to_manage(&state, &ctx, id).await?;
-    let up = p.get("dir") == "up";
+    let up = f.dir == "up";
     dbs::move_question(&state.db, id, qid, up, &audit(&ctx, "survey.question.move", format!("{} #{qid}", s.slug)))
         .await?;
     Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-saved#q-{qid}")).into_response())
@@ -627,6 +634,13 @@ async fn codes_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
     })
 }
 
+/// How many one-time codes to make.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CodesForm {
+    n: String,
+}
+
 async fn make_codes(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -634,7 +648,8 @@ async fn make_codes(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let s = survey_to_manage(&state, &ctx, id).await?;
-    let n = match p.get("n").trim().parse::<usize>() {
+    let CodesForm { n } = p.decode()?;
+    let n = match n.trim().parse::<usize>() {
         Ok(n) if (1..=5_000).contains(&n) => n,
         _ => {
             let codes = dbs::codes(&state.db, id).await?;
@@ -741,6 +756,16 @@ async fn entry_form(
     show_entry(&state, &ctx, &s, v, FormErrors::default(), notice).await
 }
 
+/// How a paper or street-poll response was collected; its answers are read as the online form's.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct EntryFields {
+    channel: String,
+    interviewer: String,
+    place: String,
+    collected_at: String,
+}
+
 async fn entry_save(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -750,12 +775,13 @@ async fn entry_save(
     let s = survey_to_manage(&state, &ctx, id).await?;
     let user = ctx.require_user()?.clone();
     let questions = dbs::questions(&state.db, id).await?;
+    let EntryFields { channel, interviewer, place, collected_at } = p.decode()?;
     let v = EntryValues {
         pairs: answer_pairs(&p),
-        channel: p.get("channel").to_owned(),
-        interviewer: p.get("interviewer").trim().to_owned(),
-        place: p.get("place").trim().to_owned(),
-        collected_at: p.get("collected_at").to_owned(),
+        channel,
+        interviewer: interviewer.trim().to_owned(),
+        place: place.trim().to_owned(),
+        collected_at,
     };
     let mut inv = Invalid::default();
     let channel = SurveyChannel::parse(&v.channel).filter(|c| *c != SurveyChannel::Online);

@@ -190,6 +190,22 @@ fn reconcile(
     (pairs, changed)
 }
 
+/// What a survey form carries besides the answers (which are read by question).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ScreenForm {
+    /// The screen sent.
+    s: String,
+    /// The one-time code, on surveys that need one.
+    kod: String,
+    /// The survey's version the form was drawn from.
+    v: String,
+    /// The questions' revisions the form was drawn from.
+    rev: String,
+    /// "back", "next" or nothing (send).
+    nav: String,
+}
+
 async fn answer_post(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -205,9 +221,10 @@ async fn answer_post(
     let layout = s.layout;
     let screens = layout.screens(&questions);
     let last = screens.len().saturating_sub(1);
-    let screen = p.get("s").parse::<usize>().unwrap_or(0).min(last);
+    let f: ScreenForm = p.decode()?;
+    let screen = f.s.parse::<usize>().unwrap_or(0).min(last);
     let form_key = p.form_key();
-    let code = p.get("kod").trim().to_uppercase();
+    let code = f.kod.trim().to_uppercase();
     let mut pairs = answer_pairs(&p);
     let sc = |pairs: Vec<(String, String)>,
               screen: usize,
@@ -225,8 +242,8 @@ async fn answer_post(
         errors,
         preview: false,
     };
-    if p.get("v").parse::<i32>().ok() != Some(s.version) {
-        let (kept, changed) = reconcile(ctx.lang, &questions, p.get("rev"), pairs);
+    if f.v.parse::<i32>().ok() != Some(s.version) {
+        let (kept, changed) = reconcile(ctx.lang, &questions, &f.rev, pairs);
         if !changed.is_empty() {
             return show_screen(&state, &ctx, sc(kept, 0, FormErrors::default(), changed, None)).await;
         }
@@ -238,7 +255,7 @@ async fn answer_post(
         let e = FormErrors::general("survey", ctx.t("error-survey-unknown-question"));
         return show_screen(&state, &ctx, sc(pairs, screen, e, Vec::new(), None)).await;
     }
-    let nav = p.get("nav");
+    let nav = f.nav.as_str();
     let code_error =
         |ctx: &Ctx| FormErrors::from_invalid(&Invalid(vec![FieldError::new("kod", "survey-code-invalid")]), ctx.lang);
     if s.access == Access::Codes && nav != "back" && !dbs::code_usable(&state.db, s.id, &code).await? {

@@ -1,6 +1,7 @@
 //! Remarks as several pages handle them: the remark form's blocks and identity read from a
 //! submission (online and keyed in by staff), and a remark as the public and the report see it.
 
+use crate::error::AppResult;
 use crate::forms::Pairs;
 use crate::i18n::{Arg, Lang};
 use agora_db::consultation::Consultation;
@@ -38,15 +39,8 @@ pub fn read_blocks(p: &Pairs) -> Vec<RemarkForm> {
 }
 
 /// Reads the identity part of a submitted form.
-pub fn read_identity(p: &Pairs) -> IdentityForm {
-    IdentityForm {
-        kind: p.get("kind").into(),
-        name: p.get("name").into(),
-        organisation: p.get("organisation").into(),
-        district_id: p.get("district_id").into(),
-        address: p.get("address").into(),
-        email: p.get("email").into(),
-    }
+pub fn read_identity(p: &Pairs) -> AppResult<IdentityForm> {
+    p.decode()
 }
 
 /// What a consultation asks of submitters.
