@@ -1,5 +1,8 @@
 //! Storage tests; they run on SQLite, or on PostgreSQL when AGORA_TEST_DATABASE_URL is set.
 
+// A helper that cannot go on fails its test by panicking, as `#[test]` functions may.
+#![allow(clippy::unwrap_used)]
+
 use agora_db::audit::{AuditEntry, AuditFilter};
 use agora_db::tokens::{Purpose, TokenProblem};
 use agora_db::{DbError, jobs, reference, roles, sessions, testing, throttle, tokens, users};
@@ -128,51 +131,9 @@ async fn jobs_are_claimed_once_and_retried_after_failure() {
     assert_eq!(jobs::counts(&db).await.unwrap(), (1, 0));
 }
 
-#[tokio::test]
-async fn an_unknown_stored_status_is_an_error_not_a_draft() {
+/// A fresh database with one unit and one draft consultation of it, open for 21 days from now.
+async fn one_consultation() -> (agora_db::Db, i64) {
     use agora_domain::consultation::{ConsultationForm, ConsultationInput};
-    let db = testing::fresh().await.unwrap();
-    let unit = reference::save_unit(
-        &db,
-        None,
-        &UnitInput::parse("ZTP", "Zarząd", "", "").unwrap(),
-        &entry("unit.create", "unit"),
-    )
-    .await
-    .unwrap();
-    let f = ConsultationForm {
-        title: "Konsultacja testowa".into(),
-        summary: "Streszczenie testowe.".into(),
-        legal_basis: "optional".into(),
-        scope: "city".into(),
-        contact_name: "Jan".into(),
-        ..Default::default()
-    };
-    let at = agora_db::now();
-    let input = ConsultationInput::parse(&f, Some(at), Some(at + Duration::days(21))).unwrap();
-    let c = agora_db::consultation::create(
-        &db,
-        &input,
-        unit,
-        "pl",
-        &Default::default(),
-        &entry("consultation.create", "consultation"),
-    )
-    .await
-    .unwrap();
-    let read = agora_db::consultation::by_id(&db, c).await.unwrap().unwrap();
-    assert_eq!(read.status, agora_domain::consultation::Status::Draft);
-
-    testing::store_raw_status(&db, c, "opened").await.unwrap();
-    let err = agora_db::consultation::by_id(&db, c).await.expect_err("a status no variant names must not be read");
-    assert!(err.to_string().contains("\"opened\" is not a known Status value"), "{err}");
-}
-
-#[tokio::test]
-async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
-    use agora_db::remarks::{self, Moderation, NewSubmission, RemarkFilter, Stored};
-    use agora_domain::consultation::{ConsultationForm, ConsultationInput};
-    use agora_domain::remark::{Identity, RemarkInput, SubmitterKind};
     let db = testing::fresh().await.unwrap();
     let unit = reference::save_unit(
         &db,
@@ -204,6 +165,26 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
     )
     .await
     .unwrap();
+    (db, c)
+}
+
+#[tokio::test]
+async fn an_unknown_stored_status_is_an_error_not_a_draft() {
+    let (db, c) = one_consultation().await;
+    let read = agora_db::consultation::by_id(&db, c).await.unwrap().unwrap();
+    assert_eq!(read.status, agora_domain::consultation::Status::Draft);
+
+    testing::store_raw_status(&db, c, "opened").await.unwrap();
+    let err = agora_db::consultation::by_id(&db, c).await.expect_err("a status no variant names must not be read");
+    assert!(err.to_string().contains("\"opened\" is not a known Status value"), "{err}");
+}
+
+#[tokio::test]
+async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
+    use agora_db::remarks::{self, Moderation, NewSubmission, RemarkFilter, Stored};
+    use agora_domain::remark::{Identity, RemarkInput, SubmitterKind};
+    let (db, c) = one_consultation().await;
+    let at = agora_db::now();
     let person = Identity {
         kind: SubmitterKind::Person,
         name: Some("Jan Kowalski".into()),

@@ -16,4 +16,9 @@ pub mod survey;
 pub mod validation;
 
 pub use text_enum::TextEnum;
+
+/// The database library as `text_enum!` reaches it from any crate that declares such an enum.
+#[cfg(feature = "sqlx")]
+#[doc(hidden)]
+pub use sqlx as __sqlx;
 pub use validation::{FieldError, Invalid};

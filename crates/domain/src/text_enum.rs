@@ -88,34 +88,34 @@ macro_rules! text_enum {
 #[macro_export]
 macro_rules! __text_enum_sqlx {
     ($name:ident) => {
-        $crate::__text_enum_sqlx!(@backend $name, ::sqlx::Sqlite);
-        $crate::__text_enum_sqlx!(@backend $name, ::sqlx::Postgres);
+        $crate::__text_enum_sqlx!(@backend $name, $crate::__sqlx::Sqlite);
+        $crate::__text_enum_sqlx!(@backend $name, $crate::__sqlx::Postgres);
     };
     (@backend $name:ident, $db:ty) => {
-        impl ::sqlx::Type<$db> for $name {
-            fn type_info() -> <$db as ::sqlx::Database>::TypeInfo {
-                <str as ::sqlx::Type<$db>>::type_info()
+        impl $crate::__sqlx::Type<$db> for $name {
+            fn type_info() -> <$db as $crate::__sqlx::Database>::TypeInfo {
+                <str as $crate::__sqlx::Type<$db>>::type_info()
             }
 
-            fn compatible(ty: &<$db as ::sqlx::Database>::TypeInfo) -> bool {
-                <str as ::sqlx::Type<$db>>::compatible(ty)
+            fn compatible(ty: &<$db as $crate::__sqlx::Database>::TypeInfo) -> bool {
+                <str as $crate::__sqlx::Type<$db>>::compatible(ty)
             }
         }
 
-        impl<'q> ::sqlx::Encode<'q, $db> for $name {
+        impl<'q> $crate::__sqlx::Encode<'q, $db> for $name {
             fn encode_by_ref(
                 &self,
-                buf: &mut <$db as ::sqlx::Database>::ArgumentBuffer,
-            ) -> ::std::result::Result<::sqlx::encode::IsNull, ::sqlx::error::BoxDynError> {
-                <&str as ::sqlx::Encode<'q, $db>>::encode(self.as_str(), buf)
+                buf: &mut <$db as $crate::__sqlx::Database>::ArgumentBuffer,
+            ) -> ::std::result::Result<$crate::__sqlx::encode::IsNull, $crate::__sqlx::error::BoxDynError> {
+                <&str as $crate::__sqlx::Encode<'q, $db>>::encode(self.as_str(), buf)
             }
         }
 
-        impl<'r> ::sqlx::Decode<'r, $db> for $name {
+        impl<'r> $crate::__sqlx::Decode<'r, $db> for $name {
             fn decode(
-                value: <$db as ::sqlx::Database>::ValueRef<'r>,
-            ) -> ::std::result::Result<Self, ::sqlx::error::BoxDynError> {
-                let text = <&str as ::sqlx::Decode<'r, $db>>::decode(value)?;
+                value: <$db as $crate::__sqlx::Database>::ValueRef<'r>,
+            ) -> ::std::result::Result<Self, $crate::__sqlx::error::BoxDynError> {
+                let text = <&str as $crate::__sqlx::Decode<'r, $db>>::decode(value)?;
                 $name::parse(text)
                     .ok_or_else(|| format!("{:?} is not a known {} value", text, stringify!($name)).into())
             }

@@ -73,7 +73,7 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
     if ctx.can(Action::ManageReferenceData) {
         admin.push(Tile { href: "/admin/zasady".into(), label: ctx.t("admin-rules") });
         for kind in RefKind::ALL {
-            admin.push(Tile { href: format!("/admin/{}", kind.slug()), label: ctx.t(kind.title_key()) });
+            admin.push(Tile { href: format!("/admin/{}", kind.as_str()), label: ctx.t(kind.title_key()) });
         }
         admin.push(Tile { href: "/admin/role".into(), label: ctx.t("admin-roles") });
         admin.push(Tile { href: "/admin/dziennik".into(), label: ctx.t("admin-audit") });
@@ -102,7 +102,7 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
         };
         if let Some(id) = g.scope() {
             let name = names.get(&id).cloned().unwrap_or_default();
-            mine.push(Tile { href: format!("/admin/{}/{id}", kind.slug()), label: name });
+            mine.push(Tile { href: format!("/admin/{}/{id}", kind.as_str()), label: name });
         }
     }
     let (jobs_pending, jobs_failed) =
@@ -112,30 +112,17 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
 
 // ---- reference data ----
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RefKind {
-    Unit,
-    District,
-    Category,
-    Body,
+agora_domain::text_enum! {
+    /// A kind of reference data, named in the administration's addresses by its text.
+    enum RefKind {
+        Unit = "jednostki",
+        District = "dzielnice",
+        Category = "kategorie",
+        Body = "ciala-dialogu",
+    }
 }
 
 impl RefKind {
-    const ALL: [RefKind; 4] = [RefKind::Unit, RefKind::District, RefKind::Category, RefKind::Body];
-
-    fn from_slug(s: &str) -> Option<RefKind> {
-        Self::ALL.into_iter().find(|k| k.slug() == s)
-    }
-
-    fn slug(self) -> &'static str {
-        match self {
-            RefKind::Unit => "jednostki",
-            RefKind::District => "dzielnice",
-            RefKind::Category => "kategorie",
-            RefKind::Body => "ciala-dialogu",
-        }
-    }
-
     fn title_key(self) -> &'static str {
         match self {
             RefKind::Unit => "admin-units",
@@ -287,7 +274,7 @@ async fn current_values(state: &AppState, kind: RefKind, id: i64) -> AppResult<V
 }
 
 fn kind_of(slug: &str) -> AppResult<RefKind> {
-    RefKind::from_slug(slug).ok_or(AppError::NotFound)
+    RefKind::parse(slug).ok_or(AppError::NotFound)
 }
 
 async fn list_page(
@@ -301,7 +288,7 @@ async fn list_page(
     let columns = kind.fields().iter().map(|(_, label, _)| ctx.t(label)).collect();
     let tpl = ReferenceTpl {
         ctx,
-        slug: kind.slug(),
+        slug: kind.as_str(),
         title: ctx.t(kind.title_key()),
         columns,
         rows: rows_of(state, kind).await?,
@@ -387,7 +374,7 @@ async fn reference_create(
     let kind = kind_of(&slug)?;
     ctx.require(Action::ManageReferenceData)?;
     match save(&state, &ctx, kind, None, &values).await? {
-        Ok(_) => Ok(Redirect::to(&format!("/admin/{}?ok=flash-saved", kind.slug())).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/admin/{}?ok=flash-saved", kind.as_str())).into_response()),
         Err(inv) => list_page(&state, &ctx, kind, &values, FormErrors::from_invalid(&inv, ctx.lang), None).await,
     }
 }
@@ -405,7 +392,7 @@ async fn edit_page(
     let title = values.get("name_pl").or_else(|| values.get("name")).cloned().unwrap_or_default();
     let tpl = ReferenceEditTpl {
         ctx,
-        slug: kind.slug(),
+        slug: kind.as_str(),
         list_title: ctx.t(kind.title_key()),
         title,
         id,
@@ -445,7 +432,7 @@ async fn reference_update(
         values.insert("code".into(), stored.get("code").cloned().unwrap_or_default());
     }
     match save(&state, &ctx, kind, Some(id), &values).await? {
-        Ok(_) => Ok(Redirect::to(&format!("/admin/{}/{id}?ok=flash-saved", kind.slug())).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/admin/{}/{id}?ok=flash-saved", kind.as_str())).into_response()),
         Err(inv) => edit_page(&state, &ctx, kind, id, &values, FormErrors::from_invalid(&inv, ctx.lang), None).await,
     }
 }
