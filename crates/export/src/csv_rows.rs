@@ -3,15 +3,33 @@
 /// The byte-order mark that makes spreadsheet programs read the file as UTF-8.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Encodes one record as a CSV line, quoting where needed.
+/// A cell as it is safe to hand to a spreadsheet: one that begins with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return would be run as a formula (a remark's text is anyone's input), so it gets a
+/// leading apostrophe, which spreadsheets read as "this is text", as OWASP advises. A number
+/// ("-5", "+2.5") is left as it is: it cannot be a formula, and quoting it would make it text.
+pub fn neutralised(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let risky = matches!(cell.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+    let number = || std::str::from_utf8(cell).is_ok_and(|s| s.parse::<f64>().is_ok_and(f64::is_finite));
+    if risky && !number() {
+        let mut out = Vec::with_capacity(cell.len() + 1);
+        out.push(b'\'');
+        out.extend_from_slice(cell);
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Encodes one record as a CSV line, quoting where needed, every cell [`neutralised`].
 pub fn record<I, S>(fields: I) -> Vec<u8>
 where
     I: IntoIterator<Item = S>,
     S: AsRef<[u8]>,
 {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::with_capacity(128));
+    let cells: Vec<S> = fields.into_iter().collect();
     // Writing to a Vec cannot fail; an empty line is the safe fallback.
-    if w.write_record(fields).is_err() {
+    if w.write_record(cells.iter().map(|c| neutralised(c.as_ref()))).is_err() {
         return b"\n".to_vec();
     }
     w.into_inner().unwrap_or_default()
@@ -37,5 +55,16 @@ mod tests {
         assert_eq!(record(["a", "b,c", "d\"e", "f\ng"]), b"a,\"b,c\",\"d\"\"e\",\"f\ng\"\n".to_vec());
         assert!(header(["kto", "co"]).starts_with(BOM));
         assert_eq!(String::from_utf8(record(["Łódź", "żółw"])).unwrap(), "Łódź,żółw\n");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_become_text_and_numbers_stay_numbers() {
+        let line = |cells: &[&str]| String::from_utf8(record(cells.iter().copied())).unwrap();
+        assert_eq!(
+            line(&["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]),
+            "\"'=HYPERLINK(\"\"http://evil\"\")\",'+1+1,'-2+3,'@SUM(A1),'\tx,\"'\rx\"\n"
+        );
+        assert_eq!(line(&["-5", "+2.5", "-0.25", "tekst", "a=b", ""]), "-5,+2.5,-0.25,tekst,a=b,\n");
+        assert_eq!(line(&["-inf", "-NaN"]), "'-inf,'-NaN\n", "not a finite number, so text");
     }
 }

@@ -10,6 +10,7 @@ use crate::mail::Mail;
 use crate::render::{render, render_form, render_status};
 use crate::state::AppState;
 use crate::time;
+use crate::urls::redirect;
 use crate::views::access_requests::access_requests_seen;
 use crate::views::content;
 use agora_db::access_requests::{self, AccessRequest, Handled, NewAccessRequest};
@@ -21,7 +22,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
 use serde::Deserialize;
@@ -167,7 +168,7 @@ async fn submit_request(State(state): State<AppState>, ctx: Ctx, Form(form): For
         };
         crate::jobs::queue_mail(&state, mail).await?;
     }
-    Ok(Redirect::to(&format!("/deklaracja-dostepnosci/wniosek/{token}")).into_response())
+    Ok(redirect(&format!("/deklaracja-dostepnosci/wniosek/{token}")).into_response())
 }
 
 /// The number a request is known by, e.g. "WD/17".
@@ -358,5 +359,5 @@ async fn handle_request(
     if !access_requests::mark_handled(&state.db, id, &who, &note, &entry).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to("/admin/wnioski-dostepnosci?ok=flash-access-handled").into_response())
+    Ok(redirect("/admin/wnioski-dostepnosci?ok=flash-access-handled").into_response())
 }

@@ -19,7 +19,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::Duration;
 use serde::Deserialize;
@@ -47,7 +47,7 @@ pub(super) fn routes() -> Router<AppState> {
 
 use crate::render::MessageTpl;
 use crate::render::{render, render_form, render_status};
-use crate::urls::safe_next;
+use crate::urls::{redirect, safe_next};
 
 fn message_page(
     ctx: &Ctx,
@@ -206,7 +206,7 @@ struct SignInTpl<'a> {
 
 async fn sign_in_form(ctx: Ctx, Query(q): Query<super::common::NextQuery>) -> AppResult<Response> {
     if ctx.user.is_some() {
-        return Ok(Redirect::to(&safe_next(q.next.as_deref())).into_response());
+        return Ok(redirect(&safe_next(q.next.as_deref())).into_response());
     }
     let form = SignInForm { next: safe_next(q.next.as_deref()), ..Default::default() };
     render(&SignInTpl { ctx: &ctx, form, errors: FormErrors::default() })
@@ -266,7 +266,7 @@ async fn sign_in(State(state): State<AppState>, ctx: Ctx, Form(mut form): Form<S
     if let Some(old) = &ctx.user {
         sessions::delete(&state.db, &old.session_hash).await?;
     }
-    let mut resp = Redirect::to(&form.next).into_response();
+    let mut resp = redirect(&form.next).into_response();
     resp.headers_mut().append(header::SET_COOKIE, session_cookie(&state, &token, days * 86400)?);
     Ok(resp)
 }
@@ -275,7 +275,7 @@ async fn sign_out(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     if let Some(u) = &ctx.user {
         sessions::delete(&state.db, &u.session_hash).await?;
     }
-    let mut resp = Redirect::to("/").into_response();
+    let mut resp = redirect("/").into_response();
     resp.headers_mut().append(header::SET_COOKIE, session_cookie(&state, "", 0)?);
     Ok(resp)
 }
@@ -425,7 +425,7 @@ async fn settings(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQue
 }
 
 fn back_to_settings(key: &str) -> Response {
-    Redirect::to(&format!("/konto?ok={key}")).into_response()
+    redirect(&format!("/konto?ok={key}")).into_response()
 }
 
 async fn save_profile(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SettingsForm>) -> AppResult<Response> {

@@ -7,7 +7,7 @@ use crate::forms::FormErrors;
 use crate::render::{render, render_form, render_status};
 use crate::state::AppState;
 use crate::time::local_time;
-use crate::urls::url_encode;
+use crate::urls::{redirect, url_encode};
 use crate::views::content::ACCESSIBILITY_SLUG;
 use crate::views::roles::{Names, district_label, scope_names};
 use agora_db::audit::{self, AuditFilter, AuditRow};
@@ -22,7 +22,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::{NaiveDate, TimeZone};
 use serde::Deserialize;
@@ -374,7 +374,7 @@ async fn reference_create(
     let kind = kind_of(&slug)?;
     ctx.require(Action::ManageReferenceData)?;
     match save(&state, &ctx, kind, None, &values).await? {
-        Ok(_) => Ok(Redirect::to(&format!("/admin/{}?ok=flash-saved", kind.as_str())).into_response()),
+        Ok(_) => Ok(redirect(&format!("/admin/{}?ok=flash-saved", kind.as_str())).into_response()),
         Err(inv) => list_page(&state, &ctx, kind, &values, FormErrors::from_invalid(&inv, ctx.lang), None).await,
     }
 }
@@ -432,7 +432,7 @@ async fn reference_update(
         values.insert("code".into(), stored.get("code").cloned().unwrap_or_default());
     }
     match save(&state, &ctx, kind, Some(id), &values).await? {
-        Ok(_) => Ok(Redirect::to(&format!("/admin/{}/{id}?ok=flash-saved", kind.as_str())).into_response()),
+        Ok(_) => Ok(redirect(&format!("/admin/{}/{id}?ok=flash-saved", kind.as_str())).into_response()),
         Err(inv) => edit_page(&state, &ctx, kind, id, &values, FormErrors::from_invalid(&inv, ctx.lang), None).await,
     }
 }
@@ -564,7 +564,7 @@ async fn grant_role(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Gr
     };
     let entry = ctx.audit("role.grant", "user", format!("{} {} {}", user.email, grant.kind().as_str(), form.scope));
     match roles::grant(&state.db, user.id, &grant, &entry).await {
-        Ok(_) => Ok(Redirect::to("/admin/role?ok=flash-role-granted").into_response()),
+        Ok(_) => Ok(redirect("/admin/role?ok=flash-role-granted").into_response()),
         Err(e) => {
             let inv = conflict_on(e, "role", "role-held")?;
             roles_view(&state, &ctx, form, FormErrors::from_invalid(&inv, ctx.lang), None).await
@@ -582,7 +582,7 @@ async fn revoke_role(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64
     let entry =
         ctx.audit("role.revoke", "user", format!("{} {} {}", g.email, g.role, g.scope_name.unwrap_or_default()));
     roles::revoke(&state.db, id, &entry).await?;
-    Ok(Redirect::to("/admin/role?ok=flash-role-revoked").into_response())
+    Ok(redirect("/admin/role?ok=flash-role-revoked").into_response())
 }
 
 // ---- audit log ----
@@ -833,5 +833,5 @@ async fn save_page(
     if is_sign_language {
         crate::views::content::set_sign_language_video(&state, &ctx, video.as_deref()).await?;
     }
-    Ok(Redirect::to(&format!("/admin/strony/{slug}?ok=flash-saved")).into_response())
+    Ok(redirect(&format!("/admin/strony/{slug}?ok=flash-saved")).into_response())
 }

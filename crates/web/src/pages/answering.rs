@@ -11,7 +11,7 @@ use crate::forms::{FormErrors, Pairs};
 use crate::render::render_form;
 use crate::state::AppState;
 use crate::time;
-use crate::urls::url_encode;
+use crate::urls::{redirect, url_encode};
 use crate::views::remark::{ATTACHMENT_MAX, Block, read_blocks, read_identity, requirements, section_of};
 use agora_db::consultation::{self as dbc, Consultation};
 use agora_db::remarks::{self, Moderation, NewSubmission, RemarkFilter, RemarkSettings};
@@ -24,7 +24,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::{Duration, Utc};
 use object_store::ObjectStoreExt;
@@ -289,8 +289,10 @@ async fn answer(
     let answer =
         remarks::Answer { decision, justification: &justification, group_title: group.as_deref(), answered_by: &who };
     remarks::answer(&state.db, id, &ids, &answer, &entry).await?;
-    let back = format!("/admin/konsultacje/{id}/uwagi?{}ok=flash-answered", f.back);
-    Ok(Redirect::to(&back).into_response())
+    // The list comes back as it was filtered, its filters read and written again, not echoed.
+    let back: Filters = Pairs(url::form_urlencoded::parse(f.back.as_bytes()).into_owned().collect()).decode()?;
+    let back = format!("/admin/konsultacje/{id}/uwagi?{}ok=flash-answered", back.query());
+    Ok(redirect(&back).into_response())
 }
 
 async fn save_settings(
@@ -318,7 +320,7 @@ async fn save_settings(
         ),
     )
     .await?;
-    Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-saved")).into_response())
+    Ok(redirect(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-saved")).into_response())
 }
 
 async fn moderate(
@@ -342,7 +344,7 @@ async fn moderate(
     if !remarks::moderate(&state.db, id, remark, action, &reason, &actor, &entry).await? {
         return Err(AppError::Conflict);
     }
-    Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-moderated")).into_response())
+    Ok(redirect(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-moderated")).into_response())
 }
 
 async fn attachment(
@@ -388,7 +390,7 @@ async fn add_section(
                 &ctx.audit("remark.section.add", "consultation", label.clone()),
             )
             .await?;
-            Ok(Redirect::to(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-saved")).into_response())
+            Ok(redirect(&format!("/admin/konsultacje/{id}/uwagi?ok=flash-saved")).into_response())
         }
         Err(e) => {
             screen_view(&state, &ctx, c, Filters::default(), p, FormErrors::from_invalid(&e.into(), ctx.lang)).await
@@ -572,9 +574,6 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
     };
     let entry = ctx.audit("remark.intake", "consultation", format!("{} {}", channel.as_str(), remark_inputs.len()));
     let stored = remarks::submit(&state.db, &sub, &remark_inputs, &entry).await?;
-    Ok(Redirect::to(&format!(
-        "/admin/konsultacje/{id}/uwagi/nowa?ok=flash-intake&numer={}",
-        url_encode(stored.receipt())
-    ))
-    .into_response())
+    Ok(redirect(&format!("/admin/konsultacje/{id}/uwagi/nowa?ok=flash-intake&numer={}", url_encode(stored.receipt())))
+        .into_response())
 }

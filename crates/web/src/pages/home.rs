@@ -5,7 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::render::render_public;
 use crate::state::AppState;
-use crate::urls::safe_next;
+use crate::urls::{redirect, safe_next};
 use crate::views::consultation::{Card, card};
 use crate::views::poll::{PollView, widget};
 use crate::visitor::LANG_COOKIE;
@@ -13,7 +13,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -93,7 +93,7 @@ async fn switch_language(
     if let Some(u) = &ctx.user {
         agora_db::users::set_profile(&state.db, u.id, &u.display_name, lang.code()).await?;
     }
-    let mut resp = Redirect::to(&safe_next(q.next.as_deref())).into_response();
+    let mut resp = redirect(&safe_next(q.next.as_deref())).into_response();
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
         lang.code(),

@@ -14,6 +14,7 @@ use crate::i18n::{Arg, Lang};
 use crate::render::{render, render_form, render_status};
 use crate::state::AppState;
 use crate::time;
+use crate::urls::redirect;
 use agora_db::audit::AuditEntry;
 use agora_db::consultation::{self as dbc, Consultation, Links};
 use agora_db::programme::{self, NewEvent, Part};
@@ -31,7 +32,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
 use object_store::ObjectStoreExt;
@@ -321,7 +322,7 @@ async fn create(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs>) -
     )
     .await
     {
-        Ok(id) => Ok(Redirect::to(&format!("/admin/konsultacje/{id}?ok=flash-saved")).into_response()),
+        Ok(id) => Ok(redirect(&format!("/admin/konsultacje/{id}?ok=flash-saved")).into_response()),
         Err(e) => {
             let inv = conflict_on(e, "slug", "slug-taken")?;
             form_page(&state, &ctx, None, None, f, chosen, FormErrors::from_invalid(&inv, ctx.lang), None).await
@@ -404,7 +405,7 @@ async fn update(
     )
     .await
     {
-        Ok(()) => Ok(Redirect::to(&format!("/admin/konsultacje/{id}?ok=flash-saved")).into_response()),
+        Ok(()) => Ok(redirect(&format!("/admin/konsultacje/{id}?ok=flash-saved")).into_response()),
         Err(e) => {
             let inv = conflict_on(e, "slug", "slug-taken")?;
             form_page(
@@ -511,7 +512,7 @@ async fn change_status(
     {
         return Err(AppError::Conflict);
     }
-    Ok(Redirect::to(&format!("/admin/konsultacje/{id}?ok=flash-status-changed")).into_response())
+    Ok(redirect(&format!("/admin/konsultacje/{id}?ok=flash-status-changed")).into_response())
 }
 
 #[derive(Template)]
@@ -573,7 +574,7 @@ async fn save_rules(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs
             let json = serde_json::to_string(&profile).map_err(|e| AppError::Internal(e.to_string()))?;
             agora_db::settings::put(&state.db, RULES_KEY, &json, &ctx.audit("rules.update", "settings", json.clone()))
                 .await?;
-            Ok(Redirect::to("/admin/zasady?ok=flash-saved").into_response())
+            Ok(redirect("/admin/zasady?ok=flash-saved").into_response())
         }
         Err(inv) => render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -681,7 +682,7 @@ async fn programme_page(
 }
 
 fn back_to_programme(id: i64) -> Response {
-    Redirect::to(&format!("/admin/konsultacje/{id}/program?ok=flash-saved")).into_response()
+    redirect(&format!("/admin/konsultacje/{id}/program?ok=flash-saved")).into_response()
 }
 
 /// A schedule step as the programme page submits it (kept as pairs too, to redraw the page).
@@ -999,9 +1000,7 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
         .map(|v| v.map(i64::from)),
     };
     match result {
-        Ok(Some(_)) => {
-            Ok(Redirect::to(&format!("/admin/konsultacje/{id}/dokumenty?ok=flash-uploaded")).into_response())
-        }
+        Ok(Some(_)) => Ok(redirect(&format!("/admin/konsultacje/{id}/dokumenty?ok=flash-uploaded")).into_response()),
         other => {
             // Nothing half-stored: the file goes if its record could not be written.
             let _ = state.storage.delete(&path).await;

@@ -10,6 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
 use crate::render::{render_form, render_status};
 use crate::state::AppState;
+use crate::urls::{redirect, safe_next};
 use crate::views::poll::{PollView, cookie_name, cookie_value, view};
 use agora_db::polls::{self as dbp};
 use agora_domain::permission::Action;
@@ -20,7 +21,7 @@ use axum::Router;
 use axum::extract::connect_info::ConnectInfo;
 use axum::extract::{Extension, Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::Duration;
 
@@ -33,15 +34,6 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/sondy/{id}", post(vote).layer(axum::middleware::map_response(crate::cache::changes_nothing)))
         .route("/admin/sondy", get(admin).post(create))
         .route("/admin/sondy/{id}/status", post(set_status))
-}
-
-/// Only our own pages are places to come back to.
-fn safe_back(raw: &str) -> String {
-    if raw.starts_with('/') && !raw.starts_with("//") && !raw.contains(['\r', '\n', '\\']) {
-        raw.to_owned()
-    } else {
-        "/".to_owned()
-    }
 }
 
 #[derive(Template)]
@@ -60,7 +52,7 @@ async fn vote(
     Form(f): Form<Pairs>,
 ) -> AppResult<Response> {
     let p = dbp::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let back = safe_back(f.get("back"));
+    let back = safe_next(Some(f.get("back")));
     let option = f.get("option").to_owned();
     let page = |poll: PollView, code: StatusCode| render_status(code, &VotedTpl { ctx: &ctx, poll });
     if p.status != PollStatus::Open {
@@ -101,10 +93,10 @@ async fn vote(
         }
     };
     if stored && set_cookie.is_none() {
-        return Ok(Redirect::to(&format!("{back}#sonda-{id}")).into_response());
+        return Ok(redirect(&format!("{back}#sonda-{id}")).into_response());
     }
     let mut r = if stored {
-        Redirect::to(&format!("{back}#sonda-{id}")).into_response()
+        redirect(&format!("{back}#sonda-{id}")).into_response()
     } else {
         let v = view(&state, &ctx, &headers, &p, &back, Some(ctx.t("poll-already-voted"))).await?;
         page(v, StatusCode::OK)?
@@ -213,7 +205,7 @@ async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PollForm>
         &ctx.audit("poll.create", "poll", input.question.pl.clone()),
     )
     .await?;
-    Ok(Redirect::to("/admin/sondy?ok=flash-poll-created").into_response())
+    Ok(redirect("/admin/sondy?ok=flash-poll-created").into_response())
 }
 
 async fn set_status(
@@ -237,5 +229,5 @@ async fn set_status(
     }
     let to = if f.to == PollStatus::Closed.as_str() { PollStatus::Closed } else { PollStatus::Open };
     dbp::set_status(&state.db, id, to, &ctx.audit("poll.status", "poll", format!("#{id} → {to}"))).await?;
-    Ok(Redirect::to("/admin/sondy?ok=flash-saved").into_response())
+    Ok(redirect("/admin/sondy?ok=flash-saved").into_response())
 }

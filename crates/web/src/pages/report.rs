@@ -11,6 +11,7 @@ use crate::mail::Mail;
 use crate::render::{render, render_form};
 use crate::state::AppState;
 use crate::time;
+use crate::urls::redirect;
 use crate::views::consultation::visible;
 use crate::views::remark::{section_of, who};
 use agora_db::consultation::{self as dbc, Consultation};
@@ -25,7 +26,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
@@ -385,7 +386,7 @@ async fn save(
     };
     reports::save_draft(&state.db, id, &intro, &concl, &ctx.audit("report.save", "consultation", c.slug.clone()))
         .await?;
-    Ok(Redirect::to(&format!("/admin/konsultacje/{id}/raport?ok=flash-saved")).into_response())
+    Ok(redirect(&format!("/admin/konsultacje/{id}/raport?ok=flash-saved")).into_response())
 }
 
 async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -416,7 +417,7 @@ async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
         };
         crate::jobs::queue_mail(&state, mail).await?;
     }
-    Ok(Redirect::to(&format!("/admin/konsultacje/{id}/raport?ok=flash-report-published")).into_response())
+    Ok(redirect(&format!("/admin/konsultacje/{id}/raport?ok=flash-report-published")).into_response())
 }
 
 // ---- documents for download ----

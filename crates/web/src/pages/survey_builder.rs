@@ -10,6 +10,7 @@ use crate::i18n::{Arg, Lang};
 use crate::render::{render, render_form, render_status};
 use crate::state::AppState;
 use crate::time;
+use crate::urls::redirect;
 use crate::views::survey_form::{QView, Screen, answer_pairs, items_of, show_screen, views};
 use agora_db::audit::AuditEntry;
 use agora_db::surveys::{self as dbs, NewResponse, Outcome, ResponseFilter, Survey, SurveyFields};
@@ -24,7 +25,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
 use serde::Deserialize;
@@ -315,7 +316,7 @@ async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<SurveyFor
             return show_settings(&state, &ctx, None, f, FormErrors::from_invalid(&inv, ctx.lang), None).await;
         }
     };
-    Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-survey-created")).into_response())
+    Ok(redirect(&format!("/admin/ankiety/{id}?ok=flash-survey-created")).into_response())
 }
 
 async fn edit_form(
@@ -346,7 +347,7 @@ async fn save(
         let inv = conflict_on(e, "slug", "slug-taken")?;
         return show_settings(&state, &ctx, Some(&s), f, FormErrors::from_invalid(&inv, ctx.lang), None).await;
     }
-    Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-saved")).into_response())
+    Ok(redirect(&format!("/admin/ankiety/{id}?ok=flash-saved")).into_response())
 }
 
 async fn set_status(
@@ -370,7 +371,7 @@ async fn set_status(
         .await;
     }
     dbs::set_status(&state.db, id, to, &audit(&ctx, "survey.status", format!("{} → {to}", s.slug))).await?;
-    Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-saved")).into_response())
+    Ok(redirect(&format!("/admin/ankiety/{id}?ok=flash-saved")).into_response())
 }
 
 async fn duplicate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -393,7 +394,7 @@ async fn duplicate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>)
     )
     .await?
     .ok_or(AppError::NotFound)?;
-    Ok(Redirect::to(&format!("/admin/ankiety/{new_id}?ok=flash-survey-copied")).into_response())
+    Ok(redirect(&format!("/admin/ankiety/{new_id}?ok=flash-survey-copied")).into_response())
 }
 
 async fn preview(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -535,7 +536,7 @@ async fn add_question(
                 &audit(&ctx, "survey.question.add", format!("{}: {}", s.slug, input.text.pl)),
             )
             .await?;
-            Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-question-added#pytania")).into_response())
+            Ok(redirect(&format!("/admin/ankiety/{id}?ok=flash-question-added#pytania")).into_response())
         }
         Err(inv) => show_question(&state, &ctx, &s, None, f, FormErrors::from_invalid(&inv, ctx.lang)).await,
     }
@@ -571,7 +572,7 @@ async fn save_question(
                 &audit(&ctx, "survey.question.update", format!("{}: {}", s.slug, input.text.pl)),
             )
             .await?;
-            Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-saved#pytania")).into_response())
+            Ok(redirect(&format!("/admin/ankiety/{id}?ok=flash-saved#pytania")).into_response())
         }
         Err(inv) => show_question(&state, &ctx, &s, Some(qid), f, FormErrors::from_invalid(&inv, ctx.lang)).await,
     }
@@ -585,7 +586,7 @@ async fn remove_question(
     let s = survey_to_manage(&state, &ctx, id).await?;
     dbs::remove_question(&state.db, id, qid, &audit(&ctx, "survey.question.remove", format!("{} #{qid}", s.slug)))
         .await?;
-    Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-question-removed#pytania")).into_response())
+    Ok(redirect(&format!("/admin/ankiety/{id}?ok=flash-question-removed#pytania")).into_response())
 }
 
 /// Which way a question moves in the builder's list: "up", else down.
@@ -605,7 +606,7 @@ async fn move_question(
     let up = f.dir == "up";
     dbs::move_question(&state.db, id, qid, up, &audit(&ctx, "survey.question.move", format!("{} #{qid}", s.slug)))
         .await?;
-    Ok(Redirect::to(&format!("/admin/ankiety/{id}?ok=flash-saved#q-{qid}")).into_response())
+    Ok(redirect(&format!("/admin/ankiety/{id}?ok=flash-saved#q-{qid}")).into_response())
 }
 
 // ---- codes ----
@@ -668,7 +669,7 @@ async fn make_codes(
         }
     };
     dbs::generate_codes(&state.db, id, n, &audit(&ctx, "survey.codes", format!("{}: {n}", s.slug))).await?;
-    Ok(Redirect::to(&format!("/admin/ankiety/{id}/kody")).into_response())
+    Ok(redirect(&format!("/admin/ankiety/{id}/kody")).into_response())
 }
 
 // ---- paper and street-poll entry ----
@@ -832,7 +833,7 @@ async fn entry_save(
         crate::urls::url_encode(&interviewer.unwrap_or_default()),
         crate::urls::url_encode(&place.unwrap_or_default())
     );
-    Ok(Redirect::to(&format!("/admin/ankiety/{id}/wprowadz?{q}")).into_response())
+    Ok(redirect(&format!("/admin/ankiety/{id}/wprowadz?{q}")).into_response())
 }
 
 // ---- exports ----

@@ -71,7 +71,8 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
         "Ewa Nowak",
         Some("Stowarzyszenie Rowerowe"),
         Some("ewa@example.pl"),
-        "Pas rowerowy na Dietla",
+        // Anyone's text may look like a formula to a spreadsheet.
+        "=HYPERLINK(\"https://evil.example\";\"Pas rowerowy na Dietla\")",
     )
     .await;
     let mut org = app.signed_in("org@example.pl", &[Grant::Organiser(ztp)]).await;
@@ -149,6 +150,11 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
     );
     assert_eq!(lines.len(), 3);
     assert!(lines[1].starts_with("1,§ 1,Linia 50 co 5 minut,Bo tak,Osoba prywatna nr 1,E-mail,Uwzględniona,"));
+    assert!(
+        lines[2].starts_with("2,§ 1,\"'=HYPERLINK(\"\"https://evil.example\"\";"),
+        "a cell a spreadsheet would run is made text (issue 19, item 5): {}",
+        lines[2]
+    );
     assert!(!csv.body.contains("Kowalski") && !csv.body.contains("@example.pl"));
 
     for (ext, ct) in [
