@@ -583,11 +583,14 @@ pub struct RemarkRow {
     pub email: Option<String>,
     /// Formal status name.
     pub formal_status: FormalStatus,
+    /// Whether its submission came with an attachment or a scan.
+    pub has_attachment: bool,
 }
 
 const REMARK_SELECT: &str = "SELECT r.id, r.number, r.submission_id, s.receipt, ds.label AS section_label, r.section_text, r.proposed_change, \
     r.justification, r.moderation, r.hidden_reason, r.group_id, r.decision, r.decision_justification, s.channel, s.received_at, \
-    s.submitter_kind, s.person_number, s.name, s.organisation, d.name AS district_name, s.email, s.formal_status \
+    s.submitter_kind, s.person_number, s.name, s.organisation, d.name AS district_name, s.email, s.formal_status, \
+    s.attachment_key IS NOT NULL AS has_attachment \
     FROM remarks r JOIN submissions s ON s.id = r.submission_id \
     LEFT JOIN document_sections ds ON ds.id = r.section_id LEFT JOIN districts d ON d.id = s.district_id";
 

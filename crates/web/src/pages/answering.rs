@@ -132,6 +132,8 @@ struct StaffRemark {
     id: i64,
     number: i32,
     submission_id: i64,
+    /// Whether there is an attachment or scan to link to.
+    has_attachment: bool,
     receipt: String,
     section: String,
     proposed_change: String,
@@ -213,6 +215,7 @@ async fn screen_view(
             id: r.id,
             number: r.number,
             submission_id: r.submission_id,
+            has_attachment: r.has_attachment,
             receipt: r.receipt,
             proposed_change: r.proposed_change,
             justification: r.justification,

@@ -204,7 +204,14 @@ async fn organisers_key_in_paper_remarks_moderate_and_answer_them() {
     let late_rows = agora_db::remarks::list(app.db(), closed, &Default::default(), 10, 0).await.unwrap().items;
     assert_eq!(late_rows[0].formal_status, agora_domain::remark::FormalStatus::Late, "the date of receipt decides");
 
+    // The attachment link stands only where there is one (issue 19, item 10).
+    let closed_screen = org.get(&format!("/admin/konsultacje/{closed}/uwagi")).await;
+    assert!(!closed_screen.body.contains("/uwagi/zalacznik/"), "no scan was sent with the late remark");
     let screen = org.get(&format!("/admin/konsultacje/{id}/uwagi")).await;
+    let scan_link = format!("/admin/konsultacje/{id}/uwagi/zalacznik/");
+    assert_eq!(screen.body.matches(&scan_link).count(), 2, "both remarks of the scanned letter link to it");
+    let scan = org.get_bytes(&format!("{scan_link}{}", late_rows[0].submission_id)).await;
+    assert_eq!(scan.0, StatusCode::NOT_FOUND, "another consultation's submission is not this one's");
     let text = screen.text();
     assert!(
         text.contains("Odpowiedziano na 0 / 2") && text.contains("Rada Dzielnicy XII") && text.contains("Poczta"),
