@@ -66,14 +66,6 @@ pub struct Consultation {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Consultation {
-    /// The lifecycle status (read typed: an unknown stored value fails the read, never
-    /// becomes a draft).
-    pub fn status(&self) -> Status {
-        self.status
-    }
-}
-
 const SELECT: &str = "SELECT c.id, c.slug, c.title, c.summary, c.description, c.subject, c.legal_basis, c.enabling_act, \
     c.unit_id, u.code AS unit_code, u.name_pl AS unit_name, c.scope_citywide, c.languages, c.contact_name, c.contact_email, \
     c.contact_phone, c.require_email, c.require_address, c.allow_anonymous, c.privacy_notice, c.easy_read, c.sign_language_url, \

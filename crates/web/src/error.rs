@@ -3,7 +3,7 @@
 
 use agora_db::DbError;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 
 /// Everything a handler can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -58,7 +58,7 @@ impl IntoResponse for AppError {
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::SignInRequired(next) => {
                 let target = format!("/konto/logowanie?next={}", crate::urls::url_encode(next));
-                return Redirect::to(&target).into_response();
+                return crate::urls::redirect(&target).into_response();
             }
             AppError::Db(_) | AppError::Template(_) | AppError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");

@@ -281,10 +281,11 @@ async fn answer(
     let min = if decision.is_some_and(Decision::needs_justification) { 10 } else { 0 };
     let justification = inv.check(bounded_text("answer", &f.answer, min, 20_000));
     let group = inv.check(agora_domain::validation::optional_text("group_title", &f.group_title, 200)).flatten();
+    // The list comes back as it was filtered, its filters read and written again, not echoed.
+    let filters: Filters = Pairs(url::form_urlencoded::parse(f.back.as_bytes()).into_owned().collect()).decode()?;
     let (Some(decision), Some(justification), true) = (decision, justification, inv.is_empty()) else {
-        // The same filtered list comes back, so that the remark whose answer failed is on it.
-        let back = Pairs(url::form_urlencoded::parse(f.back.as_bytes()).into_owned().collect());
-        let filters = Filters { strona: f.strona, ok: String::new(), ..back.decode()? };
+        // The same filtered list, so that the remark whose answer failed is on it.
+        let filters = Filters { strona: f.strona, ok: String::new(), ..filters };
         return screen_view(&state, &ctx, c, filters, p.clone(), FormErrors::from_invalid(&inv, ctx.lang)).await;
     };
     let who = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
@@ -292,9 +293,7 @@ async fn answer(
     let answer =
         remarks::Answer { decision, justification: &justification, group_title: group.as_deref(), answered_by: &who };
     remarks::answer(&state.db, id, &ids, &answer, &entry).await?;
-    // The list comes back as it was filtered, its filters read and written again, not echoed.
-    let back: Filters = Pairs(url::form_urlencoded::parse(f.back.as_bytes()).into_owned().collect()).decode()?;
-    let back = format!("/admin/konsultacje/{id}/uwagi?{}ok=flash-answered", back.query());
+    let back = format!("/admin/konsultacje/{id}/uwagi?{}ok=flash-answered", filters.query());
     Ok(redirect(&back).into_response())
 }
 

@@ -430,7 +430,7 @@ async fn consultation_page(
     let methods = programme::methods(&state.db, c.id).await?;
     let events = programme::events(&state.db, c.id).await?.into_iter().map(|e| event_view(lang, e, now)).collect();
     let docs = doc_views(lang, &c.slug, documents::list(&state.db, c.id).await?);
-    let status = c.status();
+    let status = c.status;
     let languages = c
         .languages
         .split(',')

@@ -365,7 +365,7 @@ async fn edit_form(
         links,
         languages: c.languages.split(',').map(str::to_owned).collect(),
     };
-    form_page(&state, &ctx, Some(id), Some(c.status()), f, chosen, FormErrors::default(), q.notice(&ctx)).await
+    form_page(&state, &ctx, Some(id), Some(c.status), f, chosen, FormErrors::default(), q.notice(&ctx)).await
 }
 
 async fn update(
@@ -383,7 +383,7 @@ async fn update(
                 &state,
                 &ctx,
                 Some(id),
-                Some(c.status()),
+                Some(c.status),
                 f,
                 chosen,
                 FormErrors::from_invalid(&inv, ctx.lang),
@@ -408,17 +408,8 @@ async fn update(
         Ok(()) => Ok(redirect(&format!("/admin/konsultacje/{id}?ok=flash-saved")).into_response()),
         Err(e) => {
             let inv = conflict_on(e, "slug", "slug-taken")?;
-            form_page(
-                &state,
-                &ctx,
-                Some(id),
-                Some(c.status()),
-                f,
-                chosen,
-                FormErrors::from_invalid(&inv, ctx.lang),
-                None,
-            )
-            .await
+            form_page(&state, &ctx, Some(id), Some(c.status), f, chosen, FormErrors::from_invalid(&inv, ctx.lang), None)
+                .await
         }
     }
 }
@@ -468,7 +459,7 @@ async fn change_status(
     Form(form): Form<StatusForm>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let from = c.status();
+    let from = c.status;
     let to = Status::parse(&form.to).filter(|to| from.can_move_to(*to)).ok_or(AppError::BadRequest)?;
     let mut justification = None;
     if from == Status::Draft && matches!(to, Status::Announced | Status::Open) {

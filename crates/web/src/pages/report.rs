@@ -344,7 +344,7 @@ async fn edit_view(
         conclusions,
         version: latest.as_ref().map(|r| (r.version, r.published_at.is_some())),
         unanswered: total - answered,
-        can_publish: matches!(c.status(), Status::Closed | Status::ReportPublished | Status::Archived),
+        can_publish: matches!(c.status, Status::Closed | Status::ReportPublished | Status::Archived),
         errors,
         notice,
         c,
@@ -393,7 +393,7 @@ async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
     let c = consultation_to_manage(&state, &ctx, id).await?;
     let (answered, total) = remarks::progress(&state.db, id).await?;
     let fail = |key: &str| FormErrors::general("introduction", ctx.t(key));
-    if !matches!(c.status(), Status::Closed | Status::ReportPublished | Status::Archived) {
+    if !matches!(c.status, Status::Closed | Status::ReportPublished | Status::Archived) {
         return edit_view(&state, &ctx, c, None, fail("report-not-closed"), None).await;
     }
     if answered < total {
@@ -403,7 +403,7 @@ async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
     if !reports::publish(&state.db, id, &by, &ctx.audit("report.publish", "consultation", c.slug.clone())).await? {
         return edit_view(&state, &ctx, c, None, fail("report-no-draft"), None).await;
     }
-    if c.status() == Status::Closed {
+    if c.status == Status::Closed {
         let entry = ctx.audit("consultation.status", "consultation", "closed → report_published");
         dbc::transition(&state.db, id, Status::Closed, Status::ReportPublished, None, &entry).await?;
     }

@@ -646,10 +646,9 @@ async fn make_codes(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(p): Form<Pairs>,
+    Form(CodesForm { n }): Form<CodesForm>,
 ) -> AppResult<Response> {
     let s = survey_to_manage(&state, &ctx, id).await?;
-    let CodesForm { n } = p.decode()?;
     let n = match n.trim().parse::<usize>() {
         Ok(n) if (1..=5_000).contains(&n) => n,
         _ => {

@@ -74,7 +74,7 @@ pub fn status_line(
 
 /// Whether the visitor may see `c`: public ones, and drafts for their organisers.
 pub fn may_see(ctx: &Ctx, c: &Consultation) -> bool {
-    c.status().is_public() || ctx.can(Action::ManageUnit(c.unit_id))
+    c.status.is_public() || ctx.can(Action::ManageUnit(c.unit_id))
 }
 
 /// Loads a consultation a visitor may see.

@@ -16,7 +16,7 @@ pub const ATTACHMENT_MAX: usize = 10 * 1024 * 1024;
 
 /// Whether a consultation takes remarks at `now` (the server's clock decides).
 pub fn accepting(c: &Consultation, now: chrono::DateTime<Utc>) -> bool {
-    c.status() == Status::Open && c.opens_at <= now && now < c.closes_at
+    c.status == Status::Open && c.opens_at <= now && now < c.closes_at
 }
 
 /// One remark block of the form, with its values.

@@ -125,7 +125,7 @@ async fn an_organiser_creates_a_draft_with_clear_errors_and_only_they_see_it() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let c =
         consultation::by_slug(app.db(), "przebudowa-ul-podzamcze").await.unwrap().expect("slug made from the title");
-    assert_eq!(c.status(), Status::Draft);
+    assert_eq!(c.status, Status::Draft);
     assert_eq!(c.opens_at.to_rfc3339(), "2027-02-01T09:00:00+00:00", "typed in Warsaw time");
 
     let r = org
@@ -169,13 +169,13 @@ async fn publishing_checks_the_rules_profile() {
     let r =
         org.post(&format!("/admin/konsultacje/{id}/status"), &[("to", "announced"), ("justification", "krótko")]).await;
     assert_eq!(r.field_error("justification").as_deref(), Some("Wpisz co najmniej 20 znaków."));
-    assert_eq!(consultation::by_id(app.db(), id).await.unwrap().unwrap().status(), Status::Draft);
+    assert_eq!(consultation::by_id(app.db(), id).await.unwrap().unwrap().status, Status::Draft);
 
     let why = "Termin wynika z harmonogramu prac Rady Miasta.";
     let r = org.post(&format!("/admin/konsultacje/{id}/status"), &[("to", "announced"), ("justification", why)]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let c = consultation::by_id(app.db(), id).await.unwrap().unwrap();
-    assert_eq!((c.status(), c.rules_justification.as_deref()), (Status::Announced, Some(why)));
+    assert_eq!((c.status, c.rules_justification.as_deref()), (Status::Announced, Some(why)));
     let log = agora_db::audit::list(
         app.db(),
         &agora_db::audit::AuditFilter { action_prefix: Some("consultation.status".into()), ..Default::default() },
@@ -214,7 +214,7 @@ async fn publishing_checks_the_rules_profile() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text().contains("Konsultacja trwa 21 dni, a zasady wymagają co najmniej 30 dni."));
     assert!(r.text().contains("Zasady nie pozwalają opublikować"));
-    assert_eq!(consultation::by_id(app.db(), strict).await.unwrap().unwrap().status(), Status::Draft);
+    assert_eq!(consultation::by_id(app.db(), strict).await.unwrap().unwrap().status, Status::Draft);
 }
 
 #[tokio::test]
@@ -322,8 +322,8 @@ async fn the_scheduler_opens_and_closes_on_time_and_the_feed_says_so() {
     assert_eq!(agora_web::scheduler::run(&app.state, Utc::now()).await.unwrap(), 0);
     let later = Utc::now() + Duration::days(20);
     assert_eq!(agora_web::scheduler::run(&app.state, later).await.unwrap(), 2);
-    assert_eq!(consultation::by_id(app.db(), soon).await.unwrap().unwrap().status(), Status::Open);
-    assert_eq!(consultation::by_id(app.db(), open).await.unwrap().unwrap().status(), Status::Closed);
+    assert_eq!(consultation::by_id(app.db(), soon).await.unwrap().unwrap().status, Status::Open);
+    assert_eq!(consultation::by_id(app.db(), open).await.unwrap().unwrap().status, Status::Closed);
     assert_eq!(agora_web::scheduler::run(&app.state, later).await.unwrap(), 0, "nothing moves twice");
     let atom = app.client().get("/konsultacje.atom").await.body;
     assert!(

@@ -119,7 +119,7 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = org.post(&format!("/admin/konsultacje/{id}/raport/publikuj"), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    assert_eq!(agora_db::consultation::by_id(app.db(), id).await.unwrap().unwrap().status(), Status::ReportPublished);
+    assert_eq!(agora_db::consultation::by_id(app.db(), id).await.unwrap().unwrap().status, Status::ReportPublished);
     let mails = app.mail().await;
     assert!(mails.iter().any(|m| m.to == "jan@example.pl" && m.body.contains("/konsultacje/siec-tramwajowa/raport")));
 
