@@ -2,7 +2,7 @@
 //! transitions, and the public catalogue query.
 
 use crate::audit::{AuditEntry, audit_in_tx};
-use crate::{BeginWrite, Db, DbResult, Page, now};
+use crate::{BeginWrite, Db, DbResult, Page, now, text_list};
 use agora_domain::consultation::LegalBasis;
 use agora_domain::consultation::{ConsultationInput, Status};
 use chrono::{DateTime, Utc};
@@ -64,6 +64,13 @@ pub struct Consultation {
     pub rules_justification: Option<String>,
     /// Last change.
     pub updated_at: DateTime<Utc>,
+}
+
+impl Consultation {
+    /// The consultation as the visibility rule sees it.
+    pub fn as_item(&self) -> agora_domain::visibility::Item {
+        agora_domain::visibility::Item::Consultation { status: self.status, unit: self.unit_id }
+    }
 }
 
 const SELECT: &str = "SELECT c.id, c.slug, c.title, c.summary, c.description, c.subject, c.legal_basis, c.enabling_act, \
@@ -357,7 +364,7 @@ pub async fn catalogue(db: &Db, f: &CatalogueFilter, limit: i64, offset: i64) ->
         Tab::Planned => "c.status = 'announced'".to_owned(),
         Tab::Open => "c.status = 'open'".to_owned(),
         Tab::Finished => "c.status IN ('closed', 'report_published', 'archived', 'cancelled')".to_owned(),
-        Tab::All => "c.status <> 'draft'".to_owned(),
+        Tab::All => format!("c.status IN ({})", text_list(&Status::PUBLIC)),
     }];
     if let Some(d) = f.district {
         let a = arg(Val::I(d), &mut vals);
@@ -448,19 +455,25 @@ pub struct TransitionRow {
 
 /// The latest public steps (announced, opened, closed, report published), newest first.
 pub async fn recent_transitions(db: &Db, limit: i64) -> DbResult<Vec<TransitionRow>> {
-    on!(db, p => Ok(sqlx::query_as(
+    // The consultation's current status counts too: one taken back to draft must not keep
+    // publishing its later edits under an old step.
+    let sql = format!(
         "SELECT t.id, c.slug, c.title, c.summary, t.to_status, t.at, u.name_pl AS unit_name FROM consultation_transitions t \
          JOIN consultations c ON c.id = t.consultation_id JOIN units u ON u.id = c.unit_id \
-         WHERE t.to_status IN ('announced', 'open', 'closed', 'report_published') ORDER BY t.at DESC, t.id DESC LIMIT $1",
-    ).bind(limit).fetch_all(p).await?))
+         WHERE t.to_status IN ('announced', 'open', 'closed', 'report_published') AND c.status IN ({}) \
+         ORDER BY t.at DESC, t.id DESC LIMIT $1",
+        text_list(&Status::PUBLIC)
+    );
+    on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(limit).fetch_all(p).await?))
 }
 
 /// The distinct years (UTC) in which public consultations opened, newest first.
 pub async fn years(db: &Db) -> DbResult<Vec<i32>> {
+    let public = text_list(&Status::PUBLIC);
     let years: Vec<i32> = match db {
-        Db::Sqlite(p) => sqlx::query_scalar("SELECT DISTINCT CAST(substr(opens_at, 1, 4) AS INTEGER) AS y FROM consultations WHERE status <> 'draft' ORDER BY y DESC")
+        Db::Sqlite(p) => sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT DISTINCT CAST(substr(opens_at, 1, 4) AS INTEGER) AS y FROM consultations WHERE status IN ({public}) ORDER BY y DESC")))
             .fetch_all(p).await?,
-        Db::Postgres(p) => sqlx::query_scalar("SELECT DISTINCT EXTRACT(YEAR FROM opens_at)::int AS y FROM consultations WHERE status <> 'draft' ORDER BY y DESC")
+        Db::Postgres(p) => sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT DISTINCT EXTRACT(YEAR FROM opens_at)::int AS y FROM consultations WHERE status IN ({public}) ORDER BY y DESC")))
             .fetch_all(p).await?,
     };
     Ok(years)

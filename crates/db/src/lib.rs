@@ -282,6 +282,13 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// The texts of `values` as an SQL list (`'a', 'b'`), for filters taken from the domain's rules
+/// (e.g. `Status::PUBLIC`), so the SQL cannot drift from them. The texts are the enum's own
+/// constants, never user input.
+pub(crate) fn text_list<T: agora_domain::TextEnum>(values: &[T]) -> String {
+    values.iter().map(|v| format!("'{}'", v.text())).collect::<Vec<_>>().join(", ")
+}
+
 /// One page of a list, with the total for the pager.
 #[derive(Debug, Clone)]
 pub struct Page<T> {
@@ -300,6 +307,12 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_lists_quote_each_value() {
+        use agora_domain::remark::ModerationState;
+        assert_eq!(text_list(&ModerationState::LISTED), "'published', 'hidden'");
+    }
 
     #[test]
     fn parameters_are_numbered_or_taken_in_order() {

@@ -3,7 +3,7 @@
 
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::rows::{InsertRows, Instant, table_row};
-use crate::{BeginWrite, Db, DbError, DbResult, Marks, Page, now};
+use crate::{BeginWrite, Db, DbError, DbResult, Marks, Page, now, text_list};
 use agora_domain::consultation::Status;
 use agora_domain::remark::{Channel, Decision, FormalStatus, ModerationState, SubmitterKind};
 use agora_domain::remark::{Identity, RemarkInput};
@@ -616,7 +616,7 @@ pub async fn list(db: &Db, consultation: i64, f: &RemarkFilter, limit: i64, offs
         wh.push("r.decision IS NULL".into());
     }
     if f.public {
-        wh.push("r.moderation IN ('published', 'hidden')".into());
+        wh.push(format!("r.moderation IN ({})", text_list(&ModerationState::LISTED)));
     }
     // The optional filters take fixed parameter slots so the SQL text stays constant. The
     // channel is the submission's, looked up only when asked for: joining every submission
@@ -648,7 +648,8 @@ where
     Fut: std::future::Future<Output = bool>,
 {
     use futures_util::TryStreamExt;
-    let filter = if public { " AND r.moderation IN ('published', 'hidden')" } else { "" };
+    let filter =
+        if public { format!(" AND r.moderation IN ({})", text_list(&ModerationState::LISTED)) } else { String::new() };
     let sql = format!("{REMARK_SELECT} WHERE r.consultation_id = $1{filter} ORDER BY r.number");
     on!(db, p => {
         let mut rows = sqlx::query_as::<_, RemarkRow>(sqlx::AssertSqlSafe(sql)).bind(consultation).fetch(p);
@@ -792,9 +793,12 @@ pub struct Count {
 
 /// Counts of a consultation's public remarks by channel, decision, district and submitter kind.
 pub async fn counts(db: &Db, consultation: i64) -> DbResult<[Vec<Count>; 4]> {
-    const BASE: &str = "FROM remarks r JOIN submissions s ON s.id = r.submission_id LEFT JOIN districts d ON d.id = s.district_id \
-        WHERE r.consultation_id = $1 AND r.moderation IN ('published', 'hidden')";
-    let q = |col: &str| format!("SELECT {col} AS label, COUNT(*) AS n {BASE} GROUP BY {col} ORDER BY n DESC, label");
+    let base = format!(
+        "FROM remarks r JOIN submissions s ON s.id = r.submission_id LEFT JOIN districts d ON d.id = s.district_id \
+         WHERE r.consultation_id = $1 AND r.moderation IN ({})",
+        text_list(&ModerationState::LISTED)
+    );
+    let q = |col: &str| format!("SELECT {col} AS label, COUNT(*) AS n {base} GROUP BY {col} ORDER BY n DESC, label");
     let sqls = [q("s.channel"), q("r.decision"), q("d.name"), q("s.submitter_kind")];
     let mut out: [Vec<Count>; 4] = Default::default();
     for (i, sql) in sqls.into_iter().enumerate() {

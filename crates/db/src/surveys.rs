@@ -1,7 +1,9 @@
 //! Surveys: the survey and its questions, responses with their answers, tallies kept up to
 //! date by every submission, one-time codes, saved drafts.
 
+use agora_domain::consultation::Status;
 use agora_domain::survey::{Access, Layout, SurveyChannel, SurveyStatus, Visibility};
+use agora_domain::visibility;
 use std::collections::HashMap;
 
 use crate::rows::{Bind, InsertRows, Instant, Row, table_row};
@@ -50,6 +52,8 @@ pub struct Survey {
     pub version: i32,
     /// Last change.
     pub updated_at: DateTime<Utc>,
+    /// The status of the consultation it belongs to, which decides whether the public sees it.
+    pub consultation_status: Option<Status>,
 }
 
 impl Survey {
@@ -73,6 +77,22 @@ impl Survey {
         self.status == SurveyStatus::Closed
             || (self.status == SurveyStatus::Open && self.closes_at.is_some_and(|c| at >= c))
     }
+
+    /// The survey's form, as the visibility rule sees it.
+    pub fn as_item(&self) -> visibility::Item {
+        visibility::Item::Survey { status: self.status, unit: self.unit_id, consultation: self.consultation_status }
+    }
+
+    /// The survey's results at `at`, as the visibility rule sees them.
+    pub fn results_item(&self, at: DateTime<Utc>) -> visibility::Item {
+        visibility::Item::SurveyResults {
+            status: self.status,
+            unit: self.unit_id,
+            consultation: self.consultation_status,
+            visibility: self.visibility,
+            closed: self.is_closed(at),
+        }
+    }
 }
 
 /// The settings of a survey an organiser edits.
@@ -94,7 +114,8 @@ pub struct SurveyFields {
     pub closes_at: Option<DateTime<Utc>>,
 }
 
-const SURVEY_COLUMNS: &str = "id, slug, consultation_id, unit_id, title_pl, title_en, intro_pl, intro_en, status, access, layout, visibility, closes_at, version, updated_at";
+const SURVEY_COLUMNS: &str = "id, slug, consultation_id, unit_id, title_pl, title_en, intro_pl, intro_en, status, access, layout, visibility, closes_at, version, updated_at, \
+    (SELECT c.status FROM consultations c WHERE c.id = surveys.consultation_id) AS consultation_status";
 
 /// Creates a draft survey.
 pub async fn create(db: &Db, f: &SurveyFields, created_by: Option<i64>, entry: &AuditEntry) -> DbResult<i64> {

@@ -45,6 +45,10 @@ text_enum! {
 }
 
 impl Status {
+    /// The statuses residents may see, for the SQL filters of public lists; see `visibility`.
+    pub const PUBLIC: [Status; 6] =
+        [Status::Announced, Status::Open, Status::Closed, Status::ReportPublished, Status::Archived, Status::Cancelled];
+
     /// Whether residents may see the consultation at all.
     pub fn is_public(self) -> bool {
         self != Status::Draft

@@ -14,6 +14,7 @@ pub mod reference;
 pub mod remark;
 pub mod survey;
 pub mod validation;
+pub mod visibility;
 
 pub use text_enum::TextEnum;
 

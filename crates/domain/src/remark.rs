@@ -21,6 +21,12 @@ text_enum! {
     }
 }
 
+impl ModerationState {
+    /// The states that keep a remark's place in public lists: a hidden remark shows its number
+    /// and the reason instead of its text (see `visibility`); a held one is not listed yet.
+    pub const LISTED: [ModerationState; 2] = [ModerationState::Published, ModerationState::Hidden];
+}
+
 text_enum! {
     /// How a submission reached the city.
     pub enum Channel {

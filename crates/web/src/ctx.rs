@@ -8,6 +8,7 @@ use crate::state::AppState;
 use crate::visitor::{CurrentUser, SESSION_COOKIE, lang_of};
 use agora_db::audit::AuditEntry;
 use agora_domain::permission::{Action, permits};
+use agora_domain::visibility::{Item, Viewer, may_see};
 use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
@@ -97,6 +98,12 @@ impl Ctx {
     /// Whether the signed-in user may do `action` (false when signed out).
     pub fn can(&self, action: Action) -> bool {
         self.user.as_ref().is_some_and(|u| permits(&u.grants, action))
+    }
+
+    /// Whether the visitor may see `item`: the one visibility rule, asked with their grants.
+    pub fn may_see(&self, item: Item) -> bool {
+        let viewer = self.user.as_ref().map_or(Viewer::ANONYMOUS, |u| Viewer::with_grants(&u.grants));
+        may_see(viewer, item)
     }
 
     /// The signed-in user, or a redirect to sign in and back.

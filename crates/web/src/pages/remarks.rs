@@ -12,7 +12,7 @@ use crate::mail::{self, Mail};
 use crate::render::{render, render_form, render_public, render_status};
 use crate::state::AppState;
 use crate::time;
-use crate::views::consultation::{may_see, visible};
+use crate::views::consultation::visible;
 use crate::views::remark::{
     ATTACHMENT_MAX, Block, PublicRemark, accepting, public_remark, read_blocks, read_identity, requirements,
 };
@@ -136,7 +136,7 @@ struct FormFacts {
 async fn form_facts(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<FormFacts> {
     let key = format!("remark-form/{slug}");
     if let Some(f) = state.pages.memo::<FormFacts>(&key)
-        && may_see(ctx, &f.c)
+        && ctx.may_see(f.c.as_item())
     {
         return Ok(f);
     }

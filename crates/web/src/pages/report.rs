@@ -20,7 +20,8 @@ use agora_db::reports::{self, Report};
 use agora_domain::Invalid;
 use agora_domain::consultation::Status;
 use agora_domain::permission::Action;
-use agora_domain::remark::ModerationState;
+use agora_domain::visibility::{Item, Viewer, may_see};
+
 use agora_domain::validation::bounded_text;
 use askama::Template;
 use axum::Router;
@@ -84,8 +85,8 @@ struct RemarkLine {
 }
 
 fn line(lang: Lang, r: RemarkRow, full: bool) -> RemarkLine {
-    let hidden =
-        (r.moderation == ModerationState::Hidden && !full).then(|| r.hidden_reason.clone().unwrap_or_default());
+    let shown = full || may_see(Viewer::ANONYMOUS, Item::RemarkText { moderation: r.moderation });
+    let hidden = (!shown).then(|| r.hidden_reason.clone().unwrap_or_default());
     let who = if full {
         [r.name.clone(), r.organisation.clone(), r.email.clone(), r.district_name.clone()]
             .into_iter()

@@ -10,7 +10,6 @@ use crate::i18n::{Arg, Lang};
 use crate::render::{MessageTpl, render, render_status};
 use crate::state::AppState;
 use crate::time;
-use crate::views::survey_form::may_see;
 use crate::views::survey_form::{
     Screen, answer_pairs, answers_before, items_of, manages, question_of_field, show_screen, survey_by_slug,
 };
@@ -54,7 +53,7 @@ async fn survey_and_questions(
 ) -> AppResult<(Survey, Vec<agora_domain::survey::Question>)> {
     let key = format!("survey/{slug}");
     if let Some((s, q)) = state.pages.memo::<(Survey, Vec<agora_domain::survey::Question>)>(&key)
-        && may_see(ctx, &s)
+        && ctx.may_see(s.as_item())
     {
         return Ok((s, q));
     }

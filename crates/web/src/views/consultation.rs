@@ -8,7 +8,6 @@ use crate::state::AppState;
 use crate::time;
 use agora_db::consultation::{self as dbc, CatalogueRow, Consultation};
 use agora_domain::consultation::Status;
-use agora_domain::permission::Action;
 use chrono::Utc;
 
 /// A consultation in a list, ready to show.
@@ -72,13 +71,8 @@ pub fn status_line(
     }
 }
 
-/// Whether the visitor may see `c`: public ones, and drafts for their organisers.
-pub fn may_see(ctx: &Ctx, c: &Consultation) -> bool {
-    c.status.is_public() || ctx.can(Action::ManageUnit(c.unit_id))
-}
-
 /// Loads a consultation a visitor may see.
 pub async fn visible(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Consultation> {
     let c = dbc::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    if may_see(ctx, &c) { Ok(c) } else { Err(AppError::NotFound) }
+    if ctx.may_see(c.as_item()) { Ok(c) } else { Err(AppError::NotFound) }
 }

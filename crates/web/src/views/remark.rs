@@ -7,7 +7,8 @@ use crate::i18n::{Arg, Lang};
 use agora_db::consultation::Consultation;
 use agora_db::remarks::RemarkRow;
 use agora_domain::consultation::Status;
-use agora_domain::remark::ModerationState;
+use agora_domain::visibility::{Item, Viewer, may_see};
+
 use agora_domain::remark::{IdentityForm, MAX_REMARKS, PublicName, RemarkForm, Requirements, public_name};
 use chrono::Utc;
 
@@ -89,7 +90,8 @@ pub fn section_of(r: &RemarkRow) -> String {
 
 /// Turns a stored remark into what the public may see.
 pub fn public_remark(lang: Lang, r: RemarkRow) -> PublicRemark {
-    let hidden = (r.moderation == ModerationState::Hidden).then(|| r.hidden_reason.clone().unwrap_or_default());
+    let hidden = (!may_see(Viewer::ANONYMOUS, Item::RemarkText { moderation: r.moderation }))
+        .then(|| r.hidden_reason.clone().unwrap_or_default());
     PublicRemark {
         number: r.number,
         section: section_of(&r),

@@ -11,7 +11,6 @@ use crate::render::render_status;
 use crate::state::AppState;
 use agora_db::surveys::{self as dbs, Survey};
 use agora_domain::permission::Action;
-use agora_domain::survey::SurveyStatus;
 use agora_domain::survey::{Access, parse_answers};
 use agora_domain::survey::{Answers, Question, QuestionKind, is_shown};
 use askama::Template;
@@ -270,12 +269,7 @@ pub fn manages(ctx: &Ctx, s: &Survey) -> bool {
 
 pub async fn survey_by_slug(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Survey> {
     let s = dbs::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    if may_see(ctx, &s) { Ok(s) } else { Err(AppError::NotFound) }
-}
-
-/// Whether the visitor may see `s`: all but drafts, which only its managers see.
-pub fn may_see(ctx: &Ctx, s: &Survey) -> bool {
-    s.status != SurveyStatus::Draft || manages(ctx, s)
+    if ctx.may_see(s.as_item()) { Ok(s) } else { Err(AppError::NotFound) }
 }
 
 #[derive(Template)]
@@ -360,9 +354,10 @@ pub async fn show_screen(state: &AppState, ctx: &Ctx, sc: Screen<'_>) -> AppResu
     let carried =
         sc.pairs.iter().filter(|(k, _)| question_of_field(k).is_none_or(|id| !here.contains(&id))).cloned().collect();
     let consultation = match s.consultation_id {
-        Some(cid) => {
-            agora_db::consultation::by_id(&state.db, cid).await?.map(|c| (format!("/konsultacje/{}", c.slug), c.title))
-        }
+        Some(cid) => agora_db::consultation::by_id(&state.db, cid)
+            .await?
+            .filter(|c| ctx.may_see(c.as_item()))
+            .map(|c| (format!("/konsultacje/{}", c.slug), c.title)),
         None => None,
     };
     let tpl = AnswerTpl {

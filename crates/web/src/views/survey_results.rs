@@ -5,10 +5,9 @@ use crate::ctx::Ctx;
 use crate::error::AppResult;
 use crate::i18n::{Arg, Lang};
 use crate::state::AppState;
-use crate::views::survey_form::manages;
 use agora_db::surveys::{self as dbs, ResponseFilter, Survey};
-use agora_domain::survey::SurveyStatus;
 use agora_domain::survey::{Question, QuestionKind, summarize};
+use agora_domain::visibility::{Viewer, may_see};
 use chrono::Utc;
 
 /// One bar of a chart and its table row.
@@ -216,7 +215,7 @@ pub struct CrossView {
 }
 
 pub fn may_see_results(ctx: &Ctx, s: &Survey) -> bool {
-    manages(ctx, s) || (s.status != SurveyStatus::Draft && s.visibility.public(s.is_closed(Utc::now())))
+    ctx.may_see(s.results_item(Utc::now()))
 }
 
 /// What a consultation page shows of its surveys: (title, link, results link if public).
@@ -273,10 +272,15 @@ impl ReportSurvey {
     }
 }
 
-/// The results of a consultation's surveys (not drafts), for its report.
+/// The results of a consultation's surveys that the public may see, for its report: the report
+/// is a public document, so staff-only results stay out of it whoever reads it.
 pub async fn report_sections(state: &AppState, lang: Lang, consultation_id: i64) -> AppResult<Vec<ReportSurvey>> {
     let mut out = Vec::new();
+    let now = Utc::now();
     for s in dbs::for_consultation(&state.db, consultation_id).await? {
+        if !may_see(Viewer::ANONYMOUS, s.results_item(now)) {
+            continue;
+        }
         let questions = dbs::questions(&state.db, s.id).await?;
         let (n, results) = result_views(state, lang, &s, &questions, &ResponseFilter::default(), false).await?;
         let by_channel: Vec<String> = dbs::channel_counts(&state.db, s.id)

@@ -16,3 +16,4 @@ mod remarks;
 mod report;
 mod shell;
 mod surveys;
+mod visibility;

@@ -15,7 +15,7 @@ fn entry() -> AuditEntry {
 }
 
 #[expect(clippy::too_many_arguments, reason = "one submission written out in full is clearer than a builder")]
-async fn submit(
+pub(crate) async fn submit(
     app: &TestApp,
     c: i64,
     key: &str,
@@ -185,7 +185,7 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
 }
 
 /// The text of a downloaded report, read back the way a reader's program would.
-fn document_text(ext: &str, bytes: &[u8]) -> String {
+pub(crate) fn document_text(ext: &str, bytes: &[u8]) -> String {
     use std::io::Read;
     match ext {
         "pdf" => pdf_extract::extract_text_from_mem(bytes)

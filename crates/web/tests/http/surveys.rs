@@ -14,7 +14,7 @@ fn survey_id(location: &str) -> String {
 
 /// Builds and opens a one-page survey with a yes/no question, a text question shown only
 /// after "yes", a 1–5 rating and a multiple choice of at most two.
-async fn built(app: &TestApp, org: &mut Client, unit: i64, layout: &str) -> String {
+pub(crate) async fn built(app: &TestApp, org: &mut Client, unit: i64, layout: &str) -> String {
     let unit = unit.to_string();
     let r = org
         .post(
@@ -68,17 +68,17 @@ async fn post(org: &mut Client, path: &str, fields: Vec<(&'static str, String)>)
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
 }
 
-fn answers(qs: &[agora_domain::survey::Question], values: &[(usize, &str)]) -> Vec<(String, String)> {
+pub(crate) fn answers(qs: &[agora_domain::survey::Question], values: &[(usize, &str)]) -> Vec<(String, String)> {
     values.iter().map(|(i, v)| (format!("q{}", qs[*i].id), (*v).to_owned())).collect()
 }
 
-async fn form_fields(c: &mut Client, slug: &str) -> Vec<(String, String)> {
+pub(crate) async fn form_fields(c: &mut Client, slug: &str) -> Vec<(String, String)> {
     let page = c.get(&format!("/ankiety/{slug}")).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.text());
     ["form_key", "v", "rev", "s"].iter().map(|k| ((*k).to_owned(), page.input_value(k).unwrap())).collect()
 }
 
-async fn send(
+pub(crate) async fn send(
     c: &mut Client,
     slug: &str,
     hidden: &[(String, String)],

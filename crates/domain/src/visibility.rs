@@ -1,0 +1,162 @@
+//! The one visibility rule: whether a viewer may see an item. Every outlet asks it (pages,
+//! breadcrumbs, reports, feeds, calendars, exports, mail), and the SQL filters of public lists
+//! are built from the same answers (`Status::PUBLIC`, `ModerationState::LISTED`), so a new hidden
+//! state cannot be forgotten by one outlet while another respects it.
+//!
+//! Every new kind of item joins [`Item`] and the anonymous-visitor test over all outlets.
+
+use crate::consultation::Status;
+use crate::permission::{Action, Grant, permits};
+use crate::remark::ModerationState;
+use crate::survey::{SurveyStatus, Visibility};
+
+/// Who is looking: the grants of the signed-in person, none for an anonymous visitor.
+///
+/// Public outlets served to everyone from one cached copy (feeds, calendars, the report's
+/// downloads, mail to many people) look as [`Viewer::ANONYMOUS`], whoever asked first.
+#[derive(Debug, Clone, Copy)]
+pub struct Viewer<'a> {
+    grants: &'a [Grant],
+}
+
+impl<'a> Viewer<'a> {
+    /// A visitor who is not signed in, or any outlet shared by everyone.
+    pub const ANONYMOUS: Viewer<'static> = Viewer { grants: &[] };
+
+    /// A signed-in person with their grants.
+    pub fn with_grants(grants: &'a [Grant]) -> Self {
+        Viewer { grants }
+    }
+
+    fn manages_unit(&self, unit: i64) -> bool {
+        permits(self.grants, Action::ManageUnit(unit))
+    }
+}
+
+/// Something that may be hidden from some viewers, with the facts the rule needs.
+#[derive(Debug, Clone, Copy)]
+pub enum Item {
+    /// A consultation and what hangs off it: documents, programme, remarks list, report.
+    Consultation {
+        /// Its current status.
+        status: Status,
+        /// The unit running it.
+        unit: i64,
+    },
+    /// A survey's questions and form.
+    Survey {
+        /// Its status.
+        status: SurveyStatus,
+        /// The unit running it.
+        unit: i64,
+        /// The status of the consultation it belongs to, if any: a survey of a consultation still
+        /// in preparation is in preparation too.
+        consultation: Option<Status>,
+    },
+    /// A survey's results, on their page and in the consultation's report.
+    SurveyResults {
+        /// Its status.
+        status: SurveyStatus,
+        /// The unit running it.
+        unit: i64,
+        /// See [`Item::Survey`].
+        consultation: Option<Status>,
+        /// When the results may be public.
+        visibility: Visibility,
+        /// Whether answering has ended.
+        closed: bool,
+    },
+    /// A remark's text in public outlets (its consultation is asked for separately, by the page
+    /// or export that lists it). A hidden remark still shows its place and the reason; staff read
+    /// every remark on screens that require managing the unit.
+    RemarkText {
+        /// Its moderation state.
+        moderation: ModerationState,
+    },
+}
+
+/// Whether `viewer` may see `item`. Staff of the unit running an item see all of it.
+pub fn may_see(viewer: Viewer<'_>, item: Item) -> bool {
+    match item {
+        Item::Consultation { status, unit } => status.is_public() || viewer.manages_unit(unit),
+        Item::Survey { status, unit, consultation } => {
+            viewer.manages_unit(unit) || (status != SurveyStatus::Draft && consultation.is_none_or(Status::is_public))
+        }
+        Item::SurveyResults { status, unit, consultation, visibility, closed } => {
+            viewer.manages_unit(unit)
+                || (may_see(viewer, Item::Survey { status, unit, consultation }) && visibility.public(closed))
+        }
+        Item::RemarkText { moderation } => moderation == ModerationState::Published,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TextEnum;
+
+    const UNIT: i64 = 7;
+
+    fn organiser() -> Vec<Grant> {
+        vec![Grant::Organiser(UNIT)]
+    }
+
+    #[test]
+    fn drafts_are_seen_by_their_unit_only() {
+        let draft = Item::Consultation { status: Status::Draft, unit: UNIT };
+        assert!(!may_see(Viewer::ANONYMOUS, draft));
+        assert!(!may_see(Viewer::with_grants(&[Grant::Organiser(UNIT + 1), Grant::Moderator]), draft));
+        assert!(may_see(Viewer::with_grants(&organiser()), draft));
+        assert!(may_see(Viewer::with_grants(&[Grant::Administrator]), draft));
+        for status in Status::ALL.into_iter().filter(|s| *s != Status::Draft) {
+            assert!(may_see(Viewer::ANONYMOUS, Item::Consultation { status, unit: UNIT }), "{status}");
+        }
+    }
+
+    #[test]
+    fn a_survey_of_a_draft_consultation_is_hidden_like_it() {
+        let survey = |consultation| Item::Survey { status: SurveyStatus::Open, unit: UNIT, consultation };
+        assert!(may_see(Viewer::ANONYMOUS, survey(None)));
+        assert!(may_see(Viewer::ANONYMOUS, survey(Some(Status::Open))));
+        assert!(!may_see(Viewer::ANONYMOUS, survey(Some(Status::Draft))));
+        assert!(may_see(Viewer::with_grants(&organiser()), survey(Some(Status::Draft))));
+        let draft = Item::Survey { status: SurveyStatus::Draft, unit: UNIT, consultation: None };
+        assert!(!may_see(Viewer::ANONYMOUS, draft));
+    }
+
+    #[test]
+    fn staff_only_results_are_never_public() {
+        for status in SurveyStatus::ALL {
+            for closed in [false, true] {
+                for consultation in [None, Some(Status::ReportPublished)] {
+                    let results =
+                        |visibility| Item::SurveyResults { status, unit: UNIT, consultation, visibility, closed };
+                    assert!(!may_see(Viewer::ANONYMOUS, results(Visibility::Staff)));
+                    assert!(may_see(Viewer::with_grants(&organiser()), results(Visibility::Staff)));
+                    assert_eq!(
+                        may_see(Viewer::ANONYMOUS, results(Visibility::AfterClose)),
+                        closed && status != SurveyStatus::Draft
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_published_remarks_show_their_text() {
+        for moderation in ModerationState::ALL {
+            let item = Item::RemarkText { moderation };
+            assert_eq!(may_see(Viewer::ANONYMOUS, item), moderation == ModerationState::Published, "{moderation}");
+        }
+    }
+
+    #[test]
+    fn sql_lists_agree_with_the_rule() {
+        for status in Status::ALL {
+            assert_eq!(Status::PUBLIC.contains(&status), status.is_public(), "{}", status.as_str());
+        }
+        for m in ModerationState::ALL {
+            assert_eq!(ModerationState::LISTED.contains(&m), m != ModerationState::Held, "{}", m.as_str());
+        }
+    }
+}
