@@ -93,7 +93,6 @@ pub fn may_see(viewer: Viewer<'_>, item: Item) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::TextEnum;
 
     const UNIT: i64 = 7;
 
