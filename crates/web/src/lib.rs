@@ -1,6 +1,7 @@
 //! Agora's HTTP layer: pages, forms, sessions, permissions and the page shell.
 
 pub mod cache;
+pub mod client;
 pub mod csrf;
 pub mod ctx;
 pub mod error;

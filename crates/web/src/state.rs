@@ -1,7 +1,7 @@
 //! The state every handler shares: the database, mail, storage, settings and the pages kept
 //! in memory, behind one pointer.
 
-use crate::{cache, mail, password, writer};
+use crate::{cache, client, mail, password, writer};
 use agora_db::Db;
 use std::sync::Arc;
 
@@ -18,6 +18,8 @@ pub struct WebConfig {
     pub session_days: i64,
     /// argon2id cost.
     pub hash_cost: password::HashCost,
+    /// The proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: client::TrustedProxies,
 }
 
 impl WebConfig {
@@ -29,6 +31,7 @@ impl WebConfig {
             contact_email: "dialog@example.org".into(),
             session_days: 30,
             hash_cost: password::HashCost::default(),
+            trusted_proxies: client::TrustedProxies::default(),
         }
     }
 }

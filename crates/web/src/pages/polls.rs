@@ -1,10 +1,9 @@
 //! Quick polls: the box on the home, consultation and district pages, voting once per
 //! person, results after voting, and the organisers' page to run them.
 
-use std::net::SocketAddr;
-
 use super::common::options;
 use super::common::{OkQuery, Opt, StatusForm, require_organiser};
+use crate::client::ClientAddr;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
@@ -18,8 +17,7 @@ use agora_domain::poll::PollStatus;
 use agora_domain::poll::{Placement, PollForm, VoteMode};
 use askama::Template;
 use axum::Router;
-use axum::extract::connect_info::ConnectInfo;
-use axum::extract::{Extension, Form, Path, Query, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -47,7 +45,7 @@ async fn vote(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
-    addr: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientAddr,
     Path(id): Path<i64>,
     Form(f): Form<Pairs>,
 ) -> AppResult<Response> {
@@ -73,8 +71,7 @@ async fn vote(
             if cookie_value(&headers, &cookie_name(id)).is_some() {
                 false
             } else {
-                let ip = addr.map(|Extension(ConnectInfo(a))| a.ip().to_string()).unwrap_or_else(|| "unknown".into());
-                let key = format!("poll:{id}:{ip}");
+                let key = format!("poll:{id}:{}", client.limit_subject());
                 let (recent, _) = agora_db::throttle::recent_failures(&state.db, &key, Duration::hours(1)).await?;
                 if recent >= VOTES_PER_HOUR {
                     let v = view(&state, &ctx, &headers, &p, &back, Some(ctx.t("poll-rate-limited"))).await?;

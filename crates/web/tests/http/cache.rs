@@ -23,7 +23,7 @@ fn entry() -> AuditEntry {
 }
 
 /// A quick poll on the home page, made by an administrator through the site.
-async fn home_poll(app: &TestApp, question: &str, vote_mode: &str) {
+pub async fn home_poll(app: &TestApp, question: &str, vote_mode: &str) {
     let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
     let r = admin
         .post(
@@ -35,7 +35,7 @@ async fn home_poll(app: &TestApp, question: &str, vote_mode: &str) {
 }
 
 /// The id of the poll whose vote form is on `page`.
-fn poll_id(page: &str) -> String {
+pub fn poll_id(page: &str) -> String {
     page.split("action=\"/sondy/").nth(1).unwrap().split('"').next().unwrap().to_owned()
 }
 
