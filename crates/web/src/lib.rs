@@ -9,6 +9,7 @@ pub mod forms;
 pub mod headers;
 pub mod i18n;
 pub mod jobs;
+pub mod limits;
 pub mod mail;
 pub mod markdown;
 pub mod memory;

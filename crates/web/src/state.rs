@@ -59,6 +59,9 @@ pub struct Shared {
     pub pages: Arc<cache::PageCache>,
     /// Stores remark submissions in batches.
     pub remark_writer: writer::BatchWriter<writer::Remarks>,
+    /// A hash of a password nobody has, at the configured cost: sign-in checks an unknown
+    /// address against it, so that such an answer takes as long as a wrong password.
+    pub dummy_hash: String,
 }
 
 impl std::ops::Deref for AppState {
@@ -80,6 +83,9 @@ impl AppState {
             survey_writer: writer::BatchWriter::new(db.clone()),
             remark_writer: writer::BatchWriter::new(db.clone()),
             pages: Arc::new(cache::PageCache::default()),
+            // Made here, once, rather than at the first unknown address, whose answer would
+            // then take two hash runs instead of one.
+            dummy_hash: password::dummy_hash(config.hash_cost),
             db,
             mailer,
             storage,

@@ -1176,3 +1176,6 @@ access-handle-submit = Mark as handled
 access-handle-update = Save the note
 flash-access-handled = The request was marked as handled.
 access-tile = Accessibility requests (waiting: { $open }, overdue: { $overdue })
+
+## Rate limits
+limit-sign-in-client = Too many failed sign-in attempts came from your network recently. Try again in { $wait }.

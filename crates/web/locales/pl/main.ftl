@@ -1211,3 +1211,6 @@ access-handle-submit = Oznacz jako załatwiony
 access-handle-update = Zapisz notatkę
 flash-access-handled = Wniosek oznaczono jako załatwiony.
 access-tile = Wnioski o zapewnienie dostępności (oczekujące: { $open }, po terminie: { $overdue })
+
+## Rate limits
+limit-sign-in-client = Z Twojej sieci było ostatnio zbyt wiele nieudanych prób logowania. Spróbuj ponownie za { $wait }.

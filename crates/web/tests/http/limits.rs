@@ -1,12 +1,140 @@
-//! Rate limits: the client's address behind a proxy.
+//! Rate limits: sign-in per account and per client without locking owners out, and the
+//! client's address behind a proxy.
 
 use crate::cache::{home_poll, poll_id};
-use crate::harness::{Client, TestApp};
+use crate::harness::{Client, PASSWORD, Resp, TestApp, link_in};
+use agora_web::password::HashCost;
 use axum::http::StatusCode;
 use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+const WRONG: &str = "złe hasło 123";
+
+async fn sign_in(c: &mut Client, email: &str, password: &str) -> Resp {
+    c.post("/konto/logowanie", &[("email", email), ("password", password)]).await
+}
+
+/// Seconds the answer asks the client to wait.
+fn retry_after(r: &Resp) -> i64 {
+    r.headers.get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
 
 fn ip(s: &str) -> IpAddr {
     s.parse().unwrap()
+}
+
+#[tokio::test]
+async fn wrong_passwords_stop_the_guesser_but_not_the_owner_elsewhere() {
+    let app = TestApp::new().await;
+    app.user("ola@example.pl", &[]).await;
+    let mut guesser = app.client();
+    for _ in 0..5 {
+        let r = sign_in(&mut guesser, "ola@example.pl", WRONG).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("Nieprawidłowy adres e-mail lub hasło."));
+    }
+    // Even the right password is not checked for the guesser now.
+    let r = sign_in(&mut guesser, "ola@example.pl", PASSWORD).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().contains("Spróbuj ponownie za 15 minut albo ustaw nowe hasło"), "{}", r.text());
+    assert!((840..=900).contains(&retry_after(&r)), "{:?}", r.headers);
+    assert_eq!(r.input_value("email").as_deref(), Some("ola@example.pl"));
+
+    // The owner, elsewhere, signs in with the right password.
+    let mut owner = app.client();
+    assert_eq!(sign_in(&mut owner, "ola@example.pl", PASSWORD).await.status, StatusCode::SEE_OTHER);
+    // While the account is being guessed at, another machine gets one try on it, not five.
+    let mut second = app.client();
+    assert_eq!(sign_in(&mut second, "ola@example.pl", WRONG).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(sign_in(&mut second, "ola@example.pl", PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    // The guesser's other accounts are not affected.
+    app.user("ela@example.pl", &[]).await;
+    assert_eq!(sign_in(&mut guesser, "ela@example.pl", PASSWORD).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn an_owner_who_mistyped_signs_in_after_the_reset_link() {
+    let app = TestApp::new().await;
+    app.user("ola@example.pl", &[]).await;
+    let mut c = app.client();
+    for _ in 0..5 {
+        sign_in(&mut c, "ola@example.pl", WRONG).await;
+    }
+    assert_eq!(sign_in(&mut c, "ola@example.pl", PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(c.post("/konto/haslo/przypomnij", &[("email", "ola@example.pl")]).await.status, StatusCode::OK);
+    let link = link_in(&app.last_mail_to("ola@example.pl").await);
+    let new = "zupełnie nowe hasło";
+    let r = c.post(&link, &[("password", new), ("password_repeat", new)]).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(sign_in(&mut c, "ola@example.pl", new).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn one_client_trying_many_accounts_is_refused_and_others_are_not() {
+    let app = TestApp::new().await;
+    app.user("ola@example.pl", &[]).await;
+    let mut c = app.client();
+    // Signing in is no failure: it does not count.
+    for _ in 0..3 {
+        assert_eq!(sign_in(&mut c, "ola@example.pl", PASSWORD).await.status, StatusCode::SEE_OTHER);
+    }
+    for n in 0..20 {
+        let r = sign_in(&mut c, &format!("osoba{n}@example.pl"), WRONG).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "attempt {n}");
+    }
+    let r = sign_in(&mut c, "ola@example.pl", PASSWORD).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().contains("Z Twojej sieci było ostatnio zbyt wiele nieudanych prób logowania"), "{}", r.text());
+    assert_eq!(sign_in(&mut app.client(), "ola@example.pl", PASSWORD).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_are_checked_no_more_often_than_the_limit() {
+    let app = TestApp::new().await;
+    app.user("ola@example.pl", &[]).await;
+    let from = ip("198.51.100.20");
+    let mut clients = Vec::new();
+    for _ in 0..20 {
+        let mut c = app.client_from(from);
+        c.get("/konto/logowanie").await;
+        clients.push(c);
+    }
+    let attempts = clients
+        .into_iter()
+        .map(|mut c| tokio::spawn(async move { sign_in(&mut c, "ola@example.pl", WRONG).await.status }));
+    let statuses: Vec<StatusCode> =
+        futures_util::future::join_all(attempts).await.into_iter().map(Result::unwrap).collect();
+    let checked = statuses.iter().filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY).count();
+    let refused = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((checked, refused), (5, 15), "{statuses:?}");
+}
+
+#[tokio::test]
+async fn an_unknown_address_takes_as_long_as_a_wrong_password() {
+    // A cost at which one hash run outweighs the rest of a request.
+    let cost = HashCost { m_kib: 16 * 1024, t: 3 };
+    let app = TestApp::with_config(|c| c.hash_cost = cost).await;
+    let hash = agora_web::password::hash(cost, PASSWORD.into()).await.unwrap();
+    agora_db::users::create(app.db(), "ola@example.pl", "Ola", &hash, "pl", true).await.unwrap();
+    let time = async |email: &str| {
+        // A new client each time, so that no limit answers before the password is checked.
+        let mut c = app.client();
+        c.get("/konto/logowanie").await;
+        let start = Instant::now();
+        assert_eq!(sign_in(&mut c, email, WRONG).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+        start.elapsed()
+    };
+    let (mut known, mut unknown) = (Vec::new(), Vec::new());
+    for n in 0..7 {
+        known.push(time("ola@example.pl").await);
+        unknown.push(time(&format!("nikt{n}@example.pl")).await);
+    }
+    known.sort();
+    unknown.sort();
+    let ratio = unknown[3].as_secs_f64() / known[3].as_secs_f64();
+    // Two hash runs for an unknown address would make this about 2.
+    assert!((0.75..1.35).contains(&ratio), "unknown {:?} vs known {:?}", unknown[3], known[3]);
+    assert!(known[3] > Duration::from_millis(2), "the cost is too low to tell: {:?}", known[3]);
 }
 
 #[tokio::test]
@@ -27,6 +155,7 @@ async fn behind_a_trusted_proxy_each_voter_has_their_own_poll_limit() {
     let r = vote(app.client_from(proxy).with_header("x-forwarded-for", "203.0.113.5")).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(r.text().contains("Z tego adresu oddano ostatnio zbyt wiele głosów"));
+    assert!(retry_after(&r) > 0);
     // Another voter behind the same proxy is not held back.
     let r = vote(app.client_from(proxy).with_header("x-forwarded-for", "203.0.113.6")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
