@@ -50,13 +50,30 @@ pub const SIGN_IN_TRIES_WHILE_TARGETED: i64 = 1;
 // Fewer than in the ordinary allowance, or a guessed-at account would gain nothing.
 const _: () = assert!(SIGN_IN_TRIES_WHILE_TARGETED < SIGN_IN_PER_ACCOUNT.max);
 
+/// Messages to one mailbox (confirmation, reset link, receipts), whoever asks for them.
+pub const MESSAGES_PER_ADDRESS: Limit = Limit { scope: "mail-to", max: 5, window_secs: HOUR };
+
+/// Requests for messages from one client (sign-up, reset, accessibility requests), whatever
+/// the addresses.
+pub const MESSAGES_PER_CLIENT: Limit = Limit { scope: "mail-from", max: 20, window_secs: HOUR };
+
+/// Remark submissions from one client that is not signed in.
+pub const REMARKS_PER_CLIENT: Limit = Limit { scope: "remarks-from", max: 20, window_secs: HOUR };
+
 /// Votes from one client in one poll open to anyone (each browser votes once by cookie;
 /// this bounds one machine clearing its cookies).
 pub const POLL_VOTES_PER_CLIENT: Limit = Limit { scope: "poll-votes", max: 20, window_secs: HOUR };
 
 /// Every rule, for the checks below.
-pub const ALL: [Limit; 4] =
-    [SIGN_IN_PER_CLIENT, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ACCOUNT_FROM_CLIENT, POLL_VOTES_PER_CLIENT];
+pub const ALL: [Limit; 7] = [
+    SIGN_IN_PER_CLIENT,
+    SIGN_IN_PER_ACCOUNT,
+    SIGN_IN_PER_ACCOUNT_FROM_CLIENT,
+    MESSAGES_PER_ADDRESS,
+    MESSAGES_PER_CLIENT,
+    REMARKS_PER_CLIENT,
+    POLL_VOTES_PER_CLIENT,
+];
 
 /// How long a counter is kept after its window began; older ones are pruned. Longer than
 /// every window, so pruning never forgets a count that still applies.
@@ -77,7 +94,7 @@ mod tests {
 
     #[test]
     fn keys_are_scoped() {
-        assert_eq!(SIGN_IN_PER_ACCOUNT.key("a@b.pl"), "sign-in-account:a@b.pl");
-        assert_ne!(SIGN_IN_PER_CLIENT.key("1.2.3.4"), POLL_VOTES_PER_CLIENT.key("1.2.3.4"));
+        assert_eq!(MESSAGES_PER_ADDRESS.key("a@b.pl"), "mail-to:a@b.pl");
+        assert_ne!(MESSAGES_PER_CLIENT.key("1.2.3.4"), REMARKS_PER_CLIENT.key("1.2.3.4"));
     }
 }

@@ -2,11 +2,13 @@
 //! domain's rules, and when a rule refuses, the translated reason and a 429 with the time
 //! to wait, on the same form with what the visitor typed.
 
+use crate::client::ClientAddr;
 use crate::ctx::Ctx;
 use crate::error::AppResult;
+use crate::i18n::Arg;
 use crate::state::AppState;
 use agora_db::limits::{self, Verdict};
-use agora_domain::limits::Limit;
+use agora_domain::limits::{Limit, MESSAGES_PER_ADDRESS, MESSAGES_PER_CLIENT, REMARKS_PER_CLIENT};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use chrono::Duration;
@@ -18,6 +20,9 @@ pub struct Refusal {
     pub message: String,
     /// How long until the limit lifts.
     pub retry_after: Duration,
+    /// Whether it was the mailbox that had enough messages, rather than the client enough
+    /// requests: the form points at the address field then.
+    pub mailbox: bool,
 }
 
 impl Refusal {
@@ -46,4 +51,58 @@ pub async fn check(state: &AppState, rule: &Limit, subject: &str) -> AppResult<O
         Verdict::Allowed { .. } => None,
         Verdict::Refused { retry_after } => Some(retry_after),
     })
+}
+
+/// The refusal for a mailbox that has had enough messages for now; `key` words it for the form.
+fn mailbox_full(ctx: &Ctx, key: &str, to: &str, retry_after: Duration) -> Refusal {
+    let args = [("email", Arg::Str(to.to_owned())), ("wait", Arg::Str(wait(ctx, retry_after)))];
+    Refusal { message: ctx.lang.t_args(key, &args), retry_after, mailbox: true }
+}
+
+/// Counts a request that sends mail to `to` (if anything) on behalf of `client`: the
+/// client's requests for messages, then the messages to that mailbox. Counted whether or
+/// not a message then goes, so that a refusal says nothing about which addresses have
+/// accounts.
+pub async fn messages(
+    state: &AppState,
+    ctx: &Ctx,
+    client: ClientAddr,
+    to: Option<&str>,
+) -> AppResult<Result<(), Refusal>> {
+    if let Some(retry_after) = check(state, &MESSAGES_PER_CLIENT, &client.limit_subject()).await? {
+        return Ok(Err(Refusal {
+            message: ctx.t1("limit-mail-client", "wait", wait(ctx, retry_after)),
+            retry_after,
+            mailbox: false,
+        }));
+    }
+    if let Some(to) = to
+        && let Some(retry_after) = check(state, &MESSAGES_PER_ADDRESS, to).await?
+    {
+        return Ok(Err(mailbox_full(ctx, "limit-mail-address", to, retry_after)));
+    }
+    Ok(Ok(()))
+}
+
+/// Counts a remark submission from a visitor who is not signed in, with a copy to go to
+/// `copy_to` if they gave an address.
+pub async fn remarks(
+    state: &AppState,
+    ctx: &Ctx,
+    client: ClientAddr,
+    copy_to: Option<&str>,
+) -> AppResult<Result<(), Refusal>> {
+    if let Some(retry_after) = check(state, &REMARKS_PER_CLIENT, &client.limit_subject()).await? {
+        return Ok(Err(Refusal {
+            message: ctx.t1("limit-remarks-client", "wait", wait(ctx, retry_after)),
+            retry_after,
+            mailbox: false,
+        }));
+    }
+    if let Some(to) = copy_to
+        && let Some(retry_after) = check(state, &MESSAGES_PER_ADDRESS, to).await?
+    {
+        return Ok(Err(mailbox_full(ctx, "limit-remark-copy", to, retry_after)));
+    }
+    Ok(Ok(()))
 }

@@ -127,7 +127,12 @@ async fn sign_up_form(ctx: Ctx) -> AppResult<Response> {
     render(&SignUpTpl { ctx: &ctx, form: SignUpForm::default(), errors: FormErrors::default() })
 }
 
-async fn sign_up(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SignUpForm>) -> AppResult<Response> {
+async fn sign_up(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    client: ClientAddr,
+    Form(form): Form<SignUpForm>,
+) -> AppResult<Response> {
     let mut inv = Invalid::default();
     let name = inv.check(DisplayName::parse(&form.display_name));
     let email = inv.check(Email::parse(&form.email));
@@ -139,6 +144,11 @@ async fn sign_up(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SignU
         let errors = FormErrors::from_invalid(&inv, ctx.lang);
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignUpTpl { ctx: &ctx, form, errors });
     };
+    // Counted for a taken address too: the page says the same either way.
+    if let Err(no) = limits::messages(&state, &ctx, client, Some(email.as_str())).await? {
+        let errors = FormErrors::general("email", no.message.clone());
+        return no.answer(render(&SignUpTpl { ctx: &ctx, form, errors }));
+    }
     let hash = password::hash(state.config.hash_cost, pw.expose().to_owned()).await?;
     match users::create(&state.db, email.as_str(), name.as_str(), &hash, ctx.lang.code(), false).await {
         Ok(id) => {
@@ -237,7 +247,7 @@ async fn sign_in(
     let (who, account) = (client.limit_subject(), email.as_str());
     let pair = format!("{account} {who}");
     let refused = |ctx: &Ctx, form: SignInForm, key: &str, retry_after: chrono::Duration| {
-        let no = Refusal { message: ctx.t1(key, "wait", limits::wait(ctx, retry_after)), retry_after };
+        let no = Refusal { message: ctx.t1(key, "wait", limits::wait(ctx, retry_after)), retry_after, mailbox: false };
         no.answer(fail(ctx, form, StatusCode::TOO_MANY_REQUESTS, no.message.clone()))
     };
     if let Verdict::Refused { retry_after } = agora_db::limits::hit(&state.db, &SIGN_IN_PER_CLIENT, &who).await? {
@@ -266,6 +276,9 @@ async fn sign_in(
     agora_db::limits::refund(&state.db, &SIGN_IN_PER_ACCOUNT_FROM_CLIENT, &pair).await?;
     agora_db::limits::refund(&state.db, &SIGN_IN_PER_ACCOUNT, account).await?;
     if user.email_confirmed_at.is_none() {
+        if let Err(no) = limits::messages(&state, &ctx, client, Some(&user.email)).await? {
+            return no.answer(fail(&ctx, form, StatusCode::TOO_MANY_REQUESTS, no.message.clone()));
+        }
         let token = tokens::issue(&state.db, user.id, Purpose::Confirm, None, Duration::hours(48)).await?;
         let url = link(&state, &format!("/konto/potwierdz/{token}"));
         send(
@@ -318,7 +331,12 @@ async fn forgot_form(ctx: Ctx) -> AppResult<Response> {
     render(&ForgotTpl { ctx: &ctx, form: ForgotForm::default(), errors: FormErrors::default() })
 }
 
-async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ForgotForm>) -> AppResult<Response> {
+async fn forgot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    client: ClientAddr,
+    Form(form): Form<ForgotForm>,
+) -> AppResult<Response> {
     let email = match Email::parse(&form.email) {
         Ok(e) => e,
         Err(e) => {
@@ -326,6 +344,11 @@ async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Forgot
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ForgotTpl { ctx: &ctx, form, errors });
         }
     };
+    // Counted whether or not the address has an account, so a refusal tells nothing either.
+    if let Err(no) = limits::messages(&state, &ctx, client, Some(email.as_str())).await? {
+        let errors = FormErrors::general("email", no.message.clone());
+        return no.answer(render(&ForgotTpl { ctx: &ctx, form, errors }));
+    }
     if let Some(user) = users::by_email(&state.db, email.as_str()).await? {
         let token = tokens::issue(&state.db, user.id, Purpose::Reset, None, Duration::hours(2)).await?;
         let url = link(&state, &format!("/konto/haslo/nowe/{token}"));
@@ -505,7 +528,12 @@ async fn change_password(
     Ok(back_to_settings("flash-password-changed"))
 }
 
-async fn change_email(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SettingsForm>) -> AppResult<Response> {
+async fn change_email(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    client: ClientAddr,
+    Form(form): Form<SettingsForm>,
+) -> AppResult<Response> {
     let user = ctx.require_user()?;
     let mut inv = Invalid::default();
     let email = inv.check(Email::parse_field("new_email", &form.new_email));
@@ -514,6 +542,10 @@ async fn change_email(State(state): State<AppState>, ctx: Ctx, Form(form): Form<
         let errors = FormErrors::from_invalid(&inv, ctx.lang);
         return settings_page(&state, &ctx, Some(form), errors, None).await;
     };
+    if let Err(no) = limits::messages(&state, &ctx, client, Some(email.as_str())).await? {
+        let errors = FormErrors::general("new_email", no.message.clone());
+        return no.answer(settings_page(&state, &ctx, Some(form), errors, None).await);
+    }
     let token =
         tokens::issue(&state.db, user.id, Purpose::ChangeEmail, Some(email.as_str()), Duration::hours(48)).await?;
     let url = link(&state, &format!("/konto/email/{token}"));

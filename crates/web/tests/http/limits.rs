@@ -1,8 +1,11 @@
-//! Rate limits: sign-in per account and per client without locking owners out, and the
-//! client's address behind a proxy.
+//! Rate limits: sign-in per account and per client without locking owners out, mail per
+//! mailbox and per client, anonymous remarks, and the client's address behind a proxy.
 
 use crate::cache::{home_poll, poll_id};
+use crate::consultations::{stored, unit};
 use crate::harness::{Client, PASSWORD, Resp, TestApp, link_in};
+use agora_db::access_requests::Visible;
+use agora_domain::consultation::Status;
 use agora_web::password::HashCost;
 use axum::http::StatusCode;
 use std::net::IpAddr;
@@ -135,6 +138,146 @@ async fn an_unknown_address_takes_as_long_as_a_wrong_password() {
     // Two hash runs for an unknown address would make this about 2.
     assert!((0.75..1.35).contains(&ratio), "unknown {:?} vs known {:?}", unknown[3], known[3]);
     assert!(known[3] > Duration::from_millis(2), "the cost is too low to tell: {:?}", known[3]);
+}
+
+#[tokio::test]
+async fn a_mailbox_gets_five_messages_an_hour_and_the_page_says_the_same_for_any_address() {
+    let app = TestApp::new().await;
+    app.user("reset@example.pl", &[]).await;
+    for email in ["reset@example.pl", "brak@example.pl"] {
+        for _ in 0..5 {
+            let r = app.client().post("/konto/haslo/przypomnij", &[("email", email)]).await;
+            assert_eq!(r.status, StatusCode::OK);
+        }
+    }
+    let known = app.client().post("/konto/haslo/przypomnij", &[("email", "reset@example.pl")]).await;
+    let unknown = app.client().post("/konto/haslo/przypomnij", &[("email", "brak@example.pl")]).await;
+    assert_eq!((known.status, unknown.status), (StatusCode::TOO_MANY_REQUESTS, StatusCode::TOO_MANY_REQUESTS));
+    assert!(
+        known.text().contains("Na adres reset@example.pl wysłaliśmy ostatnio kilka wiadomości"),
+        "{}",
+        known.text()
+    );
+    assert_eq!(known.input_value("email").as_deref(), Some("reset@example.pl"));
+    assert_eq!(known.text().replace("reset@example.pl", "X"), unknown.text().replace("brak@example.pl", "X"));
+    assert_eq!(app.mail().await.iter().filter(|m| m.to == "reset@example.pl").count(), 5);
+
+    // Signing up with the address is a message to the same mailbox; the form keeps what was typed.
+    let r = app
+        .client()
+        .post(
+            "/konto/rejestracja",
+            &[
+                ("display_name", "Jan Kowalski"),
+                ("email", "reset@example.pl"),
+                ("password", PASSWORD),
+                ("password_repeat", PASSWORD),
+                ("accept", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.input_value("display_name").as_deref(), Some("Jan Kowalski"));
+    assert_eq!(app.mail().await.iter().filter(|m| m.to == "reset@example.pl").count(), 5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_parallel_requests_send_one_mailbox_five_messages() {
+    let app = TestApp::new().await;
+    app.user("cel@example.pl", &[]).await;
+    let mut clients = Vec::new();
+    for _ in 0..20 {
+        let mut c = app.client();
+        c.get("/konto/haslo/przypomnij").await;
+        clients.push(c);
+    }
+    let requests = clients.into_iter().map(|mut c| {
+        tokio::spawn(async move { c.post("/konto/haslo/przypomnij", &[("email", "cel@example.pl")]).await.status })
+    });
+    let statuses: Vec<StatusCode> =
+        futures_util::future::join_all(requests).await.into_iter().map(Result::unwrap).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 5, "{statuses:?}");
+    assert_eq!(app.mail().await.iter().filter(|m| m.to == "cel@example.pl").count(), 5);
+}
+
+#[tokio::test]
+async fn one_client_asking_for_many_messages_is_refused() {
+    let app = TestApp::new().await;
+    let mut c = app.client();
+    for n in 0..20 {
+        let r = c.post("/konto/haslo/przypomnij", &[("email", &format!("osoba{n}@example.pl"))]).await;
+        assert_eq!(r.status, StatusCode::OK, "request {n}");
+    }
+    let r = c.post("/konto/haslo/przypomnij", &[("email", "ktos@example.pl")]).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().contains("Z Twojej sieci zamówiono ostatnio zbyt wiele wiadomości e-mail"), "{}", r.text());
+    let other = app.client().post("/konto/haslo/przypomnij", &[("email", "ktos@example.pl")]).await;
+    assert_eq!(other.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_accessibility_request_past_the_limit_comes_back_filled_in_and_is_not_stored() {
+    let app = TestApp::new().await;
+    let form = |details: &'static str| {
+        vec![
+            ("subject", "/kalendarz"),
+            ("format", "easy_read"),
+            ("details", details),
+            ("contact", "anna.nowak@example.pl"),
+            ("name", "Anna Nowak"),
+        ]
+    };
+    for _ in 0..5 {
+        let r = app.client().post("/deklaracja-dostepnosci/wniosek", &form("")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    }
+    let r = app.client().post("/deklaracja-dostepnosci/wniosek", &form("Proszę o wersję w PDF.")).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().contains("Na adres anna.nowak@example.pl wysłaliśmy ostatnio kilka wiadomości"));
+    assert!(r.body.contains("Proszę o wersję w PDF.") && r.input_value("subject").as_deref() == Some("/kalendarz"));
+    assert_eq!(r.field_error("contact").as_deref().map(|e| e.contains("anna.nowak@example.pl")), Some(true));
+    let (open, _) = agora_db::access_requests::open_counts(app.db(), &Visible::All, chrono::Utc::now()).await.unwrap();
+    assert_eq!(open, 5, "the refused request was not stored");
+    assert_eq!(app.mail().await.len(), 5);
+}
+
+#[tokio::test]
+async fn anonymous_remarks_are_limited_per_client_and_their_copies_per_mailbox() {
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Open, -1, vec![]).await;
+    let url = "/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa";
+    let send = async |c: &mut Client, email: &str| {
+        let key = c.get(url).await.input_value("form_key").unwrap();
+        let fields = crate::remarks::fields(&key, &[("email", email)]);
+        c.post_multipart(url, &fields, "attachment", "", b"").await
+    };
+    for _ in 0..5 {
+        assert_eq!(send(&mut app.client(), "jan.kowalski@example.pl").await.status, StatusCode::OK);
+    }
+    let mut c = app.client();
+    let r = send(&mut c, "jan.kowalski@example.pl").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().contains("Usuń adres e-mail, aby wysłać uwagi bez kopii"), "{}", r.text());
+    assert!(r.body.contains("Dodać przejście dla pieszych przy szkole.") && r.body.contains("Jan Kowalski"));
+    assert_eq!(r.field_error("email").as_deref().map(|e| e.contains("jan.kowalski@example.pl")), Some(true));
+    let r = send(&mut c, "").await;
+    assert_eq!(r.status, StatusCode::OK, "without a copy the remarks go: {}", r.text());
+    assert!(r.text().contains("Numer potwierdzenia: UW/"));
+
+    let mut c = app.client();
+    for n in 0..20 {
+        assert_eq!(send(&mut c, "").await.status, StatusCode::OK, "submission {n}");
+    }
+    let r = send(&mut c, "").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().contains("Z Twojej sieci wysłano w krótkim czasie wiele uwag"), "{}", r.text());
+    assert!(r.body.contains("Dodać przejście dla pieszych przy szkole."));
+    // Signed-in residents answer for what they send.
+    let mut resident = app.signed_in("mieszkanka@example.pl", &[]).await;
+    for _ in 0..3 {
+        assert_eq!(send(&mut resident, "").await.status, StatusCode::OK);
+    }
 }
 
 #[tokio::test]
