@@ -58,6 +58,7 @@ pub mod audit;
 pub mod consultation;
 pub mod documents;
 pub mod jobs;
+pub mod limits;
 pub mod pages;
 pub mod polls;
 pub mod programme;
@@ -71,7 +72,6 @@ pub mod settings;
 pub mod signals;
 pub mod surveys;
 pub mod testing;
-pub mod throttle;
 pub mod tokens;
 pub mod users;
 

@@ -51,13 +51,15 @@ pub async fn delete(db: &Db, hash: &str) -> DbResult<()> {
     Ok(())
 }
 
-/// Removes expired sessions, tokens and old sign-in failures; returns how many sessions went.
+/// Removes expired sessions, tokens and rate-limit counters whose window is long over;
+/// returns how many sessions went.
 pub async fn prune(db: &Db) -> DbResult<u64> {
     let at = now();
     let n = on!(db, p => {
         let n = sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(at).execute(p).await?.rows_affected();
         sqlx::query("DELETE FROM account_tokens WHERE expires_at < $1").bind(at - Duration::days(7)).execute(p).await?;
-        sqlx::query("DELETE FROM login_failures WHERE failed_at < $1").bind(at - Duration::days(1)).execute(p).await?;
+        sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
+            .bind(at - agora_domain::limits::KEEP_FOR).execute(p).await?;
         n
     });
     Ok(n)

@@ -95,14 +95,13 @@ pub async fn set_profile(db: &Db, id: i64, display_name: &str, locale: &str) -> 
 }
 
 /// Deletes the account for good (RODO): sessions, tokens and roles go with it, and
-/// the audit log keeps the entries but no longer names the person.
+/// the audit log keeps the entries but no longer names the person. Rate-limit counters name
+/// no one (they are hashes) and are pruned within a day.
 pub async fn delete(db: &Db, id: i64, entry: &AuditEntry) -> DbResult<()> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         sqlx::query("UPDATE audit_log SET actor_label = $1, actor_id = NULL WHERE actor_id = $2")
             .bind(&entry.actor_label).bind(id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM login_failures WHERE throttle_key IN (SELECT 'email:' || email FROM users WHERE id = $1)")
-            .bind(id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(&mut *tx).await?;
         audit_in_tx!(tx, entry, Some(id));
         tx.commit().await?;

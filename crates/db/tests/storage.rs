@@ -4,8 +4,10 @@
 #![allow(clippy::unwrap_used)]
 
 use agora_db::audit::{AuditEntry, AuditFilter};
+use agora_db::limits::{self, Verdict};
 use agora_db::tokens::{Purpose, TokenProblem};
-use agora_db::{DbError, jobs, reference, roles, sessions, testing, throttle, tokens, users};
+use agora_db::{DbError, jobs, reference, roles, sessions, testing, tokens, users};
+use agora_domain::limits::Limit;
 use agora_domain::permission::Grant;
 use agora_domain::reference::UnitInput;
 use agora_domain::remark::{Channel, Decision, FormalStatus};
@@ -73,17 +75,53 @@ async fn tokens_are_single_use_and_expire() {
 }
 
 #[tokio::test]
-async fn throttle_counts_within_the_window() {
+async fn limits_count_within_a_window_and_refuse_past_it() {
     let db = testing::fresh().await.unwrap();
-    for _ in 0..3 {
-        throttle::record_failure(&db, "email:a@b.pl").await.unwrap();
+    let rule = Limit { scope: "test", max: 3, window_secs: 900 };
+    for n in 1..=3 {
+        assert_eq!(limits::hit(&db, &rule, "a@b.pl").await.unwrap(), Verdict::Allowed { count: n });
     }
-    let (n, oldest) = throttle::recent_failures(&db, "email:a@b.pl", Duration::minutes(15)).await.unwrap();
-    assert_eq!(n, 3);
-    assert!(oldest.is_some());
-    assert_eq!(throttle::recent_failures(&db, "email:other@b.pl", Duration::minutes(15)).await.unwrap().0, 0);
-    throttle::clear(&db, "email:a@b.pl").await.unwrap();
-    assert_eq!(throttle::recent_failures(&db, "email:a@b.pl", Duration::minutes(15)).await.unwrap().0, 0);
+    let Verdict::Refused { retry_after } = limits::hit(&db, &rule, "a@b.pl").await.unwrap() else {
+        panic!("the fourth attempt passed");
+    };
+    assert!(retry_after > Duration::minutes(14) && retry_after <= Duration::minutes(15), "{retry_after}");
+    assert_eq!(limits::count(&db, &rule, "a@b.pl").await.unwrap(), 4);
+    assert_eq!(limits::hit(&db, &rule, "other@b.pl").await.unwrap(), Verdict::Allowed { count: 1 });
+    let other_rule = Limit { scope: "other", ..rule };
+    assert!(limits::hit(&db, &other_rule, "a@b.pl").await.unwrap().allowed(), "rules count apart");
+
+    limits::refund(&db, &rule, "a@b.pl").await.unwrap();
+    limits::refund(&db, &rule, "a@b.pl").await.unwrap();
+    assert_eq!(limits::hit(&db, &rule, "a@b.pl").await.unwrap(), Verdict::Allowed { count: 3 });
+    limits::clear(&db, &rule, "a@b.pl").await.unwrap();
+    assert_eq!(limits::count(&db, &rule, "a@b.pl").await.unwrap(), 0);
+
+    let short = Limit { scope: "short", max: 1, window_secs: 1 };
+    assert!(limits::hit(&db, &short, "x").await.unwrap().allowed());
+    assert!(!limits::hit(&db, &short, "x").await.unwrap().allowed());
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(limits::hit(&db, &short, "x").await.unwrap(), Verdict::Allowed { count: 1 }, "a new window");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_attempts_never_pass_a_limit_together() {
+    let db = testing::fresh().await.unwrap();
+    let rule = Limit { scope: "test", max: 5, window_secs: 900 };
+    let attempts = (0..20).map(|_| {
+        let db = db.clone();
+        tokio::spawn(async move { limits::hit(&db, &rule, "target").await.unwrap() })
+    });
+    let verdicts = futures_util::future::join_all(attempts).await;
+    let mut counts: Vec<i64> = verdicts
+        .into_iter()
+        .filter_map(|v| match v.unwrap() {
+            Verdict::Allowed { count } => Some(count),
+            Verdict::Refused { .. } => None,
+        })
+        .collect();
+    counts.sort();
+    assert_eq!(counts, [1, 2, 3, 4, 5], "exactly the limit passes, each with its own count");
+    assert_eq!(limits::count(&db, &rule, "target").await.unwrap(), 20);
 }
 
 #[tokio::test]

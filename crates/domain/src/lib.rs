@@ -7,6 +7,7 @@ pub mod access_request;
 pub mod account;
 pub mod consultation;
 pub mod document;
+pub mod limits;
 pub mod permission;
 pub mod poll;
 pub mod programme;

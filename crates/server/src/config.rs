@@ -48,10 +48,13 @@ pub struct Config {
     pub s3_access_key_id: String,
     /// `AGORA_S3_SECRET_ACCESS_KEY`.
     pub s3_secret_access_key: String,
+    /// `AGORA_TRUSTED_PROXIES`: addresses or blocks (`10.0.0.0/8`), separated by commas, of the
+    /// reverse proxies in front of Agora; only from them is `X-Forwarded-For` believed.
+    pub trusted_proxies: String,
 }
 
 /// The names of the settings, as `AGORA_` variables take them.
-const SETTINGS: [&str; 19] = [
+const SETTINGS: [&str; 20] = [
     "data_dir",
     "database_url",
     "listen",
@@ -71,6 +74,7 @@ const SETTINGS: [&str; 19] = [
     "s3_endpoint",
     "s3_access_key_id",
     "s3_secret_access_key",
+    "trusted_proxies",
 ];
 
 impl Default for Config {
@@ -95,6 +99,7 @@ impl Default for Config {
             s3_endpoint: String::new(),
             s3_access_key_id: String::new(),
             s3_secret_access_key: String::new(),
+            trusted_proxies: String::new(),
         }
     }
 }
@@ -188,7 +193,13 @@ impl Config {
             }
             other => return Err(bad("AGORA_STORAGE", format!("'{other}' must be local or s3"))),
         }
+        self.trusted_proxies()?;
         Ok(())
+    }
+
+    /// The parsed list of trusted proxies.
+    pub fn trusted_proxies(&self) -> Result<agora_web::client::TrustedProxies, ConfigError> {
+        self.trusted_proxies.parse().map_err(|e: String| bad("AGORA_TRUSTED_PROXIES", e))
     }
 
     /// The parsed listen address.
@@ -243,6 +254,13 @@ mod tests {
         assert_eq!(e.setting, "AGORA_DATABASE_URL");
         let e = Config { storage: "s3".into(), ..Config::default() }.validate().unwrap_err();
         assert_eq!(e.setting, "AGORA_S3_BUCKET");
+        let e = Config { trusted_proxies: "10.0.0.1, proxy".into(), ..Config::default() }.validate().unwrap_err();
+        assert_eq!(
+            (e.setting.as_str(), e.problem.as_str()),
+            ("AGORA_TRUSTED_PROXIES", "'proxy' is not an address or a block like 10.0.0.0/8")
+        );
+        let c = Config { trusted_proxies: "10.0.0.0/8, ::1".into(), ..Config::default() };
+        assert!(c.trusted_proxies().unwrap().contains("10.1.2.3".parse().unwrap()));
         let e = Config { smtp_host: "smtp.example.org".into(), smtp_from: "not a sender".into(), ..Config::default() }
             .validate()
             .unwrap_err();
@@ -258,8 +276,10 @@ mod tests {
         figment::Jail::expect_with(|jail| {
             jail.set_env("AGORA_CONTACT_EMAIL", "env@b.pl");
             jail.set_env("AGORA_LOG", "debug");
+            jail.set_env("AGORA_TRUSTED_PROXIES", "10.0.0.1,10.0.0.2");
             let c = Config::load(&file).unwrap();
             assert_eq!((c.listen.as_str(), c.contact_email.as_str()), ("127.0.0.1:9999", "env@b.pl"));
+            assert!(c.trusted_proxies().unwrap().contains("10.0.0.2".parse().unwrap()));
             jail.set_env("AGORA_SESSION_DAYS", "many");
             let e = Config::load(&file).unwrap_err();
             assert_eq!(e.setting, "AGORA_SESSION_DAYS");

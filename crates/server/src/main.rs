@@ -78,11 +78,12 @@ async fn open_db(cfg: &Config) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-fn web_config(cfg: &Config) -> WebConfig {
+fn web_config(cfg: &Config) -> anyhow::Result<WebConfig> {
     let mut w = WebConfig::new(&cfg.base_url());
     w.contact_email = cfg.contact_email.clone();
     w.session_days = cfg.session_days;
-    w
+    w.trusted_proxies = cfg.trusted_proxies()?;
+    Ok(w)
 }
 
 fn mailer(cfg: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
@@ -248,7 +249,7 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
         }
         Db::Postgres(_) => PageCache::with_signals(),
     };
-    let state = AppState::new(db.clone(), mailer(&cfg)?, files, web_config(&cfg)).with_pages(pages);
+    let state = AppState::new(db.clone(), mailer(&cfg)?, files, web_config(&cfg)?).with_pages(pages);
     tokio::spawn(agora_web::cache::relay(state.clone()));
     let listener =
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("AGORA_LISTEN: cannot listen on {addr}"))?;

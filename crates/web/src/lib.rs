@@ -1,6 +1,7 @@
 //! Agora's HTTP layer: pages, forms, sessions, permissions and the page shell.
 
 pub mod cache;
+pub mod client;
 pub mod csrf;
 pub mod ctx;
 pub mod error;
@@ -8,6 +9,7 @@ pub mod forms;
 pub mod headers;
 pub mod i18n;
 pub mod jobs;
+pub mod limits;
 pub mod mail;
 pub mod markdown;
 pub mod memory;

@@ -44,10 +44,24 @@ pub async fn verify(password: String, stored: String) -> bool {
     .unwrap_or(false)
 }
 
-/// A hash of nothing anyone knows, verified when the account does not exist, so that
-/// the time taken does not tell whether an address is registered.
-pub async fn verify_dummy(cost: HashCost, password: String) {
-    if let Ok(h) = hash(cost, "agora-dummy-password".into()).await {
-        let _ = verify(password, h).await;
-    }
+/// A hash of a random password no one is told, for [`check`] to verify against when there is
+/// no account. Made while the server starts, so it runs on the calling thread.
+pub fn dummy_hash(cost: HashCost) -> String {
+    let made = hasher(cost).and_then(|h| {
+        h.hash_password(agora_db::random_token().as_bytes())
+            .map(|p| p.to_string())
+            .map_err(|e| AppError::Internal(e.to_string()))
+    });
+    // A cost argon2 refuses fails every sign-up and sign-in alike; an empty hash never matches.
+    made.unwrap_or_default()
+}
+
+/// Whether `password` is the account's, given the account's stored hash, or `None` when no
+/// account has the address. Exactly one argon2 run either way, against `dummy` (see
+/// [`dummy_hash`]) when there is no account, so the time taken does not tell whether an
+/// address is registered.
+pub async fn check(stored: Option<String>, password: String, dummy: &str) -> bool {
+    let known = stored.is_some();
+    let matches = verify(password, stored.unwrap_or_else(|| dummy.to_owned())).await;
+    known && matches
 }

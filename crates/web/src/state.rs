@@ -1,7 +1,7 @@
 //! The state every handler shares: the database, mail, storage, settings and the pages kept
 //! in memory, behind one pointer.
 
-use crate::{cache, mail, password, writer};
+use crate::{cache, client, mail, password, writer};
 use agora_db::Db;
 use std::sync::Arc;
 
@@ -18,6 +18,8 @@ pub struct WebConfig {
     pub session_days: i64,
     /// argon2id cost.
     pub hash_cost: password::HashCost,
+    /// The proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: client::TrustedProxies,
 }
 
 impl WebConfig {
@@ -29,6 +31,7 @@ impl WebConfig {
             contact_email: "dialog@example.org".into(),
             session_days: 30,
             hash_cost: password::HashCost::default(),
+            trusted_proxies: client::TrustedProxies::default(),
         }
     }
 }
@@ -56,6 +59,9 @@ pub struct Shared {
     pub pages: Arc<cache::PageCache>,
     /// Stores remark submissions in batches.
     pub remark_writer: writer::BatchWriter<writer::Remarks>,
+    /// A hash of a password nobody has, at the configured cost: sign-in checks an unknown
+    /// address against it, so that such an answer takes as long as a wrong password.
+    pub dummy_hash: String,
 }
 
 impl std::ops::Deref for AppState {
@@ -77,6 +83,9 @@ impl AppState {
             survey_writer: writer::BatchWriter::new(db.clone()),
             remark_writer: writer::BatchWriter::new(db.clone()),
             pages: Arc::new(cache::PageCache::default()),
+            // Made here, once, rather than at the first unknown address, whose answer would
+            // then take two hash runs instead of one.
+            dummy_hash: password::dummy_hash(config.hash_cost),
             db,
             mailer,
             storage,

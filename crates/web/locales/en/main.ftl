@@ -1176,3 +1176,10 @@ access-handle-submit = Mark as handled
 access-handle-update = Save the note
 flash-access-handled = The request was marked as handled.
 access-tile = Accessibility requests (waiting: { $open }, overdue: { $overdue })
+
+## Rate limits
+limit-sign-in-client = Too many failed sign-in attempts came from your network recently. Try again in { $wait }.
+limit-mail-client = Too many e-mail messages were requested from your network recently. Try again in { $wait }.
+limit-mail-address = We have sent several messages to { $email } recently. So as not to flood the mailbox, we can send the next one in { $wait }.
+limit-remarks-client = Many remarks were sent from your network in a short time. Try again in { $wait }. What you wrote is kept in the form.
+limit-remark-copy = We have sent several messages to { $email } recently. Remove the e-mail address to send your remarks without a copy, or try again in { $wait }.

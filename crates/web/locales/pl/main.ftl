@@ -1211,3 +1211,10 @@ access-handle-submit = Oznacz jako załatwiony
 access-handle-update = Zapisz notatkę
 flash-access-handled = Wniosek oznaczono jako załatwiony.
 access-tile = Wnioski o zapewnienie dostępności (oczekujące: { $open }, po terminie: { $overdue })
+
+## Rate limits
+limit-sign-in-client = Z Twojej sieci było ostatnio zbyt wiele nieudanych prób logowania. Spróbuj ponownie za { $wait }.
+limit-mail-client = Z Twojej sieci zamówiono ostatnio zbyt wiele wiadomości e-mail. Spróbuj ponownie za { $wait }.
+limit-mail-address = Na adres { $email } wysłaliśmy ostatnio kilka wiadomości. Aby nie zasypywać skrzynki, kolejną wyślemy dopiero za { $wait }.
+limit-remarks-client = Z Twojej sieci wysłano w krótkim czasie wiele uwag. Spróbuj ponownie za { $wait }. To, co wpisano, zostało w formularzu.
+limit-remark-copy = Na adres { $email } wysłaliśmy ostatnio kilka wiadomości. Usuń adres e-mail, aby wysłać uwagi bez kopii, albo spróbuj ponownie za { $wait }.

@@ -2,6 +2,7 @@
 //! accessible alternative of a page or document with their receipt, and the staff list of
 //! those requests against the statutory seven-day deadline.
 
+use crate::client::ClientAddr;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
@@ -124,11 +125,22 @@ async fn request_form(ctx: Ctx, Query(q): Query<FormQuery>) -> AppResult<Respons
     form_page(&ctx, RequestForm { subject, ..Default::default() }, FormErrors::default())
 }
 
-async fn submit_request(State(state): State<AppState>, ctx: Ctx, Form(form): Form<RequestForm>) -> AppResult<Response> {
+async fn submit_request(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    client: ClientAddr,
+    Form(form): Form<RequestForm>,
+) -> AppResult<Response> {
     let input = match AccessRequestInput::parse(&form.subject, &form.format, &form.details, &form.contact, &form.name) {
         Ok(i) => i,
         Err(inv) => return form_page(&ctx, form, FormErrors::from_invalid(&inv, ctx.lang)),
     };
+    // Counted for a request with a phone number too: each one is work for the staff.
+    let to = input.contact.email().map(|e| e.as_str().to_owned());
+    if let Err(no) = crate::limits::messages(&state, &ctx, client, to.as_deref()).await? {
+        let field = if no.mailbox { "contact" } else { "subject" };
+        return no.answer(form_page(&ctx, form, FormErrors::general(field, no.message.clone())));
+    }
     let consultation = match rules::consultation_slug(&input.subject) {
         Some(slug) => agora_db::consultation::by_slug(&state.db, slug).await?,
         None => None,

@@ -2,18 +2,24 @@
 //! reset, and the settings page (name, language, password, address, deletion).
 
 use super::common::OkQuery;
+use crate::client::ClientAddr;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
 use crate::i18n::{Arg, Lang};
+use crate::limits::{self, Refusal};
 use crate::mail::Mail;
 use crate::password;
 use crate::state::AppState;
 use crate::visitor::SESSION_COOKIE;
+use agora_db::limits::Verdict;
 use agora_db::tokens::{self, Purpose, TokenProblem};
-use agora_db::{sessions, throttle, users};
+use agora_db::{sessions, users};
 use agora_domain::Invalid;
 use agora_domain::account::{DisplayName, Email, NewPassword};
+use agora_domain::limits::{
+    SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ACCOUNT_FROM_CLIENT, SIGN_IN_PER_CLIENT, SIGN_IN_TRIES_WHILE_TARGETED,
+};
 use agora_domain::validation::FieldError;
 use askama::Template;
 use axum::Router;
@@ -23,11 +29,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::Duration;
 use serde::Deserialize;
-
-/// Failed sign-ins allowed per address within [`THROTTLE_WINDOW_MINUTES`].
-pub const MAX_FAILURES: i64 = 5;
-/// The window over which failed sign-ins are counted.
-pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -126,7 +127,12 @@ async fn sign_up_form(ctx: Ctx) -> AppResult<Response> {
     render(&SignUpTpl { ctx: &ctx, form: SignUpForm::default(), errors: FormErrors::default() })
 }
 
-async fn sign_up(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SignUpForm>) -> AppResult<Response> {
+async fn sign_up(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    client: ClientAddr,
+    Form(form): Form<SignUpForm>,
+) -> AppResult<Response> {
     let mut inv = Invalid::default();
     let name = inv.check(DisplayName::parse(&form.display_name));
     let email = inv.check(Email::parse(&form.email));
@@ -138,6 +144,11 @@ async fn sign_up(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SignU
         let errors = FormErrors::from_invalid(&inv, ctx.lang);
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignUpTpl { ctx: &ctx, form, errors });
     };
+    // Counted for a taken address too: the page says the same either way.
+    if let Err(no) = limits::messages(&state, &ctx, client, Some(email.as_str())).await? {
+        let errors = FormErrors::general("email", no.message.clone());
+        return no.answer(render(&SignUpTpl { ctx: &ctx, form, errors }));
+    }
     let hash = password::hash(state.config.hash_cost, pw.expose().to_owned()).await?;
     match users::create(&state.db, email.as_str(), name.as_str(), &hash, ctx.lang.code(), false).await {
         Ok(id) => {
@@ -212,7 +223,12 @@ async fn sign_in_form(ctx: Ctx, Query(q): Query<super::common::NextQuery>) -> Ap
     render(&SignInTpl { ctx: &ctx, form, errors: FormErrors::default() })
 }
 
-async fn sign_in(State(state): State<AppState>, ctx: Ctx, Form(mut form): Form<SignInForm>) -> AppResult<Response> {
+async fn sign_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    client: ClientAddr,
+    Form(mut form): Form<SignInForm>,
+) -> AppResult<Response> {
     form.next = safe_next(Some(&form.next));
     let fail = |ctx: &Ctx, form: SignInForm, status: StatusCode, message: String| {
         let errors = FormErrors::general("email", message);
@@ -225,29 +241,44 @@ async fn sign_in(State(state): State<AppState>, ctx: Ctx, Form(mut form): Form<S
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignInTpl { ctx: &ctx, form, errors });
         }
     };
-    let key = format!("email:{}", email.as_str());
-    let window = Duration::minutes(THROTTLE_WINDOW_MINUTES);
-    let (failures, oldest) = throttle::recent_failures(&state.db, &key, window).await?;
-    if failures >= MAX_FAILURES {
-        let wait =
-            oldest.map_or(THROTTLE_WINDOW_MINUTES, |t| ((t + window - agora_db::now()).num_seconds() + 59) / 60).max(1);
-        let minutes = ctx.t1("minutes", "count", wait);
-        return fail(&ctx, form, StatusCode::TOO_MANY_REQUESTS, ctx.t1("sign-in-throttled", "wait", minutes));
-    }
-    let user = users::by_email(&state.db, email.as_str()).await?;
-    let ok = match &user {
-        Some(u) => password::verify(form.password.clone(), u.password_hash.clone()).await,
-        None => {
-            password::verify_dummy(state.config.hash_cost, form.password.clone()).await;
-            false
-        }
+    // Each attempt is counted as a failure before the password is checked, and handed back
+    // if it succeeds: attempts made in parallel cannot all be checked against one allowance.
+    // An address with no account is counted like any other, so the answers do not differ.
+    let (who, account) = (client.limit_subject(), email.as_str());
+    let pair = format!("{account} {who}");
+    let refused = |ctx: &Ctx, form: SignInForm, key: &str, retry_after: chrono::Duration| {
+        let no = Refusal { message: ctx.t1(key, "wait", limits::wait(ctx, retry_after)), retry_after, mailbox: false };
+        no.answer(fail(ctx, form, StatusCode::TOO_MANY_REQUESTS, no.message.clone()))
     };
+    if let Verdict::Refused { retry_after } = agora_db::limits::hit(&state.db, &SIGN_IN_PER_CLIENT, &who).await? {
+        return refused(&ctx, form, "limit-sign-in-client", retry_after);
+    }
+    let tries_here = match agora_db::limits::hit(&state.db, &SIGN_IN_PER_ACCOUNT_FROM_CLIENT, &pair).await? {
+        Verdict::Allowed { count } => count,
+        Verdict::Refused { retry_after } => return refused(&ctx, form, "sign-in-throttled", retry_after),
+    };
+    // An account with many failures from anywhere is being guessed at. Refusing it outright
+    // would let any stranger lock its owner out; instead each client gets one try on it for
+    // now, so the owner still signs in with the right password and a crowd of machines gets
+    // one guess each. The reset link always works, and clears the count.
+    if let Verdict::Refused { retry_after } = agora_db::limits::hit(&state.db, &SIGN_IN_PER_ACCOUNT, account).await?
+        && tries_here > SIGN_IN_TRIES_WHILE_TARGETED
+    {
+        return refused(&ctx, form, "sign-in-throttled", retry_after);
+    }
+    let user = users::by_email(&state.db, account).await?;
+    let ok =
+        password::check(user.as_ref().map(|u| u.password_hash.clone()), form.password.clone(), &state.dummy_hash).await;
     let Some(user) = user.filter(|_| ok) else {
-        throttle::record_failure(&state.db, &key).await?;
         return fail(&ctx, form, StatusCode::UNPROCESSABLE_ENTITY, ctx.t("sign-in-failed"));
     };
-    throttle::clear(&state.db, &key).await?;
+    agora_db::limits::refund(&state.db, &SIGN_IN_PER_CLIENT, &who).await?;
+    agora_db::limits::refund(&state.db, &SIGN_IN_PER_ACCOUNT_FROM_CLIENT, &pair).await?;
+    agora_db::limits::refund(&state.db, &SIGN_IN_PER_ACCOUNT, account).await?;
     if user.email_confirmed_at.is_none() {
+        if let Err(no) = limits::messages(&state, &ctx, client, Some(&user.email)).await? {
+            return no.answer(fail(&ctx, form, StatusCode::TOO_MANY_REQUESTS, no.message.clone()));
+        }
         let token = tokens::issue(&state.db, user.id, Purpose::Confirm, None, Duration::hours(48)).await?;
         let url = link(&state, &format!("/konto/potwierdz/{token}"));
         send(
@@ -300,7 +331,12 @@ async fn forgot_form(ctx: Ctx) -> AppResult<Response> {
     render(&ForgotTpl { ctx: &ctx, form: ForgotForm::default(), errors: FormErrors::default() })
 }
 
-async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ForgotForm>) -> AppResult<Response> {
+async fn forgot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    client: ClientAddr,
+    Form(form): Form<ForgotForm>,
+) -> AppResult<Response> {
     let email = match Email::parse(&form.email) {
         Ok(e) => e,
         Err(e) => {
@@ -308,6 +344,11 @@ async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Forgot
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ForgotTpl { ctx: &ctx, form, errors });
         }
     };
+    // Counted whether or not the address has an account, so a refusal tells nothing either.
+    if let Err(no) = limits::messages(&state, &ctx, client, Some(email.as_str())).await? {
+        let errors = FormErrors::general("email", no.message.clone());
+        return no.answer(render(&ForgotTpl { ctx: &ctx, form, errors }));
+    }
     if let Some(user) = users::by_email(&state.db, email.as_str()).await? {
         let token = tokens::issue(&state.db, user.id, Purpose::Reset, None, Duration::hours(2)).await?;
         let url = link(&state, &format!("/konto/haslo/nowe/{token}"));
@@ -347,6 +388,7 @@ async fn reset_form(State(state): State<AppState>, ctx: Ctx, Path(token): Path<S
 async fn reset(
     State(state): State<AppState>,
     ctx: Ctx,
+    client: ClientAddr,
     Path(token): Path<String>,
     Form(form): Form<ResetForm>,
 ) -> AppResult<Response> {
@@ -363,8 +405,14 @@ async fn reset(
     };
     let hash = password::hash(state.config.hash_cost, pw.expose().to_owned()).await?;
     users::set_password(&state.db, used.user_id, &hash, None).await?;
-    // Following the link proved the address is theirs.
+    // Following the link proved the address is theirs, so the failed sign-ins on it no
+    // longer hold its owner back here.
     users::confirm_email(&state.db, used.user_id).await?;
+    if let Some(u) = users::by_id(&state.db, used.user_id).await? {
+        let pair = format!("{} {}", u.email, client.limit_subject());
+        agora_db::limits::clear(&state.db, &SIGN_IN_PER_ACCOUNT, &u.email).await?;
+        agora_db::limits::clear(&state.db, &SIGN_IN_PER_ACCOUNT_FROM_CLIENT, &pair).await?;
+    }
     message_page(
         &ctx,
         StatusCode::OK,
@@ -480,7 +528,12 @@ async fn change_password(
     Ok(back_to_settings("flash-password-changed"))
 }
 
-async fn change_email(State(state): State<AppState>, ctx: Ctx, Form(form): Form<SettingsForm>) -> AppResult<Response> {
+async fn change_email(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    client: ClientAddr,
+    Form(form): Form<SettingsForm>,
+) -> AppResult<Response> {
     let user = ctx.require_user()?;
     let mut inv = Invalid::default();
     let email = inv.check(Email::parse_field("new_email", &form.new_email));
@@ -489,6 +542,10 @@ async fn change_email(State(state): State<AppState>, ctx: Ctx, Form(form): Form<
         let errors = FormErrors::from_invalid(&inv, ctx.lang);
         return settings_page(&state, &ctx, Some(form), errors, None).await;
     };
+    if let Err(no) = limits::messages(&state, &ctx, client, Some(email.as_str())).await? {
+        let errors = FormErrors::general("new_email", no.message.clone());
+        return no.answer(settings_page(&state, &ctx, Some(form), errors, None).await);
+    }
     let token =
         tokens::issue(&state.db, user.id, Purpose::ChangeEmail, Some(email.as_str()), Duration::hours(48)).await?;
     let url = link(&state, &format!("/konto/email/{token}"));

@@ -1,10 +1,9 @@
 //! Quick polls: the box on the home, consultation and district pages, voting once per
 //! person, results after voting, and the organisers' page to run them.
 
-use std::net::SocketAddr;
-
 use super::common::options;
 use super::common::{OkQuery, Opt, StatusForm, require_organiser};
+use crate::client::ClientAddr;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
@@ -13,20 +12,16 @@ use crate::state::AppState;
 use crate::urls::{redirect, safe_next};
 use crate::views::poll::{PollView, cookie_name, cookie_value, view};
 use agora_db::polls::{self as dbp};
+use agora_domain::limits::POLL_VOTES_PER_CLIENT;
 use agora_domain::permission::Action;
 use agora_domain::poll::PollStatus;
 use agora_domain::poll::{Placement, PollForm, VoteMode};
 use askama::Template;
 use axum::Router;
-use axum::extract::connect_info::ConnectInfo;
-use axum::extract::{Extension, Form, Path, Query, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use chrono::Duration;
-
-/// Votes one address may cast in an hour on polls open to anyone.
-const VOTES_PER_HOUR: i64 = 20;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -47,7 +42,7 @@ async fn vote(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
-    addr: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientAddr,
     Path(id): Path<i64>,
     Form(f): Form<Pairs>,
 ) -> AppResult<Response> {
@@ -73,14 +68,11 @@ async fn vote(
             if cookie_value(&headers, &cookie_name(id)).is_some() {
                 false
             } else {
-                let ip = addr.map(|Extension(ConnectInfo(a))| a.ip().to_string()).unwrap_or_else(|| "unknown".into());
-                let key = format!("poll:{id}:{ip}");
-                let (recent, _) = agora_db::throttle::recent_failures(&state.db, &key, Duration::hours(1)).await?;
-                if recent >= VOTES_PER_HOUR {
+                let subject = format!("{id} {}", client.limit_subject());
+                if let Some(retry_after) = crate::limits::check(&state, &POLL_VOTES_PER_CLIENT, &subject).await? {
                     let v = view(&state, &ctx, &headers, &p, &back, Some(ctx.t("poll-rate-limited"))).await?;
-                    return page(v, StatusCode::TOO_MANY_REQUESTS);
+                    return Ok(crate::limits::too_many(page(v, StatusCode::TOO_MANY_REQUESTS)?, retry_after));
                 }
-                agora_db::throttle::record_failure(&state.db, &key).await?;
                 let voter = agora_db::new_token().0;
                 let ok = dbp::vote(&state.db, id, &option, ctx.user.as_ref().map(|u| u.id), Some(&voter)).await?;
                 set_cookie = Some(format!(

@@ -4,6 +4,7 @@
 use super::common::{Opt, check_file, store_file};
 use super::common::{district_options, section_options};
 use crate::cache::{Changed, Scope, changed};
+use crate::client::ClientAddr;
 use crate::ctx::Ctx;
 use crate::error::AppResult;
 use crate::forms::FormErrors;
@@ -155,6 +156,7 @@ async fn form_facts(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<FormFa
 async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    client: ClientAddr,
     Path(slug): Path<String>,
     mp: Multipart,
 ) -> AppResult<Response> {
@@ -197,6 +199,16 @@ async fn submit(
         return show_form(&state, &ctx, c, blocks, identity_form, form_key, FormErrors::from_invalid(&inv, ctx.lang))
             .await;
     };
+    // Signed-in people answer for what they send; visitors who are not are counted by
+    // address, before anything of theirs is stored.
+    if ctx.user.is_none() {
+        let copy_to = identity.email.as_ref().map(|e| e.as_str());
+        if let Err(no) = crate::limits::remarks(&state, &ctx, client, copy_to).await? {
+            let field = if no.mailbox { "email" } else { "remark-0" };
+            let errors = FormErrors::general(field, no.message.clone());
+            return no.answer(show_form(&state, &ctx, c, blocks, identity_form, form_key, errors).await);
+        }
+    }
     let attachment = match attachment_type {
         Some(t) => {
             let name = super::common::clean_filename(&file.name, t.extension());

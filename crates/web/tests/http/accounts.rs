@@ -1,4 +1,4 @@
-//! Sign-up, confirmation, sign-in, throttling, reset, settings and deletion.
+//! Sign-up, confirmation, sign-in, reset, settings and deletion (their limits: limits.rs).
 
 use crate::harness::{PASSWORD, TestApp, link_in};
 use axum::http::StatusCode;
@@ -138,26 +138,6 @@ async fn registering_a_taken_address_reveals_nothing_on_the_page() {
     assert_eq!(taken.text().replace("zajety@example.pl", "X"), fresh.text().replace("nowy@example.pl", "X"));
     let mail = app.last_mail_to("zajety@example.pl").await;
     assert_eq!(mail.subject, "Próba założenia konta w serwisie Agora");
-}
-
-#[tokio::test]
-async fn wrong_passwords_are_throttled_per_address() {
-    let app = TestApp::new().await;
-    app.user("ola@example.pl", &[]).await;
-    let mut c = app.client();
-    for _ in 0..5 {
-        let r = c.post("/konto/logowanie", &[("email", "ola@example.pl"), ("password", "złe hasło 123")]).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r.text().contains("Nieprawidłowy adres e-mail lub hasło."));
-        assert_eq!(r.input_value("email").as_deref(), Some("ola@example.pl"));
-    }
-    let r = c.post("/konto/logowanie", &[("email", "ola@example.pl"), ("password", PASSWORD)]).await;
-    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(r.text().contains("Spróbuj ponownie za 15 minut"), "{}", r.text());
-    // Another address is not affected.
-    app.user("ela@example.pl", &[]).await;
-    let r = c.post("/konto/logowanie", &[("email", "ela@example.pl"), ("password", PASSWORD)]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]

@@ -23,7 +23,7 @@ fn entry() -> AuditEntry {
 }
 
 /// A quick poll on the home page, made by an administrator through the site.
-async fn home_poll(app: &TestApp, question: &str, vote_mode: &str) {
+pub async fn home_poll(app: &TestApp, question: &str, vote_mode: &str) {
     let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
     let r = admin
         .post(
@@ -35,7 +35,7 @@ async fn home_poll(app: &TestApp, question: &str, vote_mode: &str) {
 }
 
 /// The id of the poll whose vote form is on `page`.
-fn poll_id(page: &str) -> String {
+pub fn poll_id(page: &str) -> String {
     page.split("action=\"/sondy/").nth(1).unwrap().split('"').next().unwrap().to_owned()
 }
 
@@ -119,8 +119,8 @@ async fn a_vote_over_the_network_counts_against_the_voters_address_even_after_a_
     );
     let answer = over_tcp(addr, &vote).await;
     assert!(answer.starts_with("HTTP/1.1 303"), "{answer}");
-    let key = format!("poll:{id}:127.0.0.1");
-    let (votes, _) = agora_db::throttle::recent_failures(app.db(), &key, chrono::Duration::hours(1)).await.unwrap();
+    let rule = agora_domain::limits::POLL_VOTES_PER_CLIENT;
+    let votes = agora_db::limits::count(app.db(), &rule, &format!("{id} 127.0.0.1")).await.unwrap();
     assert_eq!(votes, 1, "the vote is counted against the address it came from");
 }
 

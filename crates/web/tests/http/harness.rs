@@ -6,10 +6,13 @@ use agora_web::mail::{Mail, MemoryMailer};
 use agora_web::password::HashCost;
 use agora_web::{AppState, WebConfig};
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
 
 /// A page that always carries a form (pages without one hand out no token).
@@ -26,6 +29,11 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn new() -> TestApp {
+        Self::with_config(|_| {}).await
+    }
+
+    /// An application whose settings `adjust` changes from the tests' defaults.
+    pub async fn with_config(adjust: impl FnOnce(&mut WebConfig)) -> TestApp {
         // Errors behind a 500 show in the failing test's output.
         let _ = tracing_subscriber::fmt().with_env_filter("agora_web=error").with_test_writer().try_init();
         let db = agora_db::testing::fresh().await.expect("test database");
@@ -33,6 +41,7 @@ impl TestApp {
         let mailer = Arc::new(MemoryMailer::default());
         let mut config = WebConfig::new("http://agora.test");
         config.hash_cost = HashCost { m_kib: 64, t: 1 };
+        adjust(&mut config);
         let state = AppState::new(db, mailer.clone(), Arc::new(object_store::memory::InMemory::new()), config);
         TestApp { router: agora_web::router(state.clone()), state, mailer }
     }
@@ -41,8 +50,21 @@ impl TestApp {
         &self.state.db
     }
 
+    /// A new browser, on a network address of its own, as different visitors are.
     pub fn client(&self) -> Client {
-        Client { router: self.router.clone(), cookies: HashMap::new(), headers: Vec::new() }
+        static NEXT: AtomicU32 = AtomicU32::new(1);
+        let ip = Ipv4Addr::from(0x0A00_0000 + NEXT.fetch_add(1, Ordering::Relaxed));
+        self.client_from(IpAddr::V4(ip))
+    }
+
+    /// A new browser connecting from `ip`.
+    pub fn client_from(&self, ip: IpAddr) -> Client {
+        Client {
+            router: self.router.clone(),
+            cookies: HashMap::new(),
+            headers: Vec::new(),
+            peer: SocketAddr::new(ip, 50_000),
+        }
     }
 
     /// Delivers queued mail and returns everything sent so far.
@@ -87,6 +109,8 @@ pub struct Client {
     router: agora_web::App,
     cookies: HashMap<String, String>,
     headers: Vec<(String, String)>,
+    /// The address the connection comes from, as the server would see it.
+    peer: SocketAddr,
 }
 
 #[derive(Debug)]
@@ -157,7 +181,7 @@ impl Client {
 
     /// The same browser talking to another instance of the application.
     pub fn switch_to(&self, router: agora_web::App) -> Client {
-        Client { router, cookies: self.cookies.clone(), headers: self.headers.clone() }
+        Client { router, cookies: self.cookies.clone(), headers: self.headers.clone(), peer: self.peer }
     }
 
     pub fn cookie(&self, name: &str) -> Option<String> {
@@ -165,6 +189,7 @@ impl Client {
     }
 
     async fn send(&mut self, mut req: Request<Body>) -> Resp {
+        req.extensions_mut().insert(ConnectInfo(self.peer));
         req.headers_mut().insert(header::HOST, "agora.test".parse().unwrap());
         if !self.cookies.is_empty() {
             req.headers_mut().insert(header::COOKIE, self.cookie_header().parse().unwrap());
@@ -192,6 +217,7 @@ impl Client {
     /// A download: status, content type and the raw bytes.
     pub async fn get_bytes(&mut self, path: &str) -> (StatusCode, String, Vec<u8>) {
         let mut req = Request::get(path).body(Body::empty()).unwrap();
+        req.extensions_mut().insert(ConnectInfo(self.peer));
         req.headers_mut().insert(header::HOST, "agora.test".parse().unwrap());
         if !self.cookies.is_empty() {
             req.headers_mut().insert(header::COOKIE, self.cookie_header().parse().unwrap());

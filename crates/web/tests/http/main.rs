@@ -11,6 +11,7 @@ mod accounts;
 mod admin;
 mod cache;
 mod consultations;
+mod limits;
 mod redirects;
 mod remarks;
 mod report;
