@@ -1176,3 +1176,13 @@ access-handle-submit = Mark as handled
 access-handle-update = Save the note
 flash-access-handled = The request was marked as handled.
 access-tile = Accessibility requests (waiting: { $open }, overdue: { $overdue })
+
+## Surveys, programme and exports
+survey-chart-no-answers = no answers
+survey-not-open-title = The survey does not take answers yet
+survey-consultation-not-open = This survey is part of the consultation “{ $title }”, which begins on { $opens }. It can be answered from then on.
+survey-consultation-cancelled = This survey was part of the consultation “{ $title }”, which has been cancelled. It takes no answers.
+survey-slug-hint = The part of the address after /ankiety/. Leave it empty and we will make it from the title.
+survey-preview-screens = Preview steps
+survey-preview-prev = Previous step
+survey-preview-next = Next step

@@ -1211,3 +1211,13 @@ access-handle-submit = Oznacz jako załatwiony
 access-handle-update = Zapisz notatkę
 flash-access-handled = Wniosek oznaczono jako załatwiony.
 access-tile = Wnioski o zapewnienie dostępności (oczekujące: { $open }, po terminie: { $overdue })
+
+## Surveys, programme and exports
+survey-chart-no-answers = brak odpowiedzi
+survey-not-open-title = Ankieta jeszcze nie przyjmuje odpowiedzi
+survey-consultation-not-open = Ta ankieta jest częścią konsultacji „{ $title }”, która zaczyna się { $opens }. Od tej chwili można na nią odpowiadać.
+survey-consultation-cancelled = Ta ankieta była częścią konsultacji „{ $title }”, która została odwołana. Nie przyjmuje odpowiedzi.
+survey-slug-hint = Część adresu po /ankiety/. Zostaw puste, a utworzymy ją z tytułu.
+survey-preview-screens = Kroki podglądu
+survey-preview-prev = Poprzedni krok
+survey-preview-next = Następny krok

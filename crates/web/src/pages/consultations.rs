@@ -461,7 +461,7 @@ async fn consultation_page(
         languages,
         can_manage: ctx.can(Action::ManageUnit(c.unit_id)),
         open_for_remarks: status == Status::Open && now < c.closes_at,
-        surveys: crate::views::survey_results::links_for_consultation(&state, &ctx, c.id).await?,
+        surveys: crate::views::survey_results::links_for_consultation(&state, &ctx, &c).await?,
         poll: crate::views::poll::widget(
             &state,
             &ctx,

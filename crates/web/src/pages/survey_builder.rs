@@ -397,17 +397,29 @@ async fn duplicate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>)
     Ok(redirect(&format!("/admin/ankiety/{new_id}?ok=flash-survey-copied")).into_response())
 }
 
-async fn preview(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+/// Which screen of the preview, from 1.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PreviewQuery {
+    strona: String,
+}
+
+async fn preview(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<PreviewQuery>,
+) -> AppResult<Response> {
     let s = survey_to_manage(&state, &ctx, id).await?;
     let questions = dbs::questions(&state.db, id).await?;
-    let mut one_page = s.clone();
-    // The preview shows every question at once, with their conditions in words.
-    one_page.layout = Layout::OnePage;
+    // The preview goes screen by screen as respondents will, every question of a screen shown
+    // with its condition in words, whatever was answered before.
+    let screen = q.strona.trim().parse::<usize>().unwrap_or(1).max(1) - 1;
     let sc = Screen {
-        survey: &one_page,
+        survey: &s,
         questions: &questions,
         pairs: Vec::new(),
-        screen: 0,
+        screen,
         form_key: String::new(),
         code: String::new(),
         changed: Vec::new(),
