@@ -292,12 +292,7 @@ fn size_label(lang: Lang, bytes: i64) -> String {
 }
 
 fn event_view(lang: Lang, e: Event, now: chrono::DateTime<Utc>) -> EventView {
-    let same_day = time::local_date(e.starts_at) == time::local_date(e.ends_at);
-    let when = if same_day {
-        format!("{}–{}", time::day_time(lang, e.starts_at), time::clock(e.ends_at))
-    } else {
-        format!("{} – {}", time::day_time(lang, e.starts_at), time::day_time(lang, e.ends_at))
-    };
+    let when = time::span(lang, e.starts_at, e.ends_at);
     EventView {
         kind: lang.t(&format!("method-{}", e.kind)),
         iso: e.starts_at.to_rfc3339(),
