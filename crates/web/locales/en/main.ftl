@@ -1204,3 +1204,5 @@ delete-draft-submit = Delete the draft for good
 delete-draft-keep = Do not delete
 delete-draft-not-draft = Only a draft can be deleted. A published consultation can be cancelled.
 flash-consultation-deleted = The draft consultation has been deleted.
+ics-remarks-open = Remarks open: { $title }
+ics-remarks-close = Remarks close: { $title }

@@ -1239,3 +1239,5 @@ delete-draft-submit = Usuń szkic na zawsze
 delete-draft-keep = Nie usuwaj
 delete-draft-not-draft = Usunąć można tylko szkic. Opublikowaną konsultację można odwołać.
 flash-consultation-deleted = Szkic konsultacji został usunięty.
+ics-remarks-open = Początek zbierania uwag: { $title }
+ics-remarks-close = Koniec zbierania uwag: { $title }

@@ -691,3 +691,47 @@ async fn districts_ticked_for_the_whole_city_are_not_dropped_silently() {
     let id = agora_db::consultation::by_slug(app.db(), "park-nad-wilga").await.unwrap().unwrap().id;
     assert_eq!(consultation::links(app.db(), id).await.unwrap().districts, vec![d.parse::<i64>().unwrap()]);
 }
+
+#[tokio::test]
+async fn a_consultation_calendar_carries_remark_collection_and_where_and_how_to_come() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let id = stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Announced, 10, vec![]).await;
+    let r = org
+        .post(
+            &format!("/admin/konsultacje/{id}/wydarzenia"),
+            &[
+                ("event_kind", "consultation_point"),
+                ("event_title", "Punkt konsultacyjny"),
+                ("event_starts_at", "2027-02-01T09:00"),
+                ("event_ends_at", "2027-02-28T17:00"),
+                ("event_address", "ul. Podzamcze 1"),
+                ("event_room", "sala 12"),
+                ("event_opening_hours", "pon.–pt. 9:00–17:00"),
+                ("event_accessibility", "Winda, pętla indukcyjna"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let ics = app.client().get("/konsultacje/przebudowa-ul-podzamcze/kalendarz.ics").await.body.replace("\r\n ", "");
+    let events: Vec<&str> = ics.split("BEGIN:VEVENT").skip(1).collect();
+    let c = consultation::by_id(app.db(), id).await.unwrap().unwrap();
+    let wall = |t: chrono::DateTime<Utc>| {
+        t.with_timezone(&chrono_tz::Europe::Warsaw).format("DTSTART;TZID=Europe/Warsaw:%Y%m%dT%H%M%S").to_string()
+    };
+    let find = |summary: &str| {
+        *events
+            .iter()
+            .find(|e| e.contains(&format!("\r\nSUMMARY:{summary}\r\n")))
+            .unwrap_or_else(|| panic!("no {summary}: {ics}"))
+    };
+    let opens = find("Początek zbierania uwag: Przebudowa ul. Podzamcze");
+    assert!(opens.contains(&format!("\r\n{}\r\n", wall(c.opens_at))), "{opens}");
+    let closes = find("Koniec zbierania uwag: Przebudowa ul. Podzamcze");
+    assert!(closes.contains(&format!("\r\n{}\r\n", wall(c.closes_at))), "{closes}");
+    let point = find("Punkt konsultacyjny");
+    assert!(point.contains("\r\nLOCATION:ul. Podzamcze 1\\, sala 12\r\n"), "the room: {point}");
+    assert!(point.contains("Godziny otwarcia: pon.–pt. 9:00–17:00"), "the hours: {point}");
+    assert!(point.contains("Informacje o dostępności: Winda\\, pętla indukcyjna"), "accessibility: {point}");
+    assert!(point.contains("\r\nDTEND;TZID=Europe/Warsaw:20270228T170000\r\n"), "{point}");
+}
