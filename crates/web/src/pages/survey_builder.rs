@@ -923,8 +923,22 @@ fn response_cells(
     row
 }
 
-async fn export_csv(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+/// Which separator a CSV download uses.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CsvQuery {
+    /// `przecinek` for commas; semicolons otherwise.
+    separator: String,
+}
+
+async fn export_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<CsvQuery>,
+) -> AppResult<Response> {
     let s = survey_to_manage(&state, &ctx, id).await?;
+    let sep = agora_export::csv_rows::Separator::from_param(&q.separator);
     let questions = dbs::questions(&state.db, id).await?;
     let (cols, headers, _) = export_layout(ctx.lang, &questions);
     let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(32);
@@ -932,12 +946,12 @@ async fn export_csv(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
     tokio::spawn(async move {
         // A quarter of a million rows: start from memory given back to the system.
         let _ = tokio::task::spawn_blocking(crate::memory::release).await;
-        if tx.send(agora_export::csv_rows::header(headers)).await.is_err() {
+        if tx.send(agora_export::csv_rows::header(sep, headers)).await.is_err() {
             return;
         }
         let result = dbs::for_each_response(&db, id, &ResponseFilter::default(), |r, answers| {
             let tx = tx.clone();
-            let record = agora_export::csv_rows::record(response_cells(&r, &cols, &answers));
+            let record = agora_export::csv_rows::record(sep, response_cells(&r, &cols, &answers));
             async move { tx.send(record).await.is_ok() }
         })
         .await;

@@ -300,9 +300,20 @@ async fn staff_key_in_paper_questionnaires_and_export_them() {
     let r = org.post(&format!("/admin/ankiety/{id}/wprowadz"), &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 
+    // For Excel in Polish by default: a byte-order mark and semicolons; commas on request.
+    let results = org.get("/ankiety/ankieta-o-zieleni/wyniki").await;
+    assert!(results.text().contains("Pobierz odpowiedzi (CSV, średniki — dla Excela po polsku)"), "{}", results.text());
+    assert!(results.body.contains(&format!("href=\"/admin/ankiety/{id}/odpowiedzi.csv?separator=przecinek\"")));
     let (status, ct, bytes) = org.get_bytes(&format!("/admin/ankiety/{id}/odpowiedzi.csv")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(ct.starts_with("text/csv"));
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let csv = String::from_utf8(bytes).unwrap();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().ends_with("Q1;Q2;Q3;Q4_1;Q4_2;Q4_3"));
+    let row = lines.next().unwrap();
+    assert!(row.ends_with("yes;\"Zioła, \"\"mięta\"\"\";3;1;0;1"), "{row}");
+    let (_, _, bytes) = org.get_bytes(&format!("/admin/ankiety/{id}/odpowiedzi.csv?separator=przecinek")).await;
     let csv = String::from_utf8(bytes).unwrap();
     let mut lines = csv.lines();
     let header = lines.next().unwrap();
