@@ -98,8 +98,10 @@ pub fn bar_chart(id: &str, title: &str, bars: &[ChartBar]) -> String {
         } else {
             b.label.clone()
         };
+        // The label starts 2 px in: a capital's stroke reaches left of its origin and the
+        // chart's edge would cut it.
         svg.push_str(&format!(
-            "<text x=\"0\" y=\"{}\" class=\"chart-label\">{}</text><rect x=\"0\" y=\"{}\" width=\"{w}%\" height=\"16\" class=\"chart-bar\"></rect><text x=\"{}%\" y=\"{}\" class=\"chart-value\">{}</text>",
+            "<text x=\"2\" y=\"{}\" class=\"chart-label\">{}</text><rect x=\"0\" y=\"{}\" width=\"{w}%\" height=\"16\" class=\"chart-bar\"></rect><text x=\"{}%\" y=\"{}\" class=\"chart-value\">{}</text>",
             y + 15,
             esc(&label),
             y + 21,
