@@ -159,6 +159,26 @@ const PAGES = [
     status: 422,
   },
   { name: 'consultation programme', path: (s) => `/admin/konsultacje/${s.id}/program`, as: 'admin' },
+  { name: 'programme item edit form', path: (s) => s.eventEditHref, as: 'admin' },
+  {
+    name: 'programme item edit with errors',
+    path: (s) => s.eventEditHref,
+    as: 'admin',
+    fill: { '#event_title': '' },
+    submit: 'main form[action*="/program/"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'cancelling a consultation (confirmation)', path: (s) => `/admin/konsultacje/${s.id}/odwolaj`, as: 'admin' },
+  {
+    name: 'cancelling a consultation without a reason',
+    path: (s) => `/admin/konsultacje/${s.id}/odwolaj`,
+    as: 'admin',
+    submit: 'main form[action$="/odwolaj"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'deleting a draft (confirmation)', path: (s) => `/admin/konsultacje/${s.draftId}/usun`, as: 'admin' },
   { name: 'consultation documents', path: (s) => `/admin/konsultacje/${s.id}/dokumenty`, as: 'admin' },
   { name: 'answering screen', path: (s) => `/admin/konsultacje/${s.id}/uwagi`, as: 'admin', shot: true },
   { name: 'answering screen (moderator)', path: (s) => `/admin/konsultacje/${s.id}/uwagi`, as: 'moderator' },
@@ -208,6 +228,7 @@ const PAGES = [
     status: 422,
   },
   { name: 'survey preview', path: (s) => `/admin/ankiety/${s.surveyId}/podglad`, as: 'admin' },
+  { name: 'survey preview, second step', path: (s) => `/admin/ankiety/${s.surveyId}/podglad?strona=2`, as: 'admin' },
   { name: 'survey one-time codes', path: (s) => `/admin/ankiety/${s.surveyId}/kody`, as: 'admin' },
   { name: 'survey paper questionnaire entry', path: (s) => `/admin/ankiety/${s.surveyId}/wprowadz`, as: 'admin', shot: true },
   {
@@ -253,8 +274,9 @@ before(async () => {
 });
 
 /**
- * Data some pages need: a unit's edit link, a draft that breaks the rules, a
- * password-reset token, an accessibility request and its receipt.
+ * Data some pages need: a unit's edit link, a draft that breaks the rules, an
+ * event's edit link, a password-reset token, an accessibility request and its
+ * receipt.
  */
 async function setUp(ctx) {
   const page = await ctx.newPage();
@@ -277,6 +299,10 @@ async function setUp(ctx) {
   const m = /\/admin\/konsultacje\/(\d+)/.exec(page.url());
   assert.ok(m, `creating a draft consultation failed (at ${page.url()})`);
   state.draftId = m[1];
+
+  // An event of the staff consultation, for its edit form.
+  await page.goto(`${base}/admin/konsultacje/${state.id}/program`);
+  state.eventEditHref = await page.$eval('main a[href*="/program/wydarzenia/"]', (a) => a.getAttribute('href'));
 
   // A password-reset link, read from the mail outbox.
   const seen = outboxNames(server.dataDir);

@@ -62,6 +62,8 @@ pub struct Consultation {
     pub closes_at: DateTime<Utc>,
     /// Why it was published despite a broken rule.
     pub rules_justification: Option<String>,
+    /// Why it was called off.
+    pub cancellation_reason: Option<String>,
     /// Last change.
     pub updated_at: DateTime<Utc>,
 }
@@ -76,7 +78,7 @@ impl Consultation {
 const SELECT: &str = "SELECT c.id, c.slug, c.title, c.summary, c.description, c.subject, c.legal_basis, c.enabling_act, \
     c.unit_id, u.code AS unit_code, u.name_pl AS unit_name, c.scope_citywide, c.languages, c.contact_name, c.contact_email, \
     c.contact_phone, c.require_email, c.require_address, c.allow_anonymous, c.privacy_notice, c.easy_read, c.sign_language_url, \
-    c.status, c.announced_at, c.opens_at, c.closes_at, c.rules_justification, c.updated_at \
+    c.status, c.announced_at, c.opens_at, c.closes_at, c.rules_justification, c.cancellation_reason, c.updated_at \
     FROM consultations c JOIN units u ON u.id = c.unit_id";
 
 /// What links a consultation to other records.
@@ -247,6 +249,52 @@ pub async fn transition_at(
         }
         tx.commit().await?;
         Ok(n == 1)
+    })
+}
+
+/// Calls `id` off from `from` with the reason shown on its page, if nobody moved it meanwhile;
+/// recorded like any other step. Returns whether it happened.
+pub async fn cancel(db: &Db, id: i64, from: Status, reason: &str, entry: &AuditEntry) -> DbResult<bool> {
+    let at = now();
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let n = sqlx::query(
+            "UPDATE consultations SET status = 'cancelled', updated_at = $1, cancellation_reason = $2 WHERE id = $3 AND status = $4",
+        )
+        .bind(at).bind(reason).bind(id).bind(from.as_str())
+        .execute(&mut *tx).await?.rows_affected();
+        if n == 1 {
+            sqlx::query("INSERT INTO consultation_transitions (consultation_id, from_status, to_status, at, actor_label) VALUES ($1, $2, 'cancelled', $3, $4)")
+                .bind(id).bind(from.as_str()).bind(at).bind(&entry.actor_label)
+                .execute(&mut *tx).await?;
+            audit_in_tx!(tx, entry, Some(id));
+        }
+        tx.commit().await?;
+        Ok(n == 1)
+    })
+}
+
+/// Deletes `id` with everything that hangs on it, if it is still a draft. Returns the storage
+/// keys of its files, for the caller to remove once the rows are gone, or `None` when nothing
+/// was deleted.
+pub async fn delete_draft(db: &Db, id: i64, entry: &AuditEntry) -> DbResult<Option<Vec<String>>> {
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let mut keys: Vec<String> = sqlx::query_scalar(
+            "SELECT v.storage_key FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE d.consultation_id = $1",
+        ).bind(id).fetch_all(&mut *tx).await?;
+        let attachments: Vec<String> = sqlx::query_scalar(
+            "SELECT attachment_key FROM submissions WHERE consultation_id = $1 AND attachment_key IS NOT NULL",
+        ).bind(id).fetch_all(&mut *tx).await?;
+        keys.extend(attachments);
+        let n = sqlx::query("DELETE FROM consultations WHERE id = $1 AND status = 'draft'")
+            .bind(id).execute(&mut *tx).await?.rows_affected();
+        if n != 1 {
+            return Ok(None);
+        }
+        audit_in_tx!(tx, entry, Some(id));
+        tx.commit().await?;
+        Ok(Some(keys))
     })
 }
 

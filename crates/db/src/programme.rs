@@ -113,6 +113,38 @@ pub async fn add_schedule_item(
     })
 }
 
+/// One schedule step of `consultation`.
+pub async fn schedule_item(db: &Db, consultation: i64, id: i64) -> DbResult<Option<ScheduleItem>> {
+    on!(db, p => Ok(sqlx::query_as("SELECT id, position, title, starts_on, ends_on, description FROM schedule_items WHERE id = $1 AND consultation_id = $2")
+        .bind(id).bind(consultation).fetch_optional(p).await?))
+}
+
+/// Changes a schedule step; returns whether `consultation` has it.
+#[expect(clippy::too_many_arguments, reason = "a step's fields, as for adding one")]
+pub async fn update_schedule_item(
+    db: &Db,
+    consultation: i64,
+    id: i64,
+    title: &str,
+    starts_on: NaiveDate,
+    ends_on: Option<NaiveDate>,
+    description: &str,
+    entry: &AuditEntry,
+) -> DbResult<bool> {
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let n = sqlx::query(
+            "UPDATE schedule_items SET title = $1, starts_on = $2, ends_on = $3, description = $4 WHERE id = $5 AND consultation_id = $6",
+        ).bind(title).bind(starts_on).bind(ends_on).bind(description).bind(id).bind(consultation)
+        .execute(&mut *tx).await?.rows_affected();
+        if n == 1 {
+            audit_in_tx!(tx, entry, Some(consultation));
+        }
+        tx.commit().await?;
+        Ok(n == 1)
+    })
+}
+
 /// The methods, in the order added.
 pub async fn methods(db: &Db, consultation: i64) -> DbResult<Vec<Method>> {
     on!(db, p => Ok(sqlx::query_as("SELECT id, kind, description, channel_address, deadline FROM methods WHERE consultation_id = $1 ORDER BY position, id")
@@ -141,12 +173,69 @@ pub async fn add_method(
     })
 }
 
+/// One method of `consultation`.
+pub async fn method(db: &Db, consultation: i64, id: i64) -> DbResult<Option<Method>> {
+    on!(db, p => Ok(sqlx::query_as("SELECT id, kind, description, channel_address, deadline FROM methods WHERE id = $1 AND consultation_id = $2")
+        .bind(id).bind(consultation).fetch_optional(p).await?))
+}
+
+/// Changes a method; returns whether `consultation` has it.
+#[expect(clippy::too_many_arguments, reason = "a method's fields, as for adding one")]
+pub async fn update_method(
+    db: &Db,
+    consultation: i64,
+    id: i64,
+    kind: &str,
+    description: &str,
+    channel_address: Option<&str>,
+    deadline: Option<DateTime<Utc>>,
+    entry: &AuditEntry,
+) -> DbResult<bool> {
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let n = sqlx::query(
+            "UPDATE methods SET kind = $1, description = $2, channel_address = $3, deadline = $4 WHERE id = $5 AND consultation_id = $6",
+        ).bind(kind).bind(description).bind(channel_address).bind(deadline).bind(id).bind(consultation)
+        .execute(&mut *tx).await?.rows_affected();
+        if n == 1 {
+            audit_in_tx!(tx, entry, Some(consultation));
+        }
+        tx.commit().await?;
+        Ok(n == 1)
+    })
+}
+
 const EVENT_COLUMNS: &str = "id, consultation_id, kind, title, starts_at, ends_at, address, room, accessibility, online_url, phone, opening_hours, description, attendance, updated_at";
 
 /// The events of one consultation by start.
 pub async fn events(db: &Db, consultation: i64) -> DbResult<Vec<Event>> {
     let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE consultation_id = $1 ORDER BY starts_at, id");
     on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(consultation).fetch_all(p).await?))
+}
+
+/// One event of `consultation`.
+pub async fn event(db: &Db, consultation: i64, id: i64) -> DbResult<Option<Event>> {
+    let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1 AND consultation_id = $2");
+    on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).bind(consultation).fetch_optional(p).await?))
+}
+
+/// Changes an event (its recorded attendance stays); returns whether `consultation` has it.
+pub async fn update_event(db: &Db, consultation: i64, id: i64, e: &NewEvent, entry: &AuditEntry) -> DbResult<bool> {
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let n = sqlx::query(
+            "UPDATE events SET kind = $1, title = $2, starts_at = $3, ends_at = $4, address = $5, room = $6, accessibility = $7, \
+             online_url = $8, phone = $9, opening_hours = $10, description = $11, updated_at = $12 WHERE id = $13 AND consultation_id = $14",
+        )
+        .bind(e.kind).bind(&e.title).bind(e.starts_at).bind(e.ends_at).bind(&e.address).bind(&e.room).bind(&e.accessibility)
+        .bind(&e.online_url).bind(&e.phone).bind(&e.opening_hours).bind(&e.description).bind(now()).bind(id).bind(consultation)
+        .execute(&mut *tx).await?.rows_affected();
+        if n == 1 {
+            audit_in_tx!(tx, entry, Some(consultation));
+        }
+        tx.commit().await?;
+        Ok(n == 1)
+    })
 }
 
 /// An event with the title and address of its consultation, for the city calendar.

@@ -85,6 +85,33 @@ impl Status {
     pub fn next_steps(self) -> Vec<Status> {
         Status::ALL.into_iter().filter(|&to| self.can_move_to(to)).collect()
     }
+
+    /// Whether the organiser may delete the consultation: only a draft, which nobody outside
+    /// has seen; anything once public stays, called off at most, so the record is kept.
+    pub fn may_be_deleted(self) -> bool {
+        self == Status::Draft
+    }
+}
+
+/// Longest reason for calling a consultation off.
+pub const CANCELLATION_REASON_MAX: usize = 2_000;
+
+/// The reason given for calling a consultation off, shown on its public page: residents who
+/// planned to take part are owed more than a word.
+pub fn cancellation_reason(raw: &str) -> Result<String, FieldError> {
+    bounded_text("reason", raw, 10, CANCELLATION_REASON_MAX)
+        .map_err(|e| if e.code == "required" { FieldError::new("reason", "cancellation-reason-required") } else { e })
+}
+
+/// Checks the area against the districts ticked: "chosen districts" needs at least one, and
+/// districts ticked while the area is the whole city would be dropped, so the organiser is
+/// asked which was meant rather than losing them unseen.
+pub fn check_area(scope_citywide: bool, districts: usize) -> Result<(), FieldError> {
+    match (scope_citywide, districts) {
+        (false, 0) => Err(FieldError::new("districts", "districts-required")),
+        (true, n) if n > 0 => Err(FieldError::new("scope", "districts-with-city")),
+        _ => Ok(()),
+    }
 }
 
 /// The dates that drive automatic transitions.
@@ -593,6 +620,22 @@ pub fn slugify(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_drafts_are_deleted_and_a_cancellation_needs_a_reason() {
+        assert!(Status::Draft.may_be_deleted());
+        assert!(Status::ALL.iter().filter(|s| s.may_be_deleted()).count() == 1);
+        assert_eq!(cancellation_reason("  ").unwrap_err().code, "cancellation-reason-required");
+        assert_eq!(cancellation_reason("brak").unwrap_err().code, "too-short");
+        assert_eq!(cancellation_reason(" Projekt wycofano z budżetu. ").unwrap(), "Projekt wycofano z budżetu.");
+    }
+
+    #[test]
+    fn the_area_and_its_districts_agree() {
+        assert!(check_area(true, 0).is_ok() && check_area(false, 2).is_ok());
+        assert_eq!(check_area(false, 0).unwrap_err().field, "districts");
+        assert_eq!(check_area(true, 1).unwrap_err().code, "districts-with-city");
+    }
     use chrono::{Duration, TimeZone};
     use proptest::prelude::*;
 

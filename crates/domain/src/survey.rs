@@ -857,6 +857,18 @@ pub fn unknown_questions(questions: &[Question], pairs: &[(String, String)]) -> 
 
 // ---- access ----
 
+/// Whether a survey that belongs to a consultation may take answers at `now`: not before the
+/// consultation opens, as answers gathered before residents were told of it are no part of
+/// it, and not once it has been called off.
+pub fn consultation_takes_answers(
+    status: crate::consultation::Status,
+    opens_at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    use crate::consultation::Status;
+    matches!(status, Status::Open | Status::Closed | Status::ReportPublished | Status::Archived) && opens_at <= now
+}
+
 text_enum! {
     /// Who may answer a survey.
     pub enum Access {
@@ -1233,7 +1245,10 @@ pub fn summarize(q: &Question, tallies: &[Tally], answered: i64) -> Summary {
             s.bars = pairs.iter().map(|(v, n)| bar(&format_num(*v), *n)).collect();
         }
         QuestionKind::Date => {
-            let mut t: Vec<&Tally> = tallies.iter().collect();
+            // Only dates are bars: the tallies also count the people who answered, under a key
+            // that is no date, and that count is `answered`, not an answer.
+            let mut t: Vec<&Tally> =
+                tallies.iter().filter(|t| NaiveDate::parse_from_str(&t.item, "%Y-%m-%d").is_ok()).collect();
             t.sort_by(|a, b| a.item.cmp(&b.item));
             s.bars = t.iter().map(|t| bar(&t.item, t.n)).collect();
         }
@@ -1431,6 +1446,27 @@ mod tests {
         let s = summarize(&k, &t, 3);
         assert_eq!(s.bars[0].item, "2");
         assert_eq!(s.bars[0].score, Some(5.0));
+    }
+
+    #[test]
+    fn a_date_question_counts_only_dates() {
+        let d = q(5, QuestionKind::Date, &[]);
+        let t =
+            vec![Tally { item: "*".into(), n: 1, total: 0.0 }, Tally { item: "2026-05-04".into(), n: 1, total: 0.0 }];
+        let s = summarize(&d, &t, 1);
+        let bars: Vec<_> = s.bars.iter().map(|b| (b.item.as_str(), b.percent)).collect();
+        assert_eq!(bars, [("2026-05-04", 100.0)]);
+    }
+
+    #[test]
+    fn a_survey_waits_for_its_consultation_to_open() {
+        use crate::consultation::Status;
+        let opens = chrono::DateTime::parse_from_rfc3339("2027-02-01T09:00:00Z").unwrap().with_timezone(&chrono::Utc);
+        let before = opens - chrono::Duration::hours(1);
+        assert!(!consultation_takes_answers(Status::Announced, opens, before));
+        assert!(!consultation_takes_answers(Status::Draft, opens, opens));
+        assert!(consultation_takes_answers(Status::Open, opens, opens));
+        assert!(!consultation_takes_answers(Status::Cancelled, opens, opens));
     }
 
     #[test]

@@ -37,6 +37,16 @@ pub fn day_time(lang: Lang, t: DateTime<Utc>) -> String {
     format!("{}, {:02}:{:02}", day(lang, local.date_naive()), local.hour(), local.minute())
 }
 
+/// When something lasts: "17 stycznia 2027, 18:00–20:00" within a day, both ends in full
+/// when it spans days ("1 lutego 2027, 09:00 – 28 lutego 2027, 17:00").
+pub fn span(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    if local_date(start) == local_date(end) {
+        format!("{}–{}", day_time(lang, start), clock(end))
+    } else {
+        format!("{} – {}", day_time(lang, start), day_time(lang, end))
+    }
+}
+
 /// "18:00".
 pub fn clock(t: DateTime<Utc>) -> String {
     t.with_timezone(&Warsaw).format("%H:%M").to_string()
@@ -83,6 +93,10 @@ mod tests {
         assert!(parse_local("jutro").is_none());
         assert_eq!(day_time(Lang::Pl, winter), "15 stycznia 2026, 18:00");
         assert_eq!(day_time(Lang::En, summer), "10 June 2026, 18:00");
+        let evening = parse_local("2026-06-10T20:00").unwrap();
+        assert_eq!(span(Lang::Pl, summer, evening), "10 czerwca 2026, 18:00–20:00");
+        let weeks = parse_local("2026-07-08T17:00").unwrap();
+        assert_eq!(span(Lang::Pl, summer, weeks), "10 czerwca 2026, 18:00 – 8 lipca 2026, 17:00");
     }
 
     #[test]

@@ -597,6 +597,8 @@ struct AuditQuery {
     #[serde(rename = "do")]
     until: String,
     strona: String,
+    /// `przecinek` for a CSV with commas.
+    separator: String,
 }
 
 impl AuditQuery {
@@ -702,14 +704,18 @@ async fn audit_csv(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Audi
         Err(_) => return Err(AppError::BadRequest),
     };
     let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(16);
-    let header = agora_export::csv_rows::header([
-        ctx.t("audit-col-time"),
-        ctx.t("audit-col-actor"),
-        ctx.t("audit-col-action"),
-        ctx.t("audit-col-entity"),
-        "id".into(),
-        ctx.t("audit-col-details"),
-    ]);
+    let sep = agora_export::csv_rows::Separator::from_param(&q.separator);
+    let header = agora_export::csv_rows::header(
+        sep,
+        [
+            ctx.t("audit-col-time"),
+            ctx.t("audit-col-actor"),
+            ctx.t("audit-col-action"),
+            ctx.t("audit-col-entity"),
+            "id".into(),
+            ctx.t("audit-col-details"),
+        ],
+    );
     let db = state.db.clone();
     tokio::spawn(async move {
         if tx.send(header).await.is_err() {
@@ -717,14 +723,17 @@ async fn audit_csv(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Audi
         }
         let result = audit::for_each(&db, &filter, |r| {
             let tx = tx.clone();
-            let line = agora_export::csv_rows::record([
-                r.at.to_rfc3339(),
-                r.actor_label,
-                r.action,
-                r.entity,
-                r.entity_id.map(|i| i.to_string()).unwrap_or_default(),
-                r.details,
-            ]);
+            let line = agora_export::csv_rows::record(
+                sep,
+                [
+                    r.at.to_rfc3339(),
+                    r.actor_label,
+                    r.action,
+                    r.entity,
+                    r.entity_id.map(|i| i.to_string()).unwrap_or_default(),
+                    r.details,
+                ],
+            );
             async move { tx.send(line).await.is_ok() }
         })
         .await;

@@ -292,12 +292,7 @@ fn size_label(lang: Lang, bytes: i64) -> String {
 }
 
 fn event_view(lang: Lang, e: Event, now: chrono::DateTime<Utc>) -> EventView {
-    let same_day = time::local_date(e.starts_at) == time::local_date(e.ends_at);
-    let when = if same_day {
-        format!("{}–{}", time::day_time(lang, e.starts_at), time::clock(e.ends_at))
-    } else {
-        format!("{} – {}", time::day_time(lang, e.starts_at), time::day_time(lang, e.ends_at))
-    };
+    let when = time::span(lang, e.starts_at, e.ends_at);
     EventView {
         kind: lang.t(&format!("method-{}", e.kind)),
         iso: e.starts_at.to_rfc3339(),
@@ -461,7 +456,7 @@ async fn consultation_page(
         languages,
         can_manage: ctx.can(Action::ManageUnit(c.unit_id)),
         open_for_remarks: status == Status::Open && now < c.closes_at,
-        surveys: crate::views::survey_results::links_for_consultation(&state, &ctx, c.id).await?,
+        surveys: crate::views::survey_results::links_for_consultation(&state, &ctx, &c).await?,
         poll: crate::views::poll::widget(
             &state,
             &ctx,
@@ -570,34 +565,87 @@ fn ics_response(body: String, name: &str) -> Response {
         .into_response()
 }
 
-fn ical_events<'a>(
-    state: &AppState,
-    rows: &'a [(Event, String, String)],
-    uids: &'a [String],
-    urls: &'a [String],
-) -> Vec<agora_export::ical::IcalEvent<'a>> {
-    let _ = state;
-    rows.iter()
-        .zip(uids.iter().zip(urls))
-        .map(|((e, _slug, _title), (uid, url))| agora_export::ical::IcalEvent {
-            uid,
-            start: e.starts_at,
-            end: e.ends_at,
-            summary: &e.title,
-            description: &e.description,
-            location: e.address.as_deref().or(e.online_url.as_deref()).unwrap_or(""),
-            url,
-            updated: e.updated_at,
+/// One entry of a calendar feed with its texts written out.
+struct IcsEntry {
+    uid: String,
+    start: chrono::DateTime<Utc>,
+    end: chrono::DateTime<Utc>,
+    summary: String,
+    description: String,
+    location: String,
+    url: String,
+    updated: chrono::DateTime<Utc>,
+}
+
+/// An event as a calendar entry: the room joins the address, and what a person needs to know
+/// before going (opening hours, accessibility, a phone, an online link) joins the description,
+/// since a calendar shows nothing else of it.
+fn event_entry(state: &AppState, lang: Lang, e: Event, slug: &str) -> IcsEntry {
+    let labelled =
+        |key: &str, v: Option<String>| v.filter(|v| !v.trim().is_empty()).map(|v| format!("{}: {v}", lang.t(key)));
+    let description = [
+        Some(e.description).filter(|d| !d.trim().is_empty()),
+        labelled("field-opening-hours", e.opening_hours),
+        labelled("field-accessibility", e.accessibility),
+        labelled("field-phone", e.phone),
+        labelled("field-online-url", e.online_url.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("\n");
+    let place: Vec<String> = [e.address, e.room].into_iter().flatten().filter(|s| !s.trim().is_empty()).collect();
+    let location = if place.is_empty() { e.online_url.unwrap_or_default() } else { place.join(", ") };
+    IcsEntry {
+        uid: format!("event-{}@{}", e.id, host_of(&state.config.base_url)),
+        start: e.starts_at,
+        end: e.ends_at,
+        summary: e.title,
+        description,
+        location,
+        url: format!("{}/konsultacje/{slug}", state.config.base_url),
+        updated: e.updated_at,
+    }
+}
+
+/// The start and the end of remark collection, as two moments in the consultation's calendar;
+/// none for a consultation called off.
+fn collection_entries(state: &AppState, lang: Lang, c: &Consultation) -> Vec<IcsEntry> {
+    if c.status == Status::Cancelled {
+        return Vec::new();
+    }
+    let host = host_of(&state.config.base_url);
+    let url = format!("{}/konsultacje/{}", state.config.base_url, c.slug);
+    [("opens", "ics-remarks-open", c.opens_at), ("closes", "ics-remarks-close", c.closes_at)]
+        .into_iter()
+        .map(|(what, key, at)| IcsEntry {
+            uid: format!("consultation-{}-{what}@{host}", c.id),
+            start: at,
+            end: at,
+            summary: lang.t_args(key, &[("title", Arg::Str(c.title.clone()))]),
+            description: c.summary.clone(),
+            location: String::new(),
+            url: url.clone(),
+            updated: c.updated_at,
         })
         .collect()
 }
 
-fn ics_body(state: &AppState, name: &str, rows: Vec<(Event, String, String)>) -> String {
-    let uids: Vec<String> =
-        rows.iter().map(|(e, _, _)| format!("event-{}@{}", e.id, host_of(&state.config.base_url))).collect();
-    let urls: Vec<String> =
-        rows.iter().map(|(_, slug, _)| format!("{}/konsultacje/{slug}", state.config.base_url)).collect();
-    agora_export::ical::calendar(name, &ical_events(state, &rows, &uids, &urls))
+fn ics_body(name: &str, entries: &[IcsEntry]) -> String {
+    let events: Vec<agora_export::ical::IcalEvent<'_>> = entries
+        .iter()
+        .map(|e| agora_export::ical::IcalEvent {
+            uid: &e.uid,
+            start: e.start,
+            end: e.end,
+            summary: &e.summary,
+            description: &e.description,
+            location: &e.location,
+            url: &e.url,
+            updated: e.updated,
+        })
+        .collect();
+    agora_export::ical::calendar(name, &events)
 }
 
 fn host_of(base: &str) -> String {
@@ -606,15 +654,17 @@ fn host_of(base: &str) -> String {
 
 async fn calendar_ics(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let rows = programme::upcoming(&state.db, Utc::now() - Duration::days(90), 5000, 0).await?;
-    let rows = rows.into_iter().map(|r| (r.event, r.slug, r.consultation_title)).collect();
-    Ok(ics_response(ics_body(&state, &ctx.t("calendar-title"), rows), "kalendarz"))
+    let entries: Vec<IcsEntry> = rows.into_iter().map(|r| event_entry(&state, ctx.lang, r.event, &r.slug)).collect();
+    Ok(ics_response(ics_body(&ctx.t("calendar-title"), &entries), "kalendarz"))
 }
 
 async fn consultation_ics(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
     let c = visible(&state, &ctx, &slug).await?;
-    let rows =
-        programme::events(&state.db, c.id).await?.into_iter().map(|e| (e, c.slug.clone(), c.title.clone())).collect();
-    Ok(ics_response(ics_body(&state, &c.title, rows), &c.slug))
+    let mut entries = collection_entries(&state, ctx.lang, &c);
+    entries.extend(
+        programme::events(&state.db, c.id).await?.into_iter().map(|e| event_entry(&state, ctx.lang, e, &c.slug)),
+    );
+    Ok(ics_response(ics_body(&c.title, &entries), &c.slug))
 }
 
 async fn atom_feed(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {

@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult, conflict_on};
 use crate::forms::{FormErrors, Pairs};
 use crate::i18n::localized;
 use crate::i18n::{Arg, Lang};
-use crate::render::{render, render_form, render_status};
+use crate::render::{MessageTpl, render, render_form, render_status};
 use crate::state::AppState;
 use crate::time;
 use crate::urls::redirect;
@@ -22,7 +22,7 @@ use agora_db::reference::{self, NamedKind};
 use agora_domain::Invalid;
 use agora_domain::consultation::{
     ConsultationForm, ConsultationInput, MethodKind, OnViolation, PublicationPlan, RuleViolation, RulesProfile, Status,
-    check_rules,
+    cancellation_reason, check_area, check_rules,
 };
 use agora_domain::document::{DocumentKind, MAX_FILE_BYTES};
 use agora_domain::permission::Action;
@@ -47,7 +47,10 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/admin/konsultacje/nowa", get(new_form).post(create))
         .route("/admin/konsultacje/{id}", get(edit_form).post(update))
         .route("/admin/konsultacje/{id}/status", post(change_status))
+        .route("/admin/konsultacje/{id}/odwolaj", get(cancel_page).post(cancel))
+        .route("/admin/konsultacje/{id}/usun", get(delete_page).post(delete))
         .route("/admin/konsultacje/{id}/program", get(programme_page))
+        .route("/admin/konsultacje/{id}/program/{part}/{item}", get(item_page).post(save_item))
         .route("/admin/konsultacje/{id}/harmonogram", post(add_step))
         .route("/admin/konsultacje/{id}/metody", post(add_method))
         .route("/admin/konsultacje/{id}/wydarzenia", post(add_event))
@@ -147,6 +150,8 @@ struct FormTpl<'a> {
     ctx: &'a Ctx,
     id: Option<i64>,
     status: Option<(String, Vec<(String, String)>)>,
+    /// Whether the organiser may delete it (a draft).
+    deletable: bool,
     f: ConsultationForm,
     unit_id: String,
     units: Vec<Opt>,
@@ -217,6 +222,7 @@ async fn form_page(
             checked: chosen.languages.iter().any(|l| l == code),
         })
         .collect();
+    let deletable = status.is_some_and(Status::may_be_deleted);
     let status = status.map(|s| {
         let steps = s
             .next_steps()
@@ -231,6 +237,7 @@ async fn form_page(
         ctx,
         id,
         status,
+        deletable,
         f,
         unit_id: chosen.unit_id,
         units,
@@ -288,8 +295,8 @@ fn validate(ctx: &Ctx, f: &ConsultationForm, chosen: &Chosen) -> Result<(Consult
     if unit.is_none() {
         inv.push(FieldError::new("unit_id", "choice-invalid"));
     }
-    if f.scope == "districts" && chosen.links.districts.is_empty() {
-        inv.push(FieldError::new("districts", "districts-required"));
+    if let Err(e) = check_area(f.scope.trim() != "districts", chosen.links.districts.len()) {
+        inv.push(e);
     }
     if chosen.languages.is_empty() {
         inv.push(FieldError::new("languages", "required"));
@@ -310,14 +317,12 @@ async fn create(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs>) -
                 .await;
         }
     };
-    let links =
-        if input.scope_citywide { Links { districts: vec![], ..chosen.links.clone() } } else { chosen.links.clone() };
     match dbc::create(
         &state.db,
         &input,
         unit,
         &chosen.languages.join(","),
-        &links,
+        &chosen.links,
         &audit(&ctx, "consultation.create", input.title.clone()),
     )
     .await
@@ -392,15 +397,13 @@ async fn update(
             .await;
         }
     };
-    let links =
-        if input.scope_citywide { Links { districts: vec![], ..chosen.links.clone() } } else { chosen.links.clone() };
     match dbc::update(
         &state.db,
         id,
         &input,
         unit,
         &chosen.languages.join(","),
-        &links,
+        &chosen.links,
         &audit(&ctx, "consultation.update", input.title.clone()),
     )
     .await
@@ -461,6 +464,10 @@ async fn change_status(
     let c = consultation_to_manage(&state, &ctx, id).await?;
     let from = c.status;
     let to = Status::parse(&form.to).filter(|to| from.can_move_to(*to)).ok_or(AppError::BadRequest)?;
+    if to == Status::Cancelled {
+        // Calling off takes a reason, asked for on a page of its own.
+        return Ok(redirect(&format!("/admin/konsultacje/{id}/odwolaj")).into_response());
+    }
     let mut justification = None;
     if from == Status::Draft && matches!(to, Status::Announced | Status::Open) {
         let profile = rules_profile(&state).await?;
@@ -504,6 +511,108 @@ async fn change_status(
         return Err(AppError::Conflict);
     }
     Ok(redirect(&format!("/admin/konsultacje/{id}?ok=flash-status-changed")).into_response())
+}
+
+// ---- calling off and deleting ----
+
+#[derive(Template)]
+#[template(path = "organiser/cancel.html")]
+struct CancelTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    reason: String,
+    errors: FormErrors,
+}
+
+/// The page that says a consultation can no longer be called off or deleted, and why.
+fn cannot(ctx: &Ctx, c: &Consultation, title: &str, message: &str) -> AppResult<Response> {
+    render_status(
+        StatusCode::CONFLICT,
+        &MessageTpl {
+            ctx,
+            title: ctx.t(title),
+            message: ctx.t(message),
+            link: Some((format!("/admin/konsultacje/{}", c.id), c.title.clone())),
+        },
+    )
+}
+
+async fn cancel_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let c = consultation_to_manage(&state, &ctx, id).await?;
+    if !c.status.can_move_to(Status::Cancelled) {
+        return cannot(&ctx, &c, "cancel-title", "cancel-not-possible");
+    }
+    render(&CancelTpl { ctx: &ctx, c, reason: String::new(), errors: FormErrors::default() })
+}
+
+/// The reason typed on the page that calls a consultation off.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CancelForm {
+    reason: String,
+}
+
+async fn cancel(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<CancelForm>,
+) -> AppResult<Response> {
+    let c = consultation_to_manage(&state, &ctx, id).await?;
+    if !c.status.can_move_to(Status::Cancelled) {
+        return cannot(&ctx, &c, "cancel-title", "cancel-not-possible");
+    }
+    let reason = match cancellation_reason(&f.reason) {
+        Ok(r) => r,
+        Err(e) => {
+            let errors = FormErrors::from_invalid(&e.into(), ctx.lang);
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &CancelTpl { ctx: &ctx, c, reason: f.reason, errors },
+            );
+        }
+    };
+    let details = format!("{} → cancelled; {reason}", c.status.as_str());
+    if !dbc::cancel(&state.db, id, c.status, &reason, &audit(&ctx, "consultation.status", details)).await? {
+        return Err(AppError::Conflict);
+    }
+    Ok(redirect(&format!("/admin/konsultacje/{id}?ok=flash-status-changed")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "organiser/delete.html")]
+struct DeleteTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+}
+
+async fn delete_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let c = consultation_to_manage(&state, &ctx, id).await?;
+    if !c.status.may_be_deleted() {
+        return cannot(&ctx, &c, "delete-draft-title", "delete-draft-not-draft");
+    }
+    render(&DeleteTpl { ctx: &ctx, c })
+}
+
+async fn delete(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let c = consultation_to_manage(&state, &ctx, id).await?;
+    if !c.status.may_be_deleted() {
+        return cannot(&ctx, &c, "delete-draft-title", "delete-draft-not-draft");
+    }
+    let Some(keys) =
+        dbc::delete_draft(&state.db, id, &audit(&ctx, "consultation.delete", format!("{}: {}", c.slug, c.title)))
+            .await?
+    else {
+        // Published meanwhile.
+        return cannot(&ctx, &c, "delete-draft-title", "delete-draft-not-draft");
+    };
+    // The rows are gone; a file left behind would only take space, so a failure is logged.
+    for key in keys {
+        if let Err(e) = state.storage.delete(&object_store::path::Path::from(key.as_str())).await {
+            tracing::warn!(error = %e, key, "a deleted draft's file stayed in storage");
+        }
+    }
+    Ok(redirect("/admin/konsultacje?ok=flash-consultation-deleted").into_response())
 }
 
 #[derive(Template)]
@@ -652,7 +761,12 @@ async fn programme_view(
         .map(|e| ItemView {
             id: e.id,
             label: format!("{}: {}", ctx.t(&format!("method-{}", e.kind)), e.title),
-            detail: format!("{}–{}", time::day_time(lang, e.starts_at), time::clock(e.ends_at)),
+            // A consultation point open for weeks shows both ends, and its hours.
+            detail: [Some(time::span(lang, e.starts_at, e.ends_at)), e.opening_hours]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" — "),
             attendance: Some(e.attendance.map(|a| a.to_string()).unwrap_or_default()),
             is_event: true,
         })
@@ -703,6 +817,40 @@ struct AttendanceForm {
     attendance: String,
 }
 
+/// The schedule step a form submits.
+fn parse_step(p: &Pairs) -> AppResult<Result<StepInput, Invalid>> {
+    let f: StepForm = p.decode()?;
+    let (s, e) = (f.step_starts_on.as_str(), f.step_ends_on.as_str());
+    Ok(StepInput::parse(&f.step_title, s, time::parse_date(s), e, time::parse_date(e), &f.step_description))
+}
+
+/// The method a form submits.
+fn parse_method(p: &Pairs) -> AppResult<Result<MethodInput, Invalid>> {
+    let f: MethodForm = p.decode()?;
+    let d = f.method_deadline.as_str();
+    Ok(MethodInput::parse(&f.method_kind, &f.method_description, &f.method_address, d, time::parse_local(d)))
+}
+
+/// The event a form submits.
+fn parse_event(p: &Pairs) -> AppResult<Result<NewEvent, Invalid>> {
+    let f: EventForm = p.decode()?;
+    Ok(EventInput::parse(&f, time::parse_local(&f.event_starts_at), time::parse_local(&f.event_ends_at)).map(|e| {
+        NewEvent {
+            kind: e.kind,
+            title: e.title,
+            starts_at: e.starts_at,
+            ends_at: e.ends_at,
+            address: e.address,
+            room: e.room,
+            accessibility: e.accessibility,
+            online_url: e.online_url,
+            phone: e.phone,
+            opening_hours: e.opening_hours,
+            description: e.description,
+        }
+    }))
+}
+
 async fn add_step(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -710,9 +858,7 @@ async fn add_step(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let f: StepForm = p.decode()?;
-    let (s, e) = (f.step_starts_on.as_str(), f.step_ends_on.as_str());
-    match StepInput::parse(&f.step_title, s, time::parse_date(s), e, time::parse_date(e), &f.step_description) {
+    match parse_step(&p)? {
         Ok(step) => {
             programme::add_schedule_item(
                 &state.db,
@@ -737,9 +883,7 @@ async fn add_method(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let f: MethodForm = p.decode()?;
-    let d = f.method_deadline.as_str();
-    match MethodInput::parse(&f.method_kind, &f.method_description, &f.method_address, d, time::parse_local(d)) {
+    match parse_method(&p)? {
         Ok(m) => {
             programme::add_method(
                 &state.db,
@@ -764,27 +908,162 @@ async fn add_event(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let f: EventForm = p.decode()?;
-    match EventInput::parse(&f, time::parse_local(&f.event_starts_at), time::parse_local(&f.event_ends_at)) {
-        Ok(e) => {
-            let new = NewEvent {
-                kind: e.kind,
-                title: e.title,
-                starts_at: e.starts_at,
-                ends_at: e.ends_at,
-                address: e.address,
-                room: e.room,
-                accessibility: e.accessibility,
-                online_url: e.online_url,
-                phone: e.phone,
-                opening_hours: e.opening_hours,
-                description: e.description,
-            };
+    match parse_event(&p)? {
+        Ok(new) => {
             programme::add_event(&state.db, id, &new, &audit(&ctx, "consultation.event.add", new.title.clone()))
                 .await?;
             Ok(back_to_programme(id))
         }
         Err(inv) => programme_view(&state, &ctx, c, p, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+    }
+}
+
+/// The part of the programme an address names.
+fn part_of(segment: &str) -> AppResult<Part> {
+    match segment {
+        "harmonogram" => Ok(Part::Schedule),
+        "metody" => Ok(Part::Method),
+        "wydarzenia" => Ok(Part::Event),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "organiser/programme_item.html")]
+struct ItemTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    /// The address segment of the part: "harmonogram", "metody" or "wydarzenia".
+    part: String,
+    item: i64,
+    /// What is edited, for the heading.
+    label: String,
+    kinds: Vec<Opt>,
+    form: Pairs,
+    errors: FormErrors,
+}
+
+fn pairs(fields: Vec<(&str, String)>) -> Pairs {
+    Pairs(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+async fn item_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, part, item)): Path<(i64, String, i64)>,
+) -> AppResult<Response> {
+    let c = consultation_to_manage(&state, &ctx, id).await?;
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    let (label, form) = match part_of(&part)? {
+        Part::Schedule => {
+            let s = programme::schedule_item(&state.db, id, item).await?.ok_or(AppError::NotFound)?;
+            let form = pairs(vec![
+                ("step_title", s.title.clone()),
+                ("step_starts_on", s.starts_on.to_string()),
+                ("step_ends_on", s.ends_on.map(|d| d.to_string()).unwrap_or_default()),
+                ("step_description", s.description),
+            ]);
+            (s.title, form)
+        }
+        Part::Method => {
+            let m = programme::method(&state.db, id, item).await?.ok_or(AppError::NotFound)?;
+            let form = pairs(vec![
+                ("method_kind", m.kind.as_str().to_owned()),
+                ("method_description", m.description),
+                ("method_address", opt(m.channel_address)),
+                ("method_deadline", m.deadline.map(time::input_value).unwrap_or_default()),
+            ]);
+            (ctx.t(&format!("method-{}", m.kind)), form)
+        }
+        Part::Event => {
+            let e = programme::event(&state.db, id, item).await?.ok_or(AppError::NotFound)?;
+            let form = pairs(vec![
+                ("event_kind", e.kind.as_str().to_owned()),
+                ("event_title", e.title.clone()),
+                ("event_starts_at", time::input_value(e.starts_at)),
+                ("event_ends_at", time::input_value(e.ends_at)),
+                ("event_address", opt(e.address)),
+                ("event_room", opt(e.room)),
+                ("event_online_url", opt(e.online_url)),
+                ("event_phone", opt(e.phone)),
+                ("event_opening_hours", opt(e.opening_hours)),
+                ("event_accessibility", opt(e.accessibility)),
+                ("event_description", e.description),
+            ]);
+            (e.title, form)
+        }
+    };
+    let kinds = options::<MethodKind>(ctx.lang, "method-");
+    render(&ItemTpl { ctx: &ctx, c, part, item, label, kinds, form, errors: FormErrors::default() })
+}
+
+async fn save_item(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, part, item)): Path<(i64, String, i64)>,
+    Form(p): Form<Pairs>,
+) -> AppResult<Response> {
+    let c = consultation_to_manage(&state, &ctx, id).await?;
+    let which = part_of(&part)?;
+    let (saved, label) = match which {
+        Part::Schedule => match parse_step(&p)? {
+            Ok(step) => {
+                let entry = audit(&ctx, "consultation.schedule.update", step.title.clone());
+                let saved = programme::update_schedule_item(
+                    &state.db,
+                    id,
+                    item,
+                    &step.title,
+                    step.starts_on,
+                    step.ends_on,
+                    &step.description,
+                    &entry,
+                )
+                .await?;
+                (Ok(saved), step.title)
+            }
+            Err(inv) => (Err(inv), p.get("step_title").to_owned()),
+        },
+        Part::Method => match parse_method(&p)? {
+            Ok(m) => {
+                let entry = audit(&ctx, "consultation.method.update", m.kind.as_str().into());
+                let saved = programme::update_method(
+                    &state.db,
+                    id,
+                    item,
+                    m.kind.as_str(),
+                    &m.description,
+                    m.channel_address.as_deref(),
+                    m.deadline,
+                    &entry,
+                )
+                .await?;
+                (Ok(saved), String::new())
+            }
+            Err(inv) => {
+                let kind = MethodKind::parse(p.get("method_kind"));
+                (Err(inv), kind.map(|k| ctx.t(&format!("method-{k}"))).unwrap_or_default())
+            }
+        },
+        Part::Event => match parse_event(&p)? {
+            Ok(e) => {
+                let entry = audit(&ctx, "consultation.event.update", e.title.clone());
+                (Ok(programme::update_event(&state.db, id, item, &e, &entry).await?), e.title)
+            }
+            Err(inv) => (Err(inv), p.get("event_title").to_owned()),
+        },
+    };
+    match saved {
+        Ok(true) => Ok(back_to_programme(id)),
+        Ok(false) => Err(AppError::NotFound),
+        Err(inv) => {
+            let kinds = options::<MethodKind>(ctx.lang, "method-");
+            let errors = FormErrors::from_invalid(&inv, ctx.lang);
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &ItemTpl { ctx: &ctx, c, part, item, label, kinds, form: p, errors },
+            )
+        }
     }
 }
 
@@ -831,12 +1110,7 @@ async fn remove_part(
     Path((id, part, item)): Path<(i64, String, i64)>,
 ) -> AppResult<Response> {
     consultation_to_manage(&state, &ctx, id).await?;
-    let part = match part.as_str() {
-        "harmonogram" => Part::Schedule,
-        "metody" => Part::Method,
-        "wydarzenia" => Part::Event,
-        _ => return Err(AppError::NotFound),
-    };
+    let part = part_of(&part)?;
     if !programme::remove(
         &state.db,
         part,

@@ -23,6 +23,7 @@ use agora_domain::permission::Action;
 use agora_domain::visibility::{Item, Viewer, may_see};
 
 use agora_domain::validation::bounded_text;
+use agora_export::csv_rows::Separator;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
@@ -50,6 +51,8 @@ pub(super) fn routes() -> Router<AppState> {
 struct ReportQuery {
     wersja: String,
     strona: String,
+    /// `przecinek` for a CSV with commas.
+    separator: String,
 }
 
 /// Whether this request gets the full version (names and contacts): staff of the unit only.
@@ -237,12 +240,23 @@ async fn report_page(
         page,
         pager_base: format!("/konsultacje/{}/raport?{suffix}", c.slug),
         surveys: crate::views::survey_results::report_sections(&state, ctx.lang, c.id).await?,
-        downloads: ["pdf", "docx", "xlsx", "csv"]
+        // The CSV twice: with semicolons for Excel in Polish (the default), and with commas.
+        downloads: [("pdf", ""), ("docx", ""), ("xlsx", ""), ("csv", ""), ("csv", "separator=przecinek")]
             .iter()
-            .map(|ext| {
+            .map(|(ext, param)| {
+                let query = [if full { "wersja=pelna" } else { "" }, param]
+                    .into_iter()
+                    .filter(|q| !q.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("&");
+                let key = if param.is_empty() {
+                    format!("report-download-{ext}")
+                } else {
+                    "report-download-csv-comma".into()
+                };
                 (
-                    ctx.t(&format!("report-download-{ext}")),
-                    format!("/konsultacje/{}/raport.{ext}{}", c.slug, if full { "?wersja=pelna" } else { "" }),
+                    ctx.t(&key),
+                    format!("/konsultacje/{}/raport.{ext}{}{query}", c.slug, if query.is_empty() { "" } else { "?" }),
                 )
             })
             .collect(),
@@ -264,7 +278,9 @@ async fn report_csv(
     let full = full_version(&ctx, &c, &q)?;
     text_for(&state, &ctx, &c).await?;
     let lang = ctx.lang;
+    let sep = Separator::from_param(&q.separator);
     let header_row = agora_export::csv_rows::header(
+        sep,
         [
             "report-col-number",
             "field-section",
@@ -288,16 +304,19 @@ async fn report_csv(
             let tx = tx.clone();
             let l = line(lang, r, full);
             let hidden = l.hidden.map(|reason| lang.t_args("remark-hidden", &[("reason", Arg::Str(reason))]));
-            let record = agora_export::csv_rows::record([
-                l.number.to_string(),
-                l.section,
-                hidden.unwrap_or(l.proposed_change),
-                l.justification,
-                l.who,
-                l.channel,
-                l.decision,
-                l.answer,
-            ]);
+            let record = agora_export::csv_rows::record(
+                sep,
+                [
+                    l.number.to_string(),
+                    l.section,
+                    hidden.unwrap_or(l.proposed_change),
+                    l.justification,
+                    l.who,
+                    l.channel,
+                    l.decision,
+                    l.answer,
+                ],
+            );
             async move { tx.send(record).await.is_ok() }
         })
         .await;

@@ -397,17 +397,29 @@ async fn duplicate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>)
     Ok(redirect(&format!("/admin/ankiety/{new_id}?ok=flash-survey-copied")).into_response())
 }
 
-async fn preview(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+/// Which screen of the preview, from 1.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PreviewQuery {
+    strona: String,
+}
+
+async fn preview(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<PreviewQuery>,
+) -> AppResult<Response> {
     let s = survey_to_manage(&state, &ctx, id).await?;
     let questions = dbs::questions(&state.db, id).await?;
-    let mut one_page = s.clone();
-    // The preview shows every question at once, with their conditions in words.
-    one_page.layout = Layout::OnePage;
+    // The preview goes screen by screen as respondents will, every question of a screen shown
+    // with its condition in words, whatever was answered before.
+    let screen = q.strona.trim().parse::<usize>().unwrap_or(1).max(1) - 1;
     let sc = Screen {
-        survey: &one_page,
+        survey: &s,
         questions: &questions,
         pairs: Vec::new(),
-        screen: 0,
+        screen,
         form_key: String::new(),
         code: String::new(),
         changed: Vec::new(),
@@ -911,8 +923,22 @@ fn response_cells(
     row
 }
 
-async fn export_csv(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+/// Which separator a CSV download uses.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CsvQuery {
+    /// `przecinek` for commas; semicolons otherwise.
+    separator: String,
+}
+
+async fn export_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<CsvQuery>,
+) -> AppResult<Response> {
     let s = survey_to_manage(&state, &ctx, id).await?;
+    let sep = agora_export::csv_rows::Separator::from_param(&q.separator);
     let questions = dbs::questions(&state.db, id).await?;
     let (cols, headers, _) = export_layout(ctx.lang, &questions);
     let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(32);
@@ -920,12 +946,12 @@ async fn export_csv(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
     tokio::spawn(async move {
         // A quarter of a million rows: start from memory given back to the system.
         let _ = tokio::task::spawn_blocking(crate::memory::release).await;
-        if tx.send(agora_export::csv_rows::header(headers)).await.is_err() {
+        if tx.send(agora_export::csv_rows::header(sep, headers)).await.is_err() {
             return;
         }
         let result = dbs::for_each_response(&db, id, &ResponseFilter::default(), |r, answers| {
             let tx = tx.clone();
-            let record = agora_export::csv_rows::record(response_cells(&r, &cols, &answers));
+            let record = agora_export::csv_rows::record(sep, response_cells(&r, &cols, &answers));
             async move { tx.send(record).await.is_ok() }
         })
         .await;

@@ -15,8 +15,10 @@ use crate::views::survey_form::{
 };
 use crate::views::survey_results::{CrossView, ResultView, may_see_results, percent, result_views};
 use agora_db::surveys::{self as dbs, NewResponse, Outcome, ResponseFilter, Survey};
+use agora_domain::consultation::Status;
 use agora_domain::survey::{
-    Access, Answers, Question, QuestionKind, SurveyChannel, answer_field, parse_answers, unknown_questions,
+    Access, Answers, Question, QuestionKind, SurveyChannel, answer_field, consultation_takes_answers, parse_answers,
+    unknown_questions,
 };
 use agora_domain::{FieldError, Invalid};
 use askama::Template;
@@ -25,7 +27,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use axum::routing::get;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -44,24 +46,45 @@ fn answered_cookie(id: i64) -> String {
     format!("agora_ankieta_{id}")
 }
 
-/// A survey and its questions, kept in memory until a change to anything but answers: a busy
-/// survey's responses would otherwise read and parse every question each time.
+/// What a survey's consultation decides about answering it.
+#[derive(Clone)]
+struct Gate {
+    status: Status,
+    opens_at: DateTime<Utc>,
+    title: String,
+}
+
+/// The gate of the consultation `s` belongs to, if it belongs to one.
+async fn consultation_gate(state: &AppState, s: &Survey) -> AppResult<Option<Gate>> {
+    let Some(cid) = s.consultation_id else { return Ok(None) };
+    Ok(agora_db::consultation::by_id(&state.db, cid).await?.map(|c| Gate {
+        status: c.status,
+        opens_at: c.opens_at,
+        title: c.title,
+    }))
+}
+
+/// A survey, its questions and its consultation's gate, kept in memory until a change to
+/// anything but answers: a busy survey's responses would otherwise read and parse every
+/// question each time.
 async fn survey_and_questions(
     state: &AppState,
     ctx: &Ctx,
     slug: &str,
-) -> AppResult<(Survey, Vec<agora_domain::survey::Question>)> {
+) -> AppResult<(Survey, Vec<agora_domain::survey::Question>, Option<Gate>)> {
+    type Kept = (Survey, Vec<agora_domain::survey::Question>, Option<Gate>);
     let key = format!("survey/{slug}");
-    if let Some((s, q)) = state.pages.memo::<(Survey, Vec<agora_domain::survey::Question>)>(&key)
+    if let Some((s, q, g)) = state.pages.memo::<Kept>(&key)
         && ctx.may_see(s.as_item())
     {
-        return Ok((s, q));
+        return Ok((s, q, g));
     }
     let since = state.pages.now();
     let s = survey_by_slug(state, ctx, slug).await?;
     let questions = dbs::questions(&state.db, s.id).await?;
-    state.pages.keep_memo(&key, (s.clone(), questions.clone()), since);
-    Ok((s, questions))
+    let gate = consultation_gate(state, &s).await?;
+    state.pages.keep_memo(&key, (s.clone(), questions.clone(), gate.clone()), since);
+    Ok((s, questions, gate))
 }
 
 // ---- answering ----
@@ -77,10 +100,17 @@ fn message(
 }
 
 /// Why the visitor can't answer now, as a page; `None` when they can.
-async fn refusal(state: &AppState, ctx: &Ctx, s: &Survey, headers: &HeaderMap) -> AppResult<Option<Response>> {
+async fn refusal(
+    state: &AppState,
+    ctx: &Ctx,
+    s: &Survey,
+    gate: Option<&Gate>,
+    headers: &HeaderMap,
+) -> AppResult<Option<Response>> {
+    let now = Utc::now();
     let results = (format!("/ankiety/{}/wyniki", s.slug), ctx.t("survey-see-results"));
-    let results_link = (s.visibility.public(s.is_closed(Utc::now())) || manages(ctx, s)).then_some(results);
-    if !s.is_open(Utc::now()) {
+    let results_link = (s.visibility.public(s.is_closed(now)) || manages(ctx, s)).then_some(results);
+    if !s.is_open(now) {
         return Ok(Some(message(
             ctx,
             StatusCode::FORBIDDEN,
@@ -88,6 +118,19 @@ async fn refusal(state: &AppState, ctx: &Ctx, s: &Survey, headers: &HeaderMap) -
             ctx.t("survey-closed"),
             results_link,
         )?));
+    }
+    if let Some(g) = gate
+        && !consultation_takes_answers(g.status, g.opens_at, now)
+    {
+        let text = if g.status == Status::Cancelled {
+            ctx.lang.t_args("survey-consultation-cancelled", &[("title", Arg::Str(g.title.clone()))])
+        } else {
+            ctx.lang.t_args(
+                "survey-consultation-not-open",
+                &[("title", Arg::Str(g.title.clone())), ("opens", Arg::Str(time::day_time(ctx.lang, g.opens_at)))],
+            )
+        };
+        return Ok(Some(message(ctx, StatusCode::FORBIDDEN, "survey-not-open-title", text, None)?));
     }
     match s.access {
         Access::SignedIn => match &ctx.user {
@@ -127,7 +170,8 @@ async fn answer_page(
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
     let s = survey_by_slug(&state, &ctx, &slug).await?;
-    if let Some(r) = refusal(&state, &ctx, &s, &headers).await? {
+    let gate = consultation_gate(&state, &s).await?;
+    if let Some(r) = refusal(&state, &ctx, &s, gate.as_ref(), &headers).await? {
         return Ok(r);
     }
     let questions = dbs::questions(&state.db, s.id).await?;
@@ -213,8 +257,8 @@ async fn answer_post(
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
     let received = Utc::now();
-    let (s, questions) = survey_and_questions(&state, &ctx, &slug).await?;
-    if let Some(r) = refusal(&state, &ctx, &s, &headers).await? {
+    let (s, questions, gate) = survey_and_questions(&state, &ctx, &slug).await?;
+    if let Some(r) = refusal(&state, &ctx, &s, gate.as_ref(), &headers).await? {
         return Ok(r);
     }
     let layout = s.layout;

@@ -295,6 +295,9 @@ pub struct AnswerTpl<'a> {
     notice: Option<String>,
     errors: FormErrors,
     preview: bool,
+    /// The preview's links to the screens before and after.
+    preview_prev: Option<String>,
+    preview_next: Option<String>,
 }
 
 /// Everything needed to draw one screen of the form.
@@ -334,17 +337,19 @@ pub async fn show_screen(state: &AppState, ctx: &Ctx, sc: Screen<'_>) -> AppResu
     let screen = sc.screen.min(screens.len().saturating_sub(1));
     let before = answers_before(&screens, screen, &sc.pairs);
     // On later screens a condition on an earlier screen is already known: the question is left
-    // out when it doesn't apply. Conditions within the screen are explained in words instead.
+    // out when it doesn't apply. Conditions within the screen are explained in words instead,
+    // and so is every condition in the preview, where nothing was answered.
     let on_screen: Vec<&Question> = screens
         .get(screen)
         .map(|qs| {
             qs.iter()
                 .copied()
                 .filter(|q| {
-                    q.show_if.as_ref().is_none_or(|c| {
-                        !before.contains_key(&c.question) && screens[screen].iter().any(|p| p.id == c.question)
-                            || is_shown(q, &before)
-                    })
+                    sc.preview
+                        || q.show_if.as_ref().is_none_or(|c| {
+                            !before.contains_key(&c.question) && screens[screen].iter().any(|p| p.id == c.question)
+                                || is_shown(q, &before)
+                        })
                 })
                 .collect()
         })
@@ -360,8 +365,11 @@ pub async fn show_screen(state: &AppState, ctx: &Ctx, sc: Screen<'_>) -> AppResu
             .map(|c| (format!("/konsultacje/{}", c.slug), c.title)),
         None => None,
     };
+    let preview_base = format!("/admin/ankiety/{}/podglad?strona=", s.id);
     let tpl = AnswerTpl {
         ctx,
+        preview_prev: (sc.preview && screen > 0).then(|| format!("{preview_base}{screen}")),
+        preview_next: (sc.preview && screen + 1 < screens.len()).then(|| format!("{preview_base}{}", screen + 2)),
         title: s.title(l).to_owned(),
         intro: crate::markdown::to_html(s.intro(l)),
         consultation,

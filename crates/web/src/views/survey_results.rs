@@ -59,32 +59,54 @@ pub fn number(lang: Lang, v: f64) -> String {
     if lang == Lang::Pl { s.replace('.', ",") } else { s }
 }
 
+/// One bar of a chart: its label, its length as a share of the longest a bar may be, and
+/// what is written after it.
+pub struct ChartBar {
+    pub label: String,
+    /// 0 to 1.
+    pub share: f64,
+    pub value: String,
+}
+
+/// Height of one bar's row: its label above, the bar below.
+const CHART_ROW: usize = 44;
+/// The longest bar, in per cent of the chart's width: the value written after it must fit.
+const CHART_BAR_MAX: f64 = 60.0;
+/// Labels longer than this are cut in the chart (the data table beside it has them whole), so
+/// that one fits on its line on a 320 px screen.
+const CHART_LABEL_MAX: usize = 34;
+
 /// A horizontal bar chart with its title, labels and values written out, so it reads
 /// without colour and a screen reader gets the title (the table beside it has the data).
-pub fn bar_chart(id: &str, title: &str, bars: &[BarView], max_n: i64) -> String {
-    let row = 30;
-    let height = bars.len() * row + 10;
+///
+/// It has no `viewBox`: a chart scaled down to a phone's width would shrink its text with it
+/// until nobody could read it. The chart takes the width it is given, its text keeps the
+/// page's size, each label has a line of its own above its bar, and the bars are measured in
+/// per cent of the width.
+pub fn bar_chart(id: &str, title: &str, bars: &[ChartBar]) -> String {
+    let height = bars.len() * CHART_ROW + 4;
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t\" viewBox=\"0 0 720 {height}\" width=\"720\" height=\"{height}\"><title id=\"{id}-t\">{}</title>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t\" width=\"100%\" height=\"{height}\"><title id=\"{id}-t\">{}</title>",
         esc(title)
     );
     for (i, b) in bars.iter().enumerate() {
-        let y = i * row + 5;
-        let w = if max_n > 0 { (b.n as f64 / max_n as f64 * 300.0).round() } else { 0.0 };
-        let label: String = if b.label.chars().count() > 34 {
-            format!("{}…", b.label.chars().take(33).collect::<String>())
+        let y = i * CHART_ROW;
+        let w = (b.share.clamp(0.0, 1.0) * CHART_BAR_MAX * 10.0).round() / 10.0;
+        let label: String = if b.label.chars().count() > CHART_LABEL_MAX {
+            format!("{}…", b.label.chars().take(CHART_LABEL_MAX - 1).collect::<String>())
         } else {
             b.label.clone()
         };
+        // The label starts 2 px in: a capital's stroke reaches left of its origin and the
+        // chart's edge would cut it.
         svg.push_str(&format!(
-            "<text x=\"0\" y=\"{}\" class=\"chart-label\">{}</text><rect x=\"250\" y=\"{}\" width=\"{w}\" height=\"20\" class=\"chart-bar\"></rect><text x=\"{}\" y=\"{}\" class=\"chart-value\">{} ({})</text>",
+            "<text x=\"2\" y=\"{}\" class=\"chart-label\">{}</text><rect x=\"0\" y=\"{}\" width=\"{w}%\" height=\"16\" class=\"chart-bar\"></rect><text x=\"{}%\" y=\"{}\" class=\"chart-value\">{}</text>",
             y + 15,
             esc(&label),
-            y,
-            250.0 + w + 6.0,
-            y + 15,
-            b.n,
-            esc(&b.percent)
+            y + 21,
+            w + 1.5,
+            y + 34,
+            esc(&b.value)
         ));
     }
     svg.push_str("</svg>");
@@ -164,24 +186,36 @@ pub async fn result_views(
         let id = format!("r{}", q.id);
         let text = q.text.get(l).to_owned();
         let svg = if q.kind == QuestionKind::Likert {
-            // One chart per row would repeat the scale; the chart shows each row's mean instead.
-            let means: Vec<BarView> = sum
+            // One chart per row would repeat the scale; the chart shows each row's mean instead,
+            // as a share of the top of the scale, and writes the mean, not a count.
+            let top = q.spec.options.len().max(1) as f64;
+            let means: Vec<ChartBar> = sum
                 .rows
                 .iter()
                 .zip(&rows)
-                .map(|((_, _, mean), (row_label, _, _))| BarView {
+                .map(|((_, _, mean), (row_label, _, _))| ChartBar {
                     label: row_label.clone(),
-                    n: mean.map_or(0, |m| (m * 100.0).round() as i64),
-                    percent: mean.map(|m| number(lang, m)).unwrap_or_default(),
-                    extra: String::new(),
+                    share: mean.map_or(0.0, |m| m / top),
+                    value: mean.map_or_else(
+                        || lang.t("survey-chart-no-answers"),
+                        |m| lang.t_args("survey-mean", &[("value", Arg::Str(number(lang, m)))]),
+                    ),
                 })
                 .collect();
-            let top = (q.spec.options.len() as i64) * 100;
-            bar_chart(&id, &format!("{text} — {}", lang.t("survey-row-means")), &means, top).replace("(", "(⌀ ")
+            bar_chart(&id, &format!("{text} — {}", lang.t("survey-row-means")), &means)
         } else if bars.is_empty() {
             String::new()
         } else {
-            bar_chart(&id, &text, &bars, bars.iter().map(|b| b.n).max().unwrap_or(0))
+            let most = bars.iter().map(|b| b.n).max().unwrap_or(0).max(1) as f64;
+            let chart: Vec<ChartBar> = bars
+                .iter()
+                .map(|b| ChartBar {
+                    label: b.label.clone(),
+                    share: b.n as f64 / most,
+                    value: format!("{} ({})", b.n, b.percent),
+                })
+                .collect();
+            bar_chart(&id, &text, &chart)
         };
         let texts = if with_texts && (q.kind.is_text() || q.kind == QuestionKind::ChoiceOther) {
             dbs::texts(&state.db, q.id, "", f, 0, 5, false).await?.0.into_iter().map(|(_, t)| t).collect()
@@ -218,19 +252,22 @@ pub fn may_see_results(ctx: &Ctx, s: &Survey) -> bool {
     ctx.may_see(s.results_item(Utc::now()))
 }
 
-/// What a consultation page shows of its surveys: (title, link, results link if public).
+/// What a consultation page shows of its surveys: (title, link, results link if public,
+/// whether it takes answers now).
 pub async fn links_for_consultation(
     state: &AppState,
     ctx: &Ctx,
-    consultation_id: i64,
+    c: &agora_db::consultation::Consultation,
 ) -> AppResult<Vec<(String, String, Option<String>, bool)>> {
     let now = Utc::now();
-    Ok(dbs::for_consultation(&state.db, consultation_id)
+    let gate_open = agora_domain::survey::consultation_takes_answers(c.status, c.opens_at, now);
+    Ok(dbs::for_consultation(&state.db, c.id)
         .await?
         .into_iter()
         .map(|s| {
             let results = may_see_results(ctx, &s).then(|| format!("/ankiety/{}/wyniki", s.slug));
-            (s.title(ctx.lang.code()).to_owned(), format!("/ankiety/{}", s.slug), results, s.is_open(now))
+            let open = gate_open && s.is_open(now);
+            (s.title(ctx.lang.code()).to_owned(), format!("/ankiety/{}", s.slug), results, open)
         })
         .collect())
 }

@@ -161,7 +161,19 @@ async fn administrators_grant_and_revoke_roles_and_everything_is_in_the_audit_lo
     let r = admin.get(&format!("/admin/dziennik?od={today}&do={today}&obiekt=user")).await;
     assert!(r.text().contains("3 wpisy"), "{}", r.text());
 
+    let page = admin.get("/admin/dziennik?akcja=role.").await;
+    assert!(
+        page.body.contains(
+            "href=\"/admin/dziennik.csv?akcja=role.\" download>Pobierz jako CSV (średniki, dla Excela po polsku)<"
+        ) && page.body.contains(
+            "href=\"/admin/dziennik.csv?akcja=role.&amp;separator=przecinek\" download>Pobierz jako CSV (przecinki)<"
+        ),
+        "both separators offered and named"
+    );
     let r = admin.get("/admin/dziennik.csv?akcja=role.").await;
+    assert!(r.body.starts_with('\u{feff}'));
+    assert_eq!(r.body.trim_start_matches('\u{feff}').lines().next(), Some("Kiedy;Kto;Działanie;Obiekt;id;Szczegóły"));
+    let r = admin.get("/admin/dziennik.csv?akcja=role.&separator=przecinek").await;
     assert_eq!(r.headers["content-type"], "text/csv; charset=utf-8");
     let lines: Vec<&str> = r.body.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines[0], "Kiedy,Kto,Działanie,Obiekt,id,Szczegóły");

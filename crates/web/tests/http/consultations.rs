@@ -474,3 +474,264 @@ async fn documents_are_checked_by_content_versioned_and_downloaded_as_attachment
     assert_eq!(r.field_error("file").as_deref(), Some("Plik jest za duży. Największy dopuszczalny rozmiar to 25 MB."));
     assert_eq!(agora_db::documents::list(app.db(), id).await.unwrap().len(), 1, "nothing stored half-way");
 }
+
+#[tokio::test]
+async fn a_consultation_point_open_for_weeks_shows_both_ends_and_its_hours_to_staff() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let id = stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Draft, 10, vec![]).await;
+    let r = org
+        .post(
+            &format!("/admin/konsultacje/{id}/wydarzenia"),
+            &[
+                ("event_kind", "consultation_point"),
+                ("event_title", "Punkt konsultacyjny w bibliotece"),
+                ("event_starts_at", "2027-02-01T09:00"),
+                ("event_ends_at", "2027-02-28T17:00"),
+                ("event_address", "ul. Podzamcze 3"),
+                ("event_opening_hours", "pon.–pt. 9:00–17:00"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let t = org.get(&format!("/admin/konsultacje/{id}/program")).await.text();
+    assert!(t.contains("1 lutego 2027, 09:00 – 28 lutego 2027, 17:00"), "both ends of four weeks: {t}");
+    assert!(t.contains("pon.–pt. 9:00–17:00"), "and its opening hours: {t}");
+}
+
+#[tokio::test]
+async fn an_organiser_edits_schedule_steps_methods_and_events() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let id = stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Draft, 10, vec![]).await;
+    let other = stored(&app, ztp, "Inna konsultacja", Status::Draft, 10, vec![]).await;
+    let base = format!("/admin/konsultacje/{id}");
+    let event = [
+        ("event_kind", "workshop"),
+        ("event_title", "Warsztaty projektowe"),
+        ("event_starts_at", "2027-03-10T17:00"),
+        ("event_ends_at", "2027-03-10T19:00"),
+        ("event_address", "ul. Podzamcze 1"),
+    ];
+    assert_eq!(org.post(&format!("{base}/wydarzenia"), &event).await.status, StatusCode::SEE_OTHER);
+    let step = [("step_title", "Zbieranie uwag"), ("step_starts_on", "2027-03-01")];
+    assert_eq!(org.post(&format!("{base}/harmonogram"), &step).await.status, StatusCode::SEE_OTHER);
+    let method = [("method_kind", "collecting_remarks"), ("method_description", "Online")];
+    assert_eq!(org.post(&format!("{base}/metody"), &method).await.status, StatusCode::SEE_OTHER);
+    let e = agora_db::programme::events(app.db(), id).await.unwrap()[0].id;
+    let step = agora_db::programme::schedule(app.db(), id).await.unwrap()[0].id;
+    let method = agora_db::programme::methods(app.db(), id).await.unwrap()[0].id;
+
+    let page = org.get(&format!("{base}/program")).await;
+    let edit = format!("{base}/program/wydarzenia/{e}");
+    assert!(page.body.contains(&format!("href=\"{edit}\"")), "each item has an edit link");
+    let form = org.get(&edit).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert_eq!(form.input_value("event_title").as_deref(), Some("Warsztaty projektowe"));
+    assert_eq!(form.input_value("event_starts_at").as_deref(), Some("2027-03-10T17:00"));
+
+    let mut changed = event.to_vec();
+    changed.retain(|(k, _)| *k != "event_ends_at");
+    changed.extend([("event_ends_at", "2027-03-10T16:00"), ("event_room", "sala 12")]);
+    let r = org.post(&edit, &changed).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("href=\"#event_ends_at\""), "the summary names the field");
+    assert_eq!(r.field_error("event_ends_at").as_deref(), Some("Koniec musi być później niż początek."));
+    assert_eq!(r.input_value("event_room").as_deref(), Some("sala 12"), "what was typed is kept");
+    changed.retain(|(k, _)| *k != "event_ends_at");
+    changed.push(("event_ends_at", "2027-03-10T20:00"));
+    let r = org.post(&edit, &changed).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let stored_event = agora_db::programme::event(app.db(), id, e).await.unwrap().unwrap();
+    assert_eq!(stored_event.room.as_deref(), Some("sala 12"));
+    assert_eq!(agora_web::time::input_value(stored_event.ends_at), "2027-03-10T20:00");
+
+    let r = org
+        .post(
+            &format!("{base}/program/harmonogram/{step}"),
+            &[
+                ("step_title", "Zbieranie uwag i spotkania"),
+                ("step_starts_on", "2027-03-01"),
+                ("step_ends_on", "2027-03-21"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let s = agora_db::programme::schedule_item(app.db(), id, step).await.unwrap().unwrap();
+    assert_eq!(
+        (s.title.as_str(), s.ends_on.map(|d| d.to_string())),
+        ("Zbieranie uwag i spotkania", Some("2027-03-21".into()))
+    );
+    let r = org
+        .post(
+            &format!("{base}/program/metody/{method}"),
+            &[
+                ("method_kind", "collecting_remarks"),
+                ("method_description", "Formularz online"),
+                ("method_address", "uwagi@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let m = agora_db::programme::method(app.db(), id, method).await.unwrap().unwrap();
+    assert_eq!(m.channel_address.as_deref(), Some("uwagi@example.org"));
+
+    // Another consultation's item is not found through this one.
+    assert_eq!(
+        org.get(&format!("/admin/konsultacje/{other}/program/wydarzenia/{e}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = org.post(&format!("/admin/konsultacje/{other}/program/wydarzenia/{e}"), &changed).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_draft_is_deleted_after_a_confirmation_and_a_published_one_is_not() {
+    use object_store::ObjectStoreExt;
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let draft = stored(&app, ztp, "Szkic do usunięcia", Status::Draft, 10, vec![]).await;
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF";
+    let url = format!("/admin/konsultacje/{draft}/dokumenty");
+    let r = org.post_file(&url, &[("title", "Projekt uchwały"), ("kind", "draft")], "projekt.pdf", pdf).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let doc = agora_db::documents::list(app.db(), draft).await.unwrap();
+    let key = object_store::path::Path::from(doc[0].versions[0].storage_key.as_str());
+
+    let edit = org.get(&format!("/admin/konsultacje/{draft}")).await;
+    assert!(edit.body.contains(&format!("href=\"/admin/konsultacje/{draft}/usun\"")), "the draft offers deletion");
+    let confirm = org.get(&format!("/admin/konsultacje/{draft}/usun")).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(confirm.text().contains("Tego nie można cofnąć"), "{}", confirm.text());
+    assert!(
+        confirm.body.contains(&format!("action=\"/admin/konsultacje/{draft}/usun\""))
+            && confirm.body.contains("name=\"csrf\"")
+    );
+    assert!(agora_db::consultation::by_id(app.db(), draft).await.unwrap().is_some(), "looking deletes nothing");
+    let r = org.post(&format!("/admin/konsultacje/{draft}/usun"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), "/admin/konsultacje?ok=flash-consultation-deleted");
+    assert!(agora_db::consultation::by_id(app.db(), draft).await.unwrap().is_none());
+    assert!(app.state.storage.head(&key).await.is_err(), "its file is gone too");
+    assert!(org.get(r.location()).await.text().contains("Szkic konsultacji został usunięty."));
+
+    let open = stored(&app, ztp, "Otwarta konsultacja", Status::Open, -1, vec![]).await;
+    let edit = org.get(&format!("/admin/konsultacje/{open}")).await;
+    assert!(!edit.body.contains(&format!("/admin/konsultacje/{open}/usun\"")), "no deletion offered");
+    assert_eq!(org.get(&format!("/admin/konsultacje/{open}/usun")).await.status, StatusCode::CONFLICT);
+    assert_eq!(org.post(&format!("/admin/konsultacje/{open}/usun"), &[]).await.status, StatusCode::CONFLICT);
+    assert!(agora_db::consultation::by_id(app.db(), open).await.unwrap().is_some());
+    // Someone else's draft stays out of reach.
+    let other = unit(&app, "WKS").await;
+    let theirs = stored(&app, other, "Cudzy szkic", Status::Draft, 10, vec![]).await;
+    assert_ne!(org.post(&format!("/admin/konsultacje/{theirs}/usun"), &[]).await.status, StatusCode::SEE_OTHER);
+    assert!(agora_db::consultation::by_id(app.db(), theirs).await.unwrap().is_some());
+}
+
+#[tokio::test]
+async fn cancelling_takes_a_confirmation_with_a_reason_shown_publicly() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let id = stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Open, -1, vec![]).await;
+    let edit = org.get(&format!("/admin/konsultacje/{id}")).await;
+    assert!(!edit.body.contains("name=\"to\" value=\"cancelled\""), "no one-click cancelling");
+    assert!(edit.body.contains(&format!("href=\"/admin/konsultacje/{id}/odwolaj\"")));
+    // A form sent the old way only leads to the confirmation.
+    let r = org.post(&format!("/admin/konsultacje/{id}/status"), &[("to", "cancelled")]).await;
+    assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, format!("/admin/konsultacje/{id}/odwolaj").as_str()));
+    let status = |app: &TestApp| {
+        let db = app.db().clone();
+        async move { agora_db::consultation::by_id(&db, id).await.unwrap().unwrap().status }
+    };
+    assert_eq!(status(&app).await, Status::Open);
+
+    let page = org.get(&format!("/admin/konsultacje/{id}/odwolaj")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("name=\"csrf\"") && page.body.contains("aria-required=\"true\""));
+    assert!(page.text().contains("Powód odwołania (wymagane)"), "{}", page.text());
+    let r = org.post(&format!("/admin/konsultacje/{id}/odwolaj"), &[("reason", "  ")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("id=\"error-summary\"") && r.body.contains("href=\"#reason\""),
+        "the summary names the field"
+    );
+    assert_eq!(r.field_error("reason").as_deref(), Some("Wpisz powód odwołania."));
+    assert_eq!(status(&app).await, Status::Open);
+    let reason = "Projekt wycofano z budżetu miasta na ten rok.";
+    let r = org.post(&format!("/admin/konsultacje/{id}/odwolaj"), &[("reason", reason)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert_eq!(status(&app).await, Status::Cancelled);
+    let public = app.client().get("/konsultacje/przebudowa-ul-podzamcze").await.text();
+    assert!(public.contains(&format!("Powód odwołania: {reason}")), "{public}");
+    assert_eq!(org.get(&format!("/admin/konsultacje/{id}/odwolaj")).await.status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn districts_ticked_for_the_whole_city_are_not_dropped_silently() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let d = district(&app, 13, "Podgórze").await.to_string();
+    let u = ztp.to_string();
+    let mut f = form("Park nad Wilgą", "park-nad-wilga", &u, "2027-02-01T10:00", "2027-03-01T10:00");
+    f.push(("districts", &d));
+    let r = org.post("/admin/konsultacje/nowa", &f).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.field_error("scope").unwrap().contains("Całe miasto"), "{:?}", r.field_error("scope"));
+    assert!(
+        r.body.contains(&format!("id=\"districts-{d}\" name=\"districts\" value=\"{d}\" checked")),
+        "the ticks stay"
+    );
+    for (k, v) in f.iter_mut() {
+        if *k == "scope" {
+            *v = "districts";
+        }
+    }
+    let r = org.post("/admin/konsultacje/nowa", &f).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let id = agora_db::consultation::by_slug(app.db(), "park-nad-wilga").await.unwrap().unwrap().id;
+    assert_eq!(consultation::links(app.db(), id).await.unwrap().districts, vec![d.parse::<i64>().unwrap()]);
+}
+
+#[tokio::test]
+async fn a_consultation_calendar_carries_remark_collection_and_where_and_how_to_come() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let id = stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Announced, 10, vec![]).await;
+    let r = org
+        .post(
+            &format!("/admin/konsultacje/{id}/wydarzenia"),
+            &[
+                ("event_kind", "consultation_point"),
+                ("event_title", "Punkt konsultacyjny"),
+                ("event_starts_at", "2027-02-01T09:00"),
+                ("event_ends_at", "2027-02-28T17:00"),
+                ("event_address", "ul. Podzamcze 1"),
+                ("event_room", "sala 12"),
+                ("event_opening_hours", "pon.–pt. 9:00–17:00"),
+                ("event_accessibility", "Winda, pętla indukcyjna"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let ics = app.client().get("/konsultacje/przebudowa-ul-podzamcze/kalendarz.ics").await.body.replace("\r\n ", "");
+    let events: Vec<&str> = ics.split("BEGIN:VEVENT").skip(1).collect();
+    let c = consultation::by_id(app.db(), id).await.unwrap().unwrap();
+    let wall = |t: chrono::DateTime<Utc>| {
+        t.with_timezone(&chrono_tz::Europe::Warsaw).format("DTSTART;TZID=Europe/Warsaw:%Y%m%dT%H%M%S").to_string()
+    };
+    let find = |summary: &str| {
+        *events
+            .iter()
+            .find(|e| e.contains(&format!("\r\nSUMMARY:{summary}\r\n")))
+            .unwrap_or_else(|| panic!("no {summary}: {ics}"))
+    };
+    let opens = find("Początek zbierania uwag: Przebudowa ul. Podzamcze");
+    assert!(opens.contains(&format!("\r\n{}\r\n", wall(c.opens_at))), "{opens}");
+    let closes = find("Koniec zbierania uwag: Przebudowa ul. Podzamcze");
+    assert!(closes.contains(&format!("\r\n{}\r\n", wall(c.closes_at))), "{closes}");
+    let point = find("Punkt konsultacyjny");
+    assert!(point.contains("\r\nLOCATION:ul. Podzamcze 1\\, sala 12\r\n"), "the room: {point}");
+    assert!(point.contains("Godziny otwarcia: pon.–pt. 9:00–17:00"), "the hours: {point}");
+    assert!(point.contains("Informacje o dostępności: Winda\\, pętla indukcyjna"), "accessibility: {point}");
+    assert!(point.contains("\r\nDTEND;TZID=Europe/Warsaw:20270228T170000\r\n"), "{point}");
+}

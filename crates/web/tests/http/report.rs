@@ -141,7 +141,22 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
         "sign-in required"
     );
 
-    let csv = visitor.get("/konsultacje/siec-tramwajowa/raport.csv").await;
+    // By default the CSV is for Excel in Polish: a byte-order mark and semicolons.
+    let links = page.body.split("class=\"downloads\"").nth(1).unwrap().split("</ul>").next().unwrap().to_owned();
+    assert!(
+        links.contains("href=\"/konsultacje/siec-tramwajowa/raport.csv\" download>Pobierz zestawienie uwag (CSV, średniki — dla Excela po polsku)<")
+            && links.contains("href=\"/konsultacje/siec-tramwajowa/raport.csv?separator=przecinek\" download>Pobierz zestawienie uwag (CSV, przecinki"),
+        "both separators offered and named: {links}"
+    );
+    let excel = visitor.get("/konsultacje/siec-tramwajowa/raport.csv").await;
+    assert!(excel.body.starts_with('\u{feff}'), "with the byte-order mark");
+    let lines: Vec<&str> = excel.body.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "Nr;Część dokumentu;Proponowana zmiana;Uzasadnienie;Zgłaszający;Kanał;Stanowisko;Uzasadnienie stanowiska"
+    );
+    assert!(lines[1].starts_with("1;§ 1;Linia 50 co 5 minut;Bo tak;Osoba prywatna nr 1;E-mail;Uwzględniona;"));
+    let csv = visitor.get("/konsultacje/siec-tramwajowa/raport.csv?separator=przecinek").await;
     assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
     let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(

@@ -300,9 +300,20 @@ async fn staff_key_in_paper_questionnaires_and_export_them() {
     let r = org.post(&format!("/admin/ankiety/{id}/wprowadz"), &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 
+    // For Excel in Polish by default: a byte-order mark and semicolons; commas on request.
+    let results = org.get("/ankiety/ankieta-o-zieleni/wyniki").await;
+    assert!(results.text().contains("Pobierz odpowiedzi (CSV, średniki — dla Excela po polsku)"), "{}", results.text());
+    assert!(results.body.contains(&format!("href=\"/admin/ankiety/{id}/odpowiedzi.csv?separator=przecinek\"")));
     let (status, ct, bytes) = org.get_bytes(&format!("/admin/ankiety/{id}/odpowiedzi.csv")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(ct.starts_with("text/csv"));
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let csv = String::from_utf8(bytes).unwrap();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().ends_with("Q1;Q2;Q3;Q4_1;Q4_2;Q4_3"));
+    let row = lines.next().unwrap();
+    assert!(row.ends_with("yes;\"Zioła, \"\"mięta\"\"\";3;1;0;1"), "{row}");
+    let (_, _, bytes) = org.get_bytes(&format!("/admin/ankiety/{id}/odpowiedzi.csv?separator=przecinek")).await;
     let csv = String::from_utf8(bytes).unwrap();
     let mut lines = csv.lines();
     let header = lines.next().unwrap();
@@ -507,4 +518,176 @@ async fn a_district_page_shows_its_consultations_and_poll() {
     );
     assert!(t.contains("Aby zagłosować, zaloguj się."));
     assert_eq!(app.client().get("/dzielnice/999999").await.status, StatusCode::NOT_FOUND);
+}
+
+/// Creates a survey with `settings` added to its required fields, adds `questions` (builder
+/// forms) and opens it; returns its id.
+async fn survey_of(
+    org: &mut Client,
+    unit: i64,
+    slug: &str,
+    settings: &[(&str, &str)],
+    questions: Vec<Vec<(&'static str, String)>>,
+) -> String {
+    let unit = unit.to_string();
+    let mut f = vec![
+        ("title_pl", "Ankieta testowa"),
+        ("slug", slug),
+        ("unit_id", unit.as_str()),
+        ("access", "anyone"),
+        ("layout", "one_page"),
+        ("visibility", "while_open"),
+    ];
+    for (k, v) in settings {
+        f.retain(|(name, _)| name != k);
+        f.push((k, v));
+    }
+    let r = org.post("/admin/ankiety/nowa", &f).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let id = survey_id(r.location());
+    for q in questions {
+        post(org, &format!("/admin/ankiety/{id}/pytania/nowe"), q).await;
+    }
+    let r = org.post(&format!("/admin/ankiety/{id}/status"), &[("to", "open")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    id
+}
+
+/// The chart of the question with `qid` on a results page.
+fn chart_of(body: &str, qid: i64) -> String {
+    let at = body.find(&format!("aria-labelledby=\"r{qid}-t\"")).expect("the question has a chart");
+    let start = body[..at].rfind("<svg").unwrap();
+    let end = body[at..].find("</svg>").unwrap() + at;
+    body[start..end].to_owned()
+}
+
+#[tokio::test]
+async fn a_matrix_chart_shows_row_means_and_a_date_question_only_dates() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "WKS").await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let q = |kind: &'static str, text: &'static str, extra: Vec<(&'static str, &str)>| {
+        let mut v: Vec<(&'static str, String)> = vec![("kind", kind.into()), ("text_pl", text.into())];
+        v.extend(extra.into_iter().map(|(k, x)| (k, x.to_owned())));
+        v
+    };
+    let id = survey_of(
+        &mut org,
+        u,
+        "ankieta-macierz",
+        &[],
+        vec![
+            q(
+                "likert",
+                "Jak oceniasz ulicę?",
+                vec![("options", "Źle\nRaczej źle\nŚrednio\nRaczej dobrze\nDobrze"), ("rows", "Chodniki\nZieleń")],
+            ),
+            q("date", "Kiedy byłeś tu ostatnio?", vec![]),
+        ],
+    )
+    .await;
+    let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
+    let (likert, date) = (qs[0].id, qs[1].id);
+    let mut c = app.client();
+    let hidden = form_fields(&mut c, "ankieta-macierz").await;
+    let r = send(
+        &mut c,
+        "ankieta-macierz",
+        &hidden,
+        &[(format!("q{likert}_1"), "5".into()), (format!("q{date}"), "2026-05-04".into())],
+        "submit",
+    )
+    .await;
+    assert!(r.text().contains("Twoje odpowiedzi zostały zapisane"), "{}", r.text());
+
+    let results = app.client().get("/ankiety/ankieta-macierz/wyniki").await;
+    assert_eq!(results.status, StatusCode::OK);
+    let chart = chart_of(&results.body, likert);
+    assert!(chart.contains(">średnia 5,00<"), "the chart writes the row's mean: {chart}");
+    assert!(!chart.contains("500"), "the mean is not written as a count of 500: {chart}");
+    assert!(chart.contains(">brak odpowiedzi<"), "a row nobody answered says so: {chart}");
+    let t = results.text();
+    assert!(t.contains("2026-05-04 1 100,0%"), "{t}");
+    assert!(!t.contains("* 1 100,0%"), "no row for the count of people who answered: {t}");
+    let chart = chart_of(&results.body, date);
+    assert_eq!(chart.matches("class=\"chart-bar\"").count(), 1, "one bar, for the one date: {chart}");
+}
+
+#[tokio::test]
+async fn charts_keep_their_text_size_on_a_narrow_screen() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "WKS").await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let id = built(&app, &mut org, u, "one_page").await;
+    let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
+    let mut c = app.client();
+    let hidden = form_fields(&mut c, "ankieta-o-zieleni").await;
+    send(&mut c, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "4"), (3, "2")]), "submit").await;
+    let results = app.client().get("/ankiety/ankieta-o-zieleni/wyniki").await;
+    let chart = chart_of(&results.body, qs[3].id);
+    // A chart drawn on a fixed 720-unit canvas and scaled to a 320 px screen shrinks its text to
+    // well under half its size; one without a viewBox fills the width and keeps the page's text.
+    assert!(!chart.contains("viewBox"), "{chart}");
+    assert!(chart.contains("width=\"100%\""), "{chart}");
+    assert!(chart.contains("width=\"60%\""), "the longest bar is measured in per cent: {chart}");
+}
+
+#[tokio::test]
+async fn a_survey_of_a_consultation_takes_answers_only_once_the_consultation_opens() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "ZTP").await;
+    // Its opening time has passed, but it was not opened yet.
+    let cid = stored(&app, u, "Przebudowa ul. Podzamcze", Status::Announced, -1, vec![]).await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let cid_s = cid.to_string();
+    let id = survey_of(
+        &mut org,
+        u,
+        "ankieta-podzamcze",
+        &[("consultation_id", &cid_s)],
+        vec![vec![("kind", "yes_no".into()), ("text_pl", "Czy jeździsz tędy rowerem?".into())]],
+    )
+    .await;
+    let qs = agora_db::surveys::questions(app.db(), id.parse().unwrap()).await.unwrap();
+    let mut c = app.client();
+    let page = c.get("/ankiety/ankieta-podzamcze").await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN, "{}", page.text());
+    assert!(page.text().contains("Ta ankieta jest częścią konsultacji „Przebudowa ul. Podzamcze”"), "{}", page.text());
+    let consultation = app.client().get("/konsultacje/przebudowa-ul-podzamcze").await.text();
+    assert!(!consultation.contains("trwa, weź udział"), "not offered as open: {consultation}");
+    let hidden: Vec<(String, String)> = vec![("v".into(), "1".into()), ("s".into(), "0".into())];
+    let r = send(&mut c, "ankieta-podzamcze", &hidden, &answers(&qs, &[(0, "yes")]), "submit").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    let n: i64 =
+        agora_db::surveys::channel_counts(app.db(), id.parse().unwrap()).await.unwrap().iter().map(|c| c.1).sum();
+    assert_eq!(n, 0, "nothing was stored");
+
+    let r = org.post(&format!("/admin/konsultacje/{cid}/status"), &[("to", "open")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let hidden = form_fields(&mut c, "ankieta-podzamcze").await;
+    let r = send(&mut c, "ankieta-podzamcze", &hidden, &answers(&qs, &[(0, "yes")]), "submit").await;
+    assert!(r.text().contains("Twoje odpowiedzi zostały zapisane"), "{}", r.text());
+}
+
+#[tokio::test]
+async fn the_builder_names_the_survey_address_and_previews_it_step_by_step() {
+    let app = TestApp::new().await;
+    let u = unit(&app, "WKS").await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let form = org.get("/admin/ankiety/nowa").await;
+    let hint = form.body.split("id=\"slug-hint\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    assert!(hint.contains("/ankiety/") && !hint.contains("/konsultacje/"), "{hint}");
+
+    let id = built(&app, &mut org, u, "pages").await;
+    let first = org.get(&format!("/admin/ankiety/{id}/podglad")).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let t = first.text();
+    assert!(t.contains("Krok 1 z 2"), "{t}");
+    assert!(t.contains("Czy masz ogród?") && t.contains("Co w nim rośnie?"), "{t}");
+    assert!(!t.contains("Jak oceniasz parki?"), "the second page is not on the first: {t}");
+    let next = format!("/admin/ankiety/{id}/podglad?strona=2");
+    assert!(first.body.contains(&format!("href=\"{next}\"")), "a link to the next step");
+    let second = org.get(&next).await.text();
+    assert!(second.contains("Krok 2 z 2") && second.contains("Jak oceniasz parki?"), "{second}");
+    assert!(!second.contains("Czy masz ogród?"), "{second}");
 }
