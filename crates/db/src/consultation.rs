@@ -223,6 +223,9 @@ pub async fn transition(
 }
 
 /// [`transition`] dated `at`, for history loaded after the fact (demo data, imports).
+///
+/// Closing before the planned end makes the real end the end everywhere (page, report, PDF,
+/// DOCX, calendar); the planned one stays in the audit log.
 pub async fn transition_at(
     db: &Db,
     id: i64,
@@ -237,6 +240,7 @@ pub async fn transition_at(
         let n = sqlx::query(
             "UPDATE consultations SET status = $1, updated_at = $2, \
              announced_at = CASE WHEN $1 IN ('announced', 'open') AND announced_at IS NULL THEN $2 ELSE announced_at END, \
+             closes_at = CASE WHEN $1 = 'closed' AND closes_at > $2 THEN $2 ELSE closes_at END, \
              rules_justification = COALESCE($3, rules_justification) WHERE id = $4 AND status = $5",
         )
         .bind(to.as_str()).bind(at).bind(justification).bind(id).bind(from.as_str())

@@ -13,7 +13,7 @@ use crate::urls::{redirect, safe_next};
 use crate::views::poll::{PollView, cookie_name, cookie_value, view};
 use agora_db::polls::{self as dbp};
 use agora_domain::limits::POLL_VOTES_PER_CLIENT;
-use agora_domain::permission::Action;
+use agora_domain::permission::{Action, Grant};
 use agora_domain::poll::PollStatus;
 use agora_domain::poll::{Placement, PollForm, VoteMode};
 use askama::Template;
@@ -133,9 +133,17 @@ async fn show_admin(
 ) -> AppResult<Response> {
     let l = ctx.lang.code();
     let totals = dbp::totals(&state.db).await?;
+    let units = super::common::my_units(ctx);
+    let consultations = agora_db::consultation::for_units(&state.db, units.as_deref(), 500, 0).await?.items;
+    let mine: std::collections::HashSet<i64> = consultations.iter().map(|c| c.id).collect();
+    // Live totals are the poll's owners' business: each sees the polls they could close.
     let rows = dbp::list(&state.db)
         .await?
         .into_iter()
+        .filter(|p| match p.consultation_id {
+            Some(cid) => mine.contains(&cid),
+            None => city_poll_allowed(ctx, p.district_id),
+        })
         .map(|p| AdminRow {
             id: p.id,
             question: p.question.get(l).to_owned(),
@@ -144,19 +152,13 @@ async fn show_admin(
             status: p.status.as_str().to_owned(),
         })
         .collect();
-    let units = super::common::my_units(ctx);
     let tpl = AdminTpl {
         ctx,
         rows,
         f,
         placements: options::<Placement>(ctx.lang, "poll-placement-"),
         modes: options::<VoteMode>(ctx.lang, "poll-mode-"),
-        consultations: agora_db::consultation::for_units(&state.db, units.as_deref(), 500, 0)
-            .await?
-            .items
-            .into_iter()
-            .map(|c| Opt { value: c.id.to_string(), label: c.title })
-            .collect(),
+        consultations: consultations.into_iter().map(|c| Opt { value: c.id.to_string(), label: c.title }).collect(),
         districts: super::common::district_options(state).await?,
         errors,
         notice,
@@ -164,14 +166,27 @@ async fn show_admin(
     render_form(&tpl.errors, &tpl)
 }
 
+/// A poll not tied to a consultation speaks for the city (administrators) or for one district
+/// (its editors).
+fn city_poll_allowed(ctx: &Ctx, district: Option<i64>) -> bool {
+    ctx.can(Action::ManageReferenceData) || district.is_some_and(|d| ctx.can(Action::ManageDistrict(d)))
+}
+
+/// Organisers run their consultations' polls and district editors their districts' polls.
+fn require_poll_staff(ctx: &Ctx) -> AppResult<()> {
+    let user = ctx.require(Action::EnterStaffArea)?;
+    let district_editor = user.grants.iter().any(|g| matches!(g, Grant::DistrictEditor(_)));
+    if district_editor || require_organiser(ctx).is_ok() { Ok(()) } else { Err(AppError::Forbidden) }
+}
+
 async fn admin(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
-    require_organiser(&ctx)?;
+    require_poll_staff(&ctx)?;
     let f = PollForm { placement: "home".into(), vote_mode: "cookie".into(), ..Default::default() };
     show_admin(&state, &ctx, f, FormErrors::default(), q.notice(&ctx)).await
 }
 
 async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PollForm>) -> AppResult<Response> {
-    require_organiser(&ctx)?;
+    require_poll_staff(&ctx)?;
     let input = match f.parse() {
         Ok(i) => i,
         Err(inv) => return show_admin(&state, &ctx, f, FormErrors::from_invalid(&inv, ctx.lang), None).await,
@@ -182,10 +197,7 @@ async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PollForm>
             Some(c) => ctx.can(Action::ManageUnit(c.unit_id)),
             None => false,
         },
-        None => {
-            ctx.can(Action::ManageReferenceData)
-                || input.district_id.is_some_and(|d| ctx.can(Action::ManageDistrict(d)))
-        }
+        None => city_poll_allowed(&ctx, input.district_id),
     };
     if !allowed {
         return Err(AppError::Forbidden);
@@ -206,15 +218,13 @@ async fn set_status(
     Path(id): Path<i64>,
     Form(f): Form<StatusForm>,
 ) -> AppResult<Response> {
-    require_organiser(&ctx)?;
+    require_poll_staff(&ctx)?;
     let poll = dbp::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let allowed = match poll.consultation_id {
         Some(cid) => {
             agora_db::consultation::by_id(&state.db, cid).await?.is_some_and(|c| ctx.can(Action::ManageUnit(c.unit_id)))
         }
-        None => {
-            ctx.can(Action::ManageReferenceData) || poll.district_id.is_some_and(|d| ctx.can(Action::ManageDistrict(d)))
-        }
+        None => city_poll_allowed(&ctx, poll.district_id),
     };
     if !allowed {
         return Err(AppError::Forbidden);

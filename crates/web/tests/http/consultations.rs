@@ -735,3 +735,23 @@ async fn a_consultation_calendar_carries_remark_collection_and_where_and_how_to_
     assert!(point.contains("Informacje o dostępności: Winda\\, pętla indukcyjna"), "accessibility: {point}");
     assert!(point.contains("\r\nDTEND;TZID=Europe/Warsaw:20270228T170000\r\n"), "{point}");
 }
+
+#[tokio::test]
+async fn a_consultation_ended_early_shows_its_real_end_everywhere() {
+    use agora_web::i18n::Lang;
+    use agora_web::time::{day, local_date};
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    let id = stored(&app, ztp, "Zieleń na Kazimierzu", Status::Open, -2, vec![]).await;
+    let planned = consultation::by_id(app.db(), id).await.unwrap().unwrap().closes_at;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(ztp)]).await;
+    let r = org.post(&format!("/admin/konsultacje/{id}/status"), &[("to", "closed")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let (planned_day, today) = (day(Lang::Pl, local_date(planned)), day(Lang::Pl, local_date(Utc::now())));
+    let page = app.client().get("/konsultacje/zielen-na-kazimierzu").await.text();
+    assert!(page.contains(&format!("Zakończona {today}")), "{page}");
+    assert!(!page.contains(&planned_day), "the planned end {planned_day} is still shown");
+    let ics = app.client().get("/konsultacje/zielen-na-kazimierzu/kalendarz.ics").await.text();
+    let planned_stamp = planned.format("%Y%m%d").to_string();
+    assert!(!ics.contains(&planned_stamp), "{ics}");
+}

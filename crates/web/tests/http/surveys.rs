@@ -691,3 +691,48 @@ async fn the_builder_names_the_survey_address_and_previews_it_step_by_step() {
     assert!(second.contains("Krok 2 z 2") && second.contains("Jak oceniasz parki?"), "{second}");
     assert!(!second.contains("Czy masz ogród?"), "{second}");
 }
+
+#[tokio::test]
+async fn district_editors_run_their_district_polls_and_organisers_see_only_their_own() {
+    let app = TestApp::new().await;
+    let e = agora_db::audit::AuditEntry {
+        actor_id: None,
+        actor_label: "test".into(),
+        action: "district.create",
+        entity: "district",
+        details: String::new(),
+    };
+    let parse = agora_domain::reference::DistrictInput::parse;
+    let d = agora_db::reference::save_district(app.db(), None, &parse("13", "Podgórze").unwrap(), &e).await.unwrap();
+    let other =
+        agora_db::reference::save_district(app.db(), None, &parse("1", "Stare Miasto").unwrap(), &e).await.unwrap();
+    let poll = |district: i64, question: &'static str| {
+        let ds = district.to_string();
+        move || {
+            vec![
+                ("question_pl", question.to_owned()),
+                ("options", "Tak\nNie".to_owned()),
+                ("placement", "district".to_owned()),
+                ("district_id", ds.clone()),
+                ("vote_mode", "cookie".to_owned()),
+            ]
+        }
+    };
+    let mut editor = app.signed_in("rada13@agora.test", &[Grant::DistrictEditor(d)]).await;
+    assert_eq!(editor.get("/admin/sondy").await.status, StatusCode::OK);
+    let own = poll(d, "Czy otworzyć nowy skwer?")();
+    let own: Vec<(&str, &str)> = own.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(editor.post("/admin/sondy", &own).await.status, StatusCode::SEE_OTHER);
+    let theirs = poll(other, "Czy zamknąć Rynek dla aut?")();
+    let theirs: Vec<(&str, &str)> = theirs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(editor.post("/admin/sondy", &theirs).await.status, StatusCode::FORBIDDEN);
+    assert!(editor.get("/admin/sondy").await.text().contains("Czy otworzyć nowy skwer?"));
+    // Another unit's organiser neither sees the district poll nor its live totals.
+    let u = unit(&app, "ZTP").await;
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    let list = org.get("/admin/sondy").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(!list.text().contains("Czy otworzyć nowy skwer?"), "{}", list.text());
+    let mut moderator = app.signed_in("mod@agora.test", &[Grant::Moderator]).await;
+    assert_eq!(moderator.get("/admin/sondy").await.status, StatusCode::FORBIDDEN);
+}
