@@ -21,3 +21,22 @@ pub fn security_headers() -> [(HeaderName, HeaderValue); 6] {
         (HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin")),
     ]
 }
+
+/// Marks what belongs to one person as theirs alone: staff and account pages, exports, and
+/// anything answered to a signed-in browser. Shared caches and the browser's back-forward store
+/// would otherwise keep personal data after sign-out. Answers that set their own policy
+/// (assets, public feeds) keep it.
+pub async fn private_no_store(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let path = req.uri().path();
+    let personal =
+        path.starts_with("/admin")
+            || path.starts_with("/konto")
+            || req.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).any(|v| {
+                v.split(';').any(|c| c.trim_start().starts_with(&format!("{}=", crate::visitor::SESSION_COOKIE)))
+            });
+    let mut res = next.run(req).await;
+    if personal && !res.headers().contains_key(header::CACHE_CONTROL) {
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
+    res
+}

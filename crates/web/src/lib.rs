@@ -106,6 +106,7 @@ pub fn router(state: AppState) -> App {
     for (name, value) in security_headers() {
         app = app.layer(SetResponseHeaderLayer::if_not_present(name, value));
     }
+    let app = app.layer(from_fn(headers::private_no_store));
     App { pages, secure_cookies, router: app.layer(TraceLayer::new_for_http()), peer: None }
 }
 

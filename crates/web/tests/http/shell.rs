@@ -132,3 +132,22 @@ async fn accessibility_statement_is_public_and_editable_by_administrators() {
     let mut resident = app.signed_in("mieszkaniec@example.pl", &[]).await;
     assert_eq!(resident.get("/admin/strony/deklaracja-dostepnosci").await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn personal_pages_and_exports_are_never_stored_by_a_cache() {
+    use agora_domain::permission::Grant;
+    let app = TestApp::new().await;
+    let cache_control = |r: &crate::harness::Resp| {
+        r.headers.get("cache-control").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
+    };
+    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
+    for path in ["/konto", "/admin", "/admin/dziennik.csv", "/konto/uwagi", "/konsultacje"] {
+        let r = admin.get(path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert_eq!(cache_control(&r), "private, no-store", "{path}");
+    }
+    let r = app.client().get("/konto/logowanie").await;
+    assert_eq!(cache_control(&r), "private, no-store");
+    let r = app.client().get("/konsultacje").await;
+    assert!(!cache_control(&r).contains("no-store"), "a public page stays cacheable");
+}
