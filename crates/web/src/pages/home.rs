@@ -89,10 +89,9 @@ async fn switch_language(
     Path(code): Path<String>,
     Query(q): Query<super::common::NextQuery>,
 ) -> AppResult<Response> {
+    // Only the browser's choice changes: a GET (a prefetch, a crawled link) must not write to
+    // the account. The account's language, used for its mail, is set on the settings page.
     let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
-    if let Some(u) = &ctx.user {
-        agora_db::users::set_profile(&state.db, u.id, &u.display_name, lang.code()).await?;
-    }
     let mut resp = redirect(&safe_next(q.next.as_deref())).into_response();
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",

@@ -151,3 +151,16 @@ async fn personal_pages_and_exports_are_never_stored_by_a_cache() {
     let r = app.client().get("/konsultacje").await;
     assert!(!cache_control(&r).contains("no-store"), "a public page stays cacheable");
 }
+
+#[tokio::test]
+async fn the_language_switch_changes_the_browser_not_the_account() {
+    let app = TestApp::new().await;
+    let mut c = app.signed_in("ewa@agora.test", &[]).await;
+    let ewa = agora_db::users::by_email(app.db(), "ewa@agora.test").await.unwrap().unwrap();
+    assert_eq!(ewa.locale, "pl");
+    let r = c.get("/jezyk/en?next=/").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(c.get("/").await.body.contains("<html lang=\"en\">"), "the browser's pages follow the switch");
+    let after = agora_db::users::by_id(app.db(), ewa.id).await.unwrap().unwrap();
+    assert_eq!(after.locale, "pl", "a GET must not write the account's language");
+}
