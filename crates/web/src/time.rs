@@ -10,7 +10,8 @@ pub fn parse_local(raw: &str) -> Option<DateTime<Utc>> {
     let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M"))
-        .ok()?;
+        .ok()
+        .filter(|n| agora_domain::validation::sane_year(n.year()))?;
     // In the autumn hour that happens twice the earlier one is meant; in the spring gap the
     // time does not exist and is refused.
     Warsaw.from_local_datetime(&naive).earliest().map(|t| t.with_timezone(&Utc))
@@ -18,7 +19,7 @@ pub fn parse_local(raw: &str) -> Option<DateTime<Utc>> {
 
 /// Parses a `date` value ("2027-01-17").
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok().filter(|d| agora_domain::validation::sane_year(d.year()))
 }
 
 /// The value for a `datetime-local` input.

@@ -8,7 +8,7 @@ use super::common::{
 };
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult, conflict_on};
-use crate::forms::{FormErrors, Pairs};
+use crate::forms::{FormErrors, Pairs, Problem};
 use crate::i18n::localized;
 use crate::i18n::{Arg, Lang};
 use crate::render::{MessageTpl, render, render_form, render_status};
@@ -397,6 +397,9 @@ async fn update(
             .await;
         }
     };
+    if let Some(errors) = published_dates_break_rules(&state, &ctx, &c, &input).await? {
+        return form_page(&state, &ctx, Some(id), Some(c.status), f, chosen, errors, None).await;
+    }
     match dbc::update(
         &state.db,
         id,
@@ -415,6 +418,42 @@ async fn update(
                 .await
         }
     }
+}
+
+/// New dates for a consultation residents already see are held to the same rules as at its
+/// publication: the period may not shrink below the minimum, nor the notice before opening.
+/// A broken rule is reported on the date field it concerns.
+async fn published_dates_break_rules(
+    state: &AppState,
+    ctx: &Ctx,
+    c: &Consultation,
+    input: &ConsultationInput,
+) -> AppResult<Option<FormErrors>> {
+    let moved = input.opens_at != c.opens_at || input.closes_at != c.closes_at;
+    if !moved || !matches!(c.status, Status::Announced | Status::Open) {
+        return Ok(None);
+    }
+    let profile = rules_profile(state).await?;
+    let plan = PublicationPlan {
+        announce_at: c.announced_at.unwrap_or_else(Utc::now),
+        opens_at: input.opens_at,
+        closes_at: input.closes_at,
+        methods: programme::methods(&state.db, c.id).await?.iter().map(|m| m.kind).collect(),
+    };
+    // A rule already broken, and justified, at publication is not the edit's doing.
+    let before =
+        check_rules(&profile, &PublicationPlan { opens_at: c.opens_at, closes_at: c.closes_at, ..plan.clone() });
+    let list: Vec<Problem> = check_rules(&profile, &plan)
+        .iter()
+        .filter(|v| !before.iter().any(|b| b.code() == v.code()))
+        .filter_map(|v| match v {
+            RuleViolation::TooShort { .. } => Some(("closes_at", v)),
+            RuleViolation::NoticeTooShort { .. } => Some(("opens_at", v)),
+            RuleViolation::TooFewMethods { .. } | RuleViolation::MissingRequiredMethod { .. } => None,
+        })
+        .map(|(field, v)| Problem { field, message: violation_message(ctx.lang, v) })
+        .collect();
+    Ok((!list.is_empty()).then_some(FormErrors { list }))
 }
 
 // ---- status and the rules profile ----

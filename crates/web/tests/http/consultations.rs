@@ -755,3 +755,29 @@ async fn a_consultation_ended_early_shows_its_real_end_everywhere() {
     let planned_stamp = planned.format("%Y%m%d").to_string();
     assert!(!ics.contains(&planned_stamp), "{ics}");
 }
+
+#[tokio::test]
+async fn dates_of_a_published_consultation_keep_to_the_rules_and_a_sane_range() {
+    use agora_web::time::input_value;
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let id = stored(&app, ztp, "Rozkład nocny", Status::Announced, 10, vec![]).await;
+    let c = consultation::by_id(app.db(), id).await.unwrap().unwrap();
+    let (unit, opens) = (ztp.to_string(), input_value(c.opens_at));
+    let path = format!("/admin/konsultacje/{id}");
+    let one_day = input_value(c.opens_at + Duration::days(1));
+    let r = org.post(&path, &form("Rozkład nocny", "rozklad-nocny", &unit, &opens, &one_day)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    let e = r.field_error("closes_at").unwrap_or_default();
+    assert!(e.contains("1 dzień") || e.contains("dni"), "{e}");
+    assert_eq!(r.input_value("closes_at").as_deref(), Some(one_day.as_str()), "the typed date is kept");
+    for bad in ["9999-01-01T10:00", "-2026-01-01T10:00", "1899-12-31T10:00"] {
+        let r = org.post(&path, &form("Rozkład nocny", "rozklad-nocny", &unit, &opens, bad)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(r.field_error("closes_at").is_some(), "{bad}");
+    }
+    assert_eq!(consultation::by_id(app.db(), id).await.unwrap().unwrap().closes_at, c.closes_at, "nothing stored");
+    let longer = input_value(c.closes_at + Duration::days(7));
+    let r = org.post(&path, &form("Rozkład nocny", "rozklad-nocny", &unit, &opens, &longer)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+}
