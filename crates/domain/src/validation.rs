@@ -105,6 +105,15 @@ pub fn field_name(name: String) -> &'static str {
     leaked
 }
 
+/// The years a date typed into any form may fall in: a typo such as 9999 or −2026 would
+/// otherwise be stored and acted on (the scheduler opened such a consultation at once).
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+/// Whether `year` is in [`YEARS`].
+pub fn sane_year(year: i32) -> bool {
+    YEARS.contains(&year)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,13 +125,4 @@ mod tests {
         assert_eq!(bounded_text("f", "   ", 1, 4).unwrap_err().code, "required");
         assert_eq!(bounded_text("f", "a\u{0}b", 1, 4).unwrap_err().code, "control-chars");
     }
-}
-
-/// The years a date typed into any form may fall in: a typo such as 9999 or −2026 would
-/// otherwise be stored and acted on (the scheduler opened such a consultation at once).
-pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
-
-/// Whether `year` is in [`YEARS`].
-pub fn sane_year(year: i32) -> bool {
-    YEARS.contains(&year)
 }
