@@ -85,7 +85,6 @@ async fn readyz(State(state): State<AppState>) -> Response {
 
 async fn switch_language(
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(code): Path<String>,
     Query(q): Query<super::common::NextQuery>,
 ) -> AppResult<Response> {
