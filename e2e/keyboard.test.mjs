@@ -352,7 +352,8 @@ test('a remark on the open consultation: a failed submission, then a good one, b
   // The typed text kept in the form that came back.
   assert.equal(await page.inputValue('#r0_proposed_change'), REMARK_VALUES.r0_proposed_change);
 
-  await tabTo(page, isSubmit, 'the submit button');
+  // Enter in a text field does the form's main action (send), not "add another remark".
+  await page.focus('#name');
   resp = await submitWith(page, 'Enter');
   assert.equal(resp.status(), 200, `the corrected form answered ${resp.status()}`);
   assert.match(await page.textContent('main'), /UW\/\d+\/\d+/, 'no receipt number');
