@@ -161,9 +161,8 @@ impl RefKind {
     fn edit_action(self, id: i64) -> Action {
         match self {
             RefKind::Unit => Action::ManageUnit(id),
-            RefKind::District => Action::ManageDistrict(id),
-            RefKind::Body => Action::ManageBody(id),
-            RefKind::Category => Action::ManageReferenceData,
+            // Districts and bodies are shared names every page uses: administrators rename them.
+            RefKind::District | RefKind::Body | RefKind::Category => Action::ManageReferenceData,
         }
     }
 }
@@ -210,6 +209,9 @@ struct ReferenceEditTpl<'a> {
 
 type Values = HashMap<String, String>;
 
+/// The fields that name a unit across the site.
+const UNIT_IDENTITY: [&str; 3] = ["code", "name_pl", "name_en"];
+
 fn field_views(ctx: &Ctx, kind: RefKind, values: &Values, code_locked: bool) -> Vec<FieldView> {
     kind.fields()
         .iter()
@@ -218,7 +220,7 @@ fn field_views(ctx: &Ctx, kind: RefKind, values: &Values, code_locked: bool) -> 
             label: ctx.t(label),
             hint: if hint.is_empty() { String::new() } else { ctx.t(hint) },
             value: values.get(*name).cloned().unwrap_or_default(),
-            disabled: code_locked && *name == "code",
+            disabled: code_locked && UNIT_IDENTITY.contains(name),
         })
         .collect()
 }
@@ -428,8 +430,11 @@ async fn reference_update(
     ctx.require(kind.edit_action(id))?;
     let stored = current_values(&state, kind, id).await?;
     if kind == RefKind::Unit && !ctx.can(Action::ManageReferenceData) {
-        // Organisers keep their unit's details current; the code is the administrators'.
-        values.insert("code".into(), stored.get("code").cloned().unwrap_or_default());
+        // Organisers keep their unit's contact current; its code and names are shared reference
+        // data that only administrators change.
+        for field in UNIT_IDENTITY {
+            values.insert(field.into(), stored.get(field).cloned().unwrap_or_default());
+        }
     }
     match save(&state, &ctx, kind, Some(id), &values).await? {
         Ok(_) => Ok(redirect(&format!("/admin/{}/{id}?ok=flash-saved", kind.as_str())).into_response()),

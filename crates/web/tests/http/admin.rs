@@ -180,3 +180,29 @@ async fn administrators_grant_and_revoke_roles_and_everything_is_in_the_audit_lo
     assert_eq!(lines.len(), 4, "header + the test's own grant + grant + revoke: {lines:?}");
     assert!(lines[3].contains("role.revoke"));
 }
+
+#[tokio::test]
+async fn only_administrators_rename_shared_reference_data() {
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP", "Zarząd Transportu Publicznego").await;
+    let entry = agora_db::audit::AuditEntry {
+        actor_id: None,
+        actor_label: "test".into(),
+        action: "district.create",
+        entity: "district",
+        details: String::new(),
+    };
+    let input = agora_domain::reference::DistrictInput::parse("13", "Podgórze").unwrap();
+    let d = reference::save_district(app.db(), None, &input, &entry).await.unwrap();
+    let mut editor = app.signed_in("rada@agora.test", &[Grant::DistrictEditor(d)]).await;
+    let r = editor.post(&format!("/admin/dzielnice/{d}"), &[("number", "1"), ("name", "Stare Miasto")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(reference::districts(app.db()).await.unwrap()[0].name, "Podgórze");
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(ztp)]).await;
+    let fields = [("code", "XYZ"), ("name_pl", "Inna nazwa"), ("name_en", "Other"), ("contact", "ztp@example.pl")];
+    let r = org.post(&format!("/admin/jednostki/{ztp}"), &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let u = reference::unit(app.db(), ztp).await.unwrap().unwrap();
+    assert_eq!((u.code.as_str(), u.name_pl.as_str()), ("ZTP", "Zarząd Transportu Publicznego"));
+    assert_eq!(u.contact.as_deref(), Some("ztp@example.pl"), "the unit's contact is the organiser's to keep");
+}
