@@ -26,6 +26,9 @@ pub enum AppError {
     /// A request no form of ours produces (e.g. a malformed body).
     #[error("bad request")]
     BadRequest,
+    /// A body over the route's limit: the page says to shorten the text or the attachment.
+    #[error("payload too large")]
+    TooLarge,
     /// Storage failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -55,6 +58,7 @@ impl IntoResponse for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::SignInRequired(next) => {
                 let target = format!("/konto/logowanie?next={}", crate::urls::url_encode(next));
@@ -69,6 +73,13 @@ impl IntoResponse for AppError {
         let mut resp = status.into_response();
         resp.extensions_mut().insert(page);
         resp
+    }
+}
+
+impl From<axum::extract::multipart::MultipartError> for AppError {
+    /// A body cut off at the size limit is too large, not malformed.
+    fn from(e: axum::extract::multipart::MultipartError) -> Self {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE { AppError::TooLarge } else { AppError::BadRequest }
     }
 }
 

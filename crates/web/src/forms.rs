@@ -114,14 +114,13 @@ pub async fn read_multipart(
     file_field: &str,
     max: usize,
 ) -> Result<(Pairs, UploadedFile), crate::error::AppError> {
-    use crate::error::AppError;
     let mut pairs = Vec::new();
     let mut file = UploadedFile::default();
-    while let Some(mut field) = mp.next_field().await.map_err(|_| AppError::BadRequest)? {
+    while let Some(mut field) = mp.next_field().await? {
         let name = field.name().unwrap_or("").to_owned();
         if name == file_field {
             file.name = field.file_name().unwrap_or("").to_owned();
-            while let Some(chunk) = field.chunk().await.map_err(|_| AppError::BadRequest)? {
+            while let Some(chunk) = field.chunk().await? {
                 if file.bytes.len() + chunk.len() > max {
                     file.too_big = true;
                     file.bytes = Vec::new();
@@ -130,7 +129,7 @@ pub async fn read_multipart(
                 }
             }
         } else {
-            pairs.push((name, field.text().await.map_err(|_| AppError::BadRequest)?));
+            pairs.push((name, field.text().await?));
         }
     }
     Ok((Pairs(pairs), file))

@@ -290,3 +290,19 @@ async fn organisers_key_in_paper_remarks_moderate_and_answer_them() {
     let mut stranger = app.signed_in("sz@example.pl", &[Grant::Organiser(other)]).await;
     assert_eq!(stranger.get(&format!("/admin/konsultacje/{id}/uwagi")).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_too_large_not_malformed() {
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    let id = stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Open, -1, vec![]).await;
+    let mut c = app.client();
+    let form = c.get("/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa").await;
+    let key = form.input_value("form_key").unwrap();
+    let huge = vec![b'x'; 12 * 1024 * 1024];
+    let url = "/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa";
+    let r = c.post_multipart(url, &fields(&key, &[]), "attachment", "skan.pdf", &huge).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.text().contains("Przesłany formularz jest zbyt duży"), "{}", r.text());
+    assert_eq!(agora_db::remarks::list(app.db(), id, &Default::default(), 10, 0).await.unwrap().total, 0);
+}
