@@ -34,9 +34,13 @@ fn same_site(req: &Request, public_origin: &str) -> bool {
     if h.get("sec-fetch-site").is_some_and(|v| v.as_bytes() == b"cross-site") {
         return false;
     }
+    // A page of the same host served over another scheme (plain http beside https) is another
+    // origin: the scheme of the site's own address must match too.
+    let scheme = public_origin.split("://").next().filter(|s| !s.is_empty()).unwrap_or("http");
     match (h.get(header::ORIGIN).and_then(|v| v.to_str().ok()), h.get(header::HOST).and_then(|v| v.to_str().ok())) {
-        (Some(origin), host) => origin == public_origin || (host.is_some() && origin.split("://").nth(1) == host),
-        _ => true,
+        (Some(origin), Some(host)) => origin == public_origin || origin == format!("{scheme}://{host}"),
+        (Some(origin), None) => origin == public_origin,
+        (None, _) => true,
     }
 }
 

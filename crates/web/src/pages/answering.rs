@@ -369,6 +369,8 @@ async fn attachment(
                 format!("attachment; filename*=UTF-8''{}", url_encode(&name).replace('+', "%20")),
             ),
             (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            // A resident's file opened by staff must not run as a page of the site.
+            (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_owned()),
         ],
         Body::from_stream(got.into_stream()),
     )

@@ -219,6 +219,9 @@ async fn organisers_key_in_paper_remarks_moderate_and_answer_them() {
     );
     let rows = agora_db::remarks::list(app.db(), id, &Default::default(), 10, 0).await.unwrap().items;
     let (a, b) = (rows[0].id.to_string(), rows[1].id.to_string());
+    let scan = org.get(&format!("{scan_link}{}", rows[0].submission_id)).await;
+    assert_eq!(scan.status, StatusCode::OK);
+    assert_eq!(scan.headers["content-security-policy"], "default-src 'none'; sandbox", "a scan cannot run as a page");
 
     let r = org
         .post(

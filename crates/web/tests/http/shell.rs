@@ -72,6 +72,11 @@ async fn forms_without_the_token_or_from_another_site_are_refused() {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let mut cross = app.client().with_header("sec-fetch-site", "cross-site");
     assert_eq!(cross.post("/konto/wyloguj", &[]).await.status, StatusCode::FORBIDDEN);
+    let mut other_scheme = app.client().with_header("origin", "https://agora.test").with_header("host", "agora.test");
+    let r = other_scheme
+        .post("/konto/logowanie", &[("email", "csrf@example.pl"), ("password", crate::harness::PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "the same host over another scheme is another site");
     let mut same = app.client().with_header("origin", "http://agora.test");
     let r =
         same.post("/konto/logowanie", &[("email", "csrf@example.pl"), ("password", crate::harness::PASSWORD)]).await;
