@@ -703,10 +703,16 @@ pub async fn answer(
         for id in remarks {
             n += sqlx::query(
                 "UPDATE remarks SET decision = $1, decision_justification = $2, answered_at = $3, answered_by = $4, \
-                 group_id = COALESCE($5, group_id) WHERE id = $6 AND consultation_id = $7",
+                 group_id = COALESCE($5, group_id) WHERE id = $6 AND consultation_id = $7 \
+                 AND (decision IS DISTINCT FROM $1 OR decision_justification IS DISTINCT FROM $2 \
+                      OR ($5 IS NOT NULL AND group_id IS DISTINCT FROM $5))",
             )
             .bind(decision).bind(justification).bind(at).bind(answered_by).bind(group).bind(id).bind(consultation)
             .execute(&mut *tx).await?.rows_affected();
+        }
+        // The same answer sent again changes nothing: no new time, no audit entry, no empty group.
+        if n == 0 {
+            return Ok(0);
         }
         audit_in_tx!(tx, entry, Some(consultation));
         tx.commit().await?;

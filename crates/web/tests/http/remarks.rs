@@ -309,3 +309,31 @@ async fn a_body_over_the_limit_is_too_large_not_malformed() {
     assert!(r.text().contains("Przesłany formularz jest zbyt duży"), "{}", r.text());
     assert_eq!(agora_db::remarks::list(app.db(), id, &Default::default(), 10, 0).await.unwrap().total, 0);
 }
+
+#[tokio::test]
+async fn the_same_answer_sent_twice_is_logged_once() {
+    use agora_domain::remark::SubmitterKind;
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    let id = stored(&app, ztp, "Sieć tramwajowa", Status::Closed, -30, vec![]).await;
+    crate::report::submit(&app, id, "k1", SubmitterKind::Person, "Jan Kowalski", None, None, "Linia 50 co 5 minut")
+        .await;
+    let remark = agora_db::remarks::list(app.db(), id, &Default::default(), 10, 0).await.unwrap().items[0].id;
+    let mut org = app.signed_in("org@agora.test", &[agora_domain::permission::Grant::Organiser(ztp)]).await;
+    let fields =
+        [("ids", remark.to_string()), ("decision", "rejected".into()), ("answer", "Brak środków w 2027.".into())];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let path = format!("/admin/konsultacje/{id}/uwagi/odpowiedz");
+    for _ in 0..2 {
+        let r = org.post(&path, &fields).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    }
+    let filter = agora_db::audit::AuditFilter { action_prefix: Some("remark.answer".into()), ..Default::default() };
+    let log = agora_db::audit::list(app.db(), &filter, 10, 0).await.unwrap();
+    assert_eq!(log.items.len(), 1, "an answer that changed nothing is not an event");
+    let changed =
+        [("ids", remark.to_string()), ("decision", "accepted".into()), ("answer", "Uwzględniono w planie.".into())];
+    let changed: Vec<(&str, &str)> = changed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(org.post(&path, &changed).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(agora_db::audit::list(app.db(), &filter, 10, 0).await.unwrap().items.len(), 2);
+}
