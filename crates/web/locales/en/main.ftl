@@ -381,6 +381,7 @@ banner-open = Open until { $closes } — { $left }.
 banner-closed = Closed on { $closes }. The remarks are being analysed and the report prepared.
 banner-report = Closed on { $closes }. The consultation report is published.
 banner-archived = Closed on { $closes }. This consultation is archived.
+banner-report-link = Read the consultation report
 banner-cancelled = This consultation has been cancelled.
 consultation-manage = Manage this consultation
 consultation-easy-read = Easy-to-read information

@@ -400,6 +400,7 @@ banner-open = Trwa do { $closes } — { $left }.
 banner-closed = Zakończona { $closes }. Trwa analiza uwag i przygotowanie raportu.
 banner-report = Zakończona { $closes }. Raport z konsultacji jest opublikowany.
 banner-archived = Zakończona { $closes }. Konsultacja jest w archiwum.
+banner-report-link = Przeczytaj raport z konsultacji
 banner-cancelled = Konsultacja została odwołana.
 consultation-manage = Zarządzaj konsultacją
 consultation-easy-read = Tekst łatwy do czytania

@@ -233,3 +233,18 @@ pub(crate) fn document_text(ext: &str, bytes: &[u8]) -> String {
         }
     }
 }
+
+#[tokio::test]
+async fn the_banner_of_a_consultation_with_a_published_report_links_it() {
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    let id = stored(&app, ztp, "Sieć tramwajowa", Status::ReportPublished, -30, vec![]).await;
+    agora_db::reports::save_draft(app.db(), id, "Wstęp.", "Wnioski.", &entry()).await.unwrap();
+    assert!(agora_db::reports::publish(app.db(), id, "Anna Nowak", &entry()).await.unwrap());
+    let page = app.client().get("/konsultacje/siec-tramwajowa").await.body;
+    let banner = page.split("class=\"status-banner").nth(1).unwrap().split("</p>").next().unwrap();
+    assert!(
+        banner.contains("href=\"/konsultacje/siec-tramwajowa/raport\">Przeczytaj raport z konsultacji</a>"),
+        "{banner}"
+    );
+}
