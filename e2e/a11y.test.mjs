@@ -69,7 +69,7 @@ const PAGES = [
   {
     name: 'remark form with errors',
     path: `/konsultacje/${OPEN}/uwagi/nowa`,
-    submit: 'main form[enctype="multipart/form-data"] > button[type="submit"]:not([name])',
+    submit: 'main form[enctype="multipart/form-data"] > button[type="submit"]:not([name]):not(.visually-hidden)',
     expect: '#error-summary',
     status: 422,
     shot: true,
@@ -80,7 +80,7 @@ const PAGES = [
     path: `/konsultacje/${OPEN}/uwagi/nowa`,
     fill: { '#r0_proposed_change': 'Proszę o szerszy chodnik po stronie zachodniej ulicy i ławki w cieniu drzew.' },
     check: ['#kind-anonymous'],
-    submit: 'main form[enctype="multipart/form-data"] > button[type="submit"]:not([name])',
+    submit: 'main form[enctype="multipart/form-data"] > button[type="submit"]:not([name]):not(.visually-hidden)',
     expect: 'main h1',
   },
   { name: 'remarks list', path: `/konsultacje/${OPEN}/uwagi` },
