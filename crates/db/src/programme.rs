@@ -3,6 +3,7 @@
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::{BeginWrite, Db, DbResult, now};
 use agora_domain::consultation::MethodKind;
+use agora_domain::programme::{MethodInput, StepInput};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// One step of the schedule (harmonogram).
@@ -120,22 +121,18 @@ pub async fn schedule_item(db: &Db, consultation: i64, id: i64) -> DbResult<Opti
 }
 
 /// Changes a schedule step; returns whether `consultation` has it.
-#[expect(clippy::too_many_arguments, reason = "a step's fields, as for adding one")]
 pub async fn update_schedule_item(
     db: &Db,
     consultation: i64,
     id: i64,
-    title: &str,
-    starts_on: NaiveDate,
-    ends_on: Option<NaiveDate>,
-    description: &str,
+    step: &StepInput,
     entry: &AuditEntry,
 ) -> DbResult<bool> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let n = sqlx::query(
             "UPDATE schedule_items SET title = $1, starts_on = $2, ends_on = $3, description = $4 WHERE id = $5 AND consultation_id = $6",
-        ).bind(title).bind(starts_on).bind(ends_on).bind(description).bind(id).bind(consultation)
+        ).bind(&step.title).bind(step.starts_on).bind(step.ends_on).bind(&step.description).bind(id).bind(consultation)
         .execute(&mut *tx).await?.rows_affected();
         if n == 1 {
             audit_in_tx!(tx, entry, Some(consultation));
@@ -180,22 +177,12 @@ pub async fn method(db: &Db, consultation: i64, id: i64) -> DbResult<Option<Meth
 }
 
 /// Changes a method; returns whether `consultation` has it.
-#[expect(clippy::too_many_arguments, reason = "a method's fields, as for adding one")]
-pub async fn update_method(
-    db: &Db,
-    consultation: i64,
-    id: i64,
-    kind: &str,
-    description: &str,
-    channel_address: Option<&str>,
-    deadline: Option<DateTime<Utc>>,
-    entry: &AuditEntry,
-) -> DbResult<bool> {
+pub async fn update_method(db: &Db, consultation: i64, id: i64, m: &MethodInput, entry: &AuditEntry) -> DbResult<bool> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let n = sqlx::query(
             "UPDATE methods SET kind = $1, description = $2, channel_address = $3, deadline = $4 WHERE id = $5 AND consultation_id = $6",
-        ).bind(kind).bind(description).bind(channel_address).bind(deadline).bind(id).bind(consultation)
+        ).bind(m.kind).bind(&m.description).bind(&m.channel_address).bind(m.deadline).bind(id).bind(consultation)
         .execute(&mut *tx).await?.rows_affected();
         if n == 1 {
             audit_in_tx!(tx, entry, Some(consultation));

@@ -28,12 +28,13 @@ pub fn security_headers() -> [(HeaderName, HeaderValue); 6] {
 /// (assets, public feeds) keep it.
 pub async fn private_no_store(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
     let path = req.uri().path();
-    let personal =
-        path.starts_with("/admin")
-            || path.starts_with("/konto")
-            || req.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).any(|v| {
-                v.split(';').any(|c| c.trim_start().starts_with(&format!("{}=", crate::visitor::SESSION_COOKIE)))
-            });
+    let personal = path.starts_with("/admin")
+        || path.starts_with("/konto")
+        || req.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).any(|v| {
+            v.split(';').any(|c| {
+                c.trim_start().strip_prefix(crate::visitor::SESSION_COOKIE).is_some_and(|rest| rest.starts_with('='))
+            })
+        });
     let mut res = next.run(req).await;
     if personal && !res.headers().contains_key(header::CACHE_CONTROL) {
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));

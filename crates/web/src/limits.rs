@@ -69,19 +69,7 @@ pub async fn messages(
     client: ClientAddr,
     to: Option<&str>,
 ) -> AppResult<Result<(), Refusal>> {
-    if let Some(retry_after) = check(state, &MESSAGES_PER_CLIENT, &client.limit_subject()).await? {
-        return Ok(Err(Refusal {
-            message: ctx.t1("limit-mail-client", "wait", wait(ctx, retry_after)),
-            retry_after,
-            mailbox: false,
-        }));
-    }
-    if let Some(to) = to
-        && let Some(retry_after) = check(state, &MESSAGES_PER_ADDRESS, to).await?
-    {
-        return Ok(Err(mailbox_full(ctx, "limit-mail-address", to, retry_after)));
-    }
-    Ok(Ok(()))
+    client_then_mailbox(state, ctx, client, &MESSAGES_PER_CLIENT, "limit-mail-client", to, "limit-mail-address").await
 }
 
 /// Counts a remark submission from a visitor who is not signed in, with a copy to go to
@@ -92,17 +80,29 @@ pub async fn remarks(
     client: ClientAddr,
     copy_to: Option<&str>,
 ) -> AppResult<Result<(), Refusal>> {
-    if let Some(retry_after) = check(state, &REMARKS_PER_CLIENT, &client.limit_subject()).await? {
-        return Ok(Err(Refusal {
-            message: ctx.t1("limit-remarks-client", "wait", wait(ctx, retry_after)),
-            retry_after,
-            mailbox: false,
-        }));
+    client_then_mailbox(state, ctx, client, &REMARKS_PER_CLIENT, "limit-remarks-client", copy_to, "limit-remark-copy")
+        .await
+}
+
+/// The client's own `rule` first (refusal worded by `client_key`), then the mailbox's limit,
+/// which every sender shares (worded by `mailbox_key`).
+async fn client_then_mailbox(
+    state: &AppState,
+    ctx: &Ctx,
+    client: ClientAddr,
+    rule: &Limit,
+    client_key: &str,
+    to: Option<&str>,
+    mailbox_key: &str,
+) -> AppResult<Result<(), Refusal>> {
+    if let Some(retry_after) = check(state, rule, &client.limit_subject()).await? {
+        let message = ctx.t1(client_key, "wait", wait(ctx, retry_after));
+        return Ok(Err(Refusal { message, retry_after, mailbox: false }));
     }
-    if let Some(to) = copy_to
+    if let Some(to) = to
         && let Some(retry_after) = check(state, &MESSAGES_PER_ADDRESS, to).await?
     {
-        return Ok(Err(mailbox_full(ctx, "limit-remark-copy", to, retry_after)));
+        return Ok(Err(mailbox_full(ctx, mailbox_key, to, retry_after)));
     }
     Ok(Ok(()))
 }

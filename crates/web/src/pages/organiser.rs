@@ -1048,17 +1048,7 @@ async fn save_item(
         Part::Schedule => match parse_step(&p)? {
             Ok(step) => {
                 let entry = audit(&ctx, "consultation.schedule.update", step.title.clone());
-                let saved = programme::update_schedule_item(
-                    &state.db,
-                    id,
-                    item,
-                    &step.title,
-                    step.starts_on,
-                    step.ends_on,
-                    &step.description,
-                    &entry,
-                )
-                .await?;
+                let saved = programme::update_schedule_item(&state.db, id, item, &step, &entry).await?;
                 (Ok(saved), step.title)
             }
             Err(inv) => (Err(inv), p.get("step_title").to_owned()),
@@ -1066,17 +1056,7 @@ async fn save_item(
         Part::Method => match parse_method(&p)? {
             Ok(m) => {
                 let entry = audit(&ctx, "consultation.method.update", m.kind.as_str().into());
-                let saved = programme::update_method(
-                    &state.db,
-                    id,
-                    item,
-                    m.kind.as_str(),
-                    &m.description,
-                    m.channel_address.as_deref(),
-                    m.deadline,
-                    &entry,
-                )
-                .await?;
+                let saved = programme::update_method(&state.db, id, item, &m, &entry).await?;
                 (Ok(saved), String::new())
             }
             Err(inv) => {
