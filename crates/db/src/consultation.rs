@@ -407,12 +407,60 @@ macro_rules! bind_all {
 
 /// One page of the public catalogue.
 pub async fn catalogue(db: &Db, f: &CatalogueFilter, limit: i64, offset: i64) -> DbResult<Page<CatalogueRow>> {
+    let (where_sql, vals) = catalogue_where(f, f.tab);
+    let order = match f.sort {
+        Sort::Closing => "c.closes_at ASC, c.id",
+        Sort::Newest => "c.opens_at DESC, c.id DESC",
+        Sort::Title => "c.title ASC, c.id",
+    };
+    let n = vals.len();
+    let list = format!(
+        "SELECT c.id, c.slug, c.title, c.summary, c.status, c.opens_at, c.closes_at, u.code AS unit_code, u.name_pl AS unit_name, c.scope_citywide \
+         FROM consultations c JOIN units u ON u.id = c.unit_id WHERE {where_sql} ORDER BY {order} LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let count = format!("SELECT COUNT(*) FROM consultations c WHERE {where_sql}");
+    on!(db, p => {
+        let items = bind_all!(sqlx::query_as::<_, CatalogueRow>(sqlx::AssertSqlSafe(list)), &vals).bind(limit).bind(offset).fetch_all(p).await?;
+        let total: i64 = bind_all!(sqlx::query_scalar(sqlx::AssertSqlSafe(count)), &vals).fetch_one(p).await?;
+        Ok(Page { items, total })
+    })
+}
+
+/// How many consultations each tab of the catalogue holds under the filter's other
+/// conditions, in one query: a search that finds nothing in one tab says where its results are.
+pub async fn catalogue_tab_counts(db: &Db, f: &CatalogueFilter) -> DbResult<TabCounts> {
+    let (where_sql, vals) = catalogue_where(f, Tab::All);
+    let sql = format!(
+        "SELECT COALESCE(SUM(CASE WHEN c.status = 'open' THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN c.status = 'announced' THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN c.status IN ('closed', 'report_published', 'archived', 'cancelled') THEN 1 ELSE 0 END), 0) \
+         FROM consultations c WHERE {where_sql}"
+    );
+    on!(db, p => {
+        let (open, planned, finished): (i64, i64, i64) =
+            bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), &vals).fetch_one(p).await?;
+        Ok(TabCounts { open, planned, finished })
+    })
+}
+
+/// The number of consultations in each tab of the catalogue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TabCounts {
+    pub open: i64,
+    pub planned: i64,
+    pub finished: i64,
+}
+
+/// The `WHERE` of the catalogue for `tab` under `f`'s conditions, with its values in order.
+fn catalogue_where(f: &CatalogueFilter, tab: Tab) -> (String, Vec<Val>) {
     let mut vals: Vec<Val> = Vec::new();
     let arg = |v: Val, vals: &mut Vec<Val>| {
         vals.push(v);
         format!("${}", vals.len())
     };
-    let mut wh = vec![match f.tab {
+    let mut wh = vec![match tab {
         Tab::Planned => "c.status = 'announced'".to_owned(),
         Tab::Open => "c.status = 'open'".to_owned(),
         Tab::Finished => "c.status IN ('closed', 'report_published', 'archived', 'cancelled')".to_owned(),
@@ -442,25 +490,7 @@ pub async fn catalogue(db: &Db, f: &CatalogueFilter, limit: i64, offset: i64) ->
         let a = arg(Val::S(pattern), &mut vals);
         wh.push(format!("c.search_text LIKE {a} ESCAPE '\\'"));
     }
-    let order = match f.sort {
-        Sort::Closing => "c.closes_at ASC, c.id",
-        Sort::Newest => "c.opens_at DESC, c.id DESC",
-        Sort::Title => "c.title ASC, c.id",
-    };
-    let where_sql = wh.join(" AND ");
-    let n = vals.len();
-    let list = format!(
-        "SELECT c.id, c.slug, c.title, c.summary, c.status, c.opens_at, c.closes_at, u.code AS unit_code, u.name_pl AS unit_name, c.scope_citywide \
-         FROM consultations c JOIN units u ON u.id = c.unit_id WHERE {where_sql} ORDER BY {order} LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
-    );
-    let count = format!("SELECT COUNT(*) FROM consultations c WHERE {where_sql}");
-    on!(db, p => {
-        let items = bind_all!(sqlx::query_as::<_, CatalogueRow>(sqlx::AssertSqlSafe(list)), &vals).bind(limit).bind(offset).fetch_all(p).await?;
-        let total: i64 = bind_all!(sqlx::query_scalar(sqlx::AssertSqlSafe(count)), &vals).fetch_one(p).await?;
-        Ok(Page { items, total })
-    })
+    (wh.join(" AND "), vals)
 }
 
 /// Consultations of the given units (all when `units` is `None`), for the organiser's list.

@@ -66,6 +66,8 @@ pub struct NewSubmission {
     pub attachment: Option<(String, String, String)>,
     /// Held for a moderator instead of published at once.
     pub held: bool,
+    /// The submitter's language ("pl" or "en"), for mail about the submission.
+    pub lang: String,
 }
 
 /// What storing a submission did.
@@ -173,6 +175,7 @@ table_row! {
         attachment_name: Option<&'a str> as "text",
         attachment_type: Option<&'a str> as "text",
         created_at: Instant as "timestamptz",
+        lang: &'a str as "text",
     }
 }
 
@@ -447,6 +450,7 @@ fn submission_rows<'b>(
                 attachment_name: attachment.map(|a| a.1.as_str()),
                 attachment_type: attachment.map(|a| a.2.as_str()),
                 created_at: Instant(at),
+                lang: &s.lang,
             }
         })
         .collect()
@@ -851,9 +855,18 @@ pub async fn of_user(db: &Db, user_id: i64, limit: i64, offset: i64) -> DbResult
     })
 }
 
-/// Addresses to tell when a consultation's report is published (one per submission that gave one).
-pub async fn notify_addresses(db: &Db, consultation: i64) -> DbResult<Vec<String>> {
-    on!(db, p => Ok(sqlx::query_scalar("SELECT DISTINCT email FROM submissions WHERE consultation_id = $1 AND email IS NOT NULL ORDER BY email")
+/// The receipt number `receipt` if a submission of the consultation has it.
+pub async fn receipt_of(db: &Db, consultation: i64, receipt: &str) -> DbResult<Option<String>> {
+    on!(db, p => Ok(sqlx::query_scalar("SELECT receipt FROM submissions WHERE consultation_id = $1 AND receipt = $2")
+        .bind(consultation).bind(receipt).fetch_optional(p).await?))
+}
+
+/// Addresses to tell when a consultation's report is published, each once, with the language
+/// of its latest submission, which the mail is written in.
+pub async fn notify_addresses(db: &Db, consultation: i64) -> DbResult<Vec<(String, String)>> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT email, lang FROM (SELECT email, lang, ROW_NUMBER() OVER (PARTITION BY email ORDER BY id DESC) AS nth \
+         FROM submissions WHERE consultation_id = $1 AND email IS NOT NULL) latest WHERE nth = 1 ORDER BY email")
         .bind(consultation).fetch_all(p).await?))
 }
 
@@ -911,6 +924,7 @@ mod tests {
                 correct_by: None,
                 attachment: None,
                 held: false,
+                lang: "pl".into(),
             },
             remarks: remarks
                 .iter()

@@ -250,6 +250,7 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
         correct_by: None,
         attachment: None,
         held,
+        lang: "pl".into(),
     };
     let first =
         remarks::submit(&db, &sub("k1", false), &[remark("A"), remark("B")], &entry("remark.submit", "consultation"))

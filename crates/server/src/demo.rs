@@ -59,7 +59,7 @@ pub struct DemoAccount {
 /// The demo staff accounts.
 pub const ACCOUNTS: [DemoAccount; 6] = [
     DemoAccount { email: "admin@agora.test", password: "demo-admin-2026", role: "administrator" },
-    DemoAccount { email: "organizator.ztp@agora.test", password: "demo-ztp-2026", role: "organiser ZTP" },
+    DemoAccount { email: "organizator.ztp@agora.test", password: "demo-ztp-2026", role: "organiser ZTP and ZDMK" },
     DemoAccount { email: "organizator.sz@agora.test", password: "demo-sz-2026", role: "organiser SZ" },
     DemoAccount {
         email: "redaktor.podgorze@agora.test",
@@ -148,6 +148,14 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
                 roles::grant(db, id, &g, &entry("role.grant", "user", format!("{} {}", acc.email, acc.role))).await,
             )?;
         }
+    }
+    // The demo organiser also runs the street rebuild with its survey, so that signing in as
+    // them shows an open consultation with every part in use.
+    if let (Some(u), Some(zdmk)) = (users::by_email(db, ACCOUNTS[1].email).await?, unit_id("ZDMK", &units)) {
+        let g = Grant::Organiser(zdmk);
+        ignore_conflict(
+            roles::grant(db, u.id, &g, &entry("role.grant", "user", format!("{} ZDMK", ACCOUNTS[1].email))).await,
+        )?;
     }
     crate::demo_consultations::load(db, storage).await?;
     crate::demo_remarks::load(db).await?;

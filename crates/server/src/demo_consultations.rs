@@ -235,8 +235,8 @@ Po konsultacjach przygotujemy ostateczny układ linii i rozkłady jazdy. Zmiany 
             },
             Method {
                 kind: MethodKind::Survey,
-                text: "Krótka ankieta o tym, jak i dokąd Pani/Pan dojeżdża.",
-                channel: Some("https://example.org/ankieta/siatka-polaczen"),
+                text: "Krótka ankieta w serwisie o tym, jak i dokąd Pani/Pan dojeżdża; ruszy razem ze zbieraniem uwag.",
+                channel: None,
             },
             Method {
                 kind: MethodKind::OpenMeeting,
@@ -435,8 +435,8 @@ Materiały są dostępne po polsku, angielsku i ukraińsku. Uwagi można składa
             },
             Method {
                 kind: MethodKind::Survey,
-                text: "Ankieta po polsku, angielsku i ukraińsku.",
-                channel: Some("https://example.org/ankieta/otwarty-krakow"),
+                text: "Ankieta po polsku, angielsku i ukraińsku, wypełniana z ankieterem w punktach informacyjnych.",
+                channel: Some("Punkty informacyjne Urzędu Miasta, al. Powstania Warszawskiego 10 i os. Zgody 2"),
             },
             Method {
                 kind: MethodKind::OpenMeeting,
@@ -647,7 +647,7 @@ Zapraszamy na warsztaty projektowe i spacer studyjny. Wyniki ankiety i warsztat�
             Method {
                 kind: MethodKind::Survey,
                 text: "Ankieta: który wariant przebudowy Pani/Pan wybiera i dlaczego.",
-                channel: Some("https://example.org/ankieta/podzamcze"),
+                channel: Some("/ankiety/ankieta-podzamcze"),
             },
             Method {
                 kind: MethodKind::Workshop,
@@ -764,7 +764,7 @@ Na mapie można zaznaczyć miejsca niebezpieczne i zaproponować lepszy przebieg
             Method {
                 kind: MethodKind::MapSurvey,
                 text: "Mapa, na której zaznaczysz problemy i propozycje.",
-                channel: Some("https://example.org/mapa/trasa-rowerowa-nowa-huta"),
+                channel: None,
             },
             Method { kind: MethodKind::OpenMeeting, text: "Spotkanie w Nowohuckim Centrum Kultury.", channel: None },
             Method { kind: MethodKind::StudyWalk, text: "Przejazd rowerowy po planowanej trasie.", channel: None },
@@ -929,11 +929,7 @@ Dziękujemy za udział. Raport z konsultacji opublikujemy po analizie wszystkich
         closes: -3,
         report: 30,
         methods: &[
-            Method {
-                kind: MethodKind::MapSurvey,
-                text: "Mapa: zaznacz ulubione miejsca i potrzeby.",
-                channel: Some("https://example.org/mapa/park-wilga"),
-            },
+            Method { kind: MethodKind::MapSurvey, text: "Mapa: zaznacz ulubione miejsca i potrzeby.", channel: None },
             Method { kind: MethodKind::Workshop, text: "Warsztaty z architektami krajobrazu.", channel: None },
             Method { kind: MethodKind::StudyWalk, text: "Spacer z przyrodnikiem wzdłuż Wilgi.", channel: None },
             Method { kind: MethodKind::CollectingRemarks, text: "Uwagi e-mailem.", channel: Some("wilga@example.org") },
@@ -1048,7 +1044,7 @@ Raport opisuje zgłoszone uwagi i to, jak wpłynęły na ostateczny projekt uchw
             Method {
                 kind: MethodKind::Survey,
                 text: "Ankieta dla rodziców o dojazdach i godzinach lekcji.",
-                channel: Some("https://example.org/ankieta/szkoly-dzielnica-xii"),
+                channel: None,
             },
             Method {
                 kind: MethodKind::CollectingRemarks,
@@ -1216,11 +1212,7 @@ Raport zawiera mapę wszystkich zgłoszonych lokalizacji.",
         closes: -75,
         report: -40,
         methods: &[
-            Method {
-                kind: MethodKind::MapSurvey,
-                text: "Mapa: wskaż miejsce na nowe drzewo.",
-                channel: Some("https://example.org/mapa/drzewa"),
-            },
+            Method { kind: MethodKind::MapSurvey, text: "Mapa: wskaż miejsce na nowe drzewo.", channel: None },
             Method { kind: MethodKind::Workshop, text: "Warsztat z arborystą o gatunkach drzew.", channel: None },
             Method {
                 kind: MethodKind::StudyWalk,
@@ -1302,11 +1294,7 @@ Park otwarto po przebudowie. Materiały zostają w archiwum.",
         methods: &[
             Method { kind: MethodKind::StudyWalk, text: "Spacery po terenie parku.", channel: None },
             Method { kind: MethodKind::Workshop, text: "Warsztaty projektowe.", channel: None },
-            Method {
-                kind: MethodKind::Survey,
-                text: "Ankieta o sposobach wypoczynku.",
-                channel: Some("https://example.org/ankieta/zakrzowek"),
-            },
+            Method { kind: MethodKind::Survey, text: "Ankieta o sposobach wypoczynku.", channel: None },
             Method { kind: MethodKind::OpenMeeting, text: "Spotkanie podsumowujące.", channel: None },
         ],
         events: &[
@@ -1393,11 +1381,7 @@ Zgłoszone dotąd uwagi zachowamy i weźmiemy pod uwagę w nowym projekcie.",
                 text: "Namiot informacyjny z planami zmian w ruchu.",
                 channel: None,
             },
-            Method {
-                kind: MethodKind::Survey,
-                text: "Ankieta o ruchu i dostawach.",
-                channel: Some("https://example.org/ankieta/krakowska"),
-            },
+            Method { kind: MethodKind::Survey, text: "Ankieta o ruchu i dostawach.", channel: None },
             Method {
                 kind: MethodKind::CollectingRemarks,
                 text: "Uwagi e-mailem.",
@@ -2043,6 +2027,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn survey_methods_lead_to_the_site_not_to_a_placeholder_address() {
+        for s in &SPECS {
+            for m in s.methods {
+                if let Some(ch) = m.channel {
+                    assert!(!ch.contains("example.org/"), "{}: {ch}", s.slug);
+                }
+            }
+        }
+        let podzamcze = SPECS.iter().find(|s| s.slug == "przebudowa-ulicy-podzamcze").expect("demo street");
+        let survey = podzamcze.methods.iter().find(|m| m.kind == MethodKind::Survey).expect("its survey method");
+        assert_eq!(survey.channel, Some("/ankiety/ankieta-podzamcze"));
     }
 
     #[test]

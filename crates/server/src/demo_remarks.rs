@@ -285,6 +285,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 correct_by: (k % 11 == 10).then(|| received_at + Duration::days(3)),
                 attachment: None,
                 held: false,
+                lang: "pl".into(),
             };
             remarks::submit(db, &sub, &inputs, &entry("remark.submit", format!("{} demo", plan.slug))).await?;
             made += n;

@@ -8,8 +8,18 @@ use agora_domain::{FieldError, Invalid};
 pub struct Problem {
     /// The field's name (also its element id).
     pub field: &'static str,
-    /// The translated message.
+    /// The translated message, shown next to the field.
     pub message: String,
+    /// The field's label, which the summary at the top puts before the message: a list of
+    /// bare "This field is required" lines does not say which field to go to.
+    pub label: Option<String>,
+}
+
+impl Problem {
+    /// A problem with `field`, labelled as the forms label it.
+    pub fn new(field: &'static str, message: String, lang: Lang) -> Self {
+        Problem { field, message, label: label(field, lang) }
+    }
 }
 
 /// The problems of a submitted form, translated.
@@ -22,12 +32,21 @@ pub struct FormErrors {
 impl FormErrors {
     /// Translates the domain's findings.
     pub fn from_invalid(invalid: &Invalid, lang: Lang) -> Self {
-        FormErrors { list: invalid.0.iter().map(|e| Problem { field: e.field, message: message(e, lang) }).collect() }
+        FormErrors { list: invalid.0.iter().map(|e| Problem::new(e.field, message(e, lang), lang)).collect() }
     }
 
-    /// A form-wide problem shown above the fields.
-    pub fn general(field: &'static str, message: String) -> Self {
-        FormErrors { list: vec![Problem { field, message }] }
+    /// A form-wide problem shown above the fields, pointing at `field`.
+    pub fn general(field: &'static str, message: String, lang: Lang) -> Self {
+        FormErrors { list: vec![Problem::new(field, message, lang)] }
+    }
+
+    /// Names `field` by `label` where the generic name would be wrong for this form or the
+    /// field is made at run time (a survey's question).
+    pub fn labelled(mut self, field: &str, label: String) -> Self {
+        for p in self.list.iter_mut().filter(|p| p.field == field) {
+            p.label = Some(label.clone());
+        }
+        self
     }
 
     /// The message for `field`, if it has one.
@@ -48,6 +67,144 @@ pub fn message(e: &FieldError, lang: Lang) -> String {
         Some(n) => lang.t_args(&key, &[("limit", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))]),
         None => lang.t(&key),
     }
+}
+
+/// The label of a field as the summary names it, without a trailing "(optional)"; `None` for a
+/// field no form labels (then the message stands alone).
+pub fn label(field: &str, lang: Lang) -> Option<String> {
+    let plain = |key: &str| {
+        let text = lang.t(key);
+        match text.rfind(" (") {
+            Some(at) if text.ends_with(')') => text[..at].to_owned(),
+            _ => text,
+        }
+    };
+    if let Some((i, part)) = remark_part(field) {
+        let n = lang.t_args("remark-number", &[("n", Arg::Num(i + 1))]);
+        return label_key(part).map(|key| format!("{n}, {}", plain(key)));
+    }
+    label_key(field).map(plain)
+}
+
+/// `r2_justification` → (2, "justification"): the numbered fields of the remark form.
+fn remark_part(field: &str) -> Option<(i64, &str)> {
+    let (n, part) = field.strip_prefix('r')?.split_once('_')?;
+    Some((n.parse().ok()?, part))
+}
+
+/// The locale key of each field's label, as the forms show it.
+fn label_key(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "accept" => "field-accept-short",
+        "access" => "survey-access",
+        "address" | "event_address" => "field-address",
+        "akcja" => "audit-filter-action",
+        "answer" => "field-answer",
+        "attachment" => "field-attachment",
+        "attendance" => "field-attendance",
+        "body_en" | "body_pl" => "field-body",
+        "channel" => "filter-channel",
+        "closes_at" => "field-closes-at",
+        "code" => "field-unit-code",
+        "collected_at" => "survey-collected-at",
+        "conclusions" => "report-conclusions",
+        "consultation_id" => "survey-consultation",
+        "contact" => "field-contact",
+        "contact_email" | "email" => "field-email",
+        "contact_name" => "field-contact-name",
+        "contact_phone" | "event_phone" => "field-phone",
+        "decision" => "field-decision",
+        "defect_days" => "field-defect-days",
+        "defect_reason" => "field-defect-reason",
+        "delete_confirm" => "field-delete-confirm",
+        "description" | "event_description" | "method_description" | "step_description" => "field-description",
+        "details" => "field-access-details",
+        "display_name" => "field-display-name",
+        "district_id" => "field-district",
+        "districts" => "field-districts",
+        "do" => "audit-filter-until",
+        "easy_read" => "field-easy-read",
+        "enabling_act" => "field-enabling-act",
+        "event_accessibility" => "field-accessibility",
+        "event_ends_at" => "field-ends-at",
+        "event_kind" | "kind" => "field-kind",
+        "event_online_url" => "field-online-url",
+        "event_opening_hours" => "field-opening-hours",
+        "event_room" => "field-room",
+        "event_starts_at" => "field-starts-at",
+        "event_title" | "step_title" | "title" | "title_en" | "title_pl" => "field-title",
+        "file" | "scan" => "field-file",
+        "format" => "field-access-format",
+        "formal_status" => "field-formal-status",
+        "group_title" => "field-group-title",
+        "help_en" => "survey-help-en",
+        "help_pl" => "survey-help-pl",
+        "ids" => "field-chosen-remarks",
+        "interviewer" => "survey-interviewer",
+        "intro_en" => "survey-intro-en",
+        "intro_pl" => "survey-intro-pl",
+        "introduction" => "report-introduction",
+        "justification" => "field-remark-justification",
+        "kod" => "survey-code",
+        "kto" => "audit-filter-actor",
+        "languages" => "consultation-languages",
+        "layout" => "survey-layout",
+        "legal_basis" => "consultation-legal-basis",
+        "locale" => "field-locale",
+        "max" => "survey-max",
+        "method_address" => "field-channel-address",
+        "method_deadline" => "field-deadline",
+        "method_kind" => "field-method-kind",
+        "min" => "survey-min",
+        "min_methods" => "field-min-methods",
+        "min_notice_days" => "field-min-notice-days",
+        "min_open_days" => "field-min-open-days",
+        "n" => "survey-codes-count",
+        "name" => "field-submitter-name",
+        "name_en" => "field-name-en",
+        "name_pl" => "field-name-pl",
+        "new_email" => "field-new-email",
+        "new_password" | "password" => "field-new-password",
+        "note" => "field-access-note",
+        "number" => "field-district-number",
+        "od" => "audit-filter-from",
+        "on_violation" => "field-on-violation",
+        "opens_at" => "field-opens-at",
+        "options" => "survey-options",
+        "organisation" => "field-organisation",
+        "page" => "survey-page",
+        "password_repeat" => "field-password-repeat",
+        "place" => "survey-place",
+        "placement" => "poll-placement",
+        "privacy_notice" => "field-privacy-notice",
+        "profile" => "survey-profile-label",
+        "proposed_change" => "field-proposed-change",
+        "question_en" | "text_en" => "survey-question-en",
+        "question_pl" | "text_pl" => "survey-question-pl",
+        "reason" => "field-reason",
+        "received_at" => "field-received-at",
+        "required_one_of" => "field-required-one-of",
+        "role" => "field-role",
+        "rows" => "survey-rows",
+        "scope" => "field-scope",
+        "section_id" => "field-section",
+        "section_label" => "field-new-section",
+        "section_text" => "field-section-text",
+        "show_if" => "survey-show-if",
+        "sign_language_url" => "field-pjm-url",
+        "slug" => "field-slug",
+        "step_ends_on" => "field-ends-on",
+        "step_starts_on" => "field-starts-on",
+        "subject" => "field-subject",
+        "summary" => "field-summary",
+        "survey" => "survey-questions",
+        "to" => "survey-status",
+        "unit_id" => "consultation-organiser",
+        "video_url" => "field-pjm-video",
+        "visibility" => "survey-visibility",
+        "vote_mode" => "poll-mode",
+        _ => return None,
+    })
 }
 
 /// A submitted form as name–value pairs, for forms with repeated fields (checkbox lists).
@@ -148,6 +305,83 @@ mod tests {
 
     fn pairs(list: &[(&str, &str)]) -> Pairs {
         Pairs(list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect())
+    }
+
+    /// Every field name the code gives an error to, read from the sources: the literal first
+    /// argument of the functions that make field errors.
+    fn field_names_in_sources() -> Vec<String> {
+        const MAKERS: &[&str] = &[
+            "FieldError::new(",
+            "FieldError::with_limit(",
+            "bounded_text(",
+            "optional_text(",
+            "general(",
+            "parse_field(",
+            "parse_number(",
+            "parse_methods(",
+            "parse_url(",
+            "required_date(",
+            "date_field(",
+            "optional_url(",
+            "parse_lines(",
+            "optional_int(",
+            "warsaw_day_start(",
+            "NewPassword::parse(",
+            "remark_field(i, ",
+            "field: ",
+        ];
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(std::fs::read_to_string(&path).unwrap_or_default());
+                }
+            }
+        }
+        let mut sources = Vec::new();
+        for krate in ["domain", "web"] {
+            walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(krate).join("src"), &mut sources);
+        }
+        let mut names = Vec::new();
+        for src in sources {
+            // Unit tests name made-up fields.
+            let code = src.split("#[cfg(test)]").next().unwrap_or("");
+            for maker in MAKERS {
+                for (at, _) in code.match_indices(maker) {
+                    let rest = code[at + maker.len()..].trim_start();
+                    let Some(rest) = rest.strip_prefix('"') else { continue };
+                    let name: String = rest.chars().take_while(|c| *c != '"').collect();
+                    if name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+                        names.push(name);
+                    }
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn every_field_with_an_error_is_named_in_the_summary_in_both_languages() {
+        let names = field_names_in_sources();
+        assert!(names.len() > 80, "found only {} field names: {names:?}", names.len());
+        let unnamed: Vec<_> = names.iter().filter(|n| label_key(n).is_none()).collect();
+        assert!(unnamed.is_empty(), "fields without a label in the error summary: {unnamed:?}");
+        for lang in [Lang::Pl, Lang::En] {
+            let untranslated: Vec<_> = names.iter().filter_map(|n| label_key(n)).filter(|k| !lang.has(k)).collect();
+            assert!(untranslated.is_empty(), "{lang:?} lacks {untranslated:?}");
+        }
+    }
+
+    #[test]
+    fn the_summary_names_numbered_remark_fields_and_drops_the_optional_mark() {
+        assert_eq!(label("r1_proposed_change", Lang::Pl).as_deref(), Some("Uwaga nr 2, Proponowana zmiana"));
+        assert_eq!(label("attachment", Lang::Pl).as_deref(), Some("Załącznik"));
+        assert_eq!(label("email", Lang::En).as_deref(), Some("E-mail address"));
+        assert_eq!(label("q12", Lang::Pl), None);
     }
 
     #[test]

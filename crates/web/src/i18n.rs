@@ -184,5 +184,11 @@ mod tests {
         let missing_pl: Vec<_> = en.iter().filter(|k| !pl.contains(k)).collect();
         assert!(missing_en.is_empty(), "missing in English: {missing_en:?}");
         assert!(missing_pl.is_empty(), "missing in Polish: {missing_pl:?}");
+        // A key given twice stops the site at start-up, so it is caught here.
+        for (name, list) in [("Polish", &pl), ("English", &en)] {
+            let mut seen = std::collections::HashSet::new();
+            let twice: Vec<_> = list.iter().filter(|k| !seen.insert(k.as_str())).collect();
+            assert!(twice.is_empty(), "{name} has keys twice: {twice:?}");
+        }
     }
 }

@@ -61,6 +61,8 @@ pub struct MessageTpl<'a> {
     pub title: String,
     pub message: String,
     pub link: Option<(String, String)>,
+    /// A plain link under the main one, e.g. back to where the visitor came from.
+    pub back: Option<(String, String)>,
 }
 
 #[derive(Template)]

@@ -1217,3 +1217,72 @@ ics-remarks-close = Remarks close: { $title }
 audit-download-csv-comma = Download as CSV (commas)
 report-download-csv-comma = Download the list of remarks (CSV, commas — for other programs)
 survey-export-csv-comma = Download responses (CSV, commas — for other programs)
+field-kind = Kind
+field-reason = Reason
+field-chosen-remarks = Chosen remarks
+field-accept-short = Accepting the terms
+field-optional = (optional)
+field-organisation-when = (when you send remarks as an organisation)
+footer-terms = Terms and data protection
+sign-up-read-terms = Read the terms of the site and the rules for processing personal data
+terms-default-title = Terms of the site and data protection
+terms-default-body = ## What the site is for
+
+    On this site the city runs public consultations: it publishes drafts, collects remarks, surveys and votes, and at the end publishes a report with an answer to every remark.
+
+    ## Account
+
+    - You do not need an account to read consultations or to send remarks.
+    - With an account you see your remarks and the city's answers, and we write to you when the report is published.
+    - You can delete your account at any time in the account settings.
+
+    ## Remarks and content
+
+    - The text of a remark is published in the consultation report. The name of a private person is not published; the name of an organisation is.
+    - A moderator may hide offensive or unlawful content. Hiding always comes with a reason.
+
+    ## Personal data
+
+    - The controller of the data is the city office that runs the site. Its contact details are in the page footer.
+    - We process data to run consultations and to answer remarks (Article 6(1)(e) GDPR), and the account's e-mail address with your consent (Article 6(1)(a) GDPR).
+    - Each consultation also has its own privacy notice, shown with the remark form.
+    - You have the right to access your data, to have it corrected, restricted or erased, and to complain to the President of the Personal Data Protection Office.
+
+    The administrator of the site edits this page.
+poll-vote-recorded = Your vote has been recorded. Thank you! The results so far are below.
+survey-back-to-consultation = Back to the consultation “{ $title }”
+survey-back-home = Back to the home page
+consultation-other-ways = Other ways to take part
+transition-announced-hint = Publishes the notice: the consultation appears on the site with its dates, but remarks cannot be sent yet. Collection opens by itself on the start day.
+transition-open-hint = Opens the collection of remarks at once, without waiting for the start day. Use it when the consultation should start now.
+transition-closed-hint = Ends the collection of remarks now, before the planned end; the page and the report will show the real end.
+transition-report_published-hint = Opens the report editor, where the report is published after a confirmation.
+transition-archived-hint = Moves the consultation to the archive; the report stays available.
+transition-cancelled-hint = Calls the consultation off; you give a reason that residents will see.
+transition-draft-hint = Takes the consultation back to a draft: it disappears from the site until announced again.
+report-end-collection-link = End the collection of remarks on the consultation's data page
+report-publish-confirm-title = Confirm publishing the report
+report-publish-confirm-public = The report with the answers to { $n } { $n ->
+    [one] remark
+   *[other] remarks
+} will become public.
+report-publish-confirm-mail = { $n ->
+    [0] Nobody gave an e-mail address, so nobody will be notified.
+    [one] { $n } person will get an e-mail notification.
+   *[other] { $n } people will get an e-mail notification.
+}
+report-publish-confirm-final = Sent messages cannot be taken back. Later corrections to the report are published as a new version.
+report-publish-confirm-submit = Yes, publish the report and notify
+report-publish-confirm-back = No, back to editing
+decision-choose = Choose a position
+answering-select-all = Tick all remarks on this page ({ $n })
+answering-unselect-all = Untick all
+intake-receipt-number = Receipt number: { $receipt }. Write it on the paper original.
+catalogue-tab-count = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+}
+catalogue-found-in-tab = { $count ->
+    [one] One matching consultation is in the tab:
+   *[other] { $count } matching consultations are in the tab:
+}

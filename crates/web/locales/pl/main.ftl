@@ -1252,3 +1252,75 @@ ics-remarks-close = Koniec zbierania uwag: { $title }
 audit-download-csv-comma = Pobierz jako CSV (przecinki)
 report-download-csv-comma = Pobierz zestawienie uwag (CSV, przecinki — dla innych programów)
 survey-export-csv-comma = Pobierz odpowiedzi (CSV, przecinki — dla innych programów)
+field-kind = Rodzaj
+field-reason = Powód
+field-chosen-remarks = Wybrane uwagi
+field-accept-short = Zgoda na regulamin
+field-optional = (opcjonalnie)
+field-organisation-when = (gdy zgłaszasz uwagi jako organizacja)
+footer-terms = Regulamin i ochrona danych
+sign-up-read-terms = Przeczytaj regulamin serwisu i zasady przetwarzania danych osobowych
+terms-default-title = Regulamin serwisu i ochrona danych osobowych
+terms-default-body = ## Do czego służy serwis
+
+    W serwisie miasto prowadzi konsultacje społeczne: publikuje projekty, zbiera uwagi, ankiety i głosy, a na koniec publikuje raport z odpowiedzią na każdą uwagę.
+
+    ## Konto
+
+    - Konto nie jest potrzebne, aby czytać konsultacje ani zgłaszać uwagi.
+    - Z konta widzisz swoje uwagi i odpowiedzi miasta, a my wysyłamy Ci wiadomość, gdy raport zostanie opublikowany.
+    - Konto możesz w każdej chwili usunąć w ustawieniach konta.
+
+    ## Uwagi i treści
+
+    - Treść uwagi publikujemy w raporcie z konsultacji. Imię i nazwisko osoby prywatnej nie jest publikowane; nazwa organizacji jest.
+    - Moderator może ukryć treść obraźliwą lub niezgodną z prawem. Ukrycie zawsze ma podany powód.
+
+    ## Dane osobowe
+
+    - Administratorem danych jest urząd miasta prowadzący serwis. Dane kontaktowe są w stopce strony.
+    - Przetwarzamy dane, aby przeprowadzić konsultacje i odpowiedzieć na uwagi (art. 6 ust. 1 lit. e RODO), a adres e-mail konta — na podstawie Twojej zgody (art. 6 ust. 1 lit. a RODO).
+    - Każda konsultacja ma też własną klauzulę informacyjną, pokazaną przy formularzu uwag.
+    - Masz prawo dostępu do swoich danych, ich sprostowania, ograniczenia przetwarzania, usunięcia oraz prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych.
+
+    Treść tej strony redaguje administrator serwisu.
+poll-vote-recorded = Twój głos został zapisany. Dziękujemy! Poniżej dotychczasowe wyniki.
+survey-back-to-consultation = Wróć do konsultacji „{ $title }”
+survey-back-home = Wróć na stronę główną
+consultation-other-ways = Inne sposoby udziału
+transition-announced-hint = Publikuje zapowiedź: konsultacja pojawia się w serwisie z terminami, ale uwag jeszcze nie można zgłaszać. Zbieranie uwag otworzy się samo w dniu początku.
+transition-open-hint = Od razu otwiera zbieranie uwag, bez czekania na dzień początku. Używaj, gdy konsultacja ma ruszyć teraz.
+transition-closed-hint = Kończy zbieranie uwag teraz, przed planowanym terminem; strona i raport pokażą rzeczywistą datę zakończenia.
+transition-report_published-hint = Otwiera edytor raportu, gdzie raport publikuje się po potwierdzeniu.
+transition-archived-hint = Przenosi konsultację do archiwum; raport pozostaje dostępny.
+transition-cancelled-hint = Odwołuje konsultację; trzeba podać powód, który zobaczą mieszkańcy.
+transition-draft-hint = Cofa konsultację do szkicu: znika z serwisu do ponownego ogłoszenia.
+report-end-collection-link = Zakończ zbieranie uwag na stronie danych konsultacji
+report-publish-confirm-title = Potwierdź publikację raportu
+report-publish-confirm-public = Raport z odpowiedziami na { $n } { $n ->
+    [one] uwagę
+    [few] uwagi
+   *[other] uwag
+} stanie się publiczny.
+report-publish-confirm-mail = { $n ->
+    [0] Nikt nie podał adresu e-mail, więc nikt nie dostanie powiadomienia.
+    [one] Powiadomienie e-mail dostanie { $n } osoba.
+    [few] Powiadomienie e-mail dostaną { $n } osoby.
+   *[other] Powiadomienie e-mail dostanie { $n } osób.
+}
+report-publish-confirm-final = Wysłanych wiadomości nie da się cofnąć. Późniejsze poprawki raportu opublikujesz jako nową wersję.
+report-publish-confirm-submit = Tak, opublikuj raport i powiadom
+report-publish-confirm-back = Nie, wróć do edycji
+decision-choose = Wybierz stanowisko
+answering-select-all = Zaznacz wszystkie uwagi na tej stronie ({ $n })
+answering-unselect-all = Odznacz wszystkie
+intake-receipt-number = Numer zgłoszenia: { $receipt }. Zapisz go na papierowym oryginale.
+catalogue-tab-count = { $count ->
+    [one] { $count } wynik
+    [few] { $count } wyniki
+   *[other] { $count } wyników
+}
+catalogue-found-in-tab = { $count ->
+    [one] Pasującą konsultację znajdziesz w zakładce:
+   *[other] Pasujące konsultacje ({ $count }) znajdziesz w zakładce:
+}

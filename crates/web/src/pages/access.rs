@@ -36,6 +36,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/deklaracja-dostepnosci", get(accessibility_statement))
         .route("/tekst-latwy-do-czytania", get(easy_read_page))
         .route("/jezyk-migowy", get(sign_language_page))
+        .route("/regulamin", get(terms_page))
         .route("/deklaracja-dostepnosci/wniosek", get(request_form).post(submit_request))
         .route("/deklaracja-dostepnosci/wniosek/{token}", get(receipt))
         .route("/admin/wnioski-dostepnosci", get(staff_list))
@@ -54,6 +55,10 @@ async fn easy_read_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Re
 
 async fn sign_language_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     content::content_page(&state, &ctx, content::SIGN_LANGUAGE_SLUG).await
+}
+
+async fn terms_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    content::content_page(&state, &ctx, content::TERMS_SLUG).await
 }
 
 // ---- the request form ----
@@ -139,7 +144,7 @@ async fn submit_request(
     let to = input.contact.email().map(|e| e.as_str().to_owned());
     if let Err(no) = crate::limits::messages(&state, &ctx, client, to.as_deref()).await? {
         let field = if no.mailbox { "contact" } else { "subject" };
-        return no.answer(form_page(&ctx, form, FormErrors::general(field, no.message.clone())));
+        return no.answer(form_page(&ctx, form, FormErrors::general(field, no.message.clone(), ctx.lang)));
     }
     let consultation = match rules::consultation_slug(&input.subject) {
         Some(slug) => agora_db::consultation::by_slug(&state.db, slug).await?,

@@ -59,7 +59,13 @@ fn message_page(
 ) -> AppResult<Response> {
     render_status(
         status,
-        &MessageTpl { ctx, title: ctx.t(title), message, link: link.map(|(href, key)| (href.to_owned(), ctx.t(key))) },
+        &MessageTpl {
+            ctx,
+            title: ctx.t(title),
+            message,
+            link: link.map(|(href, key)| (href.to_owned(), ctx.t(key))),
+            back: None,
+        },
     )
 }
 
@@ -146,7 +152,7 @@ async fn sign_up(
     };
     // Counted for a taken address too: the page says the same either way.
     if let Err(no) = limits::messages(&state, &ctx, client, Some(email.as_str())).await? {
-        let errors = FormErrors::general("email", no.message.clone());
+        let errors = FormErrors::general("email", no.message.clone(), ctx.lang);
         return no.answer(render(&SignUpTpl { ctx: &ctx, form, errors }));
     }
     let hash = password::hash(state.config.hash_cost, pw.expose().to_owned()).await?;
@@ -231,7 +237,7 @@ async fn sign_in(
 ) -> AppResult<Response> {
     form.next = safe_next(Some(&form.next));
     let fail = |ctx: &Ctx, form: SignInForm, status: StatusCode, message: String| {
-        let errors = FormErrors::general("email", message);
+        let errors = FormErrors::general("email", message, ctx.lang);
         render_status(status, &SignInTpl { ctx, form, errors })
     };
     let email = match Email::parse(&form.email) {
@@ -346,7 +352,7 @@ async fn forgot(
     };
     // Counted whether or not the address has an account, so a refusal tells nothing either.
     if let Err(no) = limits::messages(&state, &ctx, client, Some(email.as_str())).await? {
-        let errors = FormErrors::general("email", no.message.clone());
+        let errors = FormErrors::general("email", no.message.clone(), ctx.lang);
         return no.answer(render(&ForgotTpl { ctx: &ctx, form, errors }));
     }
     if let Some(user) = users::by_email(&state.db, email.as_str()).await? {
@@ -543,7 +549,7 @@ async fn change_email(
         return settings_page(&state, &ctx, Some(form), errors, None).await;
     };
     if let Err(no) = limits::messages(&state, &ctx, client, Some(email.as_str())).await? {
-        let errors = FormErrors::general("new_email", no.message.clone());
+        let errors = FormErrors::general("new_email", no.message.clone(), ctx.lang);
         return no.answer(settings_page(&state, &ctx, Some(form), errors, None).await);
     }
     let token =

@@ -86,6 +86,10 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
             href: format!("/admin/strony/{}", crate::views::content::SIGN_LANGUAGE_SLUG),
             label: ctx.t("admin-page-pjm"),
         });
+        admin.push(Tile {
+            href: format!("/admin/strony/{}", crate::views::content::TERMS_SLUG),
+            label: ctx.t("footer-terms"),
+        });
     }
     if let Some((open, overdue)) = crate::views::access_requests::open_counts(&state, &ctx).await? {
         let label = ctx.lang.t_args("access-tile", &[("open", open.into()), ("overdue", overdue.into())]);
@@ -367,6 +371,11 @@ async fn save(
     }
 }
 
+/// The problems with a district, body or unit: their "name" is a name, not a person's.
+fn reference_errors(inv: &Invalid, ctx: &Ctx) -> FormErrors {
+    FormErrors::from_invalid(inv, ctx.lang).labelled("name", ctx.t("field-name"))
+}
+
 async fn reference_create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -377,7 +386,7 @@ async fn reference_create(
     ctx.require(Action::ManageReferenceData)?;
     match save(&state, &ctx, kind, None, &values).await? {
         Ok(_) => Ok(redirect(&format!("/admin/{}?ok=flash-saved", kind.as_str())).into_response()),
-        Err(inv) => list_page(&state, &ctx, kind, &values, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+        Err(inv) => list_page(&state, &ctx, kind, &values, reference_errors(&inv, &ctx), None).await,
     }
 }
 
@@ -438,7 +447,7 @@ async fn reference_update(
     }
     match save(&state, &ctx, kind, Some(id), &values).await? {
         Ok(_) => Ok(redirect(&format!("/admin/{}/{id}?ok=flash-saved", kind.as_str())).into_response()),
-        Err(inv) => edit_page(&state, &ctx, kind, id, &values, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+        Err(inv) => edit_page(&state, &ctx, kind, id, &values, reference_errors(&inv, &ctx), None).await,
     }
 }
 
@@ -581,7 +590,7 @@ async fn revoke_role(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64
     let me = ctx.require(Action::ManageRoles)?;
     let g = roles::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
     if g.user_id == me.id && g.role == RoleKind::Administrator {
-        let errors = FormErrors::general("role", ctx.t("error-revoke-own-admin"));
+        let errors = FormErrors::general("role", ctx.t("error-revoke-own-admin"), ctx.lang);
         return roles_view(&state, &ctx, GrantForm::default(), errors, None).await;
     }
     let entry =

@@ -2,7 +2,7 @@
 //! moderation, and the answering screen with filters, progress and bulk answers.
 
 use super::common::{
-    OkQuery, Opt, check_file, clean_filename, consultation_to_manage, district_options, section_options, store_file,
+    Opt, check_file, clean_filename, consultation_to_manage, district_options, section_options, store_file,
 };
 use super::common::{options, options_where};
 use crate::ctx::Ctx;
@@ -111,6 +111,8 @@ struct Filters {
     decyzja: String,
     strona: String,
     ok: String,
+    /// `wszystkie` ticks every remark of the page for a bulk answer, which works without scripts.
+    zaznacz: String,
 }
 
 impl Filters {
@@ -148,6 +150,8 @@ struct StaffRemark {
     hidden_reason: Option<String>,
     decision: String,
     answer: String,
+    /// Ticked for the bulk answer: all were asked for, or it was ticked in a form sent back.
+    picked: bool,
 }
 
 #[derive(Template)]
@@ -197,10 +201,13 @@ async fn screen_view(
     };
     let p = remarks::list(&state.db, c.id, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
     let (answered, total) = remarks::progress(&state.db, c.id).await?;
+    let all_picked = f.zaznacz == "wszystkie";
+    let ticked = bulk.ids("ids");
     let remarks = p
         .items
         .into_iter()
         .map(|r| StaffRemark {
+            picked: all_picked || ticked.contains(&r.id),
             section: section_of(&r),
             who: [r.name.clone(), r.organisation.clone()].into_iter().flatten().collect::<Vec<_>>().join(", "),
             contact: [r.email.clone(), r.district_name.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · "),
@@ -451,11 +458,19 @@ async fn intake_view(
     render_form(&tpl.errors, &tpl)
 }
 
+/// After keying in: the confirmation and the receipt number given to the stored submission.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IntakeDone {
+    ok: String,
+    numer: String,
+}
+
 async fn intake_form(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Query(q): Query<OkQuery>,
+    Query(q): Query<IntakeDone>,
 ) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
     let p = Pairs(vec![
@@ -463,7 +478,16 @@ async fn intake_form(
         ("channel".into(), Channel::Post.as_str().into()),
         ("formal_status".into(), FormalStatus::Valid.as_str().into()),
     ]);
-    let notice = q.notice(&ctx);
+    // The receipt number goes onto the paper original, so the one stored is shown, not
+    // whatever a link carries.
+    let receipt = match q.numer.trim() {
+        "" => None,
+        n => remarks::receipt_of(&state.db, c.id, n).await?,
+    };
+    let notice = super::common::notice(&ctx, &q.ok).map(|saved| match receipt {
+        Some(r) => format!("{saved} {}", ctx.t1("intake-receipt-number", "receipt", r)),
+        None => saved,
+    });
     let identity = IdentityForm { kind: "person".into(), ..Default::default() };
     intake_view(
         &state,
@@ -575,6 +599,7 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
             .then(|| received_at + Duration::days(settings.defect_days.into())),
         attachment,
         held: settings.premoderation,
+        lang: "pl".into(),
     };
     let entry = ctx.audit("remark.intake", "consultation", format!("{} {}", channel.as_str(), remark_inputs.len()));
     let stored = remarks::submit(&state.db, &sub, &remark_inputs, &entry).await?;

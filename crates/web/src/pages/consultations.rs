@@ -121,6 +121,9 @@ struct CatalogueTpl<'a> {
     categories: Vec<Opt>,
     units: Vec<Opt>,
     years: Vec<i32>,
+    /// With a filter set, how many results each tab holds, so that none is missed behind
+    /// another tab: (tab slug, its label key, count).
+    tab_counts: Option<Vec<(&'static str, &'static str, i64)>>,
 }
 
 fn id_param(raw: &str) -> Option<i64> {
@@ -155,6 +158,17 @@ async fn catalogue(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Cata
         sort: q.sort(),
     };
     let Page { items, total } = dbc::catalogue(&state.db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let filtered = [&q.dzielnica, &q.kategoria, &q.jednostka, &q.rok, &q.q].iter().any(|v| !v.trim().is_empty());
+    let tab_counts = if filtered {
+        let n = dbc::catalogue_tab_counts(&state.db, &filter).await?;
+        Some(vec![
+            ("trwajace", "tab-open", n.open),
+            ("planowane", "tab-planned", n.planned),
+            ("zakonczone", "tab-finished", n.finished),
+        ])
+    } else {
+        None
+    };
     let districts = reference::districts(&state.db)
         .await?
         .into_iter()
@@ -187,6 +201,7 @@ async fn catalogue(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Cata
         categories,
         units,
         years,
+        tab_counts,
     };
     render_public(&tpl, None)
 }

@@ -144,12 +144,23 @@ struct Check {
     checked: bool,
 }
 
+/// A step a consultation can take from its stage, as the data page offers it.
+struct Step {
+    /// The status it moves to, as its text.
+    to: String,
+    /// The button's words.
+    button: String,
+    /// What the step does, said beside the button: "announce" and "open" are easily confused.
+    hint: String,
+}
+
 #[derive(Template)]
 #[template(path = "organiser/form.html")]
 struct FormTpl<'a> {
     ctx: &'a Ctx,
     id: Option<i64>,
-    status: Option<(String, Vec<(String, String)>)>,
+    /// The stage's name, and each next step.
+    status: Option<(String, Vec<Step>)>,
     /// Whether the organiser may delete it (a draft).
     deletable: bool,
     f: ConsultationForm,
@@ -229,7 +240,10 @@ async fn form_page(
             .into_iter()
             // Closing an announced consultation only happens by the calendar.
             .filter(|to| !(s == Status::Announced && *to == Status::Closed))
-            .map(|to| (to.as_str().to_owned(), ctx.t(&format!("transition-{}", to.as_str()))))
+            .map(|to| {
+                let key = format!("transition-{}", to.as_str());
+                Step { to: to.as_str().to_owned(), button: ctx.t(&key), hint: ctx.t(&format!("{key}-hint")) }
+            })
             .collect();
         (ctx.t(&format!("status-{}", s.as_str())), steps)
     });
@@ -451,7 +465,7 @@ async fn published_dates_break_rules(
             RuleViolation::NoticeTooShort { .. } => Some(("opens_at", v)),
             RuleViolation::TooFewMethods { .. } | RuleViolation::MissingRequiredMethod { .. } => None,
         })
-        .map(|(field, v)| Problem { field, message: violation_message(ctx.lang, v) })
+        .map(|(field, v)| Problem::new(field, violation_message(ctx.lang, v), ctx.lang))
         .collect();
     Ok((!list.is_empty()).then_some(FormErrors { list }))
 }
@@ -506,6 +520,10 @@ async fn change_status(
     if to == Status::Cancelled {
         // Calling off takes a reason, asked for on a page of its own.
         return Ok(redirect(&format!("/admin/konsultacje/{id}/odwolaj")).into_response());
+    }
+    if to == Status::ReportPublished {
+        // Publishing mails everyone who left an address: it is confirmed on its own page.
+        return Ok(redirect(&format!("/admin/konsultacje/{id}/raport/publikuj")).into_response());
     }
     let mut justification = None;
     if from == Status::Draft && matches!(to, Status::Announced | Status::Open) {
@@ -572,6 +590,7 @@ fn cannot(ctx: &Ctx, c: &Consultation, title: &str, message: &str) -> AppResult<
             title: ctx.t(title),
             message: ctx.t(message),
             link: Some((format!("/admin/konsultacje/{}", c.id), c.title.clone())),
+            back: None,
         },
     )
 }

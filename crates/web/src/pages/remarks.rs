@@ -92,6 +92,7 @@ async fn closed_page(ctx: &Ctx, c: &Consultation) -> AppResult<Response> {
             title: ctx.t("remarks-closed-title"),
             message: msg,
             link: Some((format!("/konsultacje/{}", c.slug), ctx.t("remarks-back"))),
+            back: None,
         },
     )
 }
@@ -196,8 +197,8 @@ async fn submit(
         }
     };
     let (Some((remark_inputs, identity)), true) = (parsed, inv.is_empty()) else {
-        return show_form(&state, &ctx, c, blocks, identity_form, form_key, FormErrors::from_invalid(&inv, ctx.lang))
-            .await;
+        let errors = FormErrors::from_invalid(&inv, ctx.lang).labelled("kind", ctx.t("identity-legend"));
+        return show_form(&state, &ctx, c, blocks, identity_form, form_key, errors).await;
     };
     // Signed-in people answer for what they send; visitors who are not are counted by
     // address, before anything of theirs is stored.
@@ -205,7 +206,7 @@ async fn submit(
         let copy_to = identity.email.as_ref().map(|e| e.as_str());
         if let Err(no) = crate::limits::remarks(&state, &ctx, client, copy_to).await? {
             let field = if no.mailbox { "email" } else { "remark-0" };
-            let errors = FormErrors::general(field, no.message.clone());
+            let errors = FormErrors::general(field, no.message.clone(), ctx.lang);
             return no.answer(show_form(&state, &ctx, c, blocks, identity_form, form_key, errors).await);
         }
     }
@@ -230,6 +231,7 @@ async fn submit(
         correct_by: None,
         attachment,
         held: settings.premoderation,
+        lang: ctx.lang.code().into(),
     };
     let entry = ctx.audit("remark.submit", "consultation", format!("{} ({} remarks)", c.slug, remark_inputs.len()));
     // The mailed copy is queued in the submission's own transaction: it exists exactly when

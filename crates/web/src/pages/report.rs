@@ -29,7 +29,7 @@ use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use serde::Deserialize;
 
 /// Remarks per page of the HTML report.
@@ -43,7 +43,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/konsultacje/{slug}/raport.docx", get(report_docx))
         .route("/konsultacje/{slug}/raport.xlsx", get(report_xlsx))
         .route("/admin/konsultacje/{id}/raport", get(edit_form).post(save))
-        .route("/admin/konsultacje/{id}/raport/publikuj", post(publish))
+        .route("/admin/konsultacje/{id}/raport/publikuj", get(publish_page).post(publish))
 }
 
 #[derive(Deserialize, Default)]
@@ -409,31 +409,79 @@ async fn save(
     Ok(redirect(&format!("/admin/konsultacje/{id}/raport?ok=flash-saved")).into_response())
 }
 
-async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+#[derive(Template)]
+#[template(path = "report/publish.html")]
+struct PublishTpl<'a> {
+    ctx: &'a Ctx,
+    c: Consultation,
+    remarks: i64,
+    recipients: i64,
+}
+
+/// Why the report cannot be published now, as the editor showing the reason; `None` when it can.
+async fn cannot_publish(state: &AppState, ctx: &Ctx, c: &Consultation) -> AppResult<Option<Response>> {
+    let (answered, total) = remarks::progress(&state.db, c.id).await?;
+    let key = if !matches!(c.status, Status::Closed | Status::ReportPublished | Status::Archived) {
+        "report-not-closed"
+    } else if answered < total {
+        "report-unanswered"
+    } else {
+        return Ok(None);
+    };
+    let errors = FormErrors::general("introduction", ctx.t(key), ctx.lang);
+    Ok(Some(edit_view(state, ctx, c.clone(), None, errors, None).await?))
+}
+
+/// Publishing mails everyone who gave an address, which cannot be undone: it is confirmed
+/// on this page, which says how many remarks go public and how many people are told.
+async fn publish_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let c = consultation_to_manage(&state, &ctx, id).await?;
-    let (answered, total) = remarks::progress(&state.db, id).await?;
-    let fail = |key: &str| FormErrors::general("introduction", ctx.t(key));
-    if !matches!(c.status, Status::Closed | Status::ReportPublished | Status::Archived) {
-        return edit_view(&state, &ctx, c, None, fail("report-not-closed"), None).await;
+    if let Some(refusal) = cannot_publish(&state, &ctx, &c).await? {
+        return Ok(refusal);
     }
-    if answered < total {
-        return edit_view(&state, &ctx, c, None, fail("report-unanswered"), None).await;
+    let (_, remarks_total) = remarks::progress(&state.db, id).await?;
+    let recipients = i64::try_from(remarks::notify_addresses(&state.db, id).await?.len()).unwrap_or(i64::MAX);
+    render(&PublishTpl { ctx: &ctx, c, remarks: remarks_total, recipients })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PublishForm {
+    /// `yes` from the confirmation page; anything else shows that page.
+    confirm: String,
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<PublishForm>,
+) -> AppResult<Response> {
+    let c = consultation_to_manage(&state, &ctx, id).await?;
+    if f.confirm != "yes" {
+        return Ok(redirect(&format!("/admin/konsultacje/{id}/raport/publikuj")).into_response());
+    }
+    if let Some(refusal) = cannot_publish(&state, &ctx, &c).await? {
+        return Ok(refusal);
     }
     let by = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
     if !reports::publish(&state.db, id, &by, &ctx.audit("report.publish", "consultation", c.slug.clone())).await? {
-        return edit_view(&state, &ctx, c, None, fail("report-no-draft"), None).await;
+        let errors = FormErrors::general("introduction", ctx.t("report-no-draft"), ctx.lang);
+        return edit_view(&state, &ctx, c, None, errors, None).await;
     }
     if c.status == Status::Closed {
         let entry = ctx.audit("consultation.status", "consultation", "closed → report_published");
         dbc::transition(&state.db, id, Status::Closed, Status::ReportPublished, None, &entry).await?;
     }
     let link = format!("{}/konsultacje/{}/raport", state.config.base_url, c.slug);
-    for to in remarks::notify_addresses(&state.db, id).await? {
+    for (to, lang) in remarks::notify_addresses(&state.db, id).await? {
+        // Each submitter is written to in the language they sent their remarks in.
+        let lang = Lang::parse(&lang).unwrap_or(Lang::Pl);
+        let args = [("title", Arg::Str(c.title.clone())), ("link", Arg::Str(link.clone()))];
         let mail = Mail {
             to,
-            subject: Lang::Pl.t_args("mail-report-subject", &[("title", Arg::Str(c.title.clone()))]),
-            body: Lang::Pl
-                .t_args("mail-report-body", &[("title", Arg::Str(c.title.clone())), ("link", Arg::Str(link.clone()))]),
+            subject: lang.t_args("mail-report-subject", &args[..1]),
+            body: lang.t_args("mail-report-body", &args),
         };
         crate::jobs::queue_mail(&state, mail).await?;
     }

@@ -365,7 +365,7 @@ async fn set_status(
             &ctx,
             Some(&s),
             f,
-            FormErrors::general("to", ctx.t("error-survey-no-questions")),
+            FormErrors::general("to", ctx.t("error-survey-no-questions"), ctx.lang),
             None,
         )
         .await;
@@ -534,7 +534,7 @@ async fn add_question(
             &s,
             None,
             f,
-            FormErrors::general("kind", ctx.t("error-survey-too-many-questions")),
+            FormErrors::general("kind", ctx.t("error-survey-too-many-questions"), ctx.lang),
         )
         .await;
     }

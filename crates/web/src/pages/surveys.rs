@@ -52,6 +52,7 @@ struct Gate {
     status: Status,
     opens_at: DateTime<Utc>,
     title: String,
+    slug: String,
 }
 
 /// The gate of the consultation `s` belongs to, if it belongs to one.
@@ -61,6 +62,7 @@ async fn consultation_gate(state: &AppState, s: &Survey) -> AppResult<Option<Gat
         status: c.status,
         opens_at: c.opens_at,
         title: c.title,
+        slug: c.slug,
     }))
 }
 
@@ -96,7 +98,7 @@ fn message(
     text: String,
     link: Option<(String, String)>,
 ) -> AppResult<Response> {
-    render_status(status, &MessageTpl { ctx, title: ctx.t(title), message: text, link })
+    render_status(status, &MessageTpl { ctx, title: ctx.t(title), message: text, link, back: None })
 }
 
 /// Why the visitor can't answer now, as a page; `None` when they can.
@@ -295,7 +297,7 @@ async fn answer_post(
     let unknown = unknown_questions(&questions, &pairs);
     if !unknown.is_empty() {
         pairs.retain(|(k, _)| question_of_field(k).is_none_or(|id| !unknown.contains(&id)));
-        let e = FormErrors::general("survey", ctx.t("error-survey-unknown-question"));
+        let e = FormErrors::general("survey", ctx.t("error-survey-unknown-question"), ctx.lang);
         return show_screen(&state, &ctx, sc(pairs, screen, e, Vec::new(), None)).await;
     }
     let nav = f.nav.as_str();
@@ -329,12 +331,7 @@ async fn answer_post(
     let before = answers_before(&screens, screen, &pairs);
     let here: Vec<&Question> = screens.get(screen).cloned().unwrap_or_default();
     if let Err((_, inv)) = parse_answers(&here, &pairs, &before) {
-        return show_screen(
-            &state,
-            &ctx,
-            sc(pairs, screen, FormErrors::from_invalid(&inv, ctx.lang), Vec::new(), None),
-        )
-        .await;
+        return show_screen(&state, &ctx, sc(pairs, screen, answer_errors(&inv, &here, &ctx), Vec::new(), None)).await;
     }
     if screen < last && nav != "submit" {
         if let Some(u) = &ctx.user {
@@ -351,12 +348,7 @@ async fn answer_post(
                 .iter()
                 .position(|qs| qs.iter().any(|q| inv.0.iter().any(|e| e.field == answer_field(q.id))))
                 .unwrap_or(screen);
-            return show_screen(
-                &state,
-                &ctx,
-                sc(pairs, bad, FormErrors::from_invalid(&inv, ctx.lang), Vec::new(), None),
-            )
-            .await;
+            return show_screen(&state, &ctx, sc(pairs, bad, answer_errors(&inv, &all, &ctx), Vec::new(), None)).await;
         }
     };
     let response = NewResponse {
@@ -387,7 +379,21 @@ async fn answer_post(
     }
     let visible = s.visibility.public(s.is_closed(received));
     let link = visible.then(|| (format!("/ankiety/{}/wyniki", s.slug), ctx.t("survey-see-results")));
-    let mut r = message(&ctx, StatusCode::OK, "survey-thanks-title", ctx.t("survey-thanks"), link)?;
+    // The respondent came from the consultation (or the home page) and is shown the way back.
+    let back = match &gate {
+        Some(g) => {
+            (format!("/konsultacje/{}", g.slug), ctx.t1("survey-back-to-consultation", "title", g.title.clone()))
+        }
+        None => ("/".to_owned(), ctx.t("survey-back-home")),
+    };
+    let thanks = MessageTpl {
+        ctx: &ctx,
+        title: ctx.t("survey-thanks-title"),
+        message: ctx.t("survey-thanks"),
+        link,
+        back: Some(back),
+    };
+    let mut r = render_status(StatusCode::OK, &thanks)?;
     if s.access == Access::Anyone {
         let cookie = format!(
             "{}=1; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{}",
@@ -658,4 +664,12 @@ async fn text_answers(
         s: &s,
     };
     render(&tpl)
+}
+
+/// The problems with a respondent's answers, each named by its question's text.
+fn answer_errors(inv: &Invalid, questions: &[&Question], ctx: &Ctx) -> FormErrors {
+    let lang = ctx.lang.code();
+    questions.iter().fold(FormErrors::from_invalid(inv, ctx.lang), |errors, q| {
+        errors.labelled(answer_field(q.id), q.text.get(lang).to_owned())
+    })
 }

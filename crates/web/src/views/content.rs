@@ -19,6 +19,9 @@ pub const ACCESSIBILITY_SLUG: &str = "deklaracja-dostepnosci";
 pub const EASY_READ_SLUG: &str = "tekst-latwy-do-czytania";
 /// The slug of the page about the site in Polish Sign Language.
 pub const SIGN_LANGUAGE_SLUG: &str = "jezyk-migowy";
+/// The slug of the terms of the site, which sign-up asks people to accept: how the site works
+/// and how it processes personal data.
+pub const TERMS_SLUG: &str = "regulamin";
 /// The settings key of the sign-language video's address.
 pub const SIGN_LANGUAGE_VIDEO_KEY: &str = "sign_language_video_url";
 /// Writes the pages every site needs where missing: the accessibility statement, and the
@@ -29,6 +32,7 @@ pub async fn ensure_default_pages(db: &agora_db::Db) -> agora_db::DbResult<()> {
         (ACCESSIBILITY_SLUG, "a11y-default-title", "a11y-default-body"),
         (EASY_READ_SLUG, "etr-default-title", "etr-default-body"),
         (SIGN_LANGUAGE_SLUG, "pjm-default-title", "pjm-default-body"),
+        (TERMS_SLUG, "terms-default-title", "terms-default-body"),
     ];
     for lang in Lang::ALL {
         for (slug, title, body) in pages {

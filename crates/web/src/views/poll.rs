@@ -104,6 +104,7 @@ pub async fn view(
         total,
         sign_in: mode == VoteMode::SignedIn && ctx.user.is_none(),
         back: back.to_owned(),
-        message,
+        // A voter is told the vote counted, not just shown bars.
+        message: message.or_else(|| voted.then(|| ctx.t("poll-vote-recorded"))),
     })
 }

@@ -108,7 +108,11 @@ async fn sign_up_with_bad_input_keeps_values_and_shows_errors_by_the_fields() {
     assert!(r.field_error("accept").is_some());
     assert_eq!(r.input_value("display_name").as_deref(), Some(long_name.as_str()));
     assert_eq!(r.input_value("email").as_deref(), Some("jan(at)example.pl"));
-    assert!(r.body.contains("<a href=\"#email\">"), "error summary links to the field");
+    assert!(r.body.contains("<a href=\"#email\">Adres e-mail: Wpisz adres e-mail"), "the summary names the field");
+    assert!(r.body.contains("<a href=\"/regulamin\">"), "the terms to accept are one click away");
+    let terms = c.get("/regulamin").await;
+    assert_eq!(terms.status, StatusCode::OK);
+    assert!(terms.text().contains("Regulamin serwisu i ochrona danych osobowych") && terms.text().contains("RODO"));
 
     let r = c
         .post(

@@ -238,7 +238,9 @@ async fn a_signed_in_residents_kept_page_follows_their_own_doings_and_ends_with_
         anna.post(&format!("/sondy/{id}"), &[("option", "2"), ("back", "/")]).await.status,
         StatusCode::SEE_OTHER
     );
-    assert!(anna.get("/").await.text().contains("Nie 100% (1)"), "her vote shows at once");
+    let after = anna.get("/").await.text();
+    assert!(after.contains("Nie 100% (1)"), "her vote shows at once");
+    assert!(after.contains("Twój głos został zapisany."), "and she is told it counted");
     assert!(jan.get("/").await.body.contains("name=\"option\""), "others still get the form");
     let session = anna.cookie("agora_session").unwrap();
     let csrf = anna.cookie("agora_csrf").unwrap();

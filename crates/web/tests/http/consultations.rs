@@ -387,6 +387,17 @@ async fn the_catalogue_filters_sorts_and_pages_with_shareable_urls() {
     );
     let r = c.get("/konsultacje?status=planowane").await;
     assert_eq!(titles(&r), vec!["Zapowiedź: szkoły"]);
+    // A search that finds nothing in this tab says which tab holds its results.
+    let r = c.get("/konsultacje?status=planowane&q=ścieżka").await;
+    assert!(titles(&r).is_empty());
+    let text = r.text();
+    assert!(
+        text.contains("Trwające (1 wynik)")
+            && text.contains("Planowane (0 wyników)")
+            && text.contains("Pasującą konsultację znajdziesz w zakładce: Trwające"),
+        "{text}"
+    );
+    assert!(r.body.contains("href=\"/konsultacje?status=trwajace&#38;q=%C5%9Bcie%C5%BCka\""), "{}", r.body);
 
     let r = c.get("/konsultacje?status=zakonczone").await;
     assert!(r.text().contains("24 konsultacje"));

@@ -82,6 +82,28 @@ async fn bad_remarks_come_back_with_everything_typed() {
     assert!(r.field_error("attachment").unwrap().starts_with("Ten typ pliku nie jest dozwolony"));
     assert!(r.body.contains("Dodać przejście dla pieszych przy szkole.</textarea>"));
     assert_eq!(r.input_value("form_key").as_deref(), Some(key.as_str()));
+    // The summary at the top says which field each message is about.
+    let summary =
+        r.body.split("id=\"error-summary\"").nth(1).and_then(|s| s.split("</div>").next()).unwrap_or_default();
+    for line in [
+        "href=\"#r1_proposed_change\">Uwaga nr 2, Proponowana zmiana: Wpisz najwyżej 20000 znaków.</a>",
+        "href=\"#kind\">Kto zgłasza uwagi: W tej konsultacji nie można zgłaszać uwag anonimowo.</a>",
+        "href=\"#email\">Adres e-mail: ",
+        "href=\"#attachment\">Załącznik: Ten typ pliku",
+    ] {
+        assert!(summary.contains(line), "{line} in {summary}");
+    }
+    // What may be left empty says so; what is asked of organisations only says that.
+    for label in [
+        "Uzasadnienie (opcjonalnie)</label>",
+        "Której części dotyczy uwaga (własnymi słowami) (opcjonalnie)</label>",
+        "Adres e-mail (opcjonalnie)</label>",
+        "Dzielnica (opcjonalnie)</label>",
+        "Nazwa organizacji (gdy zgłaszasz uwagi jako organizacja)</label>",
+    ] {
+        assert!(r.body.contains(label), "{label}");
+    }
+    assert!(r.body.contains(">Proponowana zmiana</label>"), "a required field carries no mark");
     let empty = c
         .post_multipart(
             url,
@@ -181,6 +203,11 @@ async fn organisers_key_in_paper_remarks_moderate_and_answer_them() {
         )
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.text());
+    // The receipt number goes onto the paper original: the next form shows it.
+    let after = org.get(ok.location()).await.text();
+    assert!(after.contains(&format!("Numer zgłoszenia: UW/{id}/00001. Zapisz go")), "{after}");
+    let forged = org.get(&format!("{intake}?ok=flash-intake&numer=UW/999/00077")).await.text();
+    assert!(!forged.contains("UW/999/00077"), "only a receipt of this consultation is shown");
     let closed = stored(&app, ztp, "Zamknięta konsultacja", Status::Closed, -30, vec![]).await;
     let late = org
         .post_multipart(
@@ -231,6 +258,39 @@ async fn organisers_key_in_paper_remarks_moderate_and_answer_them() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.field_error("answer").as_deref(), Some("Wpisz co najmniej 10 znaków."));
+    for remark in [&a, &b] {
+        assert!(r.body.contains(&format!("value=\"{remark}\" id=\"pick-{remark}\" checked")), "ticks are kept");
+    }
+    // No position is chosen for the official: each form starts at "choose".
+    assert!(
+        screen
+            .body
+            .contains("<select id=\"decision\" name=\"decision\"><option value=\"\">Wybierz stanowisko</option>")
+    );
+    assert!(!screen.body.contains("\" selected>Uwzględniona"), "nothing preselected");
+    let r = org
+        .post(
+            &format!("/admin/konsultacje/{id}/uwagi/odpowiedz"),
+            &[("ids", &a), ("answer", "Odpowiedź bez stanowiska.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("href=\"#decision\">Stanowisko: Wybierz jedną z dostępnych opcji."), "{}", r.body);
+    // Ticking every remark of the page takes one link, no script.
+    assert!(!screen.body.contains(" checked>"), "nothing ticked at first");
+    let all = org.get(&format!("/admin/konsultacje/{id}/uwagi?zaznacz=wszystkie")).await;
+    assert!(all.text().contains("Odznacz wszystkie"));
+    for remark in [&a, &b] {
+        assert!(all.body.contains(&format!("value=\"{remark}\" id=\"pick-{remark}\" checked")));
+    }
+    assert!(screen.text().contains("Zaznacz wszystkie uwagi na tej stronie (2)"));
+    // The report editor leads to the other parts, and to ending the collection while it runs.
+    let editor = org.get(&format!("/admin/konsultacje/{id}/raport")).await;
+    assert!(editor.body.contains(&format!("href=\"/admin/konsultacje/{id}/uwagi\">")));
+    assert!(editor.body.contains(&format!("href=\"/admin/konsultacje/{id}#status-heading\">Zakończ zbieranie uwag")));
+    // What each step does is said where its button is.
+    let data = org.get(&format!("/admin/konsultacje/{id}")).await.text();
+    assert!(data.contains("Zakończ zbieranie uwag Kończy zbieranie uwag teraz"), "{data}");
     let r = org
         .post(
             &format!("/admin/konsultacje/{id}/uwagi/odpowiedz"),

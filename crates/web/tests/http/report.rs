@@ -25,6 +25,22 @@ pub(crate) async fn submit(
     email: Option<&str>,
     text: &str,
 ) {
+    submit_in(app, "pl", c, key, kind, name, org, email, text).await;
+}
+
+/// A submission sent in the language `lang`.
+#[expect(clippy::too_many_arguments, reason = "one submission written out in full is clearer than a builder")]
+async fn submit_in(
+    app: &TestApp,
+    lang: &str,
+    c: i64,
+    key: &str,
+    kind: SubmitterKind,
+    name: &str,
+    org: Option<&str>,
+    email: Option<&str>,
+    text: &str,
+) {
     let identity = Identity {
         kind,
         name: Some(name.into()),
@@ -46,6 +62,7 @@ pub(crate) async fn submit(
         correct_by: None,
         attachment: None,
         held: false,
+        lang: lang.into(),
     };
     let r = RemarkInput {
         section_id: None,
@@ -63,8 +80,9 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
     let id = stored(&app, ztp, "Sieć tramwajowa", Status::Closed, -30, vec![]).await;
     submit(&app, id, "k1", SubmitterKind::Person, "Jan Kowalski", None, Some("jan@example.pl"), "Linia 50 co 5 minut")
         .await;
-    submit(
+    submit_in(
         &app,
+        "en",
         id,
         "k2",
         SubmitterKind::Organisation,
@@ -94,9 +112,11 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = org.post(&format!("/admin/konsultacje/{id}/raport/publikuj"), &[]).await;
+    let r = org.get(&format!("/admin/konsultacje/{id}/raport/publikuj")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text().contains("dopóki każda uwaga nie ma stanowiska"));
+    let r = org.post(&format!("/admin/konsultacje/{id}/raport/publikuj"), &[("confirm", "yes")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     let ids: Vec<String> = remarks::list(app.db(), id, &Default::default(), 10, 0)
         .await
@@ -117,11 +137,32 @@ async fn a_report_is_published_only_when_every_remark_is_answered() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Publishing mails everyone, so it is confirmed first: a plain press of the button, or
+    // the step from the status section, only leads to the confirmation.
+    let confirm = org.get(&format!("/admin/konsultacje/{id}/raport/publikuj")).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    let text = confirm.text();
+    assert!(
+        text.contains("Raport z odpowiedziami na 2 uwagi stanie się publiczny.")
+            && text.contains("Powiadomienie e-mail dostaną 2 osoby."),
+        "{text}"
+    );
     let r = org.post(&format!("/admin/konsultacje/{id}/raport/publikuj"), &[]).await;
+    assert_eq!(r.location(), format!("/admin/konsultacje/{id}/raport/publikuj"));
+    let r = org.post(&format!("/admin/konsultacje/{id}/status"), &[("to", "report_published")]).await;
+    assert_eq!(r.location(), format!("/admin/konsultacje/{id}/raport/publikuj"));
+    assert_eq!(agora_db::consultation::by_id(app.db(), id).await.unwrap().unwrap().status, Status::Closed);
+    assert!(app.mail().await.is_empty(), "nothing sent before the confirmation");
+    let r = org.post(&format!("/admin/konsultacje/{id}/raport/publikuj"), &[("confirm", "yes")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     assert_eq!(agora_db::consultation::by_id(app.db(), id).await.unwrap().unwrap().status, Status::ReportPublished);
     let mails = app.mail().await;
     assert!(mails.iter().any(|m| m.to == "jan@example.pl" && m.body.contains("/konsultacje/siec-tramwajowa/raport")));
+    // Each submitter is written to in the language they wrote in.
+    let jan = mails.iter().find(|m| m.to == "jan@example.pl").unwrap();
+    let ewa = mails.iter().find(|m| m.to == "ewa@example.pl").unwrap();
+    assert!(jan.subject.starts_with("Raport z konsultacji"), "{}", jan.subject);
+    assert!(ewa.subject.starts_with("Report on the consultation"), "{}", ewa.subject);
 
     let mut visitor = app.client();
     let page = visitor.get("/konsultacje/siec-tramwajowa/raport").await;

@@ -117,6 +117,7 @@ async fn an_organiser_builds_a_survey_and_residents_answer_it_once() {
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert!(r.text().contains("Twoje odpowiedzi zostały zapisane"), "{}", r.text());
+    assert!(r.body.contains("href=\"/\">Wróć na stronę główną"), "a survey of its own leads home");
     let again =
         send(&mut anna, "ankieta-o-zieleni", &hidden, &answers(&qs, &[(0, "no"), (2, "1"), (3, "3")]), "submit").await;
     assert!(again.text().contains("Ta ankieta ma już Twoje odpowiedzi"), "the same browser can't answer twice");
@@ -667,6 +668,19 @@ async fn a_survey_of_a_consultation_takes_answers_only_once_the_consultation_ope
     let hidden = form_fields(&mut c, "ankieta-podzamcze").await;
     let r = send(&mut c, "ankieta-podzamcze", &hidden, &answers(&qs, &[(0, "yes")]), "submit").await;
     assert!(r.text().contains("Twoje odpowiedzi zostały zapisane"), "{}", r.text());
+    assert!(
+        r.body.contains("href=\"/konsultacje/przebudowa-ul-podzamcze\">Wróć do konsultacji „Przebudowa ul. Podzamcze”"),
+        "the thank-you page leads back to the consultation: {}",
+        r.body
+    );
+    // The consultation now offers remarks at the top, not only under "how to take part".
+    let page = app.client().get("/konsultacje/przebudowa-ul-podzamcze").await.body;
+    let top = page
+        .split("<article class=\"consultation\">")
+        .nth(1)
+        .and_then(|a| a.split("</header>").next())
+        .unwrap_or_default();
+    assert!(top.contains("href=\"/konsultacje/przebudowa-ul-podzamcze/uwagi/nowa\">Zgłoś uwagi</a>"), "{top}");
 }
 
 #[tokio::test]

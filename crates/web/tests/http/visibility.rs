@@ -44,6 +44,7 @@ async fn remark(app: &TestApp, c: i64, key: &str, text: &str, held: bool) {
         correct_by: None,
         attachment: None,
         held,
+        lang: "pl".into(),
     };
     let r = RemarkInput {
         section_id: None,
