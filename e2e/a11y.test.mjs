@@ -123,6 +123,8 @@ const PAGES = [
   { name: 'accessibility statement', path: '/deklaracja-dostepnosci' },
   { name: 'easy-to-read information', path: '/tekst-latwy-do-czytania' },
   { name: 'sign-language information', path: '/jezyk-migowy' },
+  { name: 'terms and data protection', path: '/regulamin' },
+  { name: 'catalogue, results in another tab', path: '/konsultacje?status=planowane&q=park' },
   { name: 'accessible version request', path: '/deklaracja-dostepnosci/wniosek' },
   {
     name: 'accessible version request with errors',
@@ -184,6 +186,8 @@ const PAGES = [
   { name: 'answering screen (moderator)', path: (s) => `/admin/konsultacje/${s.id}/uwagi`, as: 'moderator' },
   { name: 'remark intake (offline channels)', path: (s) => `/admin/konsultacje/${s.id}/uwagi/nowa`, as: 'admin' },
   { name: 'report editor', path: (s) => `/admin/konsultacje/${s.id}/raport`, as: 'admin' },
+  { name: 'answering screen, every remark ticked', path: (s) => `/admin/konsultacje/${s.id}/uwagi?zaznacz=wszystkie`, as: 'admin' },
+  { name: 'report publishing refused while remarks are collected', path: (s) => `/admin/konsultacje/${s.id}/raport/publikuj`, as: 'admin', status: 422 },
   { name: 'organisational units', path: '/admin/jednostki', as: 'admin' },
   { name: 'organisational unit edit form', path: (s) => s.unitHref, as: 'admin' },
   { name: 'districts', path: '/admin/dzielnice', as: 'admin' },

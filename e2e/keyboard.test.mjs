@@ -328,9 +328,12 @@ test('a remark on the open consultation: a failed submission, then a good one, b
       beforeForm: !!(s.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING),
       focused: document.activeElement === s,
       links: [...s.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      texts: [...s.querySelectorAll('a')].map((a) => a.textContent.trim()),
     };
   });
   assert.ok(summary, 'no error summary');
+  // Each message names its field, as the form labels it.
+  assert.ok(summary.texts.some((t) => t.startsWith('Uwaga nr 1, Proponowana zmiana:')), `summary: ${summary.texts}`);
   assert.ok(summary.beforeForm, 'the error summary is not above the form');
   assert.ok(summary.focused || summary.role === 'alert', 'the error summary neither takes focus nor is announced');
   assert.ok(summary.focused, 'the error summary does not take focus');
@@ -361,8 +364,8 @@ test('a remark on the open consultation: a failed submission, then a good one, b
 });
 
 test('an organiser answers a remark on the answering screen, by keyboard', async () => {
-  // The open consultation belongs to a unit with no demo organiser: an administrator first
-  // makes the transport authority's organiser one of that unit too, with the keyboard as well.
+  // An administrator first makes the demo organiser (of the transport authority and the
+  // open consultation's unit) an organiser of a third unit, with the keyboard as well.
   const admin = await newPage('pl');
   await signIn(admin, ACCOUNTS.admin.email, ACCOUNTS.admin.password);
   await go(admin, '/admin/role');
@@ -371,7 +374,7 @@ test('an organiser answers a remark on the answering screen, by keyboard', async
   assert.equal((await press(admin, 'Tab')).id, 'role');
   assert.equal(await choose(admin, (o) => o.value === 'organiser', 'the organiser role'), 'organiser');
   assert.equal((await press(admin, 'Tab')).id, 'scope');
-  assert.match(await choose(admin, (o) => o.value.startsWith('unit:') && o.label.startsWith('ZDMK'), 'the ZDMK unit'), /^unit:\d+$/);
+  assert.match(await choose(admin, (o) => o.value.startsWith('unit:') && o.label.startsWith('ZZM'), 'the ZZM unit'), /^unit:\d+$/);
   assert.equal((await press(admin, 'Tab')).tag, 'button');
   let resp = await submitWith(admin, 'Enter');
   assert.equal(resp.status(), 200);
@@ -493,4 +496,36 @@ test('a survey with a conditional question, screen by screen, by keyboard', asyn
   assert.match(await page.textContent('main h1'), /Dziękujemy/, 'the survey did not end with the thank-you page');
   t.diagnostic('four steps answered by keyboard, the conditional question announced with its condition');
   await page.context().close();
+});
+
+test('staff tick every remark with one link, and a vote is confirmed, by keyboard', async () => {
+  const page = await newPage('pl');
+  await signIn(page, ACCOUNTS.organiser.email, ACCOUNTS.organiser.password);
+  await go(page, '/admin/konsultacje');
+  await tabTo(page, (f) => /^\/admin\/konsultacje\/\d+$/.test(f.href) && /Podzamcze/.test(f.text), 'the Podzamcze consultation');
+  await submitWith(page, 'Enter');
+  // What each status step does is written beside its button.
+  assert.match(await page.textContent('main'), /Zakończ zbieranie uwag\s*Kończy zbieranie uwag teraz/);
+  await tabTo(page, (f) => /^\/admin\/konsultacje\/\d+\/uwagi$/.test(f.href), 'the remarks tab');
+  await submitWith(page, 'Enter');
+  const ticked = () => page.$$eval('input[name="ids"][type="checkbox"]', (l) => l.map((c) => c.checked));
+  assert.ok((await ticked()).every((c) => !c), 'something is ticked at first');
+  assert.equal(await page.$eval('select#decision', (s) => s.value), '', 'a decision is preselected');
+  await tabTo(page, (f) => /zaznacz=wszystkie/.test(f.href), 'the link that ticks all');
+  await submitWith(page, 'Enter');
+  const all = await ticked();
+  assert.ok(all.length > 0 && all.every(Boolean), `not all ticked: ${all}`);
+  await noPointer(page);
+  await page.context().close();
+
+  const voter = await newPage('pl');
+  await go(voter, '/');
+  const radio = await tabTo(voter, (f) => f.tag === 'input' && f.type === 'radio', 'the first answer of the poll');
+  assert.ok(radio.length > 0);
+  await voter.keyboard.press('Space');
+  await tabTo(voter, (f) => f.tag === 'button' && f.region === 'main' && /Głosuj/.test(f.text), 'the vote button');
+  await submitWith(voter, 'Enter');
+  assert.match(await voter.textContent('main'), /Twój głos został zapisany/);
+  await noPointer(voter);
+  await voter.context().close();
 });
