@@ -65,12 +65,13 @@ async function focused(page) {
     const el = document.activeElement;
     if (!el || el === document.body || el === document.documentElement) return { tag: 'body', region: 'none', key: 'body' };
     const cs = getComputedStyle(el);
+    // A page's own <header> (a consultation's title block) belongs to the content.
     const region = el.classList.contains('skip-link')
       ? 'skip'
-      : el.closest('header')
-        ? 'header'
-        : el.closest('main')
-          ? 'main'
+      : el.closest('main')
+        ? 'main'
+        : el.closest('header')
+          ? 'header'
           : el.closest('footer')
             ? 'footer'
             : 'other';
@@ -274,7 +275,8 @@ test('sign up, confirm from the mailed link and sign in, by keyboard', async () 
   const path = await tabTo(page, (f) => f.id === 'display_name', 'the name field');
   assert.ok(path.every((f) => f.region !== 'footer'), 'the form came after the footer');
   await page.keyboard.type('Anna Klawiaturowa');
-  const order = ['email', 'password', 'password_repeat', 'accept'];
+  // The terms are read before the box that accepts them.
+  const order = ['email', 'password', 'password_repeat', 'terms-link', 'accept'];
   for (const id of order) {
     const f = await press(page, 'Tab');
     assert.equal(f.id, id, `after the previous field, Tab went to ${describe(f)}, expected #${id}`);
