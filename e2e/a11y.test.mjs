@@ -185,6 +185,17 @@ const PAGES = [
   { name: 'answering screen', path: (s) => `/admin/konsultacje/${s.id}/uwagi`, as: 'admin', shot: true },
   { name: 'answering screen (moderator)', path: (s) => `/admin/konsultacje/${s.id}/uwagi`, as: 'moderator' },
   { name: 'remark intake (offline channels)', path: (s) => `/admin/konsultacje/${s.id}/uwagi/nowa`, as: 'admin' },
+  { name: 'formal check of a submission', path: (s) => s.formalCheckHref, as: 'admin' },
+  {
+    name: 'formal check: defective without a reason',
+    path: (s) => s.formalCheckHref,
+    as: 'admin',
+    check: ['#formal_status-defective'],
+    fill: { '#defect_reason': '', '#correct_by': '' },
+    submit: 'main form[action$="/ocena"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
   { name: 'report editor', path: (s) => `/admin/konsultacje/${s.id}/raport`, as: 'admin' },
   { name: 'answering screen, every remark ticked', path: (s) => `/admin/konsultacje/${s.id}/uwagi?zaznacz=wszystkie`, as: 'admin' },
   { name: 'report publishing refused while remarks are collected', path: (s) => `/admin/konsultacje/${s.id}/raport/publikuj`, as: 'admin', status: 422 },
@@ -327,6 +338,10 @@ async function setUp(ctx) {
   await anon.close();
   await page.goto(`${base}/admin/wnioski-dostepnosci`);
   state.accessId = (await page.$eval('main a[href^="/admin/wnioski-dostepnosci/"]', (a) => a.getAttribute('href'))).split('/').pop();
+
+  // A submission's formal check page, linked from the answering screen.
+  await page.goto(`${base}/admin/konsultacje/${state.id}/uwagi`);
+  state.formalCheckHref = await page.$eval('main a[href$="/ocena"]', (a) => a.getAttribute('href'));
 
   // The demo survey: its builder's id, a text question's answers, a cross-tab, a district page.
   await page.goto(`${base}/admin/ankiety`);

@@ -57,6 +57,7 @@ pub mod access_requests;
 pub mod audit;
 pub mod consultation;
 pub mod documents;
+pub mod formal;
 pub mod jobs;
 pub mod limits;
 pub mod pages;

@@ -194,6 +194,19 @@ table_row! {
 }
 
 table_row! {
+    /// The formal check of a submission keyed in by staff, the first entry of its history.
+    struct FormalCheckInsert<'a> in "formal_checks" {
+        submission_id: i64 as "bigint",
+        at: Instant as "timestamptz",
+        actor_id: Option<i64> as "bigint",
+        actor_label: &'a str as "text",
+        status: &'a str as "text",
+        reason: Option<&'a str> as "text",
+        correct_by: Option<Instant> as "timestamptz",
+    }
+}
+
+table_row! {
     /// A new submission's audit entry, written with the batch instead of by `audit_in_tx!`.
     struct AuditInsert<'a> in "audit_log" {
         at: Instant as "timestamptz",
@@ -235,6 +248,7 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
         let ids: Vec<(i64, String)> = InsertRows::insert_rows(&mut tx, "RETURNING id, receipt", &submissions).await?;
         let ids: HashMap<String, i64> = ids.into_iter().map(|(id, receipt)| (receipt, id)).collect();
         InsertRows::insert_rows::<_, ()>(&mut tx, "", &remark_rows(batch, &numbered, &ids)?).await?;
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &check_rows(batch, &numbered, &ids, at)?).await?;
         InsertRows::insert_rows::<_, ()>(&mut tx, "", &audit_rows(batch, &numbered, at)).await?;
         InsertRows::insert_rows::<_, ()>(&mut tx, "", &job_rows(batch, &numbered, at)).await?;
         tx.commit().await?;
@@ -483,6 +497,31 @@ fn remark_rows<'b>(
     Ok(rows)
 }
 
+/// The formal checks of the new submissions staff keyed in, who checked them as they did;
+/// the online form's automatic "valid" is nobody's check and starts no history.
+fn check_rows<'b>(
+    batch: &'b [SubmissionBatchItem],
+    numbered: &[Numbered],
+    ids: &HashMap<String, i64>,
+    at: DateTime<Utc>,
+) -> DbResult<Vec<FormalCheckInsert<'b>>> {
+    let mut rows = Vec::new();
+    for n in numbered {
+        let s = &batch[n.item].submission;
+        let Some((actor_id, actor_label)) = &s.entered_by else { continue };
+        rows.push(FormalCheckInsert {
+            submission_id: *ids.get(&n.receipt).ok_or_else(|| DbError::Conflict("submission".into()))?,
+            at: Instant(at),
+            actor_id: Some(*actor_id),
+            actor_label,
+            status: s.formal_status.as_str(),
+            reason: s.defect_reason.as_deref(),
+            correct_by: s.correct_by.map(Instant),
+        });
+    }
+    Ok(rows)
+}
+
 /// The new submissions' audit entries; a repeat is not audited again.
 fn audit_rows<'b>(batch: &'b [SubmissionBatchItem], numbered: &[Numbered], at: DateTime<Utc>) -> Vec<AuditInsert<'b>> {
     numbered
@@ -587,6 +626,10 @@ pub struct RemarkRow {
     pub email: Option<String>,
     /// Formal status name.
     pub formal_status: FormalStatus,
+    /// What is missing, for a defective submission (staff only).
+    pub defect_reason: Option<String>,
+    /// Until when a defect may be corrected.
+    pub correct_by: Option<DateTime<Utc>>,
     /// Whether its submission came with an attachment or a scan.
     pub has_attachment: bool,
 }
@@ -594,7 +637,7 @@ pub struct RemarkRow {
 const REMARK_SELECT: &str = "SELECT r.id, r.number, r.submission_id, s.receipt, ds.label AS section_label, r.section_text, r.proposed_change, \
     r.justification, r.moderation, r.hidden_reason, r.group_id, r.decision, r.decision_justification, s.channel, s.received_at, \
     s.submitter_kind, s.person_number, s.name, s.organisation, d.name AS district_name, s.email, s.formal_status, \
-    s.attachment_key IS NOT NULL AS has_attachment \
+    s.defect_reason, s.correct_by, s.attachment_key IS NOT NULL AS has_attachment \
     FROM remarks r JOIN submissions s ON s.id = r.submission_id \
     LEFT JOIN document_sections ds ON ds.id = r.section_id LEFT JOIN districts d ON d.id = s.district_id";
 
@@ -839,13 +882,20 @@ pub struct MyRemark {
     pub decision_justification: Option<String>,
     /// When received.
     pub received_at: DateTime<Utc>,
+    /// The formal check of its submission.
+    pub formal_status: FormalStatus,
+    /// What is missing, for a defective submission.
+    pub defect_reason: Option<String>,
+    /// Until when the defect may be corrected.
+    pub correct_by: Option<DateTime<Utc>>,
 }
 
 /// The remarks a signed-in resident sent, newest first.
 pub async fn of_user(db: &Db, user_id: i64, limit: i64, offset: i64) -> DbResult<Page<MyRemark>> {
     on!(db, p => {
         let items = sqlx::query_as(
-            "SELECT c.slug, c.title, c.status, s.receipt, r.number, r.proposed_change, r.moderation, r.decision, r.decision_justification, s.received_at \
+            "SELECT c.slug, c.title, c.status, s.receipt, r.number, r.proposed_change, r.moderation, r.decision, r.decision_justification, s.received_at, \
+             s.formal_status, s.defect_reason, s.correct_by \
              FROM remarks r JOIN submissions s ON s.id = r.submission_id JOIN consultations c ON c.id = r.consultation_id \
              WHERE s.user_id = $1 ORDER BY s.received_at DESC, r.number LIMIT $2 OFFSET $3",
         ).bind(user_id).bind(limit).bind(offset).fetch_all(p).await?;

@@ -535,3 +535,73 @@ async fn a_batch_of_survey_responses_keeps_each_ones_answers_and_counts_them() {
     assert_eq!(out.iter().filter(|o| matches!(o, Outcome::Stored(_))).count(), 70);
     assert_eq!(surveys::response_counts(&db).await.unwrap().get(&id), Some(&74));
 }
+
+#[tokio::test]
+async fn a_formal_check_changes_with_its_history_and_a_repeat_stores_nothing() {
+    use agora_db::formal::{self, CheckOutcome, NewCheck};
+    use agora_db::remarks::{self, NewSubmission};
+    use agora_domain::remark::{Identity, RemarkInput, SubmitterKind};
+    let (db, c) = one_consultation().await;
+    let staff = users::create(&db, "urzednik@example.pl", "Ewa Urzędnik", "hash", "pl", false).await.unwrap();
+    let at = agora_db::now();
+    let deadline = at + Duration::days(7);
+    let sub = NewSubmission {
+        consultation_id: c,
+        form_key: "k1".into(),
+        channel: Channel::Post,
+        received_at: at,
+        entered_by: Some((staff, "Ewa Urzędnik".into())),
+        user_id: None,
+        identity: Identity {
+            kind: SubmitterKind::Anonymous,
+            name: None,
+            organisation: None,
+            district_id: None,
+            address: None,
+            email: None,
+        },
+        formal_status: FormalStatus::Defective,
+        defect_reason: Some("Brak podpisu".into()),
+        correct_by: Some(deadline),
+        attachment: None,
+        held: false,
+        lang: "pl".into(),
+    };
+    let remark =
+        RemarkInput { section_id: None, section_text: None, proposed_change: "A".into(), justification: String::new() };
+    remarks::submit(&db, &sub, &[remark], &entry("remark.intake", "consultation")).await.unwrap();
+    let id = remarks::list(&db, c, &Default::default(), 1, 0).await.unwrap().items[0].submission_id;
+
+    let keyed_in = formal::history(&db, id).await.unwrap();
+    assert_eq!(keyed_in.len(), 1, "the intake's check starts the history");
+    assert_eq!(
+        (keyed_in[0].status, keyed_in[0].reason.as_deref(), keyed_in[0].correct_by, keyed_in[0].actor_label.as_str()),
+        (FormalStatus::Defective, Some("Brak podpisu"), Some(deadline), "Ewa Urzędnik")
+    );
+
+    let same = NewCheck {
+        status: FormalStatus::Defective,
+        reason: Some("Brak podpisu"),
+        correct_by: Some(deadline),
+        actor_id: staff,
+        actor_label: "Ewa Urzędnik",
+    };
+    let audit = |db: agora_db::Db| async move {
+        let f = AuditFilter { action_prefix: Some("remark.formal".into()), ..Default::default() };
+        agora_db::audit::list(&db, &f, 10, 0).await.unwrap().items.len()
+    };
+    let e = entry("remark.formal_check", "consultation");
+    assert_eq!(formal::set(&db, c, id, &same, &e).await.unwrap(), CheckOutcome::Unchanged);
+    assert_eq!(audit(db.clone()).await, 0);
+
+    let valid = NewCheck { status: FormalStatus::Valid, reason: None, correct_by: None, ..same.clone() };
+    assert_eq!(formal::set(&db, c, id, &valid, &e).await.unwrap(), CheckOutcome::Changed);
+    assert_eq!(formal::set(&db, c, id, &valid, &e).await.unwrap(), CheckOutcome::Unchanged);
+    assert_eq!(formal::set(&db, c + 1, id, &valid, &e).await.unwrap(), CheckOutcome::NotFound);
+    assert_eq!(audit(db.clone()).await, 1);
+    let now = formal::submission(&db, c, id).await.unwrap().unwrap();
+    assert_eq!((now.formal_status, now.defect_reason, now.correct_by), (FormalStatus::Valid, None, None));
+    let statuses: Vec<_> = formal::history(&db, id).await.unwrap().iter().map(|h| h.status).collect();
+    assert_eq!(statuses, vec![FormalStatus::Valid, FormalStatus::Defective], "newest first");
+    assert!(formal::submission(&db, c + 1, id).await.unwrap().is_none());
+}

@@ -2,7 +2,8 @@
 //! how submitters are named in public.
 
 use crate::account::Email;
-use crate::validation::{FieldError, Invalid, bounded_text, optional_text};
+use crate::validation::{FieldError, Invalid, bounded_text, optional_text, sane_year};
+use chrono::{Datelike, NaiveDate};
 
 /// Longest text of one field of a remark.
 pub const REMARK_TEXT_MAX: usize = 20_000;
@@ -316,6 +317,78 @@ pub enum PublicName {
     Anonymous,
 }
 
+/// The formal check of a submission as typed on a staff form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct FormalCheckForm {
+    /// valid, defective or late.
+    pub formal_status: String,
+    /// What is missing, for a defective submission.
+    pub defect_reason: String,
+    /// The last day to complete it ("2027-01-17"), for a defective submission.
+    pub correct_by: String,
+}
+
+/// A validated formal check; a reason and a deadline go only with a defective submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormalCheck {
+    pub status: FormalStatus,
+    /// What is missing.
+    pub reason: Option<String>,
+    /// The last day to complete it; `None` for a defective one means the consultation's
+    /// usual number of days, where the form allows leaving it out.
+    pub correct_by: Option<NaiveDate>,
+}
+
+/// Longest description of a defect.
+pub const DEFECT_REASON_MAX: usize = 1000;
+
+/// Validates a formal check of a submission received on `received_on`. A defective one needs
+/// a reason and a deadline no earlier than its receipt; `deadline_optional` lets the intake
+/// form leave the deadline to the consultation's setting. Whatever is typed into the reason
+/// and deadline of a valid or late submission is dropped, not stored out of sight.
+pub fn parse_formal_check(
+    f: &FormalCheckForm,
+    received_on: NaiveDate,
+    deadline_optional: bool,
+) -> Result<FormalCheck, Invalid> {
+    let mut inv = Invalid::default();
+    let code = if f.formal_status.trim().is_empty() { "required" } else { "choice-invalid" };
+    let status = inv.check(FormalStatus::parse(f.formal_status.trim()).ok_or(FieldError::new("formal_status", code)));
+    if status != Some(FormalStatus::Defective) {
+        return match status {
+            Some(status) => Ok(FormalCheck { status, reason: None, correct_by: None }),
+            None => Err(inv),
+        };
+    }
+    let reason = inv.check(bounded_text("defect_reason", &f.defect_reason, 5, DEFECT_REASON_MAX));
+    let raw = f.correct_by.trim();
+    let correct_by = if raw.is_empty() {
+        if !deadline_optional {
+            inv.push(FieldError::new("correct_by", "required"));
+        }
+        None
+    } else {
+        match NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().filter(|d| sane_year(d.year())) {
+            None => {
+                inv.push(FieldError::new("correct_by", "date-invalid"));
+                None
+            }
+            Some(d) if d < received_on => {
+                inv.push(FieldError::new("correct_by", "correct-by-before-received"));
+                None
+            }
+            Some(d) => Some(d),
+        }
+    };
+    match reason {
+        Some(reason) if inv.is_empty() => {
+            Ok(FormalCheck { status: FormalStatus::Defective, reason: Some(reason), correct_by })
+        }
+        _ => Err(inv),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,5 +472,71 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn check(status: &str, reason: &str, by: &str) -> FormalCheckForm {
+        FormalCheckForm { formal_status: status.into(), defect_reason: reason.into(), correct_by: by.into() }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn codes(e: Invalid) -> Vec<(&'static str, &'static str)> {
+        e.0.into_iter().map(|e| (e.field, e.code)).collect()
+    }
+
+    #[test]
+    fn a_defective_submission_needs_a_reason_and_a_deadline_after_its_receipt() {
+        let received = day("2027-01-10");
+        let ok = parse_formal_check(&check("defective", "  Brak podpisu ", "2027-01-17"), received, false).unwrap();
+        assert_eq!(
+            ok,
+            FormalCheck {
+                status: FormalStatus::Defective,
+                reason: Some("Brak podpisu".into()),
+                correct_by: Some(day("2027-01-17"))
+            }
+        );
+        assert_eq!(
+            codes(parse_formal_check(&check("defective", "", ""), received, false).unwrap_err()),
+            vec![("defect_reason", "required"), ("correct_by", "required")]
+        );
+        assert_eq!(
+            codes(parse_formal_check(&check("defective", "abc", "9999-01-01"), received, false).unwrap_err()),
+            vec![("defect_reason", "too-short"), ("correct_by", "date-invalid")]
+        );
+        let long = "x".repeat(DEFECT_REASON_MAX + 1);
+        assert_eq!(
+            codes(parse_formal_check(&check("defective", &long, "2027-01-09"), received, false).unwrap_err()),
+            vec![("defect_reason", "too-long"), ("correct_by", "correct-by-before-received")]
+        );
+        let same_day = parse_formal_check(&check("defective", "Brak adresu", "2027-01-10"), received, false);
+        assert!(same_day.is_ok(), "the day of receipt itself is a possible deadline");
+    }
+
+    #[test]
+    fn the_intake_may_leave_the_deadline_to_the_consultations_setting() {
+        let received = day("2027-01-10");
+        let c = parse_formal_check(&check("defective", "Brak podpisu", ""), received, true).unwrap();
+        assert_eq!(c.correct_by, None);
+        assert!(parse_formal_check(&check("defective", "Brak podpisu", "17.01.2027"), received, true).is_err());
+    }
+
+    #[test]
+    fn a_valid_or_late_submission_keeps_no_reason_nor_deadline() {
+        let received = day("2027-01-10");
+        for status in ["valid", "late"] {
+            let c = parse_formal_check(&check(status, "stary opis", "bzdura"), received, false).unwrap();
+            assert_eq!((c.reason, c.correct_by), (None, None), "{status}");
+        }
+        assert_eq!(
+            codes(parse_formal_check(&check("", "", ""), received, false).unwrap_err()),
+            vec![("formal_status", "required")]
+        );
+        assert_eq!(
+            codes(parse_formal_check(&check("ok", "", ""), received, false).unwrap_err()),
+            vec![("formal_status", "choice-invalid")]
+        );
     }
 }

@@ -112,6 +112,7 @@ fn label_key(field: &str) -> Option<&'static str> {
         "contact" => "field-contact",
         "contact_email" | "email" => "field-email",
         "contact_name" => "field-contact-name",
+        "correct_by" => "field-correct-by",
         "contact_phone" | "event_phone" => "field-phone",
         "decision" => "field-decision",
         "defect_days" => "field-defect-days",

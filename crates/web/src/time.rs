@@ -22,6 +22,13 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok().filter(|d| agora_domain::validation::sane_year(d.year()))
 }
 
+/// The last second of Warsaw calendar day `d`, for a deadline "until that day" kept as an
+/// instant; `None` only for a day the calendar cannot place.
+pub fn end_of_day(d: NaiveDate) -> Option<DateTime<Utc>> {
+    let last = d.and_hms_opt(23, 59, 59)?;
+    Warsaw.from_local_datetime(&last).latest().map(|t| t.with_timezone(&Utc))
+}
+
 /// The value for a `datetime-local` input.
 pub fn input_value(t: DateTime<Utc>) -> String {
     t.with_timezone(&Warsaw).format("%Y-%m-%dT%H:%M").to_string()
@@ -109,5 +116,13 @@ mod tests {
         assert_eq!(days_left(Lang::Pl, 2), "zostały 2 dni");
         assert_eq!(days_left(Lang::Pl, 1), "został 1 dzień");
         assert_eq!(days_left(Lang::Pl, 0), "ostatni dzień");
+    }
+
+    #[test]
+    fn a_deadline_day_ends_at_midnight_in_warsaw() {
+        let d = NaiveDate::from_ymd_opt(2027, 1, 17).unwrap();
+        let end = end_of_day(d).unwrap();
+        assert_eq!(end.to_rfc3339(), "2027-01-17T22:59:59+00:00");
+        assert_eq!(local_date(end), d);
     }
 }

@@ -686,6 +686,34 @@ field-received-at = Date and time received
 field-formal-status = Formal check
 field-formal-status-hint = Remarks received after the consultation closed are marked late.
 field-defect-reason = What is missing
+# The formal check of a submission, editable with its history.
+formal-check-link = Formal check
+formal-check-title = Formal check of submission { $receipt }
+formal-check-current = Current check
+formal-check-received = Received
+formal-check-change = Change the formal check
+formal-check-submit = Save the formal check
+formal-check-history = History of the formal check
+formal-check-history-empty = Staff have not checked this submission yet. Submissions from the online form are accepted as valid.
+formal-check-col-when = When
+formal-check-col-who = Who
+formal-check-back = Back to the remarks
+field-defect-reason-hint = Only for a formal defect. The sender sees it in their account.
+field-correct-by = Deadline to complete it
+field-correct-by-hint = The last day to complete what is missing, no earlier than the day received. Only for a formal defect.
+field-correct-by-intake-hint = Only for a formal defect. Leave it empty for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} from the day received (the consultation's setting).
+formal-defect-note = Formal defect: { $reason }
+formal-deadline-note = to be completed by { $date }
+formal-late-note = Received after the consultation closed.
+my-remark-defect = Your submission has a formal defect: { $reason }
+my-remark-deadline = Complete it by { $date }.
+my-remark-late = This remark arrived after the deadline for remarks.
+error-correct-by-before-received = The deadline cannot be earlier than the day received.
+flash-formal-checked = The formal check has been saved.
+flash-formal-unchanged = The formal check did not change — nothing was saved.
 field-scan = Scan of the document (optional)
 flash-answered = The answer has been saved.
 flash-moderated = The moderator's decision has been saved.

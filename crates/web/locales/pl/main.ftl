@@ -708,6 +708,34 @@ field-received-at = Data i godzina wpływu
 field-formal-status = Ocena formalna
 field-formal-status-hint = Uwagi, które wpłynęły po zakończeniu konsultacji, oznaczamy jako wniesione po terminie.
 field-defect-reason = Opis braku formalnego
+# The formal check of a submission, editable with its history.
+formal-check-link = Ocena formalna
+formal-check-title = Ocena formalna zgłoszenia { $receipt }
+formal-check-current = Obecna ocena
+formal-check-received = Data wpływu
+formal-check-change = Zmień ocenę formalną
+formal-check-submit = Zapisz ocenę formalną
+formal-check-history = Historia oceny formalnej
+formal-check-history-empty = Pracownicy nie oceniali jeszcze tego zgłoszenia. Zgłoszenia z formularza internetowego są przyjmowane jako prawidłowe.
+formal-check-col-when = Kiedy
+formal-check-col-who = Kto
+formal-check-back = Wróć do listy uwag
+field-defect-reason-hint = Wypełnij tylko przy brakach formalnych. Zobaczy to osoba, która wysłała uwagi, na swoim koncie.
+field-correct-by = Termin uzupełnienia braków
+field-correct-by-hint = Ostatni dzień na uzupełnienie braków, nie wcześniejszy niż data wpływu. Wypełnij tylko przy brakach formalnych.
+field-correct-by-intake-hint = Tylko przy brakach formalnych. Zostaw puste, aby termin wynosił { $days ->
+    [one] { $days } dzień
+   *[other] { $days } dni
+} od daty wpływu (ustawienie konsultacji).
+formal-defect-note = Braki formalne: { $reason }
+formal-deadline-note = uzupełnić do { $date }
+formal-late-note = Wpłynęła po zakończeniu zbierania uwag.
+my-remark-defect = Twoje zgłoszenie ma braki formalne: { $reason }
+my-remark-deadline = Uzupełnij do { $date }.
+my-remark-late = Ta uwaga wpłynęła po terminie zbierania uwag.
+error-correct-by-before-received = Termin uzupełnienia nie może być wcześniejszy niż data wpływu.
+flash-formal-checked = Zapisano ocenę formalną.
+flash-formal-unchanged = Ocena formalna się nie zmieniła — nic nie zapisano.
 field-scan = Skan dokumentu (opcjonalnie)
 flash-answered = Zapisano odpowiedź.
 flash-moderated = Zapisano decyzję moderatora.

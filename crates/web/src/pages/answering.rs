@@ -12,12 +12,16 @@ use crate::render::render_form;
 use crate::state::AppState;
 use crate::time;
 use crate::urls::{redirect, url_encode};
-use crate::views::remark::{ATTACHMENT_MAX, Block, read_blocks, read_identity, requirements, section_of};
+use crate::views::remark::{
+    ATTACHMENT_MAX, Block, FormalNote, formal_note, read_blocks, read_identity, requirements, section_of,
+};
 use agora_db::consultation::{self as dbc, Consultation};
 use agora_db::remarks::{self, Moderation, NewSubmission, RemarkFilter, RemarkSettings};
 use agora_domain::Invalid;
 use agora_domain::permission::Action;
-use agora_domain::remark::{Channel, Decision, FormalStatus, IdentityForm, RemarkForm, parse_submission};
+use agora_domain::remark::{
+    Channel, Decision, FormalCheckForm, FormalStatus, IdentityForm, RemarkForm, parse_formal_check, parse_submission,
+};
 use agora_domain::validation::{FieldError, bounded_text};
 use askama::Template;
 use axum::Router;
@@ -26,7 +30,7 @@ use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use chrono::{Duration, Utc};
+use chrono::{Duration, NaiveDate, Utc};
 use object_store::ObjectStoreExt;
 use serde::Deserialize;
 
@@ -98,6 +102,8 @@ struct IntakeForm {
     received_at: String,
     formal_status: String,
     defect_reason: String,
+    /// The last day to complete a defect; empty for the consultation's usual days.
+    correct_by: String,
 }
 
 // ---- answering screen ----
@@ -145,6 +151,8 @@ struct StaffRemark {
     channel: String,
     received: String,
     formal: String,
+    /// The defect and its deadline, or that it came late.
+    note: FormalNote,
     moderation: String,
     moderation_label: String,
     hidden_reason: Option<String>,
@@ -214,6 +222,7 @@ async fn screen_view(
             channel: lang.t(&format!("channel-{}", r.channel)),
             received: time::day_time(lang, r.received_at),
             formal: lang.t(&format!("formal-{}", r.formal_status)),
+            note: formal_note(lang, r.formal_status, r.defect_reason.clone(), r.correct_by),
             moderation: r.moderation.as_str().to_owned(),
             moderation_label: lang.t(&format!("moderation-state-{}", r.moderation)),
             hidden_reason: r.hidden_reason.clone(),
@@ -422,6 +431,8 @@ struct IntakeTpl<'a> {
     districts: Vec<Opt>,
     channels: Vec<Opt>,
     statuses: Vec<Opt>,
+    /// For the days a defect's deadline is counted in when none is typed.
+    settings: RemarkSettings,
     p: Pairs,
     form_key: String,
     errors: FormErrors,
@@ -447,6 +458,7 @@ async fn intake_view(
         districts: district_options(state).await?,
         channels: options_where::<Channel>(lang, "channel-", |ch| ch != Channel::Online),
         statuses: options::<FormalStatus>(lang, "formal-"),
+        settings: remarks::settings(&state.db, c.id).await?,
         blocks: blocks.into_iter().enumerate().map(|(i, f)| Block { i, f }).collect(),
         identity,
         p,
@@ -526,18 +538,22 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
             .filter(|t| *t <= Utc::now() + Duration::minutes(5))
             .ok_or(FieldError::new("received_at", "date-invalid")),
     );
-    let mut formal =
-        inv.check(FormalStatus::parse(&f.formal_status).ok_or(FieldError::new("formal_status", "choice-invalid")));
-    if let Some(t) = received_at
-        && t >= c.closes_at
-    {
-        // The date of receipt decides: anything received after the close is late.
-        formal = Some(FormalStatus::Late);
-    }
-    let defect_reason = if formal == Some(FormalStatus::Defective) {
-        inv.check(bounded_text("defect_reason", &f.defect_reason, 5, 1000))
-    } else {
-        None
+    // The date of receipt decides: anything received after the close is late.
+    let late = received_at.is_some_and(|t| t >= c.closes_at);
+    let check_form = FormalCheckForm {
+        formal_status: if late { FormalStatus::Late.as_str().to_owned() } else { f.formal_status.clone() },
+        defect_reason: f.defect_reason.clone(),
+        correct_by: f.correct_by.clone(),
+    };
+    // Without a date of receipt a deadline has nothing to be checked against yet; the
+    // date's own error is reported instead.
+    let received_on = received_at.map_or(NaiveDate::MIN, time::local_date);
+    let check = match parse_formal_check(&check_form, received_on, true) {
+        Ok(check) => Some(check),
+        Err(e) => {
+            inv.0.extend(e.0);
+            None
+        }
     };
     let sections: Vec<i64> = remarks::sections(&state.db, c.id).await?.iter().map(|s| s.id).collect();
     let districts: Vec<i64> = agora_db::reference::districts(&state.db).await?.iter().map(|d| d.id).collect();
@@ -558,8 +574,8 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
             None
         }
     };
-    let (Some(channel), Some(received_at), Some(formal), Some((remark_inputs, identity)), true) =
-        (channel, received_at, formal, parsed, inv.is_empty())
+    let (Some(channel), Some(received_at), Some(check), Some((remark_inputs, identity)), true) =
+        (channel, received_at, check, parsed, inv.is_empty())
     else {
         return intake_view(
             &state,
@@ -593,10 +609,14 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
         entered_by: Some((user.id, user.display_name.clone())),
         user_id: None,
         identity,
-        formal_status: formal,
-        defect_reason,
-        correct_by: (formal == FormalStatus::Defective)
-            .then(|| received_at + Duration::days(settings.defect_days.into())),
+        formal_status: check.status,
+        // A deadline typed is the end of that day; none typed is the consultation's usual days.
+        correct_by: match (check.status, check.correct_by) {
+            (FormalStatus::Defective, Some(d)) => Some(time::end_of_day(d).ok_or(AppError::BadRequest)?),
+            (FormalStatus::Defective, None) => Some(received_at + Duration::days(settings.defect_days.into())),
+            _ => None,
+        },
+        defect_reason: check.reason,
         attachment,
         held: settings.premoderation,
         lang: "pl".into(),

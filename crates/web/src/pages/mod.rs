@@ -9,6 +9,7 @@ mod answering;
 mod common;
 mod consultations;
 mod districts;
+mod formal_check;
 mod home;
 mod organiser;
 mod polls;
@@ -31,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .merge(organiser::routes())
         .merge(remarks::routes())
         .merge(answering::routes())
+        .merge(formal_check::routes())
         .merge(report::routes())
         .merge(surveys::routes())
         .merge(survey_builder::routes())

@@ -15,7 +15,8 @@ use crate::state::AppState;
 use crate::time;
 use crate::views::consultation::visible;
 use crate::views::remark::{
-    ATTACHMENT_MAX, Block, PublicRemark, accepting, public_remark, read_blocks, read_identity, requirements,
+    ATTACHMENT_MAX, Block, FormalNote, PublicRemark, accepting, formal_note, public_remark, read_blocks, read_identity,
+    requirements,
 };
 use agora_db::consultation::Consultation;
 use agora_db::remarks::{self, FollowUp, NewSubmission, RemarkFilter, Stored, SubmissionBatchItem};
@@ -367,6 +368,8 @@ struct MyView {
     state: String,
     answer: Option<String>,
     received: String,
+    /// What the formal check found: a defect to complete by a date, or a late arrival.
+    note: FormalNote,
 }
 
 #[derive(Template)]
@@ -396,6 +399,7 @@ async fn my_remarks(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Pag
             },
             answer: r.decision_justification,
             received: time::day_time(ctx.lang, r.received_at),
+            note: formal_note(ctx.lang, r.formal_status, r.defect_reason, r.correct_by),
             slug: r.slug,
             title: r.title,
             receipt: r.receipt,

@@ -9,8 +9,36 @@ use agora_db::remarks::RemarkRow;
 use agora_domain::consultation::Status;
 use agora_domain::visibility::{Item, Viewer, may_see};
 
-use agora_domain::remark::{IdentityForm, MAX_REMARKS, PublicName, RemarkForm, Requirements, public_name};
+use agora_domain::remark::{
+    FormalStatus, IdentityForm, MAX_REMARKS, PublicName, RemarkForm, Requirements, public_name,
+};
 use chrono::Utc;
+
+/// What a submission's formal check says beyond its status, as staff and its sender see it.
+pub struct FormalNote {
+    /// What is missing, for a defective submission.
+    pub defect: Option<String>,
+    /// The last day to complete it, as a date for people.
+    pub deadline: Option<String>,
+    /// It arrived after the consultation closed.
+    pub late: bool,
+}
+
+/// The note of a submission's formal check; a reason or deadline left from an earlier
+/// check of a submission no longer defective is not shown.
+pub fn formal_note(
+    lang: Lang,
+    status: FormalStatus,
+    reason: Option<String>,
+    correct_by: Option<chrono::DateTime<Utc>>,
+) -> FormalNote {
+    let defective = status == FormalStatus::Defective;
+    FormalNote {
+        defect: reason.filter(|_| defective),
+        deadline: correct_by.filter(|_| defective).map(|t| crate::time::day(lang, crate::time::local_date(t))),
+        late: status == FormalStatus::Late,
+    }
+}
 
 /// Largest attachment to a remark.
 pub const ATTACHMENT_MAX: usize = 10 * 1024 * 1024;

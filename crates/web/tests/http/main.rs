@@ -11,6 +11,7 @@ mod accounts;
 mod admin;
 mod cache;
 mod consultations;
+mod formal_check;
 mod limits;
 mod redirects;
 mod remarks;
