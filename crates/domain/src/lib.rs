@@ -3,6 +3,7 @@
 #[macro_use]
 mod text_enum;
 
+pub mod calendar;
 pub mod access_request;
 pub mod account;
 pub mod consultation;
