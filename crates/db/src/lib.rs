@@ -74,6 +74,7 @@ pub mod signals;
 pub mod surveys;
 pub mod testing;
 pub mod tokens;
+pub mod tracked;
 pub mod users;
 
 /// A database connection pool for one of the two supported backends.

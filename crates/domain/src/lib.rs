@@ -3,9 +3,9 @@
 #[macro_use]
 mod text_enum;
 
-pub mod calendar;
 pub mod access_request;
 pub mod account;
+pub mod calendar;
 pub mod consultation;
 pub mod document;
 pub mod limits;
@@ -15,6 +15,7 @@ pub mod programme;
 pub mod reference;
 pub mod remark;
 pub mod survey;
+pub mod tracked;
 pub mod validation;
 pub mod visibility;
 

@@ -31,6 +31,10 @@ impl<'a> Viewer<'a> {
     fn manages_unit(&self, unit: i64) -> bool {
         permits(self.grants, Action::ManageUnit(unit))
     }
+
+    fn manages_body(&self, body: i64) -> bool {
+        permits(self.grants, Action::ManageBody(body))
+    }
 }
 
 /// Something that may be hidden from some viewers, with the facts the rule needs.
@@ -66,6 +70,16 @@ pub enum Item {
         /// Whether answering has ended.
         closed: bool,
     },
+    /// Something the city owes an answer to (an opinion, a recommendation, …) and its answer.
+    /// Requests from people (advice, accessibility) are private; a body's opinions are public.
+    Tracked {
+        /// Whether it is on the public ledger.
+        public: bool,
+        /// The department it is addressed to, whose staff answer it.
+        unit: i64,
+        /// The body that sent it, whose secretary follows it.
+        body: Option<i64>,
+    },
     /// A remark's text in public outlets (its consultation is asked for separately, by the page
     /// or export that lists it). A hidden remark still shows its place and the reason; staff read
     /// every remark on screens that require managing the unit.
@@ -87,6 +101,9 @@ pub fn may_see(viewer: Viewer<'_>, item: Item) -> bool {
                 || (may_see(viewer, Item::Survey { status, unit, consultation }) && visibility.public(closed))
         }
         Item::RemarkText { moderation } => moderation == ModerationState::Published,
+        Item::Tracked { public, unit, body } => {
+            public || viewer.manages_unit(unit) || body.is_some_and(|b| viewer.manages_body(b))
+        }
     }
 }
 
@@ -98,6 +115,16 @@ mod tests {
 
     fn organiser() -> Vec<Grant> {
         vec![Grant::Organiser(UNIT)]
+    }
+
+    #[test]
+    fn a_private_request_is_seen_by_its_department_and_its_body_only() {
+        let private = Item::Tracked { public: false, unit: UNIT, body: Some(3) };
+        assert!(!may_see(Viewer::ANONYMOUS, private));
+        assert!(!may_see(Viewer::with_grants(&[Grant::BodySecretary(4), Grant::Organiser(UNIT + 1)]), private));
+        assert!(may_see(Viewer::with_grants(&organiser()), private));
+        assert!(may_see(Viewer::with_grants(&[Grant::BodySecretary(3)]), private));
+        assert!(may_see(Viewer::ANONYMOUS, Item::Tracked { public: true, unit: UNIT, body: None }));
     }
 
     #[test]
