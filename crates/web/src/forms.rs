@@ -96,6 +96,7 @@ fn remark_part(field: &str) -> Option<(i64, &str)> {
 fn label_key(field: &str) -> Option<&'static str> {
     Some(match field {
         "accept" => "field-accept-short",
+        "adopted_on" => "field-adopted-on",
         "access" => "survey-access",
         "address" | "event_address" => "field-address",
         "akcja" => "audit-filter-action",
@@ -198,9 +199,13 @@ fn label_key(field: &str) -> Option<&'static str> {
         "step_starts_on" => "field-starts-on",
         "subject" => "field-subject",
         "summary" => "field-summary",
+        "text" => "field-opinion-text",
         "survey" => "survey-questions",
         "to" => "survey-status",
         "unit_id" => "consultation-organiser",
+        "votes_abstaining" => "field-votes-abstaining",
+        "votes_against" => "field-votes-against",
+        "votes_for" => "field-votes-for",
         "video_url" => "field-pjm-video",
         "visibility" => "survey-visibility",
         "vote_mode" => "poll-mode",

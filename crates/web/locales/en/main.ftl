@@ -1314,3 +1314,13 @@ catalogue-found-in-tab = { $count ->
     [one] One matching consultation is in the tab:
    *[other] { $count } matching consultations are in the tab:
 }
+
+## Dialogue bodies, their opinions and the city's answers ledger
+field-adopted-on = Date adopted
+field-adopted-on-hint = The day the body adopted the opinion, e.g. 2026-11-20. The city's time to answer runs from it.
+field-opinion-text = Text
+field-votes-for = Votes for
+field-votes-against = Votes against
+field-votes-abstaining = Abstentions
+error-date-in-future = The date cannot be later than today.
+error-opinion-not-adopted = An opinion without a majority of votes for was not adopted.

@@ -1352,3 +1352,13 @@ catalogue-found-in-tab = { $count ->
     [one] Pasującą konsultację znajdziesz w zakładce:
    *[other] Pasujące konsultacje ({ $count }) znajdziesz w zakładce:
 }
+
+## Dialogue bodies, their opinions and the city's answers ledger
+field-adopted-on = Data przyjęcia
+field-adopted-on-hint = Dzień, w którym ciało przyjęło opinię, np. 2026-11-20. Od niego biegnie termin odpowiedzi miasta.
+field-opinion-text = Treść
+field-votes-for = Głosy za
+field-votes-against = Głosy przeciw
+field-votes-abstaining = Głosy wstrzymujące się
+error-date-in-future = Data nie może być późniejsza niż dzisiejsza.
+error-opinion-not-adopted = Opinia bez większości głosów za nie została przyjęta.
