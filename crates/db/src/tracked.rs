@@ -28,9 +28,11 @@ pub struct LedgerRow {
     pub title: String,
     pub body_id: Option<i64>,
     pub body_name: Option<String>,
+    pub body_name_en: Option<String>,
     pub unit_id: i64,
     pub unit_code: String,
     pub unit_name: String,
+    pub unit_name_en: Option<String>,
     pub opened_on: NaiveDate,
     pub due_on: NaiveDate,
     pub state: TrackedState,
@@ -69,8 +71,8 @@ fn ledger_where(f: &LedgerFilter) -> String {
 pub async fn ledger(db: &Db, f: &LedgerFilter, limit: i64, offset: i64) -> DbResult<Page<LedgerRow>> {
     let wh = ledger_where(f);
     let list = format!(
-        "SELECT t.id, t.kind, t.title, t.body_id, b.name_pl AS body_name, t.unit_id, u.code AS unit_code, \
-         u.name_pl AS unit_name, t.opened_on, t.due_on, t.state, t.answered_on \
+        "SELECT t.id, t.kind, t.title, t.body_id, b.name_pl AS body_name, b.name_en AS body_name_en, t.unit_id, \
+         u.code AS unit_code, u.name_pl AS unit_name, u.name_en AS unit_name_en, t.opened_on, t.due_on, t.state, t.answered_on \
          FROM tracked_requests t JOIN units u ON u.id = t.unit_id LEFT JOIN dialogue_bodies b ON b.id = t.body_id \
          WHERE {wh} ORDER BY CASE WHEN {AWAITING} THEN 0 ELSE 1 END, \
          CASE WHEN {AWAITING} THEN t.due_on END ASC, t.answered_on DESC, t.id DESC LIMIT $1 OFFSET $2"
@@ -83,6 +85,16 @@ pub async fn ledger(db: &Db, f: &LedgerFilter, limit: i64, offset: i64) -> DbRes
     })
 }
 
+/// How many of the requests `f` selects (whatever its `awaiting`) await the city, and how many
+/// of those are past their due date on `today`: the ledger's headline.
+pub async fn ledger_counts(db: &Db, f: &LedgerFilter, today: NaiveDate) -> DbResult<(i64, i64)> {
+    let wh = ledger_where(&LedgerFilter { awaiting: Some(true), ..f.clone() });
+    let sql = format!(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN t.due_on < $1 THEN 1 ELSE 0 END), 0) FROM tracked_requests t WHERE {wh}"
+    );
+    on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(today).fetch_one(p).await?))
+}
+
 /// One request with its opinion, if it is one.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TrackedRow {
@@ -91,8 +103,10 @@ pub struct TrackedRow {
     pub title: String,
     pub body_id: Option<i64>,
     pub body_name: Option<String>,
+    pub body_name_en: Option<String>,
     pub unit_id: i64,
     pub unit_name: String,
+    pub unit_name_en: Option<String>,
     pub opened_on: NaiveDate,
     pub due_on: NaiveDate,
     pub state: TrackedState,
@@ -108,8 +122,8 @@ pub struct TrackedRow {
 /// Request `id`.
 pub async fn get(db: &Db, id: i64) -> DbResult<Option<TrackedRow>> {
     on!(db, p => Ok(sqlx::query_as(
-        "SELECT t.id, t.kind, t.title, t.body_id, b.name_pl AS body_name, t.unit_id, u.name_pl AS unit_name, \
-         t.opened_on, t.due_on, t.state, t.answered_on, t.public, o.text, o.adopted_on, o.votes_for, o.votes_against, \
+        "SELECT t.id, t.kind, t.title, t.body_id, b.name_pl AS body_name, b.name_en AS body_name_en, t.unit_id, \
+         u.name_pl AS unit_name, u.name_en AS unit_name_en, t.opened_on, t.due_on, t.state, t.answered_on, t.public, o.text, o.adopted_on, o.votes_for, o.votes_against, \
          o.votes_abstaining FROM tracked_requests t JOIN units u ON u.id = t.unit_id \
          LEFT JOIN dialogue_bodies b ON b.id = t.body_id LEFT JOIN opinions o ON o.tracked_id = t.id WHERE t.id = $1",
     ).bind(id).fetch_optional(p).await?))

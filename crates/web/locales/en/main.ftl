@@ -1324,3 +1324,75 @@ field-votes-against = Votes against
 field-votes-abstaining = Abstentions
 error-date-in-future = The date cannot be later than today.
 error-opinion-not-adopted = An opinion without a majority of votes for was not adopted.
+nav-ledger = City's answers
+tracked-kind-opinion = Opinion
+tracked-kind-recommendation = Recommendation
+tracked-kind-forum_position = City's position on the forum
+tracked-kind-advice_request = Request for advice
+tracked-kind-accessibility_request = Accessibility request
+tracked-state-sent = Sent, awaiting an answer
+tracked-state-acknowledged = Received by the department, awaiting an answer
+tracked-state-answered = Answered
+tracked-state-implemented = Implemented
+tracked-state-waived = The time for an opinion ran out
+tracked-step-acknowledged = Confirm receipt (the answer is not ready yet)
+tracked-step-answered = Answer with reasons
+tracked-step-implemented = Report the recommendation implemented
+tracked-step-waived = The time ran out
+tracked-unit = Department addressed
+tracked-unit-choose = Choose a department
+tracked-vote = Vote
+tracked-votes-for = { $count } for
+tracked-votes-against = { $count } against
+tracked-votes-abstaining = { $count } abstaining
+tracked-history = History
+tracked-answer-link = Answer for the department
+tracked-step = What you are doing
+tracked-step-title = The department's answer
+tracked-step-submit = Save
+tracked-note = Answer and its reasons
+tracked-note-hint = With an answer, say what the city will do and why (at least 20 characters); the text is public. With a confirmation of receipt the note is optional.
+tracked-nothing-to-do = This has been answered and awaits no further step.
+tracked-public-page = See the public page of this matter
+error-tracked-moved = Someone else changed where this stands meanwhile. Check the history below and choose the step again; what you typed has been kept.
+flash-opinion-sent = The opinion has been sent to the department and is shown in the ledger of the city's answers.
+flash-tracked-acknowledged = Receipt has been confirmed.
+flash-tracked-answered = The answer has been published.
+flash-tracked-implemented = The implementation has been recorded.
+opinion-new-title = New opinion or recommendation
+opinion-new-lead = The opinion goes at once to the department chosen and to the public ledger of the city's answers. The city has 30 days from the day it was adopted to answer (art. 35 of the Code of Administrative Procedure); a deadline on a day off moves to the next working day.
+opinion-send = Send to the department
+ledger-title = The city's answers
+ledger-lead = Opinions and recommendations of civic dialogue bodies that the city must answer: by when, which department, and whether the answer has come. Overdue ones are at the top.
+ledger-awaiting = { $count ->
+    [one] { $count } matter awaits an answer.
+   *[other] { $count } matters await an answer.
+}
+ledger-overdue-count = { $count ->
+    [one] { $count } is overdue.
+   *[other] { $count } are overdue.
+}
+ledger-count = { $count ->
+    [one] { $count } matter
+   *[other] { $count } matters
+}
+ledger-list = Matters
+ledger-empty = Nothing matches these filters.
+ledger-col-what = Matter
+ledger-col-from = From
+ledger-col-due = Answer due
+ledger-col-state = State
+ledger-sent = sent
+ledger-answered-on = Answered
+ledger-overdue = Overdue
+ledger-overdue-days = { $days ->
+    [one] { $days } working day overdue
+   *[other] { $days } working days overdue
+}
+ledger-filter-body = Dialogue body
+ledger-filter-awaiting = Awaiting an answer
+ledger-filter-answered = Answered
+ledger-staff-title = Matters to answer
+ledger-staff-lead = Opinions and recommendations addressed to your departments. Confirm receipt, then answer with reasons before the deadline; the answer is published in the ledger.
+ledger-public-link = Public ledger of the city's answers
+ledger-tile = Opinions and recommendations to answer (waiting: { $open }, overdue: { $overdue })

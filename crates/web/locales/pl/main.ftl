@@ -1362,3 +1362,79 @@ field-votes-against = Głosy przeciw
 field-votes-abstaining = Głosy wstrzymujące się
 error-date-in-future = Data nie może być późniejsza niż dzisiejsza.
 error-opinion-not-adopted = Opinia bez większości głosów za nie została przyjęta.
+nav-ledger = Odpowiedzi miasta
+tracked-kind-opinion = Opinia
+tracked-kind-recommendation = Rekomendacja
+tracked-kind-forum_position = Stanowisko miasta na forum
+tracked-kind-advice_request = Prośba o poradę
+tracked-kind-accessibility_request = Wniosek o dostępność
+tracked-state-sent = Wysłane, czeka na odpowiedź
+tracked-state-acknowledged = Przyjęte przez wydział, czeka na odpowiedź
+tracked-state-answered = Odpowiedziano
+tracked-state-implemented = Wdrożone
+tracked-state-waived = Termin na opinię minął
+tracked-step-acknowledged = Potwierdź przyjęcie (odpowiedź jeszcze nie gotowa)
+tracked-step-answered = Odpowiedz z uzasadnieniem
+tracked-step-implemented = Zgłoś wdrożenie rekomendacji
+tracked-step-waived = Termin minął
+tracked-unit = Wydział, do którego skierowano
+tracked-unit-choose = Wybierz wydział
+tracked-vote = Głosowanie
+tracked-votes-for = { $count } za
+tracked-votes-against = { $count } przeciw
+tracked-votes-abstaining = { $count } wstrzymujących się
+tracked-history = Przebieg
+tracked-answer-link = Odpowiedz w imieniu wydziału
+tracked-step = Co robisz
+tracked-step-title = Odpowiedź wydziału
+tracked-step-submit = Zapisz
+tracked-note = Odpowiedź i jej uzasadnienie
+tracked-note-hint = Przy odpowiedzi napisz, co miasto zrobi i dlaczego (co najmniej 20 znaków); tekst będzie publiczny. Przy potwierdzeniu przyjęcia notatka jest opcjonalna.
+tracked-nothing-to-do = Na tę sprawę odpowiedziano i nie czeka na kolejny krok.
+tracked-public-page = Zobacz stronę publiczną sprawy
+error-tracked-moved = Ktoś inny zmienił w międzyczasie stan tej sprawy. Sprawdź przebieg poniżej i wybierz krok jeszcze raz; wpisany tekst został zachowany.
+flash-opinion-sent = Opinia została wysłana do wydziału i jest widoczna w rejestrze odpowiedzi miasta.
+flash-tracked-acknowledged = Przyjęcie zostało potwierdzone.
+flash-tracked-answered = Odpowiedź została opublikowana.
+flash-tracked-implemented = Wdrożenie zostało odnotowane.
+opinion-new-title = Nowa opinia lub rekomendacja
+opinion-new-lead = Opinia trafia od razu do wskazanego wydziału i do publicznego rejestru odpowiedzi miasta. Termin odpowiedzi to 30 dni od dnia przyjęcia (art. 35 KPA); gdy wypada w dzień wolny, przechodzi na najbliższy dzień roboczy.
+opinion-send = Wyślij do wydziału
+ledger-title = Odpowiedzi miasta
+ledger-lead = Opinie i rekomendacje ciał dialogu obywatelskiego, na które miasto musi odpowiedzieć: do kiedy, który wydział i czy odpowiedź już jest. Sprawy po terminie są na górze.
+ledger-awaiting = { $count ->
+    [one] Na odpowiedź czeka { $count } sprawa.
+    [few] Na odpowiedź czekają { $count } sprawy.
+   *[many] Na odpowiedź czeka { $count } spraw.
+}
+ledger-overdue-count = { $count ->
+    [one] { $count } jest po terminie.
+    [few] { $count } są po terminie.
+   *[many] { $count } jest po terminie.
+}
+ledger-count = { $count ->
+    [one] { $count } sprawa
+    [few] { $count } sprawy
+   *[many] { $count } spraw
+}
+ledger-list = Lista spraw
+ledger-empty = Brak spraw spełniających kryteria.
+ledger-col-what = Sprawa
+ledger-col-from = Od kogo
+ledger-col-due = Termin odpowiedzi
+ledger-col-state = Stan
+ledger-sent = wysłano
+ledger-answered-on = Odpowiedziano
+ledger-overdue = Po terminie
+ledger-overdue-days = { $days ->
+    [one] { $days } dzień roboczy po terminie
+    [few] { $days } dni robocze po terminie
+   *[many] { $days } dni roboczych po terminie
+}
+ledger-filter-body = Ciało dialogu
+ledger-filter-awaiting = Czekają na odpowiedź
+ledger-filter-answered = Z odpowiedzią
+ledger-staff-title = Sprawy do odpowiedzi
+ledger-staff-lead = Opinie i rekomendacje skierowane do Twoich wydziałów. Potwierdź przyjęcie, a potem odpowiedz z uzasadnieniem przed terminem; odpowiedź jest publikowana w rejestrze.
+ledger-public-link = Publiczny rejestr odpowiedzi miasta
+ledger-tile = Opinie i rekomendacje do odpowiedzi (oczekujące: { $open }, po terminie: { $overdue })

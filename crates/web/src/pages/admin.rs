@@ -95,6 +95,14 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
         let label = ctx.lang.t_args("access-tile", &[("open", open.into()), ("overdue", overdue.into())]);
         admin.push(Tile { href: "/admin/wnioski-dostepnosci".into(), label });
     }
+    if organises || ctx.can(Action::ManageReferenceData) {
+        let units = super::common::my_units(&ctx);
+        let filter = agora_db::tracked::LedgerFilter { units, ..Default::default() };
+        let today = crate::time::local_date(chrono::Utc::now());
+        let (open, overdue) = agora_db::tracked::ledger_counts(&state.db, &filter, today).await?;
+        let label = ctx.lang.t_args("ledger-tile", &[("open", open.into()), ("overdue", overdue.into())]);
+        admin.push(Tile { href: "/admin/odpowiedzi".into(), label });
+    }
     let mut mine = Vec::new();
     let (units, districts, bodies) = scope_names(&state).await?;
     for g in &user.grants {

@@ -11,6 +11,7 @@ mod consultations;
 mod districts;
 mod formal_check;
 mod home;
+mod ledger;
 mod organiser;
 mod polls;
 mod remarks;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .merge(answering::routes())
         .merge(formal_check::routes())
         .merge(report::routes())
+        .merge(ledger::routes())
         .merge(surveys::routes())
         .merge(survey_builder::routes())
         .merge(polls::routes())

@@ -11,7 +11,7 @@ use agora_domain::reference::{DistrictInput, UnitInput};
 use axum::http::StatusCode;
 use chrono::{Duration, Utc};
 
-fn entry() -> AuditEntry {
+pub fn entry() -> AuditEntry {
     AuditEntry { actor_id: None, actor_label: "test".into(), action: "test", entity: "test", details: String::new() }
 }
 

@@ -12,6 +12,7 @@ mod admin;
 mod cache;
 mod consultations;
 mod formal_check;
+mod ledger;
 mod limits;
 mod redirects;
 mod remarks;

@@ -1,0 +1,436 @@
+//! The city's answers ledger: what the city owes an answer to, by whom and by when, in the
+//! open (`/odpowiedzi-miasta`); a body's secretary sending an opinion; and a department's
+//! staff acknowledging, answering and reporting what was carried out.
+
+use super::common::{Opt, my_units, notice};
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::forms::FormErrors;
+use crate::i18n::{Lang, localized};
+use crate::markdown;
+use crate::render::{render, render_form, render_public};
+use crate::state::AppState;
+use crate::time;
+use crate::urls::redirect;
+use agora_db::reference::{self, NamedKind};
+use agora_db::tracked::{self as db, Actor, LedgerFilter, LedgerRow, TrackedRow};
+use agora_db::{Page, audit::AuditEntry};
+use agora_domain::TextEnum;
+use agora_domain::permission::Action;
+use agora_domain::tracked::{OpinionForm, StepForm, TrackedKind, TrackedState, overdue_days};
+use agora_domain::visibility::Item;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{NaiveDate, Utc};
+use serde::Deserialize;
+
+/// Requests per ledger page.
+pub const PER_PAGE: i64 = 50;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/odpowiedzi-miasta", get(public_ledger))
+        .route("/odpowiedzi-miasta/{id}", get(item_page))
+        .route("/admin/ciala-dialogu/{body}/opinie/nowa", get(opinion_form).post(send_opinion))
+        .route("/admin/odpowiedzi", get(staff_ledger))
+        .route("/admin/odpowiedzi/{id}", get(step_form).post(take_step))
+}
+
+fn today() -> NaiveDate {
+    time::local_date(Utc::now())
+}
+
+/// One request as a ledger row shows it.
+struct Line {
+    id: i64,
+    title: String,
+    kind: String,
+    body: String,
+    unit: String,
+    opened: String,
+    due: String,
+    state: String,
+    /// Past the due date while the city still owes the answer.
+    late: bool,
+    /// Working days past the due date.
+    overdue: u32,
+    answered: String,
+}
+
+fn line(lang: Lang, r: LedgerRow, today: NaiveDate) -> Line {
+    Line {
+        id: r.id,
+        kind: lang.t(&format!("tracked-kind-{}", r.kind)),
+        body: r.body_name.map(|pl| localized(lang, pl, r.body_name_en)).unwrap_or_default(),
+        unit: localized(lang, r.unit_name, r.unit_name_en),
+        opened: time::day(lang, r.opened_on),
+        due: time::day(lang, r.due_on),
+        state: lang.t(&format!("tracked-state-{}", r.state)),
+        late: r.state.awaits_city() && r.due_on < today,
+        overdue: overdue_days(r.state, r.due_on, today),
+        answered: r.answered_on.map(|d| time::day(lang, d)).unwrap_or_default(),
+        title: r.title,
+    }
+}
+
+// ---- the public ledger ----
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct LedgerQuery {
+    cialo: String,
+    wydzial: String,
+    stan: String,
+    strona: String,
+}
+
+impl LedgerQuery {
+    fn page(&self) -> i64 {
+        self.strona.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000)
+    }
+
+    fn awaiting(&self) -> Option<bool> {
+        match self.stan.as_str() {
+            "czeka" => Some(true),
+            "odpowiedziane" => Some(false),
+            _ => None,
+        }
+    }
+
+    /// The filters as a query string for the pager, which adds the page.
+    fn base(&self, path: &str) -> String {
+        let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+        format!("{path}?cialo={}&wydzial={}&stan={}", enc(&self.cialo), enc(&self.wydzial), enc(&self.stan))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "ledger/public.html")]
+struct LedgerTpl<'a> {
+    ctx: &'a Ctx,
+    q: LedgerQuery,
+    bodies: Vec<Opt>,
+    units: Vec<Opt>,
+    lines: Vec<Line>,
+    total: i64,
+    awaiting: i64,
+    overdue: i64,
+    page: i64,
+    pages: i64,
+    pager_base: String,
+}
+
+async fn public_ledger(State(state): State<AppState>, ctx: Ctx, Query(q): Query<LedgerQuery>) -> AppResult<Response> {
+    let lang = ctx.lang;
+    let filter = LedgerFilter {
+        public_only: true,
+        body: q.cialo.trim().parse().ok(),
+        unit: q.wydzial.trim().parse().ok(),
+        units: None,
+        awaiting: q.awaiting(),
+    };
+    let page = q.page();
+    let today = today();
+    let Page { items, total } = db::ledger(&state.db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let (awaiting, overdue) = db::ledger_counts(&state.db, &filter, today).await?;
+    let bodies = reference::named(&state.db, NamedKind::Body)
+        .await?
+        .into_iter()
+        .map(|b| Opt { value: b.id.to_string(), label: localized(lang, b.name_pl, b.name_en) })
+        .collect();
+    let units = reference::units(&state.db)
+        .await?
+        .into_iter()
+        .map(|u| Opt { value: u.id.to_string(), label: localized(lang, u.name_pl, u.name_en) })
+        .collect();
+    render_public(
+        &LedgerTpl {
+            ctx: &ctx,
+            bodies,
+            units,
+            lines: items.into_iter().map(|r| line(lang, r, today)).collect(),
+            total,
+            awaiting,
+            overdue,
+            page,
+            pages: ((total + PER_PAGE - 1) / PER_PAGE).max(1),
+            pager_base: q.base("/odpowiedzi-miasta"),
+            q,
+        },
+        None,
+    )
+}
+
+// ---- one request ----
+
+/// A request as its page shows it.
+struct Shown {
+    t: TrackedRow,
+    kind: String,
+    state: String,
+    body: String,
+    unit: String,
+    opened: String,
+    due: String,
+    late: bool,
+    overdue: u32,
+    answered: String,
+    adopted: String,
+    text_html: String,
+    history: Vec<HistoryRow>,
+}
+
+struct HistoryRow {
+    at: String,
+    state: String,
+    who: String,
+    note_html: String,
+}
+
+async fn shown(state: &AppState, lang: Lang, t: TrackedRow) -> AppResult<Shown> {
+    let history = db::steps(&state.db, t.id)
+        .await?
+        .into_iter()
+        .map(|s| HistoryRow {
+            at: time::day_time(lang, s.at),
+            state: lang.t(&format!("tracked-state-{}", s.state)),
+            who: s.actor_label,
+            note_html: s.note.as_deref().map(markdown::to_html).unwrap_or_default(),
+        })
+        .collect();
+    Ok(Shown {
+        kind: lang.t(&format!("tracked-kind-{}", t.kind)),
+        state: lang.t(&format!("tracked-state-{}", t.state)),
+        body: t.body_name.clone().map(|pl| localized(lang, pl, t.body_name_en.clone())).unwrap_or_default(),
+        unit: localized(lang, t.unit_name.clone(), t.unit_name_en.clone()),
+        opened: time::day(lang, t.opened_on),
+        due: time::day(lang, t.due_on),
+        late: t.state.awaits_city() && t.due_on < today(),
+        overdue: overdue_days(t.state, t.due_on, today()),
+        answered: t.answered_on.map(|d| time::day(lang, d)).unwrap_or_default(),
+        adopted: t.adopted_on.map(|d| time::day(lang, d)).unwrap_or_default(),
+        text_html: t.text.as_deref().map(markdown::to_html).unwrap_or_default(),
+        history,
+        t,
+    })
+}
+
+/// Request `id` if this visitor may see it; hidden ones are not found, as if they did not exist.
+async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<TrackedRow> {
+    let t = db::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    if ctx.may_see(Item::Tracked { public: t.public, unit: t.unit_id, body: t.body_id }) {
+        Ok(t)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OkQuery {
+    ok: String,
+}
+
+#[derive(Template)]
+#[template(path = "ledger/item.html")]
+struct ItemTpl<'a> {
+    ctx: &'a Ctx,
+    s: Shown,
+    may_answer: bool,
+    notice: Option<String>,
+}
+
+async fn item_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(ok): Query<OkQuery>,
+) -> AppResult<Response> {
+    let t = visible(&state, &ctx, id).await?;
+    let may_answer = t.state.awaits_city() && ctx.can(Action::ManageUnit(t.unit_id))
+        || t.state == TrackedState::Answered
+            && t.kind == TrackedKind::Recommendation
+            && ctx.can(Action::ManageUnit(t.unit_id));
+    let s = shown(&state, ctx.lang, t).await?;
+    let notice = notice(&ctx, &ok.ok);
+    render_public(&ItemTpl { ctx: &ctx, s, may_answer, notice }, None)
+}
+
+// ---- a body's secretary sends an opinion ----
+
+#[derive(Template)]
+#[template(path = "ledger/opinion_form.html")]
+struct OpinionTpl<'a> {
+    ctx: &'a Ctx,
+    body_id: i64,
+    body: String,
+    units: Vec<Opt>,
+    kinds: Vec<Opt>,
+    f: OpinionForm,
+    errors: FormErrors,
+}
+
+async fn body_name(state: &AppState, lang: Lang, body: i64) -> AppResult<String> {
+    let b = reference::named(&state.db, NamedKind::Body)
+        .await?
+        .into_iter()
+        .find(|b| b.id == body)
+        .ok_or(AppError::NotFound)?;
+    Ok(localized(lang, b.name_pl, b.name_en))
+}
+
+async fn opinion_view(
+    state: &AppState,
+    ctx: &Ctx,
+    body_id: i64,
+    f: OpinionForm,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let lang = ctx.lang;
+    let units = reference::units(&state.db)
+        .await?
+        .into_iter()
+        .map(|u| Opt { value: u.id.to_string(), label: localized(lang, u.name_pl, u.name_en) })
+        .collect();
+    let kinds = [TrackedKind::Opinion, TrackedKind::Recommendation]
+        .iter()
+        .map(|k| Opt { value: k.as_str().to_owned(), label: lang.t(&format!("tracked-kind-{k}")) })
+        .collect();
+    let body = body_name(state, lang, body_id).await?;
+    let errors = errors.labelled("unit_id", ctx.t("tracked-unit"));
+    render_form(&errors.clone(), &OpinionTpl { ctx, body_id, body, units, kinds, f, errors })
+}
+
+async fn opinion_form(State(state): State<AppState>, ctx: Ctx, Path(body): Path<i64>) -> AppResult<Response> {
+    ctx.require(Action::ManageBody(body))?;
+    let f = OpinionForm { kind: TrackedKind::Opinion.as_str().into(), ..OpinionForm::default() };
+    opinion_view(&state, &ctx, body, f, FormErrors::default()).await
+}
+
+async fn send_opinion(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(body): Path<i64>,
+    Form(f): Form<OpinionForm>,
+) -> AppResult<Response> {
+    let user = ctx.require(Action::ManageBody(body))?;
+    let units: Vec<i64> = reference::units(&state.db).await?.into_iter().map(|u| u.id).collect();
+    let o = match f.parse(&units, time::parse_date, today()) {
+        Ok(o) => o,
+        Err(e) => return opinion_view(&state, &ctx, body, f, FormErrors::from_invalid(&e, ctx.lang)).await,
+    };
+    let due = o.kind.default_period().due(o.adopted_on);
+    let entry = ctx.audit("tracked.create", "tracked_request", format!("{}: {} ({due})", o.kind, o.title));
+    let actor = Actor { id: Some(user.id), label: &user.display_name };
+    let id = db::create_opinion(&state.db, body, &o, due, actor, &entry).await?;
+    Ok(redirect(&format!("/odpowiedzi-miasta/{id}?ok=flash-opinion-sent")).into_response())
+}
+
+// ---- a department's staff ----
+
+#[derive(Template)]
+#[template(path = "ledger/staff.html")]
+struct StaffTpl<'a> {
+    ctx: &'a Ctx,
+    q: LedgerQuery,
+    lines: Vec<Line>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    pager_base: String,
+}
+
+/// The departments whose requests this person answers (`None`: all), or 403 for staff of none.
+fn answering_units(ctx: &Ctx) -> AppResult<Option<Vec<i64>>> {
+    ctx.require(Action::EnterStaffArea)?;
+    match my_units(ctx) {
+        Some(units) if units.is_empty() => Err(AppError::Forbidden),
+        other => Ok(other),
+    }
+}
+
+async fn staff_ledger(State(state): State<AppState>, ctx: Ctx, Query(q): Query<LedgerQuery>) -> AppResult<Response> {
+    let units = answering_units(&ctx)?;
+    let awaiting = match q.stan.as_str() {
+        "" | "czeka" => Some(true),
+        "odpowiedziane" => Some(false),
+        _ => None,
+    };
+    let filter = LedgerFilter { public_only: false, body: None, unit: None, units, awaiting };
+    let page = q.page();
+    let today = today();
+    let Page { items, total } = db::ledger(&state.db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    render(&StaffTpl {
+        ctx: &ctx,
+        lines: items.into_iter().map(|r| line(ctx.lang, r, today)).collect(),
+        total,
+        page,
+        pages: ((total + PER_PAGE - 1) / PER_PAGE).max(1),
+        pager_base: q.base("/admin/odpowiedzi"),
+        q,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "ledger/step_form.html")]
+struct StepTpl<'a> {
+    ctx: &'a Ctx,
+    s: Shown,
+    choices: Vec<Opt>,
+    f: StepForm,
+    errors: FormErrors,
+}
+
+/// Request `id` for the staff of the department it is addressed to; anyone else is refused.
+async fn to_answer(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<TrackedRow> {
+    let t = db::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    ctx.require(Action::ManageUnit(t.unit_id))?;
+    Ok(t)
+}
+
+async fn step_view(state: &AppState, ctx: &Ctx, t: TrackedRow, f: StepForm, errors: FormErrors) -> AppResult<Response> {
+    let lang = ctx.lang;
+    let choices = TrackedState::VALUES
+        .iter()
+        .filter(|to| t.state.can_move_to(**to, t.kind))
+        .map(|to| Opt { value: to.as_str().to_owned(), label: lang.t(&format!("tracked-step-{to}")) })
+        .collect();
+    let s = shown(state, lang, t).await?;
+    let errors = errors.labelled("note", ctx.t("tracked-note")).labelled("to", ctx.t("tracked-step"));
+    render_form(&errors.clone(), &StepTpl { ctx, s, choices, f, errors })
+}
+
+async fn step_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let t = to_answer(&state, &ctx, id).await?;
+    let first =
+        TrackedState::VALUES.iter().find(|to| t.state.can_move_to(**to, t.kind) && **to != TrackedState::Acknowledged);
+    let f = StepForm { to: first.map(|s| s.as_str().to_owned()).unwrap_or_default(), note: String::new() };
+    step_view(&state, &ctx, t, f, FormErrors::default()).await
+}
+
+async fn take_step(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<StepForm>,
+) -> AppResult<Response> {
+    let t = to_answer(&state, &ctx, id).await?;
+    let step = match f.parse(t.kind, t.state) {
+        Ok(step) => step,
+        Err(e) => return step_view(&state, &ctx, t, f, FormErrors::from_invalid(&e, ctx.lang)).await,
+    };
+    let user = ctx.require(Action::ManageUnit(t.unit_id))?;
+    let entry: AuditEntry =
+        ctx.audit("tracked.step", "tracked_request", format!("{}: {} → {}", t.title, t.state, step.to));
+    let actor = Actor { id: Some(user.id), label: &user.display_name };
+    if !db::take_step(&state.db, id, t.state, &step, today(), actor, &entry).await? {
+        // Someone else moved it meanwhile: show where it stands now, keeping what was typed.
+        let now = db::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+        let errors = FormErrors::general("to", ctx.t("error-tracked-moved"), ctx.lang);
+        return step_view(&state, &ctx, now, f, errors).await;
+    }
+    Ok(redirect(&format!("/odpowiedzi-miasta/{id}?ok=flash-tracked-{}", step.to)).into_response())
+}
