@@ -315,10 +315,14 @@ pub struct EndForm {
 }
 
 impl EndForm {
-    /// Checks the last day against the day the membership started.
-    pub fn parse(&self, starts_on: NaiveDate) -> Result<NaiveDate, Invalid> {
+    /// Checks the last day of membership `m` against the day it started and, since a later
+    /// last day lengthens it, against the body's `others`.
+    pub fn parse(&self, m: &MembershipSpan, others: &[MembershipSpan]) -> Result<NaiveDate, Invalid> {
         let ends_on = date_field("ends_on", &self.ends_on)?;
-        check_end(starts_on, ends_on)?;
+        check_end(m.starts_on, ends_on)?;
+        if overlaps(&MembershipSpan { ends_on: Some(ends_on), ..m.clone() }, others) {
+            return Err(FieldError::new("ends_on", "membership-overlaps").into());
+        }
         Ok(ends_on)
     }
 }
@@ -353,17 +357,34 @@ fn normalise(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// Refuses a new membership that would give a person the same role in the same body twice on
-/// any one day; `existing` are the body's memberships. Two people may share a role (members),
-/// and one person may hold two roles, but a doubled role would count their vote twice.
-pub fn check_overlap(new: &MembershipInput, existing: &[MembershipSpan]) -> Result<(), FieldError> {
-    let clash = existing.iter().any(|m| {
+impl MembershipInput {
+    /// The new membership as the overlap rule sees it.
+    pub fn span(&self) -> MembershipSpan {
+        MembershipSpan {
+            user_id: self.user_id,
+            person_name: self.person_name.clone(),
+            role: self.role,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+        }
+    }
+}
+
+/// Whether `new` gives a person the same role as one of `existing` on some day.
+fn overlaps(new: &MembershipSpan, existing: &[MembershipSpan]) -> bool {
+    existing.iter().any(|m| {
         m.role == new.role
             && m.same_person(new.user_id, &new.person_name)
             && m.starts_on <= new.ends_on.unwrap_or(NaiveDate::MAX)
             && new.starts_on <= m.ends_on.unwrap_or(NaiveDate::MAX)
-    });
-    if clash { Err(FieldError::new("starts_on", "membership-overlaps")) } else { Ok(()) }
+    })
+}
+
+/// Refuses a new membership that would give a person the same role in the same body twice on
+/// any one day; `existing` are the body's memberships. Two people may share a role (members),
+/// and one person may hold two roles, but a doubled role would count their vote twice.
+pub fn check_overlap(new: &MembershipInput, existing: &[MembershipSpan]) -> Result<(), FieldError> {
+    if overlaps(&new.span(), existing) { Err(FieldError::new("starts_on", "membership-overlaps")) } else { Ok(()) }
 }
 
 #[cfg(test)]
@@ -460,11 +481,13 @@ mod tests {
             codes(backwards.parse(&[7], Account::NotGiven).unwrap_err()),
             vec![("ends_on", "membership-ends-before-start")]
         );
-        assert_eq!(
-            EndForm { ends_on: "2024-04-30".into() }.parse(day(2024, 5, 1)).unwrap_err().0[0].code,
-            "membership-ends-before-start"
-        );
-        assert_eq!(EndForm { ends_on: "2026-01-31".into() }.parse(day(2024, 5, 1)).unwrap(), day(2026, 1, 31));
+        let m = span(None, "Anna Kowalska", MemberRole::Chair, day(2024, 5, 1), None);
+        let end = |s: &str, others: &[MembershipSpan]| EndForm { ends_on: s.into() }.parse(&m, others);
+        assert_eq!(end("2024-04-30", &[]).unwrap_err().0[0].code, "membership-ends-before-start");
+        assert_eq!(end("2026-01-31", &[]).unwrap(), day(2026, 1, 31));
+        let next = span(None, "Anna Kowalska", MemberRole::Chair, day(2026, 2, 1), None);
+        assert_eq!(end("2026-01-31", std::slice::from_ref(&next)).unwrap(), day(2026, 1, 31));
+        assert_eq!(end("2026-02-01", &[next]).unwrap_err().0[0], FieldError::new("ends_on", "membership-overlaps"));
     }
 
     #[test]

@@ -587,7 +587,9 @@ async fn end_membership(
     Form(f): Form<EndForm>,
 ) -> AppResult<Response> {
     let (b, m) = membership_to_end(&state, &ctx, id, mid).await?;
-    match f.parse(m.starts_on) {
+    let others: Vec<_> =
+        bodies::memberships(&state.db, id).await?.iter().filter(|o| o.id != mid).map(Membership::span).collect();
+    match f.parse(&m.span(), &others) {
         Ok(ends_on) => {
             let details = format!("{}: {} {} → {ends_on}", b.name_pl, m.person_name, m.role.as_str());
             let entry = ctx.audit("body_membership.end", "dialogue_body", details);

@@ -342,7 +342,16 @@ async fn the_same_person_cannot_hold_the_same_role_twice_at_once() {
     assert_eq!(admin.post(&path, &before).await.status, StatusCode::SEE_OTHER, "an earlier, separate term is fine");
     let elsewhere = format!("/admin/ciala-dialogu/{}/czlonkowie", b.krdpp);
     assert_eq!(admin.post(&elsewhere, &chair).await.status, StatusCode::SEE_OTHER, "and another body");
-    assert_eq!(bodies::memberships(app.db(), b.youth).await.unwrap().len(), 3);
+    let all = bodies::memberships(app.db(), b.youth).await.unwrap();
+    assert_eq!(all.len(), 3);
+
+    // Lengthening the earlier term into the current one is the same overlap.
+    let earlier = all.iter().find(|m| m.starts_on.to_string() == "2020-05-01").unwrap().id;
+    let r = admin.post(&format!("{path}/{earlier}/koniec"), &[("ends_on", "2024-05-01")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.field_error("ends_on").as_deref(), Some("Ta osoba pełni już tę funkcję w tym ciele w tym okresie."));
+    let stored = bodies::membership(app.db(), b.youth, earlier).await.unwrap().unwrap();
+    assert_eq!(stored.ends_on.map(|d| d.to_string()).as_deref(), Some("2024-04-30"), "nothing stored");
 }
 
 #[tokio::test]
