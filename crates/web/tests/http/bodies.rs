@@ -170,6 +170,8 @@ async fn a_secretary_keeps_their_own_body_and_no_other() {
     let app = TestApp::new().await;
     let b = setup(&app).await;
     let mut sec = app.signed_in("sekretarz@example.pl", &[Grant::BodySecretary(b.krdpp)]).await;
+    let mut visitor = app.client();
+    assert!(visitor.get("/ciala-dialogu/krdpp").await.text().contains("doradza miastu"), "kept in memory from here");
 
     let r = sec.get(&format!("/admin/ciala-dialogu/{}", b.krdpp)).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -193,7 +195,7 @@ async fn a_secretary_keeps_their_own_body_and_no_other() {
         (stored.name_pl.as_str(), stored.slug.as_str(), stored.about.as_str(), stored.contact.as_deref()),
         ("Krakowska Rada Działalności Pożytku Publicznego", "krdpp", "Nowy opis rady.", Some("krdpp@example.org"))
     );
-    let page = app.client().get("/ciala-dialogu/krdpp").await;
+    let page = visitor.get("/ciala-dialogu/krdpp").await;
     assert!(page.text().contains("Nowy opis rady.") && page.body.contains("regulamin-krdpp.pdf"), "never stale");
 
     let r = sec.post(&format!("/admin/ciala-dialogu/{}", b.krdpp), &[("about", "x"), ("statute_url", "ftp://x")]).await;
