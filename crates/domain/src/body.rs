@@ -524,6 +524,21 @@ mod tests {
         assert!(check_overlap(&with_account, &[open]).is_err(), "an account against a name typed by hand");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn two_memberships_overlap_exactly_when_some_day_has_both(
+            a in 0i64..60, a_len in proptest::option::of(0i64..30),
+            b in 0i64..60, b_len in proptest::option::of(0i64..30),
+        ) {
+            let at = |n: i64| day(2025, 1, 1) + chrono::Duration::days(n);
+            let x = span(None, "Jan Nowak", MemberRole::Member, at(a), a_len.map(|l| at(a + l)));
+            let y = span(None, "Jan Nowak", MemberRole::Member, at(b), b_len.map(|l| at(b + l)));
+            let shared = (0..120).any(|n| x.active_on(at(n)) && y.active_on(at(n)));
+            proptest::prop_assert_eq!(overlaps(&x, std::slice::from_ref(&y)), shared);
+            proptest::prop_assert_eq!(overlaps(&y, std::slice::from_ref(&x)), shared);
+        }
+    }
+
     #[test]
     fn a_membership_is_active_on_both_of_its_ends() {
         let m = span(None, "X", MemberRole::Member, day(2024, 5, 1), Some(day(2024, 5, 31)));
