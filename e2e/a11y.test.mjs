@@ -203,6 +203,22 @@ const PAGES = [
   { name: 'organisational unit edit form', path: (s) => s.unitHref, as: 'admin' },
   { name: 'districts', path: '/admin/dzielnice', as: 'admin' },
   { name: 'categories', path: '/admin/kategorie', as: 'admin' },
+  { name: 'dialogue bodies', path: '/ciala-dialogu', shot: true },
+  { name: 'dialogue bodies filtered', path: '/ciala-dialogu?rodzaj=kdo' },
+  { name: 'dialogue body page', path: '/ciala-dialogu/krdpp', shot: true },
+  { name: 'dialogue bodies (staff)', path: '/admin/ciala-dialogu', as: 'admin' },
+  { name: 'new dialogue body form', path: '/admin/ciala-dialogu/nowe', as: 'admin' },
+  { name: 'dialogue body edit form', path: (s) => s.bodyHref, as: 'admin' },
+  { name: 'dialogue body members and terms', path: (s) => `${s.bodyHref}/czlonkowie`, as: 'admin' },
+  {
+    name: 'dialogue body membership ending before it starts',
+    path: (s) => `${s.bodyHref}/czlonkowie`,
+    as: 'admin',
+    fill: { '#name': 'Jan Testowy', '#starts_on': '2026-03-01', '#ends_on': '2026-02-01' },
+    submit: 'main form[action$="/czlonkowie"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
   { name: 'roles', path: '/admin/role', as: 'admin' },
   { name: 'audit log', path: '/admin/dziennik', as: 'admin' },
   { name: 'consultation rules', path: '/admin/zasady', as: 'admin' },
@@ -289,7 +305,7 @@ before(async () => {
 });
 
 /**
- * Data some pages need: a unit's edit link, a draft that breaks the rules, an
+ * Data some pages need: a unit's and a dialogue body's edit links, a draft that breaks the rules, an
  * event's edit link, a password-reset token, an accessibility request and its
  * receipt.
  */
@@ -297,6 +313,8 @@ async function setUp(ctx) {
   const page = await ctx.newPage();
   await page.goto(`${base}/admin/jednostki`);
   state.unitHref = await page.$eval('main a[href^="/admin/jednostki/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${base}/admin/ciala-dialogu`);
+  state.bodyHref = await page.$eval('main table a[href^="/admin/ciala-dialogu/"]', (a) => a.getAttribute('href'));
 
   // A draft consultation lasting four days with no methods: publishing it
   // shows the page that lists the rules it breaks.

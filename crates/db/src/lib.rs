@@ -55,6 +55,7 @@ impl BeginWrite for PgPool {
 
 pub mod access_requests;
 pub mod audit;
+pub mod bodies;
 pub mod consultation;
 pub mod documents;
 pub mod formal;

@@ -131,12 +131,21 @@ pub async fn save_named(
     entry: &AuditEntry,
 ) -> DbResult<i64> {
     let table = kind.table();
-    let insert = format!("INSERT INTO {table} (name_pl, name_en, created_at) VALUES ($1, $2, $3) RETURNING id");
+    // A body needs an address of its own; the one made from its name serves until it is edited.
+    let (slug_col, slug_val) = if kind == NamedKind::Body { (", slug", ", $4") } else { ("", "") };
+    let insert = format!(
+        "INSERT INTO {table} (name_pl, name_en, created_at{slug_col}) VALUES ($1, $2, $3{slug_val}) RETURNING id"
+    );
+    let slug = agora_domain::consultation::slugify(&n.name_pl);
     let update = format!("UPDATE {table} SET name_pl = $1, name_en = $2 WHERE id = $3 RETURNING id");
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let id: i64 = match id {
-            None => sqlx::query_scalar(sqlx::AssertSqlSafe(insert)).bind(&n.name_pl).bind(&n.name_en).bind(now()).fetch_one(&mut *tx).await?,
+            None => {
+                let q = sqlx::query_scalar(sqlx::AssertSqlSafe(insert)).bind(&n.name_pl).bind(&n.name_en).bind(now());
+                let q = if kind == NamedKind::Body { q.bind(&slug) } else { q };
+                q.fetch_one(&mut *tx).await?
+            }
             Some(id) => sqlx::query_scalar(sqlx::AssertSqlSafe(update)).bind(&n.name_pl).bind(&n.name_en).bind(id).fetch_one(&mut *tx).await?,
         };
         audit_in_tx!(tx, entry, Some(id));

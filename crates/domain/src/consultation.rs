@@ -543,7 +543,7 @@ impl ConsultationInput {
     }
 }
 
-fn check_slug(s: &str) -> Result<String, FieldError> {
+pub(crate) fn check_slug(s: &str) -> Result<String, FieldError> {
     let n = s.chars().count();
     let ok = (3..=SLUG_MAX).contains(&n)
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -565,7 +565,7 @@ fn parse_phone(raw: &str) -> Result<Option<String>, FieldError> {
     }
 }
 
-fn parse_url(field: &'static str, raw: &str) -> Result<Option<String>, FieldError> {
+pub(crate) fn parse_url(field: &'static str, raw: &str) -> Result<Option<String>, FieldError> {
     let url = optional_text(field, raw, URL_MAX)?;
     match url {
         Some(u) if !u.starts_with("https://") || u.len() == "https://".len() || u.chars().any(char::is_whitespace) => {

@@ -160,5 +160,6 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
     crate::demo_consultations::load(db, storage).await?;
     crate::demo_remarks::load(db).await?;
     crate::demo_surveys::load(db).await?;
+    crate::demo_bodies::load(db).await?;
     Ok(())
 }

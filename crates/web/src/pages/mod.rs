@@ -6,6 +6,7 @@ mod access;
 mod account;
 mod admin;
 mod answering;
+mod bodies;
 mod common;
 mod consultations;
 mod districts;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .merge(survey_builder::routes())
         .merge(polls::routes())
         .merge(districts::routes())
+        .merge(bodies::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }
