@@ -219,6 +219,23 @@ const PAGES = [
     expect: '#error-summary',
     status: 422,
   },
+  { name: 'city answers ledger', path: '/odpowiedzi-miasta', shot: true },
+  { name: 'city answers ledger filtered', path: '/odpowiedzi-miasta?stan=czeka' },
+  { name: 'city answers ledger item', path: (s) => s.ledgerItemHref },
+  { name: 'city answers ledger (staff)', path: '/admin/odpowiedzi', as: 'admin' },
+  { name: 'answering an opinion', path: (s) => s.ledgerItemHref.replace('/odpowiedzi-miasta/', '/admin/odpowiedzi/'), as: 'admin' },
+  { name: 'new opinion form', path: (s) => `${s.bodyHref}/opinie/nowa`, as: 'admin' },
+  {
+    name: 'opinion with errors',
+    path: (s) => `${s.bodyHref}/opinie/nowa`,
+    as: 'admin',
+    fill: { '#title': 'x' },
+    submit: 'main form[action$="/opinie/nowa"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'dialogue body referral queue', path: (s) => `${s.bodyHref}/do-zaopiniowania`, as: 'admin' },
+  { name: 'bodies a consultation was referred to', path: (s) => `/admin/konsultacje/${s.id}/ciala-dialogu`, as: 'admin' },
   { name: 'roles', path: '/admin/role', as: 'admin' },
   { name: 'audit log', path: '/admin/dziennik', as: 'admin' },
   { name: 'consultation rules', path: '/admin/zasady', as: 'admin' },
@@ -315,6 +332,8 @@ async function setUp(ctx) {
   state.unitHref = await page.$eval('main a[href^="/admin/jednostki/"]', (a) => a.getAttribute('href'));
   await page.goto(`${base}/admin/ciala-dialogu`);
   state.bodyHref = await page.$eval('main table a[href^="/admin/ciala-dialogu/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${base}/odpowiedzi-miasta`);
+  state.ledgerItemHref = await page.$eval('main table a[href^="/odpowiedzi-miasta/"]', (a) => a.getAttribute('href'));
 
   // A draft consultation lasting four days with no methods: publishing it
   // shows the page that lists the rules it breaks.

@@ -250,6 +250,9 @@ pub async fn transition_at(
                 .bind(id).bind(from.as_str()).bind(to.as_str()).bind(at).bind(&entry.actor_label)
                 .execute(&mut *tx).await?;
             audit_in_tx!(tx, entry, Some(id));
+            if matches!(to, Status::Announced | Status::Open) {
+                sqlx::query(crate::referrals::REFER).bind(id).bind(at).execute(&mut *tx).await?;
+            }
         }
         tx.commit().await?;
         Ok(n == 1)

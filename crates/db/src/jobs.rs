@@ -1,6 +1,6 @@
 //! A job queue in the database: shared by all instances, retried with back-off.
 
-use crate::{Db, DbResult, now};
+use crate::{BeginWrite, Db, DbResult, now};
 use chrono::{DateTime, Duration, Utc};
 
 /// A claimed job.
@@ -28,6 +28,26 @@ pub async fn enqueue(db: &Db, kind: &str, payload: &str, run_at: Option<DateTime
     )
     .bind(kind).bind(payload).bind(run_at.unwrap_or(at)).bind(MAX_ATTEMPTS).bind(at)
     .fetch_one(p).await?))
+}
+
+/// Queues `payloads` as jobs of `kind` unless work under `key` was done before; returns
+/// whether it queued them. The key and the jobs are written in one transaction.
+pub async fn enqueue_once(db: &Db, key: &str, kind: &str, payloads: &[String]) -> DbResult<bool> {
+    let at = now();
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let fresh = sqlx::query("INSERT INTO done_once (key, done_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+            .bind(key).bind(at).execute(&mut *tx).await?.rows_affected() == 1;
+        if fresh {
+            for payload in payloads {
+                sqlx::query("INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $3)")
+                    .bind(kind).bind(payload).bind(at).bind(MAX_ATTEMPTS)
+                    .execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(fresh)
+    })
 }
 
 /// Claims up to `limit` due jobs for `lease`; another instance cannot claim them until the

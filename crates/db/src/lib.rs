@@ -65,6 +65,7 @@ pub mod pages;
 pub mod polls;
 pub mod programme;
 pub mod reference;
+pub mod referrals;
 pub mod remarks;
 pub mod reports;
 pub mod roles;

@@ -2,7 +2,7 @@
 //! answers, and the counts a report needs.
 
 use crate::audit::{AuditEntry, audit_in_tx};
-use crate::rows::{InsertRows, Instant, table_row};
+use crate::rows::{Instant, table_row};
 use crate::{BeginWrite, Db, DbError, DbResult, Marks, Page, now, text_list};
 use agora_domain::consultation::Status;
 use agora_domain::remark::{Channel, Decision, FormalStatus, ModerationState, SubmitterKind};
@@ -230,6 +230,32 @@ table_row! {
     }
 }
 
+/// The steps of [`submit_batch`] inside a transaction `tx` the caller opened and commits, so
+/// that something stored with a submission (a body's opinion that becomes a remark) exists
+/// exactly when the submission does. Evaluates to the outcomes, or returns the error.
+macro_rules! submit_in_tx {
+    ($tx:ident, $marks:expr, $batch:expr, $at:expr) => {{
+        use $crate::remarks::batch_steps as s;
+        let batch: &[$crate::remarks::SubmissionBatchItem] = $batch;
+        let given = s::stored_receipts(&mut $tx, $marks, batch).await?;
+        let new = s::new_items(batch, &given);
+        let firsts = s::reserve_numbers(&mut $tx, &new.need).await?;
+        let numbered = s::number(batch, &new.order, firsts)?;
+        // Each table's rows of the whole batch together (see `crate::rows`).
+        let submissions = s::submission_rows(batch, &numbered, $at);
+        let ids: Vec<(i64, String)> =
+            $crate::rows::InsertRows::insert_rows(&mut $tx, "RETURNING id, receipt", &submissions).await?;
+        let ids: std::collections::HashMap<String, i64> = ids.into_iter().map(|(id, receipt)| (receipt, id)).collect();
+        $crate::rows::InsertRows::insert_rows::<_, ()>(&mut $tx, "", &s::remark_rows(batch, &numbered, &ids)?).await?;
+        $crate::rows::InsertRows::insert_rows::<_, ()>(&mut $tx, "", &s::check_rows(batch, &numbered, &ids, $at)?)
+            .await?;
+        $crate::rows::InsertRows::insert_rows::<_, ()>(&mut $tx, "", &s::audit_rows(batch, &numbered, $at)).await?;
+        $crate::rows::InsertRows::insert_rows::<_, ()>(&mut $tx, "", &s::job_rows(batch, &numbered, $at)).await?;
+        s::outcomes(batch, numbered, &given, &new.first_of)?
+    }};
+}
+pub(crate) use submit_in_tx;
+
 /// Stores many submissions in one transaction (one durable commit for all of them), each
 /// numbered and audited as [`submit`] does, with its follow-up job; returns one outcome per
 /// item. The work is set-based: one look-up of repeated form keys and one numbering per
@@ -239,25 +265,22 @@ pub async fn submit_batch(db: &Db, batch: &[SubmissionBatchItem]) -> DbResult<Ve
     let marks = db.marks();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
-        let given = stored_receipts(&mut tx, marks, batch).await?;
-        let new = new_items(batch, &given);
-        let firsts = reserve_numbers(&mut tx, &new.need).await?;
-        let numbered = number(batch, &new.order, firsts)?;
-        // Each table's rows of the whole batch together (see `crate::rows`).
-        let submissions = submission_rows(batch, &numbered, at);
-        let ids: Vec<(i64, String)> = InsertRows::insert_rows(&mut tx, "RETURNING id, receipt", &submissions).await?;
-        let ids: HashMap<String, i64> = ids.into_iter().map(|(id, receipt)| (receipt, id)).collect();
-        InsertRows::insert_rows::<_, ()>(&mut tx, "", &remark_rows(batch, &numbered, &ids)?).await?;
-        InsertRows::insert_rows::<_, ()>(&mut tx, "", &check_rows(batch, &numbered, &ids, at)?).await?;
-        InsertRows::insert_rows::<_, ()>(&mut tx, "", &audit_rows(batch, &numbered, at)).await?;
-        InsertRows::insert_rows::<_, ()>(&mut tx, "", &job_rows(batch, &numbered, at)).await?;
+        let stored = submit_in_tx!(tx, marks, batch, at);
         tx.commit().await?;
-        outcomes(batch, numbered, &given, &new.first_of)
+        Ok(stored)
     })
 }
 
+/// The steps [`submit_in_tx!`] runs, reachable from wherever it expands.
+pub(crate) mod batch_steps {
+    pub(crate) use super::{
+        audit_rows, check_rows, job_rows, new_items, number, outcomes, remark_rows, reserve_numbers, stored_receipts,
+        submission_rows,
+    };
+}
+
 /// A submission's consultation and form key, which identify it as sent once.
-type FormKey<'b> = (i64, &'b str);
+pub(crate) type FormKey<'b> = (i64, &'b str);
 
 fn form_key(s: &NewSubmission) -> FormKey<'_> {
     (s.consultation_id, s.form_key.as_str())
@@ -280,7 +303,7 @@ fn is_person(s: &NewSubmission) -> bool {
 /// statistics taken before a flood of submissions to one consultation, read all of that
 /// consultation's submissions instead. The list is filled up to one of three lengths with the
 /// last key again, so that each length stays prepared.
-async fn stored_receipts<'b, DB>(
+pub(crate) async fn stored_receipts<'b, DB>(
     tx: &mut Transaction<'static, DB>,
     marks: Marks,
     batch: &'b [SubmissionBatchItem],
@@ -327,7 +350,7 @@ where
 
 /// A consultation's remark and pseudonym numbers: how many a batch needs, or the first free.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Numbers {
+pub(crate) struct Numbers {
     /// Remark numbers, which run through the whole consultation.
     remarks: i32,
     /// Pseudonym numbers, one per submission of a private person.
@@ -336,17 +359,17 @@ struct Numbers {
 
 /// Which items of a batch are new, and the numbers they need.
 #[derive(Debug, Default)]
-struct NewItems<'b> {
+pub(crate) struct NewItems<'b> {
     /// The new items' indexes in the batch, in the order they arrived.
-    order: Vec<usize>,
+    pub(crate) order: Vec<usize>,
     /// The new item of each form key, whose receipt its repeats later in the batch get.
-    first_of: HashMap<FormKey<'b>, usize>,
+    pub(crate) first_of: HashMap<FormKey<'b>, usize>,
     /// The numbers each consultation's new items need.
-    need: HashMap<i64, Numbers>,
+    pub(crate) need: HashMap<i64, Numbers>,
 }
 
 /// Picks the new items: the first of each form key that has no receipt yet (`given`).
-fn new_items<'b>(batch: &'b [SubmissionBatchItem], given: &HashMap<FormKey<'b>, String>) -> NewItems<'b> {
+pub(crate) fn new_items<'b>(batch: &'b [SubmissionBatchItem], given: &HashMap<FormKey<'b>, String>) -> NewItems<'b> {
     let mut new = NewItems::default();
     for (i, item) in batch.iter().enumerate() {
         let key = form_key(&item.submission);
@@ -364,7 +387,7 @@ fn new_items<'b>(batch: &'b [SubmissionBatchItem], given: &HashMap<FormKey<'b>, 
 
 /// Reserves what each consultation needs with one update of its counters, however many
 /// submissions it has in the batch, and returns its first reserved numbers.
-async fn reserve_numbers<DB>(
+pub(crate) async fn reserve_numbers<DB>(
     tx: &mut Transaction<'static, DB>,
     need: &HashMap<i64, Numbers>,
 ) -> Result<HashMap<i64, Numbers>, sqlx::Error>
@@ -394,7 +417,7 @@ where
 
 /// A new submission with its numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Numbered {
+pub(crate) struct Numbered {
     /// Its index in the batch.
     item: usize,
     /// Its first remark's number; its other remarks follow in order.
@@ -407,7 +430,7 @@ struct Numbered {
 
 /// Numbers the new items from their consultations' first reserved numbers (`firsts`) in the
 /// order they arrived, so that numbers follow arrival within a consultation.
-fn number(
+pub(crate) fn number(
     batch: &[SubmissionBatchItem],
     order: &[usize],
     mut firsts: HashMap<i64, Numbers>,
@@ -431,7 +454,7 @@ fn number(
 }
 
 /// The new submissions' rows.
-fn submission_rows<'b>(
+pub(crate) fn submission_rows<'b>(
     batch: &'b [SubmissionBatchItem],
     numbered: &'b [Numbered],
     at: DateTime<Utc>,
@@ -471,7 +494,7 @@ fn submission_rows<'b>(
 }
 
 /// The new submissions' remarks, numbered, each with its submission's id (`ids`, by receipt).
-fn remark_rows<'b>(
+pub(crate) fn remark_rows<'b>(
     batch: &'b [SubmissionBatchItem],
     numbered: &[Numbered],
     ids: &HashMap<String, i64>,
@@ -499,7 +522,7 @@ fn remark_rows<'b>(
 
 /// The formal checks of the new submissions staff keyed in, who checked them as they did;
 /// the online form's automatic "valid" is nobody's check and starts no history.
-fn check_rows<'b>(
+pub(crate) fn check_rows<'b>(
     batch: &'b [SubmissionBatchItem],
     numbered: &[Numbered],
     ids: &HashMap<String, i64>,
@@ -523,7 +546,11 @@ fn check_rows<'b>(
 }
 
 /// The new submissions' audit entries; a repeat is not audited again.
-fn audit_rows<'b>(batch: &'b [SubmissionBatchItem], numbered: &[Numbered], at: DateTime<Utc>) -> Vec<AuditInsert<'b>> {
+pub(crate) fn audit_rows<'b>(
+    batch: &'b [SubmissionBatchItem],
+    numbered: &[Numbered],
+    at: DateTime<Utc>,
+) -> Vec<AuditInsert<'b>> {
     numbered
         .iter()
         .map(|n| {
@@ -542,7 +569,7 @@ fn audit_rows<'b>(batch: &'b [SubmissionBatchItem], numbered: &[Numbered], at: D
 }
 
 /// The new submissions' follow-up jobs, their payloads made from the receipts just given.
-fn job_rows(batch: &[SubmissionBatchItem], numbered: &[Numbered], at: DateTime<Utc>) -> Vec<JobInsert> {
+pub(crate) fn job_rows(batch: &[SubmissionBatchItem], numbered: &[Numbered], at: DateTime<Utc>) -> Vec<JobInsert> {
     numbered
         .iter()
         .filter_map(|n| {
@@ -559,7 +586,7 @@ fn job_rows(batch: &[SubmissionBatchItem], numbered: &[Numbered], at: DateTime<U
 
 /// One outcome per item, in order: a new one is created with its receipt; a repeat gets the
 /// receipt stored before (`given`), or the one the first of it in this batch got.
-fn outcomes(
+pub(crate) fn outcomes(
     batch: &[SubmissionBatchItem],
     numbered: Vec<Numbered>,
     given: &HashMap<FormKey<'_>, String>,

@@ -95,3 +95,13 @@ pub async fn by_id(db: &Db, grant_id: i64) -> DbResult<Option<GrantRow>> {
     let sql = format!("{SELECT} WHERE g.id = $1");
     on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(grant_id).fetch_optional(p).await?))
 }
+
+/// The staff of every department, for mail to departments: (unit id, address, language) of
+/// each organiser whose address is confirmed, by unit.
+pub async fn unit_staff(db: &Db) -> DbResult<Vec<(i64, String, String)>> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT g.unit_id, u.email, u.locale FROM role_grants g JOIN users u ON u.id = g.user_id \
+         WHERE g.role = 'organiser' AND g.unit_id IS NOT NULL AND u.email_confirmed_at IS NOT NULL \
+         ORDER BY g.unit_id, u.email",
+    ).fetch_all(p).await?))
+}

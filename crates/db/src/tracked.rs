@@ -3,7 +3,9 @@
 //! one count, whatever the page.
 
 use crate::audit::{AuditEntry, audit_in_tx};
+use crate::remarks::{NewSubmission, SubmissionBatchItem, submit_in_tx};
 use crate::{BeginWrite, Db, DbResult, Page, now};
+use agora_domain::remark::{Channel, FormalStatus, Identity, RemarkInput, SubmitterKind};
 use agora_domain::tracked::{OpinionInput, Step, TrackedKind, TrackedState};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -117,6 +119,12 @@ pub struct TrackedRow {
     pub votes_for: Option<i32>,
     pub votes_against: Option<i32>,
     pub votes_abstaining: Option<i32>,
+    /// The consultation the opinion was given on, and the remark it became there.
+    pub consultation_slug: Option<String>,
+    pub consultation_title: Option<String>,
+    pub consultation_status: Option<agora_domain::consultation::Status>,
+    pub consultation_unit: Option<i64>,
+    pub remark_receipt: Option<String>,
 }
 
 /// Request `id`.
@@ -124,8 +132,11 @@ pub async fn get(db: &Db, id: i64) -> DbResult<Option<TrackedRow>> {
     on!(db, p => Ok(sqlx::query_as(
         "SELECT t.id, t.kind, t.title, t.body_id, b.name_pl AS body_name, b.name_en AS body_name_en, t.unit_id, \
          u.name_pl AS unit_name, u.name_en AS unit_name_en, t.opened_on, t.due_on, t.state, t.answered_on, t.public, o.text, o.adopted_on, o.votes_for, o.votes_against, \
-         o.votes_abstaining FROM tracked_requests t JOIN units u ON u.id = t.unit_id \
-         LEFT JOIN dialogue_bodies b ON b.id = t.body_id LEFT JOIN opinions o ON o.tracked_id = t.id WHERE t.id = $1",
+         o.votes_abstaining, c.slug AS consultation_slug, c.title AS consultation_title, c.status AS consultation_status, \
+         c.unit_id AS consultation_unit, o.remark_receipt \
+         FROM tracked_requests t JOIN units u ON u.id = t.unit_id \
+         LEFT JOIN dialogue_bodies b ON b.id = t.body_id LEFT JOIN opinions o ON o.tracked_id = t.id \
+         LEFT JOIN consultations c ON c.id = o.consultation_id WHERE t.id = $1",
     ).bind(id).fetch_optional(p).await?))
 }
 
@@ -152,17 +163,77 @@ pub struct Actor<'a> {
     pub label: &'a str,
 }
 
+/// An opinion given on a consultation, which is also stored as a remark of it (channel:
+/// dialogue body) so that it gets its answer in the report like any other remark.
+pub struct OnConsultation {
+    pub consultation_id: i64,
+    /// The body as the report names it (an organisation, so named in public).
+    pub body_name: String,
+    /// Who keyed it in: the body's secretary (none for demo data).
+    pub entered_by: Option<(i64, String)>,
+    /// The remark's justification, given the tracked request's id, so that it links back.
+    pub justification: Box<dyn Fn(i64) -> String + Send + Sync>,
+    /// Received after the consultation closed: stored as late, as any other remark would be.
+    pub late: bool,
+    /// The secretary's language, for mail about the submission.
+    pub lang: String,
+}
+
+impl std::fmt::Debug for OnConsultation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OnConsultation").field("consultation_id", &self.consultation_id).finish_non_exhaustive()
+    }
+}
+
+fn opinion_remark(o: &OpinionInput, on: &OnConsultation, tracked_id: i64, entry: &AuditEntry) -> SubmissionBatchItem {
+    SubmissionBatchItem {
+        submission: NewSubmission {
+            consultation_id: on.consultation_id,
+            form_key: format!("opinion-{tracked_id}"),
+            channel: Channel::DialogueBody,
+            received_at: now(),
+            entered_by: on.entered_by.clone(),
+            user_id: None,
+            identity: Identity {
+                kind: SubmitterKind::Organisation,
+                name: None,
+                organisation: Some(on.body_name.clone()),
+                district_id: None,
+                address: None,
+                email: None,
+            },
+            formal_status: if on.late { FormalStatus::Late } else { FormalStatus::Valid },
+            defect_reason: None,
+            correct_by: None,
+            attachment: None,
+            held: false,
+            lang: on.lang.clone(),
+        },
+        remarks: vec![RemarkInput {
+            section_id: None,
+            section_text: Some(o.title.clone()),
+            proposed_change: o.text.clone(),
+            justification: (on.justification)(tracked_id),
+        }],
+        entry: AuditEntry { action: "remark.submit", entity: "submission", ..entry.clone() },
+        follow_up: None,
+    }
+}
+
 /// Stores an opinion or recommendation of body `body`, sent at once, due on `due_on`, with its
-/// first step and an audit entry, all in one transaction.
+/// first step and an audit entry, all in one transaction; given `on` a consultation, also as a
+/// remark of it, in the same transaction, so that neither exists without the other.
 pub async fn create_opinion(
     db: &Db,
     body: i64,
     o: &OpinionInput,
     due_on: NaiveDate,
+    on: Option<&OnConsultation>,
     actor: Actor<'_>,
     entry: &AuditEntry,
 ) -> DbResult<i64> {
     let at = now();
+    let marks = db.marks();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
@@ -172,12 +243,20 @@ pub async fn create_opinion(
         .bind(o.kind).bind(&o.title).bind(body).bind(o.unit_id).bind(o.adopted_on).bind(due_on)
         .bind(TrackedState::Sent).bind(at)
         .fetch_one(&mut *tx).await?;
+        let receipt = match on {
+            Some(on) => {
+                let item = opinion_remark(o, on, id, entry);
+                let stored = submit_in_tx!(tx, marks, std::slice::from_ref(&item), at);
+                stored.first().map(|s| s.receipt().to_owned())
+            }
+            None => None,
+        };
         sqlx::query(
-            "INSERT INTO opinions (tracked_id, body_id, text, adopted_on, votes_for, votes_against, votes_abstaining) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO opinions (tracked_id, body_id, text, adopted_on, votes_for, votes_against, votes_abstaining, \
+             consultation_id, remark_receipt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(id).bind(body).bind(&o.text).bind(o.adopted_on).bind(o.votes_for).bind(o.votes_against)
-        .bind(o.votes_abstaining)
+        .bind(o.votes_abstaining).bind(on.map(|c| c.consultation_id)).bind(receipt)
         .execute(&mut *tx).await?;
         sqlx::query("INSERT INTO tracked_steps (tracked_id, at, state, note, actor_id, actor_label) VALUES ($1, $2, $3, NULL, $4, $5)")
             .bind(id).bind(at).bind(TrackedState::Sent).bind(actor.id).bind(actor.label)

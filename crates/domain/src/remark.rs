@@ -46,6 +46,16 @@ text_enum! {
         Meeting = "meeting",
         /// Phone duty hours.
         Phone = "phone",
+        /// An opinion of a civic dialogue body the consultation was referred to.
+        DialogueBody = "dialogue_body",
+    }
+}
+
+impl Channel {
+    /// Whether staff key in remarks from this channel on the intake form; a body's opinion
+    /// arrives through the body's own opinion form instead, with its vote.
+    pub fn keyed_in_by_staff(self) -> bool {
+        !matches!(self, Channel::Online | Channel::DialogueBody)
     }
 }
 
@@ -455,7 +465,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn enums_round_trip(i in 0usize..8) {
+        fn enums_round_trip(i in 0usize..9) {
             let c = Channel::ALL[i];
             prop_assert_eq!(Channel::parse(c.as_str()), Some(c));
             let d = Decision::ALL[i % 5];

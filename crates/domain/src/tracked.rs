@@ -93,6 +93,8 @@ pub struct OpinionForm {
     pub votes_for: String,
     pub votes_against: String,
     pub votes_abstaining: String,
+    /// A consultation referred to the body that the opinion is given on, or empty.
+    pub consultation_id: String,
 }
 
 /// An opinion or recommendation ready to be sent.
@@ -109,6 +111,8 @@ pub struct OpinionInput {
     pub votes_for: i32,
     pub votes_against: i32,
     pub votes_abstaining: i32,
+    /// The consultation it is given on, where it also becomes a remark.
+    pub consultation_id: Option<i64>,
 }
 
 fn votes(field: &'static str, raw: &str) -> Result<i32, FieldError> {
@@ -119,11 +123,13 @@ fn votes(field: &'static str, raw: &str) -> Result<i32, FieldError> {
 }
 
 impl OpinionForm {
-    /// Checks the form: `units` are the departments it may be addressed to, `parse_date` reads
-    /// a typed date, and `today` bounds the day of adoption (a body cannot adopt tomorrow).
+    /// Checks the form: `units` are the departments it may be addressed to, `consultations`
+    /// those referred to the body that still take its opinion, `parse_date` reads a typed date,
+    /// and `today` bounds the day of adoption (a body cannot adopt tomorrow).
     pub fn parse(
         &self,
         units: &[i64],
+        consultations: &[i64],
         parse_date: impl Fn(&str) -> Option<NaiveDate>,
         today: NaiveDate,
     ) -> Result<OpinionInput, Invalid> {
@@ -149,6 +155,15 @@ impl OpinionForm {
             Some(d) if d > today => Err(FieldError::new("adopted_on", "date-in-future")),
             Some(d) => Ok(d),
         });
+        let consultation_id = inv.check(match self.consultation_id.trim() {
+            "" => Ok(None),
+            s => s
+                .parse::<i64>()
+                .ok()
+                .filter(|c| consultations.contains(c))
+                .map(Some)
+                .ok_or(FieldError::new("consultation_id", "opinion-consultation-not-referred")),
+        });
         let votes_for = inv.check(votes("votes_for", &self.votes_for));
         let votes_against = inv.check(votes("votes_against", &self.votes_against));
         let votes_abstaining = inv.check(votes("votes_abstaining", &self.votes_abstaining));
@@ -159,21 +174,28 @@ impl OpinionForm {
             // An opinion the vote rejected is not the body's opinion.
             inv.push(FieldError::new("votes_for", "opinion-not-adopted"));
         }
-        match (kind, title, unit_id, text, adopted_on, votes_for, votes_against, votes_abstaining) {
-            (Some(kind), Some(title), Some(unit_id), Some(text), Some(adopted_on), Some(f), Some(a), Some(s))
-                if inv.is_empty() =>
-            {
-                Ok(OpinionInput {
-                    kind,
-                    title,
-                    unit_id,
-                    text,
-                    adopted_on,
-                    votes_for: f,
-                    votes_against: a,
-                    votes_abstaining: s,
-                })
-            }
+        match (kind, title, unit_id, text, adopted_on, consultation_id, votes_for, votes_against, votes_abstaining) {
+            (
+                Some(kind),
+                Some(title),
+                Some(unit_id),
+                Some(text),
+                Some(adopted_on),
+                Some(consultation_id),
+                Some(f),
+                Some(a),
+                Some(s),
+            ) if inv.is_empty() => Ok(OpinionInput {
+                kind,
+                title,
+                unit_id,
+                text,
+                adopted_on,
+                votes_for: f,
+                votes_against: a,
+                votes_abstaining: s,
+                consultation_id,
+            }),
             _ => Err(inv),
         }
     }
@@ -230,6 +252,7 @@ mod tests {
             votes_for: "12".into(),
             votes_against: "1".into(),
             votes_abstaining: "2".into(),
+            consultation_id: String::new(),
         }
     }
 
@@ -240,7 +263,7 @@ mod tests {
     #[test]
     fn an_opinion_needs_a_department_of_its_body_a_past_date_and_a_majority() {
         let today = day(2026, 12, 4);
-        let ok = form().parse(&[3, 4], date, today).unwrap();
+        let ok = form().parse(&[3, 4], &[], date, today).unwrap();
         assert_eq!((ok.unit_id, ok.votes_for, ok.adopted_on), (3, 12, day(2026, 12, 1)));
         let bad = OpinionForm {
             unit_id: "9".into(),
@@ -248,20 +271,25 @@ mod tests {
             votes_for: "2".into(),
             votes_against: "5".into(),
             kind: "forum_position".into(),
+            consultation_id: "8".into(),
             ..form()
         };
-        let fields: Vec<_> = bad.parse(&[3, 4], date, today).unwrap_err().0.iter().map(|e| (e.field, e.code)).collect();
+        let fields: Vec<_> =
+            bad.parse(&[3, 4], &[7], date, today).unwrap_err().0.iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(
             fields,
             vec![
                 ("kind", "choice-invalid"),
                 ("unit_id", "choice-invalid"),
                 ("adopted_on", "date-in-future"),
+                ("consultation_id", "opinion-consultation-not-referred"),
                 ("votes_for", "opinion-not-adopted")
             ]
         );
         let far = OpinionForm { adopted_on: "9999-01-01".into(), ..form() };
-        assert_eq!(far.parse(&[3], date, today).unwrap_err().0[0].field, "adopted_on");
+        assert_eq!(far.parse(&[3], &[], date, today).unwrap_err().0[0].field, "adopted_on");
+        let on = OpinionForm { consultation_id: "7".into(), ..form() };
+        assert_eq!(on.parse(&[3], &[7], date, today).unwrap().consultation_id, Some(7));
     }
 
     #[test]

@@ -4,6 +4,7 @@ mod config;
 mod demo;
 mod demo_bodies;
 mod demo_consultations;
+mod demo_opinions;
 mod demo_remarks;
 mod demo_surveys;
 mod mailer;
@@ -336,6 +337,7 @@ struct Stops {
 async fn job_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut last_prune = std::time::Instant::now() - Duration::from_secs(3600);
     let mut last_schedule = last_prune;
+    let mut last_reminders = last_prune;
     loop {
         // The worker wakes for every batch of submissions with mail to send; the schedule, to
         // the minute, needs no look that often, and each look reads every consultation.
@@ -344,6 +346,13 @@ async fn job_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool
                 tracing::error!(error = %e, "scheduler failed");
             }
             last_schedule = std::time::Instant::now();
+        }
+        // Weekly reminders are queued once a week; a look every few minutes is on time.
+        if last_reminders.elapsed() >= Duration::from_secs(300) {
+            if let Err(e) = agora_web::reminders::run(&state, chrono::Utc::now()).await {
+                tracing::error!(error = %e, "weekly reminders failed");
+            }
+            last_reminders = std::time::Instant::now();
         }
         if let Err(e) = agora_web::jobs::run_due(&state).await {
             tracing::error!(error = %e, "job runner failed");

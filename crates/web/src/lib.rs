@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod memory;
 pub mod pages;
 pub mod password;
+pub mod reminders;
 pub mod render;
 pub mod scheduler;
 pub mod state;

@@ -738,6 +738,7 @@ channel-epuap = ePUAP
 channel-consultation_point = Consultation point
 channel-meeting = Meeting
 channel-phone = Phone duty hours
+channel-dialogue_body = Opinion of a dialogue body
 decision-accepted = Accepted
 decision-partially_accepted = Partially accepted
 decision-rejected = Rejected
@@ -1502,3 +1503,51 @@ ledger-staff-title = Matters to answer
 ledger-staff-lead = Opinions and recommendations addressed to your departments. Confirm receipt, then answer with reasons before the deadline; the answer is published in the ledger.
 ledger-public-link = Public ledger of the city's answers
 ledger-tile = Opinions and recommendations to answer (waiting: { $open }, overdue: { $overdue })
+
+## Consultations referred to dialogue bodies
+referrals-queue-title = For an opinion
+referrals-queue-lead = Consultations whose categories match the body's themes arrive here on the day they are announced. An opinion given on a consultation goes to the department and also becomes a remark of that consultation, so it gets an answer in the report.
+referrals-queue-empty = No consultation has been referred for an opinion yet.
+referrals-col-consultation = Consultation
+referrals-col-status = Status
+referrals-col-closes = Remarks close
+referrals-col-referred = Referred
+referrals-col-opinion = Opinion
+referrals-col-body = Dialogue body
+referrals-col-remark = Remark in the consultation
+referrals-opinion-given = Opinion given
+referrals-give-opinion = Give an opinion
+referrals-no-opinion = No opinion
+referrals-no-opinion-yet = No opinion yet
+referrals-asked-title = Dialogue bodies
+referrals-asked-lead = The dialogue bodies this consultation reached on the day it was announced, because its categories match their themes, and their opinions. Each opinion is also a remark of this consultation.
+referrals-asked-empty = The consultation reached no dialogue body: none has themes matching its categories, or it has not been announced yet.
+opinion-consultation = Consultation the opinion is on
+opinion-consultation-hint = An opinion on a consultation referred to the body also becomes a remark of that consultation and gets an answer in the report.
+opinion-consultation-none = Not about a consultation
+opinion-remark-receipt = remark with receipt number { $receipt }
+opinion-remark-justification = Opinion adopted on { $adopted } (votes for: { $for }, against: { $against }, abstaining: { $abstaining }). The city's answer to the opinion: { $link }
+error-opinion-consultation-not-referred = Choose a consultation referred to this body that still takes opinions.
+bodies-opinions = Opinions and recommendations
+bodies-opinions-none = The body has not given any opinion or recommendation yet.
+bodies-opinions-all = { $count ->
+    [one] See { $count } item in the city's answers ledger
+   *[other] See all { $count } items in the city's answers ledger
+}
+reminder-weekly-subject = { $unit }: { $awaiting ->
+    [one] { $awaiting } item awaits the city's answer
+   *[other] { $awaiting } items await the city's answer
+}
+reminder-weekly-body = Hello,
+
+    { $unit } has { $awaiting ->
+        [one] { $awaiting } opinion or recommendation of a dialogue body awaiting
+       *[other] { $awaiting } opinions or recommendations of dialogue bodies awaiting
+    } its answer. { $overdue ->
+        [0] None is overdue.
+       *[other] Overdue: { $overdue }.
+    }
+
+    The list, the due dates and the answer form: { $link }
+
+    Answers are published in the city's answers ledger. This message is sent every Monday while something awaits the department's answer.

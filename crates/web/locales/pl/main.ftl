@@ -762,6 +762,7 @@ channel-epuap = ePUAP
 channel-consultation_point = Punkt konsultacyjny
 channel-meeting = Spotkanie
 channel-phone = Dyżur telefoniczny
+channel-dialogue_body = Opinia ciała dialogu
 decision-accepted = Uwzględniona
 decision-partially_accepted = Uwzględniona częściowo
 decision-rejected = Nieuwzględniona
@@ -1546,3 +1547,55 @@ ledger-staff-title = Sprawy do odpowiedzi
 ledger-staff-lead = Opinie i rekomendacje skierowane do Twoich wydziałów. Potwierdź przyjęcie, a potem odpowiedz z uzasadnieniem przed terminem; odpowiedź jest publikowana w rejestrze.
 ledger-public-link = Publiczny rejestr odpowiedzi miasta
 ledger-tile = Opinie i rekomendacje do odpowiedzi (oczekujące: { $open }, po terminie: { $overdue })
+
+## Consultations referred to dialogue bodies
+referrals-queue-title = Do zaopiniowania
+referrals-queue-lead = Konsultacje, których kategorie pokrywają się z tematami ciała dialogu, trafiają tu w dniu ogłoszenia. Opinia wydana do konsultacji trafia do wydziału i jednocześnie staje się uwagą w tej konsultacji, więc dostanie odpowiedź w raporcie.
+referrals-queue-empty = Żadna konsultacja nie została jeszcze skierowana do zaopiniowania.
+referrals-col-consultation = Konsultacja
+referrals-col-status = Stan
+referrals-col-closes = Koniec zbierania uwag
+referrals-col-referred = Skierowano
+referrals-col-opinion = Opinia
+referrals-col-body = Ciało dialogu
+referrals-col-remark = Uwaga w konsultacji
+referrals-opinion-given = Opinia wydana
+referrals-give-opinion = Wydaj opinię
+referrals-no-opinion = Bez opinii
+referrals-no-opinion-yet = Jeszcze bez opinii
+referrals-asked-title = Ciała dialogu
+referrals-asked-lead = Ciała dialogu, do których konsultacja trafiła w dniu ogłoszenia, bo jej kategorie pokrywają się z ich tematami, i ich opinie. Każda opinia jest też uwagą w tej konsultacji.
+referrals-asked-empty = Konsultacja nie trafiła do żadnego ciała dialogu: żadne nie ma tematów pokrywających się z jej kategoriami albo nie została jeszcze ogłoszona.
+opinion-consultation = Konsultacja, której dotyczy opinia
+opinion-consultation-hint = Opinia do konsultacji skierowanej do ciała dialogu staje się też uwagą w tej konsultacji i dostaje odpowiedź w raporcie.
+opinion-consultation-none = Nie dotyczy konsultacji
+opinion-remark-receipt = uwaga nr zgłoszenia { $receipt }
+opinion-remark-justification = Opinia przyjęta { $adopted } (głosy za: { $for }, przeciw: { $against }, wstrzymujące się: { $abstaining }). Odpowiedź miasta na opinię: { $link }
+error-opinion-consultation-not-referred = Wybierz konsultację skierowaną do tego ciała dialogu, która jeszcze przyjmuje opinie.
+bodies-opinions = Opinie i rekomendacje
+bodies-opinions-none = Ciało dialogu nie wydało jeszcze opinii ani rekomendacji.
+bodies-opinions-all = { $count ->
+    [one] Zobacz { $count } sprawę w rejestrze odpowiedzi miasta
+    [few] Zobacz wszystkie { $count } sprawy w rejestrze odpowiedzi miasta
+   *[other] Zobacz wszystkie { $count } spraw w rejestrze odpowiedzi miasta
+}
+reminder-weekly-subject = { $unit }: { $awaiting ->
+    [one] { $awaiting } sprawa czeka na odpowiedź miasta
+    [few] { $awaiting } sprawy czekają na odpowiedź miasta
+   *[other] { $awaiting } spraw czeka na odpowiedź miasta
+}
+reminder-weekly-body = Dzień dobry,
+
+    { $unit } ma { $awaiting ->
+        [one] { $awaiting } opinię lub rekomendację ciała dialogu, która czeka
+        [few] { $awaiting } opinie lub rekomendacje ciał dialogu, które czekają
+       *[other] { $awaiting } opinii lub rekomendacji ciał dialogu, które czekają
+    } na odpowiedź. { $overdue ->
+        [0] Żadna nie jest po terminie.
+        [one] { $overdue } jest już po terminie.
+       *[other] Po terminie: { $overdue }.
+    }
+
+    Lista, terminy i formularz odpowiedzi: { $link }
+
+    Odpowiedzi są publikowane w rejestrze odpowiedzi miasta. Tę wiadomość wysyłamy w każdy poniedziałek, gdy coś czeka na odpowiedź wydziału.

@@ -456,7 +456,7 @@ async fn intake_view(
         ctx,
         sections: section_options(state, c.id).await?,
         districts: district_options(state).await?,
-        channels: options_where::<Channel>(lang, "channel-", |ch| ch != Channel::Online),
+        channels: options_where::<Channel>(lang, "channel-", Channel::keyed_in_by_staff),
         statuses: options::<FormalStatus>(lang, "formal-"),
         settings: remarks::settings(&state.db, c.id).await?,
         blocks: blocks.into_iter().enumerate().map(|(i, f)| Block { i, f }).collect(),
@@ -530,7 +530,7 @@ async fn intake(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp
     let mut inv = Invalid::default();
     let channel = inv.check(
         Channel::parse(&f.channel)
-            .filter(|ch| *ch != Channel::Online)
+            .filter(|ch| ch.keyed_in_by_staff())
             .ok_or(FieldError::new("channel", "choice-invalid")),
     );
     let received_at = inv.check(

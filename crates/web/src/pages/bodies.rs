@@ -169,6 +169,11 @@ fn term_view(lang: Lang, t: &Term) -> TermView {
 #[template(path = "bodies/page.html")]
 struct PageTpl<'a> {
     ctx: &'a Ctx,
+    /// Its latest opinions and recommendations, as the ledger lists them.
+    lines: Vec<super::ledger::Line>,
+    /// How many it has in all.
+    opinions_total: i64,
+    item_base: &'static str,
     id: i64,
     name: String,
     kind: String,
@@ -190,8 +195,12 @@ async fn public_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
     let members = bodies::members(&state.db, d.body.id, today).await?;
     let lang = ctx.lang;
     let b = d.body;
+    let (lines, opinions_total) = super::ledger::body_opinions(&state, lang, b.id).await?;
     let tpl = PageTpl {
         ctx: &ctx,
+        lines,
+        opinions_total,
+        item_base: "/odpowiedzi-miasta",
         id: b.id,
         name: localized(lang, b.name_pl, b.name_en),
         kind: ctx.t(kind_key(b.kind)),

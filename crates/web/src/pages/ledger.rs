@@ -6,18 +6,20 @@ use super::common::{Opt, my_units, notice};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
-use crate::i18n::{Lang, localized};
+use crate::i18n::{Arg, Lang, localized};
 use crate::markdown;
 use crate::render::{render, render_form, render_public};
 use crate::state::AppState;
 use crate::time;
 use crate::urls::redirect;
 use agora_db::reference::{self, NamedKind};
-use agora_db::tracked::{self as db, Actor, LedgerFilter, LedgerRow, TrackedRow};
+use agora_db::referrals;
+use agora_db::tracked::{self as db, Actor, LedgerFilter, LedgerRow, OnConsultation, TrackedRow};
 use agora_db::{Page, audit::AuditEntry};
 use agora_domain::TextEnum;
+use agora_domain::consultation::Status;
 use agora_domain::permission::Action;
-use agora_domain::tracked::{OpinionForm, StepForm, TrackedKind, TrackedState, overdue_days};
+use agora_domain::tracked::{OpinionForm, OpinionInput, StepForm, TrackedKind, TrackedState, overdue_days};
 use agora_domain::visibility::Item;
 use askama::Template;
 use axum::Router;
@@ -44,20 +46,20 @@ fn today() -> NaiveDate {
 }
 
 /// One request as a ledger row shows it.
-struct Line {
-    id: i64,
-    title: String,
-    kind: String,
-    body: String,
-    unit: String,
-    opened: String,
-    due: String,
-    state: String,
+pub(super) struct Line {
+    pub(super) id: i64,
+    pub(super) title: String,
+    pub(super) kind: String,
+    pub(super) body: String,
+    pub(super) unit: String,
+    pub(super) opened: String,
+    pub(super) due: String,
+    pub(super) state: String,
     /// Past the due date while the city still owes the answer.
-    late: bool,
+    pub(super) late: bool,
     /// Working days past the due date.
-    overdue: u32,
-    answered: String,
+    pub(super) overdue: u32,
+    pub(super) answered: String,
 }
 
 fn line(lang: Lang, r: LedgerRow, today: NaiveDate) -> Line {
@@ -74,6 +76,18 @@ fn line(lang: Lang, r: LedgerRow, today: NaiveDate) -> Line {
         answered: r.answered_on.map(|d| time::day(lang, d)).unwrap_or_default(),
         title: r.title,
     }
+}
+
+/// Opinions a body's page lists before linking to the ledger filtered by that body.
+const BODY_PAGE_OPINIONS: i64 = 10;
+
+/// Body `body`'s opinions and recommendations for its public page: what still awaits the city
+/// first, then the latest answered, and how many there are in all.
+pub(super) async fn body_opinions(state: &AppState, lang: Lang, body: i64) -> AppResult<(Vec<Line>, i64)> {
+    let filter = LedgerFilter { public_only: true, body: Some(body), ..LedgerFilter::default() };
+    let today = today();
+    let Page { items, total } = db::ledger(&state.db, &filter, BODY_PAGE_OPINIONS, 0).await?;
+    Ok((items.into_iter().map(|r| line(lang, r, today)).collect(), total))
 }
 
 // ---- the public ledger ----
@@ -181,6 +195,9 @@ struct Shown {
     adopted: String,
     text_html: String,
     history: Vec<HistoryRow>,
+    /// The consultation the opinion was given on (slug, title) and its remark's receipt, when
+    /// the viewer may see that consultation.
+    consultation: Option<(String, String, String)>,
 }
 
 struct HistoryRow {
@@ -190,7 +207,8 @@ struct HistoryRow {
     note_html: String,
 }
 
-async fn shown(state: &AppState, lang: Lang, t: TrackedRow) -> AppResult<Shown> {
+async fn shown(state: &AppState, ctx: &Ctx, t: TrackedRow) -> AppResult<Shown> {
+    let lang = ctx.lang;
     let history = db::steps(&state.db, t.id)
         .await?
         .into_iter()
@@ -214,6 +232,12 @@ async fn shown(state: &AppState, lang: Lang, t: TrackedRow) -> AppResult<Shown> 
         adopted: t.adopted_on.map(|d| time::day(lang, d)).unwrap_or_default(),
         text_html: t.text.as_deref().map(markdown::to_html).unwrap_or_default(),
         history,
+        consultation: match (&t.consultation_slug, &t.consultation_title, t.consultation_status, t.consultation_unit) {
+            (Some(slug), Some(title), Some(status), Some(unit)) if ctx.may_see(Item::Consultation { status, unit }) => {
+                Some((slug.clone(), title.clone(), t.remark_receipt.clone().unwrap_or_default()))
+            }
+            _ => None,
+        },
         t,
     })
 }
@@ -254,7 +278,7 @@ async fn item_page(
         || t.state == TrackedState::Answered
             && t.kind == TrackedKind::Recommendation
             && ctx.can(Action::ManageUnit(t.unit_id));
-    let s = shown(&state, ctx.lang, t).await?;
+    let s = shown(&state, &ctx, t).await?;
     let notice = notice(&ctx, &ok.ok);
     render_public(&ItemTpl { ctx: &ctx, s, may_answer, notice }, None)
 }
@@ -268,18 +292,21 @@ struct OpinionTpl<'a> {
     body_id: i64,
     body: String,
     units: Vec<Opt>,
+    /// Consultations referred to the body that still take its opinion.
+    consultations: Vec<Opt>,
     kinds: Vec<Opt>,
     f: OpinionForm,
     errors: FormErrors,
 }
 
-async fn body_name(state: &AppState, lang: Lang, body: i64) -> AppResult<String> {
+/// Body `body`'s name in Polish (as the report names a submitter) and in `lang`.
+async fn body_names(state: &AppState, lang: Lang, body: i64) -> AppResult<(String, String)> {
     let b = reference::named(&state.db, NamedKind::Body)
         .await?
         .into_iter()
         .find(|b| b.id == body)
         .ok_or(AppError::NotFound)?;
-    Ok(localized(lang, b.name_pl, b.name_en))
+    Ok((b.name_pl.clone(), localized(lang, b.name_pl, b.name_en)))
 }
 
 async fn opinion_view(
@@ -299,14 +326,35 @@ async fn opinion_view(
         .iter()
         .map(|k| Opt { value: k.as_str().to_owned(), label: lang.t(&format!("tracked-kind-{k}")) })
         .collect();
-    let body = body_name(state, lang, body_id).await?;
-    let errors = errors.labelled("unit_id", ctx.t("tracked-unit"));
-    render_form(&errors.clone(), &OpinionTpl { ctx, body_id, body, units, kinds, f, errors })
+    let consultations = referrals::open_to_opinion(&state.db, body_id)
+        .await?
+        .into_iter()
+        .map(|(id, title)| Opt { value: id.to_string(), label: title })
+        .collect();
+    let (_, body) = body_names(state, lang, body_id).await?;
+    let errors =
+        errors.labelled("unit_id", ctx.t("tracked-unit")).labelled("consultation_id", ctx.t("opinion-consultation"));
+    render_form(&errors.clone(), &OpinionTpl { ctx, body_id, body, units, consultations, kinds, f, errors })
 }
 
-async fn opinion_form(State(state): State<AppState>, ctx: Ctx, Path(body): Path<i64>) -> AppResult<Response> {
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OnQuery {
+    konsultacja: String,
+}
+
+async fn opinion_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(body): Path<i64>,
+    Query(on): Query<OnQuery>,
+) -> AppResult<Response> {
     ctx.require(Action::ManageBody(body))?;
-    let f = OpinionForm { kind: TrackedKind::Opinion.as_str().into(), ..OpinionForm::default() };
+    let f = OpinionForm {
+        kind: TrackedKind::Opinion.as_str().into(),
+        consultation_id: on.konsultacja.trim().to_owned(),
+        ..OpinionForm::default()
+    };
     opinion_view(&state, &ctx, body, f, FormErrors::default()).await
 }
 
@@ -318,15 +366,55 @@ async fn send_opinion(
 ) -> AppResult<Response> {
     let user = ctx.require(Action::ManageBody(body))?;
     let units: Vec<i64> = reference::units(&state.db).await?.into_iter().map(|u| u.id).collect();
-    let o = match f.parse(&units, time::parse_date, today()) {
+    let referred = referrals::open_to_opinion(&state.db, body).await?;
+    let referred_ids: Vec<i64> = referred.iter().map(|(id, _)| *id).collect();
+    let o = match f.parse(&units, &referred_ids, time::parse_date, today()) {
         Ok(o) => o,
         Err(e) => return opinion_view(&state, &ctx, body, f, FormErrors::from_invalid(&e, ctx.lang)).await,
     };
     let due = o.kind.default_period().due(o.adopted_on);
     let entry = ctx.audit("tracked.create", "tracked_request", format!("{}: {} ({due})", o.kind, o.title));
     let actor = Actor { id: Some(user.id), label: &user.display_name };
-    let id = db::create_opinion(&state.db, body, &o, due, actor, &entry).await?;
+    let on = match o.consultation_id {
+        Some(c) => Some(on_consultation(&state, &ctx, body, c, &o, Some((user.id, user.display_name.clone()))).await?),
+        None => None,
+    };
+    let id = db::create_opinion(&state.db, body, &o, due, on.as_ref(), actor, &entry).await?;
     Ok(redirect(&format!("/odpowiedzi-miasta/{id}?ok=flash-opinion-sent")).into_response())
+}
+
+/// How an opinion on consultation `c` joins it as a remark: named after the body, entered by
+/// the secretary, with a justification in the report's language (Polish) that gives the vote
+/// and links back to the opinion's page, where the department's answer will be.
+async fn on_consultation(
+    state: &AppState,
+    ctx: &Ctx,
+    body: i64,
+    c: i64,
+    o: &OpinionInput,
+    entered_by: Option<(i64, String)>,
+) -> AppResult<OnConsultation> {
+    let consultation = agora_db::consultation::by_id(&state.db, c).await?.ok_or(AppError::NotFound)?;
+    let (body_pl, _) = body_names(state, ctx.lang, body).await?;
+    let base = state.config.base_url.clone();
+    let args = vec![
+        ("adopted", Arg::Str(time::day(Lang::Pl, o.adopted_on))),
+        ("for", Arg::Num(i64::from(o.votes_for))),
+        ("against", Arg::Num(i64::from(o.votes_against))),
+        ("abstaining", Arg::Num(i64::from(o.votes_abstaining))),
+    ];
+    Ok(OnConsultation {
+        consultation_id: c,
+        body_name: body_pl,
+        entered_by,
+        justification: Box::new(move |id| {
+            let mut args = args.clone();
+            args.push(("link", Arg::Str(format!("{base}/odpowiedzi-miasta/{id}"))));
+            Lang::Pl.t_args("opinion-remark-justification", &args)
+        }),
+        late: consultation.status == Status::Closed,
+        lang: ctx.lang.code().to_owned(),
+    })
 }
 
 // ---- a department's staff ----
@@ -398,7 +486,7 @@ async fn step_view(state: &AppState, ctx: &Ctx, t: TrackedRow, f: StepForm, erro
         .filter(|to| t.state.can_move_to(**to, t.kind))
         .map(|to| Opt { value: to.as_str().to_owned(), label: lang.t(&format!("tracked-step-{to}")) })
         .collect();
-    let s = shown(state, lang, t).await?;
+    let s = shown(state, ctx, t).await?;
     let errors = errors.labelled("note", ctx.t("tracked-note")).labelled("to", ctx.t("tracked-step"));
     render_form(&errors.clone(), &StepTpl { ctx, s, choices, f, errors })
 }

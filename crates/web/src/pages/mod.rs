@@ -15,6 +15,7 @@ mod home;
 mod ledger;
 mod organiser;
 mod polls;
+mod referrals;
 mod remarks;
 mod report;
 mod survey_builder;
@@ -42,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .merge(polls::routes())
         .merge(districts::routes())
         .merge(bodies::routes())
+        .merge(referrals::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }

@@ -29,12 +29,12 @@ struct Bodies {
     green_theme: i64,
 }
 
-async fn category(app: &TestApp, name: &str) -> i64 {
+pub async fn category(app: &TestApp, name: &str) -> i64 {
     let n = NamedInput::parse(name, "").unwrap();
     reference::save_named(app.db(), NamedKind::Category, None, &n, &entry()).await.unwrap()
 }
 
-async fn body(app: &TestApp, name: &str, slug: &str, kind: &str, unit: i64, theme: i64) -> i64 {
+pub async fn body(app: &TestApp, name: &str, slug: &str, kind: &str, unit: i64, theme: i64) -> i64 {
     let f = BodyForm {
         name_pl: name.into(),
         slug: slug.into(),

@@ -765,6 +765,18 @@ async fn a_consultation_ended_early_shows_its_real_end_everywhere() {
     let ics = app.client().get("/konsultacje/zielen-na-kazimierzu/kalendarz.ics").await.text();
     let planned_stamp = planned.format("%Y%m%d").to_string();
     assert!(!ics.contains(&planned_stamp), "{ics}");
+    // The report being written gives the real end as its "Termin", in every format.
+    let report = org.get("/konsultacje/zielen-na-kazimierzu/raport").await;
+    assert_eq!(report.status, StatusCode::OK);
+    let text = report.text();
+    assert!(text.contains(&today) && !text.contains(&planned_day), "{text}");
+    for ext in ["pdf", "docx"] {
+        let (status, _, bytes) = org.get_bytes(&format!("/konsultacje/zielen-na-kazimierzu/raport.{ext}")).await;
+        assert_eq!(status, StatusCode::OK, "{ext}");
+        let text = crate::report::document_text(ext, &bytes);
+        assert!(text.contains(&today), "{ext} gives the real end: {text}");
+        assert!(!text.contains(&planned_day), "{ext} still gives the planned end {planned_day}");
+    }
 }
 
 #[tokio::test]
@@ -791,4 +803,17 @@ async fn dates_of_a_published_consultation_keep_to_the_rules_and_a_sane_range() 
     let longer = input_value(c.closes_at + Duration::days(7));
     let r = org.post(&path, &form("Rozkład nocny", "rozklad-nocny", &unit, &opens, &longer)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+}
+
+#[tokio::test]
+async fn the_status_buttons_say_what_each_of_them_does() {
+    let app = TestApp::new().await;
+    let (mut org, ztp) = organiser(&app).await;
+    let draft = stored(&app, ztp, "Szkic rozkładu", Status::Draft, 10, vec![]).await;
+    let announced = stored(&app, ztp, "Zapowiedź rozkładu", Status::Announced, 10, vec![]).await;
+    let d = org.get(&format!("/admin/konsultacje/{draft}")).await.text();
+    assert!(d.contains("Ogłoś Publikuje zapowiedź: konsultacja pojawia się w serwisie"), "{d}");
+    let a = org.get(&format!("/admin/konsultacje/{announced}")).await.text();
+    assert!(a.contains("Otwórz zbieranie uwag Od razu otwiera zbieranie uwag"), "{a}");
+    assert!(!a.contains("Publikuje zapowiedź"), "an announced consultation is not announced again: {a}");
 }

@@ -143,3 +143,53 @@ async fn the_ledger_pages_with_a_fixed_number_of_rows() {
     let second = anon.get("/odpowiedzi-miasta?cialo=&wydzial=&stan=&strona=2").await;
     assert_eq!(second.body.matches("href=\"/odpowiedzi-miasta/").count(), 1);
 }
+
+#[tokio::test]
+async fn each_department_is_mailed_once_a_week_what_it_owes_in_its_staffs_language() {
+    use chrono::TimeZone;
+    let app = TestApp::new().await;
+    let wso = unit(&app, "WSO").await;
+    let ztp = unit(&app, "ZTP").await;
+    let krdpp = body(&app, "Krakowska Rada Działalności Pożytku Publicznego").await;
+    let mut secretary = app.signed_in("sekretarz@example.pl", &[Grant::BodySecretary(krdpp)]).await;
+    app.user("wso@example.pl", &[Grant::Organiser(wso)]).await;
+    let en = agora_db::users::create(app.db(), "wso.en@example.pl", "Staff", "x", "en", true).await.unwrap();
+    agora_db::roles::grant(app.db(), en, &Grant::Organiser(wso), &entry()).await.unwrap();
+    app.user("ztp@example.pl", &[Grant::Organiser(ztp)]).await;
+    let wso_s = wso.to_string();
+    let path = format!("/admin/ciala-dialogu/{krdpp}/opinie/nowa");
+    // One long overdue, one not yet due.
+    assert_eq!(secretary.post(&path, &opinion(&wso_s, "2026-01-05", "9")).await.status, StatusCode::SEE_OTHER);
+    let recent = chrono::Utc::now().date_naive().to_string();
+    assert_eq!(secretary.post(&path, &opinion(&wso_s, &recent, "9")).await.status, StatusCode::SEE_OTHER);
+    let sent_before = app.mail().await.len();
+
+    // Early on Monday (Warsaw time) nothing goes yet; from 7:00 each of the department's staff
+    // gets one message, and the department that owes nothing gets none.
+    use chrono::Datelike;
+    let warsaw = chrono_tz::Europe::Warsaw;
+    let today = chrono::Utc::now().with_timezone(&warsaw).date_naive();
+    let next_monday = today + chrono::Duration::days(7 - i64::from(today.weekday().num_days_from_monday()));
+    let at = |h, m| {
+        let t = next_monday.and_hms_opt(h, m, 0).unwrap();
+        warsaw.from_local_datetime(&t).unwrap().with_timezone(&chrono::Utc)
+    };
+    let (monday_early, monday) = (at(6, 30), at(7, 5));
+    assert_eq!(agora_web::reminders::run(&app.state, monday_early).await.unwrap(), 0);
+    assert_eq!(agora_web::reminders::run(&app.state, monday).await.unwrap(), 2);
+    let mail = app.mail().await;
+    let new: Vec<_> = mail[sent_before..].to_vec();
+    assert_eq!(new.len(), 2, "{new:?}");
+    let pl = new.iter().find(|m| m.to == "wso@example.pl").expect("mail to the Polish-speaking staff");
+    assert_eq!(pl.subject, "Jednostka WSO: 2 sprawy czekają na odpowiedź miasta");
+    assert!(pl.body.contains("1 jest już po terminie."), "{}", pl.body);
+    assert!(pl.body.contains("/admin/odpowiedzi"), "{}", pl.body);
+    let english = new.iter().find(|m| m.to == "wso.en@example.pl").expect("mail to the English-speaking staff");
+    assert!(english.subject.ends_with("2 items await the city's answer"), "{}", english.subject);
+    assert!(!new.iter().any(|m| m.to == "ztp@example.pl"), "ZTP owes nothing");
+
+    // Later the same week, and on another instance, nothing is sent again; next week it is.
+    let friday = monday + chrono::Duration::days(4);
+    assert_eq!(agora_web::reminders::run(&app.state, friday).await.unwrap(), 0);
+    assert_eq!(agora_web::reminders::run(&app.state, monday + chrono::Duration::days(7)).await.unwrap(), 2);
+}

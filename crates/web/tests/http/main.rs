@@ -16,6 +16,7 @@ mod formal_check;
 mod ledger;
 mod limits;
 mod redirects;
+mod referrals;
 mod remarks;
 mod report;
 mod shell;
