@@ -300,6 +300,50 @@ pub async fn take_step(
     })
 }
 
+/// A member's signature under an opinion.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Signature {
+    pub user_id: i64,
+    pub signer_name: String,
+    pub organisation: Option<String>,
+    pub signed_at: DateTime<Utc>,
+}
+
+/// The signatures under opinion `id`, in the order given.
+pub async fn signatures(db: &Db, id: i64) -> DbResult<Vec<Signature>> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT user_id, signer_name, organisation, signed_at FROM opinion_signatures WHERE tracked_id = $1 \
+         ORDER BY signed_at, user_id",
+    ).bind(id).fetch_all(p).await?))
+}
+
+/// Adds `user`'s signature under opinion `id` with its audit entry; `false` when they had
+/// signed it already (a second click), in which case nothing is written.
+pub async fn cosign(
+    db: &Db,
+    id: i64,
+    user: i64,
+    name: &str,
+    organisation: Option<&str>,
+    entry: &AuditEntry,
+) -> DbResult<bool> {
+    let at = now();
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let added = sqlx::query(
+            "INSERT INTO opinion_signatures (tracked_id, user_id, signer_name, organisation, signed_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tracked_id, user_id) DO NOTHING",
+        )
+        .bind(id).bind(user).bind(name).bind(organisation).bind(at)
+        .execute(&mut *tx).await?.rows_affected() == 1;
+        if added {
+            audit_in_tx!(tx, entry, Some(id));
+        }
+        tx.commit().await?;
+        Ok(added)
+    })
+}
+
 /// How many requests await each department and how many of them are past `today`, for the
 /// weekly reminder: (unit id, awaiting, overdue).
 pub async fn awaiting_by_unit(db: &Db, today: NaiveDate) -> DbResult<Vec<(i64, i64, i64)>> {

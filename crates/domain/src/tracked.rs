@@ -78,6 +78,21 @@ pub fn overdue_days(state: TrackedState, due_on: NaiveDate, today: NaiveDate) ->
     if state.awaits_city() { working_days_overdue(due_on, today) } else { 0 }
 }
 
+/// The membership under which a person may co-sign an opinion of a body: one that runs on
+/// `today` under their account, while the opinion still awaits the city (once answered, a
+/// signature would add nothing to what the city weighed). `None` when they may not.
+pub fn cosigning_membership(
+    memberships: &[crate::body::MembershipSpan],
+    user: i64,
+    state: TrackedState,
+    today: NaiveDate,
+) -> Option<&crate::body::MembershipSpan> {
+    if !state.awaits_city() {
+        return None;
+    }
+    memberships.iter().find(|m| m.user_id == Some(user) && m.active_on(today))
+}
+
 /// Longest opinion or answer text.
 pub const TEXT_MAX: usize = 20_000;
 
@@ -304,6 +319,25 @@ mod tests {
         assert!(done.parse(TrackedKind::Recommendation, TrackedState::Sent).is_err(), "answered first");
         let back = StepForm { to: "sent".into(), note: String::new() };
         assert!(back.parse(TrackedKind::Opinion, TrackedState::Answered).is_err());
+    }
+
+    #[test]
+    fn only_a_current_member_cosigns_and_only_while_the_city_owes_the_answer() {
+        use crate::body::{MemberRole, MembershipSpan};
+        let span = |user: Option<i64>, ends: Option<NaiveDate>| MembershipSpan {
+            user_id: user,
+            person_name: "Anna Nowak".into(),
+            role: MemberRole::Member,
+            starts_on: day(2025, 1, 1),
+            ends_on: ends,
+        };
+        let today = day(2026, 12, 4);
+        let members = [span(Some(7), None), span(Some(8), Some(day(2026, 6, 30))), span(None, None)];
+        assert!(cosigning_membership(&members, 7, TrackedState::Sent, today).is_some());
+        assert!(cosigning_membership(&members, 7, TrackedState::Acknowledged, today).is_some());
+        assert!(cosigning_membership(&members, 7, TrackedState::Answered, today).is_none(), "answered");
+        assert!(cosigning_membership(&members, 8, TrackedState::Sent, today).is_none(), "a former member");
+        assert!(cosigning_membership(&members, 9, TrackedState::Sent, today).is_none(), "not a member");
     }
 
     #[test]

@@ -1553,3 +1553,7 @@ reminder-weekly-body = Hello,
     Answers are published in the city's answers ledger. This message is sent every Monday while something awaits the department's answer.
 referrals-until = Opinion due by { $date }; no opinion by then means the right to give one is waived.
 referrals-waived = No opinion by { $date }: the council waived its right to give one.
+tracked-signatures = Signed by members
+tracked-signatures-none = No member has signed this opinion yet.
+tracked-cosign = Sign as a member
+flash-cosigned = Your signature is under the opinion.

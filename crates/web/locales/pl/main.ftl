@@ -1601,3 +1601,7 @@ reminder-weekly-body = Dzień dobry,
     Odpowiedzi są publikowane w rejestrze odpowiedzi miasta. Tę wiadomość wysyłamy w każdy poniedziałek, gdy coś czeka na odpowiedź wydziału.
 referrals-until = Opinia do { $date }; brak opinii w terminie oznacza rezygnację z prawa do jej wyrażenia.
 referrals-waived = Brak opinii w terminie (do { $date }): rada zrezygnowała z prawa do jej wyrażenia.
+tracked-signatures = Podpisali członkowie
+tracked-signatures-none = Nikt z członków nie podpisał jeszcze tej opinii.
+tracked-cosign = Podpisz jako członek lub członkini
+flash-cosigned = Twój podpis jest pod opinią.

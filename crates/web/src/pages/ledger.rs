@@ -12,19 +12,23 @@ use crate::render::{render, render_form, render_public};
 use crate::state::AppState;
 use crate::time;
 use crate::urls::redirect;
+use agora_db::bodies::Membership;
 use agora_db::reference::{self, NamedKind};
 use agora_db::tracked::{self as db, Actor, LedgerFilter, LedgerRow, OnConsultation, TrackedRow};
 use agora_db::{Page, audit::AuditEntry};
 use agora_domain::TextEnum;
+use agora_domain::body::MembershipSpan;
 use agora_domain::consultation::Status;
 use agora_domain::permission::Action;
-use agora_domain::tracked::{OpinionForm, OpinionInput, StepForm, TrackedKind, TrackedState, overdue_days};
+use agora_domain::tracked::{
+    OpinionForm, OpinionInput, StepForm, TrackedKind, TrackedState, cosigning_membership, overdue_days,
+};
 use agora_domain::visibility::Item;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 
@@ -35,6 +39,7 @@ pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/odpowiedzi-miasta", get(public_ledger))
         .route("/odpowiedzi-miasta/{id}", get(item_page))
+        .route("/odpowiedzi-miasta/{id}/podpis", post(cosign))
         .route("/admin/ciala-dialogu/{body}/opinie/nowa", get(opinion_form).post(send_opinion))
         .route("/admin/odpowiedzi", get(staff_ledger))
         .route("/admin/odpowiedzi/{id}", get(step_form).post(take_step))
@@ -263,7 +268,23 @@ struct ItemTpl<'a> {
     ctx: &'a Ctx,
     s: Shown,
     may_answer: bool,
+    /// The members who signed it: name and the organisation they represent.
+    signatures: Vec<(String, String)>,
+    /// Whether the visitor is a current member of the body who has not signed it yet.
+    may_cosign: bool,
     notice: Option<String>,
+}
+
+/// The membership under which the signed-in visitor may co-sign `t`, if any.
+async fn cosigning(state: &AppState, ctx: &Ctx, t: &TrackedRow) -> AppResult<Option<Membership>> {
+    let (Some(user), Some(body)) = (ctx.user.as_ref(), t.body_id) else { return Ok(None) };
+    if !matches!(t.kind, TrackedKind::Opinion | TrackedKind::Recommendation) {
+        return Ok(None);
+    }
+    let mut memberships = agora_db::bodies::memberships(&state.db, body).await?;
+    let spans: Vec<MembershipSpan> = memberships.iter().map(|m| m.span()).collect();
+    let found = cosigning_membership(&spans, user.id, t.state, today()).and_then(|m| spans.iter().position(|s| s == m));
+    Ok(found.map(|i| memberships.swap_remove(i)))
 }
 
 async fn item_page(
@@ -277,9 +298,23 @@ async fn item_page(
         || t.state == TrackedState::Answered
             && t.kind == TrackedKind::Recommendation
             && ctx.can(Action::ManageUnit(t.unit_id));
+    let signed = db::signatures(&state.db, t.id).await?;
+    let already = ctx.user.as_ref().is_some_and(|u| signed.iter().any(|s| s.user_id == u.id));
+    let may_cosign = !already && cosigning(&state, &ctx, &t).await?.is_some();
+    let signatures = signed.into_iter().map(|s| (s.signer_name, s.organisation.unwrap_or_default())).collect();
     let s = shown(&state, &ctx, t).await?;
     let notice = notice(&ctx, &ok.ok);
-    render_public(&ItemTpl { ctx: &ctx, s, may_answer, notice }, None)
+    render_public(&ItemTpl { ctx: &ctx, s, may_answer, signatures, may_cosign, notice }, None)
+}
+
+/// A current member of the body signs its opinion; anyone else is refused.
+async fn cosign(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let t = visible(&state, &ctx, id).await?;
+    let Some(m) = cosigning(&state, &ctx, &t).await? else { return Err(AppError::Forbidden) };
+    let entry = ctx.audit("tracked.cosign", "tracked_request", format!("{}: {}", t.title, m.person_name));
+    db::cosign(&state.db, id, user.id, &m.person_name, m.organisation.as_deref(), &entry).await?;
+    Ok(redirect(&format!("/odpowiedzi-miasta/{id}?ok=flash-cosigned")).into_response())
 }
 
 // ---- a body's secretary sends an opinion ----

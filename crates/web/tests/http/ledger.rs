@@ -193,3 +193,59 @@ async fn each_department_is_mailed_once_a_week_what_it_owes_in_its_staffs_langua
     assert_eq!(agora_web::reminders::run(&app.state, friday).await.unwrap(), 0);
     assert_eq!(agora_web::reminders::run(&app.state, monday + chrono::Duration::days(7)).await.unwrap(), 2);
 }
+
+#[tokio::test]
+async fn current_members_cosign_their_bodys_opinion_once_and_nobody_else_can() {
+    let app = TestApp::new().await;
+    let wso = unit(&app, "WSO").await;
+    let krdpp = body(&app, "Krakowska Rada Działalności Pożytku Publicznego").await;
+    let mut secretary = app.signed_in("sekretarz@example.pl", &[Grant::BodySecretary(krdpp)]).await;
+    let mut member = app.signed_in("czlonkini@example.pl", &[]).await;
+    let mut former = app.signed_in("byly@example.pl", &[]).await;
+    let mut stranger = app.signed_in("obcy@example.pl", &[]).await;
+    let members = format!("/admin/ciala-dialogu/{krdpp}/czlonkowie");
+    let today = chrono::Utc::now().date_naive();
+    let add = |name: &'static str, email: &'static str, org: &'static str, ends: String| {
+        vec![
+            ("name", name.to_owned()),
+            ("email", email.to_owned()),
+            ("role", "member".to_owned()),
+            ("voting", "yes".to_owned()),
+            ("organisation", org.to_owned()),
+            ("starts_on", "2025-01-01".to_owned()),
+            ("ends_on", ends),
+        ]
+    };
+    for fields in [
+        add("Anna Nowak", "czlonkini@example.pl", "Fundacja Wspólna Droga", String::new()),
+        add("Jan Były", "byly@example.pl", "", (today - chrono::Duration::days(30)).to_string()),
+    ] {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = secretary.post(&members, &fields).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    }
+    let sent = secretary
+        .post(&format!("/admin/ciala-dialogu/{krdpp}/opinie/nowa"), &opinion(&wso.to_string(), "2026-11-30", "9"))
+        .await;
+    let id = id_from(&sent);
+    let item = format!("/odpowiedzi-miasta/{id}");
+
+    // The current member is offered the button; a former member and a stranger are not, and
+    // their posts are refused.
+    assert!(member.get(&item).await.text().contains("Podpisz jako członek lub członkini"));
+    assert!(!former.get(&item).await.text().contains("Podpisz jako"));
+    assert!(!stranger.get(&item).await.text().contains("Podpisz jako"));
+    assert_eq!(former.post(&format!("{item}/podpis"), &[]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(stranger.post(&format!("{item}/podpis"), &[]).await.status, StatusCode::FORBIDDEN);
+
+    // Signing twice keeps one signature; the public page names the member and organisation.
+    for _ in 0..2 {
+        let r = member.post(&format!("{item}/podpis"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    }
+    let signed = agora_db::tracked::signatures(app.db(), id).await.unwrap();
+    assert_eq!(signed.len(), 1);
+    let page = app.client().get(&item).await.text();
+    assert!(page.contains("Podpisali członkowie Anna Nowak (Fundacja Wspólna Droga)"), "{page}");
+    assert!(!member.get(&item).await.text().contains("Podpisz jako"), "signed already");
+}
