@@ -13,6 +13,7 @@ mod districts;
 mod formal_check;
 mod home;
 mod ledger;
+mod meetings;
 mod organiser;
 mod polls;
 mod remarks;
@@ -42,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .merge(polls::routes())
         .merge(districts::routes())
         .merge(bodies::routes())
+        .merge(meetings::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }
