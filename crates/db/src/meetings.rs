@@ -256,6 +256,27 @@ pub async fn add_agenda_item(db: &Db, meeting: i64, a: &AgendaInput, entry: &Aud
     })
 }
 
+/// Moves item `item` of meeting `meeting`'s agenda one place up; `false` when there is no such
+/// item or it is first already, and nothing is written.
+pub async fn move_agenda_item_up(db: &Db, meeting: i64, item: i64, entry: &AuditEntry) -> DbResult<bool> {
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let at: Option<i64> = sqlx::query_scalar("SELECT position FROM meeting_agenda_items WHERE id = $1 AND meeting_id = $2")
+            .bind(item).bind(meeting).fetch_optional(&mut *tx).await?;
+        let Some(at) = at else { return Ok(false) };
+        let before: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT id, position FROM meeting_agenda_items WHERE meeting_id = $1 AND position < $2 \
+             ORDER BY position DESC LIMIT 1",
+        ).bind(meeting).bind(at).fetch_optional(&mut *tx).await?;
+        let Some((other, other_at)) = before else { return Ok(false) };
+        sqlx::query("UPDATE meeting_agenda_items SET position = $1 WHERE id = $2").bind(other_at).bind(item).execute(&mut *tx).await?;
+        sqlx::query("UPDATE meeting_agenda_items SET position = $1 WHERE id = $2").bind(at).bind(other).execute(&mut *tx).await?;
+        audit_in_tx!(tx, entry, Some(meeting));
+        tx.commit().await?;
+        Ok(true)
+    })
+}
+
 // ---- attendance ----
 
 /// One row of a meeting's attendance list, kept as it was on the day.

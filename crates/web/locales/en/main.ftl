@@ -1616,3 +1616,5 @@ mail-meeting-invitation-body = Hello { $name },
     Agenda and documents: { $link }
 
     You receive this message because you are a member of this dialogue body.
+meetings-agenda-move-up = Move up
+flash-agenda-moved = The order of the agenda was changed.

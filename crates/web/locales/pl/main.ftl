@@ -1660,3 +1660,5 @@ mail-meeting-invitation-body = Dzień dobry, { $name }!
     Porządek obrad i dokumenty: { $link }
 
     Otrzymujesz tę wiadomość, ponieważ jesteś członkiem tego ciała dialogu.
+meetings-agenda-move-up = Przesuń wyżej
+flash-agenda-moved = Zmieniono kolejność porządku obrad.

@@ -44,6 +44,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/admin/ciala-dialogu/{id}/dokumenty", post(add_document))
         .route("/admin/ciala-dialogu/{id}/posiedzenia/{mid}", get(admin_meeting).post(update_meeting))
         .route("/admin/ciala-dialogu/{id}/posiedzenia/{mid}/porzadek", post(add_agenda_item))
+        .route("/admin/ciala-dialogu/{id}/posiedzenia/{mid}/porzadek/{item}/wyzej", post(move_up))
         .route("/admin/ciala-dialogu/{id}/posiedzenia/{mid}/zaproszenia", post(invite))
         .route("/admin/ciala-dialogu/{id}/posiedzenia/{mid}/obecnosc", post(record_attendance))
         .route("/admin/ciala-dialogu/{id}/posiedzenia/{mid}/protokol", post(add_minutes))
@@ -111,6 +112,7 @@ fn quorum_text(lang: Lang, q: Quorum) -> String {
 // ---- public pages ----
 
 struct AgendaView {
+    id: i64,
     title: String,
     link: Option<(String, String)>,
 }
@@ -124,7 +126,7 @@ fn agenda_views(items: Vec<meetings::AgendaItem>) -> Vec<AgendaView> {
                 (_, _, Some(t), Some(s)) => Some((format!("/konsultacje/{s}"), t)),
                 _ => a.opinion_title.zip(a.opinion_tracked_id).map(|(t, id)| (format!("/odpowiedzi-miasta/{id}"), t)),
             };
-            AgendaView { title: a.title, link }
+            AgendaView { id: a.id, title: a.title, link }
         })
         .collect()
 }
@@ -778,6 +780,21 @@ async fn add_agenda_item(
             let errors = FormErrors::from_invalid(&inv, ctx.lang);
             meeting_view(&state, &ctx, b, m, Typed { a, ..Typed::default() }, errors, None).await
         }
+    }
+}
+
+async fn move_up(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, mid, item)): Path<(i64, i64, i64)>,
+) -> AppResult<Response> {
+    let (_, m) = meeting_to_manage(&state, &ctx, id, mid).await?;
+    let entry = ctx.audit("meeting.agenda_move", "meeting", format!("{}: {item}", m.title));
+    // The first item has nowhere to go: the page comes back as it was.
+    if meetings::move_agenda_item_up(&state.db, mid, item, &entry).await? {
+        Ok(back(id, mid, "flash-agenda-moved"))
+    } else {
+        Ok(redirect(&format!("/admin/ciala-dialogu/{id}/posiedzenia/{mid}")).into_response())
     }
 }
 

@@ -380,6 +380,17 @@ async fn an_agenda_item_pointing_at_another_bodys_document_is_refused() {
     let second = agenda.find("Opinia o programie współpracy").unwrap();
     assert!(first < second, "in order: {agenda}");
     assert!(agenda.contains("href=\"https://example.org/program.pdf\""));
+
+    // The secretary puts the opinion first; the first item has nowhere to go.
+    let items = meetings::agenda(app.db(), mid).await.unwrap();
+    let up = |item: i64| format!("/admin/ciala-dialogu/{}/posiedzenia/{mid}/porzadek/{item}/wyzej", s.krdpp);
+    assert_eq!(s.secretary.post(&up(items[1].id), &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(s.secretary.post(&up(items[1].id), &[]).await.status, StatusCode::SEE_OTHER);
+    let order: Vec<String> = meetings::agenda(app.db(), mid).await.unwrap().into_iter().map(|a| a.title).collect();
+    assert_eq!(order, vec!["Opinia o programie współpracy", "Otwarcie posiedzenia"]);
+    let page = app.client().get(&format!("/ciala-dialogu/krdpp/posiedzenia/{mid}")).await;
+    let agenda = section(&page, "agenda");
+    assert!(agenda.find("Opinia o programie").unwrap() < agenda.find("Otwarcie posiedzenia").unwrap(), "never stale");
 }
 
 #[tokio::test]
