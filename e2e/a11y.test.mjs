@@ -236,6 +236,21 @@ const PAGES = [
   },
   { name: 'dialogue body referral queue', path: (s) => `${s.bodyHref}/do-zaopiniowania`, as: 'admin' },
   { name: 'bodies a consultation was referred to', path: (s) => `/admin/konsultacje/${s.id}/ciala-dialogu`, as: 'admin' },
+  { name: 'meeting page', path: (s) => s.meetingHref, shot: true },
+  { name: 'meeting series page', path: '/cykle-posiedzen/forum-dialogu' },
+  { name: 'minutes amendment refused to someone not present', path: (s) => `${s.meetingHref}/poprawki`, as: 'admin', status: 403 },
+  { name: 'dialogue body meetings and documents', path: (s) => s.meetingsHref, as: 'admin' },
+  { name: 'meeting: agenda, attendance and minutes', path: (s) => s.staffMeetingHref, as: 'admin' },
+  {
+    name: 'meeting without a place',
+    path: (s) => s.meetingsHref,
+    as: 'admin',
+    fill: { '#title': 'Posiedzenie testowe', '#meeting_starts_at': '2027-03-01T17:00', '#meeting_ends_at': '2027-03-01T19:00' },
+    submit: 'main form[action$="/posiedzenia"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'meeting series (staff)', path: '/admin/cykle-posiedzen', as: 'admin' },
   { name: 'roles', path: '/admin/role', as: 'admin' },
   { name: 'audit log', path: '/admin/dziennik', as: 'admin' },
   { name: 'consultation rules', path: '/admin/zasady', as: 'admin' },
@@ -334,6 +349,12 @@ async function setUp(ctx) {
   state.bodyHref = await page.$eval('main table a[href^="/admin/ciala-dialogu/"]', (a) => a.getAttribute('href'));
   await page.goto(`${base}/odpowiedzi-miasta`);
   state.ledgerItemHref = await page.$eval('main table a[href^="/odpowiedzi-miasta/"]', (a) => a.getAttribute('href'));
+  // KRDPP's meetings: the staff list, a past meeting's public and staff pages.
+  await page.goto(`${base}/ciala-dialogu/krdpp`);
+  state.meetingsHref = await page.$eval('main a[href$="/posiedzenia"]', (a) => a.getAttribute('href'));
+  state.meetingHref = await page.$eval('#past-meetings a', (a) => a.getAttribute('href'));
+  await page.goto(`${base}${state.meetingsHref}`);
+  state.staffMeetingHref = await page.$eval('main a[href*="/posiedzenia/"]', (a) => a.getAttribute('href'));
 
   // A draft consultation lasting four days with no methods: publishing it
   // shows the page that lists the rules it breaks.

@@ -61,6 +61,7 @@ pub mod documents;
 pub mod formal;
 pub mod jobs;
 pub mod limits;
+pub mod meetings;
 pub mod pages;
 pub mod polls;
 pub mod programme;

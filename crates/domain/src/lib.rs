@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod consultation;
 pub mod document;
 pub mod limits;
+pub mod meeting;
 pub mod permission;
 pub mod poll;
 pub mod programme;

@@ -4,6 +4,7 @@ mod config;
 mod demo;
 mod demo_bodies;
 mod demo_consultations;
+mod demo_meetings;
 mod demo_opinions;
 mod demo_remarks;
 mod demo_surveys;

@@ -11,6 +11,7 @@ use crate::render::{render, render_form, render_public};
 use crate::state::AppState;
 use crate::time::{day, local_date};
 use crate::urls::redirect;
+use crate::views::meetings::{MeetingLine, split};
 use agora_db::DbError;
 use agora_db::bodies::{self, Body, BodyFilter, Membership, Term};
 use agora_db::reference::{self, NamedKind};
@@ -187,6 +188,9 @@ struct PageTpl<'a> {
     current: Vec<MemberView>,
     former: Vec<MemberView>,
     can_edit: bool,
+    meetings_slug: String,
+    upcoming: Vec<MeetingLine>,
+    past: Vec<MeetingLine>,
 }
 
 async fn public_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
@@ -196,7 +200,11 @@ async fn public_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
     let lang = ctx.lang;
     let b = d.body;
     let (lines, opinions_total) = super::ledger::body_opinions(&state, lang, b.id).await?;
+    let (upcoming, past) = split(lang, agora_db::meetings::for_body(&state.db, b.id).await?, b.id, chrono::Utc::now());
     let tpl = PageTpl {
+        meetings_slug: b.slug.clone(),
+        upcoming,
+        past,
         ctx: &ctx,
         lines,
         opinions_total,

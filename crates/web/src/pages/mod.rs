@@ -13,6 +13,7 @@ mod districts;
 mod formal_check;
 mod home;
 mod ledger;
+mod meetings;
 mod organiser;
 mod polls;
 mod referrals;
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .merge(districts::routes())
         .merge(bodies::routes())
         .merge(referrals::routes())
+        .merge(meetings::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }

@@ -15,6 +15,7 @@ mod consultations;
 mod formal_check;
 mod ledger;
 mod limits;
+mod meetings;
 mod redirects;
 mod referrals;
 mod remarks;
