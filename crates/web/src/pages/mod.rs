@@ -6,6 +6,7 @@ mod access;
 mod account;
 mod admin;
 mod answering;
+mod applications;
 mod bodies;
 mod common;
 mod consultations;
@@ -43,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .merge(polls::routes())
         .merge(districts::routes())
         .merge(bodies::routes())
+        .merge(applications::routes())
         .merge(referrals::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
