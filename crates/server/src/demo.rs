@@ -162,5 +162,6 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
     crate::demo_surveys::load(db).await?;
     crate::demo_bodies::load(db).await?;
     crate::demo_opinions::load(db).await?;
+    crate::demo_applications::load(db).await?;
     Ok(())
 }

@@ -132,7 +132,8 @@ async fn an_application_is_received_mailed_and_decided_by_its_own_secretary_only
     assert!(resident.get(&format!("/konto/zgloszenia/{aid}")).await.text().contains("Przyjęte"));
 
     // A refusal reaches the applicant in their language, with the reason.
-    let mut english = app.signed_in("john@example.org", &[]).await.with_header("accept-language", "en");
+    let mut english = app.signed_in("john@example.org", &[]).await;
+    english.get("/jezyk/en?next=/").await;
     let sent = english.post("/ciala-dialogu/krdpp/zgloszenie", &application("person", "", "john@example.org")).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
     let second = id_after(sent.location(), "/konto/zgloszenia/");
@@ -145,6 +146,7 @@ async fn an_application_is_received_mailed_and_decided_by_its_own_secretary_only
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let mail = app.last_mail_to("john@example.org").await;
+    assert_eq!(mail.subject, "The decision on your application to a dialogue body", "in the applicant's language");
     assert!(mail.body.contains(reason), "{}", mail.body);
     assert_eq!(audit_count(&app, "body_application.").await, 4, "two made, one accepted, one refused");
 }
