@@ -31,13 +31,15 @@ pub struct Scale {
     pub survey_responses: i64,
     /// Of those, how many in the one large survey.
     pub big_survey_responses: i64,
+    /// Opinions and recommendations in the city's answers ledger, awaiting or answered.
+    pub tracked: i64,
 }
 
 impl Scale {
     /// The planned sizes, for the report.
     pub fn describe(&self) -> String {
         format!(
-            "{} consultations, {} events, {} remarks ({} in one consultation), {} users ({} signed in), {} surveys with {} responses ({} in one)",
+            "{} consultations, {} events, {} remarks ({} in one consultation), {} users ({} signed in), {} surveys with {} responses ({} in one), {} opinions in the ledger",
             self.consultations,
             self.events,
             self.remarks,
@@ -46,7 +48,8 @@ impl Scale {
             self.sessions,
             self.surveys,
             self.survey_responses,
-            self.big_survey_responses
+            self.big_survey_responses,
+            self.tracked
         )
     }
 
@@ -61,6 +64,7 @@ impl Scale {
         surveys: 100,
         survey_responses: 300_000,
         big_survey_responses: 250_000,
+        tracked: 10_000,
     };
 
     /// Enough of everything for every page to have content, generated in a second or two.
@@ -74,6 +78,7 @@ impl Scale {
         surveys: 5,
         survey_responses: 2_000,
         big_survey_responses: 1_000,
+        tracked: 300,
     };
 }
 
@@ -81,6 +86,8 @@ impl Scale {
 pub const BIG_SLUG: &str = "projekt-planu-ogolnego-miasta";
 /// The slug of the open consultation that the submission scenarios post to.
 pub const TARGET_SLUG: &str = "zasady-budzetu-obywatelskiego-2027";
+/// Requests per page of the city's answers ledger, as the site pages it.
+pub const LEDGER_PAGE: i64 = 50;
 /// The password of every generated resident.
 pub const PASSWORD: &str = "bench-haslo-2026";
 
@@ -192,6 +199,8 @@ pub struct Dataset {
     pub catalogue_paths: Vec<String>,
     /// Pages of the big consultation's remark list.
     pub remark_pages: i64,
+    /// Pages of the city's answers ledger.
+    pub ledger_pages: i64,
     /// Rows per table after generation.
     pub counts: Vec<(String, i64)>,
     /// What was not generated, and why.
@@ -495,10 +504,11 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         base["remarks"],
     );
     let n_c = scale.consultations;
-    let max_seq = [scale.consultations, scale.events, scale.remarks, scale.users, scale.survey_responses, 10]
-        .into_iter()
-        .max()
-        .unwrap_or(10);
+    let max_seq =
+        [scale.consultations, scale.events, scale.remarks, scale.users, scale.survey_responses, scale.tracked, 10]
+            .into_iter()
+            .max()
+            .unwrap_or(10);
 
     let mut steps: Vec<String> = Vec::new();
     steps.push("BEGIN".into());
@@ -516,7 +526,7 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
             steps.push(format!("INSERT INTO bench_seq (n) SELECT generate_series(1, {max_seq})"));
         }
     }
-    for (t, src) in [("bu", "units"), ("bd", "districts"), ("bcat", "categories")] {
+    for (t, src) in [("bu", "units"), ("bd", "districts"), ("bcat", "categories"), ("bbody", "dialogue_bodies")] {
         steps.push(format!("CREATE TEMP TABLE {t} (i INTEGER PRIMARY KEY, id BIGINT NOT NULL)"));
         steps.push(format!("INSERT INTO {t} (i, id) SELECT ROW_NUMBER() OVER (ORDER BY id) - 1, id FROM {src}"));
     }
@@ -801,6 +811,27 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
            next_person_number = 1 + COALESCE((SELECT MAX(x.person_number) FROM submissions x WHERE x.consultation_id = consultations.id), 0) \
          WHERE id > {cb}"
     ));
+    // The ledger: opinions and recommendations of the demo bodies to every department, adopted
+    // over the last two years; those of the last 40 days await the city (some overdue), the
+    // older ones are answered, a few recommendations carried out.
+    let nbody = c.int("SELECT COUNT(*) FROM dialogue_bodies").await?;
+    if nbody > 0 {
+        let n_t = scale.tracked;
+        let opened = s.date("-(n % 730)");
+        let due = s.date("-(n % 730) + 30");
+        let answered = s.date("-(n % 730) + 20");
+        let created = s.at("-(n % 730) * 86400 + 36000");
+        steps.push(format!(
+            "INSERT INTO tracked_requests (kind, title, body_id, unit_id, opened_on, due_on, state, answered_on, public, created_at, updated_at) \
+             SELECT CASE WHEN n % 4 = 0 THEN 'recommendation' ELSE 'opinion' END, ({title}) || ' (' || n || ')', bb.id, bu.id, \
+               {opened}, {due}, \
+               CASE WHEN n % 730 < 40 THEN CASE WHEN n % 3 = 0 THEN 'acknowledged' ELSE 'sent' END \
+                 WHEN n % 4 = 0 AND n % 8 = 0 THEN 'implemented' ELSE 'answered' END, \
+               CASE WHEN n % 730 < 40 THEN NULL ELSE {answered} END, TRUE, {created}, {created} \
+             FROM bench_seq JOIN bu ON bu.i = n % {nu} JOIN bbody bb ON bb.i = n % {nbody} WHERE n <= {n_t}",
+            title = pick("n", &["Opinia o projekcie uchwały", "Opinia o programie", "Rekomendacja zespołu", "Opinia o strategii"]),
+        ));
+    }
     if b == Backend::Postgres {
         for t in [
             "consultations",
@@ -843,7 +874,7 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         }
     }
     let surveys_note = crate::surveys::generate(&mut c, &SqlFor { backend: b, day: s.day.clone() }, scale).await?;
-    for t in ["bmap", "be", "bplan", "bcat", "bd", "bu", "bench_seq"] {
+    for t in ["bmap", "be", "bplan", "bcat", "bd", "bu", "bbody", "bench_seq"] {
         c.exec(&format!("DROP TABLE {t}")).await?;
     }
     c.exec("COMMIT").await?;
@@ -853,7 +884,17 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
     }
 
     let mut counts = Vec::new();
-    for t in ["consultations", "events", "documents", "remarks", "submissions", "users", "sessions", "reports"] {
+    for t in [
+        "consultations",
+        "events",
+        "documents",
+        "remarks",
+        "submissions",
+        "users",
+        "sessions",
+        "reports",
+        "tracked_requests",
+    ] {
         counts.push((t.to_owned(), c.int(&format!("SELECT COUNT(*) FROM {t}")).await?));
     }
     let target_id = c.int(&format!("SELECT id FROM consultations WHERE slug = '{TARGET_SLUG}'")).await?;
@@ -885,6 +926,7 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         user_email: "mieszkaniec1@example.org".into(),
         catalogue_paths,
         remark_pages: (n_rb + 49) / 50,
+        ledger_pages: (scale.tracked + LEDGER_PAGE - 1) / LEDGER_PAGE,
         counts,
         notes: surveys_note.map(|n| format!("survey data: {n}")).into_iter().collect(),
         took: started.elapsed(),

@@ -86,7 +86,7 @@ struct Scenario {
     what: &'static str,
 }
 
-const SCENARIOS: [Scenario; 15] = [
+const SCENARIOS: [Scenario; 16] = [
     Scenario {
         name: "catalogue",
         what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn; in rounds alternating with nginx serving saved copies",
@@ -101,6 +101,10 @@ const SCENARIOS: [Scenario; 15] = [
         what: "the same page with a resident's session cookie, sessions in turn",
     },
     Scenario { name: "remarks", what: "GET the public list of that consultation's remarks, its pages in turn" },
+    Scenario {
+        name: "ledger",
+        what: "GET /odpowiedzi-miasta (the city's answers ledger), its pages in turn and filtered by state",
+    },
     Scenario {
         name: "submit-remark",
         what: "POST the remark form: multipart, CSRF token, signed in, a new form key each time",
@@ -539,6 +543,13 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                 let pages: Vec<String> = (1..=ctx.ds.remark_pages.max(1))
                     .map(|i| format!("/konsultacje/{BIG_SLUG}/uwagi?strona={i}"))
                     .collect();
+                load_get(ctx, &server, out, name, &pages, &[], None).await?
+            }
+            "ledger" => {
+                let mut pages: Vec<String> =
+                    (1..=ctx.ds.ledger_pages.max(1)).map(|i| format!("/odpowiedzi-miasta?strona={i}")).collect();
+                pages.push("/odpowiedzi-miasta?stan=czeka".into());
+                pages.push("/odpowiedzi-miasta?stan=odpowiedziane&strona=2".into());
                 load_get(ctx, &server, out, name, &pages, &[], None).await?
             }
             "submit-remark" => {

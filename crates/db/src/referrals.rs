@@ -3,6 +3,7 @@
 //! and both the body's secretary and the consultation's organiser read the same rows.
 
 use crate::{Db, DbResult};
+use agora_domain::body::BodyKind;
 use agora_domain::consultation::Status;
 use agora_domain::tracked::TrackedState;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -46,11 +47,11 @@ pub async fn queue(db: &Db, body: i64) -> DbResult<Vec<Referred>> {
     ).bind(body).fetch_all(p).await?))
 }
 
-/// The consultations body `body` may still give an opinion on: referred to it, and not yet past
-/// the stage at which a remark can join the report.
-pub async fn open_to_opinion(db: &Db, body: i64) -> DbResult<Vec<(i64, String)>> {
+/// The consultations referred to body `body` not yet past the stage at which a remark can join
+/// the report, with when each was referred (the body's own window may have run out since).
+pub async fn open_to_opinion(db: &Db, body: i64) -> DbResult<Vec<(i64, String, DateTime<Utc>)>> {
     on!(db, p => Ok(sqlx::query_as(
-        "SELECT c.id, c.title FROM body_referrals r JOIN consultations c ON c.id = r.consultation_id \
+        "SELECT c.id, c.title, r.referred_at FROM body_referrals r JOIN consultations c ON c.id = r.consultation_id \
          WHERE r.body_id = $1 AND c.status IN ('announced', 'open', 'closed') ORDER BY c.closes_at, c.id",
     ).bind(body).fetch_all(p).await?))
 }
@@ -62,6 +63,7 @@ pub struct AskedBody {
     pub slug: String,
     pub name_pl: String,
     pub name_en: Option<String>,
+    pub kind: BodyKind,
     pub referred_at: DateTime<Utc>,
     pub opinion_id: Option<i64>,
     pub opinion_title: Option<String>,
@@ -74,7 +76,7 @@ pub struct AskedBody {
 /// gave on it (a body without one appears once, with none).
 pub async fn asked(db: &Db, consultation: i64) -> DbResult<Vec<AskedBody>> {
     on!(db, p => Ok(sqlx::query_as(
-        "SELECT b.id AS body_id, b.slug, b.name_pl, b.name_en, r.referred_at, o.tracked_id AS opinion_id, \
+        "SELECT b.id AS body_id, b.slug, b.name_pl, b.name_en, b.kind, r.referred_at, o.tracked_id AS opinion_id, \
          t.title AS opinion_title, t.state AS opinion_state, o.adopted_on, o.remark_receipt \
          FROM body_referrals r JOIN dialogue_bodies b ON b.id = r.body_id \
          LEFT JOIN opinions o ON o.consultation_id = r.consultation_id AND o.body_id = r.body_id \

@@ -3,6 +3,7 @@
 //! body stay in its history; the rules here keep one person from holding the same role twice
 //! at once and a membership from ending before it starts.
 
+use crate::calendar::Period;
 use crate::consultation::{check_slug, parse_url, slugify};
 use crate::reference::NAME_MAX;
 use crate::validation::{FieldError, Invalid, bounded_text, optional_text, sane_year};
@@ -25,6 +26,41 @@ text_enum! {
         WorkingGroup = "working_group",
         /// Any other advisory body.
         Other = "other",
+    }
+}
+
+impl BodyKind {
+    /// The time a body of this kind has to give its opinion on a matter referred to it, after
+    /// which its silence counts as waiving the right: the public benefit council's 14 days on
+    /// programmes and strategies (art. 41i of the act on public benefit activity); the other
+    /// kinds have no such window and may give an opinion while the matter is open.
+    pub fn opinion_window(self) -> Option<Period> {
+        match self {
+            BodyKind::PublicBenefitCouncil => Some(Period::Days(14)),
+            _ => None,
+        }
+    }
+}
+
+/// Where a matter referred to a body stands for that body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Referral {
+    /// It may still give its opinion, by the day given when its kind has a window.
+    Open { until: Option<NaiveDate> },
+    /// It has given its opinion.
+    Given,
+    /// Its window ran out on the day given without an opinion: it waived the right.
+    Waived { on: NaiveDate },
+}
+
+/// Where a matter referred to a body of `kind` on `referred_on` stands on `today`.
+pub fn referral(kind: BodyKind, referred_on: NaiveDate, given: bool, today: NaiveDate) -> Referral {
+    if given {
+        return Referral::Given;
+    }
+    match kind.opinion_window().map(|w| w.due(referred_on)) {
+        Some(until) if until < today => Referral::Waived { on: until },
+        until => Referral::Open { until },
     }
 }
 
@@ -390,6 +426,20 @@ pub fn check_overlap(new: &MembershipInput, existing: &[MembershipSpan]) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_public_benefit_council_waives_an_opinion_by_silence_after_fourteen_days() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        // Referred on Monday 2 November: the 14 days end on Monday 16 November.
+        let pbc = BodyKind::PublicBenefitCouncil;
+        assert_eq!(referral(pbc, d(11, 2), false, d(11, 16)), Referral::Open { until: Some(d(11, 16)) });
+        assert_eq!(referral(pbc, d(11, 2), false, d(11, 17)), Referral::Waived { on: d(11, 16) });
+        assert_eq!(referral(pbc, d(11, 2), true, d(11, 17)), Referral::Given);
+        // Referred on Friday 30 October: the 14th day is Friday 13 November.
+        assert_eq!(referral(pbc, d(10, 30), false, d(11, 13)), Referral::Open { until: Some(d(11, 13)) });
+        // A commission has no window: it may give its opinion while the matter is open.
+        assert_eq!(referral(BodyKind::Kdo, d(1, 5), false, d(11, 17)), Referral::Open { until: None });
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -1551,6 +1551,8 @@ reminder-weekly-body = Hello,
     The list, the due dates and the answer form: { $link }
 
     Answers are published in the city's answers ledger. This message is sent every Monday while something awaits the department's answer.
+referrals-until = Opinion due by { $date }; no opinion by then means the right to give one is waived.
+referrals-waived = No opinion by { $date }: the council waived its right to give one.
 
 ## Applications to join and requests for new bodies
 application-link = Apply to join this body

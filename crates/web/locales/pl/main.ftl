@@ -1599,6 +1599,8 @@ reminder-weekly-body = Dzień dobry,
     Lista, terminy i formularz odpowiedzi: { $link }
 
     Odpowiedzi są publikowane w rejestrze odpowiedzi miasta. Tę wiadomość wysyłamy w każdy poniedziałek, gdy coś czeka na odpowiedź wydziału.
+referrals-until = Opinia do { $date }; brak opinii w terminie oznacza rezygnację z prawa do jej wyrażenia.
+referrals-waived = Brak opinii w terminie (do { $date }): rada zrezygnowała z prawa do jej wyrażenia.
 
 ## Applications to join and requests for new bodies
 application-link = Zgłoś się do tego ciała

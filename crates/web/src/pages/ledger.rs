@@ -13,7 +13,6 @@ use crate::state::AppState;
 use crate::time;
 use crate::urls::redirect;
 use agora_db::reference::{self, NamedKind};
-use agora_db::referrals;
 use agora_db::tracked::{self as db, Actor, LedgerFilter, LedgerRow, OnConsultation, TrackedRow};
 use agora_db::{Page, audit::AuditEntry};
 use agora_domain::TextEnum;
@@ -326,7 +325,7 @@ async fn opinion_view(
         .iter()
         .map(|k| Opt { value: k.as_str().to_owned(), label: lang.t(&format!("tracked-kind-{k}")) })
         .collect();
-    let consultations = referrals::open_to_opinion(&state.db, body_id)
+    let consultations = super::referrals::open_to_opinion(state, body_id)
         .await?
         .into_iter()
         .map(|(id, title)| Opt { value: id.to_string(), label: title })
@@ -366,7 +365,7 @@ async fn send_opinion(
 ) -> AppResult<Response> {
     let user = ctx.require(Action::ManageBody(body))?;
     let units: Vec<i64> = reference::units(&state.db).await?.into_iter().map(|u| u.id).collect();
-    let referred = referrals::open_to_opinion(&state.db, body).await?;
+    let referred = super::referrals::open_to_opinion(&state, body).await?;
     let referred_ids: Vec<i64> = referred.iter().map(|(id, _)| *id).collect();
     let o = match f.parse(&units, &referred_ids, time::parse_date, today()) {
         Ok(o) => o,

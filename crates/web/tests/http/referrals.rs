@@ -86,7 +86,7 @@ async fn an_announced_consultation_reaches_the_bodies_of_its_themes_and_their_op
     assert_eq!(asked.status, StatusCode::OK);
     let text = asked.text();
     assert!(text.contains("Krakowska Rada Działalności Pożytku Publicznego"), "{text}");
-    assert!(text.contains("Jeszcze bez opinii"), "{text}");
+    assert!(text.contains("brak opinii w terminie oznacza rezygnację"), "the council's window is shown: {text}");
     assert!(!text.contains("Komisja Dialogu Obywatelskiego ds. Ekologii"), "{text}");
 
     // An opinion on a consultation not referred to the body is refused, naming the field.
@@ -161,4 +161,41 @@ async fn a_consultation_back_in_draft_and_announced_again_is_referred_once() {
     let queue = agora_db::referrals::queue(app.db(), krdpp).await.unwrap();
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].consultation_id, c);
+}
+
+#[tokio::test]
+async fn the_public_benefit_councils_silence_past_fourteen_days_waives_its_opinion() {
+    let app = TestApp::new().await;
+    let so = unit(&app, "WSO").await;
+    let ngo = category(&app, "Organizacje pozarządowe").await;
+    let krdpp =
+        body(&app, "Krakowska Rada Działalności Pożytku Publicznego", "krdpp", "public_benefit_council", so, ngo).await;
+    let kdo = body(&app, "Komisja Dialogu Obywatelskiego ds. Organizacji", "kdo-ngo", "kdo", so, ngo).await;
+    let old = consultation_on(&app, so, "Program współpracy na 2027 rok", vec![ngo]).await;
+    let fresh = consultation_on(&app, so, "Strategia rozwoju wolontariatu", vec![ngo]).await;
+    // Referred three weeks ago and today.
+    let weeks_ago = Utc::now() - Duration::days(21);
+    assert!(
+        consultation::transition_at(app.db(), old, Status::Draft, Status::Announced, weeks_ago, None, &entry())
+            .await
+            .unwrap()
+    );
+    announce(&app, fresh, Status::Draft, Status::Announced).await;
+
+    let mut secretary = app.signed_in("sekretarz@example.pl", &[Grant::BodySecretary(krdpp)]).await;
+    let queue = secretary.get(&format!("/admin/ciala-dialogu/{krdpp}/do-zaopiniowania")).await.text();
+    assert!(queue.contains("rada zrezygnowała z prawa do jej wyrażenia"), "{queue}");
+    assert!(queue.contains("brak opinii w terminie oznacza rezygnację"), "the fresh one shows its window: {queue}");
+    let form = secretary.get(&format!("/admin/ciala-dialogu/{krdpp}/opinie/nowa")).await.body;
+    assert!(form.contains("Strategia rozwoju wolontariatu"), "{form}");
+    assert!(!form.contains("Program współpracy na 2027 rok"), "the waived one is not offered: {form}");
+    let (so_s, old_s) = (so.to_string(), old.to_string());
+    let late = secretary.post(&format!("/admin/ciala-dialogu/{krdpp}/opinie/nowa"), &opinion(&so_s, &old_s)).await;
+    assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(late.field_error("consultation_id").is_some());
+
+    // A commission has no such window: the same old referral is still open to it.
+    let mut kdo_secretary = app.signed_in("kdo@example.pl", &[Grant::BodySecretary(kdo)]).await;
+    let kdo_form = kdo_secretary.get(&format!("/admin/ciala-dialogu/{kdo}/opinie/nowa")).await.body;
+    assert!(kdo_form.contains("Program współpracy na 2027 rok"), "{kdo_form}");
 }
