@@ -235,6 +235,31 @@ const PAGES = [
     status: 422,
   },
   { name: 'dialogue body referral queue', path: (s) => `${s.bodyHref}/do-zaopiniowania`, as: 'admin' },
+  { name: 'application to join a body', path: '/ciala-dialogu/krdpp/zgloszenie', as: 'admin' },
+  {
+    name: 'application to join with errors',
+    path: '/ciala-dialogu/krdpp/zgloszenie',
+    as: 'admin',
+    fill: { '#statement': 'x' },
+    submit: 'main form[action$="/zgloszenie"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'applications to a body (secretary)', path: (s) => s.applicationsHref, as: 'admin' },
+  { name: 'deciding an application', path: (s) => s.applicationHref, as: 'admin' },
+  { name: 'an application and its outcome', path: (s) => `/konto/zgloszenia/${s.applicationHref.split('/').pop()}`, as: 'admin' },
+  { name: 'request to create a body form', path: '/ciala-dialogu/wniosek', as: 'admin' },
+  {
+    name: 'request to create a body with errors',
+    path: '/ciala-dialogu/wniosek',
+    as: 'admin',
+    fill: { '#name': 'x' },
+    submit: 'main form[action="/ciala-dialogu/wniosek"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'request to create a body', path: (s) => s.bodyRequestHref },
+  { name: 'requests to create bodies (staff)', path: '/admin/wnioski-o-ciala', as: 'admin' },
   { name: 'bodies a consultation was referred to', path: (s) => `/admin/konsultacje/${s.id}/ciala-dialogu`, as: 'admin' },
   { name: 'meeting page', path: (s) => s.meetingHref, shot: true },
   { name: 'meeting series page', path: '/cykle-posiedzen/forum-dialogu' },
@@ -355,6 +380,13 @@ async function setUp(ctx) {
   state.meetingHref = await page.$eval('#past-meetings a', (a) => a.getAttribute('href'));
   await page.goto(`${base}${state.meetingsHref}`);
   state.staffMeetingHref = await page.$eval('main a[href*="/posiedzenia/"]', (a) => a.getAttribute('href'));
+  // The demo application to join the public benefit council and the demo request for a body.
+  await page.goto(`${base}/ciala-dialogu/krdpp`);
+  state.applicationsHref = await page.$eval('main a[href$="/zgloszenia"]', (a) => a.getAttribute('href'));
+  await page.goto(`${base}${state.applicationsHref}`);
+  state.applicationHref = await page.$eval('#pending-applications a', (a) => a.getAttribute('href'));
+  await page.goto(`${base}/admin/wnioski-o-ciala`);
+  state.bodyRequestHref = await page.$eval('#body-requests a', (a) => a.getAttribute('href'));
 
   // A draft consultation lasting four days with no methods: publishing it
   // shows the page that lists the rules it breaks.

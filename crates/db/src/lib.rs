@@ -54,6 +54,7 @@ impl BeginWrite for PgPool {
 }
 
 pub mod access_requests;
+pub mod applications;
 pub mod audit;
 pub mod bodies;
 pub mod consultation;

@@ -279,7 +279,7 @@ pub async fn take_step(
     entry: &AuditEntry,
 ) -> DbResult<bool> {
     let at = now();
-    let answered_on = (step.to == TrackedState::Answered).then_some(today);
+    let answered_on = step.to.is_answer().then_some(today);
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let moved = sqlx::query(

@@ -5,6 +5,7 @@ mod text_enum;
 
 pub mod access_request;
 pub mod account;
+pub mod application;
 pub mod body;
 pub mod calendar;
 pub mod consultation;

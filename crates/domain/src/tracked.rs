@@ -20,6 +20,8 @@ text_enum! {
         AdviceRequest = "advice_request",
         /// A request for an accessible version of a page or document.
         AccessibilityRequest = "accessibility_request",
+        /// A request of residents and organisations to create a new dialogue body.
+        BodyRequest = "body_request",
     }
 }
 
@@ -36,6 +38,10 @@ text_enum! {
         Implemented = "implemented",
         /// The time to give it ran out and silence counts as waiving it.
         Waived = "waived",
+        /// A request to create a body the city granted: the body is to be created.
+        Granted = "granted",
+        /// A request the city refused, with reasons.
+        Refused = "refused",
     }
 }
 
@@ -50,11 +56,22 @@ impl TrackedState {
     /// department's act but the calendar's.
     pub fn can_move_to(self, to: TrackedState, kind: TrackedKind) -> bool {
         use TrackedState::*;
+        // A request to create a body is not answered but decided one way or the other.
+        let decided = kind == TrackedKind::BodyRequest;
         match (self, to) {
-            (Sent, Acknowledged) | (Sent, Answered) | (Acknowledged, Answered) => true,
+            (Sent, Acknowledged) => true,
+            (Sent | Acknowledged, Answered) => !decided,
+            (Sent | Acknowledged, Granted | Refused) => decided,
             (Answered, Implemented) => kind == TrackedKind::Recommendation,
             _ => false,
         }
+    }
+}
+
+impl TrackedState {
+    /// Whether this step gives the city's answer, which dates the request as answered.
+    pub fn is_answer(self) -> bool {
+        matches!(self, TrackedState::Answered | TrackedState::Granted | TrackedState::Refused)
     }
 }
 
@@ -69,6 +86,8 @@ impl TrackedKind {
             TrackedKind::Opinion | TrackedKind::Recommendation => Period::Days(30),
             TrackedKind::ForumPosition | TrackedKind::AdviceRequest => Period::Days(14),
             TrackedKind::AccessibilityRequest => Period::Days(7),
+            // Like a letter to the office: the month of art. 35 KPA.
+            TrackedKind::BodyRequest => Period::Days(30),
         }
     }
 }
@@ -317,6 +336,10 @@ mod tests {
         assert!(done.parse(TrackedKind::Opinion, TrackedState::Answered).is_err());
         assert!(done.parse(TrackedKind::Recommendation, TrackedState::Answered).is_ok());
         assert!(done.parse(TrackedKind::Recommendation, TrackedState::Sent).is_err(), "answered first");
+        let grant = StepForm { to: "granted".into(), note: "Komisja zostanie powołana zarządzeniem.".into() };
+        assert!(grant.parse(TrackedKind::BodyRequest, TrackedState::Acknowledged).is_ok());
+        assert!(grant.parse(TrackedKind::Opinion, TrackedState::Sent).is_err());
+        assert!(answer.parse(TrackedKind::BodyRequest, TrackedState::Sent).is_err(), "decided, not answered");
         let back = StepForm { to: "sent".into(), note: String::new() };
         assert!(back.parse(TrackedKind::Opinion, TrackedState::Answered).is_err());
     }

@@ -163,5 +163,6 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
     crate::demo_bodies::load(db).await?;
     crate::demo_opinions::load(db).await?;
     crate::demo_meetings::load(db).await?;
+    crate::demo_applications::load(db).await?;
     Ok(())
 }

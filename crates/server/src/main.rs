@@ -2,6 +2,7 @@
 
 mod config;
 mod demo;
+mod demo_applications;
 mod demo_bodies;
 mod demo_consultations;
 mod demo_meetings;

@@ -96,6 +96,7 @@ fn remark_part(field: &str) -> Option<(i64, &str)> {
 fn label_key(field: &str) -> Option<&'static str> {
     Some(match field {
         "accept" => "field-accept-short",
+        "applicant_kind" => "application-field-kind",
         "adopted_on" => "field-adopted-on",
         "about" => "bodies-field-about",
         "access" => "survey-access",
@@ -201,9 +202,11 @@ fn label_key(field: &str) -> Option<&'static str> {
         "step_ends_on" => "field-ends-on",
         "step_starts_on" => "field-starts-on",
         "starts_on" => "bodies-field-starts-on",
+        "statement" => "application-field-statement",
         "statute_url" => "bodies-field-statute",
         "subject" => "field-subject",
         "summary" => "field-summary",
+        "supporters" => "body-request-supporters",
         "term_ends_on" => "bodies-field-term-ends-on",
         "term_id" => "bodies-field-term",
         "term_name" => "bodies-field-term-name",

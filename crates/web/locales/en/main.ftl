@@ -1673,3 +1673,121 @@ mail-meeting-invitation-body = Hello { $name },
     You receive this message because you are a member of this dialogue body.
 meetings-agenda-move-up = Move up
 flash-agenda-moved = The order of the agenda was changed.
+
+
+## Applications to join and requests for new bodies
+application-link = Apply to join this body
+body-request-link = Request a new dialogue body
+application-title = Application to join a dialogue body
+application-lead = Apply yourself or for the organisation you represent. The body's secretary will review the application and we will e-mail you the decision.
+application-field-kind = Who is applying
+application-kind-person = A private person
+application-kind-organisation = An organisation
+application-field-name = Full name
+application-field-organisation = Organisation represented
+application-field-organisation-optional = Organisation represented (required when an organisation applies)
+application-field-organisation-hint = The organisation's full name, e.g. as registered.
+application-field-statement = Why you want to take part in this body
+application-field-statement-hint = At least 20 characters: your experience and the matters you want to work on.
+application-field-email = Contact e-mail address
+application-field-email-hint = We will send the receipt and the decision to this address.
+application-submit = Send the application
+application-mail-subject = Application { $number } to a dialogue body
+application-mail-body =
+    Thank you for application { $number } to: { $body }.
+
+    The body's secretary will review it and let you know the decision. Its status: { $link }
+
+    You get this message because an application was made from your account.
+application-number = Application
+application-status = Status
+application-status-pending = Waiting for the secretary's decision
+application-status-accepted = Accepted
+application-status-refused = Refused
+application-body = Dialogue body
+application-received = Made on
+application-decided = Decided on
+application-field-reason = Reason for refusal
+application-pending-note = The body's secretary has not decided yet. We will e-mail you the decision.
+application-queue-title = Applications to the body
+application-queue-pending = Waiting for a decision
+application-queue-none = No application is waiting for a decision.
+application-queue-decided = Decided
+application-waiting = Waiting
+application-waiting-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+application-decide-title = Decision on application
+application-field-decision = Decision
+application-accept = Accept as a member
+application-refuse = Refuse
+application-starts-hint = When accepting: the first day of membership, not before the day of the application (YYYY-MM-DD).
+application-field-reason-when-refused = Reason for refusal (required when refusing)
+application-reason-hint = The applicant receives it by e-mail.
+application-decide-submit = Save the decision
+application-mail-accepted-subject = Your application to a dialogue body was accepted
+application-mail-accepted-body =
+    Your application to { $body } was accepted. Your membership starts on { $starts }.
+
+    Details: { $link }
+application-mail-refused-subject = The decision on your application to a dialogue body
+application-mail-refused-body =
+    Your application to { $body } was not accepted.
+
+    Reason: { $reason }
+
+    Details: { $link }
+flash-application-sent = The application was sent. We have e-mailed you a receipt.
+flash-application-decided = The decision was saved and the applicant notified.
+error-application-decided = This application has already been decided.
+error-application-starts-before = A membership cannot start before the day of the application.
+body-request-title = Request to create a dialogue body
+body-request-lead = Propose a new dialogue body, e.g. a civic dialogue commission. Other organisations can support the request on its page; once you submit it, the department has 30 days to decide.
+body-request-lead-page = A request to create a civic dialogue body.
+body-request-field-name = Proposed name
+body-request-field-name-hint = E.g. Civic Dialogue Commission for Culture.
+body-request-field-kind = Kind of body
+body-request-field-justification = Justification
+body-request-field-justification-hint = At least 20 characters: what the body would deal with and why.
+body-request-field-unit = Department it would be attached to
+body-request-choose-unit = Choose a department
+body-request-field-organisation = Your organisation
+body-request-field-organisation-optional = Your organisation (optional)
+body-request-field-organisation-hint = If you give it, it is the first organisation supporting the request.
+body-request-submit = Create the request
+body-request-status = Status of the request
+body-request-status-collecting = Collecting support
+body-request-status-submitted = Submitted, awaiting the city's decision
+body-request-status-created = Decided: the body will be created
+body-request-status-refused = Decided: refused with reasons
+body-request-due = The city's decision due
+body-request-in-ledger = the decision in the city's answers ledger
+body-request-requester = Requested by
+body-request-created = Created
+body-request-supporters = Supporting organisations
+body-request-needed = A Public Benefit Council is created at the request of at least { $count } organisations.
+body-request-no-supporters = No organisation has supported the request yet.
+body-request-support-heading = Support the request for an organisation
+body-request-field-supporter = Organisation's name
+body-request-field-supporter-hint = Each organisation can support a request once.
+body-request-support = Support the request
+body-request-submit-heading = Submit the request to the city
+body-request-submit-hint = Once submitted, the request goes to the city's answers ledger and support is no longer collected.
+body-request-send = Submit the request
+body-request-sign-in = Sign in to support the request.
+body-request-admin-title = Requests to create dialogue bodies
+body-request-admin-none = There are no requests yet.
+flash-body-request-created = The request was created. Share this page's link with organisations that may support it.
+flash-body-request-supported = Thank you, the support was recorded.
+flash-body-request-submitted = The request was submitted and awaits the city's decision.
+error-body-request-closed = The request has been submitted; support is no longer collected.
+error-body-request-supported-twice = This organisation already supports this request.
+error-body-request-too-few-supporters = A request to create a public benefit council must be supported by at least { $limit } organisations.
+tracked-kind-body_request = Request to create a dialogue body
+tracked-state-granted = Decided: the body will be created
+tracked-state-refused = Decided: refused
+tracked-step-granted = Grant the request (the body will be created)
+tracked-step-refused = Refuse with reasons
+flash-tracked-granted = The request was granted.
+flash-tracked-refused = The refusal was published.

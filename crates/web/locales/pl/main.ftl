@@ -1721,3 +1721,121 @@ mail-meeting-invitation-body = Dzień dobry, { $name }!
     Otrzymujesz tę wiadomość, ponieważ jesteś członkiem tego ciała dialogu.
 meetings-agenda-move-up = Przesuń wyżej
 flash-agenda-moved = Zmieniono kolejność porządku obrad.
+
+
+## Applications to join and requests for new bodies
+application-link = Zgłoś się do tego ciała
+body-request-link = Złóż wniosek o utworzenie nowego ciała dialogu
+application-title = Zgłoszenie do ciała dialogu
+application-lead = Zgłoś siebie albo organizację, którą reprezentujesz. Sekretarz ciała rozpatrzy zgłoszenie, a o decyzji powiadomimy Cię e-mailem.
+application-field-kind = Kto się zgłasza
+application-kind-person = Osoba prywatna
+application-kind-organisation = Organizacja
+application-field-name = Imię i nazwisko
+application-field-organisation = Reprezentowana organizacja
+application-field-organisation-optional = Reprezentowana organizacja (wymagana, gdy zgłasza się organizacja)
+application-field-organisation-hint = Pełna nazwa organizacji, np. z KRS.
+application-field-statement = Dlaczego chcesz działać w tym ciele
+application-field-statement-hint = Co najmniej 20 znaków: doświadczenie, sprawy, którymi chcesz się zajmować.
+application-field-email = Adres e-mail do kontaktu
+application-field-email-hint = Na ten adres wyślemy potwierdzenie i decyzję.
+application-submit = Wyślij zgłoszenie
+application-mail-subject = Zgłoszenie { $number } do ciała dialogu
+application-mail-body =
+    Dziękujemy za zgłoszenie { $number } do ciała: { $body }.
+
+    Sekretarz ciała rozpatrzy je i powiadomi Cię o decyzji. Stan zgłoszenia: { $link }
+
+    Tę wiadomość wysyłamy, bo złożono zgłoszenie z Twojego konta.
+application-number = Zgłoszenie
+application-status = Stan
+application-status-pending = Czeka na decyzję sekretarza
+application-status-accepted = Przyjęte
+application-status-refused = Odrzucone
+application-body = Ciało dialogu
+application-received = Złożone
+application-decided = Rozpatrzone
+application-field-reason = Uzasadnienie odmowy
+application-pending-note = Sekretarz ciała jeszcze nie rozpatrzył zgłoszenia. O decyzji powiadomimy Cię e-mailem.
+application-queue-title = Zgłoszenia do ciała
+application-queue-pending = Czekające na decyzję
+application-queue-none = Żadne zgłoszenie nie czeka na decyzję.
+application-queue-decided = Rozpatrzone
+application-waiting = Czeka
+application-waiting-days = { $count ->
+    [one] 1 dzień
+   *[other] { $count } dni
+}
+application-decide-title = Decyzja w sprawie zgłoszenia
+application-field-decision = Decyzja
+application-accept = Przyjmij jako członka
+application-refuse = Odmów
+application-starts-hint = Gdy przyjmujesz: pierwszy dzień członkostwa, nie wcześniejszy niż dzień zgłoszenia (RRRR-MM-DD).
+application-field-reason-when-refused = Uzasadnienie odmowy (wymagane, gdy odmawiasz)
+application-reason-hint = Zgłaszający otrzyma je e-mailem.
+application-decide-submit = Zapisz decyzję
+application-mail-accepted-subject = Przyjęto Twoje zgłoszenie do ciała dialogu
+application-mail-accepted-body =
+    Twoje zgłoszenie do ciała { $body } zostało przyjęte. Członkostwo zaczyna się { $starts }.
+
+    Szczegóły: { $link }
+application-mail-refused-subject = Decyzja w sprawie Twojego zgłoszenia do ciała dialogu
+application-mail-refused-body =
+    Twoje zgłoszenie do ciała { $body } nie zostało przyjęte.
+
+    Uzasadnienie: { $reason }
+
+    Szczegóły: { $link }
+flash-application-sent = Zgłoszenie zostało wysłane. Potwierdzenie wysłaliśmy e-mailem.
+flash-application-decided = Decyzja została zapisana, a zgłaszający powiadomiony.
+error-application-decided = To zgłoszenie zostało już rozpatrzone.
+error-application-starts-before = Członkostwo nie może zacząć się przed dniem zgłoszenia.
+body-request-title = Wniosek o utworzenie ciała dialogu
+body-request-lead = Zaproponuj nowe ciało dialogu, np. komisję dialogu obywatelskiego. Inne organizacje mogą poprzeć wniosek na jego stronie; gdy go złożysz, wydział ma 30 dni na decyzję.
+body-request-lead-page = Wniosek o utworzenie ciała dialogu obywatelskiego.
+body-request-field-name = Proponowana nazwa
+body-request-field-name-hint = Np. Komisja Dialogu Obywatelskiego ds. Kultury.
+body-request-field-kind = Rodzaj ciała
+body-request-field-justification = Uzasadnienie
+body-request-field-justification-hint = Co najmniej 20 znaków: czym ciało miałoby się zajmować i dlaczego.
+body-request-field-unit = Wydział, przy którym działałoby ciało
+body-request-choose-unit = Wybierz wydział
+body-request-field-organisation = Twoja organizacja
+body-request-field-organisation-optional = Twoja organizacja (nieobowiązkowe)
+body-request-field-organisation-hint = Jeśli ją podasz, będzie pierwszą organizacją popierającą wniosek.
+body-request-submit = Utwórz wniosek
+body-request-status = Stan wniosku
+body-request-status-collecting = Zbiera poparcie
+body-request-status-submitted = Złożony, czeka na decyzję miasta
+body-request-status-created = Rozpatrzony: ciało zostanie utworzone
+body-request-status-refused = Rozpatrzony: odmowa z uzasadnieniem
+body-request-due = Termin decyzji miasta
+body-request-in-ledger = decyzja w rejestrze odpowiedzi miasta
+body-request-requester = Wnioskodawca
+body-request-created = Utworzony
+body-request-supporters = Organizacje popierające
+body-request-needed = Rada Działalności Pożytku Publicznego powstaje na wniosek co najmniej { $count } organizacji.
+body-request-no-supporters = Żadna organizacja jeszcze nie poparła wniosku.
+body-request-support-heading = Poprzyj wniosek w imieniu organizacji
+body-request-field-supporter = Nazwa organizacji
+body-request-field-supporter-hint = Każda organizacja może poprzeć wniosek raz.
+body-request-support = Poprzyj wniosek
+body-request-submit-heading = Złóż wniosek w urzędzie
+body-request-submit-hint = Po złożeniu wniosek trafi do rejestru odpowiedzi miasta, a poparcie nie będzie już zbierane.
+body-request-send = Złóż wniosek
+body-request-sign-in = Zaloguj się, aby poprzeć wniosek.
+body-request-admin-title = Wnioski o utworzenie ciał dialogu
+body-request-admin-none = Nie ma jeszcze żadnych wniosków.
+flash-body-request-created = Wniosek został utworzony. Przekaż link do tej strony organizacjom, które mogą go poprzeć.
+flash-body-request-supported = Dziękujemy, poparcie zostało zapisane.
+flash-body-request-submitted = Wniosek został złożony i czeka na decyzję miasta.
+error-body-request-closed = Wniosek został już złożony; poparcie nie jest już zbierane.
+error-body-request-supported-twice = Ta organizacja już poparła ten wniosek.
+error-body-request-too-few-supporters = Wniosek o utworzenie rady pożytku publicznego musi poprzeć co najmniej { $limit } organizacji.
+tracked-kind-body_request = Wniosek o utworzenie ciała dialogu
+tracked-state-granted = Rozpatrzony: ciało zostanie utworzone
+tracked-state-refused = Rozpatrzony: odmowa
+tracked-step-granted = Uwzględnij wniosek (ciało zostanie utworzone)
+tracked-step-refused = Odmów z uzasadnieniem
+flash-tracked-granted = Wniosek został uwzględniony.
+flash-tracked-refused = Odmowa została opublikowana.

@@ -6,6 +6,7 @@ mod access;
 mod account;
 mod admin;
 mod answering;
+mod applications;
 mod bodies;
 mod common;
 mod consultations;
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .merge(polls::routes())
         .merge(districts::routes())
         .merge(bodies::routes())
+        .merge(applications::routes())
         .merge(referrals::routes())
         .merge(meetings::routes())
         .merge(admin::routes())
