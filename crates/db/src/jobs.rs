@@ -1,6 +1,19 @@
 //! A job queue in the database: shared by all instances, retried with back-off.
 
+use crate::rows::{InsertRows, Instant, table_row};
 use crate::{BeginWrite, Db, DbResult, now};
+
+table_row! {
+    /// A job queued with other rows in one statement (a submission's mailed copy, a week's
+    /// reminders), due at once.
+    struct JobInsert<'a> in "jobs" {
+        kind: &'a str as "text",
+        payload: String as "text",
+        run_at: Instant as "timestamptz",
+        max_attempts: i32 as "integer",
+        created_at: Instant as "timestamptz",
+    }
+}
 use chrono::{DateTime, Duration, Utc};
 
 /// A claimed job.
@@ -39,11 +52,17 @@ pub async fn enqueue_once(db: &Db, key: &str, kind: &str, payloads: &[String]) -
         let fresh = sqlx::query("INSERT INTO done_once (key, done_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
             .bind(key).bind(at).execute(&mut *tx).await?.rows_affected() == 1;
         if fresh {
-            for payload in payloads {
-                sqlx::query("INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $3)")
-                    .bind(kind).bind(payload).bind(at).bind(MAX_ATTEMPTS)
-                    .execute(&mut *tx).await?;
-            }
+            let rows: Vec<JobInsert<'_>> = payloads
+                .iter()
+                .map(|payload| JobInsert {
+                    kind,
+                    payload: payload.clone(),
+                    run_at: Instant(at),
+                    max_attempts: MAX_ATTEMPTS,
+                    created_at: Instant(at),
+                })
+                .collect();
+            InsertRows::insert_rows::<_, ()>(&mut tx, "", &rows).await?;
         }
         tx.commit().await?;
         Ok(fresh)

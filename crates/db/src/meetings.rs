@@ -4,6 +4,7 @@
 //! transaction with its audit entry.
 
 use crate::audit::{AuditEntry, audit_in_tx};
+use crate::rows::{InsertRows, table_row};
 use crate::{BeginWrite, Db, DbResult, now};
 use agora_domain::body::MemberRole;
 use agora_domain::meeting::{AgendaInput, AgendaLink, DocumentInput, MeetingInput, MinutesState, SeriesInput};
@@ -298,20 +299,37 @@ pub async fn attendance(db: &Db, meeting: i64) -> DbResult<Vec<Attendance>> {
     ).bind(meeting).fetch_all(p).await?))
 }
 
+table_row! {
+    /// One person on a meeting's attendance list, the whole list written in one statement.
+    struct AttendanceInsert<'a> in "meeting_attendance" {
+        meeting_id: i64 as "bigint",
+        membership_id: Option<i64> as "bigint",
+        user_id: Option<i64> as "bigint",
+        person_name: &'a str as "text",
+        role: &'a str as "text",
+        voting: bool as "boolean",
+        present: bool as "boolean",
+    }
+}
+
 /// Replaces the attendance list of meeting `meeting` with `list`.
 pub async fn record_attendance(db: &Db, meeting: i64, list: &[Attendance], entry: &AuditEntry) -> DbResult<()> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         sqlx::query("DELETE FROM meeting_attendance WHERE meeting_id = $1").bind(meeting).execute(&mut *tx).await?;
-        for a in list {
-            sqlx::query(
-                "INSERT INTO meeting_attendance (meeting_id, membership_id, user_id, person_name, role, voting, present) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(meeting).bind(a.membership_id).bind(a.user_id).bind(&a.person_name).bind(a.role).bind(a.voting)
-            .bind(a.present)
-            .execute(&mut *tx).await?;
-        }
+        let rows: Vec<AttendanceInsert<'_>> = list
+            .iter()
+            .map(|a| AttendanceInsert {
+                meeting_id: meeting,
+                membership_id: a.membership_id,
+                user_id: a.user_id,
+                person_name: &a.person_name,
+                role: a.role.as_str(),
+                voting: a.voting,
+                present: a.present,
+            })
+            .collect();
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &rows).await?;
         audit_in_tx!(tx, entry, Some(meeting));
         tx.commit().await?;
         Ok(())

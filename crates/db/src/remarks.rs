@@ -2,6 +2,7 @@
 //! answers, and the counts a report needs.
 
 use crate::audit::{AuditEntry, audit_in_tx};
+use crate::jobs::JobInsert;
 use crate::rows::{Instant, table_row};
 use crate::{BeginWrite, Db, DbError, DbResult, Marks, Page, now, text_list};
 use agora_domain::consultation::Status;
@@ -216,17 +217,6 @@ table_row! {
         entity: &'a str as "text",
         entity_id: i64 as "bigint",
         details: &'a str as "text",
-    }
-}
-
-table_row! {
-    /// A new submission's follow-up job, due at once.
-    struct JobInsert in "jobs" {
-        kind: &'static str as "text",
-        payload: String as "text",
-        run_at: Instant as "timestamptz",
-        max_attempts: i32 as "integer",
-        created_at: Instant as "timestamptz",
     }
 }
 
@@ -569,7 +559,11 @@ pub(crate) fn audit_rows<'b>(
 }
 
 /// The new submissions' follow-up jobs, their payloads made from the receipts just given.
-pub(crate) fn job_rows(batch: &[SubmissionBatchItem], numbered: &[Numbered], at: DateTime<Utc>) -> Vec<JobInsert> {
+pub(crate) fn job_rows(
+    batch: &[SubmissionBatchItem],
+    numbered: &[Numbered],
+    at: DateTime<Utc>,
+) -> Vec<JobInsert<'static>> {
     numbered
         .iter()
         .filter_map(|n| {

@@ -185,13 +185,19 @@ impl std::fmt::Debug for OnConsultation {
     }
 }
 
-fn opinion_remark(o: &OpinionInput, on: &OnConsultation, tracked_id: i64, entry: &AuditEntry) -> SubmissionBatchItem {
+fn opinion_remark(
+    o: &OpinionInput,
+    on: &OnConsultation,
+    tracked_id: i64,
+    at: DateTime<Utc>,
+    entry: &AuditEntry,
+) -> SubmissionBatchItem {
     SubmissionBatchItem {
         submission: NewSubmission {
             consultation_id: on.consultation_id,
             form_key: format!("opinion-{tracked_id}"),
             channel: Channel::DialogueBody,
-            received_at: now(),
+            received_at: at,
             entered_by: on.entered_by.clone(),
             user_id: None,
             identity: Identity {
@@ -245,7 +251,7 @@ pub async fn create_opinion(
         .fetch_one(&mut *tx).await?;
         let receipt = match on {
             Some(on) => {
-                let item = opinion_remark(o, on, id, entry);
+                let item = opinion_remark(o, on, id, at, entry);
                 let stored = submit_in_tx!(tx, marks, std::slice::from_ref(&item), at);
                 stored.first().map(|s| s.receipt().to_owned())
             }

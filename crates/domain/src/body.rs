@@ -129,7 +129,7 @@ pub struct BodyInput {
 }
 
 /// The ticked ids of `field`, each of which must be one of `known`; repeats count once.
-fn chosen_ids(field: &'static str, raw: &[String], known: &[i64]) -> Result<Vec<i64>, FieldError> {
+pub(crate) fn chosen_ids(field: &'static str, raw: &[String], known: &[i64]) -> Result<Vec<i64>, FieldError> {
     let mut ids = Vec::with_capacity(raw.len());
     for r in raw {
         let id = r.trim().parse::<i64>().ok().filter(|id| known.contains(id));

@@ -3,6 +3,7 @@
 //! the quorum counted from the voting members present, and the minutes, which go from a draft
 //! through amendments proposed by those present within a set number of days to a final text.
 
+use crate::body::chosen_ids;
 use crate::consultation::{check_slug, parse_url, slugify};
 use crate::reference::NAME_MAX;
 use crate::validation::{FieldError, Invalid, bounded_text, optional_text};
@@ -406,23 +407,6 @@ pub struct SeriesInput {
     pub units: Vec<i64>,
 }
 
-fn ticked(field: &'static str, raw: &[String], known: &[i64]) -> Result<Vec<i64>, FieldError> {
-    let mut ids = Vec::new();
-    for r in raw {
-        let id = r
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|id| known.contains(id))
-            .ok_or(FieldError::new(field, "choice-invalid"))?;
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    ids.sort_unstable();
-    Ok(ids)
-}
-
 impl SeriesForm {
     /// Checks the form against the bodies, districts and departments that exist; a series is
     /// a meeting of several, so it needs at least two bodies.
@@ -436,11 +420,11 @@ impl SeriesForm {
         });
         let about = inv.check(bounded_text("about", &self.about, 0, crate::body::ABOUT_MAX));
         let chosen =
-            inv.check(ticked("bodies", &self.bodies, bodies).and_then(|b| {
+            inv.check(chosen_ids("bodies", &self.bodies, bodies).and_then(|b| {
                 if b.len() < 2 { Err(FieldError::new("bodies", "series-needs-two-bodies")) } else { Ok(b) }
             }));
-        let district_ids = inv.check(ticked("districts", &self.districts, districts));
-        let unit_ids = inv.check(ticked("units", &self.units, units));
+        let district_ids = inv.check(chosen_ids("districts", &self.districts, districts));
+        let unit_ids = inv.check(chosen_ids("units", &self.units, units));
         match (name_pl, name_en, slug, about, chosen, district_ids, unit_ids) {
             (Some(name_pl), Some(name_en), Some(slug), Some(about), Some(bodies), Some(districts), Some(units))
                 if inv.is_empty() =>

@@ -335,11 +335,7 @@ struct OpinionTpl<'a> {
 
 /// Body `body`'s name in Polish (as the report names a submitter) and in `lang`.
 async fn body_names(state: &AppState, lang: Lang, body: i64) -> AppResult<(String, String)> {
-    let b = reference::named(&state.db, NamedKind::Body)
-        .await?
-        .into_iter()
-        .find(|b| b.id == body)
-        .ok_or(AppError::NotFound)?;
+    let b = agora_db::bodies::by_id(&state.db, body).await?.ok_or(AppError::NotFound)?;
     Ok((b.name_pl.clone(), localized(lang, b.name_pl, b.name_en)))
 }
 
