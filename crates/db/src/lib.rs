@@ -60,6 +60,7 @@ pub mod bodies;
 pub mod consultation;
 pub mod documents;
 pub mod formal;
+pub mod forum;
 pub mod jobs;
 pub mod limits;
 pub mod meetings;

@@ -96,6 +96,15 @@ pub async fn by_id(db: &Db, grant_id: i64) -> DbResult<Option<GrantRow>> {
     on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(grant_id).fetch_optional(p).await?))
 }
 
+/// The moderators and administrators whose address is confirmed, for mail about the
+/// moderation queue: (address, language), each once.
+pub async fn moderators(db: &Db) -> DbResult<Vec<(String, String)>> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT DISTINCT u.email, u.locale FROM role_grants g JOIN users u ON u.id = g.user_id \
+         WHERE g.role IN ('moderator', 'administrator') AND u.email_confirmed_at IS NOT NULL ORDER BY u.email",
+    ).fetch_all(p).await?))
+}
+
 /// The staff of every department, for mail to departments: (unit id, address, language) of
 /// each organiser whose address is confirmed, by unit.
 pub async fn unit_staff(db: &Db) -> DbResult<Vec<(i64, String, String)>> {

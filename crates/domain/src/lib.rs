@@ -10,6 +10,7 @@ pub mod body;
 pub mod calendar;
 pub mod consultation;
 pub mod document;
+pub mod forum;
 pub mod limits;
 pub mod meeting;
 pub mod permission;

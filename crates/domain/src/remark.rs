@@ -48,6 +48,8 @@ text_enum! {
         Phone = "phone",
         /// An opinion of a civic dialogue body the consultation was referred to.
         DialogueBody = "dialogue_body",
+        /// A forum post turned into a remark during the consultation, linking back to it.
+        Forum = "forum",
     }
 }
 
@@ -55,7 +57,7 @@ impl Channel {
     /// Whether staff key in remarks from this channel on the intake form; a body's opinion
     /// arrives through the body's own opinion form instead, with its vote.
     pub fn keyed_in_by_staff(self) -> bool {
-        !matches!(self, Channel::Online | Channel::DialogueBody)
+        !matches!(self, Channel::Online | Channel::DialogueBody | Channel::Forum)
     }
 }
 

@@ -6,6 +6,7 @@
 //! Every new kind of item joins [`Item`] and the anonymous-visitor test over all outlets.
 
 use crate::consultation::Status;
+use crate::forum::PostState;
 use crate::permission::{Action, Grant, permits};
 use crate::remark::ModerationState;
 use crate::survey::{SurveyStatus, Visibility};
@@ -34,6 +35,10 @@ impl<'a> Viewer<'a> {
 
     fn manages_body(&self, body: i64) -> bool {
         permits(self.grants, Action::ManageBody(body))
+    }
+
+    fn moderates(&self) -> bool {
+        permits(self.grants, Action::Moderate)
     }
 }
 
@@ -87,6 +92,23 @@ pub enum Item {
         /// Its moderation state.
         moderation: ModerationState,
     },
+    /// A forum space and all it holds: its threads, posts and feed. A space of a consultation
+    /// is asked for together with its consultation.
+    ForumSpace {
+        /// For a body's internal exchange: read by its current members, its secretary and
+        /// moderators only.
+        members_only: bool,
+        /// The body a members-only space belongs to.
+        body: Option<i64>,
+        /// Whether the viewer is a current member of that body.
+        member: bool,
+    },
+    /// A post's text. A held post waits for a moderator and is read by moderators only; a
+    /// hidden one leaves a tombstone with its date and reason instead of its text.
+    ForumPost {
+        /// Its state.
+        state: PostState,
+    },
 }
 
 /// Whether `viewer` may see `item`. Staff of the unit running an item see all of it.
@@ -101,6 +123,10 @@ pub fn may_see(viewer: Viewer<'_>, item: Item) -> bool {
                 || (may_see(viewer, Item::Survey { status, unit, consultation }) && visibility.public(closed))
         }
         Item::RemarkText { moderation } => moderation == ModerationState::Published,
+        Item::ForumSpace { members_only, body, member } => {
+            !members_only || member || viewer.moderates() || body.is_some_and(|b| viewer.manages_body(b))
+        }
+        Item::ForumPost { state } => state == PostState::Visible || (state == PostState::Held && viewer.moderates()),
         Item::Tracked { public, unit, body } => {
             public || viewer.manages_unit(unit) || body.is_some_and(|b| viewer.manages_body(b))
         }
@@ -174,6 +200,29 @@ mod tests {
             let item = Item::RemarkText { moderation };
             assert_eq!(may_see(Viewer::ANONYMOUS, item), moderation == ModerationState::Published, "{moderation}");
         }
+    }
+
+    #[test]
+    fn a_members_only_space_is_read_by_members_their_secretary_and_moderators() {
+        let space = |member| Item::ForumSpace { members_only: true, body: Some(3), member };
+        assert!(!may_see(Viewer::ANONYMOUS, space(false)));
+        assert!(may_see(Viewer::ANONYMOUS, space(true)));
+        assert!(may_see(Viewer::with_grants(&[Grant::BodySecretary(3)]), space(false)));
+        assert!(!may_see(Viewer::with_grants(&[Grant::BodySecretary(4)]), space(false)));
+        assert!(may_see(Viewer::with_grants(&[Grant::Moderator]), space(false)));
+        let open = Item::ForumSpace { members_only: false, body: Some(3), member: false };
+        assert!(may_see(Viewer::ANONYMOUS, open));
+    }
+
+    #[test]
+    fn held_posts_are_read_by_moderators_and_hidden_ones_by_nobody() {
+        let post = |state| Item::ForumPost { state };
+        let moderator = [Grant::Moderator];
+        assert!(may_see(Viewer::ANONYMOUS, post(PostState::Visible)));
+        assert!(!may_see(Viewer::ANONYMOUS, post(PostState::Held)));
+        assert!(may_see(Viewer::with_grants(&moderator), post(PostState::Held)));
+        assert!(!may_see(Viewer::with_grants(&moderator), post(PostState::Hidden)));
+        assert!(!may_see(Viewer::with_grants(&[Grant::Administrator]), post(PostState::Hidden)));
     }
 
     #[test]

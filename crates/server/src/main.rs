@@ -354,6 +354,9 @@ async fn job_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool
             if let Err(e) = agora_web::reminders::run(&state, chrono::Utc::now()).await {
                 tracing::error!(error = %e, "weekly reminders failed");
             }
+            if let Err(e) = agora_web::forum_mail::moderation_alerts(&state).await {
+                tracing::error!(error = %e, "moderation alerts failed");
+            }
             last_reminders = std::time::Instant::now();
         }
         if let Err(e) = agora_web::jobs::run_due(&state).await {

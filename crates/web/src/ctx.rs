@@ -37,6 +37,7 @@ pub async fn current_user(state: &AppState, token: &str) -> Option<CurrentUser> 
                 locale: live.user.locale,
                 grants,
                 session_hash: live.hash,
+                created_at: live.user.created_at,
             };
             state.pages.keep_session(token, &u, since, live.expires_at);
             Some(u)

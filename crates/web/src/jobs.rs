@@ -1,5 +1,5 @@
 //! Background work through the database's job queue: queueing a message, and running every
-//! job that is due on whichever instance claims it. Mail is the only kind of job so far.
+//! job that is due on whichever instance claims it. Mail is most of them; a forum post's job queues the mail to the people it concerns.
 
 use crate::mail::{MAIL_JOB, Mail, payload};
 use crate::state::AppState;
@@ -29,6 +29,10 @@ pub async fn run_due(state: &AppState) -> DbResult<usize> {
                 MAIL_JOB => match serde_json::from_str::<Mail>(&job.payload) {
                     Ok(mail) => state.mailer.send(&mail).await,
                     Err(e) => Err(format!("bad mail payload: {e}")),
+                },
+                agora_db::forum::NOTIFY_JOB => match job.payload.parse::<i64>() {
+                    Ok(id) => crate::forum_mail::notify(state, id).await.map_err(|e| e.to_string()),
+                    Err(e) => Err(format!("bad forum payload: {e}")),
                 },
                 other => Err(format!("unknown job kind {other}")),
             };

@@ -6,6 +6,7 @@ pub mod csrf;
 pub mod ctx;
 pub mod error;
 pub mod forms;
+pub mod forum_mail;
 pub mod headers;
 pub mod i18n;
 pub mod jobs;

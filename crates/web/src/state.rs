@@ -59,6 +59,8 @@ pub struct Shared {
     pub pages: Arc<cache::PageCache>,
     /// Stores remark submissions in batches.
     pub remark_writer: writer::BatchWriter<writer::Remarks>,
+    /// Stores forum posts in batches.
+    pub forum_writer: writer::BatchWriter<writer::ForumPosts>,
     /// A hash of a password nobody has, at the configured cost: sign-in checks an unknown
     /// address against it, so that such an answer takes as long as a wrong password.
     pub dummy_hash: String,
@@ -82,6 +84,7 @@ impl AppState {
         AppState(Arc::new(Shared {
             survey_writer: writer::BatchWriter::new(db.clone()),
             remark_writer: writer::BatchWriter::new(db.clone()),
+            forum_writer: writer::BatchWriter::new(db.clone()),
             pages: Arc::new(cache::PageCache::default()),
             // Made here, once, rather than at the first unknown address, whose answer would
             // then take two hash runs instead of one.

@@ -43,4 +43,6 @@ pub struct CurrentUser {
     pub grants: Vec<Grant>,
     /// The stored hash of this session, to end it or keep it.
     pub session_hash: String,
+    /// When the account was made: new accounts may not post links on the forum.
+    pub created_at: chrono::DateTime<chrono::Utc>,
 }

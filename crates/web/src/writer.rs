@@ -150,3 +150,21 @@ impl BatchStore for Remarks {
         agora_db::remarks::submit_one(db, item).await
     }
 }
+
+/// Forum posts and replies, each with its notification job queued in the same transaction.
+pub struct ForumPosts;
+
+impl BatchStore for ForumPosts {
+    type Item = agora_db::forum::NewPost;
+    type Out = agora_db::forum::PostOutcome;
+    fn many<'a>(
+        db: &'a Db,
+        batch: &'a [agora_db::forum::NewPost],
+    ) -> impl Future<Output = DbResult<Vec<agora_db::forum::PostOutcome>>> + Send + 'a {
+        agora_db::forum::add_posts(db, batch)
+    }
+    async fn one(db: &Db, item: &agora_db::forum::NewPost) -> DbResult<agora_db::forum::PostOutcome> {
+        let mut v = agora_db::forum::add_posts(db, std::slice::from_ref(item)).await?;
+        v.pop().ok_or_else(|| DbError::Conflict("forum post".into()))
+    }
+}

@@ -1791,3 +1791,266 @@ tracked-step-granted = Grant the request (the body will be created)
 tracked-step-refused = Refuse with reasons
 flash-tracked-granted = The request was granted.
 flash-tracked-refused = The refusal was published.
+
+## Forum
+nav-forum = Forum
+channel-forum = Forum post
+error-choose-one = Choose one of the options.
+error-forum-links-new-account = New accounts cannot post links yet. Remove the web addresses or try again in a few days.
+error-forum-report-explain = Say what is wrong when you choose "another reason".
+error-forum-statement-required = Write the statement of reasons: the author will receive it.
+error-forum-reply-gone = The post you are replying to is no longer in the thread or has been hidden. Your text is below.
+error-forum-due-past = The date cannot be earlier than today.
+error-forum-slug-reserved = This address is reserved. Choose another.
+forum-title = Forum
+forum-intro = Talk with residents and with the city. Departments publish the city's positions here, and moderation is done in the open.
+forum-recent = Latest threads
+forum-no-threads = There are no threads yet.
+forum-posts-count = { $count ->
+    [one] { $count } post
+   *[other] { $count } posts
+}
+forum-threads-count = { $count ->
+    [one] { $count } thread
+   *[other] { $count } threads
+}
+forum-general = General forum
+forum-no-spaces = There are no categories yet.
+forum-consultations = Consultation discussions
+forum-districts = Districts
+forum-bodies = Dialogue bodies
+forum-threads = Threads
+forum-thread = Thread
+forum-posts = Posts
+forum-last-post = Last post
+forum-closed = closed
+forum-awaiting-short = awaiting the city's position by { $date }
+forum-answered = the city has taken a position
+forum-owner-page = Go to the page this space belongs to
+forum-members-only-note = Only members of the dialogue body can see this space.
+forum-premoderated-note = Posts in this space appear after a moderator has checked them.
+forum-new-thread = New thread
+forum-field-title = Title
+forum-field-text = Text
+forum-text-hint = You can use Markdown: **bold**, *italic*, lists, quotes (>).
+forum-start = Start the thread
+forum-refused-title = You cannot write here
+forum-back = Back
+forum-too-many = { $count ->
+    [one] You can send { $count } post an hour. Try again later — your text is below.
+   *[other] You can send { $count } posts an hour. Try again later — your text is below.
+}
+forum-tombstone = Post hidden by a moderator on { $date }. Reason: { $reason }.
+forum-reason-abuse = insults or harassment
+forum-reason-hate = hate speech
+forum-reason-spam = advertising or spam
+forum-reason-personal_data = someone else's personal data
+forum-reason-illegal = unlawful content
+forum-reason-off_topic = off topic
+forum-reason-other = another reason
+forum-awaiting = Awaiting the city's position: { $unit }, due { $date }.
+forum-order-najstarsze = oldest first
+forum-order-najnowsze = newest first
+forum-order-poparcie = most supported
+forum-started-by = Started by { $author }
+forum-overdue = overdue
+forum-closed-on = Thread closed on { $date }
+forum-city-position = The city's position
+forum-order = Order
+forum-sort = Show
+forum-replies-to = Replies to the post by { $author }
+forum-write = Write a post
+forum-reply-to = Reply to { $author }
+forum-send = Send
+forum-reply-cancel = Write a new post instead of a reply
+forum-staff-tools = For staff
+forum-give-position = The city's position
+forum-field-unit = Department
+forum-field-position = The position
+forum-publish-position = Publish the position
+forum-mark-awaiting = Mark as awaiting the city's position
+forum-field-due = Position due on
+forum-due-hint = YYYY-MM-DD. The thread joins the city's answers ledger.
+forum-mark = Mark
+forum-close = Close the thread
+forum-field-summary = Summary
+forum-summary-hint = What came of the discussion: readers see it at the top of the thread.
+forum-close-button = Close with the summary
+forum-edited = edited { $date }
+forum-in-reply-to = in reply to { $author }
+forum-held-note = This post awaits a moderator's decision.
+forum-is-remark = This post is also a remark in the consultation and will be answered in the report.
+forum-supports = { $count ->
+    [one] { $count } support
+   *[other] { $count } supports
+}
+forum-support = Support
+forum-supported = You support this post
+forum-reply = Reply
+forum-quote = Quote
+forum-edit = Edit the post
+forum-report = Report the post
+forum-promote = Submit as a remark in the consultation
+forum-appeal = Appeal against hiding
+forum-space-closed = This space is closed: you can read but not write.
+forum-consultation-closed = The consultation is not running, so the discussion is closed.
+forum-thread-closed = The thread is closed.
+forum-sign-in = Sign in to write on the forum.
+forum-members-only = Only members of the dialogue body write here.
+forum-staff-start = Staff start threads in this space. You can reply in the existing ones.
+forum-support-own = You cannot support your own post
+forum-support-own-message = Support counts other people's voices.
+forum-support-twice = You already support this post
+forum-support-twice-message = Each person can support a post once.
+forum-edit-late = The time to edit has passed
+forum-edit-late-message = A post can be corrected only for a short time after it is sent. You can add a correction in a reply.
+forum-report-own = You cannot report your own post
+forum-report-own-message = If you want to correct something, edit the post while you can.
+forum-report-twice = You have already reported this post
+forum-report-twice-message = You will get a message when a moderator decides.
+forum-appeal-twice = The appeal has already been made
+forum-appeal-twice-message = You can appeal once against hiding a post.
+forum-promote-closed = The consultation no longer takes remarks
+forum-promote-closed-message = A post can be submitted as a remark only while the consultation is running.
+forum-promote-twice = This post is already a remark
+forum-promote-twice-message = The post was submitted as a remark before.
+flash-forum-held = Thank you. The post will appear once a moderator has checked it.
+flash-forum-awaiting = The thread awaits the city's position and is in the city's answers ledger.
+flash-forum-closed = The thread was closed with a summary.
+flash-forum-reported = Thank you for the report. You will get a message about the moderator's decision.
+flash-forum-appealed = Appeal received. A moderator will look at the post again.
+flash-forum-promoted = The post was submitted as a remark in the consultation. The answer will be in the report.
+flash-moderation-decided = Decision saved. The author and the people who reported will get a message.
+forum-edit-until = You can correct the post until { $date }. The earlier version stays visible in the history.
+forum-history = The post's history
+forum-version-current = Current version ({ $date })
+forum-version-earlier = Version of { $date }
+forum-report-intro = The report goes to the moderators. Nobody is shown who reported a post.
+forum-field-reason = Reason for the report
+forum-field-note = Explanation (optional)
+forum-note-hint = Required when you choose "another reason".
+forum-report-send = Report
+forum-appeal-intro = A moderator hid your post. Reason: { $reason }. You can appeal once.
+forum-field-appeal = Grounds for the appeal
+forum-appeal-hint = Say why the post should come back.
+forum-appeal-send = Send the appeal
+forum-log-title = Moderation log
+forum-log-intro = Every moderator's decision: what was done, why and when. We never say who reported a post.
+forum-log-empty = There have been no moderation decisions yet.
+forum-log-when = When
+forum-log-action = Decision
+forum-log-reason = Reason
+forum-log-content = Content
+forum-action-approved = post approved
+forum-action-hidden = post hidden
+forum-action-kept = report dismissed, post stays
+forum-action-restored = post restored after an appeal
+forum-action-appeal_refused = appeal refused
+forum-action-held_by_reports = post held after reports
+forum-content-post = post
+forum-content-reply = reply
+forum-promoted-justification = Forum post: { $link }
+forum-members-space = members' space
+forum-state-visible = shown
+forum-state-held = held
+forum-state-hidden = hidden
+moderation-queue-title = Forum moderation
+moderation-queue-empty = Nothing awaits a decision.
+moderation-what-appeal = the author's appeal
+moderation-what-premoderation = post to check
+moderation-what-reports = { $count ->
+    [one] { $count } report
+   *[other] { $count } reports
+}
+moderation-waiting-hours = { $count ->
+    [one] waiting { $count } hour
+   *[other] waiting { $count } hours
+}
+moderation-col-post = Post
+moderation-col-why = Why it is here
+moderation-col-waiting = Waiting time
+moderation-decide-title = Moderator's decision
+moderation-reports = Reports
+moderation-appeal = The author's appeal
+moderation-nothing-to-decide = This post awaits no decision.
+moderation-field-decision = Decision
+moderation-decision-approve = Approve the post
+moderation-decision-keep = Keep the post (reports unfounded)
+moderation-decision-hide = Hide the post
+moderation-decision-restore = Restore the post
+moderation-decision-refuse = Refuse the appeal
+moderation-field-reason = Reason for hiding (required when hiding)
+moderation-reason-hint = Shown publicly in the post's place and in the moderation log.
+moderation-field-statement = Statement of reasons for the author (required when hiding or refusing an appeal)
+moderation-statement-hint = The author receives it by mail, with how to appeal.
+moderation-decide = Save the decision
+forum-admin-title = Forum: categories and settings
+forum-new-space = New forum category
+forum-settings = Settings
+forum-field-edit-minutes = Time to edit a post (minutes)
+forum-edit-minutes-hint = From 0 to 10080.
+forum-field-reports-to-hold = Reports that hold a post
+forum-reports-to-hold-hint = From 1 to 100.
+forum-field-alert-hours = Hours of waiting before moderators are mailed
+forum-alert-hours-hint = From 1 to 720.
+forum-field-posts-per-hour = Posts per account per hour
+forum-posts-per-hour-hint = From 1 to 1000.
+forum-field-days-before-links = Days an account must exist to post links
+forum-days-before-links-hint = From 0 to 365.
+forum-flag-staff-start = staff start threads
+forum-flag-premoderated = pre-moderated
+forum-flag-closed = closed
+forum-space-page = See the space on the forum
+forum-slug-hint = The part of the address after /forum/: lower-case letters, digits and hyphens.
+forum-field-position-order = Place in the list (optional)
+forum-field-description = Description (optional)
+forum-field-rules = Rules
+forum-field-residents-start = Residents may start threads
+forum-field-premoderated = Pre-moderation: residents' posts appear after a check
+forum-field-closed = Closed: read-only
+forum-outcome-approved = the post was approved
+forum-outcome-hidden = the post was hidden
+forum-outcome-kept = the post stays, as it breaks no rule
+forum-outcome-restored = the post was restored
+forum-outcome-appeal_refused = the post stays hidden
+forum-outcome-held_by_reports = the post awaits a decision
+forum-mail-reply-subject = New reply in "{ $title }"
+forum-mail-reply-body = { $author } replied in "{ $title }":
+
+    { $text }
+
+    See: { $link }
+forum-mail-position-subject = The city's position in "{ $title }"
+forum-mail-position-body = { $unit } has taken a position in "{ $title }":
+
+    { $text }
+
+    See: { $link }
+forum-mail-hidden-subject = Your post in "{ $title }" was hidden
+forum-mail-hidden-body = A moderator hid your post in "{ $title }".
+
+    Reason: { $reason }
+    Statement of reasons: { $statement }
+
+    Your post:
+    { $text }
+
+    You can appeal once: { $appeal }
+forum-mail-approved-subject = Your post in "{ $title }" is published
+forum-mail-approved-body = A moderator checked your post and it is now visible: { $link }
+forum-mail-restored-subject = Your post in "{ $title }" was restored
+forum-mail-restored-body = A moderator upheld your appeal. The post is visible again: { $link }
+forum-mail-appeal-refused-subject = Your appeal about a post in "{ $title }"
+forum-mail-appeal-refused-body = A moderator refused the appeal and the post stays hidden.
+
+    Statement of reasons: { $statement }
+forum-mail-outcome-subject = Decision on the post you reported in "{ $title }"
+forum-mail-outcome-body = Thank you for the report. The moderator's decision: { $outcome }.
+
+    Thread: { $link }
+forum-mail-waiting-subject = Forum posts await moderation
+forum-mail-waiting-body = A post has waited for a decision longer than { $hours } hours. Queue: { $link }
+forum-discussion = Online discussion
+forum-discussion-all = The whole discussion and a new thread
+forum-awaiting-label = awaiting the city's position
+forum-kept-text = Your text (not sent), to copy

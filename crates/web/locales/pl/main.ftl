@@ -1839,3 +1839,272 @@ tracked-step-granted = Uwzględnij wniosek (ciało zostanie utworzone)
 tracked-step-refused = Odmów z uzasadnieniem
 flash-tracked-granted = Wniosek został uwzględniony.
 flash-tracked-refused = Odmowa została opublikowana.
+
+## Forum
+nav-forum = Forum
+channel-forum = Wpis na forum
+error-choose-one = Wybierz jedną z możliwości.
+error-forum-links-new-account = Nowe konta nie mogą jeszcze wstawiać linków. Usuń adresy stron albo spróbuj za kilka dni.
+error-forum-report-explain = Napisz, co jest nie tak, gdy wybierasz „Inny powód”.
+error-forum-statement-required = Napisz uzasadnienie: autor je otrzyma.
+error-forum-reply-gone = Wpisu, na który odpowiadasz, nie ma już w wątku albo został ukryty. Twój tekst jest poniżej.
+error-forum-due-past = Termin nie może być wcześniejszy niż dziś.
+error-forum-slug-reserved = Ten adres jest zarezerwowany. Wybierz inny.
+forum-title = Forum
+forum-intro = Rozmawiaj z mieszkańcami i z miastem. Wydziały publikują tu stanowiska miasta, a moderacja działa jawnie.
+forum-recent = Najnowsze wątki
+forum-no-threads = Nie ma jeszcze wątków.
+forum-posts-count = { $count ->
+    [one] { $count } wpis
+    [few] { $count } wpisy
+   *[other] { $count } wpisów
+}
+forum-threads-count = { $count ->
+    [one] { $count } wątek
+    [few] { $count } wątki
+   *[other] { $count } wątków
+}
+forum-general = Forum ogólne
+forum-no-spaces = Nie ma jeszcze kategorii.
+forum-consultations = Dyskusje w konsultacjach
+forum-districts = Dzielnice
+forum-bodies = Ciała dialogu
+forum-threads = Wątki
+forum-thread = Wątek
+forum-posts = Wpisy
+forum-last-post = Ostatni wpis
+forum-closed = zamknięty
+forum-awaiting-short = czeka na stanowisko miasta do { $date }
+forum-answered = miasto zajęło stanowisko
+forum-owner-page = Przejdź do strony, której dotyczy ta przestrzeń
+forum-members-only-note = Tę przestrzeń widzą tylko członkowie ciała dialogu.
+forum-premoderated-note = Wpisy w tej przestrzeni ukazują się po sprawdzeniu przez moderatora.
+forum-new-thread = Nowy wątek
+forum-field-title = Tytuł
+forum-field-text = Treść
+forum-text-hint = Możesz używać Markdown: **pogrubienie**, *kursywa*, listy, cytaty (>).
+forum-start = Rozpocznij wątek
+forum-refused-title = Tu nie można pisać
+forum-back = Wróć
+forum-too-many = { $count ->
+    [one] Możesz wysłać { $count } wpis na godzinę. Spróbuj później — Twój tekst jest poniżej.
+    [few] Możesz wysłać { $count } wpisy na godzinę. Spróbuj później — Twój tekst jest poniżej.
+   *[other] Możesz wysłać { $count } wpisów na godzinę. Spróbuj później — Twój tekst jest poniżej.
+}
+forum-tombstone = Wpis ukryty przez moderatora { $date }. Powód: { $reason }.
+forum-reason-abuse = obraźliwe treści lub nękanie
+forum-reason-hate = mowa nienawiści
+forum-reason-spam = reklama lub spam
+forum-reason-personal_data = cudze dane osobowe
+forum-reason-illegal = treści niezgodne z prawem
+forum-reason-off_topic = nie na temat
+forum-reason-other = inny powód
+forum-awaiting = Czeka na stanowisko miasta: { $unit }, termin { $date }.
+forum-order-najstarsze = od najstarszych
+forum-order-najnowsze = od najnowszych
+forum-order-poparcie = najczęściej popierane
+forum-started-by = Rozpoczął(-ęła): { $author }
+forum-overdue = po terminie
+forum-closed-on = Wątek zamknięty { $date }
+forum-city-position = Stanowisko miasta
+forum-order = Kolejność
+forum-sort = Pokaż
+forum-replies-to = Odpowiedzi na wpis: { $author }
+forum-write = Napisz wpis
+forum-reply-to = Odpowiedź na wpis: { $author }
+forum-send = Wyślij
+forum-reply-cancel = Napisz nowy wpis zamiast odpowiedzi
+forum-staff-tools = Dla pracowników
+forum-give-position = Stanowisko miasta
+forum-field-unit = Wydział
+forum-field-position = Treść stanowiska
+forum-publish-position = Opublikuj stanowisko
+forum-mark-awaiting = Oznacz: czeka na stanowisko miasta
+forum-field-due = Termin stanowiska
+forum-due-hint = RRRR-MM-DD. Wątek trafi do rejestru odpowiedzi miasta.
+forum-mark = Oznacz
+forum-close = Zamknij wątek
+forum-field-summary = Podsumowanie
+forum-summary-hint = Co wynikło z rozmowy: czytelnicy zobaczą je na początku wątku.
+forum-close-button = Zamknij z podsumowaniem
+forum-edited = edytowano { $date }
+forum-in-reply-to = w odpowiedzi na: { $author }
+forum-held-note = Wpis czeka na decyzję moderatora.
+forum-is-remark = Ten wpis jest też uwagą w konsultacjach i dostanie odpowiedź w raporcie.
+forum-supports = { $count ->
+    [one] { $count } poparcie
+    [few] { $count } poparcia
+   *[other] { $count } poparć
+}
+forum-support = Popieram
+forum-supported = Popierasz ten wpis
+forum-reply = Odpowiedz
+forum-quote = Cytuj
+forum-edit = Edytuj wpis
+forum-report = Zgłoś wpis
+forum-promote = Złóż jako uwagę w konsultacjach
+forum-appeal = Odwołaj się od ukrycia
+forum-space-closed = Ta przestrzeń jest zamknięta: można czytać, ale nie pisać.
+forum-consultation-closed = Konsultacje nie trwają, więc dyskusja jest zamknięta.
+forum-thread-closed = Wątek jest zamknięty.
+forum-sign-in = Zaloguj się, aby pisać na forum.
+forum-members-only = Tu piszą tylko członkowie ciała dialogu.
+forum-staff-start = Wątki w tej przestrzeni zakładają pracownicy. Możesz odpowiadać w istniejących.
+forum-support-own = Nie możesz poprzeć własnego wpisu
+forum-support-own-message = Poparcie liczy głosy innych osób.
+forum-support-twice = Już popierasz ten wpis
+forum-support-twice-message = Każda osoba może poprzeć wpis tylko raz.
+forum-edit-late = Czas na edycję minął
+forum-edit-late-message = Wpis można poprawiać tylko przez krótki czas po wysłaniu. Możesz dopisać sprostowanie w odpowiedzi.
+forum-report-own = Nie możesz zgłosić własnego wpisu
+forum-report-own-message = Jeśli chcesz coś poprawić, edytuj wpis, póki to możliwe.
+forum-report-twice = Ten wpis już zgłosiłeś(-aś)
+forum-report-twice-message = Dostaniesz wiadomość, gdy moderator zdecyduje.
+forum-appeal-twice = Odwołanie już zostało złożone
+forum-appeal-twice-message = Od ukrycia wpisu można odwołać się raz.
+forum-promote-closed = Konsultacje nie przyjmują już uwag
+forum-promote-closed-message = Wpis można złożyć jako uwagę tylko w czasie trwania konsultacji.
+forum-promote-twice = Ten wpis jest już uwagą
+forum-promote-twice-message = Wpis złożono jako uwagę wcześniej.
+flash-forum-held = Dziękujemy. Wpis ukaże się po sprawdzeniu przez moderatora.
+flash-forum-awaiting = Wątek czeka na stanowisko miasta i jest w rejestrze odpowiedzi miasta.
+flash-forum-closed = Wątek zamknięto z podsumowaniem.
+flash-forum-reported = Dziękujemy za zgłoszenie. Dostaniesz wiadomość o decyzji moderatora.
+flash-forum-appealed = Odwołanie przyjęte. Moderator ponownie rozpatrzy wpis.
+flash-forum-promoted = Wpis złożono jako uwagę w konsultacjach. Odpowiedź znajdzie się w raporcie.
+flash-moderation-decided = Decyzja zapisana. Autor i zgłaszający dostaną wiadomość.
+forum-edit-until = Możesz poprawiać wpis do { $date }. Poprzednia wersja pozostanie widoczna w historii.
+forum-history = Historia zmian wpisu
+forum-version-current = Obecna wersja ({ $date })
+forum-version-earlier = Wersja z { $date }
+forum-report-intro = Zgłoszenie trafi do moderatorów. Nie pokazujemy nikomu, kto zgłosił wpis.
+forum-field-reason = Powód zgłoszenia
+forum-field-note = Wyjaśnienie (opcjonalnie)
+forum-note-hint = Wymagane, gdy wybierasz „inny powód”.
+forum-report-send = Zgłoś
+forum-appeal-intro = Moderator ukrył Twój wpis. Powód: { $reason }. Możesz raz się odwołać.
+forum-field-appeal = Uzasadnienie odwołania
+forum-appeal-hint = Napisz, dlaczego wpis powinien wrócić.
+forum-appeal-send = Wyślij odwołanie
+forum-log-title = Rejestr moderacji
+forum-log-intro = Wszystkie decyzje moderatorów: co zrobiono, dlaczego i kiedy. Nie podajemy, kto zgłosił wpis.
+forum-log-empty = Nie było jeszcze decyzji moderatorów.
+forum-log-when = Kiedy
+forum-log-action = Decyzja
+forum-log-reason = Powód
+forum-log-content = Czego dotyczy
+forum-action-approved = wpis dopuszczony
+forum-action-hidden = wpis ukryty
+forum-action-kept = zgłoszenie odrzucone, wpis pozostaje
+forum-action-restored = wpis przywrócony po odwołaniu
+forum-action-appeal_refused = odwołanie nieuwzględnione
+forum-action-held_by_reports = wpis wstrzymany po zgłoszeniach
+forum-content-post = wpis
+forum-content-reply = odpowiedź
+forum-promoted-justification = Wpis z forum: { $link }
+forum-members-space = przestrzeń członków
+forum-state-visible = widoczny
+forum-state-held = wstrzymany
+forum-state-hidden = ukryty
+moderation-queue-title = Moderacja forum
+moderation-queue-empty = Nic nie czeka na decyzję.
+moderation-what-appeal = odwołanie autora
+moderation-what-premoderation = wpis do sprawdzenia
+moderation-what-reports = { $count ->
+    [one] { $count } zgłoszenie
+    [few] { $count } zgłoszenia
+   *[other] { $count } zgłoszeń
+}
+moderation-waiting-hours = { $count ->
+    [one] czeka { $count } godzinę
+    [few] czeka { $count } godziny
+   *[other] czeka { $count } godzin
+}
+moderation-col-post = Wpis
+moderation-col-why = Dlaczego w kolejce
+moderation-col-waiting = Czas oczekiwania
+moderation-decide-title = Decyzja moderatora
+moderation-reports = Zgłoszenia
+moderation-appeal = Odwołanie autora
+moderation-nothing-to-decide = Ten wpis nie czeka na decyzję.
+moderation-field-decision = Decyzja
+moderation-decision-approve = Dopuść wpis
+moderation-decision-keep = Zostaw wpis (zgłoszenia bezzasadne)
+moderation-decision-hide = Ukryj wpis
+moderation-decision-restore = Przywróć wpis
+moderation-decision-refuse = Nie uwzględniaj odwołania
+moderation-field-reason = Powód ukrycia (wymagany, gdy ukrywasz)
+moderation-reason-hint = Widoczny publicznie w miejscu wpisu i w rejestrze moderacji.
+moderation-field-statement = Uzasadnienie dla autora (wymagane, gdy ukrywasz lub odrzucasz odwołanie)
+moderation-statement-hint = Autor dostanie je w wiadomości razem z informacją o odwołaniu.
+moderation-decide = Zapisz decyzję
+forum-admin-title = Forum: kategorie i ustawienia
+forum-new-space = Nowa kategoria forum
+forum-settings = Ustawienia
+forum-field-edit-minutes = Czas na edycję wpisu (minuty)
+forum-edit-minutes-hint = Od 0 do 10080.
+forum-field-reports-to-hold = Liczba zgłoszeń wstrzymująca wpis
+forum-reports-to-hold-hint = Od 1 do 100.
+forum-field-alert-hours = Po ilu godzinach oczekiwania powiadomić moderatorów
+forum-alert-hours-hint = Od 1 do 720.
+forum-field-posts-per-hour = Wpisy jednego konta na godzinę
+forum-posts-per-hour-hint = Od 1 do 1000.
+forum-field-days-before-links = Ile dni musi mieć konto, by wstawiać linki
+forum-days-before-links-hint = Od 0 do 365.
+forum-flag-staff-start = wątki zakładają pracownicy
+forum-flag-premoderated = moderacja wstępna
+forum-flag-closed = zamknięta
+forum-space-page = Zobacz przestrzeń na forum
+forum-slug-hint = Część adresu po /forum/: małe litery, cyfry i myślniki.
+forum-field-position-order = Kolejność na liście (opcjonalnie)
+forum-field-description = Opis (opcjonalnie)
+forum-field-rules = Zasady
+forum-field-residents-start = Mieszkańcy mogą zakładać wątki
+forum-field-premoderated = Moderacja wstępna: wpisy mieszkańców ukazują się po sprawdzeniu
+forum-field-closed = Zamknięta: można czytać, nie można pisać
+forum-outcome-approved = wpis został dopuszczony
+forum-outcome-hidden = wpis został ukryty
+forum-outcome-kept = wpis pozostaje, bo nie narusza zasad
+forum-outcome-restored = wpis przywrócono
+forum-outcome-appeal_refused = wpis pozostaje ukryty
+forum-outcome-held_by_reports = wpis czeka na decyzję
+forum-mail-reply-subject = Nowa odpowiedź w wątku „{ $title }”
+forum-mail-reply-body = { $author } odpowiedział(a) w wątku „{ $title }”:
+
+    { $text }
+
+    Zobacz: { $link }
+forum-mail-position-subject = Stanowisko miasta w wątku „{ $title }”
+forum-mail-position-body = { $unit } zajął stanowisko w wątku „{ $title }”:
+
+    { $text }
+
+    Zobacz: { $link }
+forum-mail-hidden-subject = Twój wpis w wątku „{ $title }” został ukryty
+forum-mail-hidden-body = Moderator ukrył Twój wpis w wątku „{ $title }”.
+
+    Powód: { $reason }
+    Uzasadnienie: { $statement }
+
+    Treść wpisu:
+    { $text }
+
+    Możesz raz się odwołać: { $appeal }
+forum-mail-approved-subject = Twój wpis w wątku „{ $title }” został opublikowany
+forum-mail-approved-body = Moderator sprawdził Twój wpis i jest już widoczny: { $link }
+forum-mail-restored-subject = Twój wpis w wątku „{ $title }” przywrócono
+forum-mail-restored-body = Moderator uwzględnił Twoje odwołanie. Wpis znów jest widoczny: { $link }
+forum-mail-appeal-refused-subject = Odwołanie dotyczące wpisu w wątku „{ $title }”
+forum-mail-appeal-refused-body = Moderator nie uwzględnił odwołania i wpis pozostaje ukryty.
+
+    Uzasadnienie: { $statement }
+forum-mail-outcome-subject = Decyzja w sprawie zgłoszonego wpisu w wątku „{ $title }”
+forum-mail-outcome-body = Dziękujemy za zgłoszenie. Decyzja moderatora: { $outcome }.
+
+    Wątek: { $link }
+forum-mail-waiting-subject = Wpisy na forum czekają na moderację
+forum-mail-waiting-body = Wpis czeka na decyzję dłużej niż { $hours } godz. Kolejka: { $link }
+forum-discussion = Dyskusja online
+forum-discussion-all = Cała dyskusja i nowy wątek
+forum-awaiting-label = czeka na stanowisko miasta
+forum-kept-text = Twój tekst (nie został wysłany), do skopiowania

@@ -59,6 +59,9 @@ use store::KeptPage;
 pub enum Scope {
     /// The remarks of one consultation (lists, moderation log).
     Remarks(i64),
+    /// One forum space: its thread list and its threads' pages, which every post in it
+    /// changes, and nothing else.
+    Forum(i64),
     /// What one account sees of its own doings (a vote, a saved draft): every change the
     /// account makes touches it.
     User(i64),
@@ -163,6 +166,7 @@ impl PageCache {
         match scope {
             Scope::Remarks(id) => self.tell_other_instances(&format!("r{id}")),
             Scope::User(id) => self.tell_other_instances(&format!("u{id}")),
+            Scope::Forum(id) => self.tell_other_instances(&format!("f{id}")),
         }
     }
 

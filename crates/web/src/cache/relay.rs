@@ -34,16 +34,17 @@ impl PageCache {
     }
 
     /// Applies a signal from another instance: `<instance> *` (everything), `<instance> r<id>`
-    /// (the remarks of a consultation) or `<instance> u<id>` (an account).
+    /// (the remarks of a consultation) or `<instance> u<id>` (an account) or `<instance> f<id>` (a forum space).
     pub fn apply_signal(&self, payload: &str) {
         let Some((from, what)) = payload.split_once(' ') else { return };
         if from == self.instance_id {
             return;
         }
         let id = |p: char| what.strip_prefix(p).and_then(|id| id.parse().ok());
-        match (id('r'), id('u')) {
-            (Some(id), _) => self.apply_change(Some(Scope::Remarks(id))),
-            (_, Some(id)) => self.apply_change(Some(Scope::User(id))),
+        match (id('r'), id('u'), id('f')) {
+            (Some(id), _, _) => self.apply_change(Some(Scope::Remarks(id))),
+            (_, Some(id), _) => self.apply_change(Some(Scope::User(id))),
+            (_, _, Some(id)) => self.apply_change(Some(Scope::Forum(id))),
             _ => self.apply_change(None),
         }
     }

@@ -293,6 +293,8 @@ struct PageTpl<'a> {
     open_for_remarks: bool,
     surveys: Vec<(String, String, Option<String>, bool)>,
     poll: Option<crate::views::poll::PollView>,
+    /// For a consultation that lists an online discussion: its space and latest threads.
+    discussion: Option<(String, Vec<crate::views::forum::ThreadLine>)>,
 }
 
 fn size_label(lang: Lang, bytes: i64) -> String {
@@ -465,6 +467,7 @@ async fn consultation_page(
         districts: district_names,
         categories: category_names,
         steps: steps(lang, programme::schedule(&state.db, c.id).await?, now),
+        discussion: crate::views::forum::discussion(&state, lang, &c.slug, &methods).await?,
         channels: channels(lang, &methods, c.closes_at),
         events,
         docs,

@@ -12,9 +12,11 @@ mod common;
 mod consultations;
 mod districts;
 mod formal_check;
+mod forum;
 mod home;
 mod ledger;
 mod meetings;
+mod moderation;
 mod organiser;
 mod polls;
 mod referrals;
@@ -48,6 +50,8 @@ pub fn routes() -> Router<AppState> {
         .merge(applications::routes())
         .merge(referrals::routes())
         .merge(meetings::routes())
+        .merge(forum::routes())
+        .merge(moderation::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }

@@ -5,6 +5,7 @@
 pub mod access_requests;
 pub mod consultation;
 pub mod content;
+pub mod forum;
 pub mod meetings;
 pub mod poll;
 pub mod remark;

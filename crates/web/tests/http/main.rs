@@ -14,6 +14,7 @@ mod bodies;
 mod cache;
 mod consultations;
 mod formal_check;
+mod forum;
 mod ledger;
 mod limits;
 mod meetings;
