@@ -261,6 +261,47 @@ const PAGES = [
   { name: 'request to create a body', path: (s) => s.bodyRequestHref },
   { name: 'requests to create bodies (staff)', path: '/admin/wnioski-o-ciala', as: 'admin' },
   { name: 'bodies a consultation was referred to', path: (s) => `/admin/konsultacje/${s.id}/ciala-dialogu`, as: 'admin' },
+  { name: 'forum', path: '/forum', shot: true },
+  { name: 'forum category', path: '/forum/transport' },
+  { name: 'district forum', path: '/forum/dzielnica-13' },
+  { name: 'consultation discussion', path: '/forum/konsultacja-regulamin-budzetu-obywatelskiego' },
+  { name: 'forum thread with the city position', path: (s) => s.threadHref, shot: true },
+  { name: 'forum thread with a hidden post', path: (s) => s.hiddenThreadHref },
+  { name: 'forum thread (staff tools)', path: (s) => s.threadHref, as: 'organiser' },
+  {
+    name: 'forum post left empty',
+    path: (s) => s.threadHref,
+    as: 'admin',
+    submit: 'main form[action^="/forum/watki/"]:has(#post_text) button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'new forum thread form', path: '/forum/transport/nowy-watek', as: 'admin' },
+  { name: 'reporting a forum post', path: (s) => `/forum/wpisy/${s.postId}/zgloszenie`, as: 'admin' },
+  {
+    name: 'reporting a forum post without a reason',
+    path: (s) => `/forum/wpisy/${s.postId}/zgloszenie`,
+    as: 'admin',
+    submit: 'main form[action$="/zgloszenie"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'forum post history', path: (s) => `/forum/wpisy/${s.postId}/historia` },
+  { name: 'moderation log', path: '/moderacja' },
+  { name: 'moderation queue', path: '/admin/moderacja', as: 'moderator' },
+  { name: 'moderator decision', path: (s) => `/admin/moderacja/${s.postId}`, as: 'moderator' },
+  {
+    name: 'moderator decision without a reason',
+    path: (s) => `/admin/moderacja/${s.postId}`,
+    as: 'moderator',
+    check: ['#mod_decision-hide'],
+    submit: 'main form[action^="/admin/moderacja/"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'forum settings', path: '/admin/forum', as: 'admin' },
+  { name: 'new forum category', path: '/admin/forum/przestrzenie/nowa', as: 'admin' },
+  { name: 'forum category settings', path: '/admin/forum/przestrzenie/transport', as: 'admin' },
   { name: 'meeting page', path: (s) => s.meetingHref, shot: true },
   { name: 'meeting series page', path: '/cykle-posiedzen/forum-dialogu' },
   { name: 'minutes amendment refused to someone not present', path: (s) => `${s.meetingHref}/poprawki`, as: 'admin', status: 403 },
@@ -387,6 +428,14 @@ async function setUp(ctx) {
   state.applicationHref = await page.$eval('#pending-applications a', (a) => a.getAttribute('href'));
   await page.goto(`${base}/admin/wnioski-o-ciala`);
   state.bodyRequestHref = await page.$eval('#body-requests a', (a) => a.getAttribute('href'));
+  // The demo forum: the thread with the city's position and one of its posts, and the
+  // district thread with a hidden post.
+  await page.goto(`${base}/forum/transport`);
+  state.threadHref = await page.$eval('main table a[href^="/forum/watki/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${base}${state.threadHref}`);
+  state.postId = (await page.$eval('main article.post', (a) => a.id)).replace('wpis-', '');
+  await page.goto(`${base}/forum/dzielnica-13`);
+  state.hiddenThreadHref = await page.$eval('main table a[href^="/forum/watki/"]', (a) => a.getAttribute('href'));
 
   // A draft consultation lasting four days with no methods: publishing it
   // shows the page that lists the rules it breaks.

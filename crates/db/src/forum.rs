@@ -178,13 +178,18 @@ pub struct RecentThread {
     pub space_name: String,
 }
 
-/// The latest threads of spaces anyone may read (not members-only ones), newest first.
+/// The latest threads of spaces anyone may read, newest first: not members-only ones, nor the
+/// discussion of a consultation the public may not see (the visibility rule's
+/// `Status::PUBLIC`).
 pub async fn recent_threads(db: &Db, limit: i64) -> DbResult<Vec<RecentThread>> {
-    on!(db, p => Ok(sqlx::query_as(
+    let sql = format!(
         "SELECT t.id, t.title, t.created_at, t.posts, s.slug AS space_slug, s.name AS space_name \
          FROM forum_threads t JOIN forum_spaces s ON s.id = t.space_id WHERE s.members_only = FALSE \
-         ORDER BY t.created_at DESC, t.id DESC LIMIT $1")
-        .bind(limit).fetch_all(p).await?))
+         AND (s.kind <> 'consultation' OR EXISTS (SELECT 1 FROM consultations c WHERE c.id = s.ref_id AND c.status IN ({}))) \
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $1",
+        crate::text_list(&agora_domain::consultation::Status::PUBLIC)
+    );
+    on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(limit).fetch_all(p).await?))
 }
 
 /// A post as a thread page shows it.

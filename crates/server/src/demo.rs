@@ -164,5 +164,6 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
     crate::demo_opinions::load(db).await?;
     crate::demo_meetings::load(db).await?;
     crate::demo_applications::load(db).await?;
+    crate::demo_forum::load(db, cost).await?;
     Ok(())
 }

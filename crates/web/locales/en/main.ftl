@@ -2054,3 +2054,7 @@ forum-discussion = Online discussion
 forum-discussion-all = The whole discussion and a new thread
 forum-awaiting-label = awaiting the city's position
 forum-kept-text = Your text (not sent), to copy
+forum-district = District forum
+forum-district-link = Debates on the district's matters on the forum
+forum-body-link = Talk with the body on the forum
+forum-body-members-link = The members' space on the forum

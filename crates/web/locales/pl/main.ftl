@@ -2108,3 +2108,7 @@ forum-discussion = Dyskusja online
 forum-discussion-all = Cała dyskusja i nowy wątek
 forum-awaiting-label = czeka na stanowisko miasta
 forum-kept-text = Twój tekst (nie został wysłany), do skopiowania
+forum-district = Forum dzielnicy
+forum-district-link = Debaty o sprawach dzielnicy na forum
+forum-body-link = Rozmowa z ciałem dialogu na forum
+forum-body-members-link = Przestrzeń członków na forum

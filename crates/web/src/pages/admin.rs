@@ -91,6 +91,12 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
             label: ctx.t("footer-terms"),
         });
     }
+    if ctx.can(Action::Moderate) {
+        admin.push(Tile { href: "/admin/moderacja".into(), label: ctx.t("moderation-queue-title") });
+    }
+    if ctx.can(Action::ManageReferenceData) {
+        admin.push(Tile { href: "/admin/forum".into(), label: ctx.t("forum-admin-title") });
+    }
     if let Some((open, overdue)) = crate::views::access_requests::open_counts(&state, &ctx).await? {
         let label = ctx.lang.t_args("access-tile", &[("open", open.into()), ("overdue", overdue.into())]);
         admin.push(Tile { href: "/admin/wnioski-dostepnosci".into(), label });

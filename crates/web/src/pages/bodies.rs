@@ -191,12 +191,16 @@ struct PageTpl<'a> {
     meetings_slug: String,
     upcoming: Vec<MeetingLine>,
     past: Vec<MeetingLine>,
+    /// Whether the visitor may read the members' space on the forum.
+    members_forum: bool,
 }
 
 async fn public_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
     let d = bodies::by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     let today = today();
     let members = bodies::members(&state.db, d.body.id, today).await?;
+    let members_forum = ctx.can(Action::ManageBody(d.body.id))
+        || ctx.user.as_ref().is_some_and(|u| members.current.iter().any(|m| m.user_id == Some(u.id)));
     let lang = ctx.lang;
     let b = d.body;
     let (lines, opinions_total) = super::ledger::body_opinions(&state, lang, b.id).await?;
@@ -222,6 +226,7 @@ async fn public_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         current: members.current.into_iter().map(|m| member_view(lang, m, today)).collect(),
         former: members.former.into_iter().map(|m| member_view(lang, m, today)).collect(),
         can_edit: ctx.can(Action::ManageBody(b.id)),
+        members_forum,
     };
     render_public(&tpl, None)
 }

@@ -25,6 +25,8 @@ struct DistrictTpl<'a> {
     ctx: &'a Ctx,
     id: i64,
     name: String,
+    /// The district's space on the forum.
+    forum: String,
     open: Vec<Card>,
     open_total: i64,
     planned: Vec<Card>,
@@ -56,6 +58,7 @@ async fn district_page(
         &DistrictTpl {
             ctx: &ctx,
             id,
+            forum: format!("/forum/dzielnica-{}", d.number),
             name: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
             open_total: open.total,
             open: open.items.into_iter().map(|r| card(&ctx, r, now)).collect(),

@@ -294,6 +294,12 @@ async fn item_page(
     Query(ok): Query<OkQuery>,
 ) -> AppResult<Response> {
     let t = visible(&state, &ctx, id).await?;
+    // A position the forum awaits is given and read on its thread.
+    if t.kind == TrackedKind::ForumPosition
+        && let Some(thread) = agora_db::forum::thread_of_request(&state.db, id).await?
+    {
+        return Ok(crate::urls::redirect(&format!("/forum/watki/{thread}")).into_response());
+    }
     let may_answer = t.state.awaits_city() && ctx.can(Action::ManageUnit(t.unit_id))
         || t.state == TrackedState::Answered
             && t.kind == TrackedKind::Recommendation
