@@ -33,13 +33,15 @@ pub struct Scale {
     pub big_survey_responses: i64,
     /// Opinions and recommendations in the city's answers ledger, awaiting or answered.
     pub tracked: i64,
+    /// Posts and replies in the one long forum thread.
+    pub forum_posts: i64,
 }
 
 impl Scale {
     /// The planned sizes, for the report.
     pub fn describe(&self) -> String {
         format!(
-            "{} consultations, {} events, {} remarks ({} in one consultation), {} users ({} signed in), {} surveys with {} responses ({} in one), {} opinions in the ledger",
+            "{} consultations, {} events, {} remarks ({} in one consultation), {} users ({} signed in), {} surveys with {} responses ({} in one), {} opinions in the ledger, {} posts in one forum thread",
             self.consultations,
             self.events,
             self.remarks,
@@ -49,7 +51,8 @@ impl Scale {
             self.surveys,
             self.survey_responses,
             self.big_survey_responses,
-            self.tracked
+            self.tracked,
+            self.forum_posts
         )
     }
 
@@ -65,6 +68,7 @@ impl Scale {
         survey_responses: 300_000,
         big_survey_responses: 250_000,
         tracked: 10_000,
+        forum_posts: 20_000,
     };
 
     /// Enough of everything for every page to have content, generated in a second or two.
@@ -79,6 +83,7 @@ impl Scale {
         survey_responses: 2_000,
         big_survey_responses: 1_000,
         tracked: 300,
+        forum_posts: 400,
     };
 }
 
@@ -88,6 +93,8 @@ pub const BIG_SLUG: &str = "projekt-planu-ogolnego-miasta";
 pub const TARGET_SLUG: &str = "zasady-budzetu-obywatelskiego-2027";
 /// Requests per page of the city's answers ledger, as the site pages it.
 pub const LEDGER_PAGE: i64 = 50;
+/// Top-level posts per page of a forum thread, as the site pages it.
+pub const FORUM_PAGE: i64 = 20;
 /// The password of every generated resident.
 pub const PASSWORD: &str = "bench-haslo-2026";
 
@@ -201,6 +208,9 @@ pub struct Dataset {
     pub remark_pages: i64,
     /// Pages of the city's answers ledger.
     pub ledger_pages: i64,
+    /// The long forum thread, and how many pages of top-level posts it has.
+    pub forum_thread: i64,
+    pub forum_pages: i64,
     /// Rows per table after generation.
     pub counts: Vec<(String, i64)>,
     /// What was not generated, and why.
@@ -504,11 +514,19 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         base["remarks"],
     );
     let n_c = scale.consultations;
-    let max_seq =
-        [scale.consultations, scale.events, scale.remarks, scale.users, scale.survey_responses, scale.tracked, 10]
-            .into_iter()
-            .max()
-            .unwrap_or(10);
+    let max_seq = [
+        scale.consultations,
+        scale.events,
+        scale.remarks,
+        scale.users,
+        scale.survey_responses,
+        scale.tracked,
+        scale.forum_posts,
+        10,
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(10);
 
     let mut steps: Vec<String> = Vec::new();
     steps.push("BEGIN".into());
@@ -832,7 +850,43 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
             title = pick("n", &["Opinia o projekcie uchwały", "Opinia o programie", "Rekomendacja zespołu", "Opinia o strategii"]),
         ));
     }
+    // The forum: one long thread in the demo's transport category, a top-level post and three
+    // replies to it in turn, by the generated residents, over the ten days before today (so
+    // that none counts against a poster's hourly limit). The limit itself is raised for the
+    // posting scenario, which sends more in a second than a person does in a year.
+    let forum_space = c.int("SELECT COALESCE((SELECT id FROM forum_spaces WHERE slug = 'transport'), 0)").await?;
+    let forum_thread = c.int("SELECT COALESCE(MAX(id), 0) FROM forum_threads").await? + 1;
+    let pb = c.int("SELECT COALESCE(MAX(id), 0) FROM forum_posts").await?;
+    let n_f = scale.forum_posts;
+    if forum_space > 0 {
+        let first = s.at("-10 * 86400");
+        steps.push(format!(
+            "INSERT INTO forum_threads (id, space_id, title, author_id, author_name, created_at, last_post_at, posts) \
+             VALUES ({forum_thread}, {forum_space}, 'Jak poprawić komunikację nocną?', {ub} + 1, 'Mieszkaniec', {first}, {first}, {n_f})"
+        ));
+        steps.push(format!(
+            "INSERT INTO forum_posts (id, thread_id, parent_id, reply_to_id, author_id, author_name, text, created_at, state, supports, reports, form_key, lang) \
+             SELECT {pb} + n, {forum_thread}, CASE WHEN n % 4 = 1 THEN NULL ELSE {pb} + n - (n - 1) % 4 END, \
+               CASE WHEN n % 4 = 1 THEN NULL ELSE {pb} + n - 1 END, {ub} + 1 + n % {n_u}, 'Mieszkaniec ' || (n % {n_u}), \
+               ({text}) || ' (' || n || ')', {at}, 'visible', n % 7, 0, 'bench-' || n, 'pl' \
+             FROM bench_seq WHERE n <= {n_f}",
+            text = pick("n", &["Potrzebny nocny tramwaj w weekendy.", "Autobusy nocne jeżdżą za rzadko.", "Zgadzam się z przedmówcą.", "Warto sprawdzić, jak to działa w Poznaniu."]),
+            at = s.at("-10 * 86400 + n * 20"),
+            n_u = scale.users.max(1),
+        ));
+        steps.push(
+            "INSERT INTO settings (key, value, updated_at) VALUES ('forum', \
+             '{\"edit_minutes\":30,\"reports_to_hold\":3,\"alert_hours\":24,\"posts_per_hour\":100000000,\"days_before_links\":2}', \
+             CURRENT_TIMESTAMP) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                .into(),
+        );
+    }
     if b == Backend::Postgres {
+        for t in ["forum_threads", "forum_posts"] {
+            steps.push(format!(
+                "SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT GREATEST(MAX(id), 1) FROM {t}))"
+            ));
+        }
         for t in [
             "consultations",
             "events",
@@ -894,6 +948,7 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         "sessions",
         "reports",
         "tracked_requests",
+        "forum_posts",
     ] {
         counts.push((t.to_owned(), c.int(&format!("SELECT COUNT(*) FROM {t}")).await?));
     }
@@ -927,6 +982,8 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         catalogue_paths,
         remark_pages: (n_rb + 49) / 50,
         ledger_pages: (scale.tracked + LEDGER_PAGE - 1) / LEDGER_PAGE,
+        forum_thread: if forum_space > 0 { forum_thread } else { 0 },
+        forum_pages: ((n_f + 3) / 4 + FORUM_PAGE - 1) / FORUM_PAGE,
         counts,
         notes: surveys_note.map(|n| format!("survey data: {n}")).into_iter().collect(),
         took: started.elapsed(),

@@ -233,6 +233,55 @@ end
     )
 }
 
+/// Forum posts to `path` (a thread), each a new post with a new form key, signed in with the
+/// sessions of `cookies` in turn. The id in each acknowledgement's `Location`
+/// (`/forum/wpisy/<id>`) is kept as its receipt, written to `receipts_file` when given.
+pub fn forum_post_script(
+    path: &str,
+    cookies: &[String],
+    csrf: &str,
+    nonce: &str,
+    receipts_file: Option<&Path>,
+) -> String {
+    format!(
+        r#"
+RECEIPTS_FILE = {receipts}
+local path = {path}
+local cookies = {cookies}
+local csrf = {csrf}
+local nonce = {nonce}
+acks = 0
+receipts = {{}}
+local n = 0
+function request()
+  n = n + 1
+  local key = nonce .. string.format("%08x%024x", tid or 0, n)
+  local body = "csrf=" .. csrf .. "&form_key=" .. key .. "&post_text=Nocny+tramwaj+to+dobry+pomys%C5%82+%28wpis+" .. n .. "%29&reply_to="
+  local headers = {{}}
+  headers["Content-Type"] = "application/x-www-form-urlencoded"
+  headers["Cookie"] = cookies[(n % #cookies) + 1]
+  return wrk.format("POST", path, headers, body)
+end
+function response(status, headers, body)
+  if status == 303 then
+    local loc = headers["Location"] or headers["location"]
+    local id = nil
+    if loc ~= nil then id = loc:match("/forum/wpisy/(%d+)") end
+    if id ~= nil then
+      acks = acks + 1
+      receipts[#receipts + 1] = id
+    end
+  end
+end
+{FOOTER}"#,
+        receipts = receipts_file.map_or("nil".to_owned(), |p| lua_str(&p.display().to_string())),
+        path = lua_str(path),
+        cookies = lua_list(cookies),
+        csrf = lua_str(csrf),
+        nonce = lua_str(nonce),
+    )
+}
+
 /// Starts wrk in the background; [`finish`] collects its result.
 pub fn spawn(dir: &Path, name: &str, url: &str, script: &str, connections: u32, duration: Duration) -> Result<Child> {
     let script_path = dir.join(format!("{name}.lua"));

@@ -86,7 +86,7 @@ struct Scenario {
     what: &'static str,
 }
 
-const SCENARIOS: [Scenario; 16] = [
+const SCENARIOS: [Scenario; 19] = [
     Scenario {
         name: "catalogue",
         what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn; in rounds alternating with nginx serving saved copies",
@@ -106,6 +106,14 @@ const SCENARIOS: [Scenario; 16] = [
         what: "GET /odpowiedzi-miasta (the city's answers ledger), its pages in turn and filtered by state",
     },
     Scenario {
+        name: "forum-thread",
+        what: "GET the long forum thread's pages in turn, anonymous, after a post shows at once; in rounds alternating with nginx serving saved copies",
+    },
+    Scenario {
+        name: "submit-post",
+        what: "POST a forum post to the long thread: form, CSRF token, signed in, a new form key each time",
+    },
+    Scenario {
         name: "submit-remark",
         what: "POST the remark form: multipart, CSRF token, signed in, a new form key each time",
     },
@@ -122,6 +130,10 @@ const SCENARIOS: [Scenario; 16] = [
     Scenario {
         name: "durability",
         what: "kill -9 during remark submission, restart, check every acknowledged receipt is in the database",
+    },
+    Scenario {
+        name: "forum-durability",
+        what: "kill -9 during forum posting, restart, check every acknowledged post is in the database",
     },
     Scenario {
         name: "survey-durability",
@@ -487,7 +499,17 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                 copies.push((format!("catalogue-{i}.html"), http::get(&addr, path, None)?.body));
             }
         }
+        let mut forum_copies = Vec::new();
+        if ctx.p.scenarios.contains(&"forum-thread") && ctx.ds.forum_thread > 0 {
+            for (i, path) in forum_paths(&ctx.ds).iter().enumerate() {
+                forum_copies.push((format!("forum-{i}.html"), http::get(&addr, path, None)?.body));
+            }
+        }
+        let forum_copy_paths: Vec<String> = forum_copies.iter().map(|(name, _)| format!("/{name}")).collect();
+        let forum_size = forum_copies.iter().map(|(_, b)| b.len()).sum::<usize>() / forum_copies.len().max(1);
+        let forum_count = forum_copies.len();
         let copy_paths: Vec<String> = copies.iter().map(|(name, _)| format!("/{name}")).collect();
+        copies.extend(forum_copies);
         let nginx = load::Nginx::start(&ctx.dir, &page.body, &copies)?;
         // Asked for by its own name: through a fallback, each request would cost nginx a failed
         // look-up first and lower the ceiling.
@@ -502,6 +524,11 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
             let note = format!("{} KiB pages on average, {} in turn", size / 1024, copies.len());
             let (url, script) = (format!("http://{}", nginx.addr), load::get_script(&copy_paths, &[]));
             ctx.copies.insert("catalogue", Copies { row: "nginx (catalogue copies)", url, script, note });
+        }
+        if forum_count > 0 {
+            let note = format!("{} KiB pages on average, {forum_count} in turn", forum_size / 1024);
+            let (url, script) = (format!("http://{}", nginx.addr), load::get_script(&forum_copy_paths, &[]));
+            ctx.copies.insert("forum", Copies { row: "nginx (forum thread copies)", url, script, note });
         }
         ctx.nginx = Some(nginx);
     }
@@ -551,6 +578,25 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                 pages.push("/odpowiedzi-miasta?stan=czeka".into());
                 pages.push("/odpowiedzi-miasta?stan=odpowiedziane&strona=2".into());
                 load_get(ctx, &server, out, name, &pages, &[], None).await?
+            }
+            "forum-thread" | "submit-post" | "forum-durability" if ctx.ds.forum_thread == 0 => {
+                skipped(out, name, "the demo's forum category is missing, so no thread was generated")
+            }
+            "forum-thread" => {
+                if let Err(why) = forum_fresh(ctx, &addr) {
+                    failed(out, Row { scenario: name.into(), ..Row::default() }, why);
+                    continue;
+                }
+                let paths = forum_paths(&ctx.ds);
+                load_get(ctx, &server, out, name, &paths, &[], Some(Budget::Anonymous)).await?
+            }
+            "submit-post" => {
+                let path = format!("/forum/watki/{}", ctx.ds.forum_thread);
+                let make = || load::forum_post_script(&path, &ctx.cookies, &ctx.csrf, &nonce(), None);
+                post_load(ctx, &server, out, name, &make, Some(Counted::ForumPosts(ctx.ds.forum_thread))).await?
+            }
+            "forum-durability" => {
+                server = forum_durability(ctx, setup, server, out).await?;
             }
             "submit-remark" => {
                 let make = || load::remark_post_script(&ctx.form_action, &ctx.cookies, &nonce(), None);
@@ -736,7 +782,11 @@ async fn load_get(
         if paths.len() == 1 && cookies.is_empty() { paths[0].as_str() } else { "" }
     );
     let plan = ctx.p;
-    let kind = if name == "catalogue" { "catalogue" } else { "consultation" };
+    let kind = match name {
+        "catalogue" => "catalogue",
+        "forum-thread" => "forum",
+        _ => "consultation",
+    };
     let paired = if matches!(budget, Some(Budget::Anonymous)) { ctx.copies.get(kind).cloned() } else { None };
     let rounds = if paired.is_some() && plan.duration.as_secs() >= 2 * u64::from(ROUNDS) { ROUNDS } else { 1 };
     let round_length = plan.duration / rounds;
@@ -811,10 +861,18 @@ enum Counted {
     Remarks(i64),
     /// Responses to the big survey.
     Surveys,
+    /// Posts in this forum thread.
+    ForumPosts(i64),
 }
 
 async fn stored_count(url: &str, what: Counted) -> Result<i64> {
     match what {
+        Counted::ForumPosts(thread) => {
+            let mut c = Conn::open(url).await?;
+            let n = c.int(&format!("SELECT COUNT(*) FROM forum_posts WHERE thread_id = {thread}")).await?;
+            c.close().await;
+            Ok(n)
+        }
         Counted::Remarks(id) => submissions(url, id).await,
         Counted::Surveys => {
             let mut c = Conn::open(url).await?;
@@ -1004,6 +1062,96 @@ async fn durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut 
             row,
             format!("{lost} acknowledged submissions are not in the database (e.g. {})", sample.join(", ")),
         );
+    } else {
+        out.rows.push(row);
+    }
+    Ok(restarted)
+}
+
+/// The long thread's pages the forum scenario reads in turn (at most ten).
+fn forum_paths(ds: &Dataset) -> Vec<String> {
+    (1..=ds.forum_pages.clamp(1, 10)).map(|i| format!("/forum/watki/{}?strona={i}", ds.forum_thread)).collect()
+}
+
+/// A kept thread page is never stale: the newest page is read (and so kept), a post is sent,
+/// and the same page read again at once must show it.
+fn forum_fresh(ctx: &Ctx<'_>, addr: &str) -> std::result::Result<(), String> {
+    let page = format!("/forum/watki/{}?kolejnosc=najnowsze", ctx.ds.forum_thread);
+    let first = http::get(addr, &page, None).map_err(|e| format!("{page}: {e:#}"))?;
+    if first.status != 200 {
+        return Err(format!("{page} answered {}", first.status));
+    }
+    let marker = nonce();
+    let body = format!("csrf={}&post_text=Sprawdzam+{marker}&reply_to=", ctx.csrf);
+    let cookie = ctx.cookies.first().cloned().unwrap_or_default();
+    let path = format!("/forum/watki/{}", ctx.ds.forum_thread);
+    let r = http::request(
+        addr,
+        "POST",
+        &path,
+        &[("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", &cookie)],
+        body.as_bytes(),
+        Duration::from_secs(30),
+    )
+    .map_err(|e| format!("posting to {path}: {e:#}"))?;
+    if r.status != 303 {
+        return Err(format!("a post to {path} answered {}:\n{}", r.status, excerpt(&r.text())));
+    }
+    let again = http::get(addr, &page, None).map_err(|e| format!("{page}: {e:#}"))?;
+    if !again.text().contains(&marker) {
+        return Err(format!("{page} did not show the post just acknowledged: a stale page was served"));
+    }
+    println!("  forum thread: a post shows on the kept page at once");
+    Ok(())
+}
+
+/// Forum posts under load; kill -9 half-way; restart; every post whose id the server handed
+/// out must be in the database.
+async fn forum_durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut DbOutcome) -> Result<Server> {
+    let c = *ctx.p.concurrency.iter().max().unwrap_or(&10);
+    let duration = ctx.p.duration.max(Duration::from_secs(4));
+    let ids_file = ctx.dir.join("acknowledged-posts.txt");
+    let _ = std::fs::remove_file(&ids_file);
+    let path = format!("/forum/watki/{}", ctx.ds.forum_thread);
+    let script = load::forum_post_script(&path, &ctx.cookies, &ctx.csrf, &nonce(), Some(&ids_file));
+    let wrk = load::spawn(&ctx.dir, "forum-durability", &format!("http://{}", server.addr), &script, c, duration)?;
+    std::thread::sleep(duration / 2);
+    server.kill9();
+    let r = load::finish(wrk)?;
+    let restarted = setup.serve()?;
+    let acked: Vec<String> = std::fs::read_to_string(&ids_file)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_owned)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let in_db: HashSet<String> = {
+        let mut conn = Conn::open(&ctx.url).await?;
+        let v = conn
+            .strings(&format!("SELECT CAST(id AS TEXT) FROM forum_posts WHERE thread_id = {}", ctx.ds.forum_thread))
+            .await?;
+        conn.close().await;
+        v.into_iter().collect()
+    };
+    let lost = acked.iter().filter(|id| !in_db.contains(*id)).count() as u64;
+    let row = Row {
+        scenario: "forum durability (kill -9)".into(),
+        conns: Some(c),
+        rps: Some(r.rps),
+        note: format!(
+            "{} acknowledged before the kill, {} of their ids read, {lost} lost; restart after kill -9: {} ms",
+            r.acks,
+            acked.len(),
+            restarted.startup.as_millis()
+        ),
+        budget: Some(("zero acknowledged posts lost".into(), lost == 0 && r.acks > 0)),
+        ..Row::default()
+    };
+    println!("  forum durability: {}", row.note);
+    if r.acks == 0 || (acked.len() as u64) < r.acks {
+        failed(out, row, "no post was acknowledged before the kill, or their ids were not all read".into());
+    } else if lost > 0 {
+        failed(out, row, format!("{lost} acknowledged posts are not in the database"));
     } else {
         out.rows.push(row);
     }
