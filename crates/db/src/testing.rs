@@ -42,6 +42,14 @@ pub async fn store_raw_status(db: &Db, consultation: i64, raw: &str) -> DbResult
     Ok(())
 }
 
+/// Moves forum post `id`'s times `hours` into the past, so a test can show what waiting that
+/// long does (the moderators' alert) without waiting.
+pub async fn age_forum_post(db: &Db, id: i64, hours: i64) -> DbResult<()> {
+    let at = crate::now() - chrono::Duration::hours(hours);
+    exec!(db, p => sqlx::query("UPDATE forum_posts SET created_at = $1, state_at = $1 WHERE id = $2").bind(at).bind(id).execute(p).await?);
+    Ok(())
+}
+
 async fn fresh_postgres(url: &str, schema: &str) -> DbResult<Db> {
     let base = PgConnectOptions::from_str(url).map_err(|e| crate::DbError::BadUrl(e.to_string()))?;
     let mut admin = base.clone().connect().await?;

@@ -421,3 +421,55 @@ async fn a_bodys_members_space_is_for_its_members() {
     let public = outsider.get("/forum/cialo-rada-seniorow").await.text();
     assert!(public.contains("Wątki w tej przestrzeni zakładają pracownicy."), "{public}");
 }
+
+#[tokio::test]
+async fn a_pre_moderated_space_holds_posts_and_moderators_hear_of_long_waits() {
+    let app = TestApp::new().await;
+    let mut admin = category(&app).await;
+    settings(&mut admin, &[("alert_hours", "2")]).await;
+    let set = admin
+        .post(
+            "/admin/forum/przestrzenie/transport",
+            &[("name", "Transport i komunikacja"), ("residents_start", "on"), ("premoderated", "on")],
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER, "{}", set.text());
+    let mut anna = app.signed_in("anna@example.pl", &[Grant::Resident]).await;
+    let mut moderator = app.signed_in("moderator@example.pl", &[Grant::Moderator]).await;
+    let r = anna
+        .post(
+            "/forum/transport/nowy-watek",
+            &[("title", "Ścieżka rowerowa na Kapelance"), ("post_text", "Brakuje łącznika.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.location().ends_with("?ok=flash-forum-held"), "{}", r.location());
+    let t: i64 = r.location().trim_start_matches("/forum/watki/").split('?').next().unwrap().parse().unwrap();
+    let held = anna.post(&format!("/forum/watki/{t}"), &[("post_text", "Dopisuję: także oświetlenie.")]).await;
+    assert_eq!(held.location(), format!("/forum/watki/{t}?ok=flash-forum-held"));
+    let page = app.client().get(&format!("/forum/watki/{t}")).await.text();
+    assert!(!page.contains("Brakuje łącznika.") && !page.contains("także oświetlenie"), "{page}");
+
+    let queue = moderator.get("/admin/moderacja").await;
+    let text = queue.text();
+    assert!(text.contains("wpis do sprawdzenia") && text.contains("Brakuje łącznika."), "{text}");
+    let first =
+        queue.body.split("/admin/moderacja/").nth(1).unwrap().split('"').next().unwrap().parse::<i64>().unwrap();
+    assert_eq!(forum_mail_alerts(&app).await, 0, "nothing has waited two hours yet");
+    agora_db::testing::age_forum_post(app.db(), first, 3).await.unwrap();
+    assert_eq!(forum_mail_alerts(&app).await, 2, "the moderator and the administrator are told once each");
+    assert_eq!(forum_mail_alerts(&app).await, 0, "and not again");
+    let alert = app.last_mail_to("moderator@example.pl").await;
+    assert!(alert.subject.contains("czekają na moderację") && alert.body.contains("/admin/moderacja"));
+
+    let ok = moderator.post(&format!("/admin/moderacja/{first}"), &[("mod_decision", "approve")]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.text());
+    assert!(app.client().get(&format!("/forum/watki/{t}")).await.text().contains("Brakuje łącznika."));
+    assert!(app.last_mail_to("anna@example.pl").await.subject.contains("opublikowany"));
+    let log = app.client().get("/moderacja").await.text();
+    assert!(log.contains("wpis dopuszczony"), "{log}");
+}
+
+async fn forum_mail_alerts(app: &TestApp) -> usize {
+    agora_web::forum_mail::moderation_alerts(&app.state).await.unwrap()
+}

@@ -229,3 +229,158 @@ fn fields(u: i64, slug: &str, title: &str, consultation_id: Option<i64>) -> surv
         closes_at: None,
     }
 }
+
+/// A forum post stored as the batch writer stores it, in state `state`.
+async fn forum_post(app: &TestApp, thread: i64, author: i64, text: &str, state: agora_domain::forum::PostState) -> i64 {
+    let n = agora_db::forum::NewPost {
+        thread_id: thread,
+        parent_id: None,
+        reply_to_id: None,
+        author_id: author,
+        author_name: "Autor".into(),
+        text: text.into(),
+        state,
+        form_key: format!("{:064x}", thread * 1000 + i64::try_from(text.len()).unwrap_or(0)),
+        lang: "pl".into(),
+        per_hour: 100,
+    };
+    match agora_db::forum::add_posts(app.db(), &[n]).await.unwrap()[0] {
+        agora_db::forum::PostOutcome::Stored { id, .. } => id,
+        other => panic!("not stored: {other:?}"),
+    }
+}
+
+/// A thread stored directly in the space `input` names; returns its id.
+async fn forum_thread(app: &TestApp, input: &agora_db::forum::SpaceInput, author: i64, title: &str) -> i64 {
+    let space = agora_db::forum::space_id(app.db(), input).await.unwrap();
+    let first = agora_db::forum::NewPost {
+        thread_id: 0,
+        parent_id: None,
+        reply_to_id: None,
+        author_id: author,
+        author_name: "Autor".into(),
+        text: format!("Pierwszy wpis: {title}"),
+        state: agora_domain::forum::PostState::Visible,
+        form_key: format!("{:064x}", space),
+        lang: "pl".into(),
+        per_hour: 100,
+    };
+    let t = agora_db::forum::NewThread { space_id: space, title: title.into(), first };
+    agora_db::forum::create_thread(app.db(), &t, &entry()).await.unwrap().unwrap().0
+}
+
+fn space(
+    kind: agora_domain::forum::SpaceKind,
+    ref_id: Option<i64>,
+    slug: &str,
+    members_only: bool,
+) -> agora_db::forum::SpaceInput {
+    agora_db::forum::SpaceInput {
+        kind,
+        ref_id,
+        slug: slug.into(),
+        name: slug.into(),
+        description: String::new(),
+        residents_start: true,
+        premoderated: false,
+        members_only,
+        closed: false,
+        position: 0,
+    }
+}
+
+#[tokio::test]
+async fn no_hidden_forum_item_reaches_an_anonymous_visitor_through_any_outlet() {
+    use agora_domain::forum::{PostState, SpaceKind};
+    let app = TestApp::new().await;
+    let u = unit(&app, "ZTP").await;
+    let author = app.user("autor@agora.test", &[Grant::Resident]).await;
+    // A draft consultation's discussion, with a thread.
+    let draft = stored(&app, u, "Szkic Omega", Status::Draft, 3, vec![]).await;
+    programme::add_method(app.db(), draft, "online_discussion", "Dyskusja.", None, None, &entry()).await.unwrap();
+    let t_draft = forum_thread(
+        &app,
+        &space(SpaceKind::Consultation, Some(draft), "konsultacja-szkic-omega", false),
+        author,
+        "Watek Omikron",
+    )
+    .await;
+    // A general space with a held post and a hidden one beside a shown one.
+    let general = space(SpaceKind::General, None, "ogolne", false);
+    let t_general = forum_thread(&app, &general, author, "Watek Rho").await;
+    let held = forum_post(&app, t_general, author, "Wstrzymany wpis Sigma", PostState::Held).await;
+    let hidden = forum_post(&app, t_general, author, "Ukryty wpis Tau", PostState::Visible).await;
+    let actor = agora_db::tracked::Actor { id: None, label: "mod" };
+    let hide = agora_domain::forum::ModerationAction::Hidden;
+    let reason = Some(agora_domain::forum::ReportReason::Abuse);
+    let e = entry();
+    let done =
+        agora_db::forum::decide(app.db(), hidden, PostState::Visible, hide, reason, Some("Obraza."), &[], actor, &e);
+    assert!(done.await.unwrap());
+    forum_post(&app, t_general, author, "Jawny wpis Phi", PostState::Visible).await;
+    // A body's members-only space, with a thread awaiting a position off the public ledger.
+    let f = agora_domain::body::BodyForm {
+        name_pl: "Rada Psi".into(),
+        slug: "rada-psi".into(),
+        kind: "other".into(),
+        units: vec![u.to_string()],
+        ..Default::default()
+    };
+    let body = agora_db::bodies::save(app.db(), None, &f.parse(&[u], &[]).unwrap(), &entry()).await.unwrap();
+    let members = space(SpaceKind::BodyMembers, Some(body), "cialo-rada-psi-czlonkowie", true);
+    let t_members = forum_thread(&app, &members, author, "Watek czlonkow Ypsilon").await;
+    let today = Utc::now().date_naive();
+    let awaiting = agora_db::forum::await_position(
+        app.db(),
+        t_members,
+        "Watek czlonkow Ypsilon",
+        u,
+        today,
+        today + Duration::days(14),
+        false,
+        actor,
+        &e,
+    );
+    assert!(awaiting.await.unwrap());
+
+    let markers = ["Watek Omikron", "Wstrzymany wpis Sigma", "Ukryty wpis Tau", "Watek czlonkow Ypsilon"];
+    // Those who may see each of them do, so their absence below is the rule at work.
+    let mut moderator = app.signed_in("mod@agora.test", &[Grant::Moderator]).await;
+    assert!(moderator.get(&format!("/forum/watki/{t_general}")).await.text().contains("Wstrzymany wpis Sigma"));
+    let mut org = app.signed_in("org@agora.test", &[Grant::Organiser(u)]).await;
+    assert!(org.get(&format!("/forum/watki/{t_draft}")).await.text().contains("Watek Omikron"));
+    let mut secretary = app.signed_in("sekretarz@agora.test", &[Grant::BodySecretary(body)]).await;
+    assert!(secretary.get(&format!("/forum/watki/{t_members}")).await.text().contains("Watek czlonkow Ypsilon"));
+
+    let outlets = [
+        "/forum".to_owned(),
+        "/forum/ogolne".into(),
+        format!("/forum/watki/{t_general}"),
+        format!("/forum/watki/{t_general}?kolejnosc=najnowsze"),
+        format!("/forum/wpisy/{held}/historia"),
+        format!("/forum/wpisy/{hidden}/historia"),
+        "/forum/konsultacja-szkic-omega".into(),
+        format!("/forum/watki/{t_draft}"),
+        "/forum/cialo-rada-psi-czlonkowie".into(),
+        format!("/forum/watki/{t_members}"),
+        "/forum/cialo-rada-psi".into(),
+        "/ciala-dialogu/rada-psi".into(),
+        "/moderacja".into(),
+        "/odpowiedzi-miasta".into(),
+        "/odpowiedzi-miasta?stan=czeka".into(),
+    ];
+    let mut public_pages = 0;
+    for path in &outlets {
+        let (status, text) = seen(&app, path).await;
+        assert!(status.is_success() || status.is_client_error(), "{path}: {status}");
+        if status.is_success() {
+            public_pages += 1;
+        }
+        for m in markers {
+            assert!(!text.contains(m), "{path} shows {m:?} to an anonymous visitor");
+        }
+    }
+    let (_, thread) = seen(&app, &format!("/forum/watki/{t_general}")).await;
+    assert!(thread.contains("Jawny wpis Phi") && thread.contains("Wpis ukryty przez moderatora"), "{thread}");
+    assert!(public_pages >= 9, "{public_pages} outlets answered");
+}
