@@ -531,3 +531,42 @@ test('staff tick every remark with one link, and a vote is confirmed, by keyboar
   await noPointer(voter);
   await voter.context().close();
 });
+
+test('a forum reply and a new thread with a mistake, by keyboard', async () => {
+  const page = await newPage('pl');
+  await signIn(page, 'anna.mieszkanka@agora.test', 'demo-mieszkaniec-2026');
+  await go(page, '/forum/transport');
+  await tabTo(page, (f) => f.region === 'main' && /^\/forum\/watki\/\d+$/.test(f.href || ''), 'a thread of the category');
+  await submitWith(page, 'Enter');
+  const thread = new URL(page.url()).pathname;
+
+  // "Reply" under a post opens the form addressed to that post, at the form.
+  await tabTo(page, (f) => f.region === 'main' && (f.href || '').includes('?odpowiedz='), 'a reply link');
+  await submitWith(page, 'Enter');
+  await tabTo(page, (f) => f.name === 'post_text', 'the reply text');
+  await page.keyboard.type('Odpowiadam z klawiatury.');
+  await tabTo(page, (f) => f.tag === 'button' && f.type === 'submit' && f.region === 'main', 'the send button');
+  let resp = await submitWith(page, 'Enter');
+  assert.equal(resp.status(), 200, `the reply answered ${resp.status()}`);
+  assert.equal(new URL(page.url()).pathname, thread, 'the reply did not lead back to its thread');
+  assert.match(await page.textContent('main'), /Odpowiadam z klawiatury\./);
+
+  // A new thread without a title comes back with the summary naming the field and the text kept.
+  await go(page, '/forum/transport/nowy-watek');
+  await tabTo(page, (f) => f.name === 'post_text', 'the text field');
+  await page.keyboard.type('Treść bez tytułu.');
+  await tabTo(page, (f) => f.tag === 'button' && f.type === 'submit' && f.region === 'main', 'the start button');
+  resp = await submitWith(page, 'Enter');
+  assert.equal(resp.status(), 422);
+  const summary = await page.$$eval('#error-summary a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent.trim()]));
+  assert.ok(summary.some(([href, text]) => href === '#title' && text.startsWith('Tytuł')), `summary: ${summary}`);
+  assert.equal(await page.inputValue('#post_text'), 'Treść bez tytułu.');
+  await tabTo(page, (f) => f.href === '#title' && f.region === 'main', 'the summary link to the title', { back: true });
+  await page.keyboard.press('Enter');
+  assert.equal((await focused(page)).id, 'title');
+  await page.keyboard.type('Wątek założony klawiaturą');
+  resp = await submitWith(page, 'Enter');
+  assert.equal(resp.status(), 200);
+  assert.match(await page.textContent('main h1'), /Wątek założony klawiaturą/);
+  await page.context().close();
+});
