@@ -173,7 +173,6 @@ pub struct RecentThread {
     pub id: i64,
     pub title: String,
     pub created_at: DateTime<Utc>,
-    pub posts: i64,
     pub space_slug: String,
     pub space_name: String,
 }
@@ -183,7 +182,7 @@ pub struct RecentThread {
 /// `Status::PUBLIC`).
 pub async fn recent_threads(db: &Db, limit: i64) -> DbResult<Vec<RecentThread>> {
     let sql = format!(
-        "SELECT t.id, t.title, t.created_at, t.posts, s.slug AS space_slug, s.name AS space_name \
+        "SELECT t.id, t.title, t.created_at, s.slug AS space_slug, s.name AS space_name \
          FROM forum_threads t JOIN forum_spaces s ON s.id = t.space_id WHERE s.members_only = FALSE \
          AND (s.kind <> 'consultation' OR EXISTS (SELECT 1 FROM consultations c WHERE c.id = s.ref_id AND c.status IN ({}))) \
          ORDER BY t.created_at DESC, t.id DESC LIMIT $1",

@@ -70,14 +70,14 @@ struct SpaceLink {
     name: String,
 }
 
-/// A recent thread on the front page.
+/// A recent thread on the front page: no counts of posts, which change with every post while
+/// the front page is kept until a thread is started.
 struct Recent {
     id: i64,
     title: String,
     space_slug: String,
     space_name: String,
     when: String,
-    posts: i64,
 }
 
 #[derive(Template)]
@@ -122,7 +122,6 @@ async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
             space_slug: t.space_slug,
             space_name: t.space_name,
             when: day_time(lang, t.created_at),
-            posts: t.posts,
         })
         .collect();
     render_public(&IndexTpl { ctx: &ctx, general, consultations, districts, bodies, recent }, None)

@@ -74,10 +74,14 @@ async fn residents_talk_in_two_levels_with_permalinks_and_the_author_hears_of_re
     let t = thread(&mut anna, "transport", "Nocne tramwaje do Nowej Huty", "Czy da się dodać kurs o 2:00?").await;
     let first = post(&mut piotr, t, "Popieram, wracam z pracy o tej porze.", None).await;
     let reply = post(&mut anna, t, "Dziękuję, zbierzmy podpisy.", Some(first)).await;
+    // The thread and its space, kept in memory for visitors, are never older than a post.
+    let mut visitor = app.client();
+    assert!(visitor.get(&format!("/forum/watki/{t}")).await.text().contains("zbierzmy podpisy"));
+    assert!(visitor.get("/forum/transport").await.body.contains("</td><td>3</td>"), "three posts listed");
     // A reply to a reply goes under the same post and says whom it answers.
     let deeper = post(&mut piotr, t, "Mogę pomóc w zbieraniu.", Some(reply)).await;
+    assert!(visitor.get("/forum/transport").await.body.contains("</td><td>4</td>"), "a post shows at once");
 
-    let mut visitor = app.client();
     let page = visitor.get(&format!("/forum/watki/{t}")).await;
     assert_eq!(page.status, StatusCode::OK);
     let body = &page.body;
