@@ -5,6 +5,7 @@
 mod access;
 mod account;
 mod admin;
+mod answer_rules;
 mod answering;
 mod applications;
 mod bodies;
@@ -17,6 +18,7 @@ mod ledger;
 mod meetings;
 mod organiser;
 mod polls;
+mod recognition;
 mod referrals;
 mod remarks;
 mod report;
@@ -44,10 +46,12 @@ pub fn routes() -> Router<AppState> {
         .merge(survey_builder::routes())
         .merge(polls::routes())
         .merge(districts::routes())
+        .merge(answer_rules::routes())
         .merge(bodies::routes())
         .merge(applications::routes())
         .merge(referrals::routes())
         .merge(meetings::routes())
+        .merge(recognition::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }

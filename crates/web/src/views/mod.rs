@@ -7,6 +7,7 @@ pub mod consultation;
 pub mod content;
 pub mod meetings;
 pub mod poll;
+pub mod recognition;
 pub mod remark;
 pub mod roles;
 pub mod survey_form;

@@ -17,6 +17,7 @@ mod formal_check;
 mod ledger;
 mod limits;
 mod meetings;
+mod recognition;
 mod redirects;
 mod referrals;
 mod remarks;
