@@ -362,12 +362,12 @@ mod tests {
     #[test]
     fn an_opinion_from_a_meeting_names_a_held_meeting_and_no_more_votes_than_voters_present() {
         let today = day(2026, 12, 4);
-        let held = [HeldMeeting { id: 5, voting_present: 14 }];
+        let held = [HeldMeeting { id: 5, voting_present: 15 }];
         let at = OpinionForm { meeting_id: "5".into(), ..form() };
         assert_eq!(at.parse(&[3], &[], &held, date, today).unwrap().meeting_id, Some(5));
         let too_many = OpinionForm { votes_for: "13".into(), ..at.clone() };
         let e = too_many.parse(&[3], &[], &held, date, today).unwrap_err();
-        assert_eq!((e.0[0].field, e.0[0].code, e.0[0].limit), ("votes_for", "opinion-votes-exceed-present", Some(14)));
+        assert_eq!((e.0[0].field, e.0[0].code, e.0[0].limit), ("votes_for", "opinion-votes-exceed-present", Some(15)));
         let elsewhere = OpinionForm { meeting_id: "6".into(), ..form() };
         let e = elsewhere.parse(&[3], &[], &held, date, today).unwrap_err();
         assert_eq!((e.0[0].field, e.0[0].code), ("meeting_id", "opinion-meeting-not-held"));
