@@ -3,7 +3,7 @@
 //! the body's secretary issues one for them), and anyone reads a body's yearly activity report
 //! as a page or a PDF.
 
-use super::common::{Opt, notice};
+use super::common::{OkQuery, Opt};
 use crate::cache::{Changed, changed};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -132,12 +132,6 @@ struct MineTpl<'a> {
     notice: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct OkQuery {
-    ok: String,
-}
-
 /// The bodies a signed-in person sits or sat on, each with their record's switch and the way
 /// to their certificate.
 async fn my_bodies(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
@@ -147,7 +141,7 @@ async fn my_bodies(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQu
         .into_iter()
         .map(|b| MyBodyView { slug: b.slug, name: localized(ctx.lang, b.name_pl, b.name_en), shown: b.shown })
         .collect();
-    let notice = notice(&ctx, &q.ok);
+    let notice = q.notice(&ctx);
     render(&MineTpl { ctx: &ctx, bodies, notice })
 }
 
