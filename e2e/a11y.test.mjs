@@ -220,6 +220,16 @@ const PAGES = [
   { name: 'my dialogue bodies (signed in)', path: '/konto/ciala-dialogu', as: 'organiser' },
   { name: 'dialogue bodies (staff)', path: '/admin/ciala-dialogu', as: 'admin' },
   { name: 'new dialogue body form', path: '/admin/ciala-dialogu/nowe', as: 'admin' },
+  { name: 'time to answer per kind of body', path: '/admin/ciala-dialogu/terminy-odpowiedzi', as: 'admin' },
+  {
+    name: 'time to answer with errors',
+    path: '/admin/ciala-dialogu/terminy-odpowiedzi',
+    as: 'admin',
+    fill: { '#days_kdo': '0' },
+    submit: 'main form[action="/admin/ciala-dialogu/terminy-odpowiedzi"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
   { name: 'dialogue body edit form', path: (s) => s.bodyHref, as: 'admin' },
   { name: 'dialogue body members and terms', path: (s) => `${s.bodyHref}/czlonkowie`, as: 'admin' },
   {

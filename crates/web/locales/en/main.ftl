@@ -1792,7 +1792,7 @@ tracked-step-refused = Refuse with reasons
 flash-tracked-granted = The request was granted.
 flash-tracked-refused = The refusal was published.
 
-## Recognition: members' records, certificates of participation, yearly activity reports
+## Dialogue bodies (issue 20, the rest): members' records, certificates, yearly reports, the city's time to answer per kind of body, opinions from meetings, bodies created on granted requests
 recognition-records = Members' participation
 recognition-records-hint = Each member decides alone whether their part in the body's work (meetings, co-signed opinions, terms) is shown in public.
 recognition-records-none = No member has agreed to show their participation yet.

@@ -1840,7 +1840,7 @@ tracked-step-refused = Odmów z uzasadnieniem
 flash-tracked-granted = Wniosek został uwzględniony.
 flash-tracked-refused = Odmowa została opublikowana.
 
-## Recognition: members' records, certificates of participation, yearly activity reports
+## Dialogue bodies (issue 20, the rest): members' records, certificates, yearly reports, the city's time to answer per kind of body, opinions from meetings, bodies created on granted requests
 recognition-records = Udział członków
 recognition-records-hint = Członek decyduje sam, czy jego udział w pracach ciała (posiedzenia, współpodpisane opinie, kadencje) jest widoczny publicznie.
 recognition-records-none = Żaden z członków nie zgodził się jeszcze na pokazanie swojego udziału.
