@@ -211,6 +211,8 @@ pub struct Dataset {
     /// The long forum thread, and how many pages of top-level posts it has.
     pub forum_thread: i64,
     pub forum_pages: i64,
+    /// The certificate form of the member with a long record, when bodies exist.
+    pub certificate_path: Option<String>,
     /// Rows per table after generation.
     pub counts: Vec<(String, i64)>,
     /// What was not generated, and why.
@@ -849,6 +851,7 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
              FROM bench_seq JOIN bu ON bu.i = n % {nu} JOIN bbody bb ON bb.i = n % {nbody} WHERE n <= {n_t}",
             title = pick("n", &["Opinia o projekcie uchwały", "Opinia o programie", "Rekomendacja zespołu", "Opinia o strategii"]),
         ));
+        steps.extend(crate::recognition::steps(ub + 1, &s.date("-1095"), &|secs: &str| s.at(secs)));
     }
     // The forum: one long thread in the demo's transport category, a top-level post and three
     // replies to it in turn, by the generated residents, over the ten days before today (so
@@ -956,6 +959,11 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
     let districts = c.strings("SELECT CAST(id AS TEXT) FROM districts ORDER BY id").await?;
     let categories = c.strings("SELECT CAST(id AS TEXT) FROM categories ORDER BY id").await?;
     let units = c.strings("SELECT code FROM units ORDER BY id").await?;
+    let certificate_path = c
+        .strings("SELECT slug FROM dialogue_bodies ORDER BY id LIMIT 1")
+        .await?
+        .first()
+        .map(|slug| format!("/ciala-dialogu/{slug}/zaswiadczenie"));
     c.close().await;
 
     let d = |i: usize| districts[i % districts.len()].clone();
@@ -984,6 +992,7 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         ledger_pages: (scale.tracked + LEDGER_PAGE - 1) / LEDGER_PAGE,
         forum_thread: if forum_space > 0 { forum_thread } else { 0 },
         forum_pages: ((n_f + 3) / 4 + FORUM_PAGE - 1) / FORUM_PAGE,
+        certificate_path,
         counts,
         notes: surveys_note.map(|n| format!("survey data: {n}")).into_iter().collect(),
         took: started.elapsed(),

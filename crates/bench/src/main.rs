@@ -7,6 +7,7 @@
 mod data;
 mod http;
 mod load;
+mod recognition;
 mod report;
 mod server;
 mod surveys;
@@ -86,7 +87,7 @@ struct Scenario {
     what: &'static str,
 }
 
-const SCENARIOS: [Scenario; 19] = [
+const SCENARIOS: [Scenario; 20] = [
     Scenario {
         name: "catalogue",
         what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn; in rounds alternating with nginx serving saved copies",
@@ -122,6 +123,10 @@ const SCENARIOS: [Scenario; 19] = [
     Scenario {
         name: "report-pdf",
         what: "GET raport.pdf of the consultation with the most remarks: time and peak memory",
+    },
+    Scenario {
+        name: "certificate-pdf",
+        what: "POST a member's certificate of participation (PDF) for three years of meetings and co-signed opinions",
     },
     Scenario { name: "report-xlsx", what: "GET raport.xlsx of the same consultation: time and peak memory" },
     Scenario { name: "report-csv", what: "GET raport.csv of the same consultation: time and peak memory" },
@@ -611,6 +616,13 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                 Some(Budget::Report),
                 None,
             ),
+            "certificate-pdf" => match &ctx.ds.certificate_path {
+                None => skipped(out, name, "no dialogue body to be a member of"),
+                Some(path) => match recognition::certificate(&addr, path, &ctx.cookies[0], &ctx.csrf) {
+                    (row, None) => out.rows.push(row),
+                    (row, Some(why)) => failed(out, row, why),
+                },
+            },
             "report-xlsx" => one_shot(&server, out, name, &format!("{big_report}.xlsx"), "spreadsheetml", None, None),
             "report-csv" => one_shot(&server, out, name, &format!("{big_report}.csv"), "text/csv", None, None),
             "survey-results" | "submit-survey" | "survey-csv" | "survey-xlsx" => match &survey {

@@ -156,12 +156,15 @@ pub struct BodyRequest {
     pub state: Option<TrackedState>,
     pub due_on: Option<NaiveDate>,
     pub supporters: i64,
+    /// The body created on it, once the city granted it.
+    pub body_slug: Option<String>,
 }
 
 const REQUEST_SELECT: &str = "SELECT r.id, r.name, r.kind, r.justification, r.unit_id, u.name_pl AS unit_name, \
      u.name_en AS unit_name_en, r.user_id, r.requester_name, r.tracked_id, r.created_at, t.state, t.due_on, \
-     (SELECT COUNT(*) FROM body_request_supports s WHERE s.request_id = r.id) AS supporters \
-     FROM body_requests r JOIN units u ON u.id = r.unit_id LEFT JOIN tracked_requests t ON t.id = r.tracked_id";
+     (SELECT COUNT(*) FROM body_request_supports s WHERE s.request_id = r.id) AS supporters, bd.slug AS body_slug \
+     FROM body_requests r JOIN units u ON u.id = r.unit_id LEFT JOIN tracked_requests t ON t.id = r.tracked_id \
+     LEFT JOIN dialogue_bodies bd ON bd.id = r.body_id";
 
 /// Stores a request of user `user`, collecting support; the requester's organisation, if
 /// given, is its first supporter.

@@ -212,6 +212,22 @@ pub async fn membership(db: &Db, body: i64, id: i64) -> DbResult<Option<Membersh
 /// Adds a body, or with `id` changes one, with its departments and themes; `Conflict` when
 /// the name or the address is taken (the message names which).
 pub async fn save(db: &Db, id: Option<i64>, b: &BodyInput, entry: &AuditEntry) -> DbResult<i64> {
+    save_linked(db, id, b, None, entry).await
+}
+
+/// Adds a body created on request `request` and links the request to it, in one transaction;
+/// `Conflict` when the request has a body already (it was acted on meanwhile).
+pub async fn create_for_request(db: &Db, b: &BodyInput, request: i64, entry: &AuditEntry) -> DbResult<i64> {
+    save_linked(db, None, b, Some(request), entry).await
+}
+
+async fn save_linked(
+    db: &Db,
+    id: Option<i64>,
+    b: &BodyInput,
+    request: Option<i64>,
+    entry: &AuditEntry,
+) -> DbResult<i64> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let id: i64 = match id {
@@ -238,6 +254,13 @@ pub async fn save(db: &Db, id: Option<i64>, b: &BodyInput, entry: &AuditEntry) -
         for category in &b.categories {
             sqlx::query("INSERT INTO body_categories (body_id, category_id) VALUES ($1, $2)")
                 .bind(id).bind(category).execute(&mut *tx).await?;
+        }
+        if let Some(r) = request {
+            let linked = sqlx::query("UPDATE body_requests SET body_id = $1 WHERE id = $2 AND body_id IS NULL")
+                .bind(id).bind(r).execute(&mut *tx).await?.rows_affected();
+            if linked == 0 {
+                return Err(crate::DbError::Conflict("body_requests.body_id".into()));
+            }
         }
         audit_in_tx!(tx, entry, Some(id));
         tx.commit().await?;

@@ -67,6 +67,7 @@ pub mod meetings;
 pub mod pages;
 pub mod polls;
 pub mod programme;
+pub mod recognition;
 pub mod reference;
 pub mod referrals;
 pub mod remarks;

@@ -528,3 +528,43 @@ pub async fn create_series(db: &Db, s: &SeriesInput, entry: &AuditEntry) -> DbRe
         Ok(id)
     })
 }
+
+/// A meeting of a body that has taken place, with the voting members recorded present.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub id: i64,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    /// Its attendance list, as the quorum is counted from it.
+    pub attendance: Vec<Attendance>,
+}
+
+#[derive(sqlx::FromRow)]
+struct HeldAttendance {
+    meeting_id: i64,
+    #[sqlx(flatten)]
+    a: Attendance,
+}
+
+/// The meetings body `body` convened that began by `now`, the latest first, each with its
+/// attendance list: two queries.
+pub async fn held(db: &Db, body: i64, now: DateTime<Utc>) -> DbResult<Vec<Held>> {
+    on!(db, p => {
+        let list: Vec<(i64, String, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT id, title, starts_at FROM meetings WHERE body_id = $1 AND starts_at <= $2 ORDER BY starts_at DESC, id DESC",
+        ).bind(body).bind(now).fetch_all(p).await?;
+        let rows: Vec<HeldAttendance> = sqlx::query_as(
+            "SELECT a.meeting_id, a.membership_id, a.user_id, a.person_name, a.role, a.voting, a.present \
+             FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.body_id = $1 AND m.starts_at <= $2",
+        ).bind(body).bind(now).fetch_all(p).await?;
+        Ok(list
+            .into_iter()
+            .map(|(id, title, starts_at)| Held {
+                id,
+                title,
+                starts_at,
+                attendance: rows.iter().filter(|r| r.meeting_id == id).map(|r| r.a.clone()).collect(),
+            })
+            .collect())
+    })
+}

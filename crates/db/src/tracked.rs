@@ -125,6 +125,10 @@ pub struct TrackedRow {
     pub consultation_status: Option<agora_domain::consultation::Status>,
     pub consultation_unit: Option<i64>,
     pub remark_receipt: Option<String>,
+    /// The body's address and the meeting the opinion was adopted at, for the link to it.
+    pub body_slug: Option<String>,
+    pub meeting_id: Option<i64>,
+    pub meeting_title: Option<String>,
 }
 
 /// Request `id`.
@@ -133,10 +137,10 @@ pub async fn get(db: &Db, id: i64) -> DbResult<Option<TrackedRow>> {
         "SELECT t.id, t.kind, t.title, t.body_id, b.name_pl AS body_name, b.name_en AS body_name_en, t.unit_id, \
          u.name_pl AS unit_name, u.name_en AS unit_name_en, t.opened_on, t.due_on, t.state, t.answered_on, t.public, o.text, o.adopted_on, o.votes_for, o.votes_against, \
          o.votes_abstaining, c.slug AS consultation_slug, c.title AS consultation_title, c.status AS consultation_status, \
-         c.unit_id AS consultation_unit, o.remark_receipt \
+         c.unit_id AS consultation_unit, o.remark_receipt, b.slug AS body_slug, o.meeting_id, mt.title AS meeting_title \
          FROM tracked_requests t JOIN units u ON u.id = t.unit_id \
          LEFT JOIN dialogue_bodies b ON b.id = t.body_id LEFT JOIN opinions o ON o.tracked_id = t.id \
-         LEFT JOIN consultations c ON c.id = o.consultation_id WHERE t.id = $1",
+         LEFT JOIN consultations c ON c.id = o.consultation_id LEFT JOIN meetings mt ON mt.id = o.meeting_id WHERE t.id = $1",
     ).bind(id).fetch_optional(p).await?))
 }
 
@@ -259,10 +263,10 @@ pub async fn create_opinion(
         };
         sqlx::query(
             "INSERT INTO opinions (tracked_id, body_id, text, adopted_on, votes_for, votes_against, votes_abstaining, \
-             consultation_id, remark_receipt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+             consultation_id, remark_receipt, meeting_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(id).bind(body).bind(&o.text).bind(o.adopted_on).bind(o.votes_for).bind(o.votes_against)
-        .bind(o.votes_abstaining).bind(on.map(|c| c.consultation_id)).bind(receipt)
+        .bind(o.votes_abstaining).bind(on.map(|c| c.consultation_id)).bind(receipt).bind(o.meeting_id)
         .execute(&mut *tx).await?;
         sqlx::query("INSERT INTO tracked_steps (tracked_id, at, state, note, actor_id, actor_label) VALUES ($1, $2, $3, NULL, $4, $5)")
             .bind(id).bind(at).bind(TrackedState::Sent).bind(actor.id).bind(actor.label)
@@ -357,4 +361,12 @@ pub async fn awaiting_by_unit(db: &Db, today: NaiveDate) -> DbResult<Vec<(i64, i
         "SELECT t.unit_id, COUNT(*), COALESCE(SUM(CASE WHEN t.due_on < $1 THEN 1 ELSE 0 END), 0) \
          FROM tracked_requests t WHERE t.state IN ('sent', 'acknowledged') GROUP BY t.unit_id ORDER BY t.unit_id",
     ).bind(today).fetch_all(p).await?))
+}
+
+/// The public opinions and recommendations adopted at meeting `meeting`: (id, title).
+pub async fn of_meeting(db: &Db, meeting: i64) -> DbResult<Vec<(i64, String)>> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT t.id, t.title FROM opinions o JOIN tracked_requests t ON t.id = o.tracked_id \
+         WHERE o.meeting_id = $1 AND t.public = TRUE ORDER BY t.id",
+    ).bind(meeting).fetch_all(p).await?))
 }

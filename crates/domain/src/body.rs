@@ -381,7 +381,7 @@ impl MembershipSpan {
 
     /// Whether `other` is the same person: the same account, or the same name when either has
     /// no account (names typed by hand differ only in case and spaces).
-    fn same_person(&self, user_id: Option<i64>, name: &str) -> bool {
+    pub fn same_person(&self, user_id: Option<i64>, name: &str) -> bool {
         match (self.user_id, user_id) {
             (Some(a), Some(b)) => a == b,
             _ => normalise(&self.person_name) == normalise(name),

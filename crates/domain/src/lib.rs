@@ -5,6 +5,7 @@ mod text_enum;
 
 pub mod access_request;
 pub mod account;
+pub mod answer_rules;
 pub mod application;
 pub mod body;
 pub mod calendar;
@@ -16,6 +17,7 @@ pub mod meeting;
 pub mod permission;
 pub mod poll;
 pub mod programme;
+pub mod recognition;
 pub mod reference;
 pub mod remark;
 pub mod survey;

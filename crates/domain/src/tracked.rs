@@ -129,6 +129,16 @@ pub struct OpinionForm {
     pub votes_abstaining: String,
     /// A consultation referred to the body that the opinion is given on, or empty.
     pub consultation_id: String,
+    /// The meeting of the body at which it was adopted, or empty.
+    pub meeting_id: String,
+}
+
+/// A meeting of a body that has taken place, as an opinion drafted at it is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeldMeeting {
+    pub id: i64,
+    /// Voting members recorded present: no vote can count more.
+    pub voting_present: usize,
 }
 
 /// An opinion or recommendation ready to be sent.
@@ -147,6 +157,8 @@ pub struct OpinionInput {
     pub votes_abstaining: i32,
     /// The consultation it is given on, where it also becomes a remark.
     pub consultation_id: Option<i64>,
+    /// The meeting it was adopted at.
+    pub meeting_id: Option<i64>,
 }
 
 fn votes(field: &'static str, raw: &str) -> Result<i32, FieldError> {
@@ -158,12 +170,14 @@ fn votes(field: &'static str, raw: &str) -> Result<i32, FieldError> {
 
 impl OpinionForm {
     /// Checks the form: `units` are the departments it may be addressed to, `consultations`
-    /// those referred to the body that still take its opinion, `parse_date` reads a typed date,
-    /// and `today` bounds the day of adoption (a body cannot adopt tomorrow).
+    /// those referred to the body that still take its opinion, `meetings` the body's meetings
+    /// that have taken place, `parse_date` reads a typed date, and `today` bounds the day of
+    /// adoption (a body cannot adopt tomorrow).
     pub fn parse(
         &self,
         units: &[i64],
         consultations: &[i64],
+        meetings: &[HeldMeeting],
         parse_date: impl Fn(&str) -> Option<NaiveDate>,
         today: NaiveDate,
     ) -> Result<OpinionInput, Invalid> {
@@ -208,6 +222,23 @@ impl OpinionForm {
             // An opinion the vote rejected is not the body's opinion.
             inv.push(FieldError::new("votes_for", "opinion-not-adopted"));
         }
+        let meeting = inv.check(match self.meeting_id.trim() {
+            "" => Ok(None),
+            s => s
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| meetings.iter().find(|m| m.id == id))
+                .map(Some)
+                .ok_or(FieldError::new("meeting_id", "opinion-meeting-not-held")),
+        });
+        if let (Some(Some(m)), Some(f), Some(a), Some(s)) = (meeting, votes_for, votes_against, votes_abstaining) {
+            // Only those recorded present with a vote could have voted.
+            let cast = usize::try_from(i64::from(f) + i64::from(a) + i64::from(s)).unwrap_or(usize::MAX);
+            if cast > m.voting_present {
+                inv.push(FieldError::with_limit("votes_for", "opinion-votes-exceed-present", m.voting_present));
+            }
+        }
+        let meeting_id = meeting.map(|m| m.map(|m| m.id));
         match (kind, title, unit_id, text, adopted_on, consultation_id, votes_for, votes_against, votes_abstaining) {
             (
                 Some(kind),
@@ -229,6 +260,7 @@ impl OpinionForm {
                 votes_against: a,
                 votes_abstaining: s,
                 consultation_id,
+                meeting_id: meeting_id.flatten(),
             }),
             _ => Err(inv),
         }
@@ -287,6 +319,7 @@ mod tests {
             votes_against: "1".into(),
             votes_abstaining: "2".into(),
             consultation_id: String::new(),
+            meeting_id: String::new(),
         }
     }
 
@@ -297,7 +330,7 @@ mod tests {
     #[test]
     fn an_opinion_needs_a_department_of_its_body_a_past_date_and_a_majority() {
         let today = day(2026, 12, 4);
-        let ok = form().parse(&[3, 4], &[], date, today).unwrap();
+        let ok = form().parse(&[3, 4], &[], &[], date, today).unwrap();
         assert_eq!((ok.unit_id, ok.votes_for, ok.adopted_on), (3, 12, day(2026, 12, 1)));
         let bad = OpinionForm {
             unit_id: "9".into(),
@@ -309,7 +342,7 @@ mod tests {
             ..form()
         };
         let fields: Vec<_> =
-            bad.parse(&[3, 4], &[7], date, today).unwrap_err().0.iter().map(|e| (e.field, e.code)).collect();
+            bad.parse(&[3, 4], &[7], &[], date, today).unwrap_err().0.iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(
             fields,
             vec![
@@ -321,9 +354,24 @@ mod tests {
             ]
         );
         let far = OpinionForm { adopted_on: "9999-01-01".into(), ..form() };
-        assert_eq!(far.parse(&[3], &[], date, today).unwrap_err().0[0].field, "adopted_on");
+        assert_eq!(far.parse(&[3], &[], &[], date, today).unwrap_err().0[0].field, "adopted_on");
         let on = OpinionForm { consultation_id: "7".into(), ..form() };
-        assert_eq!(on.parse(&[3], &[7], date, today).unwrap().consultation_id, Some(7));
+        assert_eq!(on.parse(&[3], &[7], &[], date, today).unwrap().consultation_id, Some(7));
+    }
+
+    #[test]
+    fn an_opinion_from_a_meeting_names_a_held_meeting_and_no_more_votes_than_voters_present() {
+        let today = day(2026, 12, 4);
+        let held = [HeldMeeting { id: 5, voting_present: 15 }];
+        let at = OpinionForm { meeting_id: "5".into(), ..form() };
+        assert_eq!(at.parse(&[3], &[], &held, date, today).unwrap().meeting_id, Some(5));
+        let too_many = OpinionForm { votes_for: "13".into(), ..at.clone() };
+        let e = too_many.parse(&[3], &[], &held, date, today).unwrap_err();
+        assert_eq!((e.0[0].field, e.0[0].code, e.0[0].limit), ("votes_for", "opinion-votes-exceed-present", Some(15)));
+        let elsewhere = OpinionForm { meeting_id: "6".into(), ..form() };
+        let e = elsewhere.parse(&[3], &[], &held, date, today).unwrap_err();
+        assert_eq!((e.0[0].field, e.0[0].code), ("meeting_id", "opinion-meeting-not-held"));
+        assert_eq!(form().parse(&[3], &[], &held, date, today).unwrap().meeting_id, None);
     }
 
     #[test]

@@ -7,5 +7,6 @@ pub mod docx;
 pub mod ical;
 pub mod pdf;
 pub mod report;
+pub mod sheet;
 pub mod table_xlsx;
 pub mod xlsx;

@@ -1,4 +1,5 @@
-//! The consultation report as a tagged, accessible PDF (PDF/UA-1).
+//! The consultation report, and the other documents made of the same parts (a [`Sheet`]),
+//! as tagged, accessible PDFs (PDF/UA-1).
 //!
 //! The layout is one flowing column on A4 pages. Text is measured with the fonts' own
 //! advance widths and broken greedily at spaces, and every remark becomes a small
@@ -31,6 +32,7 @@ use skrifa::string::StringId;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::report::{CountTable, RemarkLine, ReportDoc};
+use crate::sheet::{Block, Sheet};
 use crate::xlsx::ExportError;
 
 /// A4 in points.
@@ -80,6 +82,40 @@ pub fn pdf(doc: &ReportDoc) -> Result<Vec<u8>, ExportError> {
 
     let mut w = Writer::new(Fonts::load()?)?;
     w.report(doc, &title);
+    w.finish(title, lang)
+}
+
+/// Writes a [`Sheet`] as a PDF/UA-1 document with its fonts embedded, laid out like the report.
+pub fn sheet(doc: &Sheet) -> Result<Vec<u8>, ExportError> {
+    let lang = match doc.lang.trim() {
+        "" => "pl".to_string(),
+        l => l.to_string(),
+    };
+    // PDF/UA requires a document title and non-empty headings.
+    let title = match clean(&doc.title) {
+        t if t.is_empty() => "–".to_string(),
+        t => t,
+    };
+    let mut w = Writer::new(Fonts::load()?)?;
+    w.heading(1, &title);
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(h) => w.section(h),
+            Block::Paragraph(p) => w.paragraphs(p),
+            Block::Note(n) => w.paragraph(n, Style::Italic, BODY),
+            Block::Terms(terms) => {
+                let terms: Vec<(&str, &str)> =
+                    terms.iter().filter(|(_, v)| !clean(v).is_empty()).map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                if !terms.is_empty() {
+                    w.terms(&terms);
+                }
+            }
+            Block::List(items) if !items.is_empty() => w.list(items),
+            Block::List(_) => {}
+            Block::Counts(c) if !c.rows.is_empty() => w.count_table(c),
+            Block::Counts(_) => {}
+        }
+    }
     w.finish(title, lang)
 }
 
@@ -960,6 +996,7 @@ mod tests {
 
     use super::*;
     use crate::report::sample;
+    use crate::sheet::{Block, Sheet};
 
     fn count(haystack: &[u8], needle: &str) -> usize {
         haystack.windows(needle.len()).filter(|w| *w == needle.as_bytes()).count()
@@ -1021,6 +1058,40 @@ mod tests {
         ] {
             assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
         }
+    }
+
+    #[test]
+    fn a_sheet_is_tagged_like_the_report_and_leaves_out_empty_parts() {
+        let doc = Sheet {
+            lang: "pl".into(),
+            title: "Zaświadczenie o udziale w pracach ciała dialogu".into(),
+            blocks: vec![
+                Block::Terms(vec![("Imię i nazwisko".into(), "Anna Żółć".into()), ("Puste".into(), " ".into())]),
+                Block::Heading("Posiedzenia".into()),
+                Block::List(vec!["12 marca 2026: Posiedzenie nr 3".into()]),
+                Block::Heading("Opinie".into()),
+                Block::List(Vec::new()),
+                Block::Paragraph("Brak.".into()),
+                Block::Counts(CountTable { caption: "Głosy".into(), rows: vec![("Za".into(), 9)] }),
+                Block::Note("Wydano 4 grudnia 2026, nr ZU/2026/000001.".into()),
+            ],
+        };
+        let bytes = sheet(&doc).expect("pdf");
+        for key in ["/StructTreeRoot", "/Lang(pl)", "pdfuaid:part", "/S/H1", "/S/H2", "/S/L/", "/S/Table"] {
+            assert!(contains(&bytes, key), "{key} missing");
+        }
+        let text = text(&bytes);
+        for expected in [
+            "Zaświadczenie o udziale w pracach ciała dialogu",
+            "Imię i nazwisko Anna Żółć",
+            "12 marca 2026: Posiedzenie nr 3",
+            "Za 9",
+            "nr ZU/2026/000001",
+        ] {
+            assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+        }
+        assert!(!text.contains("Puste"), "{text}");
+        assert!(sheet(&Sheet::default()).expect("an empty sheet").starts_with(b"%PDF"));
     }
 
     #[test]

@@ -160,10 +160,12 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
     crate::demo_consultations::load(db, storage).await?;
     crate::demo_remarks::load(db).await?;
     crate::demo_surveys::load(db).await?;
+    crate::demo_recognition::account(db, cost).await?;
     crate::demo_bodies::load(db).await?;
     crate::demo_opinions::load(db).await?;
     crate::demo_meetings::load(db).await?;
     crate::demo_applications::load(db).await?;
     crate::demo_forum::load(db, cost).await?;
+    crate::demo_recognition::load(db).await?;
     Ok(())
 }

@@ -139,6 +139,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             votes_against: o.votes.1,
             votes_abstaining: o.votes.2,
             consultation_id: on.as_ref().map(|c| c.id),
+            meeting_id: None,
         };
         let secretary = format!("Sekretariat: {}", body.body.name_pl);
         let on = on.map(|c| OnConsultation {

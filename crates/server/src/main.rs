@@ -8,6 +8,7 @@ mod demo_consultations;
 mod demo_forum;
 mod demo_meetings;
 mod demo_opinions;
+mod demo_recognition;
 mod demo_remarks;
 mod demo_surveys;
 mod mailer;
@@ -119,7 +120,7 @@ fn storage(cfg: &Config) -> anyhow::Result<Arc<dyn object_store::ObjectStore>> {
 
 fn print_demo_accounts() {
     println!("\nDemo accounts (password — e-mail — role):");
-    for a in demo::ACCOUNTS {
+    for a in demo::ACCOUNTS.iter().chain([&demo_recognition::MEMBER]) {
         println!("  {:<22} {:<32} {}", a.password, a.email, a.role);
     }
     println!();

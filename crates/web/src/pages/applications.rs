@@ -415,6 +415,10 @@ struct RequestView {
     tracked_id: Option<i64>,
     due: String,
     supporters: i64,
+    /// The body created on it.
+    body_slug: Option<String>,
+    /// Granted with no body yet: an administrator may create it.
+    to_create: bool,
 }
 
 fn request_view_of(lang: Lang, r: BodyRequest) -> RequestView {
@@ -429,6 +433,8 @@ fn request_view_of(lang: Lang, r: BodyRequest) -> RequestView {
         tracked_id: r.tracked_id,
         due: r.due_on.map(|d| time::day(lang, d)).unwrap_or_default(),
         supporters: r.supporters,
+        to_create: r.state == Some(agora_domain::tracked::TrackedState::Granted) && r.body_slug.is_none(),
+        body_slug: r.body_slug,
         name: r.name,
         justification: r.justification,
         requester: r.requester_name,

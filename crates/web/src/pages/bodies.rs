@@ -12,12 +12,14 @@ use crate::state::AppState;
 use crate::time::{day, local_date};
 use crate::urls::redirect;
 use crate::views::meetings::{MeetingLine, split};
+use crate::views::recognition::{self, RecordView};
 use agora_db::DbError;
 use agora_db::bodies::{self, Body, BodyFilter, Membership, Term};
 use agora_db::reference::{self, NamedKind};
 use agora_domain::Invalid;
 use agora_domain::body::{Account, BodyForm, BodyKind, EndForm, MemberRole, MembershipForm, TermForm, check_overlap};
 use agora_domain::permission::Action;
+use agora_domain::recognition::may_keep_record;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
@@ -193,6 +195,14 @@ struct PageTpl<'a> {
     past: Vec<MeetingLine>,
     /// Whether the visitor may read the members' space on the forum.
     members_forum: bool,
+    /// The records of the members who agreed to show them.
+    records: Vec<RecordView>,
+    /// Whether the signed-in visitor shows their own record here, when they are a member.
+    my_record: Option<bool>,
+    /// Whether the visitor may ask for a certificate of participation here.
+    may_certify: bool,
+    /// The years with an activity report, the latest first.
+    years: Vec<i32>,
 }
 
 async fn public_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
@@ -204,7 +214,18 @@ async fn public_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
     let lang = ctx.lang;
     let b = d.body;
     let (lines, opinions_total) = super::ledger::body_opinions(&state, lang, b.id).await?;
-    let (upcoming, past) = split(lang, agora_db::meetings::for_body(&state.db, b.id).await?, b.id, chrono::Utc::now());
+    let meetings = agora_db::meetings::for_body(&state.db, b.id).await?;
+    let years = recognition::years(&state, b.id, &meetings, chrono::Utc::now()).await?;
+    let (upcoming, past) = split(lang, meetings, b.id, chrono::Utc::now());
+    let records = recognition::records(&state, lang, b.id).await?;
+    let spans: Vec<_> = members.current.iter().chain(&members.former).map(Membership::span).collect();
+    let my_record = match &ctx.user {
+        Some(u) if may_keep_record(&spans, u.id) => {
+            Some(agora_db::recognition::consented(&state.db, b.id, u.id).await?)
+        }
+        _ => None,
+    };
+    let may_certify = my_record.is_some() || ctx.can(Action::ManageBody(b.id));
     let tpl = PageTpl {
         meetings_slug: b.slug.clone(),
         upcoming,
@@ -227,6 +248,10 @@ async fn public_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         former: members.former.into_iter().map(|m| member_view(lang, m, today)).collect(),
         can_edit: ctx.can(Action::ManageBody(b.id)),
         members_forum,
+        records,
+        my_record,
+        may_certify,
+        years,
     };
     render_public(&tpl, None)
 }
@@ -296,6 +321,8 @@ struct EditTpl<'a> {
     full: bool,
     errors: FormErrors,
     notice: Option<String>,
+    /// The granted request a new body is created on: its id and name.
+    request: Option<(i64, String)>,
 }
 
 /// The departments and categories that exist, as ids.
@@ -303,6 +330,7 @@ async fn known_ids(state: &AppState) -> AppResult<(Vec<reference::Unit>, Vec<ref
     Ok((reference::units(&state.db).await?, reference::named(&state.db, NamedKind::Category).await?))
 }
 
+#[expect(clippy::too_many_arguments, reason = "each is one part of the form page")]
 async fn edit_page(
     state: &AppState,
     ctx: &Ctx,
@@ -311,6 +339,7 @@ async fn edit_page(
     f: BodyForm,
     errors: FormErrors,
     notice: Option<String>,
+    request: Option<(i64, String)>,
 ) -> AppResult<Response> {
     let (units, categories) = known_ids(state).await?;
     let checks = |chosen: &[String], items: Vec<(i64, String)>| -> Vec<Check> {
@@ -345,6 +374,7 @@ async fn edit_page(
         full: ctx.can(Action::ManageReferenceData),
         errors,
         notice,
+        request,
     };
     render_form(&tpl.errors, &tpl)
 }
@@ -376,8 +406,15 @@ fn body_form(p: &Pairs) -> AppResult<BodyForm> {
     Ok(f)
 }
 
-/// Checks and stores a body; `Err` carries the problems for the form.
-async fn save_body(state: &AppState, ctx: &Ctx, id: Option<i64>, f: &BodyForm) -> AppResult<Result<i64, Invalid>> {
+/// Checks and stores a body (created on `request`, when given); `Err` carries the problems
+/// for the form.
+async fn save_body(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Option<i64>,
+    f: &BodyForm,
+    request: Option<i64>,
+) -> AppResult<Result<i64, Invalid>> {
     let (units, categories) = known_ids(state).await?;
     let unit_ids: Vec<i64> = units.iter().map(|u| u.id).collect();
     let category_ids: Vec<i64> = categories.iter().map(|c| c.id).collect();
@@ -387,8 +424,16 @@ async fn save_body(state: &AppState, ctx: &Ctx, id: Option<i64>, f: &BodyForm) -
     };
     let action = if id.is_some() { "dialogue_body.update" } else { "dialogue_body.create" };
     let entry = ctx.audit(action, "dialogue_body", format!("{} ({})", input.name_pl, input.slug));
-    match bodies::save(&state.db, id, &input, &entry).await {
+    let saved = match request {
+        Some(r) => bodies::create_for_request(&state.db, &input, r, &entry).await,
+        None => bodies::save(&state.db, id, &input, &entry).await,
+    };
+    match saved {
         Ok(id) => Ok(Ok(id)),
+        // Another administrator created a body on the same request meanwhile.
+        Err(DbError::Conflict(msg)) if msg.contains("body_requests") => {
+            Ok(Err(agora_domain::FieldError::new("name_pl", "bodies-request-done").into()))
+        }
         // The message of a broken unique rule names its column or index on both databases.
         Err(DbError::Conflict(msg)) if msg.contains("slug") => {
             Ok(Err(agora_domain::FieldError::new("slug", "body-slug-taken").into()))
@@ -398,18 +443,57 @@ async fn save_body(state: &AppState, ctx: &Ctx, id: Option<i64>, f: &BodyForm) -
     }
 }
 
-async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct NewQuery {
+    /// A granted request to create a body, which fills the form.
+    wniosek: String,
+}
+
+/// Request `raw` when the city granted it and no body has been created on it yet; 404 otherwise,
+/// so that a body is created once on each granted request.
+async fn granted_request(state: &AppState, raw: &str) -> AppResult<agora_db::applications::BodyRequest> {
+    let id: i64 = raw.trim().parse().map_err(|_| AppError::NotFound)?;
+    let r = agora_db::applications::request(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    if r.state == Some(agora_domain::tracked::TrackedState::Granted) && r.body_slug.is_none() {
+        Ok(r)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NewQuery>) -> AppResult<Response> {
     ctx.require(Action::ManageReferenceData)?;
-    let f = BodyForm { kind: BodyKind::Kdo.as_str().into(), ..BodyForm::default() };
-    edit_page(&state, &ctx, None, None, f, FormErrors::default(), None).await
+    let (f, request) = if q.wniosek.trim().is_empty() {
+        (BodyForm { kind: BodyKind::Kdo.as_str().into(), ..BodyForm::default() }, None)
+    } else {
+        // What the requesters asked for, for the administrator to complete.
+        let r = granted_request(&state, &q.wniosek).await?;
+        let f = BodyForm {
+            name_pl: r.name.clone(),
+            kind: r.kind.as_str().into(),
+            about: r.justification.clone(),
+            units: vec![r.unit_id.to_string()],
+            ..BodyForm::default()
+        };
+        (f, Some((r.id, r.name)))
+    };
+    edit_page(&state, &ctx, None, None, f, FormErrors::default(), None, request).await
 }
 
 async fn create(State(state): State<AppState>, ctx: Ctx, Form(p): Form<Pairs>) -> AppResult<Response> {
     ctx.require(Action::ManageReferenceData)?;
     let f = body_form(&p)?;
-    match save_body(&state, &ctx, None, &f).await? {
+    let request = match p.get("request_id") {
+        "" => None,
+        raw => Some(granted_request(&state, raw).await?),
+    };
+    match save_body(&state, &ctx, None, &f, request.as_ref().map(|r| r.id)).await? {
         Ok(id) => Ok(redirect(&format!("/admin/ciala-dialogu/{id}?ok=flash-body-created")).into_response()),
-        Err(inv) => edit_page(&state, &ctx, None, None, f, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+        Err(inv) => {
+            let errors = FormErrors::from_invalid(&inv, ctx.lang);
+            edit_page(&state, &ctx, None, None, f, errors, None, request.map(|r| (r.id, r.name))).await
+        }
     }
 }
 
@@ -422,7 +506,7 @@ async fn edit_form(
     ctx.require(Action::ManageBody(id))?;
     let (b, f) = stored_form(&state, id).await?;
     let notice = q.notice(&ctx);
-    edit_page(&state, &ctx, Some(id), Some(&b), f, FormErrors::default(), notice).await
+    edit_page(&state, &ctx, Some(id), Some(&b), f, FormErrors::default(), notice, None).await
 }
 
 async fn update(
@@ -439,10 +523,11 @@ async fn update(
         // legal basis, departments and themes) is the administrators' to change.
         f = BodyForm { about: f.about, contact: f.contact, statute_url: f.statute_url, ..stored };
     }
-    match save_body(&state, &ctx, Some(id), &f).await? {
+    match save_body(&state, &ctx, Some(id), &f, None).await? {
         Ok(_) => Ok(redirect(&format!("/admin/ciala-dialogu/{id}?ok=flash-saved")).into_response()),
         Err(inv) => {
-            edit_page(&state, &ctx, Some(id), Some(&b), f, FormErrors::from_invalid(&inv, ctx.lang), None).await
+            let errors = FormErrors::from_invalid(&inv, ctx.lang);
+            edit_page(&state, &ctx, Some(id), Some(&b), f, errors, None, None).await
         }
     }
 }

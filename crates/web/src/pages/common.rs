@@ -165,3 +165,15 @@ pub async fn section_options(state: &AppState, c: i64) -> AppResult<Vec<Opt>> {
         .map(|s| Opt { value: s.id.to_string(), label: s.label })
         .collect())
 }
+
+/// Where the days the city has to answer each kind of body are kept.
+pub const ANSWER_RULES_KEY: &str = "answer_rules";
+
+/// The days the city has to answer each kind of body, as administrators set them (defaults
+/// when they have not, or when what is stored cannot be read).
+pub async fn answer_rules(state: &AppState) -> AppResult<agora_domain::answer_rules::AnswerRules> {
+    Ok(agora_db::settings::get(&state.db, ANSWER_RULES_KEY)
+        .await?
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
+}

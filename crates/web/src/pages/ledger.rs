@@ -19,9 +19,10 @@ use agora_db::{Page, audit::AuditEntry};
 use agora_domain::TextEnum;
 use agora_domain::body::MembershipSpan;
 use agora_domain::consultation::Status;
+use agora_domain::meeting::{Attendee, quorum};
 use agora_domain::permission::Action;
 use agora_domain::tracked::{
-    OpinionForm, OpinionInput, StepForm, TrackedKind, TrackedState, cosigning_membership, overdue_days,
+    HeldMeeting, OpinionForm, OpinionInput, StepForm, TrackedKind, TrackedState, cosigning_membership, overdue_days,
 };
 use agora_domain::visibility::Item;
 use askama::Template;
@@ -202,6 +203,8 @@ struct Shown {
     /// The consultation the opinion was given on (slug, title) and its remark's receipt, when
     /// the viewer may see that consultation.
     consultation: Option<(String, String, String)>,
+    /// The meeting it was adopted at: its address and title.
+    meeting: Option<(String, String)>,
 }
 
 struct HistoryRow {
@@ -239,6 +242,12 @@ async fn shown(state: &AppState, ctx: &Ctx, t: TrackedRow) -> AppResult<Shown> {
         consultation: match (&t.consultation_slug, &t.consultation_title, t.consultation_status, t.consultation_unit) {
             (Some(slug), Some(title), Some(status), Some(unit)) if ctx.may_see(Item::Consultation { status, unit }) => {
                 Some((slug.clone(), title.clone(), t.remark_receipt.clone().unwrap_or_default()))
+            }
+            _ => None,
+        },
+        meeting: match (&t.body_slug, t.meeting_id, &t.meeting_title) {
+            (Some(slug), Some(id), Some(title)) => {
+                Some((format!("/ciala-dialogu/{slug}/posiedzenia/{id}"), title.clone()))
             }
             _ => None,
         },
@@ -334,6 +343,8 @@ struct OpinionTpl<'a> {
     units: Vec<Opt>,
     /// Consultations referred to the body that still take its opinion.
     consultations: Vec<Opt>,
+    /// The body's meetings that have taken place, with the voting members present at each.
+    meetings: Vec<Opt>,
     kinds: Vec<Opt>,
     f: OpinionForm,
     errors: FormErrors,
@@ -367,10 +378,50 @@ async fn opinion_view(
         .into_iter()
         .map(|(id, title)| Opt { value: id.to_string(), label: title })
         .collect();
+    let meetings = held_meetings(state, body_id)
+        .await?
+        .into_iter()
+        .map(|(m, h)| Opt {
+            value: m.id.to_string(),
+            label: ctx.lang.t_args(
+                "opinion-meeting-option",
+                &[
+                    ("title", Arg::Str(m.title)),
+                    ("date", Arg::Str(time::day(lang, time::local_date(m.starts_at)))),
+                    ("present", Arg::Num(i64::try_from(h.voting_present).unwrap_or(i64::MAX))),
+                ],
+            ),
+        })
+        .collect();
     let (_, body) = body_names(state, lang, body_id).await?;
-    let errors =
-        errors.labelled("unit_id", ctx.t("tracked-unit")).labelled("consultation_id", ctx.t("opinion-consultation"));
-    render_form(&errors.clone(), &OpinionTpl { ctx, body_id, body, units, consultations, kinds, f, errors })
+    let errors = errors
+        .labelled("unit_id", ctx.t("tracked-unit"))
+        .labelled("consultation_id", ctx.t("opinion-consultation"))
+        .labelled("meeting_id", ctx.t("opinion-meeting"));
+    render_form(&errors.clone(), &OpinionTpl { ctx, body_id, body, units, consultations, meetings, kinds, f, errors })
+}
+
+/// Body `body`'s meetings that have taken place, each with the voting members recorded
+/// present (each person once, as the quorum counts them).
+async fn held_meetings(state: &AppState, body: i64) -> AppResult<Vec<(agora_db::meetings::Held, HeldMeeting)>> {
+    Ok(agora_db::meetings::held(&state.db, body, Utc::now())
+        .await?
+        .into_iter()
+        .map(|m| {
+            let list: Vec<Attendee> = m
+                .attendance
+                .iter()
+                .map(|a| Attendee {
+                    user_id: a.user_id,
+                    person_name: a.person_name.clone(),
+                    voting: a.voting,
+                    present: a.present,
+                })
+                .collect();
+            let h = HeldMeeting { id: m.id, voting_present: quorum(&list).present };
+            (m, h)
+        })
+        .collect())
 }
 
 #[derive(Deserialize, Default)]
@@ -404,11 +455,14 @@ async fn send_opinion(
     let units: Vec<i64> = reference::units(&state.db).await?.into_iter().map(|u| u.id).collect();
     let referred = super::referrals::open_to_opinion(&state, body).await?;
     let referred_ids: Vec<i64> = referred.iter().map(|(id, _)| *id).collect();
-    let o = match f.parse(&units, &referred_ids, time::parse_date, today()) {
+    let held: Vec<HeldMeeting> = held_meetings(&state, body).await?.into_iter().map(|(_, h)| h).collect();
+    let o = match f.parse(&units, &referred_ids, &held, time::parse_date, today()) {
         Ok(o) => o,
         Err(e) => return opinion_view(&state, &ctx, body, f, FormErrors::from_invalid(&e, ctx.lang)).await,
     };
-    let due = o.kind.default_period().due(o.adopted_on);
+    // The body's kind sets the city's time to answer, as administrators have ruled it.
+    let kind = agora_db::bodies::by_id(&state.db, body).await?.ok_or(AppError::NotFound)?.kind;
+    let due = super::common::answer_rules(&state).await?.period(kind).due(o.adopted_on);
     let entry = ctx.audit("tracked.create", "tracked_request", format!("{}: {} ({due})", o.kind, o.title));
     let actor = Actor { id: Some(user.id), label: &user.display_name };
     let on = match o.consultation_id {

@@ -175,6 +175,8 @@ struct PageTpl<'a> {
     amendments_until: Option<String>,
     may_amend: bool,
     can_edit: bool,
+    /// The opinions and recommendations adopted at it: (id, title).
+    opinions: Vec<(i64, String)>,
 }
 
 /// Body `slug` and its meeting `id`; 404 when the meeting is another body's.
@@ -230,6 +232,7 @@ async fn public_page(
             .flatten(),
         can_edit: ctx.can(Action::ManageBody(b.id)),
         slug,
+        opinions: agora_db::tracked::of_meeting(&state.db, id).await?,
     };
     render_public(&tpl, None)
 }

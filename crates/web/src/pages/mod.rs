@@ -5,6 +5,7 @@
 mod access;
 mod account;
 mod admin;
+mod answer_rules;
 mod answering;
 mod applications;
 mod bodies;
@@ -19,6 +20,7 @@ mod meetings;
 mod moderation;
 mod organiser;
 mod polls;
+mod recognition;
 mod referrals;
 mod remarks;
 mod report;
@@ -46,12 +48,14 @@ pub fn routes() -> Router<AppState> {
         .merge(survey_builder::routes())
         .merge(polls::routes())
         .merge(districts::routes())
+        .merge(answer_rules::routes())
         .merge(bodies::routes())
         .merge(applications::routes())
         .merge(referrals::routes())
         .merge(meetings::routes())
         .merge(forum::routes())
         .merge(moderation::routes())
+        .merge(recognition::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
 }

@@ -8,6 +8,7 @@ pub mod content;
 pub mod forum;
 pub mod meetings;
 pub mod poll;
+pub mod recognition;
 pub mod remark;
 pub mod roles;
 pub mod survey_form;

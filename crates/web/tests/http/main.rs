@@ -18,6 +18,7 @@ mod forum;
 mod ledger;
 mod limits;
 mod meetings;
+mod recognition;
 mod redirects;
 mod referrals;
 mod remarks;
