@@ -669,6 +669,26 @@ fn with_status(mut r: Response, status: StatusCode) -> Response {
 
 // ---- staff on a thread ----
 
+/// The department chosen in `field` among those this person speaks for (403 for someone who
+/// speaks for none); a choice outside them is a field error in `inv`.
+async fn chosen_unit(
+    state: &AppState,
+    ctx: &Ctx,
+    raw: &str,
+    field: &'static str,
+    inv: &mut Invalid,
+) -> AppResult<Option<i64>> {
+    let units = units_for_position(ctx, &agora_db::reference::units(&state.db).await?);
+    if units.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let unit = raw.parse::<i64>().ok().filter(|u| units.iter().any(|(id, _)| id == u));
+    if unit.is_none() {
+        inv.push(FieldError::new(field, "choose-one"));
+    }
+    Ok(unit)
+}
+
 /// The position is given for one of the departments this person works for.
 async fn position(
     State(state): State<AppState>,
@@ -679,15 +699,8 @@ async fn position(
     let (t, _f) = thread_facts(&state, &ctx, id).await?;
     let user = ctx.require_user()?.clone();
     let sf: StaffForm = p.decode()?;
-    let units = units_for_position(&ctx, &agora_db::reference::units(&state.db).await?);
-    if units.is_empty() {
-        return Err(AppError::Forbidden);
-    }
     let mut inv = Invalid::default();
-    let unit = sf.position_unit.parse::<i64>().ok().filter(|u| units.iter().any(|(id, _)| id == u));
-    if unit.is_none() {
-        inv.push(FieldError::new("position_unit", "choose-one"));
-    }
+    let unit = chosen_unit(&state, &ctx, &sf.position_unit, "position_unit", &mut inv).await?;
     let text =
         inv.check(agora_domain::validation::bounded_text("position_text", &sf.position_text, 2, rules::POST_MAX));
     let (Some(unit), Some(text), true) = (unit, text, inv.is_empty()) else {
@@ -728,16 +741,9 @@ async fn await_position(
     let (t, f) = thread_facts(&state, &ctx, id).await?;
     let user = ctx.require_user()?.clone();
     let sf: StaffForm = p.decode()?;
-    let units = units_for_position(&ctx, &agora_db::reference::units(&state.db).await?);
-    if units.is_empty() {
-        return Err(AppError::Forbidden);
-    }
     let today = local_date(Utc::now());
     let mut inv = Invalid::default();
-    let unit = sf.await_unit.parse::<i64>().ok().filter(|u| units.iter().any(|(id, _)| id == u));
-    if unit.is_none() {
-        inv.push(FieldError::new("await_unit", "choose-one"));
-    }
+    let unit = chosen_unit(&state, &ctx, &sf.await_unit, "await_unit", &mut inv).await?;
     let due = crate::time::parse_date(&sf.due_on);
     match due {
         None => inv.push(FieldError::new("due_on", "date-invalid")),
