@@ -356,7 +356,7 @@ const PAGES = [
   },
   { name: 'district page with a poll (survey family)', path: (s) => s.districtHref },
   { name: 'district map (dzielnice)', path: '/dzielnice', shot: true },
-  { name: 'district page with its outline (dzielnice)', path: (s) => s.districtMapHref },
+  { name: 'district page with its outline (dzielnice)', path: (s) => s.districtMapHref, shot: true },
   { name: 'survey (first step)', path: `/ankiety/${SURVEY}`, shot: true, doc: 'survey' },
   {
     name: 'survey with errors',
