@@ -355,6 +355,8 @@ const PAGES = [
     status: 422,
   },
   { name: 'district page with a poll (survey family)', path: (s) => s.districtHref },
+  { name: 'district map (dzielnice)', path: '/dzielnice', shot: true },
+  { name: 'district page with its outline (dzielnice)', path: (s) => s.districtMapHref, shot: true },
   { name: 'survey (first step)', path: `/ankiety/${SURVEY}`, shot: true, doc: 'survey' },
   {
     name: 'survey with errors',
@@ -513,6 +515,9 @@ async function setUp(ctx) {
   state.crossP = await page.$eval('#profil option:nth-child(2)', (o) => o.value);
   await page.goto(`${base}/`);
   state.districtHref = await page.$eval('main a[href^="/dzielnice/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${base}/dzielnice`);
+  state.districtMapHref = await page.$$eval('main .district-list a', (as) =>
+    as.find((a) => a.textContent.replace(/\s+/g, ' ').trim() === 'XIII Podgórze').getAttribute('href'));
   await page.close();
 }
 

@@ -2144,3 +2144,17 @@ error-bodies-request-done = A body has already been created on this request.
 body-request-body = Body created
 body-request-body-link = The dialogue body's page
 body-request-create-body = Create the body on this request
+
+## District map
+nav-districts = Districts
+districts-map-title = Kraków's districts
+districts-map-intro = Choose a district on the map or from the list to see its consultations, polls and its residents' forum.
+districts-map-heading = Map of the districts
+districts-map-hint = Each district on the map is a link to its page. The same districts are also in the list.
+districts-map-list = List of districts
+districts-map-none = No district has been added yet.
+districts-map-credit = District boundaries:
+districts-map-credit-link = © OpenStreetMap contributors
+districts-map-outline = Boundaries of the district { $name }
+districts-map-all = All districts on the map
+home-districts-map = Map of the districts

@@ -2199,3 +2199,17 @@ error-bodies-request-done = Na podstawie tego wniosku utworzono już ciało.
 body-request-body = Utworzone ciało
 body-request-body-link = Strona ciała dialogu
 body-request-create-body = Utwórz ciało na podstawie wniosku
+
+## District map
+nav-districts = Dzielnice
+districts-map-title = Dzielnice Krakowa
+districts-map-intro = Wybierz dzielnicę na mapie albo z listy, aby zobaczyć konsultacje, sondy i forum jej mieszkańców.
+districts-map-heading = Mapa dzielnic
+districts-map-hint = Każda dzielnica na mapie jest odnośnikiem do jej strony. Te same dzielnice są też na liście.
+districts-map-list = Lista dzielnic
+districts-map-none = Nie dodano jeszcze żadnej dzielnicy.
+districts-map-credit = Granice dzielnic:
+districts-map-credit-link = © OpenStreetMap contributors
+districts-map-outline = Granice dzielnicy { $name }
+districts-map-all = Wszystkie dzielnice na mapie
+home-districts-map = Mapa dzielnic

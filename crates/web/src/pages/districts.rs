@@ -1,12 +1,16 @@
-//! A district's page: what is being consulted there now and soon, and its quick poll.
+//! The districts: `/dzielnice`, all of them on one map of the city with a plain list beside
+//! it, and each district's page: its outline, what is being consulted there now and soon,
+//! and its quick poll.
 
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::render::render_public;
 use crate::state::AppState;
 use crate::views::consultation::{Card, card};
+use crate::views::district_map::{self, CityMap, MapDistrict, OSM_COPYRIGHT};
 use crate::views::poll::{PollView, widget};
 use agora_db::consultation::{CatalogueFilter, Sort, Tab, catalogue};
+use agora_domain::district_map::Drawing;
 use agora_domain::poll::Placement;
 use askama::Template;
 use axum::Router;
@@ -16,7 +20,29 @@ use axum::response::Response;
 use axum::routing::get;
 
 pub(super) fn routes() -> Router<AppState> {
-    Router::new().route("/dzielnice/{id}", get(district_page))
+    Router::new().route("/dzielnice", get(districts_index)).route("/dzielnice/{id}", get(district_page))
+}
+
+#[derive(Template)]
+#[template(path = "districts/index.html")]
+struct IndexTpl<'a> {
+    ctx: &'a Ctx,
+    map: Option<CityMap>,
+    list: Vec<MapDistrict>,
+    osm: &'static str,
+}
+
+async fn districts_index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let districts = agora_db::reference::districts(&state.db).await?;
+    render_public(
+        &IndexTpl {
+            ctx: &ctx,
+            map: district_map::city(&districts),
+            list: district_map::list(&districts),
+            osm: OSM_COPYRIGHT,
+        },
+        None,
+    )
 }
 
 #[derive(Template)]
@@ -31,6 +57,9 @@ struct DistrictTpl<'a> {
     open_total: i64,
     planned: Vec<Card>,
     poll: Option<PollView>,
+    /// The district's boundary, when the built-in boundaries include its number.
+    outline: Option<Drawing>,
+    osm: &'static str,
 }
 
 async fn district_page(
@@ -64,6 +93,8 @@ async fn district_page(
             open: open.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
             planned: planned.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
             poll,
+            outline: district_map::outline(d.number),
+            osm: OSM_COPYRIGHT,
         },
         None,
     )

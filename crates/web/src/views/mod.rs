@@ -5,6 +5,7 @@
 pub mod access_requests;
 pub mod consultation;
 pub mod content;
+pub mod district_map;
 pub mod forum;
 pub mod meetings;
 pub mod poll;
