@@ -1016,6 +1016,19 @@ fn one_shot(
     }
 }
 
+/// The receipts (or ids) wrk's script wrote, one a line, for what the server acknowledged.
+fn acknowledged(file: &std::path::Path) -> Vec<String> {
+    std::fs::read_to_string(file).unwrap_or_default().lines().filter(|l| !l.is_empty()).map(str::to_owned).collect()
+}
+
+/// The texts the one-column query `sql` finds, to look acknowledged receipts up in.
+async fn stored_set(url: &str, sql: &str) -> Result<HashSet<String>> {
+    let mut conn = Conn::open(url).await?;
+    let v = conn.strings(sql).await?;
+    conn.close().await;
+    Ok(v.into_iter().collect())
+}
+
 /// Submissions under load; kill -9 half-way; restart; every receipt the server handed out
 /// must be in the database.
 async fn durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut DbOutcome) -> Result<Server> {
@@ -1031,20 +1044,10 @@ async fn durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut 
     let r = load::finish(wrk)?;
     let restarted = setup.serve()?;
     let stored = submissions(&ctx.url, ctx.ds.target_id).await? - before;
-    let acked: Vec<String> = std::fs::read_to_string(&receipts_file)
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_owned)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let in_db: HashSet<String> = {
-        let mut conn = Conn::open(&ctx.url).await?;
-        let v = conn
-            .strings(&format!("SELECT receipt FROM submissions WHERE consultation_id = {}", ctx.ds.target_id))
+    let acked = acknowledged(&receipts_file);
+    let in_db =
+        stored_set(&ctx.url, &format!("SELECT receipt FROM submissions WHERE consultation_id = {}", ctx.ds.target_id))
             .await?;
-        conn.close().await;
-        v.into_iter().collect()
-    };
     let missing: Vec<&String> = acked.iter().filter(|r| !in_db.contains(*r)).collect();
     let lost = if acked.len() as u64 == r.acks {
         missing.len() as u64
@@ -1131,20 +1134,12 @@ async fn forum_durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out:
     server.kill9();
     let r = load::finish(wrk)?;
     let restarted = setup.serve()?;
-    let acked: Vec<String> = std::fs::read_to_string(&ids_file)
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_owned)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let in_db: HashSet<String> = {
-        let mut conn = Conn::open(&ctx.url).await?;
-        let v = conn
-            .strings(&format!("SELECT CAST(id AS TEXT) FROM forum_posts WHERE thread_id = {}", ctx.ds.forum_thread))
-            .await?;
-        conn.close().await;
-        v.into_iter().collect()
-    };
+    let acked = acknowledged(&ids_file);
+    let in_db = stored_set(
+        &ctx.url,
+        &format!("SELECT CAST(id AS TEXT) FROM forum_posts WHERE thread_id = {}", ctx.ds.forum_thread),
+    )
+    .await?;
     let lost = acked.iter().filter(|id| !in_db.contains(*id)).count() as u64;
     let row = Row {
         scenario: "forum durability (kill -9)".into(),

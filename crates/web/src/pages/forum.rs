@@ -30,7 +30,7 @@ use agora_domain::forum::{
     self as rules, CloseForm, Order, POSTS_PER_PAGE, PostForm, PostState, ReportForm, ReportReason, THREADS_PER_PAGE,
     ThreadForm, Writer,
 };
-use agora_domain::permission::{Action, Grant};
+use agora_domain::permission::Action;
 use agora_domain::tracked::TrackedKind;
 use agora_domain::visibility::Item;
 use agora_domain::{FieldError, Invalid};
@@ -98,7 +98,7 @@ async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         .into_iter()
         .map(|s| SpaceLink { slug: s.slug, name: s.name })
         .collect();
-    let consultations = crate::views::forum::discussed_consultations(&state)
+    let consultations = db::discussed_consultations(&state.db)
         .await?
         .into_iter()
         .map(|(slug, title)| SpaceLink { slug: format!("konsultacja-{slug}"), name: title })
@@ -215,16 +215,13 @@ async fn new_thread_form(State(state): State<AppState>, ctx: Ctx, Path(slug): Pa
 
 /// A page saying why something cannot be done here, with a way back, as 403.
 fn refused_page(ctx: &Ctx, key: &str, back: &str) -> AppResult<Response> {
-    render_status(
-        StatusCode::FORBIDDEN,
-        &crate::render::MessageTpl {
-            ctx,
-            title: ctx.t("forum-refused-title"),
-            message: ctx.t(key),
-            link: None,
-            back: Some((back.to_owned(), ctx.t("forum-back"))),
-        },
-    )
+    message_page(ctx, StatusCode::FORBIDDEN, ctx.t("forum-refused-title"), ctx.t(key), back)
+}
+
+/// A page with a title, a message and a way back, answered with `status`.
+fn message_page(ctx: &Ctx, status: StatusCode, title: String, message: String, back: &str) -> AppResult<Response> {
+    let back = Some((back.to_owned(), ctx.t("forum-back")));
+    render_status(status, &crate::render::MessageTpl { ctx, title, message, link: None, back })
 }
 
 fn writer_of(ctx: &Ctx, f: &Facts) -> Option<Writer> {
@@ -394,18 +391,20 @@ struct ThreadInput {
     staff_errors: FormErrors,
 }
 
-fn units_for_position(ctx: &Ctx, units: &[agora_db::reference::Unit]) -> Vec<(i64, String)> {
-    let all = ctx.can(Action::ManageReferenceData);
-    let mine: Vec<i64> = ctx
-        .user
-        .as_ref()
-        .map(|u| u.grants.iter().filter_map(|g| if let Grant::Organiser(id) = g { Some(*id) } else { None }).collect())
-        .unwrap_or_default();
-    units
-        .iter()
-        .filter(|u| all || mine.contains(&u.id))
-        .map(|u| (u.id, format!("{} — {}", u.code, localized(ctx.lang, u.name_pl.clone(), u.name_en.clone()))))
-        .collect()
+/// The departments this person may give the city's position for: (id, name). Someone who
+/// organises for none gets none without a look at the database, which every visitor's thread
+/// page would otherwise pay for.
+async fn position_units(state: &AppState, ctx: &Ctx) -> AppResult<Vec<(i64, String)>> {
+    let mine = super::common::my_units(ctx);
+    if mine.as_ref().is_some_and(Vec::is_empty) {
+        return Ok(Vec::new());
+    }
+    Ok(agora_db::reference::units(&state.db)
+        .await?
+        .into_iter()
+        .filter(|u| mine.as_ref().is_none_or(|m| m.contains(&u.id)))
+        .map(|u| (u.id, format!("{} — {}", u.code, localized(ctx.lang, u.name_pl, u.name_en))))
+        .collect())
 }
 
 async fn thread_view(state: &AppState, ctx: &Ctx, id: i64, input: ThreadInput) -> AppResult<Response> {
@@ -524,7 +523,7 @@ async fn thread_view(state: &AppState, ctx: &Ctx, id: i64, input: ThreadInput) -
         _ => None,
     };
     let today = local_date(now);
-    let units = units_for_position(ctx, &agora_db::reference::units(&state.db).await?);
+    let units = position_units(state, ctx).await?;
     let orders = [Order::Oldest, Order::Newest, Order::MostSupported]
         .into_iter()
         .map(|o| (o.as_str(), lang.t(&format!("forum-order-{}", o.as_str()))))
@@ -678,7 +677,7 @@ async fn chosen_unit(
     field: &'static str,
     inv: &mut Invalid,
 ) -> AppResult<Option<i64>> {
-    let units = units_for_position(ctx, &agora_db::reference::units(&state.db).await?);
+    let units = position_units(state, ctx).await?;
     if units.is_empty() {
         return Err(AppError::Forbidden);
     }
@@ -819,17 +818,9 @@ async fn support(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
     Ok(changed(redirect(&back).into_response(), Changed::Scope(Scope::Forum(t.space_id))))
 }
 
+/// A refusal named by `key`: its title, and its explanation under `{key}-message`.
 fn message(ctx: &Ctx, status: StatusCode, key: &str, back: &str) -> AppResult<Response> {
-    render_status(
-        status,
-        &crate::render::MessageTpl {
-            ctx,
-            title: ctx.t(key),
-            message: ctx.t(&format!("{key}-message")),
-            link: None,
-            back: Some((back.to_owned(), ctx.t("forum-back"))),
-        },
-    )
+    message_page(ctx, status, ctx.t(key), ctx.t(&format!("{key}-message")), back)
 }
 
 #[derive(Template)]

@@ -159,11 +159,6 @@ impl Facts {
     }
 }
 
-/// The consultations that list an online discussion and are public: (address, title).
-pub async fn discussed_consultations(state: &AppState) -> AppResult<Vec<(String, String)>> {
-    Ok(db::discussed_consultations(&state.db).await?)
-}
-
 fn fresh(kind: SpaceKind, ref_id: i64, slug: String, name: String, owner: Owner) -> Facts {
     Facts {
         space_id: None,
