@@ -132,23 +132,70 @@ pub(super) fn offsets_of(hay: &[u8], needle: &[u8]) -> Vec<usize> {
 }
 
 /// The response for a kept page, with `token` written over the CSRF token it was rendered with.
+///
+/// The body goes out as slices of the kept page with the token between them, never copied into
+/// a new buffer: the connection writes the pieces with one vectored write, and on a large page
+/// (a forum thread) the copy showed in the rate the page is served at.
 pub(super) fn kept_response(e: &KeptPage, token: &str) -> Response {
     let body = if e.token_offsets.is_empty() {
-        e.body.clone()
+        Body::from(e.body.clone())
     } else {
-        let mut b = Vec::with_capacity(e.body.len());
+        let token = Bytes::copy_from_slice(token.as_bytes());
+        let mut parts = Vec::with_capacity(2 * e.token_offsets.len() + 1);
         let mut last = 0;
         for &h in &e.token_offsets {
-            b.extend_from_slice(&e.body[last..h]);
-            b.extend_from_slice(token.as_bytes());
+            parts.push(e.body.slice(last..h));
+            parts.push(token.clone());
             last = h + token.len();
         }
-        b.extend_from_slice(&e.body[last..]);
-        Bytes::from(b)
+        parts.push(e.body.slice(last..));
+        Body::new(Pieces::new(parts))
     };
-    let mut r = Response::new(Body::from(body));
+    let mut r = Response::new(body);
     *r.headers_mut() = e.headers.clone();
     r
+}
+
+/// A body sent as a few pieces whose total length is known, so it goes out with a
+/// `Content-Length` rather than in chunks.
+struct Pieces {
+    /// The pieces still to send, last first.
+    rest: Vec<Bytes>,
+    /// How many bytes they hold.
+    len: u64,
+}
+
+impl Pieces {
+    fn new(mut parts: Vec<Bytes>) -> Pieces {
+        parts.retain(|p| !p.is_empty());
+        parts.reverse();
+        let len = parts.iter().map(|p| p.len() as u64).sum();
+        Pieces { rest: parts, len }
+    }
+}
+
+impl http_body::Body for Pieces {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        let next = self.rest.pop();
+        if let Some(p) = &next {
+            self.len -= p.len() as u64;
+        }
+        std::task::Poll::Ready(next.map(|p| Ok(http_body::Frame::data(p))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.rest.is_empty()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.len)
+    }
 }
 
 #[cfg(test)]
@@ -170,5 +217,26 @@ mod tests {
         assert_eq!(keys[0], "pl0/konsultacje?status=trwajace");
         assert_eq!(keys[2], "pl7/konsultacje?status=trwajace");
         assert_eq!(keys.iter().collect::<HashSet<_>>().len(), keys.len());
+    }
+
+    #[tokio::test]
+    async fn a_kept_page_goes_out_whole_with_the_visitors_token_and_its_length() {
+        use http_body::Body as _;
+        let old = "a".repeat(64);
+        let page = format!("<form><input value=\"{old}\"></form><p>x</p><form value=\"{old}\">");
+        let e = KeptPage {
+            rendered_at: 0,
+            scope: None,
+            user: None,
+            kept_at: std::time::Instant::now(),
+            headers: HeaderMap::new(),
+            token_offsets: offsets_of(page.as_bytes(), old.as_bytes()),
+            body: Bytes::from(page.clone()),
+        };
+        let new = "b".repeat(64);
+        let r = kept_response(&e, &new);
+        assert_eq!(r.body().size_hint().exact(), Some(page.len() as u64));
+        let body = axum::body::to_bytes(r.into_body(), usize::MAX).await.unwrap();
+        assert_eq!(body, page.replace(&old, &new).as_bytes());
     }
 }
