@@ -393,6 +393,20 @@ const PAGES = [
     status: 422,
   },
   { name: 'survey family: quick polls (staff)', path: '/admin/sondy', as: 'admin' },
+  { name: 'news list (aktualnosci)', path: '/aktualnosci', shot: true },
+  { name: 'news list filtered (aktualnosci)', path: '/aktualnosci?kategoria=10&q=akademii' },
+  { name: 'news post (aktualnosci)', path: (s) => s.newsHref, shot: true },
+  { name: 'news editing list (aktualnosci)', path: '/admin/aktualnosci', as: 'centre' },
+  { name: 'news post form (aktualnosci)', path: '/admin/aktualnosci/nowa', as: 'district', shot: true },
+  { name: 'news post edit (aktualnosci)', path: (s) => s.newsEditHref, as: 'centre' },
+  {
+    name: 'news post left empty (aktualnosci)',
+    path: '/admin/aktualnosci/nowa',
+    as: 'district',
+    submit: 'main form[action^="/admin/aktualnosci/nowa"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
 ].filter((p) => !ONLY || p.name.includes(ONLY) || (typeof p.path === 'string' && p.path.includes(ONLY)));
 
 // ---------------------------------------------------------------------------
@@ -460,6 +474,10 @@ async function setUp(ctx) {
   state.postId = (await page.$eval('main article.post', (a) => a.id)).replace('wpis-', '');
   await page.goto(`${base}/forum/dzielnica-13`);
   state.hiddenThreadHref = await page.$eval('main table a[href^="/forum/watki/"]', (a) => a.getAttribute('href'));
+  // The newest demo news post, and its editing form.
+  await page.goto(`${base}/aktualnosci`);
+  state.newsHref = await page.$eval('main .news-list a[href^="/aktualnosci/"]', (a) => a.getAttribute('href'));
+  state.newsEditHref = `/admin/aktualnosci/${/\/aktualnosci\/(\d+)/.exec(state.newsHref)[1]}`;
 
   // A draft consultation lasting four days with no methods: publishing it
   // shows the page that lists the rules it breaks.

@@ -22,6 +22,8 @@ export const ACCOUNTS = {
   admin: { email: 'admin@agora.test', password: 'demo-admin-2026' },
   organiser: { email: 'organizator.ztp@agora.test', password: 'demo-ztp-2026' },
   moderator: { email: 'moderator@agora.test', password: 'demo-moderator-2026' },
+  district: { email: 'redaktor.podgorze@agora.test', password: 'demo-podgorze-2026' },
+  centre: { email: 'redaktor.centrum@agora.test', password: 'demo-centrum-2026' },
 };
 
 /** The demo consultation that is open for remarks. */

@@ -1,6 +1,7 @@
 //! Consultations: the record, its links to units, districts and categories, status
 //! transitions, and the public catalogue query.
 
+use crate::Val;
 use crate::audit::{AuditEntry, audit_in_tx};
 use crate::{BeginWrite, Db, DbResult, Page, now, text_list};
 use agora_domain::consultation::LegalBasis;
@@ -388,26 +389,6 @@ pub struct CatalogueRow {
     pub scope_citywide: bool,
 }
 
-enum Val {
-    I(i64),
-    S(String),
-    T(DateTime<Utc>),
-}
-
-macro_rules! bind_all {
-    ($q:expr, $vals:expr) => {{
-        let mut q = $q;
-        for v in $vals {
-            q = match v {
-                Val::I(x) => q.bind(*x),
-                Val::S(x) => q.bind(x.clone()),
-                Val::T(x) => q.bind(*x),
-            };
-        }
-        q
-    }};
-}
-
 /// One page of the public catalogue.
 pub async fn catalogue(db: &Db, f: &CatalogueFilter, limit: i64, offset: i64) -> DbResult<Page<CatalogueRow>> {
     let (where_sql, vals) = catalogue_where(f, f.tab);
@@ -489,8 +470,7 @@ fn catalogue_where(f: &CatalogueFilter, tab: Tab) -> (String, Vec<Val>) {
         wh.push(format!("c.opens_at >= {a} AND c.opens_at < {b}"));
     }
     for w in f.words.iter().take(8) {
-        let pattern = format!("%{}%", w.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        let a = arg(Val::S(pattern), &mut vals);
+        let a = arg(Val::S(crate::contains_pattern(w)), &mut vals);
         wh.push(format!("c.search_text LIKE {a} ESCAPE '\\'"));
     }
     (wh.join(" AND "), vals)

@@ -32,6 +32,34 @@ macro_rules! exec {
     };
 }
 
+/// A value bound to a statement whose conditions are put together at run time (a list's
+/// filters), in the order of its placeholders.
+pub(crate) enum Val {
+    I(i64),
+    S(String),
+    T(chrono::DateTime<chrono::Utc>),
+}
+
+/// Binds every [`Val`] of `$vals` to the query `$q`, in order.
+macro_rules! bind_all {
+    ($q:expr, $vals:expr) => {{
+        let mut q = $q;
+        for v in $vals {
+            q = match v {
+                $crate::Val::I(x) => q.bind(*x),
+                $crate::Val::S(x) => q.bind(x.clone()),
+                $crate::Val::T(x) => q.bind(*x),
+            };
+        }
+        q
+    }};
+}
+
+/// A `LIKE` pattern matching `word` anywhere, for `ESCAPE '\'`.
+pub(crate) fn contains_pattern(word: &str) -> String {
+    format!("%{}%", word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}
+
 /// Opens a write transaction: `BEGIN IMMEDIATE` on SQLite, so that two writers wait
 /// for each other instead of failing when a read lock is upgraded.
 trait BeginWrite {
@@ -64,6 +92,7 @@ pub mod forum;
 pub mod jobs;
 pub mod limits;
 pub mod meetings;
+pub mod news;
 pub mod pages;
 pub mod polls;
 pub mod programme;

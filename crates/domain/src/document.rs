@@ -72,6 +72,11 @@ impl FileType {
         }
     }
 
+    /// Whether browsers show it as a picture (a lead image or a photo must be one).
+    pub fn is_image(self) -> bool {
+        matches!(self, FileType::Png | FileType::Jpeg | FileType::Webp)
+    }
+
     /// A short label for lists ("PDF", "DOCX").
     pub fn label(self) -> String {
         self.extension().to_uppercase()

@@ -15,6 +15,7 @@ pub mod document;
 pub mod forum;
 pub mod limits;
 pub mod meeting;
+pub mod news;
 pub mod permission;
 pub mod poll;
 pub mod programme;

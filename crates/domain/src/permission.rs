@@ -17,6 +17,8 @@ text_enum! {
         BodySecretary = "body_secretary",
         /// Handles flagged and held content everywhere.
         Moderator = "moderator",
+        /// Writes the City Dialogue Centre's own content: news on any subject, its pages.
+        CentreEditor = "centre_editor",
         /// Manages reference data, roles, pages and rules.
         Administrator = "administrator",
     }
@@ -29,7 +31,7 @@ impl RoleKind {
             RoleKind::Organiser => Some(ScopeKind::Unit),
             RoleKind::DistrictEditor => Some(ScopeKind::District),
             RoleKind::BodySecretary => Some(ScopeKind::Body),
-            RoleKind::Resident | RoleKind::Moderator | RoleKind::Administrator => None,
+            RoleKind::Resident | RoleKind::Moderator | RoleKind::CentreEditor | RoleKind::Administrator => None,
         }
     }
 }
@@ -58,6 +60,8 @@ pub enum Grant {
     BodySecretary(i64),
     /// See [`RoleKind::Moderator`].
     Moderator,
+    /// See [`RoleKind::CentreEditor`].
+    CentreEditor,
     /// See [`RoleKind::Administrator`].
     Administrator,
 }
@@ -68,6 +72,7 @@ impl Grant {
         match (kind, scope) {
             (RoleKind::Resident, None) => Some(Grant::Resident),
             (RoleKind::Moderator, None) => Some(Grant::Moderator),
+            (RoleKind::CentreEditor, None) => Some(Grant::CentreEditor),
             (RoleKind::Administrator, None) => Some(Grant::Administrator),
             (RoleKind::Organiser, Some(id)) => Some(Grant::Organiser(id)),
             (RoleKind::DistrictEditor, Some(id)) => Some(Grant::DistrictEditor(id)),
@@ -84,6 +89,7 @@ impl Grant {
             Grant::DistrictEditor(_) => RoleKind::DistrictEditor,
             Grant::BodySecretary(_) => RoleKind::BodySecretary,
             Grant::Moderator => RoleKind::Moderator,
+            Grant::CentreEditor => RoleKind::CentreEditor,
             Grant::Administrator => RoleKind::Administrator,
         }
     }
@@ -92,7 +98,7 @@ impl Grant {
     pub fn scope(&self) -> Option<i64> {
         match self {
             Grant::Organiser(id) | Grant::DistrictEditor(id) | Grant::BodySecretary(id) => Some(*id),
-            Grant::Resident | Grant::Moderator | Grant::Administrator => None,
+            Grant::Resident | Grant::Moderator | Grant::CentreEditor | Grant::Administrator => None,
         }
     }
 }
@@ -110,6 +116,8 @@ pub enum Action {
     ManageBody(i64),
     /// Hide, approve and review content.
     Moderate,
+    /// Write the Centre's own content: news about anything, the Centre's pages.
+    EditCentreContent,
     /// Manage units, districts, categories, bodies and pages.
     ManageReferenceData,
     /// Grant and revoke roles.
@@ -128,13 +136,18 @@ fn grant_permits(grant: &Grant, action: Action) -> bool {
         (Grant::Administrator, _) => true,
         (Grant::Resident, _) => false,
         (
-            Grant::Organiser(_) | Grant::DistrictEditor(_) | Grant::BodySecretary(_) | Grant::Moderator,
+            Grant::Organiser(_)
+            | Grant::DistrictEditor(_)
+            | Grant::BodySecretary(_)
+            | Grant::Moderator
+            | Grant::CentreEditor,
             Action::EnterStaffArea,
         ) => true,
         (Grant::Organiser(u), Action::ManageUnit(v)) => *u == v,
         (Grant::DistrictEditor(d), Action::ManageDistrict(e)) => *d == e,
         (Grant::BodySecretary(b), Action::ManageBody(c)) => *b == c,
         (Grant::Moderator, Action::Moderate) => true,
+        (Grant::CentreEditor, Action::EditCentreContent) => true,
         _ => false,
     }
 }
@@ -151,6 +164,7 @@ mod tests {
             (1i64..5).prop_map(Grant::DistrictEditor),
             (1i64..5).prop_map(Grant::BodySecretary),
             Just(Grant::Moderator),
+            Just(Grant::CentreEditor),
             Just(Grant::Administrator),
         ]
     }
@@ -162,6 +176,7 @@ mod tests {
             (1i64..5).prop_map(Action::ManageDistrict),
             (1i64..5).prop_map(Action::ManageBody),
             Just(Action::Moderate),
+            Just(Action::EditCentreContent),
             Just(Action::ManageReferenceData),
             Just(Action::ManageRoles),
             Just(Action::ReadAuditLog),
@@ -202,6 +217,17 @@ mod tests {
             prop_assert_eq!(permits(std::slice::from_ref(&g), Action::ManageRoles), admin);
             prop_assert_eq!(permits(std::slice::from_ref(&g), Action::ManageReferenceData), admin);
             prop_assert_eq!(permits(std::slice::from_ref(&g), Action::ReadAuditLog), admin);
+        }
+
+        #[test]
+        fn the_centre_writes_its_content_and_manages_no_district_body_or_unit(v in 1i64..5, g in any_grant()) {
+            let c = [Grant::CentreEditor];
+            prop_assert!(permits(&c, Action::EditCentreContent));
+            prop_assert!(!permits(&c, Action::ManageDistrict(v)));
+            prop_assert!(!permits(&c, Action::ManageBody(v)));
+            prop_assert!(!permits(&c, Action::ManageUnit(v)));
+            let centre = matches!(g, Grant::CentreEditor | Grant::Administrator);
+            prop_assert_eq!(permits(std::slice::from_ref(&g), Action::EditCentreContent), centre);
         }
 
         #[test]

@@ -7,6 +7,7 @@
 
 use crate::consultation::Status;
 use crate::forum::PostState;
+use crate::news::{Stage, Subject, may_write};
 use crate::permission::{Action, Grant, permits};
 use crate::remark::ModerationState;
 use crate::survey::{SurveyStatus, Visibility};
@@ -103,6 +104,15 @@ pub enum Item {
         /// Whether the viewer is a current member of that body.
         member: bool,
     },
+    /// A news post: public from its publication time; before that (a draft, or scheduled)
+    /// read only by those who may edit it. Lists, feeds and mail to many people ask as
+    /// [`Viewer::ANONYMOUS`], so a scheduled post reaches none of them early.
+    News {
+        /// Where it stands now.
+        stage: Stage,
+        /// What it is about, which decides who edits it.
+        subject: Subject,
+    },
     /// A post's text. A held post waits for a moderator and is read by moderators only; a
     /// hidden one leaves a tombstone with its date and reason instead of its text.
     ForumPost {
@@ -127,6 +137,7 @@ pub fn may_see(viewer: Viewer<'_>, item: Item) -> bool {
             !members_only || member || viewer.moderates() || body.is_some_and(|b| viewer.manages_body(b))
         }
         Item::ForumPost { state } => state == PostState::Visible || (state == PostState::Held && viewer.moderates()),
+        Item::News { stage, subject } => stage == Stage::Published || may_write(viewer.grants, subject),
         Item::Tracked { public, unit, body } => {
             public || viewer.manages_unit(unit) || body.is_some_and(|b| viewer.manages_body(b))
         }
@@ -151,6 +162,19 @@ mod tests {
         assert!(may_see(Viewer::with_grants(&organiser()), private));
         assert!(may_see(Viewer::with_grants(&[Grant::BodySecretary(3)]), private));
         assert!(may_see(Viewer::ANONYMOUS, Item::Tracked { public: true, unit: UNIT, body: None }));
+    }
+
+    #[test]
+    fn unpublished_news_is_read_by_its_editors_only() {
+        let podgorze = Subject { district: Some(13), body: None };
+        for stage in [Stage::Draft, Stage::Scheduled] {
+            let item = Item::News { stage, subject: podgorze };
+            assert!(!may_see(Viewer::ANONYMOUS, item));
+            assert!(!may_see(Viewer::with_grants(&[Grant::DistrictEditor(14), Grant::Moderator]), item));
+            assert!(may_see(Viewer::with_grants(&[Grant::DistrictEditor(13)]), item));
+            assert!(may_see(Viewer::with_grants(&[Grant::CentreEditor]), item));
+        }
+        assert!(may_see(Viewer::ANONYMOUS, Item::News { stage: Stage::Published, subject: podgorze }));
     }
 
     #[test]

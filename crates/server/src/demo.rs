@@ -57,7 +57,7 @@ pub struct DemoAccount {
 }
 
 /// The demo staff accounts.
-pub const ACCOUNTS: [DemoAccount; 6] = [
+pub const ACCOUNTS: [DemoAccount; 7] = [
     DemoAccount { email: "admin@agora.test", password: "demo-admin-2026", role: "administrator" },
     DemoAccount { email: "organizator.ztp@agora.test", password: "demo-ztp-2026", role: "organiser ZTP and ZDMK" },
     DemoAccount { email: "organizator.sz@agora.test", password: "demo-sz-2026", role: "organiser SZ" },
@@ -68,6 +68,7 @@ pub const ACCOUNTS: [DemoAccount; 6] = [
     },
     DemoAccount { email: "sekretarz.krdpp@agora.test", password: "demo-krdpp-2026", role: "secretary KRDPP" },
     DemoAccount { email: "moderator@agora.test", password: "demo-moderator-2026", role: "moderator" },
+    DemoAccount { email: "redaktor.centrum@agora.test", password: "demo-centrum-2026", role: "Dialogue Centre editor" },
 ];
 
 fn entry(action: &'static str, entity: &'static str, details: String) -> AuditEntry {
@@ -126,6 +127,7 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
         podgorze.map(Grant::DistrictEditor),
         krdpp.map(Grant::BodySecretary),
         Some(Grant::Moderator),
+        Some(Grant::CentreEditor),
     ];
     let names = [
         "Administrator Agory",
@@ -134,6 +136,7 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
         "Ewa Kowalczyk (Rada Dzielnicy XIII)",
         "Marek Wiśniewski (KRDPP)",
         "Katarzyna Lewandowska",
+        "Magdalena Dąbrowska (Centrum Dialogu)",
     ];
     for ((acc, grant), name) in ACCOUNTS.iter().zip(grants).zip(names) {
         let id = match users::by_email(db, acc.email).await? {
@@ -167,5 +170,6 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
     crate::demo_applications::load(db).await?;
     crate::demo_forum::load(db, cost).await?;
     crate::demo_recognition::load(db).await?;
+    crate::demo_news::load(db).await?;
     Ok(())
 }

@@ -7,6 +7,7 @@ mod demo_bodies;
 mod demo_consultations;
 mod demo_forum;
 mod demo_meetings;
+mod demo_news;
 mod demo_opinions;
 mod demo_recognition;
 mod demo_remarks;
@@ -257,6 +258,7 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
     };
     let state = AppState::new(db.clone(), mailer(&cfg)?, files, web_config(&cfg)?).with_pages(pages);
     tokio::spawn(agora_web::cache::relay(state.clone()));
+    tokio::spawn(agora_web::news_clock::run(state.clone()));
     let listener =
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("AGORA_LISTEN: cannot listen on {addr}"))?;
 

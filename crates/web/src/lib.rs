@@ -14,6 +14,7 @@ pub mod limits;
 pub mod mail;
 pub mod markdown;
 pub mod memory;
+pub mod news_clock;
 pub mod pages;
 pub mod password;
 pub mod reminders;

@@ -59,6 +59,9 @@ pub struct Shared {
     pub pages: Arc<cache::PageCache>,
     /// Stores remark submissions in batches.
     pub remark_writer: writer::BatchWriter<writer::Remarks>,
+    /// Woken when a news post is saved, so the clock that publishes scheduled posts looks
+    /// again at when the next one is due.
+    pub news_saved: Arc<tokio::sync::Notify>,
     /// Stores forum posts in batches.
     pub forum_writer: writer::BatchWriter<writer::ForumPosts>,
     /// A hash of a password nobody has, at the configured cost: sign-in checks an unknown
@@ -94,6 +97,7 @@ impl AppState {
             storage,
             config: Arc::new(config),
             jobs_waiting: Arc::new(tokio::sync::Notify::new()),
+            news_saved: Arc::new(tokio::sync::Notify::new()),
         }))
     }
 

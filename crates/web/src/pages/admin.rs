@@ -70,6 +70,9 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
         admin.push(Tile { href: "/admin/ankiety".into(), label: ctx.t("survey-admin-title") });
         admin.push(Tile { href: "/admin/sondy".into(), label: ctx.t("poll-admin-title") });
     }
+    if agora_domain::news::may_write_some(&user.grants) {
+        admin.push(Tile { href: "/admin/aktualnosci".into(), label: ctx.t("news-admin-title") });
+    }
     if ctx.can(Action::ManageReferenceData) {
         admin.push(Tile { href: "/admin/zasady".into(), label: ctx.t("admin-rules") });
         for kind in RefKind::ALL {

@@ -172,6 +172,8 @@ fn term_view(lang: Lang, t: &Term) -> TermView {
 #[template(path = "bodies/page.html")]
 struct PageTpl<'a> {
     ctx: &'a Ctx,
+    /// Its newest news.
+    news: Vec<crate::views::news::NewsCard>,
     /// Its latest opinions and recommendations, as the ledger lists them.
     lines: Vec<super::ledger::Line>,
     /// How many it has in all.
@@ -226,7 +228,10 @@ async fn public_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         _ => None,
     };
     let may_certify = my_record.is_some() || ctx.can(Action::ManageBody(b.id));
+    let about = agora_db::news::Filter { body: Some(b.id), ..Default::default() };
+    let (news, _) = crate::views::news::latest(&state, lang, &about, 3, chrono::Utc::now()).await?;
     let tpl = PageTpl {
+        news,
         meetings_slug: b.slug.clone(),
         upcoming,
         past,

@@ -177,3 +177,51 @@ pub async fn answer_rules(state: &AppState) -> AppResult<agora_domain::answer_ru
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default())
 }
+
+/// A file size as people read it: "1,2 MB", "340,0 kB".
+pub fn size_label(lang: crate::i18n::Lang, bytes: i64) -> String {
+    let (value, unit) = if bytes >= 1024 * 1024 {
+        (bytes as f64 / 1_048_576.0, "MB")
+    } else {
+        ((bytes as f64 / 1024.0).max(0.1), "kB")
+    };
+    let s = format!("{value:.1}");
+    let s = if lang == crate::i18n::Lang::Pl { s.replace('.', ",") } else { s };
+    format!("{s} {unit}")
+}
+
+/// A stored file as a download under its own name.
+pub async fn stored_download(
+    state: &AppState,
+    key: &str,
+    filename: &str,
+    content_type: &str,
+    size: i64,
+) -> AppResult<axum::response::Response> {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    use object_store::ObjectStoreExt;
+    let got =
+        state.storage.get(&object_store::path::Path::from(key)).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    // Only types checked at upload are ever stored; still, never let a browser render one
+    // inline as a page of this site.
+    let disposition = format!(
+        "attachment; filename=\"{}\"; filename*=UTF-8''{}",
+        filename
+            .chars()
+            .map(|ch| if ch.is_ascii_alphanumeric() || ".-_".contains(ch) { ch } else { '_' })
+            .collect::<String>(),
+        crate::urls::url_encode(filename).replace('+', "%20")
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CONTENT_LENGTH, size.to_string()),
+            (header::CACHE_CONTROL, "public, max-age=3600".to_owned()),
+            (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_owned()),
+        ],
+        axum::body::Body::from_stream(got.into_stream()),
+    )
+        .into_response())
+}

@@ -19,13 +19,11 @@ use agora_domain::consultation::Status;
 use agora_domain::permission::Action;
 use askama::Template;
 use axum::Router;
-use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::{Duration, Utc};
-use object_store::ObjectStoreExt;
 use serde::Deserialize;
 
 /// Consultations per catalogue page.
@@ -297,17 +295,6 @@ struct PageTpl<'a> {
     discussion: Option<(String, Vec<crate::views::forum::ThreadLine>)>,
 }
 
-fn size_label(lang: Lang, bytes: i64) -> String {
-    let (value, unit) = if bytes >= 1024 * 1024 {
-        (bytes as f64 / 1_048_576.0, "MB")
-    } else {
-        ((bytes as f64 / 1024.0).max(0.1), "kB")
-    };
-    let s = format!("{value:.1}");
-    let s = if lang == Lang::Pl { s.replace('.', ",") } else { s };
-    format!("{s} {unit}")
-}
-
 fn event_view(lang: Lang, e: Event, now: chrono::DateTime<Utc>) -> EventView {
     let when = time::span(lang, e.starts_at, e.ends_at);
     EventView {
@@ -377,7 +364,7 @@ fn doc_views(lang: Lang, slug: &str, docs: Vec<Document>) -> Vec<DocView> {
                 meta: format!(
                     "{}, {}, {}",
                     label(newest),
-                    size_label(lang, newest.size_bytes),
+                    super::common::size_label(lang, newest.size_bytes),
                     lang.t_args("doc-version", &[("n", Arg::Num(newest.version.into()))])
                 ),
                 older: older
@@ -496,33 +483,7 @@ async fn download(
 ) -> AppResult<Response> {
     let c = visible(&state, &ctx, &slug).await?;
     let v = documents::version(&state.db, c.id, doc, version).await?.ok_or(AppError::NotFound)?;
-    let got = state
-        .storage
-        .get(&object_store::path::Path::from(v.storage_key.as_str()))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let stream = got.into_stream();
-    // Only types checked at upload are ever stored; still, never let a browser render one
-    // inline as a page of this site.
-    let disposition = format!(
-        "attachment; filename=\"{}\"; filename*=UTF-8''{}",
-        v.filename
-            .chars()
-            .map(|ch| if ch.is_ascii_alphanumeric() || ".-_".contains(ch) { ch } else { '_' })
-            .collect::<String>(),
-        url_encode(&v.filename).replace('+', "%20")
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, v.content_type.clone()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CONTENT_LENGTH, v.size_bytes.to_string()),
-            (header::CACHE_CONTROL, "public, max-age=3600".to_owned()),
-            (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_owned()),
-        ],
-        Body::from_stream(stream),
-    )
-        .into_response())
+    super::common::stored_download(&state, &v.storage_key, &v.filename, &v.content_type, v.size_bytes).await
 }
 
 // ---- calendar ----

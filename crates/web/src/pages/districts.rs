@@ -57,6 +57,7 @@ struct DistrictTpl<'a> {
     open_total: i64,
     planned: Vec<Card>,
     poll: Option<PollView>,
+    news: Vec<crate::views::news::NewsCard>,
     /// The district's boundary, when the built-in boundaries include its number.
     outline: Option<Drawing>,
     osm: &'static str,
@@ -83,6 +84,8 @@ async fn district_page(
     let open = catalogue(&state.db, &filter(Tab::Open), 6, 0).await?;
     let planned = catalogue(&state.db, &filter(Tab::Planned), 3, 0).await?;
     let poll = widget(&state, &ctx, &headers, Placement::District, Some(id), &format!("/dzielnice/{id}")).await?;
+    let about = agora_db::news::Filter { district: Some(id), ..Default::default() };
+    let (news, _) = crate::views::news::latest(&state, ctx.lang, &about, 3, now).await?;
     render_public(
         &DistrictTpl {
             ctx: &ctx,
@@ -93,6 +96,7 @@ async fn district_page(
             open: open.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
             planned: planned.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
             poll,
+            news,
             outline: district_map::outline(d.number),
             osm: OSM_COPYRIGHT,
         },

@@ -38,6 +38,8 @@ struct HomeTpl<'a> {
     open_total: i64,
     planned: Vec<Card>,
     poll: Option<PollView>,
+    /// The newest news.
+    news: Vec<crate::views::news::NewsCard>,
 }
 
 async fn home(State(state): State<AppState>, ctx: Ctx, headers: axum::http::HeaderMap) -> AppResult<Response> {
@@ -56,10 +58,12 @@ async fn home(State(state): State<AppState>, ctx: Ctx, headers: axum::http::Head
     let planned = catalogue(&state.db, &filter(Tab::Planned), 3, 0).await?;
     let districts = agora_db::reference::districts(&state.db).await?;
     let poll = widget(&state, &ctx, &headers, agora_domain::poll::Placement::Home, None, "/").await?;
+    let (news, _) = crate::views::news::latest(&state, ctx.lang, &Default::default(), 3, now).await?;
     render_public(
         &HomeTpl {
             ctx: &ctx,
             poll,
+            news,
             districts,
             open_total: open.total,
             open: open.items.into_iter().map(|r| card(&ctx, r, now)).collect(),

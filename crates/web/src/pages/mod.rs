@@ -18,6 +18,7 @@ mod home;
 mod ledger;
 mod meetings;
 mod moderation;
+mod news;
 mod organiser;
 mod polls;
 mod recognition;
@@ -55,6 +56,7 @@ pub fn routes() -> Router<AppState> {
         .merge(meetings::routes())
         .merge(forum::routes())
         .merge(moderation::routes())
+        .merge(news::routes())
         .merge(recognition::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })

@@ -8,6 +8,7 @@ pub mod content;
 pub mod district_map;
 pub mod forum;
 pub mod meetings;
+pub mod news;
 pub mod poll;
 pub mod recognition;
 pub mod remark;

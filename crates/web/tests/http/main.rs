@@ -19,6 +19,7 @@ mod forum;
 mod ledger;
 mod limits;
 mod meetings;
+mod news;
 mod recognition;
 mod redirects;
 mod referrals;
