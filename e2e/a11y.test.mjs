@@ -393,6 +393,7 @@ const PAGES = [
     status: 422,
   },
   { name: 'survey family: quick polls (staff)', path: '/admin/sondy', as: 'admin' },
+  { name: 'standalone surveys (ankiety)', path: '/ankiety' },
   { name: 'news list (aktualnosci)', path: '/aktualnosci', shot: true },
   { name: 'news list filtered (aktualnosci)', path: '/aktualnosci?kategoria=10&q=akademii' },
   { name: 'news post (aktualnosci)', path: (s) => s.newsHref, shot: true },

@@ -185,6 +185,16 @@ pub async fn list(db: &Db, units: Option<&[i64]>) -> DbResult<Vec<Survey>> {
     })
 }
 
+/// Surveys not tied to a consultation that are not drafts, for the public list: open ones
+/// first, closing soonest first, then closed ones, latest first.
+pub async fn standalone(db: &Db) -> DbResult<Vec<Survey>> {
+    let sql = format!(
+        "SELECT {SURVEY_COLUMNS} FROM surveys WHERE consultation_id IS NULL AND status <> 'draft' \
+         ORDER BY CASE WHEN status = 'open' THEN 0 ELSE 1 END, closes_at IS NULL, closes_at, id DESC"
+    );
+    on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).fetch_all(p).await?))
+}
+
 /// Surveys of a consultation that are not drafts.
 pub async fn for_consultation(db: &Db, consultation_id: i64) -> DbResult<Vec<Survey>> {
     let sql =

@@ -187,9 +187,61 @@ fn answers(rng: &mut StdRng, qs: &[Question], day: NaiveDate) -> Answers {
     a
 }
 
-/// Loads the survey and the poll unless they are there already.
+/// The Centre's own survey, tied to no consultation, so `/ankiety` lists it.
+const STANDALONE: &str = "jak-oceniasz-centrum-dialogu";
+
+/// Loads the Centre's standalone survey, open for a month, unless it is there already.
+async fn standalone(db: &Db) -> anyhow::Result<()> {
+    if surveys::by_slug(db, STANDALONE).await?.is_some() {
+        return Ok(());
+    }
+    let Some(unit) = agora_db::reference::units(db).await?.into_iter().find(|u| u.code == "SO") else { return Ok(()) };
+    let fields = SurveyFields {
+        slug: STANDALONE.into(),
+        consultation_id: None,
+        unit_id: unit.id,
+        title: Text {
+            pl: "Jak oceniasz działania Centrum Dialogu?".into(),
+            en: "How do you rate the Dialogue Centre's work?".into(),
+        },
+        intro: Text {
+            pl: "Centrum Dialogu pyta mieszkańców, czy wiedzą o konsultacjach i jak chcą się o nich dowiadywać.".into(),
+            en: "The Dialogue Centre asks residents whether they hear of consultations and how they want to hear of them.".into(),
+        },
+        access: Access::Anyone,
+        layout: Layout::OnePage,
+        visibility: Visibility::WhileOpen,
+        closes_at: Some(Utc::now() + Duration::days(30)),
+    };
+    let id = surveys::create(db, &fields, None, &entry("survey.create", STANDALONE.into())).await?;
+    let forms = [
+        q(
+            "yes_no",
+            1,
+            "Czy w tym roku wziąłeś lub wzięłaś udział w konsultacjach?",
+            "Did you take part in a consultation this year?",
+            "",
+        ),
+        q(
+            "multiple",
+            1,
+            "Skąd dowiadujesz się o konsultacjach?",
+            "Where do you hear of consultations?",
+            "Strona internetowa | Website\nNewsletter\nMedia społecznościowe | Social media\nRada dzielnicy | District council\nZnajomi | Friends",
+        ),
+    ];
+    for form in forms {
+        let input = form.parse(&[], None).map_err(|e| anyhow::anyhow!("demo question {}: {:?}", form.text_pl, e))?;
+        surveys::add_question(db, id, &input, &entry("survey.question.add", input.text.pl.clone())).await?;
+    }
+    surveys::set_status(db, id, SurveyStatus::Open, &entry("survey.status", "open".into())).await?;
+    Ok(())
+}
+
+/// Loads the surveys and the poll unless they are there already.
 pub async fn load(db: &Db) -> anyhow::Result<()> {
     poll(db).await?;
+    standalone(db).await?;
     if surveys::by_slug(db, SLUG).await?.is_some() {
         return Ok(());
     }

@@ -2238,3 +2238,17 @@ district-news-all = All news of the district
 body-news = News
 body-news-all = All news of this dialogue body
 news-feed-of = Atom feed of this news
+
+## Standalone surveys
+surveys-title = Surveys
+surveys-lead = The city's surveys not tied to one consultation: answer those under way and see the results of those finished.
+surveys-open = Surveys under way
+surveys-open-none = No survey is under way now.
+surveys-closed = Finished surveys
+surveys-open-until = Answers until { $date }
+surveys-closed-on = Closed on { $date }
+surveys-results-not-public = results are not public
+surveys-consultation-note = Surveys run as part of a consultation are on that consultation's page:
+home-surveys = Surveys
+home-surveys-text = The city's surveys you can take part in, and the results of those finished.
+home-surveys-link = All surveys

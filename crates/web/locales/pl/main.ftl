@@ -2294,3 +2294,17 @@ district-news-all = Wszystkie aktualności dzielnicy
 body-news = Aktualności
 body-news-all = Wszystkie aktualności tego ciała dialogu
 news-feed-of = Kanał Atom tych aktualności
+
+## Standalone surveys
+surveys-title = Ankiety
+surveys-lead = Ankiety miasta niezwiązane z jedną konsultacją: odpowiedz na trwające i zobacz wyniki zakończonych.
+surveys-open = Trwające ankiety
+surveys-open-none = Teraz nie trwa żadna ankieta.
+surveys-closed = Zakończone ankiety
+surveys-open-until = Odpowiedzi do { $date }
+surveys-closed-on = Zakończona { $date }
+surveys-results-not-public = wyniki nie są publiczne
+surveys-consultation-note = Ankiety prowadzone w ramach konsultacji są na stronach tych konsultacji:
+home-surveys = Ankiety
+home-surveys-text = Ankiety miasta, w których możesz wziąć udział, i wyniki tych zakończonych.
+home-surveys-link = Wszystkie ankiety

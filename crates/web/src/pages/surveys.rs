@@ -7,7 +7,7 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::{FormErrors, Pairs};
 use crate::i18n::{Arg, Lang};
-use crate::render::{MessageTpl, render, render_status};
+use crate::render::{MessageTpl, render, render_public, render_status};
 use crate::state::AppState;
 use crate::time;
 use crate::views::survey_form::{
@@ -37,8 +37,57 @@ pub(super) fn routes() -> Router<AppState> {
             "/ankiety/{slug}",
             get(answer_page).post(answer_post).layer(axum::middleware::map_response(crate::cache::changes_nothing)),
         )
+        .route("/ankiety", get(public_list))
         .route("/ankiety/{slug}/wyniki", get(results_page))
         .route("/ankiety/{slug}/wyniki/pytanie/{qid}", get(text_answers))
+}
+
+/// A survey on the public list.
+struct ListedSurvey {
+    href: String,
+    title: String,
+    /// Who may answer.
+    access: String,
+    /// "until 3 March 2027", or when it closed; empty when it has no end.
+    when: String,
+    results: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "surveys/list.html")]
+struct ListTpl<'a> {
+    ctx: &'a Ctx,
+    open: Vec<ListedSurvey>,
+    closed: Vec<ListedSurvey>,
+}
+
+/// `/ankiety`: the surveys not tied to a consultation, open ones first, each with its results
+/// where they are public (a consultation's surveys are on its own page).
+async fn public_list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let now = Utc::now();
+    let (mut open, mut closed) = (Vec::new(), Vec::new());
+    for s in agora_db::surveys::standalone(&state.db).await? {
+        if !ctx.may_see(s.as_item()) {
+            continue;
+        }
+        let is_open = s.is_open(now);
+        let day = s.closes_at.map(|t| crate::time::day(ctx.lang, crate::time::local_date(t)));
+        let listed = ListedSurvey {
+            href: format!("/ankiety/{}", s.slug),
+            title: s.title(ctx.lang.code()).to_owned(),
+            access: ctx.t(&format!("survey-access-{}", s.access.as_str())),
+            when: match (&day, is_open) {
+                (Some(d), true) => ctx.t1("surveys-open-until", "date", d.as_str()),
+                (Some(d), false) if s.closes_at.is_some_and(|t| t <= now) => {
+                    ctx.t1("surveys-closed-on", "date", d.as_str())
+                }
+                _ => String::new(),
+            },
+            results: ctx.may_see(s.results_item(now)).then(|| format!("/ankiety/{}/wyniki", s.slug)),
+        };
+        if is_open { open.push(listed) } else { closed.push(listed) }
+    }
+    render_public(&ListTpl { ctx: &ctx, open, closed }, None)
 }
 
 /// The cookie that marks a browser that has answered an open survey.

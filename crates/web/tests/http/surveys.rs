@@ -1,7 +1,7 @@
 //! Surveys: the builder, answering with conditions and bad input, changes while answering,
 //! paper entry, results, exports and quick polls.
 
-use crate::consultations::{stored, unit};
+use crate::consultations::{entry, stored, unit};
 use crate::harness::{Client, TestApp};
 use agora_domain::consultation::Status;
 use agora_domain::permission::Grant;
@@ -749,4 +749,74 @@ async fn district_editors_run_their_district_polls_and_organisers_see_only_their
     assert!(!list.text().contains("Czy otworzyć nowy skwer?"), "{}", list.text());
     let mut moderator = app.signed_in("mod@agora.test", &[Grant::Moderator]).await;
     assert_eq!(moderator.get("/admin/sondy").await.status, StatusCode::FORBIDDEN);
+}
+
+/// A survey stored as its organiser would have left it.
+async fn standalone_survey(
+    app: &TestApp,
+    unit: i64,
+    slug: &str,
+    title: &str,
+    consultation: Option<i64>,
+    visibility: agora_domain::survey::Visibility,
+    status: agora_domain::survey::SurveyStatus,
+) {
+    let fields = agora_db::surveys::SurveyFields {
+        slug: slug.into(),
+        consultation_id: consultation,
+        unit_id: unit,
+        title: agora_domain::survey::Text { pl: title.into(), en: String::new() },
+        intro: agora_domain::survey::Text::default(),
+        access: agora_domain::survey::Access::Anyone,
+        layout: agora_domain::survey::Layout::OnePage,
+        visibility,
+        closes_at: None,
+    };
+    let id = agora_db::surveys::create(app.db(), &fields, None, &entry()).await.unwrap();
+    if status != agora_domain::survey::SurveyStatus::Draft {
+        agora_db::surveys::set_status(app.db(), id, status, &entry()).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn standalone_surveys_are_listed_with_their_results_where_public() {
+    use agora_domain::survey::{SurveyStatus, Visibility};
+    let app = TestApp::new().await;
+    let u = unit(&app, "SO").await;
+    let cid = stored(&app, u, "Konsultacja z ankietą", Status::Open, -1, vec![]).await;
+    standalone_survey(
+        &app,
+        u,
+        "ocena-centrum",
+        "Jak oceniasz Centrum?",
+        None,
+        Visibility::WhileOpen,
+        SurveyStatus::Open,
+    )
+    .await;
+    standalone_survey(&app, u, "badanie-2025", "Badanie 2025", None, Visibility::Staff, SurveyStatus::Closed).await;
+    standalone_survey(&app, u, "szkic", "Ankieta w przygotowaniu", None, Visibility::WhileOpen, SurveyStatus::Draft)
+        .await;
+    standalone_survey(
+        &app,
+        u,
+        "z-konsultacji",
+        "Ankieta konsultacji",
+        Some(cid),
+        Visibility::WhileOpen,
+        SurveyStatus::Open,
+    )
+    .await;
+    let mut anon = app.client();
+    let r = anon.get("/ankiety").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let open = r.body.split("id=\"surveys-open-heading\"").nth(1).unwrap().split("</section>").next().unwrap();
+    assert!(open.contains("<a href=\"/ankiety/ocena-centrum\">Jak oceniasz Centrum?</a>"));
+    assert!(open.contains("<a href=\"/ankiety/ocena-centrum/wyniki\">"), "results public while open");
+    let closed = r.body.split("id=\"surveys-closed-heading\"").nth(1).unwrap().split("</section>").next().unwrap();
+    assert!(closed.contains("Badanie 2025") && closed.contains("wyniki nie są publiczne"));
+    assert!(!closed.contains("/ankiety/badanie-2025/wyniki"));
+    assert!(!r.body.contains("Ankieta w przygotowaniu"), "a draft is not listed");
+    assert!(!r.body.contains("Ankieta konsultacji"), "a consultation's survey is on its page");
+    assert!(anon.get("/").await.body.contains("<a href=\"/ankiety\">Wszystkie ankiety</a>"));
 }
