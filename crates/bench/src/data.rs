@@ -35,13 +35,15 @@ pub struct Scale {
     pub tracked: i64,
     /// Posts and replies in the one long forum thread.
     pub forum_posts: i64,
+    /// Published news posts, about the districts and the Centre.
+    pub news: i64,
 }
 
 impl Scale {
     /// The planned sizes, for the report.
     pub fn describe(&self) -> String {
         format!(
-            "{} consultations, {} events, {} remarks ({} in one consultation), {} users ({} signed in), {} surveys with {} responses ({} in one), {} opinions in the ledger, {} posts in one forum thread",
+            "{} consultations, {} events, {} remarks ({} in one consultation), {} users ({} signed in), {} surveys with {} responses ({} in one), {} opinions in the ledger, {} posts in one forum thread, {} news posts",
             self.consultations,
             self.events,
             self.remarks,
@@ -52,7 +54,8 @@ impl Scale {
             self.survey_responses,
             self.big_survey_responses,
             self.tracked,
-            self.forum_posts
+            self.forum_posts,
+            self.news
         )
     }
 
@@ -69,6 +72,7 @@ impl Scale {
         big_survey_responses: 250_000,
         tracked: 10_000,
         forum_posts: 20_000,
+        news: 2_000,
     };
 
     /// Enough of everything for every page to have content, generated in a second or two.
@@ -84,6 +88,7 @@ impl Scale {
         big_survey_responses: 1_000,
         tracked: 300,
         forum_posts: 400,
+        news: 60,
     };
 }
 
@@ -211,6 +216,8 @@ pub struct Dataset {
     /// The long forum thread, and how many pages of top-level posts it has.
     pub forum_thread: i64,
     pub forum_pages: i64,
+    /// News pages: the list with filters, posts and district pages, all answering 200.
+    pub news_paths: Vec<String>,
     /// The certificate form of the member with a long record, when bodies exist.
     pub certificate_path: Option<String>,
     /// Rows per table after generation.
@@ -524,6 +531,7 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         scale.survey_responses,
         scale.tracked,
         scale.forum_posts,
+        scale.news,
         10,
     ]
     .into_iter()
@@ -884,8 +892,24 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
                 .into(),
         );
     }
+    // News: one post every few hours over the last 400 days up to today, two in three about a
+    // district (in turn), the rest the Centre's own; the address part starts with the id, as
+    // the site makes it.
+    let nb = c.int("SELECT COALESCE(MAX(id), 0) FROM news").await?;
+    let n_n = scale.news;
+    steps.push(format!(
+        "INSERT INTO news (id, slug, title, lead, body, search_text, district_id, publish_at, author_name, created_at, updated_at) \
+         SELECT {nb} + n, CAST({nb} + n AS TEXT) || '-wiadomosc-' || CAST(n AS TEXT), ({title}) || ' (' || CAST(n AS TEXT) || ')', \
+           'Rada dzielnicy i Centrum Dialogu zapraszają mieszkańców na spotkanie w sprawie zmian w okolicy.', \
+           'Spotkanie odbędzie się w **siedzibie rady**. Zapraszamy wszystkich zainteresowanych.\n\n- program spotkania,\n- pytania mieszkańców.', \
+           lower(({title}) || ' rada dzielnicy i centrum dialogu zapraszają mieszkańców'), \
+           CASE WHEN n % 3 = 0 THEN NULL ELSE (SELECT id FROM districts WHERE number = 1 + n % 18) END, {at}, 'Redakcja', {at}, {at} \
+         FROM bench_seq WHERE n <= {n_n}",
+        title = pick("n", &["Dyżur radnych dzielnicy", "Zaproszenie na debatę", "Nowy park kieszonkowy", "Wyniki konsultacji w dzielnicy"]),
+        at = s.at(&format!("-400 * 86400 + n * {}", 400 * 86400 / n_n.max(1))),
+    ));
     if b == Backend::Postgres {
-        for t in ["forum_threads", "forum_posts"] {
+        for t in ["forum_threads", "forum_posts", "news"] {
             steps.push(format!(
                 "SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT GREATEST(MAX(id), 1) FROM {t}))"
             ));
@@ -952,6 +976,7 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         "reports",
         "tracked_requests",
         "forum_posts",
+        "news",
     ] {
         counts.push((t.to_owned(), c.int(&format!("SELECT COUNT(*) FROM {t}")).await?));
     }
@@ -959,6 +984,13 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
     let districts = c.strings("SELECT CAST(id AS TEXT) FROM districts ORDER BY id").await?;
     let categories = c.strings("SELECT CAST(id AS TEXT) FROM categories ORDER BY id").await?;
     let units = c.strings("SELECT code FROM units ORDER BY id").await?;
+    // Published ones only: the demo schedules one for next week, and its address answers 404.
+    let news_slugs = c
+        .strings(&format!(
+            "SELECT slug FROM news WHERE publish_at <= {} ORDER BY publish_at DESC, id DESC LIMIT 3",
+            s.at("0")
+        ))
+        .await?;
     let certificate_path = c
         .strings("SELECT slug FROM dialogue_bodies ORDER BY id LIMIT 1")
         .await?
@@ -983,7 +1015,18 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         format!("/konsultacje?status=zakonczone&jednostka={}&rok={}", units[1 % units.len()], year - 1),
         "/konsultacje?status=wszystkie&q=plan+miejscowy&strona=2".to_owned(),
     ];
+    let mut news_paths = vec![
+        "/aktualnosci".to_owned(),
+        "/aktualnosci?strona=2".to_owned(),
+        format!("/aktualnosci?dzielnica={}", d(12)),
+        format!("/aktualnosci?rok={year}"),
+        format!("/dzielnice/{}", d(12)),
+        format!("/dzielnice/{}", d(0)),
+        "/aktualnosci?q=debat".to_owned(),
+    ];
+    news_paths.extend(news_slugs.iter().map(|slug| format!("/aktualnosci/{slug}")));
     Ok(Dataset {
+        news_paths,
         target_id,
         sessions: sessions.into_iter().map(|(t, _)| t).collect(),
         user_email: "mieszkaniec1@example.org".into(),

@@ -87,7 +87,7 @@ struct Scenario {
     what: &'static str,
 }
 
-const SCENARIOS: [Scenario; 20] = [
+const SCENARIOS: [Scenario; 21] = [
     Scenario {
         name: "catalogue",
         what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn; in rounds alternating with nginx serving saved copies",
@@ -109,6 +109,10 @@ const SCENARIOS: [Scenario; 20] = [
     Scenario {
         name: "forum-thread",
         what: "GET the long forum thread's pages in turn, anonymous, after a post shows at once; in rounds alternating with nginx serving saved copies",
+    },
+    Scenario {
+        name: "news",
+        what: "GET /aktualnosci with filters and pages, news posts and district pages, anonymous, after a new post shows at once; in rounds alternating with nginx serving saved copies",
     },
     Scenario {
         name: "submit-post",
@@ -510,11 +514,21 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                 forum_copies.push((format!("forum-{i}.html"), http::get(&addr, path, None)?.body));
             }
         }
+        let mut news_copies = Vec::new();
+        if ctx.p.scenarios.contains(&"news") {
+            for (i, path) in ctx.ds.news_paths.iter().enumerate() {
+                news_copies.push((format!("news-{i}.html"), http::get(&addr, path, None)?.body));
+            }
+        }
+        let news_copy_paths: Vec<String> = news_copies.iter().map(|(name, _)| format!("/{name}")).collect();
+        let news_size = news_copies.iter().map(|(_, b)| b.len()).sum::<usize>() / news_copies.len().max(1);
+        let news_count = news_copies.len();
         let forum_copy_paths: Vec<String> = forum_copies.iter().map(|(name, _)| format!("/{name}")).collect();
         let forum_size = forum_copies.iter().map(|(_, b)| b.len()).sum::<usize>() / forum_copies.len().max(1);
         let forum_count = forum_copies.len();
         let copy_paths: Vec<String> = copies.iter().map(|(name, _)| format!("/{name}")).collect();
         copies.extend(forum_copies);
+        copies.extend(news_copies);
         let nginx = load::Nginx::start(&ctx.dir, &page.body, &copies)?;
         // Asked for by its own name: through a fallback, each request would cost nginx a failed
         // look-up first and lower the ceiling.
@@ -534,6 +548,11 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
             let note = format!("{} KiB pages on average, {forum_count} in turn", forum_size / 1024);
             let (url, script) = (format!("http://{}", nginx.addr), load::get_script(&forum_copy_paths, &[]));
             ctx.copies.insert("forum", Copies { row: "nginx (forum thread copies)", url, script, note });
+        }
+        if news_count > 0 {
+            let note = format!("{} KiB pages on average, {news_count} in turn", news_size / 1024);
+            let (url, script) = (format!("http://{}", nginx.addr), load::get_script(&news_copy_paths, &[]));
+            ctx.copies.insert("news", Copies { row: "nginx (news copies)", url, script, note });
         }
         ctx.nginx = Some(nginx);
     }
@@ -583,6 +602,14 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
                 pages.push("/odpowiedzi-miasta?stan=czeka".into());
                 pages.push("/odpowiedzi-miasta?stan=odpowiedziane&strona=2".into());
                 load_get(ctx, &server, out, name, &pages, &[], None).await?
+            }
+            "news" => {
+                if let Err(why) = news_fresh(&addr) {
+                    failed(out, Row { scenario: name.into(), ..Row::default() }, why);
+                    continue;
+                }
+                let paths = ctx.ds.news_paths.clone();
+                load_get(ctx, &server, out, name, &paths, &[], Some(Budget::Anonymous)).await?
             }
             "forum-thread" | "submit-post" | "forum-durability" if ctx.ds.forum_thread == 0 => {
                 skipped(out, name, "the demo's forum category is missing, so no thread was generated")
@@ -797,6 +824,7 @@ async fn load_get(
     let kind = match name {
         "catalogue" => "catalogue",
         "forum-thread" => "forum",
+        "news" => "news",
         _ => "consultation",
     };
     let paired = if matches!(budget, Some(Budget::Anonymous)) { ctx.copies.get(kind).cloned() } else { None };
@@ -1086,6 +1114,68 @@ async fn durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out: &mut 
 /// The long thread's pages the forum scenario reads in turn (at most ten).
 fn forum_paths(ds: &Dataset) -> Vec<String> {
     (1..=ds.forum_pages.clamp(1, 10)).map(|i| format!("/forum/watki/{}?strona={i}", ds.forum_thread)).collect()
+}
+
+/// The kept news list is never stale: it is read (and so kept), the Centre's demo editor signs
+/// in and publishes a post, and the list read again at once must show it.
+fn news_fresh(addr: &str) -> std::result::Result<(), String> {
+    let list = "/aktualnosci";
+    let first = http::get(addr, list, None).map_err(|e| format!("{list}: {e:#}"))?;
+    if first.status != 200 {
+        return Err(format!("{list} answered {}", first.status));
+    }
+    let form = http::get(addr, "/konto/logowanie", None).map_err(|e| format!("sign-in form: {e:#}"))?;
+    let csrf = form.cookie("agora_csrf").unwrap_or_default();
+    let body = format!("csrf={csrf}&email=redaktor.centrum%40agora.test&password=demo-centrum-2026&next=%2F");
+    let cookie = format!("agora_csrf={csrf}");
+    let form_type = ("Content-Type", "application/x-www-form-urlencoded");
+    let r = http::request(
+        addr,
+        "POST",
+        "/konto/logowanie",
+        &[form_type, ("Cookie", &cookie)],
+        body.as_bytes(),
+        Duration::from_secs(60),
+    )
+    .map_err(|e| format!("signing in: {e:#}"))?;
+    let session =
+        r.cookie("agora_session").ok_or_else(|| format!("the Centre's editor could not sign in ({})", r.status))?;
+    let marker = nonce();
+    let boundary = "agora-bench-news";
+    let mut multipart = String::new();
+    for (k, v) in [
+        ("news_title", format!("Sprawdzam {marker}")),
+        ("news_lead", "Wiadomość wysłana przez benchmark.".to_owned()),
+        ("news_body", "Sprawdzenie, że lista aktualności od razu ją pokazuje.".to_owned()),
+        ("publish", "now".to_owned()),
+    ] {
+        multipart.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"));
+    }
+    multipart.push_str(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"news_image\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--{boundary}--\r\n"
+    ));
+    let path = format!("/admin/aktualnosci/nowa?csrf={csrf}");
+    let r = http::request(
+        addr,
+        "POST",
+        &path,
+        &[
+            ("Content-Type", &format!("multipart/form-data; boundary={boundary}")),
+            ("Cookie", &format!("agora_csrf={csrf}; agora_session={session}")),
+        ],
+        multipart.as_bytes(),
+        Duration::from_secs(30),
+    )
+    .map_err(|e| format!("publishing a post: {e:#}"))?;
+    if r.status != 303 {
+        return Err(format!("publishing a post answered {}:\n{}", r.status, excerpt(&r.text())));
+    }
+    let again = http::get(addr, list, None).map_err(|e| format!("{list}: {e:#}"))?;
+    if !again.text().contains(&marker) {
+        return Err(format!("{list} did not show the post just published: a stale page was served"));
+    }
+    println!("  news: a published post shows on the kept list at once");
+    Ok(())
 }
 
 /// A kept thread page is never stale: the newest page is read (and so kept), a post is sent,
