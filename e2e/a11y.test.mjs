@@ -394,6 +394,8 @@ const PAGES = [
   },
   { name: 'survey family: quick polls (staff)', path: '/admin/sondy', as: 'admin' },
   { name: 'standalone surveys (ankiety)', path: '/ankiety' },
+  { name: 'district page with its council (dzielnice)', path: '/dzielnice/podgorze' },
+  { name: 'district council form (dzielnice)', path: (s) => s.councilHref, as: 'district' },
   { name: 'news list (aktualnosci)', path: '/aktualnosci', shot: true },
   { name: 'news list filtered (aktualnosci)', path: '/aktualnosci?kategoria=10&q=akademii' },
   { name: 'news post (aktualnosci)', path: (s) => s.newsHref, shot: true },
@@ -475,6 +477,9 @@ async function setUp(ctx) {
   state.postId = (await page.$eval('main article.post', (a) => a.id)).replace('wpis-', '');
   await page.goto(`${base}/forum/dzielnica-13`);
   state.hiddenThreadHref = await page.$eval('main table a[href^="/forum/watki/"]', (a) => a.getAttribute('href'));
+  // Podgórze's council form, linked from the district's page for those who keep it.
+  await page.goto(`${base}/dzielnice/podgorze`);
+  state.councilHref = await page.$eval('main a[href$="/rada"]', (a) => a.getAttribute('href'));
   // The newest demo news post, and its editing form.
   await page.goto(`${base}/aktualnosci`);
   state.newsHref = await page.$eval('main .news-list a[href^="/aktualnosci/"]', (a) => a.getAttribute('href'));

@@ -94,6 +94,44 @@ pub async fn district(db: &Db, id: i64) -> DbResult<Option<District>> {
     on!(db, p => Ok(sqlx::query_as("SELECT id, number, name FROM districts WHERE id = $1").bind(id).fetch_optional(p).await?))
 }
 
+/// What a district's page tells about its council.
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct Council {
+    pub council_about: String,
+    pub council_seat: String,
+    pub council_hours: String,
+    pub council_contact: String,
+}
+
+/// The council of district `id`, or `None` when there is no such district.
+pub async fn council(db: &Db, id: i64) -> DbResult<Option<Council>> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT council_about, council_seat, council_hours, council_contact FROM districts WHERE id = $1",
+    ).bind(id).fetch_optional(p).await?))
+}
+
+/// Saves what district `id`'s page tells about its council; `false` when there is no such district.
+pub async fn save_council(
+    db: &Db,
+    id: i64,
+    c: &agora_domain::council::CouncilInput,
+    entry: &AuditEntry,
+) -> DbResult<bool> {
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE districts SET council_about = $1, council_seat = $2, council_hours = $3, council_contact = $4 WHERE id = $5",
+        )
+        .bind(&c.about).bind(&c.seat).bind(&c.hours).bind(&c.contact).bind(id)
+        .execute(&mut *tx).await?.rows_affected() == 1;
+        if done {
+            audit_in_tx!(tx, entry, Some(id));
+        }
+        tx.commit().await?;
+        Ok(done)
+    })
+}
+
 /// Adds a district, or with `id` changes one; `Conflict` when the number is taken.
 pub async fn save_district(db: &Db, id: Option<i64>, d: &DistrictInput, entry: &AuditEntry) -> DbResult<i64> {
     on!(db, p => {

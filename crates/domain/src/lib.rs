@@ -10,6 +10,7 @@ pub mod application;
 pub mod body;
 pub mod calendar;
 pub mod consultation;
+pub mod council;
 pub mod district_map;
 pub mod document;
 pub mod forum;

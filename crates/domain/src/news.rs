@@ -260,31 +260,13 @@ impl NewsForm {
     }
 }
 
-/// The address part of a post: its title folded to ASCII, with a number that keeps it unique.
+/// The address part of a post: its title folded to ASCII as consultations' are, after its id,
+/// which keeps it unique and finds the post whatever the title became since.
 pub fn slug(title: &str, id: i64) -> String {
-    let mut out = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'ą' => 'a',
-            'ć' => 'c',
-            'ę' => 'e',
-            'ł' => 'l',
-            'ń' => 'n',
-            'ó' => 'o',
-            'ś' => 's',
-            'ź' | 'ż' => 'z',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if c != '-' || !(out.is_empty() || out.ends_with('-')) {
-            out.push(c);
-        }
-        if out.len() >= 60 {
-            break;
-        }
+    match crate::consultation::slugify(title) {
+        base if base.is_empty() => format!("{id}"),
+        base => format!("{id}-{base}"),
     }
-    let base = out.trim_end_matches('-');
-    if base.is_empty() { format!("{id}") } else { format!("{id}-{base}") }
 }
 
 /// The post id at the start of a slug made by [`slug`].

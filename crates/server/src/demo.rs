@@ -75,6 +75,29 @@ fn entry(action: &'static str, entity: &'static str, details: String) -> AuditEn
     AuditEntry { actor_id: None, actor_label: "demo".into(), action, entity, details }
 }
 
+/// What a district's page tells of its council in the demo: the same description for every
+/// district, and Podgórze's seat, office hours and contact.
+fn council(d: &reference::District) -> agora_domain::council::CouncilInput {
+    let roman = DistrictInput::roman(d.number);
+    let about = format!(
+        "Rada Dzielnicy {roman} {name} to 15–21 radnych wybieranych przez mieszkańców na pięcioletnią kadencję.\n\n\
+         ## Czym się zajmuje\n\n\
+         - opiniuje projekty uchwał i planów miasta dotyczące dzielnicy,\n\
+         - decyduje o wydatkach z budżetu dzielnicy: remontach chodników, zieleni, placach zabaw,\n\
+         - zgłasza do urzędu sprawy zgłaszane przez mieszkańców.\n\n\
+         ## Jak może pomóc\n\n\
+         Przyjdź na dyżur radnego albo na sesję rady: są otwarte dla wszystkich. Sprawę możesz też opisać w piśmie do przewodniczącego rady.",
+        name = d.name
+    );
+    let podgorze = d.number == 13;
+    agora_domain::council::CouncilInput {
+        about,
+        seat: if podgorze { "ul. Rynek Podgórski 1, 30-533 Kraków".into() } else { String::new() },
+        hours: if podgorze { "poniedziałek–piątek 9:00–15:00\nwtorek do 18:00".into() } else { String::new() },
+        contact: if podgorze { "rada13@example.org".into() } else { String::new() },
+    }
+}
+
 fn ignore_conflict<T>(r: Result<T, DbError>) -> Result<(), DbError> {
     match r {
         Ok(_) | Err(DbError::Conflict(_)) => Ok(()),
@@ -91,6 +114,12 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
         let d = DistrictInput::parse(number, name).map_err(|e| anyhow::anyhow!("bad district line {line}: {e:?}"))?;
         if !existing.contains(&d.number) {
             reference::save_district(db, None, &d, &entry("district.create", "district", d.name.clone())).await?;
+        }
+    }
+    for d in reference::districts(db).await? {
+        if reference::council(db, d.id).await?.is_some_and(|c| c.council_about.is_empty()) {
+            reference::save_council(db, d.id, &council(&d), &entry("district.council", "district", d.name.clone()))
+                .await?;
         }
     }
     let codes: Vec<String> = reference::units(db).await?.into_iter().map(|u| u.code).collect();

@@ -2252,3 +2252,20 @@ surveys-consultation-note = Surveys run as part of a consultation are on that co
 home-surveys = Surveys
 home-surveys-text = The city's surveys you can take part in, and the results of those finished.
 home-surveys-link = All surveys
+
+## District councils
+district-council = District council
+district-council-empty = The district council has not described its work here yet.
+district-council-seat = Seat
+district-council-hours = Office hours
+district-council-contact = Contact
+district-council-edit = Edit the council's description
+council-title = District council
+council-see-page = See the district's page
+council-field-about = What the council does and how it can help residents (optional)
+council-field-about-hint = Markdown formatting: **bold**, lists with "-", headings with "##".
+council-field-seat = Seat address (optional)
+council-field-hours = Office hours (optional)
+council-field-hours-hint = Each day on its own line, e.g. "Monday 10:00–18:00".
+council-field-contact = Contact: phone, e-mail (optional)
+council-save = Save the council's description

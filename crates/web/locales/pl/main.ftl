@@ -2308,3 +2308,20 @@ surveys-consultation-note = Ankiety prowadzone w ramach konsultacji są na stron
 home-surveys = Ankiety
 home-surveys-text = Ankiety miasta, w których możesz wziąć udział, i wyniki tych zakończonych.
 home-surveys-link = Wszystkie ankiety
+
+## District councils
+district-council = Rada dzielnicy
+district-council-empty = Rada dzielnicy nie opisała jeszcze tu swojej pracy.
+district-council-seat = Siedziba
+district-council-hours = Godziny pracy biura
+district-council-contact = Kontakt
+district-council-edit = Edytuj opis rady
+council-title = Rada dzielnicy
+council-see-page = Zobacz stronę dzielnicy
+council-field-about = Czym zajmuje się rada i jak może pomóc mieszkańcom (opcjonalnie)
+council-field-about-hint = Formatowanie Markdown: **pogrubienie**, listy z „-”, nagłówki z „##”.
+council-field-seat = Adres siedziby (opcjonalnie)
+council-field-hours = Godziny pracy biura (opcjonalnie)
+council-field-hours-hint = Każdy dzień w osobnym wierszu, np. „poniedziałek 10:00–18:00”.
+council-field-contact = Kontakt: telefon, e-mail (opcjonalnie)
+council-save = Zapisz opis rady

@@ -123,7 +123,13 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
         };
         if let Some(id) = g.scope() {
             let name = names.get(&id).cloned().unwrap_or_default();
-            mine.push(Tile { href: format!("/admin/{}/{id}", kind.as_str()), label: name });
+            // A district's editor keeps what its page tells of the council; renaming the
+            // district is the administrators'.
+            let href = match kind {
+                RefKind::District => format!("/admin/dzielnice/{id}/rada"),
+                _ => format!("/admin/{}/{id}", kind.as_str()),
+            };
+            mine.push(Tile { href, label: name });
         }
     }
     let (jobs_pending, jobs_failed) =

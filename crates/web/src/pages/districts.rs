@@ -1,26 +1,37 @@
 //! The districts: `/dzielnice`, all of them on one map of the city with a plain list beside
-//! it, and each district's page: its outline, what is being consulted there now and soon,
-//! and its quick poll.
+//! it, and each district's page (`/dzielnice/{number-or-name}`): its council and how to reach
+//! it, its outline, what is being consulted there now and soon, its news and its quick poll.
+//! The district's editors keep the council's part at `/admin/dzielnice/{id}/rada`.
 
+use super::common::OkQuery;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::render::render_public;
+use crate::forms::FormErrors;
+use crate::render::{render_form, render_public};
 use crate::state::AppState;
+use crate::urls::redirect;
 use crate::views::consultation::{Card, card};
 use crate::views::district_map::{self, CityMap, MapDistrict, OSM_COPYRIGHT};
 use crate::views::poll::{PollView, widget};
 use agora_db::consultation::{CatalogueFilter, Sort, Tab, catalogue};
+use agora_domain::council::{CouncilForm, DistrictKey};
 use agora_domain::district_map::Drawing;
+use agora_domain::permission::Action;
 use agora_domain::poll::Placement;
 use askama::Template;
 use axum::Router;
+use axum::extract::{Form, Query};
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
+use axum::response::IntoResponse;
 use axum::response::Response;
 use axum::routing::get;
 
 pub(super) fn routes() -> Router<AppState> {
-    Router::new().route("/dzielnice", get(districts_index)).route("/dzielnice/{id}", get(district_page))
+    Router::new()
+        .route("/dzielnice", get(districts_index))
+        .route("/dzielnice/{key}", get(district_page))
+        .route("/admin/dzielnice/{id}/rada", get(council_form).post(save_council))
 }
 
 #[derive(Template)]
@@ -51,6 +62,10 @@ struct DistrictTpl<'a> {
     ctx: &'a Ctx,
     id: i64,
     name: String,
+    council: agora_db::reference::Council,
+    council_html: String,
+    /// The council's form, for the district's editors.
+    edit: Option<String>,
     /// The district's space on the forum.
     forum: String,
     open: Vec<Card>,
@@ -67,10 +82,22 @@ async fn district_page(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
-    Path(id): Path<i64>,
+    Path(key): Path<String>,
 ) -> AppResult<Response> {
-    let d =
-        agora_db::reference::districts(&state.db).await?.into_iter().find(|d| d.id == id).ok_or(AppError::NotFound)?;
+    let all = agora_db::reference::districts(&state.db).await?;
+    let wanted = DistrictKey::parse(&key);
+    // By number or name; an address from before names were used gave the id.
+    let d = all
+        .iter()
+        .find(|d| wanted.names(d.number, &d.name))
+        .or_else(|| match wanted {
+            DistrictKey::Number(id) => all.iter().find(|d| d.id == id),
+            DistrictKey::Slug(_) => None,
+        })
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    let id = d.id;
+    let council = agora_db::reference::council(&state.db, id).await?.unwrap_or_default();
     let now = chrono::Utc::now();
     let filter = |tab| CatalogueFilter {
         tab,
@@ -83,13 +110,16 @@ async fn district_page(
     };
     let open = catalogue(&state.db, &filter(Tab::Open), 6, 0).await?;
     let planned = catalogue(&state.db, &filter(Tab::Planned), 3, 0).await?;
-    let poll = widget(&state, &ctx, &headers, Placement::District, Some(id), &format!("/dzielnice/{id}")).await?;
+    let poll = widget(&state, &ctx, &headers, Placement::District, Some(id), &district_map::href(&d.name)).await?;
     let about = agora_db::news::Filter { district: Some(id), ..Default::default() };
     let (news, _) = crate::views::news::latest(&state, ctx.lang, &about, 3, now).await?;
     render_public(
         &DistrictTpl {
             ctx: &ctx,
             id,
+            council_html: crate::markdown::to_html(&council.council_about),
+            council,
+            edit: ctx.can(Action::ManageDistrict(id)).then(|| format!("/admin/dzielnice/{id}/rada")),
             forum: format!("/forum/dzielnica-{}", d.number),
             name: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
             open_total: open.total,
@@ -102,4 +132,78 @@ async fn district_page(
         },
         None,
     )
+}
+
+// ---- the council's part, for the district's editors ----
+
+#[derive(Template)]
+#[template(path = "districts/council.html")]
+struct CouncilTpl<'a> {
+    ctx: &'a Ctx,
+    id: i64,
+    name: String,
+    href: String,
+    f: CouncilForm,
+    errors: FormErrors,
+    notice: Option<String>,
+}
+
+/// The district `id` when the visitor may keep its page: 404 for none, 403 for another's.
+async fn managed(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<agora_db::reference::District> {
+    ctx.require(Action::ManageDistrict(id))?;
+    agora_db::reference::district(&state.db, id).await?.ok_or(AppError::NotFound)
+}
+
+fn council_page(
+    ctx: &Ctx,
+    d: &agora_db::reference::District,
+    f: CouncilForm,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
+    let tpl = CouncilTpl {
+        ctx,
+        id: d.id,
+        name: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
+        href: district_map::href(&d.name),
+        f,
+        errors,
+        notice,
+    };
+    render_form(&tpl.errors, &tpl)
+}
+
+async fn council_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
+    let d = managed(&state, &ctx, id).await?;
+    let c = agora_db::reference::council(&state.db, id).await?.unwrap_or_default();
+    let f = CouncilForm {
+        council_about: c.council_about,
+        council_seat: c.council_seat,
+        council_hours: c.council_hours,
+        council_contact: c.council_contact,
+    };
+    council_page(&ctx, &d, f, FormErrors::default(), q.notice(&ctx))
+}
+
+async fn save_council(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<CouncilForm>,
+) -> AppResult<Response> {
+    let d = managed(&state, &ctx, id).await?;
+    let input = match f.parse() {
+        Ok(input) => input,
+        Err(inv) => return council_page(&ctx, &d, f, FormErrors::from_invalid(&inv, ctx.lang), None),
+    };
+    let entry = ctx.audit("district.council", "district", d.name.clone());
+    if !agora_db::reference::save_council(&state.db, id, &input, &entry).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(redirect(&format!("/admin/dzielnice/{id}/rada?ok=flash-saved")).into_response())
 }

@@ -41,6 +41,12 @@ pub struct CityMap {
     pub districts: Vec<MapDistrict>,
 }
 
+/// A district's page: its name folded to ASCII (`/dzielnice/podgorze`); the page also answers
+/// to the district's number.
+pub fn href(name: &str) -> String {
+    format!("/dzielnice/{}", agora_domain::consultation::slugify(name))
+}
+
 fn label(number: i32, name: &str) -> String {
     format!("{} {name}", DistrictInput::roman(number))
 }
@@ -56,7 +62,7 @@ pub fn city(districts: &[District]) -> Option<CityMap> {
             let d = districts.iter().find(|d| d.number == s.number);
             let name = d.map_or(s.name.clone(), |d| d.name.clone());
             MapDistrict {
-                href: d.map(|d| format!("/dzielnice/{}", d.id)),
+                href: d.map(|d| href(&d.name)),
                 label: label(s.number, &name),
                 roman: DistrictInput::roman(s.number),
                 name,
@@ -72,7 +78,7 @@ pub fn list(districts: &[District]) -> Vec<MapDistrict> {
     districts
         .iter()
         .map(|d| MapDistrict {
-            href: Some(format!("/dzielnice/{}", d.id)),
+            href: Some(href(&d.name)),
             label: label(d.number, &d.name),
             roman: DistrictInput::roman(d.number),
             name: d.name.clone(),
@@ -96,7 +102,7 @@ mod tests {
         assert_eq!(map.districts.len(), 18);
         let linked: Vec<_> = map.districts.iter().filter(|d| d.href.is_some()).collect();
         assert_eq!(linked.len(), 1);
-        assert_eq!(linked[0].href.as_deref(), Some("/dzielnice/7"));
+        assert_eq!(linked[0].href.as_deref(), Some("/dzielnice/podgorze"));
         assert_eq!(linked[0].label, "XIII Podgórze");
         assert!(outline(1).is_some() && outline(99).is_none());
     }

@@ -40,7 +40,7 @@ pub enum Owner {
     /// A consultation, by its address.
     Consultation(String),
     /// A district, by its id.
-    District(i64),
+    District(String),
     /// A dialogue body, by its address.
     Body(String),
 }
@@ -153,7 +153,7 @@ impl Facts {
         match &self.owner {
             Owner::Consultation(slug) => Some(format!("/konsultacje/{slug}")),
             Owner::Body(slug) => Some(format!("/ciala-dialogu/{slug}")),
-            Owner::District(id) => Some(format!("/dzielnice/{id}")),
+            Owner::District(href) => Some(href.clone()),
             Owner::None => None,
         }
     }
@@ -212,7 +212,7 @@ async fn load_space(state: &AppState, lang: Lang, slug: &str) -> AppResult<Optio
         }
         SpaceKind::District => {
             let Some(d) = agora_db::reference::district(&state.db, ref_id).await? else { return Ok(None) };
-            (Owner::District(d.id), d.name, None, Vec::new())
+            (Owner::District(crate::views::district_map::href(&d.name)), d.name, None, Vec::new())
         }
         SpaceKind::Body | SpaceKind::BodyMembers => {
             let Some(b) = agora_db::bodies::by_id(&state.db, ref_id).await? else { return Ok(None) };

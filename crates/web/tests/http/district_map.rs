@@ -39,15 +39,16 @@ async fn the_map_links_every_district_and_lists_them_beside_it() {
     assert_eq!(map.matches("<path d=\"M").count(), 18, "every district drawn");
     assert!(!map.contains("district-unlinked"), "every district is in the database");
     let list = html.split("id=\"district-list-heading\"").nth(1).unwrap().split("</ul>").next().unwrap();
-    for (number, id, name) in &districts {
+    for (number, _, name) in &districts {
         let roman = DistrictInput::roman(*number);
+        let slug = agora_domain::consultation::slugify(name);
         let link = format!(
-            "<a href=\"/dzielnice/{id}\" aria-label=\"Dzielnica {roman} {name}\"><title>Dzielnica {roman} {name}</title><path d=\"M"
+            "<a href=\"/dzielnice/{slug}\" aria-label=\"Dzielnica {roman} {name}\"><title>Dzielnica {roman} {name}</title><path d=\"M"
         );
         assert!(map.contains(&link), "district {number} on the map");
         assert!(
             list.contains(&format!(
-                "<a href=\"/dzielnice/{id}\"><span class=\"district-number\">{roman}</span> {name}</a>"
+                "<a href=\"/dzielnice/{slug}\"><span class=\"district-number\">{roman}</span> {name}</a>"
             )),
             "district {number} in the list"
         );
@@ -98,4 +99,57 @@ async fn a_district_page_draws_its_outline_and_an_unknown_one_is_not_found() {
     let unknown = districts.iter().map(|d| d.1).max().unwrap() + 1000;
     assert_eq!(anon.get(&format!("/dzielnice/{unknown}")).await.status, StatusCode::NOT_FOUND);
     assert_eq!(anon.get("/dzielnice/nie-ma").await.status.as_u16() / 100, 4);
+}
+
+#[tokio::test]
+async fn a_district_is_reached_by_its_number_or_name_and_its_editor_describes_its_council() {
+    let app = TestApp::new().await;
+    let districts = all_districts(&app).await;
+    let (_, podgorze, _) = districts.iter().find(|d| d.0 == 13).unwrap().clone();
+    let (_, huta, _) = districts.iter().find(|d| d.0 == 18).unwrap().clone();
+    let mut anon = app.client();
+    for path in ["/dzielnice/13", "/dzielnice/podgorze", "/dzielnice/Podgorze"] {
+        let r = anon.get(path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(r.body.contains("<h1>Dzielnica XIII Podgórze</h1>"), "{path}");
+        assert!(r.body.contains("Rada dzielnicy nie opisała jeszcze tu swojej pracy."));
+    }
+
+    let mut editor = app.signed_in("rada13@example.org", &[Grant::DistrictEditor(podgorze)]).await;
+    let form = format!("/admin/dzielnice/{podgorze}/rada");
+    assert!(editor.get("/admin").await.body.contains(&format!("href=\"{form}\"")), "on the editor's dashboard");
+    // Too long: refused beside the field, the text kept, nothing stored.
+    let long = "a".repeat(agora_domain::council::SEAT_MAX + 1);
+    let r = editor.post(&form, &[("council_about", "Rada **opiniuje** plany miasta."), ("council_seat", &long)]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.field_error("council_seat").is_some());
+    assert!(r.body.contains("Rada **opiniuje** plany miasta."), "typed text kept");
+    assert!(anon.get("/dzielnice/podgorze").await.body.contains("nie opisała jeszcze"));
+
+    let r = editor
+        .post(
+            &form,
+            &[
+                ("council_about", "Rada **opiniuje** plany miasta dotyczące dzielnicy."),
+                ("council_seat", "ul. Rynek Podgórski 1"),
+                ("council_hours", "wtorek 17:00–18:00\nczwartek 10:00–12:00"),
+                ("council_contact", "rada13@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = anon.get("/dzielnice/podgorze").await.body;
+    assert!(page.contains("Rada <strong>opiniuje</strong> plany miasta dotyczące dzielnicy."));
+    assert!(page.contains("<dd>ul. Rynek Podgórski 1</dd>"));
+    assert!(page.contains("wtorek 17:00–18:00\nczwartek 10:00–12:00"));
+    assert!(!page.contains("Edytuj opis rady"), "no edit link for visitors");
+    assert!(editor.get("/dzielnice/13").await.body.contains(&format!("href=\"{form}\"")));
+
+    // Nowa Huta's editor, and a resident, may not change Podgórze's council.
+    let mut other = app.signed_in("rada18@example.org", &[Grant::DistrictEditor(huta)]).await;
+    assert_eq!(other.get(&form).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(other.post(&form, &[("council_seat", "Przejęte")]).await.status, StatusCode::FORBIDDEN);
+    let mut resident = app.signed_in("jan@example.org", &[]).await;
+    assert_eq!(resident.post(&form, &[("council_seat", "Przejęte")]).await.status, StatusCode::FORBIDDEN);
+    assert!(anon.get("/dzielnice/13").await.body.contains("<dd>ul. Rynek Podgórski 1</dd>"));
 }
