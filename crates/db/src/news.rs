@@ -207,8 +207,8 @@ pub struct Filter {
     pub district: Option<i64>,
     pub body: Option<i64>,
     pub category: Option<i64>,
-    /// Posts published in this year (Warsaw's new year is close enough to UTC's for a filter).
-    pub year: Option<i32>,
+    /// Posts published between these instants (a calendar year in Warsaw).
+    pub published_between: Option<(DateTime<Utc>, DateTime<Utc>)>,
     /// Lower-case words, each of which the title or lead must contain.
     pub words: Vec<String>,
 }
@@ -233,7 +233,7 @@ pub async fn published(db: &Db, f: &Filter, now: DateTime<Utc>, limit: i64, offs
         let a = arg(Val::I(c), &mut vals);
         wh.push(format!("EXISTS (SELECT 1 FROM news_categories nc WHERE nc.news_id = n.id AND nc.category_id = {a})"));
     }
-    if let Some(y) = f.year.and_then(year_bounds) {
+    if let Some(y) = f.published_between {
         let a = arg(Val::T(y.0), &mut vals);
         let b = arg(Val::T(y.1), &mut vals);
         wh.push(format!("n.publish_at >= {a} AND n.publish_at < {b}"));
@@ -255,12 +255,6 @@ pub async fn published(db: &Db, f: &Filter, now: DateTime<Utc>, limit: i64, offs
         let total: i64 = bind_all!(sqlx::query_scalar(sqlx::AssertSqlSafe(count)), &vals).fetch_one(p).await?;
         Ok(Page { items, total })
     })
-}
-
-/// The first instant of year `y` and of the next, in UTC.
-fn year_bounds(y: i32) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    use chrono::TimeZone;
-    Some((Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).single()?, Utc.with_ymd_and_hms(y + 1, 1, 1, 0, 0, 0).single()?))
 }
 
 /// The years from the first post published by `now` to the latest, newest first: two reads of

@@ -31,6 +31,11 @@ pub fn redirect(target: &str) -> Redirect {
     Redirect::to(&safe_next(Some(target)))
 }
 
+/// The host of the site's address, for the `tag:` ids of feeds and calendars.
+pub fn host_of(base: &str) -> String {
+    url::Url::parse(base).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_else(|| "agora".into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use crate::i18n::{Arg, Lang};
 use crate::render::render_public;
 use crate::state::AppState;
 use crate::time;
-use crate::urls::url_encode;
+use crate::urls::{host_of, url_encode};
 use crate::views::consultation::{Card, card, status_line, visible};
 use agora_db::Page;
 use agora_db::consultation::{self as dbc, CatalogueFilter, Consultation, Sort, Tab};
@@ -625,10 +625,6 @@ fn ics_body(name: &str, entries: &[IcsEntry]) -> String {
         })
         .collect();
     agora_export::ical::calendar(name, &events)
-}
-
-fn host_of(base: &str) -> String {
-    url::Url::parse(base).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_else(|| "agora".into())
 }
 
 async fn calendar_ics(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {

@@ -64,7 +64,7 @@ impl ListQuery {
             district: id(&self.dzielnica),
             body: id(&self.cialo),
             category: id(&self.kategoria),
-            year: self.rok.trim().parse().ok(),
+            published_between: self.rok.trim().parse().ok().and_then(crate::time::year_bounds),
             words: self.q.split_whitespace().map(str::to_lowercase).collect(),
         }
     }
@@ -137,7 +137,7 @@ async fn named_options(state: &AppState, ctx: &Ctx, kind: agora_db::reference::N
 async fn feed(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
     let found = agora_db::news::published(&state.db, &q.filter(), Utc::now(), 50, 0).await?;
     let base = &state.config.base_url;
-    let host = base.split("://").nth(1).unwrap_or(base).split('/').next().unwrap_or("agora");
+    let host = crate::urls::host_of(base);
     let cards: Vec<(NewsCard, String)> =
         found.items.iter().map(|r| (card(ctx.lang, r), format!("tag:{host},2026:news/{}", r.id))).collect();
     let links: Vec<String> = cards.iter().map(|(c, _)| format!("{base}{}", c.href)).collect();

@@ -92,6 +92,8 @@ async fn a_district_editor_writes_for_their_district_only_and_a_draft_stays_unse
     );
     assert!(!anon.get(&format!("/aktualnosci.atom?dzielnica={huta}")).await.body.contains("Dyżur rady"));
     assert!(!anon.get(&format!("/aktualnosci?dzielnica={huta}")).await.body.contains("Dyżur rady"));
+    // A year past the calendar's end is ignored, as the catalogue ignores it, and is no error.
+    assert_eq!(anon.get("/aktualnosci?rok=2147483647").await.status, StatusCode::OK);
     let page = anon.get(&address).await;
     assert!(page.body.contains("<strong>siedzibie rady</strong>"));
     assert!(!page.body.contains("Edytuj wiadomość"));
