@@ -396,6 +396,17 @@ const PAGES = [
   { name: 'standalone surveys (ankiety)', path: '/ankiety' },
   { name: 'district page with its council (dzielnice)', path: '/dzielnice/podgorze' },
   { name: 'district council form (dzielnice)', path: (s) => s.councilHref, as: 'district' },
+  { name: 'get to know your council (dzielnice)', path: '/dzielnice/podgorze/rada', shot: true },
+  { name: 'councillors, terms and duty hours (dzielnice)', path: (s) => s.councillorsHref, as: 'district' },
+  { name: 'councillor with seats (dzielnice)', path: (s) => s.councillorHref, as: 'district' },
+  {
+    name: 'councillor left empty (dzielnice)',
+    path: (s) => `${s.councillorsHref}/nowy`,
+    as: 'district',
+    submit: 'main form[action*="/radni/nowy"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
   { name: 'news list (aktualnosci)', path: '/aktualnosci', shot: true },
   { name: 'news list filtered (aktualnosci)', path: '/aktualnosci?kategoria=10&q=akademii' },
   { name: 'news post (aktualnosci)', path: (s) => s.newsHref, shot: true },
@@ -479,7 +490,11 @@ async function setUp(ctx) {
   state.hiddenThreadHref = await page.$eval('main table a[href^="/forum/watki/"]', (a) => a.getAttribute('href'));
   // Podgórze's council form, linked from the district's page for those who keep it.
   await page.goto(`${base}/dzielnice/podgorze`);
-  state.councilHref = await page.$eval('main a[href$="/rada"]', (a) => a.getAttribute('href'));
+  state.councilHref = await page.$eval('main a[href^="/admin/dzielnice/"][href$="/rada"]', (a) => a.getAttribute('href'));
+  // Its councillors, terms and duty hours, and one councillor's form.
+  state.councillorsHref = state.councilHref.replace(/\/rada$/, '/radni');
+  await page.goto(`${base}${state.councillorsHref}`);
+  state.councillorHref = await page.$eval('main table a[href*="/radni/"]', (a) => a.getAttribute('href'));
   // The newest demo news post, and its editing form.
   await page.goto(`${base}/aktualnosci`);
   state.newsHref = await page.$eval('main .news-list a[href^="/aktualnosci/"]', (a) => a.getAttribute('href'));

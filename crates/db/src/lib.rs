@@ -86,6 +86,7 @@ pub mod applications;
 pub mod audit;
 pub mod bodies;
 pub mod consultation;
+pub mod council;
 pub mod documents;
 pub mod formal;
 pub mod forum;

@@ -6,8 +6,8 @@
 use crate::calendar::Period;
 use crate::consultation::{check_slug, parse_url, slugify};
 use crate::reference::NAME_MAX;
-use crate::validation::{FieldError, Invalid, bounded_text, optional_text, sane_year};
-use chrono::{Datelike, NaiveDate};
+use crate::validation::{FieldError, Invalid, bounded_text, date_field, optional_date, optional_text};
+use chrono::NaiveDate;
 
 text_enum! {
     /// What kind of body it is, which decides its legal footing and, later, its deadlines.
@@ -188,24 +188,6 @@ impl BodyForm {
             _ => Err(inv),
         }
     }
-}
-
-/// A date typed into a `date` field: `required` when empty, else it must be a real day in a
-/// sane year.
-fn date_field(field: &'static str, raw: &str) -> Result<NaiveDate, FieldError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(FieldError::new(field, "required"));
-    }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .ok()
-        .filter(|d| sane_year(d.year()))
-        .ok_or(FieldError::new(field, "date-invalid"))
-}
-
-/// Like [`date_field`] but an empty value is `None`.
-fn optional_date(field: &'static str, raw: &str) -> Result<Option<NaiveDate>, FieldError> {
-    if raw.trim().is_empty() { Ok(None) } else { date_field(field, raw).map(Some) }
 }
 
 /// A term (kadencja) as its form sends it.

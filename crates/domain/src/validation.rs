@@ -114,6 +114,24 @@ pub fn sane_year(year: i32) -> bool {
     YEARS.contains(&year)
 }
 
+/// A date typed into a `date` field: `required` when empty, else it must be a real day in a
+/// sane year.
+pub fn date_field(field: &'static str, raw: &str) -> Result<chrono::NaiveDate, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(FieldError::new(field, "required"));
+    }
+    chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .ok()
+        .filter(|d| sane_year(chrono::Datelike::year(d)))
+        .ok_or(FieldError::new(field, "date-invalid"))
+}
+
+/// Like [`date_field`] but an empty value is `None`.
+pub fn optional_date(field: &'static str, raw: &str) -> Result<Option<chrono::NaiveDate>, FieldError> {
+    if raw.trim().is_empty() { Ok(None) } else { date_field(field, raw).map(Some) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ mod demo;
 mod demo_applications;
 mod demo_bodies;
 mod demo_consultations;
+mod demo_council;
 mod demo_forum;
 mod demo_meetings;
 mod demo_news;

@@ -96,6 +96,18 @@ fn remark_part(field: &str) -> Option<(i64, &str)> {
 fn label_key(field: &str) -> Option<&'static str> {
     Some(match field {
         "accept" => "field-accept-short",
+        "committees" => "councillor-field-committees",
+        "constituency" => "councillor-field-constituency",
+        "councillor_contact" => "councillor-field-contact",
+        "councillor_name" => "councillor-field-name",
+        "duty_councillor" => "council-field-duty-councillor",
+        "duty_ends_at" => "council-field-duty-ends",
+        "duty_place" => "council-field-duty-place",
+        "duty_starts_at" => "council-field-duty-starts",
+        "photo" => "councillor-field-photo",
+        "photo_alt" => "councillor-field-photo-alt",
+        "seat_ends_on" => "councillor-field-seat-ends-on",
+        "seat_id" => "councillor-field-seat",
         "applicant_kind" => "application-field-kind",
         "adopted_on" => "field-adopted-on",
         "about" => "bodies-field-about",

@@ -225,3 +225,49 @@ pub async fn stored_download(
     )
         .into_response())
 }
+
+/// A picture sent with a form in the file field `field`: PNG, JPEG or WebP by its content and
+/// at most `max` bytes, or nothing when no file was chosen; `type_code` names the message for
+/// a file of another kind.
+pub fn checked_picture(
+    file: &crate::forms::UploadedFile,
+    field: &'static str,
+    type_code: &'static str,
+    max: usize,
+) -> Result<Option<agora_domain::document::FileType>, FieldError> {
+    if file.too_big {
+        return Err(FieldError::with_limit(field, "file-too-big", max / 1024 / 1024));
+    }
+    if file.bytes.is_empty() {
+        return Ok(None);
+    }
+    match agora_domain::document::sniff(&file.bytes) {
+        Some(t) if t.is_image() => Ok(Some(t)),
+        _ => Err(FieldError::new(field, type_code)),
+    }
+}
+
+/// A stored picture streamed to the browser, kept by it for a few minutes; sandboxed, since
+/// its type was checked by content but a browser may still guess otherwise.
+pub async fn stored_picture(state: &AppState, key: &str, content_type: &str) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let got =
+        state.storage.get(&object_store::path::Path::from(key)).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, content_type.to_owned()),
+            (axum::http::header::CACHE_CONTROL, "public, max-age=300".to_owned()),
+            (axum::http::header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_owned()),
+        ],
+        axum::body::Body::from_stream(got.into_stream()),
+    )
+        .into_response())
+}
+
+/// Deletes a stored file nothing uses any more; a failure leaves an orphan in the store,
+/// never a page without its file, so it is logged and not shown to the editor.
+pub async fn delete_stored(state: &AppState, key: &str) {
+    if let Err(e) = state.storage.delete(&object_store::path::Path::from(key)).await {
+        tracing::warn!(error = %e, key, "cannot delete a file no longer used");
+    }
+}

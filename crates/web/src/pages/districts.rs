@@ -73,6 +73,12 @@ struct DistrictTpl<'a> {
     planned: Vec<Card>,
     poll: Option<PollView>,
     news: Vec<crate::views::news::NewsCard>,
+    /// The chair of the council and the board today.
+    board: Vec<super::council::PersonView>,
+    /// Duty hours to come, the soonest first.
+    duties: Vec<super::council::DutyView>,
+    /// The "get to know your council" page.
+    people_href: String,
     /// The district's boundary, when the built-in boundaries include its number.
     outline: Option<Drawing>,
     osm: &'static str,
@@ -84,18 +90,7 @@ async fn district_page(
     headers: HeaderMap,
     Path(key): Path<String>,
 ) -> AppResult<Response> {
-    let all = agora_db::reference::districts(&state.db).await?;
-    let wanted = DistrictKey::parse(&key);
-    // By number or name; an address from before names were used gave the id.
-    let d = all
-        .iter()
-        .find(|d| wanted.names(d.number, &d.name))
-        .or_else(|| match wanted {
-            DistrictKey::Number(id) => all.iter().find(|d| d.id == id),
-            DistrictKey::Slug(_) => None,
-        })
-        .cloned()
-        .ok_or(AppError::NotFound)?;
+    let d = by_key(&state, &key).await?;
     let id = d.id;
     let council = agora_db::reference::council(&state.db, id).await?.unwrap_or_default();
     let now = chrono::Utc::now();
@@ -113,6 +108,13 @@ async fn district_page(
     let poll = widget(&state, &ctx, &headers, Placement::District, Some(id), &district_map::href(&d.name)).await?;
     let about = agora_db::news::Filter { district: Some(id), ..Default::default() };
     let (news, _) = crate::views::news::latest(&state, ctx.lang, &about, 3, now).await?;
+    let people = agora_db::council::people(&state.db, id).await?;
+    let board = super::council::terms_view(ctx.lang, &people, crate::time::local_date(now))
+        .into_iter()
+        .find(|t| t.current)
+        .map(|t| t.board)
+        .unwrap_or_default();
+    let duties = super::council::duty_views(&ctx, agora_db::council::duties(&state.db, Some(id), now, 3).await?);
     render_public(
         &DistrictTpl {
             ctx: &ctx,
@@ -127,11 +129,29 @@ async fn district_page(
             planned: planned.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
             poll,
             news,
+            board,
+            duties,
+            people_href: format!("{}/rada", district_map::href(&d.name)),
             outline: district_map::outline(d.number),
             osm: OSM_COPYRIGHT,
         },
         None,
     )
+}
+
+/// The district an address names by number or name; an address from before names were used
+/// gave the id.
+pub(super) async fn by_key(state: &AppState, key: &str) -> AppResult<agora_db::reference::District> {
+    let all = agora_db::reference::districts(&state.db).await?;
+    let wanted = DistrictKey::parse(key);
+    all.iter()
+        .find(|d| wanted.names(d.number, &d.name))
+        .or_else(|| match wanted {
+            DistrictKey::Number(id) => all.iter().find(|d| d.id == id),
+            DistrictKey::Slug(_) => None,
+        })
+        .cloned()
+        .ok_or(AppError::NotFound)
 }
 
 // ---- the council's part, for the district's editors ----

@@ -11,6 +11,7 @@ mod applications;
 mod bodies;
 mod common;
 mod consultations;
+mod council;
 mod districts;
 mod formal_check;
 mod forum;
@@ -49,6 +50,7 @@ pub fn routes() -> Router<AppState> {
         .merge(survey_builder::routes())
         .merge(polls::routes())
         .merge(districts::routes())
+        .merge(council::routes())
         .merge(answer_rules::routes())
         .merge(bodies::routes())
         .merge(applications::routes())

@@ -13,6 +13,7 @@ mod applications;
 mod bodies;
 mod cache;
 mod consultations;
+mod councillors;
 mod district_map;
 mod formal_check;
 mod forum;
