@@ -1022,6 +1022,8 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         format!("/aktualnosci?rok={year}"),
         format!("/dzielnice/{}", d(12)),
         format!("/dzielnice/{}", d(0)),
+        "/dzielnice/podgorze/rada".to_owned(),
+        "/dzielnice/stare-miasto/rada".to_owned(),
         "/aktualnosci?q=debat".to_owned(),
     ];
     news_paths.extend(news_slugs.iter().map(|slug| format!("/aktualnosci/{slug}")));

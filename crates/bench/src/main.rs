@@ -112,7 +112,7 @@ const SCENARIOS: [Scenario; 21] = [
     },
     Scenario {
         name: "news",
-        what: "GET /aktualnosci with filters and pages, news posts and district pages, anonymous, after a new post shows at once; in rounds alternating with nginx serving saved copies",
+        what: "GET /aktualnosci with filters and pages, news posts, district pages and their councils, anonymous, after a new post shows at once; in rounds alternating with nginx serving saved copies",
     },
     Scenario {
         name: "submit-post",
