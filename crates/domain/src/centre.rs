@@ -65,7 +65,11 @@ pub fn slug_base(title: &str) -> String {
     }
 }
 
-fn kind_field<E: crate::TextEnum>(field: &'static str, raw: &str, parse: fn(&str) -> Option<E>) -> Result<E, FieldError> {
+fn kind_field<E: crate::TextEnum>(
+    field: &'static str,
+    raw: &str,
+    parse: fn(&str) -> Option<E>,
+) -> Result<E, FieldError> {
     match raw.trim() {
         "" => Err(FieldError::new(field, "required")),
         s => parse(s).ok_or(FieldError::new(field, "choice-invalid")),
@@ -175,7 +179,9 @@ impl PublicationForm {
         let summary = inv.check(bounded_text("pub_summary", &self.pub_summary, 10, SUMMARY_MAX));
         let summary_en = inv.check(optional_text("pub_summary_en", &self.pub_summary_en, SUMMARY_MAX));
         match (title, title_en, kind, year, summary, summary_en) {
-            (Some(title), Some(title_en), Some(kind), Some(year), Some(summary), Some(summary_en)) if inv.is_empty() => {
+            (Some(title), Some(title_en), Some(kind), Some(year), Some(summary), Some(summary_en))
+                if inv.is_empty() =>
+            {
                 Ok(PublicationInput { title, title_en, kind, year, summary, summary_en })
             }
             _ => Err(inv),
@@ -325,7 +331,11 @@ mod tests {
 
     #[test]
     fn a_gallery_has_a_date_and_a_photo_its_alternative_text() {
-        let g = GalleryForm { gallery_title: "Forum Dialogu".into(), gallery_date: "2025-11-20".into(), ..Default::default() };
+        let g = GalleryForm {
+            gallery_title: "Forum Dialogu".into(),
+            gallery_date: "2025-11-20".into(),
+            ..Default::default()
+        };
         assert_eq!(g.parse().unwrap().taken_on, NaiveDate::from_ymd_opt(2025, 11, 20).unwrap());
         let bad = GalleryForm { gallery_date: "20.11.2025".into(), ..g };
         assert_eq!(codes(bad.parse()), [("gallery_date", "date-invalid")]);

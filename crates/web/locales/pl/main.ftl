@@ -2325,3 +2325,107 @@ council-field-hours = Godziny pracy biura (opcjonalnie)
 council-field-hours-hint = Każdy dzień w osobnym wierszu, np. „poniedziałek 10:00–18:00”.
 council-field-contact = Kontakt: telefon, e-mail (opcjonalnie)
 council-save = Zapisz opis rady
+
+## Centre content
+footer-centre = Centrum Dialogu
+centre-title = Centrum Dialogu
+centre-lead = Miejskie Centrum Dialogu pomaga mieszkańcom, organizacjom i urzędnikom rozmawiać o sprawach miasta. Tu znajdziesz informacje o Centrum, poradniki, publikacje i zdjęcia.
+centre-menu = Strony Centrum
+centre-empty = Centrum nie opublikowało jeszcze żadnej strony.
+centre-more = Więcej od Centrum
+centre-not-public = Ta strona nie jest jeszcze publiczna: widzą ją tylko redaktorzy Centrum.
+centre-edit = Edytuj stronę
+centre-admin-title = Strony Centrum Dialogu
+centre-admin-new = Nowa strona
+centre-admin-also = Treści Centrum:
+centre-admin-empty = Nie ma jeszcze nic do pokazania.
+centre-see-public = Zobacz na stronie publicznej
+centre-see-page = Zobacz stronę
+centre-col-title = Tytuł
+centre-col-stage = Stan
+centre-published = Opublikowana
+centre-draft = Szkic
+centre-kind-about = O Centrum
+centre-kind-participate = Jak wziąć udział
+centre-kind-guide = Poradnik
+centre-kind-contact = Kontakt
+centre-field-title = Tytuł
+centre-field-kind = Rodzaj strony
+centre-field-position = Miejsce w menu (opcjonalnie)
+centre-field-position-hint = Liczba od 0 do 999; strony z mniejszą liczbą są wyżej.
+centre-field-body = Treść
+centre-field-title-en = Tytuł po angielsku (opcjonalnie)
+centre-field-body-en = Treść po angielsku (opcjonalnie)
+centre-field-published = Opublikuj stronę (bez zaznaczenia zostaje szkicem)
+centre-choose = Wybierz
+centre-save = Zapisz
+centre-delete = Usuń
+centre-delete-title = Usuwanie
+centre-delete-question = Czy na pewno usunąć „{ $title }”? Tej operacji nie można cofnąć.
+centre-delete-yes = Tak, usuń
+centre-delete-no = Nie, wróć
+flash-centre-saved = Zapisano zmiany.
+flash-centre-deleted = Usunięto.
+flash-centre-file-added = Dodano dokument.
+flash-centre-file-removed = Usunięto dokument.
+flash-centre-photo-added = Dodano zdjęcie.
+flash-centre-photo-removed = Usunięto zdjęcie.
+flash-gallery-created = Utworzono galerię. Dodaj do niej zdjęcia.
+publications-title = Publikacje
+publications-lead = Raporty z badań i ewaluacji, poradniki i inne opracowania Centrum Dialogu.
+publications-count = { $count ->
+    [one] { $count } publikacja
+    [few] { $count } publikacje
+   *[other] { $count } publikacji
+}
+publications-empty = Żadna publikacja nie pasuje do wybranych filtrów.
+publication-kind-research = Raport z badania
+publication-kind-evaluation = Raport z ewaluacji
+publication-kind-guide = Poradnik
+publication-kind-other = Inne
+publication-admin-title = Publikacje Centrum
+publication-admin-new = Nowa publikacja
+publication-edit = Edytuj publikację
+publication-field-title = Tytuł
+publication-field-title-en = Tytuł po angielsku (opcjonalnie)
+publication-field-kind = Rodzaj publikacji
+publication-field-year = Rok wydania
+publication-field-summary = Streszczenie
+publication-field-summary-en = Streszczenie po angielsku (opcjonalnie)
+publication-files = Dokumenty
+publication-files-none = Publikacja nie ma jeszcze dokumentów.
+publication-field-file-title = Nazwa dokumentu
+publication-field-file = Plik dokumentu
+publication-file-add = Dodaj dokument
+publication-delete = Usuń publikację
+error-centre-year-invalid = Wpisz rok wydania, np. 2025. Nie może być późniejszy niż bieżący.
+galleries-title = Galerie zdjęć
+galleries-lead = Zdjęcia ze spotkań, warsztatów i wydarzeń Centrum Dialogu.
+galleries-empty = Nie ma jeszcze żadnej galerii.
+gallery-photo-count = { $count ->
+    [one] { $count } zdjęcie
+    [few] { $count } zdjęcia
+   *[other] { $count } zdjęć
+}
+gallery-edit = Edytuj galerię
+gallery-see = Zobacz galerię
+gallery-no-photos = W tej galerii nie ma jeszcze zdjęć.
+gallery-admin-title = Galerie zdjęć Centrum
+gallery-admin-new = Nowa galeria
+gallery-col-photos = Zdjęcia
+gallery-field-title = Tytuł galerii
+gallery-field-title-en = Tytuł po angielsku (opcjonalnie)
+gallery-field-date = Data wydarzenia
+gallery-field-date-hint = Na przykład 2025-11-20.
+gallery-field-description = Opis (opcjonalnie)
+gallery-field-description-en = Opis po angielsku (opcjonalnie)
+gallery-photos = Zdjęcia
+gallery-photo-add = Dodaj zdjęcie
+gallery-photo-remove = Usuń zdjęcie
+gallery-field-photo = Plik zdjęcia
+gallery-field-alt = Opis zdjęcia (tekst alternatywny)
+gallery-field-alt-hint = Wymagany: co widać na zdjęciu, dla osób, które go nie widzą.
+gallery-field-alt-en = Opis zdjęcia po angielsku (opcjonalnie)
+gallery-field-caption = Podpis pod zdjęciem (opcjonalnie)
+gallery-field-caption-en = Podpis po angielsku (opcjonalnie)
+gallery-delete = Usuń galerię

@@ -225,3 +225,47 @@ pub async fn stored_download(
     )
         .into_response())
 }
+
+/// A picture sent with a form as `field` (a news post's lead image, a gallery's photo): a PNG,
+/// JPEG or WebP by its content, within `max` bytes, or nothing when none was chosen.
+pub fn checked_image(
+    field: &'static str,
+    file: &crate::forms::UploadedFile,
+    max: usize,
+) -> Result<Option<agora_domain::document::FileType>, FieldError> {
+    if file.too_big {
+        return Err(FieldError::with_limit(field, "file-too-big", max / 1024 / 1024));
+    }
+    if file.bytes.is_empty() {
+        return Ok(None);
+    }
+    match agora_domain::document::sniff(&file.bytes) {
+        Some(t) if t.is_image() => Ok(Some(t)),
+        _ => Err(FieldError::new(field, "news-image-type")),
+    }
+}
+
+/// Deletes a file nothing uses any more; a failure leaves an orphan in the store, never a
+/// record without its file, so it is logged and not shown to the editor.
+pub async fn delete_stored(state: &AppState, key: &str) {
+    if let Err(e) = state.storage.delete(&object_store::path::Path::from(key)).await {
+        tracing::warn!(error = %e, key, "cannot delete a file no longer used");
+    }
+}
+
+/// A stored picture shown inline: pictures are only ever stored after their type was checked.
+pub async fn stored_image(state: &AppState, key: &str, content_type: &str) -> AppResult<axum::response::Response> {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let got =
+        state.storage.get(&object_store::path::Path::from(key)).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CACHE_CONTROL, "public, max-age=300".to_owned()),
+            (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_owned()),
+        ],
+        axum::body::Body::from_stream(got.into_stream()),
+    )
+        .into_response())
+}

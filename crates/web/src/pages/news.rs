@@ -3,7 +3,10 @@
 //! about what is decided in `agora_domain::news`; whether a post is shown, by the visibility
 //! rule, so a draft or a post scheduled for later is in no page, list or feed.
 
-use super::common::{OkQuery, Opt, check_file, clean_filename, notice, store_file, stored_download};
+use super::common::{
+    OkQuery, Opt, check_file, checked_image, clean_filename, delete_stored, notice, store_file, stored_download,
+    stored_image,
+};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
@@ -23,7 +26,6 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
-use object_store::ObjectStoreExt;
 use serde::Deserialize;
 
 /// Largest attachment.
@@ -240,20 +242,7 @@ async fn post_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Str
 async fn image(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
     let n = visible(&state, &ctx, &slug).await?;
     let (Some(key), Some(ctype)) = (&n.row.image_key, &n.row.image_type) else { return Err(AppError::NotFound) };
-    let got = state
-        .storage
-        .get(&object_store::path::Path::from(key.as_str()))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, ctype.clone()),
-            (header::CACHE_CONTROL, "public, max-age=300".to_owned()),
-            (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_owned()),
-        ],
-        axum::body::Body::from_stream(got.into_stream()),
-    )
-        .into_response())
+    stored_image(&state, key, ctype).await
 }
 
 async fn attachment(
@@ -490,20 +479,6 @@ fn stored_form(n: &News) -> NewsForm {
     }
 }
 
-/// A lead image sent with the form: a picture within the size limit, or nothing.
-fn checked_image(file: &crate::forms::UploadedFile) -> Result<Option<agora_domain::document::FileType>, FieldError> {
-    if file.too_big {
-        return Err(FieldError::with_limit("news_image", "file-too-big", IMAGE_MAX_BYTES / 1024 / 1024));
-    }
-    if file.bytes.is_empty() {
-        return Ok(None);
-    }
-    match agora_domain::document::sniff(&file.bytes) {
-        Some(t) if t.is_image() => Ok(Some(t)),
-        _ => Err(FieldError::new("news_image", "news-image-type")),
-    }
-}
-
 async fn create(State(state): State<AppState>, ctx: Ctx, mp: Multipart) -> AppResult<Response> {
     save(&state, &ctx, None, mp).await
 }
@@ -525,7 +500,7 @@ async fn save(state: &AppState, ctx: &Ctx, id: Option<i64>, mp: Multipart) -> Ap
     let ticked = p.ids("news_categories");
     let remove = p.has("news_image_remove");
     let mut inv = Invalid::default();
-    let image_type = inv.check(checked_image(&file)).flatten();
+    let image_type = inv.check(checked_image("news_image", &file, IMAGE_MAX_BYTES)).flatten();
     let keeps = stored.as_ref().is_some_and(|n| n.row.image_key.is_some()) && !remove;
     let now = Utc::now();
     let cx = Context {
@@ -586,14 +561,6 @@ async fn save(state: &AppState, ctx: &Ctx, id: Option<i64>, mp: Multipart) -> Ap
         Stage::Published => "flash-news-published",
     };
     Ok(redirect(&format!("/admin/aktualnosci/{id}?ok={flash}")).into_response())
-}
-
-/// Deletes a file no post uses any more; a failure leaves an orphan in the store, never a
-/// post without its file, so it is logged and not shown to the editor.
-async fn delete_stored(state: &AppState, key: &str) {
-    if let Err(e) = state.storage.delete(&object_store::path::Path::from(key)).await {
-        tracing::warn!(error = %e, key, "cannot delete a file no longer used");
-    }
 }
 
 async fn add_file(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, mp: Multipart) -> AppResult<Response> {
