@@ -421,6 +421,38 @@ const PAGES = [
     expect: '#error-summary',
     status: 422,
   },
+  { name: 'centre menu (centrum)', path: '/centrum' },
+  { name: 'centre page (centrum)', path: '/centrum/jak-napisac-projekt-uchwaly', shot: true },
+  { name: 'centre pages editing list (centrum)', path: '/admin/centrum', as: 'centre' },
+  { name: 'centre page form (centrum)', path: '/admin/centrum/nowa', as: 'centre' },
+  { name: 'centre page edit (centrum)', path: (s) => s.centrePageEditHref, as: 'centre' },
+  { name: 'centre page delete confirmation (centrum)', path: (s) => `${s.centrePageEditHref}/usun`, as: 'centre' },
+  {
+    name: 'centre page left empty (centrum)',
+    path: '/admin/centrum/nowa',
+    as: 'centre',
+    submit: 'main form[action="/admin/centrum/nowa"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'publications library (publikacje)', path: '/publikacje', shot: true },
+  { name: 'publications library filtered (publikacje)', path: '/publikacje?rok=2025&rodzaj=evaluation' },
+  { name: 'publications editing list (publikacje)', path: '/admin/publikacje', as: 'centre' },
+  { name: 'publication form (publikacje)', path: '/admin/publikacje/nowa', as: 'centre' },
+  { name: 'publication edit with documents (publikacje)', path: (s) => s.publicationEditHref, as: 'centre' },
+  { name: 'galleries (galerie)', path: '/galerie' },
+  { name: 'gallery (galerie)', path: '/galerie/forum-dialogu-2025', shot: true },
+  { name: 'galleries editing list (galerie)', path: '/admin/galerie', as: 'centre' },
+  { name: 'gallery form (galerie)', path: '/admin/galerie/nowa', as: 'centre' },
+  { name: 'gallery edit with photos (galerie)', path: (s) => s.galleryEditHref, as: 'centre' },
+  {
+    name: 'gallery photo without its description (galerie)',
+    path: (s) => s.galleryEditHref,
+    as: 'centre',
+    submit: 'main form[action*="/zdjecia?"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
 ].filter((p) => !ONLY || p.name.includes(ONLY) || (typeof p.path === 'string' && p.path.includes(ONLY)));
 
 // ---------------------------------------------------------------------------
@@ -499,6 +531,13 @@ async function setUp(ctx) {
   await page.goto(`${base}/aktualnosci`);
   state.newsHref = await page.$eval('main .news-list a[href^="/aktualnosci/"]', (a) => a.getAttribute('href'));
   state.newsEditHref = `/admin/aktualnosci/${/\/aktualnosci\/(\d+)/.exec(state.newsHref)[1]}`;
+  // The Centre's content: a page's, the demo publication's and the demo gallery's edit forms.
+  await page.goto(`${base}/admin/centrum`);
+  state.centrePageEditHref = await page.$eval('main table a[href^="/admin/centrum/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${base}/admin/publikacje`);
+  state.publicationEditHref = await page.$eval('main table a[href^="/admin/publikacje/"]', (a) => a.getAttribute('href'));
+  await page.goto(`${base}/admin/galerie`);
+  state.galleryEditHref = await page.$eval('main table a[href^="/admin/galerie/"]', (a) => a.getAttribute('href'));
 
   // A draft consultation lasting four days with no methods: publishing it
   // shows the page that lists the rules it breaks.

@@ -85,6 +85,7 @@ pub mod access_requests;
 pub mod applications;
 pub mod audit;
 pub mod bodies;
+pub mod centre;
 pub mod consultation;
 pub mod council;
 pub mod documents;

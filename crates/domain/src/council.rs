@@ -106,7 +106,7 @@ pub struct CouncillorForm {
     pub constituency: String,
     pub committees: String,
     pub councillor_contact: String,
-    pub photo_alt: String,
+    pub councillor_photo_alt: String,
 }
 
 /// A checked councillor.
@@ -130,9 +130,9 @@ impl CouncillorForm {
         let constituency = inv.check(optional_text("constituency", &self.constituency, DETAIL_MAX));
         let committees = inv.check(optional_text("committees", &self.committees, DETAIL_MAX));
         let contact = inv.check(optional_text("councillor_contact", &self.councillor_contact, DETAIL_MAX));
-        let alt = inv.check(optional_text("photo_alt", &self.photo_alt, ALT_MAX));
+        let alt = inv.check(optional_text("councillor_photo_alt", &self.councillor_photo_alt, ALT_MAX));
         if has_photo && matches!(alt, Some(None)) {
-            inv.push(FieldError::new("photo_alt", "photo-alt-required"));
+            inv.push(FieldError::new("councillor_photo_alt", "photo-alt-required"));
         }
         match (name, constituency, committees, contact, alt) {
             (Some(name), Some(constituency), Some(committees), Some(contact), Some(alt)) if inv.is_empty() => {
@@ -461,9 +461,9 @@ mod tests {
     #[test]
     fn a_photo_needs_its_alternative_text() {
         let f = CouncillorForm { councillor_name: "Anna Nowak".into(), ..Default::default() };
-        assert_eq!(codes(f.parse(true)), [("photo_alt", "photo-alt-required")]);
+        assert_eq!(codes(f.parse(true)), [("councillor_photo_alt", "photo-alt-required")]);
         assert_eq!(f.parse(false).unwrap().photo_alt, None);
-        let described = CouncillorForm { photo_alt: "Anna Nowak w parku Bednarskiego".into(), ..f };
+        let described = CouncillorForm { councillor_photo_alt: "Anna Nowak w parku Bednarskiego".into(), ..f };
         assert_eq!(described.parse(true).unwrap().photo_alt.as_deref(), Some("Anna Nowak w parku Bednarskiego"));
     }
 

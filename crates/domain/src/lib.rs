@@ -9,6 +9,7 @@ pub mod answer_rules;
 pub mod application;
 pub mod body;
 pub mod calendar;
+pub mod centre;
 pub mod consultation;
 pub mod council;
 pub mod district_map;

@@ -119,6 +119,12 @@ pub enum Item {
         /// Its state.
         state: PostState,
     },
+    /// A page of the Centre's own content: public once published; a draft is read only by the
+    /// Centre's editors.
+    CentrePage {
+        /// Whether it is published.
+        published: bool,
+    },
 }
 
 /// Whether `viewer` may see `item`. Staff of the unit running an item see all of it.
@@ -138,6 +144,7 @@ pub fn may_see(viewer: Viewer<'_>, item: Item) -> bool {
         }
         Item::ForumPost { state } => state == PostState::Visible || (state == PostState::Held && viewer.moderates()),
         Item::News { stage, subject } => stage == Stage::Published || may_write(viewer.grants, subject),
+        Item::CentrePage { published } => published || crate::centre::may_edit(viewer.grants),
         Item::Tracked { public, unit, body } => {
             public || viewer.manages_unit(unit) || body.is_some_and(|b| viewer.manages_body(b))
         }
@@ -175,6 +182,15 @@ mod tests {
             assert!(may_see(Viewer::with_grants(&[Grant::CentreEditor]), item));
         }
         assert!(may_see(Viewer::ANONYMOUS, Item::News { stage: Stage::Published, subject: podgorze }));
+    }
+
+    #[test]
+    fn a_draft_page_of_the_centre_is_read_by_its_editors_only() {
+        let draft = Item::CentrePage { published: false };
+        assert!(!may_see(Viewer::ANONYMOUS, draft));
+        assert!(!may_see(Viewer::with_grants(&[Grant::DistrictEditor(13), Grant::Moderator]), draft));
+        assert!(may_see(Viewer::with_grants(&[Grant::CentreEditor]), draft));
+        assert!(may_see(Viewer::ANONYMOUS, Item::CentrePage { published: true }));
     }
 
     #[test]

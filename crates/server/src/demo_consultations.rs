@@ -1805,7 +1805,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// A one-page A4 PDF 1.4 with a heading and body lines in Helvetica.
-fn pdf(title: &str, consultation: &str, lines: &[&str], note: Option<&str>) -> Vec<u8> {
+pub(crate) fn pdf(title: &str, consultation: &str, lines: &[&str], note: Option<&str>) -> Vec<u8> {
     let mut content = b"BT\n/F1 16 Tf 22 TL\n56 780 Td\n".to_vec();
     let show = |text: &str, content: &mut Vec<u8>| {
         content.extend(pdf_string(text));
@@ -1914,7 +1914,7 @@ fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
 }
 
 /// An 8-bit RGB PNG drawn by `pixel`.
-fn png(width: u32, height: u32, pixel: impl Fn(u32, u32) -> [u8; 3]) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32, pixel: impl Fn(u32, u32) -> [u8; 3]) -> Vec<u8> {
     let mut raw = Vec::new();
     for y in 0..height {
         raw.push(0);

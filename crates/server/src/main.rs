@@ -4,6 +4,7 @@ mod config;
 mod demo;
 mod demo_applications;
 mod demo_bodies;
+mod demo_centre;
 mod demo_consultations;
 mod demo_council;
 mod demo_forum;

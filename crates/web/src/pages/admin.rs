@@ -73,6 +73,11 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
     if agora_domain::news::may_write_some(&user.grants) {
         admin.push(Tile { href: "/admin/aktualnosci".into(), label: ctx.t("news-admin-title") });
     }
+    if ctx.can(Action::EditCentreContent) {
+        admin.push(Tile { href: "/admin/centrum".into(), label: ctx.t("centre-admin-title") });
+        admin.push(Tile { href: "/admin/publikacje".into(), label: ctx.t("publication-admin-title") });
+        admin.push(Tile { href: "/admin/galerie".into(), label: ctx.t("gallery-admin-title") });
+    }
     if ctx.can(Action::ManageReferenceData) {
         admin.push(Tile { href: "/admin/zasady".into(), label: ctx.t("admin-rules") });
         for kind in RefKind::ALL {

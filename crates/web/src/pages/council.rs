@@ -492,7 +492,7 @@ fn form_of(c: &Councillor) -> CouncillorForm {
         constituency: c.constituency.clone(),
         committees: c.committees.clone(),
         councillor_contact: c.contact.clone(),
-        photo_alt: c.photo_alt.clone().unwrap_or_default(),
+        councillor_photo_alt: c.photo_alt.clone().unwrap_or_default(),
     }
 }
 
@@ -552,11 +552,11 @@ async fn save_councillor(state: &AppState, ctx: &Ctx, id: i64, cid: Option<i64>,
         Some(cid) => Some(agora_db::council::councillor(&state.db, id, cid).await?.ok_or(AppError::NotFound)?),
         None => None,
     };
-    let (p, file) = crate::forms::read_multipart(mp, "photo", IMAGE_MAX_BYTES).await?;
+    let (p, file) = crate::forms::read_multipart(mp, "councillor_photo", IMAGE_MAX_BYTES).await?;
     let f: CouncillorForm = p.decode()?;
-    let remove = p.has("photo_remove");
+    let remove = p.has("councillor_photo_remove");
     let mut inv = Invalid::default();
-    let photo_type = inv.check(checked_picture(&file, "photo", "photo-type", IMAGE_MAX_BYTES)).flatten();
+    let photo_type = inv.check(checked_picture(&file, "councillor_photo", "photo-type", IMAGE_MAX_BYTES)).flatten();
     let keeps = stored.as_ref().is_some_and(|c| c.photo_key.is_some()) && !remove;
     let parsed = f.parse(photo_type.is_some() || keeps);
     if let Err(e) = &parsed {
@@ -567,7 +567,7 @@ async fn save_councillor(state: &AppState, ctx: &Ctx, id: i64, cid: Option<i64>,
         _ => {
             if photo_type.is_some() {
                 // A browser never sends a chosen file again: say so beside the field.
-                inv.push(agora_domain::FieldError::new("photo", "photo-again"));
+                inv.push(agora_domain::FieldError::new("councillor_photo", "photo-again"));
             }
             let errors = FormErrors::from_invalid(&inv, ctx.lang);
             let screen = Screen { stored, f, sf: SeatForm::default(), errors, notice: None };

@@ -9,6 +9,7 @@ mod answer_rules;
 mod answering;
 mod applications;
 mod bodies;
+mod centre;
 mod common;
 mod consultations;
 mod council;
@@ -59,6 +60,7 @@ pub fn routes() -> Router<AppState> {
         .merge(forum::routes())
         .merge(moderation::routes())
         .merge(news::routes())
+        .merge(centre::routes())
         .merge(recognition::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })

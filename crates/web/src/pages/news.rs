@@ -3,8 +3,10 @@
 //! about what is decided in `agora_domain::news`; whether a post is shown, by the visibility
 //! rule, so a draft or a post scheduled for later is in no page, list or feed.
 
-use super::common::delete_stored;
-use super::common::{OkQuery, Opt, check_file, clean_filename, notice, store_file, stored_download};
+use super::common::{
+    OkQuery, Opt, check_file, checked_picture, clean_filename, delete_stored, notice, store_file, stored_download,
+    stored_picture,
+};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
@@ -240,7 +242,7 @@ async fn post_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Str
 async fn image(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
     let n = visible(&state, &ctx, &slug).await?;
     let (Some(key), Some(ctype)) = (&n.row.image_key, &n.row.image_type) else { return Err(AppError::NotFound) };
-    super::common::stored_picture(&state, key, ctype).await
+    stored_picture(&state, key, ctype).await
 }
 
 async fn attachment(
@@ -498,8 +500,7 @@ async fn save(state: &AppState, ctx: &Ctx, id: Option<i64>, mp: Multipart) -> Ap
     let ticked = p.ids("news_categories");
     let remove = p.has("news_image_remove");
     let mut inv = Invalid::default();
-    let image_type =
-        inv.check(super::common::checked_picture(&file, "news_image", "news-image-type", IMAGE_MAX_BYTES)).flatten();
+    let image_type = inv.check(checked_picture(&file, "news_image", "news-image-type", IMAGE_MAX_BYTES)).flatten();
     let keeps = stored.as_ref().is_some_and(|n| n.row.image_key.is_some()) && !remove;
     let now = Utc::now();
     let cx = Context {

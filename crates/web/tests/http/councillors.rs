@@ -23,7 +23,7 @@ async fn send(
     photo: Option<(&str, &[u8])>,
 ) -> crate::harness::Resp {
     let (name, bytes) = photo.unwrap_or(("", b""));
-    c.post_multipart(path, fields, "photo", name, bytes).await
+    c.post_multipart(path, fields, "councillor_photo", name, bytes).await
 }
 
 /// The councillor's id in the address a save redirects to.
@@ -71,13 +71,13 @@ async fn a_district_editor_keeps_councillors_across_terms_and_residents_get_to_k
     ];
     let r = send(&mut editor, &new, &anna, Some(("anna.png", PNG))).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.field_error("photo_alt").unwrap().contains("Opisz zdjęcie"));
-    assert!(r.field_error("photo").unwrap().contains("wybierz je ponownie"));
+    assert!(r.field_error("councillor_photo_alt").unwrap().contains("Opisz zdjęcie"));
+    assert!(r.field_error("councillor_photo").unwrap().contains("wybierz je ponownie"));
     assert_eq!(r.input_value("councillor_name").as_deref(), Some("Anna Nowak"));
-    let with_alt = [anna.as_slice(), &[("photo_alt", "Anna Nowak na tle Rynku Podgórskiego")]].concat();
+    let with_alt = [anna.as_slice(), &[("councillor_photo_alt", "Anna Nowak na tle Rynku Podgórskiego")]].concat();
     let r = send(&mut editor, &new, &with_alt, Some(("anna.png", b"MZ\x90\0 not a picture"))).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.field_error("photo").unwrap().contains("PNG, JPG lub WebP"));
+    assert!(r.field_error("councillor_photo").unwrap().contains("PNG, JPG lub WebP"));
     assert!(agora_db::council::people(app.db(), podgorze).await.unwrap().councillors.is_empty());
     let anna_id = saved(&send(&mut editor, &new, &with_alt, Some(("anna.png", PNG))).await, podgorze);
     let jan_id = saved(&send(&mut editor, &new, &[("councillor_name", "Jan Kowalski")], None).await, podgorze);

@@ -12,6 +12,7 @@ mod admin;
 mod applications;
 mod bodies;
 mod cache;
+mod centre;
 mod consultations;
 mod councillors;
 mod district_map;
