@@ -66,6 +66,9 @@ pub struct Duty {
     pub councillor_id: Option<i64>,
     /// The councillor on duty, when one is named.
     pub councillor_name: Option<String>,
+    /// The district's number and name, for a link to its council.
+    pub district_number: i32,
+    pub district_name: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub place: String,
@@ -221,8 +224,9 @@ pub async fn end_seat(db: &Db, councillor: i64, id: i64, ends_on: NaiveDate, ent
     })
 }
 
-const DUTY_SELECT: &str = "SELECT d.id, d.district_id, d.councillor_id, c.name AS councillor_name, d.starts_at, \
-     d.ends_at, d.place, d.updated_at FROM council_duties d LEFT JOIN councillors c ON c.id = d.councillor_id";
+const DUTY_SELECT: &str = "SELECT d.id, d.district_id, d.councillor_id, c.name AS councillor_name, \
+     dist.number AS district_number, dist.name AS district_name, d.starts_at, d.ends_at, d.place, d.updated_at \
+     FROM council_duties d JOIN districts dist ON dist.id = d.district_id LEFT JOIN councillors c ON c.id = d.councillor_id";
 
 /// Duty hours of district `district` (of every district with `None`) that have not ended by
 /// `after`, the soonest first.
@@ -231,6 +235,22 @@ pub async fn duties(db: &Db, district: Option<i64>, after: DateTime<Utc>, limit:
         "{DUTY_SELECT} WHERE d.ends_at > $1 AND ($2 IS NULL OR d.district_id = $2) ORDER BY d.starts_at, d.id LIMIT $3"
     );
     on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(after).bind(district).bind(limit).fetch_all(p).await?))
+}
+
+/// Duty hours of every district that have not ended by `after` and start at or after `from`
+/// and before `before` (where given), the soonest first: the calendar's share of them.
+pub async fn duties_between(
+    db: &Db,
+    after: DateTime<Utc>,
+    from: Option<DateTime<Utc>>,
+    before: Option<DateTime<Utc>>,
+    limit: i64,
+) -> DbResult<Vec<Duty>> {
+    let sql = format!(
+        "{DUTY_SELECT} WHERE d.ends_at > $1 AND ($2 IS NULL OR d.starts_at >= $2) AND ($3 IS NULL OR d.starts_at < $3) \
+         ORDER BY d.starts_at, d.id LIMIT $4"
+    );
+    on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(after).bind(from).bind(before).bind(limit).fetch_all(p).await?))
 }
 
 /// Adds duty hours to district `district`.

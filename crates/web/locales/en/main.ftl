@@ -539,7 +539,7 @@ doc-kind-results = results
 doc-kind-report = report
 doc-kind-other = other
 calendar-title = Calendar of meetings
-calendar-lead = Upcoming meetings, workshops, duty hours and consultation points of all consultations.
+calendar-lead = Upcoming meetings, workshops, duty hours and consultation points of all consultations, and district councillors' duty hours.
 calendar-subscribe = Subscribe to the calendar (iCalendar)
 calendar-empty = No events are planned.
 method-collecting_remarks = Collecting remarks
@@ -2345,6 +2345,9 @@ error-council-role-taken = Someone else holds this role during that period: end 
 error-council-term-taken = A term with this name already exists.
 error-duty-in-past = Duty hours must start in the future.
 error-duty-ends-before-start = Duty hours must end after they start and last at most a day.
+calendar-kind-duty = Councillor's duty hours
+calendar-part-of-council = District council:
+
 ## Centre content
 footer-centre = Dialogue Centre
 centre-title = City Dialogue Centre

@@ -561,7 +561,7 @@ doc-kind-results = wyniki
 doc-kind-report = raport
 doc-kind-other = inny
 calendar-title = Kalendarz spotkań
-calendar-lead = Nadchodzące spotkania, warsztaty, dyżury i punkty konsultacyjne wszystkich konsultacji.
+calendar-lead = Nadchodzące spotkania, warsztaty, dyżury i punkty konsultacyjne wszystkich konsultacji oraz dyżury radnych dzielnic.
 calendar-subscribe = Subskrybuj kalendarz (iCalendar)
 calendar-empty = Brak zaplanowanych wydarzeń.
 method-collecting_remarks = Zbieranie uwag
@@ -2401,6 +2401,9 @@ error-council-role-taken = Tę funkcję pełni w tym okresie inna osoba: najpier
 error-council-term-taken = Kadencja o tej nazwie już istnieje.
 error-duty-in-past = Dyżur musi zaczynać się w przyszłości.
 error-duty-ends-before-start = Dyżur musi kończyć się po rozpoczęciu i trwać najwyżej dobę.
+calendar-kind-duty = Dyżur radnego
+calendar-part-of-council = Rada dzielnicy:
+
 ## Centre content
 footer-centre = Centrum Dialogu
 centre-title = Centrum Dialogu

@@ -494,8 +494,18 @@ pub struct DayView {
     pub label: String,
     /// ISO date.
     pub iso: String,
-    /// Events with their consultation.
-    pub events: Vec<(EventView, String, String)>,
+    /// Events with what they belong to.
+    pub events: Vec<CalendarItem>,
+}
+
+/// An event in the calendar: a consultation's meeting or a district council's duty hours.
+pub struct CalendarItem {
+    pub event: EventView,
+    /// "Part of the consultation", "District council".
+    pub part_of: String,
+    pub href: String,
+    /// The consultation's title or the district's name.
+    pub owner: String,
 }
 
 #[derive(Template)]
@@ -513,21 +523,76 @@ struct PageQuery {
     strona: String,
 }
 
+/// Duty hours as the calendar shows them beside the consultations' events.
+fn duty_item(
+    lang: Lang,
+    d: agora_db::council::Duty,
+    now: chrono::DateTime<Utc>,
+) -> (chrono::DateTime<Utc>, CalendarItem) {
+    let who = d.councillor_name.unwrap_or_else(|| lang.t("council-duty-office"));
+    let event = EventView {
+        kind: lang.t("calendar-kind-duty"),
+        title: lang.t_args("council-duty-summary", &[("who", who.into())]),
+        when: time::span(lang, d.starts_at, d.ends_at),
+        iso: d.starts_at.to_rfc3339(),
+        place: vec![d.place],
+        accessibility: None,
+        online_url: None,
+        phone: None,
+        opening_hours: None,
+        description: String::new(),
+        attendance: None,
+        past: d.ends_at < now,
+    };
+    let item = CalendarItem {
+        event,
+        part_of: lang.t("calendar-part-of-council"),
+        href: format!("{}/rada", crate::views::district_map::href(&d.district_name)),
+        owner: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.district_number), d.district_name),
+    };
+    (d.starts_at, item)
+}
+
+/// The calendar pages through the consultations' events; the district councils' duty hours
+/// join the page whose events they fall between (from this page's first event to the next
+/// page's), so each appears on exactly one page.
 async fn calendar(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> AppResult<Response> {
     let now = Utc::now();
     let page = q.strona.trim().parse::<i64>().unwrap_or(1).clamp(1, 10_000);
     let mut rows = programme::upcoming(&state.db, now, EVENTS_PER_PAGE + 1, (page - 1) * EVENTS_PER_PAGE).await?;
     let has_next = rows.len() as i64 > EVENTS_PER_PAGE;
+    let from = if page == 1 { None } else { rows.first().map(|r| r.event.starts_at) };
+    let before = rows.get(EVENTS_PER_PAGE as usize).map(|r| r.event.starts_at);
     rows.truncate(EVENTS_PER_PAGE as usize);
+    let duties = if page > 1 && rows.is_empty() {
+        Vec::new()
+    } else {
+        agora_db::council::duties_between(&state.db, now, from, before, EVENTS_PER_PAGE * 4).await?
+    };
+    let mut items: Vec<(chrono::DateTime<Utc>, CalendarItem)> = rows
+        .into_iter()
+        .map(|CalendarEvent { event, slug, consultation_title }| {
+            let at = event.starts_at;
+            let item = CalendarItem {
+                part_of: ctx.t("event-part-of"),
+                href: format!("/konsultacje/{slug}"),
+                owner: consultation_title,
+                event: event_view(ctx.lang, event, now),
+            };
+            (at, item)
+        })
+        .chain(duties.into_iter().map(|d| duty_item(ctx.lang, d, now)))
+        .collect();
+    items.sort_by_key(|(at, _)| *at);
     let mut days: Vec<DayView> = Vec::new();
-    for CalendarEvent { event, slug, consultation_title } in rows {
-        let date = time::local_date(event.starts_at);
+    for (at, item) in items {
+        let date = time::local_date(at);
         let iso = date.to_string();
         if days.last().is_none_or(|d| d.iso != iso) {
             days.push(DayView { label: time::day(ctx.lang, date), iso: iso.clone(), events: Vec::new() });
         }
         if let Some(d) = days.last_mut() {
-            d.events.push((event_view(ctx.lang, event, now), slug, consultation_title));
+            d.events.push(item);
         }
     }
     render_public(&CalendarTpl { ctx: &ctx, days, page, has_next }, None)
@@ -628,8 +693,24 @@ fn ics_body(name: &str, entries: &[IcsEntry]) -> String {
 }
 
 async fn calendar_ics(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let rows = programme::upcoming(&state.db, Utc::now() - Duration::days(90), 5000, 0).await?;
-    let entries: Vec<IcsEntry> = rows.into_iter().map(|r| event_entry(&state, ctx.lang, r.event, &r.slug)).collect();
+    let since = Utc::now() - Duration::days(90);
+    let rows = programme::upcoming(&state.db, since, 5000, 0).await?;
+    let mut entries: Vec<IcsEntry> =
+        rows.into_iter().map(|r| event_entry(&state, ctx.lang, r.event, &r.slug)).collect();
+    let host = host_of(&state.config.base_url);
+    for d in agora_db::council::duties_between(&state.db, since, None, None, 5000).await? {
+        let who = d.councillor_name.clone().unwrap_or_else(|| ctx.t("council-duty-office"));
+        entries.push(IcsEntry {
+            uid: format!("council-duty-{}@{host}", d.id),
+            start: d.starts_at,
+            end: d.ends_at,
+            summary: ctx.lang.t_args("council-duty-summary", &[("who", who.into())]),
+            description: String::new(),
+            location: d.place,
+            url: format!("{}{}/rada", state.config.base_url, crate::views::district_map::href(&d.district_name)),
+            updated: d.updated_at,
+        });
+    }
     Ok(ics_response(ics_body(&ctx.t("calendar-title"), &entries), "kalendarz"))
 }
 

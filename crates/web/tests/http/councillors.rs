@@ -186,6 +186,11 @@ async fn a_district_editor_keeps_councillors_across_terms_and_residents_get_to_k
     assert_eq!((status, ctype.as_str(), bytes.as_slice()), (StatusCode::OK, "image/png", PNG));
     let ics = anon.get("/dzielnice/podgorze/dyzury.ics").await.body;
     assert!(ics.contains("SUMMARY:Dyżur: Anna Nowak") && ics.contains("LOCATION:Rynek Podgórski 1\\, sala 4"), "{ics}");
+    // Duty hours are events of the city's calendar and its feed too.
+    let calendar = anon.get("/kalendarz").await.body;
+    assert!(calendar.contains("Dyżur: Anna Nowak"));
+    assert!(calendar.contains("Rada dzielnicy: <a href=\"/dzielnice/podgorze/rada\">XIII Podgórze</a>"));
+    assert!(anon.get("/kalendarz.ics").await.body.contains("SUMMARY:Dyżur: Anna Nowak"));
 
     // Nowa Huta's editor and a resident may change none of it.
     let mut other = app.signed_in("rada18@example.org", &[Grant::DistrictEditor(huta)]).await;
