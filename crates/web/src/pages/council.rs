@@ -6,7 +6,7 @@
 //! (`Action::ManageDistrict`), so Podgórze's editor never reaches Nowa Huta's councillors.
 
 use super::common::{OkQuery, Opt, checked_picture, options, store_file, stored_picture};
-use super::districts::by_key;
+use super::districts::{by_key, district_name, managed};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult, conflict_on};
 use crate::forms::FormErrors;
@@ -181,10 +181,6 @@ pub fn duty_views(ctx: &Ctx, duties: Vec<Duty>) -> Vec<DutyView> {
         .collect()
 }
 
-fn district_name(d: &District) -> String {
-    format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name)
-}
-
 // ---- the public pages ----
 
 #[derive(Template)]
@@ -268,12 +264,6 @@ async fn photo(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<
 }
 
 // ---- the district editors' screens ----
-
-/// The district `id` when the visitor may keep its council: 404 for none, 403 for another's.
-async fn managed(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<District> {
-    ctx.require(Action::ManageDistrict(id))?;
-    agora_db::reference::district(&state.db, id).await?.ok_or(AppError::NotFound)
-}
 
 /// A councillor in the editors' list.
 struct RowView {

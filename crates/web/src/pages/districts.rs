@@ -123,7 +123,7 @@ async fn district_page(
             council,
             edit: ctx.can(Action::ManageDistrict(id)).then(|| format!("/admin/dzielnice/{id}/rada")),
             forum: format!("/forum/dzielnica-{}", d.number),
-            name: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
+            name: district_name(&d),
             open_total: open.total,
             open: open.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
             planned: planned.items.into_iter().map(|r| card(&ctx, r, now)).collect(),
@@ -154,6 +154,11 @@ pub(super) async fn by_key(state: &AppState, key: &str) -> AppResult<agora_db::r
         .ok_or(AppError::NotFound)
 }
 
+/// "XIII Podgórze": the district's number in Roman numerals, as Kraków writes it, and its name.
+pub(super) fn district_name(d: &agora_db::reference::District) -> String {
+    format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name)
+}
+
 // ---- the council's part, for the district's editors ----
 
 #[derive(Template)]
@@ -169,7 +174,7 @@ struct CouncilTpl<'a> {
 }
 
 /// The district `id` when the visitor may keep its page: 404 for none, 403 for another's.
-async fn managed(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<agora_db::reference::District> {
+pub(super) async fn managed(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<agora_db::reference::District> {
     ctx.require(Action::ManageDistrict(id))?;
     agora_db::reference::district(&state.db, id).await?.ok_or(AppError::NotFound)
 }
@@ -181,15 +186,8 @@ fn council_page(
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<Response> {
-    let tpl = CouncilTpl {
-        ctx,
-        id: d.id,
-        name: format!("{} {}", agora_domain::reference::DistrictInput::roman(d.number), d.name),
-        href: district_map::href(&d.name),
-        f,
-        errors,
-        notice,
-    };
+    let tpl =
+        CouncilTpl { ctx, id: d.id, name: district_name(d), href: district_map::href(&d.name), f, errors, notice };
     render_form(&tpl.errors, &tpl)
 }
 

@@ -2,18 +2,12 @@
 //! description, duty hours, the "get to know your council" page with past terms, and the
 //! district's own editor as the only one who may change any of it.
 
-use crate::consultations::entry;
 use crate::harness::{Client, TestApp};
-use agora_db::reference;
+use crate::news::district;
 use agora_domain::permission::Grant;
-use agora_domain::reference::DistrictInput;
 use axum::http::StatusCode;
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR tiny";
-
-async fn district(app: &TestApp, number: &str, name: &str) -> i64 {
-    reference::save_district(app.db(), None, &DistrictInput::parse(number, name).unwrap(), &entry()).await.unwrap()
-}
 
 /// Sends the councillor form as the page does, with a photo when one is given.
 async fn send(

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR tiny";
 
-async fn district(app: &TestApp, number: &str, name: &str) -> i64 {
+pub(crate) async fn district(app: &TestApp, number: &str, name: &str) -> i64 {
     reference::save_district(app.db(), None, &DistrictInput::parse(number, name).unwrap(), &entry()).await.unwrap()
 }
 
