@@ -14,6 +14,7 @@ pub mod consultation;
 pub mod council;
 pub mod district_map;
 pub mod document;
+pub mod event;
 pub mod forum;
 pub mod limits;
 pub mod meeting;

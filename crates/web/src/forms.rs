@@ -96,6 +96,10 @@ fn remark_part(field: &str) -> Option<(i64, &str)> {
 fn label_key(field: &str) -> Option<&'static str> {
     Some(match field {
         "accept" => "field-accept-short",
+        "need_other" => "event-field-need-other",
+        "needs" => "event-field-needs",
+        "participant_email" => "event-field-email",
+        "participant_name" => "event-field-name",
         "committees" => "councillor-field-committees",
         "constituency" => "councillor-field-constituency",
         "councillor_contact" => "councillor-field-contact",

@@ -2449,3 +2449,10 @@ gallery-field-alt-en = Description of the photo in English (optional)
 gallery-field-caption = Caption under the photo (optional)
 gallery-field-caption-en = Caption in English (optional)
 gallery-delete = Delete the gallery
+
+## Events and registration (issue 23)
+event-field-name = Participant's full name
+event-field-email = E-mail address for the confirmation
+event-field-needs = Accessibility needs (optional)
+event-field-need-other = What other needs (required when "other" is ticked)
+error-event-need-other-required = Describe what you need: the organiser will prepare it before the event.

@@ -2507,3 +2507,10 @@ gallery-field-alt-en = Opis zdjęcia po angielsku (opcjonalnie)
 gallery-field-caption = Podpis pod zdjęciem (opcjonalnie)
 gallery-field-caption-en = Podpis po angielsku (opcjonalnie)
 gallery-delete = Usuń galerię
+
+## Events and registration (issue 23)
+event-field-name = Imię i nazwisko uczestnika
+event-field-email = Adres e-mail do potwierdzenia
+event-field-needs = Potrzeby związane z dostępnością (opcjonalnie)
+event-field-need-other = Jakie inne potrzeby (wymagane, gdy zaznaczono „inne”)
+error-event-need-other-required = Opisz, czego potrzebujesz: organizator przygotuje to przed wydarzeniem.
