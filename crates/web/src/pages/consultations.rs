@@ -598,7 +598,7 @@ async fn calendar(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQ
     render_public(&CalendarTpl { ctx: &ctx, days, page, has_next }, None)
 }
 
-fn ics_response(body: String, name: &str) -> Response {
+pub(super) fn ics_response(body: String, name: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
@@ -610,7 +610,7 @@ fn ics_response(body: String, name: &str) -> Response {
 }
 
 /// One entry of a calendar feed with its texts written out.
-struct IcsEntry {
+pub(super) struct IcsEntry {
     uid: String,
     start: chrono::DateTime<Utc>,
     end: chrono::DateTime<Utc>,
@@ -675,7 +675,22 @@ fn collection_entries(state: &AppState, lang: Lang, c: &Consultation) -> Vec<Ics
         .collect()
 }
 
-fn ics_body(name: &str, entries: &[IcsEntry]) -> String {
+/// A district councillor's duty hours as a calendar entry, linked to the council's page.
+pub(super) fn duty_entry(state: &AppState, lang: Lang, d: agora_db::council::Duty) -> IcsEntry {
+    let who = d.councillor_name.unwrap_or_else(|| lang.t("council-duty-office"));
+    IcsEntry {
+        uid: format!("council-duty-{}@{}", d.id, host_of(&state.config.base_url)),
+        start: d.starts_at,
+        end: d.ends_at,
+        summary: lang.t_args("council-duty-summary", &[("who", who.into())]),
+        description: String::new(),
+        location: d.place,
+        url: format!("{}{}/rada", state.config.base_url, crate::views::district_map::href(&d.district_name)),
+        updated: d.updated_at,
+    }
+}
+
+pub(super) fn ics_body(name: &str, entries: &[IcsEntry]) -> String {
     let events: Vec<agora_export::ical::IcalEvent<'_>> = entries
         .iter()
         .map(|e| agora_export::ical::IcalEvent {
@@ -697,20 +712,8 @@ async fn calendar_ics(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
     let rows = programme::upcoming(&state.db, since, 5000, 0).await?;
     let mut entries: Vec<IcsEntry> =
         rows.into_iter().map(|r| event_entry(&state, ctx.lang, r.event, &r.slug)).collect();
-    let host = host_of(&state.config.base_url);
-    for d in agora_db::council::duties_between(&state.db, since, None, None, 5000).await? {
-        let who = d.councillor_name.clone().unwrap_or_else(|| ctx.t("council-duty-office"));
-        entries.push(IcsEntry {
-            uid: format!("council-duty-{}@{host}", d.id),
-            start: d.starts_at,
-            end: d.ends_at,
-            summary: ctx.lang.t_args("council-duty-summary", &[("who", who.into())]),
-            description: String::new(),
-            location: d.place,
-            url: format!("{}{}/rada", state.config.base_url, crate::views::district_map::href(&d.district_name)),
-            updated: d.updated_at,
-        });
-    }
+    let duties = agora_db::council::duties_between(&state.db, since, None, None, 5000).await?;
+    entries.extend(duties.into_iter().map(|d| duty_entry(&state, ctx.lang, d)));
     Ok(ics_response(ics_body(&ctx.t("calendar-title"), &entries), "kalendarz"))
 }
 

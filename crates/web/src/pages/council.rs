@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::render::{render_form, render_public};
 use crate::state::AppState;
 use crate::time;
-use crate::urls::{host_of, redirect};
+use crate::urls::redirect;
 use crate::views::district_map;
 use agora_db::council::{CouncilPeople, Councillor, Duty};
 use agora_db::news::{Image, ImageChange};
@@ -27,7 +27,6 @@ use agora_domain::validation::{Invalid, date_field};
 use askama::Template;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::{NaiveDate, Utc};
@@ -224,38 +223,10 @@ async fn duties_ics(State(state): State<AppState>, ctx: Ctx, Path(key): Path<Str
     let d = by_key(&state, &key).await?;
     let duties =
         agora_db::council::duties(&state.db, Some(d.id), Utc::now() - chrono::Duration::days(90), 5000).await?;
-    let host = host_of(&state.config.base_url);
-    let url = format!("{}{}/rada", state.config.base_url, district_map::href(&d.name));
-    let texts: Vec<(String, String)> = duties
-        .iter()
-        .map(|x| {
-            let who = x.councillor_name.clone().unwrap_or_else(|| ctx.t("council-duty-office"));
-            (format!("council-duty-{}@{host}", x.id), ctx.lang.t_args("council-duty-summary", &[("who", who.into())]))
-        })
-        .collect();
-    let events: Vec<agora_export::ical::IcalEvent<'_>> = duties
-        .iter()
-        .zip(&texts)
-        .map(|(x, (uid, summary))| agora_export::ical::IcalEvent {
-            uid,
-            start: x.starts_at,
-            end: x.ends_at,
-            summary,
-            description: "",
-            location: &x.place,
-            url: &url,
-            updated: x.updated_at,
-        })
-        .collect();
+    let entries: Vec<_> = duties.into_iter().map(|x| super::consultations::duty_entry(&state, ctx.lang, x)).collect();
     let title = ctx.lang.t_args("council-duties-feed", &[("name", district_name(&d).into())]);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("inline; filename=\"dyzury-{}.ics\"", d.number)),
-        ],
-        agora_export::ical::calendar(&title, &events),
-    )
-        .into_response())
+    let body = super::consultations::ics_body(&title, &entries);
+    Ok(super::consultations::ics_response(body, &format!("dyzury-{}", d.number)))
 }
 
 async fn photo(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<Response> {
