@@ -453,6 +453,38 @@ const PAGES = [
     expect: '#error-summary',
     status: 422,
   },
+  { name: 'events (wydarzenia)', path: '/wydarzenia', shot: true },
+  { name: 'events filtered (wydarzenia)', path: '/wydarzenia?rodzaj=debate' },
+  { name: 'past events (wydarzenia)', path: '/wydarzenia?archiwum=1' },
+  { name: 'event with registration (wydarzenia)', path: (s) => s.eventHref, shot: true },
+  {
+    name: 'event registration left empty (wydarzenia)',
+    path: (s) => s.eventHref,
+    submit: 'main form[action$="/zapisy"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'own registration (wydarzenia)', path: (s) => s.registrationHref, shot: true },
+  { name: 'my events (wydarzenia)', path: '/konto/wydarzenia', as: 'admin' },
+  { name: 'events organising list (wydarzenia)', path: '/admin/wydarzenia', as: 'centre' },
+  { name: 'event form (wydarzenia)', path: '/admin/wydarzenia/nowe', as: 'district', shot: true },
+  {
+    name: 'event form left empty (wydarzenia)',
+    path: '/admin/wydarzenia/nowe',
+    as: 'centre',
+    submit: 'main form[action="/admin/wydarzenia/nowe"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'event participants and check-in (wydarzenia)', path: (s) => s.eventAdminHref, as: 'centre', shot: true },
+  {
+    name: 'event check-in without a code (wydarzenia)',
+    path: (s) => s.eventAdminHref,
+    as: 'centre',
+    submit: 'main form[action$="/obecnosc"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
 ].filter((p) => !ONLY || p.name.includes(ONLY) || (typeof p.path === 'string' && p.path.includes(ONLY)));
 
 // ---------------------------------------------------------------------------
@@ -538,6 +570,17 @@ async function setUp(ctx) {
   state.publicationEditHref = await page.$eval('main table a[href^="/admin/publikacje/"]', (a) => a.getAttribute('href'));
   await page.goto(`${base}/admin/galerie`);
   state.galleryEditHref = await page.$eval('main table a[href^="/admin/galerie/"]', (a) => a.getAttribute('href'));
+  // The demo conference, its participants' screen, and a registration made here (the
+  // conference is full, so it joins the waiting list).
+  await page.goto(`${base}/wydarzenia?rodzaj=conference`);
+  state.eventHref = await page.$eval('main .events a[href^="/wydarzenia/"]', (a) => a.getAttribute('href'));
+  state.eventAdminHref = `/admin${state.eventHref}/uczestnicy`;
+  await page.goto(`${base}${state.eventHref}`);
+  await page.fill('#participant_name', 'Osoba z testów');
+  await page.fill('#participant_email', 'e2e-uczestnik@example.org');
+  await Promise.all([page.waitForNavigation(), page.click('main form[action$="/zapisy"] button[type="submit"]')]);
+  state.registrationHref = new URL(page.url()).pathname;
+  assert.ok(state.registrationHref.startsWith('/wydarzenia/zgloszenie/'), `registering failed (at ${page.url()})`);
 
   // A draft consultation lasting four days with no methods: publishing it
   // shows the page that lists the rules it breaks.

@@ -89,6 +89,7 @@ pub mod centre;
 pub mod consultation;
 pub mod council;
 pub mod documents;
+pub mod events;
 pub mod formal;
 pub mod forum;
 pub mod jobs;

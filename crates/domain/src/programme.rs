@@ -11,11 +11,17 @@ pub const TEXT_MAX: usize = 5_000;
 /// Longest short field (address, room, phone, hours).
 pub const SHORT_MAX: usize = 300;
 
-fn date_field(field: &'static str, raw: &str, parsed: Option<DateTime<Utc>>) -> Result<DateTime<Utc>, FieldError> {
+/// A moment the handler read from a form field: missing, unreadable or the moment.
+pub(crate) fn date_field(
+    field: &'static str,
+    raw: &str,
+    parsed: Option<DateTime<Utc>>,
+) -> Result<DateTime<Utc>, FieldError> {
     parsed.ok_or_else(|| FieldError::new(field, if raw.trim().is_empty() { "required" } else { "date-invalid" }))
 }
 
-fn optional_url(field: &'static str, raw: &str) -> Result<Option<String>, FieldError> {
+/// An optional web address; only plain http(s) links, so no script can hide in one.
+pub(crate) fn optional_url(field: &'static str, raw: &str) -> Result<Option<String>, FieldError> {
     let url = optional_text(field, raw, 500)?;
     match &url {
         Some(u) if !(u.starts_with("https://") || u.starts_with("http://")) || u.contains(char::is_whitespace) => {

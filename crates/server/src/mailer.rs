@@ -2,20 +2,24 @@
 
 use crate::config::Config;
 use agora_web::mail::{Mail, Mailer, SendFuture};
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 
 fn build(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
     let to: Mailbox = mail.to.parse().map_err(|e| format!("bad recipient {}: {e}", mail.to))?;
-    Message::builder()
-        .from(from.clone())
-        .to(to)
-        .subject(&mail.subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(mail.body.clone())
-        .map_err(|e| e.to_string())
+    let builder = Message::builder().from(from.clone()).to(to).subject(&mail.subject);
+    if mail.attachments.is_empty() {
+        return builder.header(ContentType::TEXT_PLAIN).body(mail.body.clone()).map_err(|e| e.to_string());
+    }
+    let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(mail.body.clone()));
+    for a in &mail.attachments {
+        let kind =
+            ContentType::parse(&a.content_type).map_err(|e| format!("bad attachment type {}: {e}", a.content_type))?;
+        parts = parts.singlepart(Attachment::new(a.filename.clone()).body(a.content.clone(), kind));
+    }
+    builder.multipart(parts).map_err(|e| e.to_string())
 }
 
 /// Sends through an SMTP server.

@@ -7,6 +7,7 @@ mod demo_bodies;
 mod demo_centre;
 mod demo_consultations;
 mod demo_council;
+mod demo_events;
 mod demo_forum;
 mod demo_meetings;
 mod demo_news;
@@ -359,6 +360,12 @@ async fn job_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool
         if last_reminders.elapsed() >= Duration::from_secs(300) {
             if let Err(e) = agora_web::reminders::run(&state, chrono::Utc::now()).await {
                 tracing::error!(error = %e, "weekly reminders failed");
+            }
+            if let Err(e) = agora_web::event_mail::remind(&state, chrono::Utc::now()).await {
+                tracing::error!(error = %e, "event reminders failed");
+            }
+            if let Err(e) = agora_web::event_mail::expire_offers(&state, chrono::Utc::now()).await {
+                tracing::error!(error = %e, "expiring offers failed");
             }
             if let Err(e) = agora_web::forum_mail::moderation_alerts(&state).await {
                 tracing::error!(error = %e, "moderation alerts failed");

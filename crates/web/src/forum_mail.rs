@@ -34,6 +34,7 @@ pub async fn notify(state: &AppState, id: i64) -> DbResult<()> {
             ];
             let key = if position { "forum-mail-position" } else { "forum-mail-reply" };
             payload(&Mail {
+                attachments: Vec::new(),
                 to: r.email,
                 subject: lang.t_args(&format!("{key}-subject"), &args),
                 body: lang.t_args(&format!("{key}-body"), &args),
@@ -86,6 +87,7 @@ pub async fn decision_mails(
         let lang = Lang::parse(&u.locale).unwrap_or_default();
         let a = args(lang);
         out.push(payload(&Mail {
+            attachments: Vec::new(),
             to: u.email,
             subject: lang.t_args(&format!("{key}-subject"), &a),
             body: lang.t_args(&format!("{key}-body"), &a),
@@ -95,6 +97,7 @@ pub async fn decision_mails(
         let lang = Lang::parse(&r.lang).unwrap_or_default();
         let a = args(lang);
         out.push(payload(&Mail {
+            attachments: Vec::new(),
             to: r.email.clone(),
             subject: lang.t_args("forum-mail-outcome-subject", &a),
             body: lang.t_args("forum-mail-outcome-body", &a),
@@ -121,6 +124,7 @@ pub async fn moderation_alerts(state: &AppState) -> AppResult<usize> {
                 let lang = Lang::parse(locale).unwrap_or_default();
                 let args = [("hours", Arg::Num(s.alert_hours)), ("link", Arg::Str(link.clone()))];
                 payload(&Mail {
+                    attachments: Vec::new(),
                     to: email.clone(),
                     subject: lang.t_args("forum-mail-waiting-subject", &args),
                     body: lang.t_args("forum-mail-waiting-body", &args),

@@ -34,6 +34,7 @@ pub async fn run_due(state: &AppState) -> DbResult<usize> {
                     Ok(id) => crate::forum_mail::notify(state, id).await.map_err(|e| e.to_string()),
                     Err(e) => Err(format!("bad forum payload: {e}")),
                 },
+                agora_db::events::MAIL_JOB => crate::event_mail::send(state, &job.payload).await,
                 other => Err(format!("unknown job kind {other}")),
             };
             match result {

@@ -5,6 +5,7 @@ pub mod client;
 pub mod csrf;
 pub mod ctx;
 pub mod error;
+pub mod event_mail;
 pub mod forms;
 pub mod forum_mail;
 pub mod headers;

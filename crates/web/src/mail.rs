@@ -14,6 +14,18 @@ pub struct Mail {
     pub subject: String,
     /// Plain-text body.
     pub body: String,
+    /// Files sent with the text, such as a calendar entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A text file sent with a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub filename: String,
+    /// Its media type, e.g. `text/calendar; charset=utf-8`.
+    pub content_type: String,
+    pub content: String,
 }
 
 /// The future a mailer returns.

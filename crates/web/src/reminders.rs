@@ -48,6 +48,7 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> DbResult<usize> {
                     ("link", Arg::Str(format!("{}/admin/odpowiedzi", state.config.base_url))),
                 ];
                 payload(&Mail {
+                    attachments: Vec::new(),
                     to: email.clone(),
                     subject: lang.t_args("reminder-weekly-subject", &args),
                     body: lang.t_args("reminder-weekly-body", &args),

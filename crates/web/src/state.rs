@@ -64,6 +64,8 @@ pub struct Shared {
     pub news_saved: Arc<tokio::sync::Notify>,
     /// Stores forum posts in batches.
     pub forum_writer: writer::BatchWriter<writer::ForumPosts>,
+    /// Registrations for events, which take places in the order they are stored.
+    pub registration_writer: writer::BatchWriter<writer::Registrations>,
     /// A hash of a password nobody has, at the configured cost: sign-in checks an unknown
     /// address against it, so that such an answer takes as long as a wrong password.
     pub dummy_hash: String,
@@ -88,6 +90,7 @@ impl AppState {
             survey_writer: writer::BatchWriter::new(db.clone()),
             remark_writer: writer::BatchWriter::new(db.clone()),
             forum_writer: writer::BatchWriter::new(db.clone()),
+            registration_writer: writer::BatchWriter::new(db.clone()),
             pages: Arc::new(cache::PageCache::default()),
             // Made here, once, rather than at the first unknown address, whose answer would
             // then take two hash runs instead of one.

@@ -29,6 +29,11 @@ pub fn end_of_day(d: NaiveDate) -> Option<DateTime<Utc>> {
     Warsaw.from_local_datetime(&last).latest().map(|t| t.with_timezone(&Utc))
 }
 
+/// The first instant of Warsaw calendar day `d`; `None` only for a day the calendar cannot place.
+pub fn start_of_day(d: NaiveDate) -> Option<DateTime<Utc>> {
+    Warsaw.from_local_datetime(&d.and_hms_opt(0, 0, 0)?).earliest().map(|t| t.with_timezone(&Utc))
+}
+
 /// The value for a `datetime-local` input.
 pub fn input_value(t: DateTime<Utc>) -> String {
     t.with_timezone(&Warsaw).format("%Y-%m-%dT%H:%M").to_string()

@@ -168,3 +168,21 @@ impl BatchStore for ForumPosts {
         v.pop().ok_or_else(|| DbError::Conflict("forum post".into()))
     }
 }
+
+/// Registrations for events: one transaction per batch decides every place in it.
+pub struct Registrations;
+
+impl BatchStore for Registrations {
+    type Item = agora_db::events::NewRegistration;
+    type Out = agora_db::events::RegOutcome;
+    fn many<'a>(
+        db: &'a Db,
+        batch: &'a [agora_db::events::NewRegistration],
+    ) -> impl Future<Output = DbResult<Vec<agora_db::events::RegOutcome>>> + Send + 'a {
+        agora_db::events::register(db, batch)
+    }
+    async fn one(db: &Db, item: &agora_db::events::NewRegistration) -> DbResult<agora_db::events::RegOutcome> {
+        let mut v = agora_db::events::register(db, std::slice::from_ref(item)).await?;
+        v.pop().ok_or_else(|| DbError::Conflict("registration".into()))
+    }
+}

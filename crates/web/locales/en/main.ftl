@@ -2456,3 +2456,178 @@ event-field-email = E-mail address for the confirmation
 event-field-needs = Accessibility needs (optional)
 event-field-need-other = What other needs (required when "other" is ticked)
 error-event-need-other-required = Describe what you need: the organiser will prepare it before the event.
+events-title = Events
+events-lead = Conferences, debates, workshops, academy trainings, Forum Dialogu sessions, study visits, integration events and councillors' duty hours: organised by the Centre, departments, districts and dialogue bodies.
+events-when = When
+events-upcoming = Upcoming
+events-past = Past
+events-count = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+events-empty = No events match these filters.
+events-admin-title = Events: organising
+event-kind-conference = Conference
+event-kind-debate = Debate
+event-kind-workshop = Workshop
+event-kind-training = Training
+event-kind-forum_session = Forum Dialogu session
+event-kind-study_visit = Study visit
+event-kind-integration = Integration event
+event-kind-duty_hours = Duty hours
+event-need-pjm = Polish Sign Language (PJM) interpreter
+event-need-induction_loop = Induction loop
+event-need-step_free = Step-free access
+event-need-other = Other
+event-status-confirmed = You have a place
+event-status-waiting = You are on the waiting list
+event-status-offered = A place has been freed for you
+event-status-cancelled = Registration withdrawn
+event-status-event-cancelled = Event cancelled
+event-status-checked-in = attendance confirmed
+event-status = Registration status
+event-organiser-centre = Civic Centre
+event-organiser-district = District { $name }
+event-online-only = Online
+event-cancelled = cancelled
+event-cancelled-notice = This event has been cancelled.
+event-when = When
+event-places = Places
+event-places-left = { $count ->
+    [one] { $count } place left
+   *[other] { $count } places left
+}
+event-places-full = No places left: join the waiting list
+event-places-unlimited = No limit on places
+event-registration-opens = Registration opens { $at }.
+event-registration-until = Registration until { $at }.
+event-registration-closed = Registration is closed.
+event-register = Registration
+event-register-button = Register
+event-manage = Manage the event and its participants
+event-after = After the event
+event-field-summary = Summary
+event-field-materials = Materials
+event-recording = Recording of the event
+event-field-email-hint = We will send the confirmation with your entry code and a calendar file to this address.
+event-field-needs-hint = The organiser will prepare what you need and sees only a summary of all participants' needs.
+event-optional-mark = (optional)
+event-refused-no-registration = This event needs no registration: just come.
+event-refused-not-yet = Registration has not opened yet.
+event-refused-closed = Registration has closed.
+event-refused-cancelled = The event has been cancelled: registration is not possible.
+event-refused-twice = This e-mail address is already registered for this event. The link to your registration is in the confirmation message.
+event-mine-title = Your registration
+event-mine-back = Back to your registration
+event-code = Entry code
+event-code-hint = Show this code (or the QR code from the message) at the entrance.
+event-add-to-calendar = Add to calendar (.ics)
+event-offer-until = The place is held until
+event-offer-take = I take the place
+event-offer-title = A place at the event
+event-offer-expired = The time to take this place has run out and it has been offered to the next person waiting.
+event-offer-taken-already = This place is already yours.
+event-cancel-mine = I withdraw
+flash-event-cancelled-mine = Your registration has been withdrawn. The freed place goes to the first person waiting.
+flash-event-offer-taken = The place is yours. We have sent a confirmation with your entry code.
+flash-event-cancelled = Event cancelled. Everyone registered will be told.
+my-events-title = My events
+my-events-lead = Events you registered for with your account's e-mail address or while signed in.
+my-events-none = You are not registered for any upcoming event.
+event-new = New event
+event-edit = Edit event
+event-field-title = Title
+event-field-kind = Kind
+event-field-organiser = Organiser
+event-field-district = District
+event-field-district-opt = District it concerns (optional)
+event-whole-city = Whole city
+event-field-series = Series
+event-field-series-opt = Series (optional)
+event-field-consultation-opt = Consultation it serves (optional)
+event-none = none
+event-time-hint = Warsaw time, e.g. 2027-03-15 17:00.
+event-field-address = Address (required without an online link)
+event-field-address-hint = Street, number and room.
+event-field-online-url = Online meeting link (optional)
+event-field-description = Description
+event-registration = Registration
+event-field-registration = Participants register for this event
+event-field-capacity = Places (optional)
+event-field-capacity-hint = Empty: no limit. Once the places are taken, people join the waiting list.
+event-field-opens = Registration opens (optional)
+event-field-opens-hint = Empty: at once.
+event-field-closes = Registration closes (optional)
+event-field-closes-hint = Empty: when the event starts.
+event-field-questions = Questions for participants (optional)
+event-field-questions-hint = One question per line, at most five.
+error-event-in-past = A new event must start in the future.
+error-event-capacity-invalid = Give a number of places from 1 to { $limit } or leave the field empty.
+error-event-questions-too-many = Ask at most { $limit } questions.
+error-event-question-too-long = Each question can have at most { $limit } characters.
+error-event-registration-closes-before-opens = Registration must close after it opens.
+error-event-registration-after-start = Registration must close at the latest when the event starts.
+event-participants = Participants
+event-participants-none = Nobody has registered yet.
+event-see-public = See the event's page
+event-checkin = Entry to the event
+event-counts = With a place: { $confirmed }, waiting: { $waiting }, present: { $present }.
+event-field-code = Participant's entry code
+event-field-code-hint = Eight characters, e.g. ABCD-EFGH; case and the dash do not matter.
+event-checkin-button = Confirm attendance
+event-checked-in = Attendance confirmed: { $name }.
+event-checked-in-already = { $name } was already checked in (at { $at }). Not counted again.
+event-checkin-no-place = { $name } has no place at this event (waiting list or withdrawn registration).
+event-code-invalid = This is not an entry code: a code has eight letters and digits, e.g. ABCD-EFGH.
+event-code-unknown = Nobody registered for this event has this code.
+event-needs-summary = Participants' needs
+event-needs-none = Nobody has named accessibility needs.
+event-present = Present
+event-field-summary-opt = Summary (optional)
+event-field-materials-opt = Materials (optional)
+event-field-recording-opt = Recording link (optional)
+event-cancel = Cancel the event
+event-cancel-hint = Everyone registered will get a message and registration will close.
+event-mail-confirmed-subject = Confirmed: { $title }
+event-mail-confirmed-body = Hello { $name },
+
+    you have a place at "{ $title }".
+
+    When: { $when }
+    Where: { $place }
+    Organiser: { $organiser }
+    Entry code: { $code }
+
+    Show the code at the entrance. A calendar file is attached.
+    See or withdraw your registration here: { $link }
+event-mail-waiting-subject = Waiting list: { $title }
+event-mail-waiting-body = Hello { $name },
+
+    all places at "{ $title }" ({ $when }) are taken, so you are on the waiting list. When a place is freed, we will write to you in the order people registered.
+
+    See or withdraw your registration here: { $link }
+event-mail-offered-subject = A place is free: { $title }
+event-mail-offered-body = Hello { $name },
+
+    a place has been freed at "{ $title }" ({ $when }). It is held for you until { $until }. Take it here: { $link }
+
+    If you do not take it by then, it goes to the next person waiting.
+event-mail-reminder-subject = Tomorrow: { $title }
+event-mail-reminder-body = Hello { $name },
+
+    a reminder of "{ $title }".
+
+    When: { $when }
+    Where: { $place }
+    Entry code: { $code }
+
+    If you cannot come, please withdraw so that someone else gets the place: { $link }
+event-mail-event_cancelled-subject = Cancelled: { $title }
+event-mail-event_cancelled-body = Hello { $name },
+
+    "{ $title }" ({ $when }), which you registered for, has been cancelled by the organiser ({ $organiser }). We are sorry.
+calendar-part-of-organiser = Organiser:
+nav-events = Events
+district-events = Events in the district
+district-events-all = All events in the district
+events-empty-coming = No events are planned yet.

@@ -2514,3 +2514,180 @@ event-field-email = Adres e-mail do potwierdzenia
 event-field-needs = Potrzeby związane z dostępnością (opcjonalnie)
 event-field-need-other = Jakie inne potrzeby (wymagane, gdy zaznaczono „inne”)
 error-event-need-other-required = Opisz, czego potrzebujesz: organizator przygotuje to przed wydarzeniem.
+events-title = Wydarzenia
+events-lead = Konferencje, debaty, warsztaty, szkolenia Akademii, sesje Forum Dialogu, wizyty studyjne, spotkania integracyjne i dyżury radnych: organizowane przez Centrum, wydziały, dzielnice i ciała dialogu.
+events-when = Kiedy
+events-upcoming = Nadchodzące
+events-past = Minione
+events-count = { $count ->
+    [one] { $count } wydarzenie
+    [few] { $count } wydarzenia
+   *[many] { $count } wydarzeń
+}
+events-empty = Brak wydarzeń spełniających te warunki.
+events-admin-title = Wydarzenia: organizacja
+event-kind-conference = Konferencja
+event-kind-debate = Debata
+event-kind-workshop = Warsztaty
+event-kind-training = Szkolenie
+event-kind-forum_session = Sesja Forum Dialogu
+event-kind-study_visit = Wizyta studyjna
+event-kind-integration = Wydarzenie integracyjne
+event-kind-duty_hours = Dyżur
+event-need-pjm = Tłumacz polskiego języka migowego (PJM)
+event-need-induction_loop = Pętla indukcyjna
+event-need-step_free = Dostęp bez schodów
+event-need-other = Inne
+event-status-confirmed = Masz miejsce
+event-status-waiting = Jesteś na liście oczekujących
+event-status-offered = Zwolniło się miejsce: czeka na Ciebie
+event-status-cancelled = Zgłoszenie wycofane
+event-status-event-cancelled = Wydarzenie odwołane
+event-status-checked-in = obecność potwierdzona
+event-status = Stan zgłoszenia
+event-organiser-centre = Centrum Obywatelskie
+event-organiser-district = Dzielnica { $name }
+event-online-only = Online
+event-cancelled = odwołane
+event-cancelled-notice = To wydarzenie zostało odwołane.
+event-when = Termin
+event-places = Miejsca
+event-places-left = { $count ->
+    [one] Zostało { $count } wolne miejsce
+    [few] Zostały { $count } wolne miejsca
+   *[many] Zostało { $count } wolnych miejsc
+}
+event-places-full = Brak wolnych miejsc: zapisz się na listę oczekujących
+event-places-unlimited = Bez limitu miejsc
+event-registration-opens = Zapisy ruszają { $at }.
+event-registration-until = Zapisy do { $at }.
+event-registration-closed = Zapisy zamknięte.
+event-register = Zapisy
+event-register-button = Zapisz się
+event-manage = Zarządzaj wydarzeniem i uczestnikami
+event-after = Po wydarzeniu
+event-field-summary = Podsumowanie
+event-field-materials = Materiały
+event-recording = Nagranie z wydarzenia
+event-field-email-hint = Wyślemy na ten adres potwierdzenie z kodem wejścia i plikiem do kalendarza.
+event-field-needs-hint = Organizator przygotuje to, czego potrzebujesz, i zobaczy tylko podsumowanie potrzeb wszystkich uczestników.
+event-optional-mark = (opcjonalnie)
+event-refused-no-registration = Na to wydarzenie nie trzeba się zapisywać: wystarczy przyjść.
+event-refused-not-yet = Zapisy jeszcze się nie zaczęły.
+event-refused-closed = Zapisy są już zamknięte.
+event-refused-cancelled = Wydarzenie zostało odwołane: zapisy nie są możliwe.
+event-refused-twice = Ten adres e-mail jest już zapisany na to wydarzenie. Link do zgłoszenia znajdziesz w wiadomości z potwierdzeniem.
+event-mine-title = Twoje zgłoszenie
+event-mine-back = Wróć do zgłoszenia
+event-code = Kod wejścia
+event-code-hint = Pokaż ten kod (albo kod QR z wiadomości) przy wejściu.
+event-add-to-calendar = Dodaj do kalendarza (.ics)
+event-offer-until = Miejsce czeka do
+event-offer-take = Przyjmuję miejsce
+event-offer-title = Miejsce na wydarzeniu
+event-offer-expired = Czas na przyjęcie tego miejsca minął i zostało ono zaproponowane kolejnej osobie z listy oczekujących.
+event-offer-taken-already = To miejsce jest już Twoje.
+event-cancel-mine = Rezygnuję z udziału
+flash-event-cancelled-mine = Zgłoszenie zostało wycofane. Zwolnione miejsce dostanie pierwsza osoba z listy oczekujących.
+flash-event-offer-taken = Miejsce jest Twoje. Wysłaliśmy potwierdzenie z kodem wejścia.
+flash-event-cancelled = Wydarzenie odwołane. Wszyscy zapisani dostaną wiadomość.
+my-events-title = Moje wydarzenia
+my-events-lead = Wydarzenia, na które się zapisałeś lub zapisałaś, z adresu e-mail Twojego konta lub po zalogowaniu.
+my-events-none = Nie masz zapisów na nadchodzące wydarzenia.
+event-new = Nowe wydarzenie
+event-edit = Edytuj wydarzenie
+event-field-title = Tytuł
+event-field-kind = Rodzaj
+event-field-organiser = Organizator
+event-field-district = Dzielnica
+event-field-district-opt = Dzielnica, której dotyczy (opcjonalnie)
+event-whole-city = Całe miasto
+event-field-series = Cykl
+event-field-series-opt = Cykl (opcjonalnie)
+event-field-consultation-opt = Konsultacja, której służy (opcjonalnie)
+event-none = brak
+event-time-hint = Czas warszawski, np. 2027-03-15 17:00.
+event-field-address = Adres (wymagany, jeśli nie ma linku online)
+event-field-address-hint = Ulica, numer i sala.
+event-field-online-url = Link do spotkania online (opcjonalnie)
+event-field-description = Opis
+event-registration = Zapisy
+event-field-registration = Uczestnicy zapisują się na to wydarzenie
+event-field-capacity = Liczba miejsc (opcjonalnie)
+event-field-capacity-hint = Puste pole: bez limitu. Po zajęciu miejsc kolejne osoby trafiają na listę oczekujących.
+event-field-opens = Początek zapisów (opcjonalnie)
+event-field-opens-hint = Puste pole: od razu.
+event-field-closes = Koniec zapisów (opcjonalnie)
+event-field-closes-hint = Puste pole: do rozpoczęcia wydarzenia.
+event-field-questions = Pytania do uczestników (opcjonalnie)
+event-field-questions-hint = Jedno pytanie w wierszu, najwyżej pięć.
+error-event-in-past = Nowe wydarzenie musi zaczynać się w przyszłości.
+error-event-capacity-invalid = Podaj liczbę miejsc od 1 do { $limit } albo zostaw pole puste.
+error-event-questions-too-many = Zadaj najwyżej { $limit } pytań.
+error-event-question-too-long = Każde pytanie może mieć najwyżej { $limit } znaków.
+error-event-registration-closes-before-opens = Koniec zapisów musi być później niż ich początek.
+error-event-registration-after-start = Zapisy muszą się skończyć najpóźniej w chwili rozpoczęcia wydarzenia.
+event-participants = Uczestnicy
+event-participants-none = Nikt się jeszcze nie zapisał.
+event-see-public = Zobacz stronę wydarzenia
+event-checkin = Wejście na wydarzenie
+event-counts = Z miejscem: { $confirmed }, na liście oczekujących: { $waiting }, obecnych: { $present }.
+event-field-code = Kod wejścia uczestnika
+event-field-code-hint = Osiem znaków, np. ABCD-EFGH; wielkość liter i myślnik nie mają znaczenia.
+event-checkin-button = Potwierdź obecność
+event-checked-in = Obecność potwierdzona: { $name }.
+event-checked-in-already = { $name } ma już potwierdzoną obecność (o { $at }). Nie liczymy jej drugi raz.
+event-checkin-no-place = { $name } nie ma miejsca na tym wydarzeniu (lista oczekujących lub wycofane zgłoszenie).
+event-code-invalid = To nie jest kod wejścia: kod ma osiem liter i cyfr, np. ABCD-EFGH.
+event-code-unknown = Nikt zapisany na to wydarzenie nie ma takiego kodu.
+event-needs-summary = Potrzeby uczestników
+event-needs-none = Nikt nie zgłosił potrzeb związanych z dostępnością.
+event-present = Obecność
+event-field-summary-opt = Podsumowanie (opcjonalnie)
+event-field-materials-opt = Materiały (opcjonalnie)
+event-field-recording-opt = Link do nagrania (opcjonalnie)
+event-cancel = Odwołaj wydarzenie
+event-cancel-hint = Wszyscy zapisani dostaną wiadomość, a zapisy zostaną zamknięte.
+event-mail-confirmed-subject = Potwierdzenie: { $title }
+event-mail-confirmed-body = Dzień dobry, { $name },
+
+    masz miejsce na wydarzeniu „{ $title }”.
+
+    Termin: { $when }
+    Miejsce: { $place }
+    Organizator: { $organiser }
+    Kod wejścia: { $code }
+
+    Pokaż kod przy wejściu. W załączniku jest plik do kalendarza.
+    Swoje zgłoszenie zobaczysz i wycofasz tutaj: { $link }
+event-mail-waiting-subject = Lista oczekujących: { $title }
+event-mail-waiting-body = Dzień dobry, { $name },
+
+    wszystkie miejsca na wydarzeniu „{ $title }” ({ $when }) są zajęte, więc jesteś na liście oczekujących. Gdy zwolni się miejsce, napiszemy do Ciebie według kolejności zgłoszeń.
+
+    Swoje zgłoszenie zobaczysz i wycofasz tutaj: { $link }
+event-mail-offered-subject = Zwolniło się miejsce: { $title }
+event-mail-offered-body = Dzień dobry, { $name },
+
+    zwolniło się miejsce na wydarzeniu „{ $title }” ({ $when }). Czeka na Ciebie do { $until }. Przyjmij je tutaj: { $link }
+
+    Jeśli go nie przyjmiesz do tego czasu, dostanie je kolejna osoba z listy oczekujących.
+event-mail-reminder-subject = Jutro: { $title }
+event-mail-reminder-body = Dzień dobry, { $name },
+
+    przypominamy o wydarzeniu „{ $title }”.
+
+    Termin: { $when }
+    Miejsce: { $place }
+    Kod wejścia: { $code }
+
+    Jeśli nie możesz przyjść, wycofaj zgłoszenie, żeby miejsce dostała inna osoba: { $link }
+event-mail-event_cancelled-subject = Odwołane: { $title }
+event-mail-event_cancelled-body = Dzień dobry, { $name },
+
+    wydarzenie „{ $title }” ({ $when }), na które się zapisałeś lub zapisałaś, zostało odwołane przez organizatora ({ $organiser }). Przepraszamy.
+calendar-part-of-organiser = Organizator:
+nav-events = Wydarzenia
+district-events = Wydarzenia w dzielnicy
+district-events-all = Wszystkie wydarzenia w dzielnicy
+events-empty-coming = Na razie nie zaplanowano wydarzeń.

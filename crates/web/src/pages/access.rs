@@ -179,6 +179,7 @@ async fn submit_request(
             ("link", Arg::Str(format!("{}/deklaracja-dostepnosci/wniosek/{token}", state.config.base_url))),
         ];
         let mail = Mail {
+            attachments: Vec::new(),
             to: email.as_str().to_owned(),
             subject: ctx.t1("access-mail-subject", "number", number(id)),
             body: ctx.lang.t_args("access-mail-body", &args),

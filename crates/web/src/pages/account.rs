@@ -104,7 +104,12 @@ async fn send(
     body_key: &str,
     args: &[(&'static str, Arg)],
 ) -> AppResult<()> {
-    let mail = Mail { to: to.to_owned(), subject: lang.t(subject_key), body: lang.t_args(body_key, args) };
+    let mail = Mail {
+        attachments: Vec::new(),
+        to: to.to_owned(),
+        subject: lang.t(subject_key),
+        body: lang.t_args(body_key, args),
+    };
     crate::jobs::queue_mail(state, mail).await?;
     Ok(())
 }

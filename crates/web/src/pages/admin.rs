@@ -73,6 +73,9 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
     if agora_domain::news::may_write_some(&user.grants) {
         admin.push(Tile { href: "/admin/aktualnosci".into(), label: ctx.t("news-admin-title") });
     }
+    if agora_domain::event::may_keep_some(&user.grants) {
+        admin.push(Tile { href: "/admin/wydarzenia".into(), label: ctx.t("events-admin-title") });
+    }
     if ctx.can(Action::EditCentreContent) {
         admin.push(Tile { href: "/admin/centrum".into(), label: ctx.t("centre-admin-title") });
         admin.push(Tile { href: "/admin/publikacje".into(), label: ctx.t("publication-admin-title") });

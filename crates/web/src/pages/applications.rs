@@ -127,6 +127,7 @@ async fn apply(
         ("link", Arg::Str(format!("{}/konto/zgloszenia/{id}", state.config.base_url))),
     ];
     let mail = Mail {
+        attachments: Vec::new(),
         to: a.email.as_str().to_owned(),
         subject: ctx.t1("application-mail-subject", "number", number(id)),
         body: ctx.lang.t_args("application-mail-body", &args),
@@ -345,7 +346,7 @@ async fn decide(
             FormErrors::general("decision", ctx.t("error-application-decided"), ctx.lang),
         );
     }
-    crate::jobs::queue_mail(&state, Mail { to: a.email.clone(), subject, body: text }).await?;
+    crate::jobs::queue_mail(&state, Mail { attachments: Vec::new(), to: a.email.clone(), subject, body: text }).await?;
     Ok(redirect(&format!("/admin/ciala-dialogu/{id}/zgloszenia?ok=flash-application-decided")).into_response())
 }
 

@@ -553,6 +553,32 @@ fn duty_item(
     (d.starts_at, item)
 }
 
+/// A standalone event as the calendar shows it, with its organiser.
+fn city_event_item(
+    lang: Lang,
+    e: &agora_db::events::CityEvent,
+    now: chrono::DateTime<Utc>,
+) -> (chrono::DateTime<Utc>, CalendarItem) {
+    let card = super::events::card(lang, e, now);
+    let event = EventView {
+        kind: card.kind,
+        title: card.title,
+        when: card.when,
+        iso: card.iso,
+        place: vec![card.place],
+        accessibility: None,
+        online_url: None,
+        phone: None,
+        opening_hours: None,
+        description: String::new(),
+        attendance: None,
+        past: card.past,
+    };
+    let item =
+        CalendarItem { event, part_of: lang.t("calendar-part-of-organiser"), href: card.href, owner: card.organiser };
+    (e.starts_at, item)
+}
+
 /// The calendar pages through the consultations' events; the district councils' duty hours
 /// join the page whose events they fall between (from this page's first event to the next
 /// page's), so each appears on exactly one page.
@@ -564,10 +590,13 @@ async fn calendar(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQ
     let from = if page == 1 { None } else { rows.first().map(|r| r.event.starts_at) };
     let before = rows.get(EVENTS_PER_PAGE as usize).map(|r| r.event.starts_at);
     rows.truncate(EVENTS_PER_PAGE as usize);
-    let duties = if page > 1 && rows.is_empty() {
-        Vec::new()
+    let (duties, city_events) = if page > 1 && rows.is_empty() {
+        (Vec::new(), Vec::new())
     } else {
-        agora_db::council::duties_between(&state.db, now, from, before, EVENTS_PER_PAGE * 4).await?
+        (
+            agora_db::council::duties_between(&state.db, now, from, before, EVENTS_PER_PAGE * 4).await?,
+            agora_db::events::between(&state.db, now, from, before, EVENTS_PER_PAGE * 4).await?,
+        )
     };
     let mut items: Vec<(chrono::DateTime<Utc>, CalendarItem)> = rows
         .into_iter()
@@ -582,6 +611,7 @@ async fn calendar(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQ
             (at, item)
         })
         .chain(duties.into_iter().map(|d| duty_item(ctx.lang, d, now)))
+        .chain(city_events.iter().map(|e| city_event_item(ctx.lang, e, now)))
         .collect();
     items.sort_by_key(|(at, _)| *at);
     let mut days: Vec<DayView> = Vec::new();
@@ -619,6 +649,21 @@ pub(super) struct IcsEntry {
     location: String,
     url: String,
     updated: chrono::DateTime<Utc>,
+}
+
+impl IcsEntry {
+    /// An entry from its parts: `span` is its start and end.
+    pub(super) fn new(
+        uid: String,
+        span: (chrono::DateTime<Utc>, chrono::DateTime<Utc>),
+        summary: String,
+        description: String,
+        location: String,
+        url: String,
+        updated: chrono::DateTime<Utc>,
+    ) -> Self {
+        IcsEntry { uid, start: span.0, end: span.1, summary, description, location, url, updated }
+    }
 }
 
 /// An event as a calendar entry: the room joins the address, and what a person needs to know
@@ -714,6 +759,8 @@ async fn calendar_ics(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
         rows.into_iter().map(|r| event_entry(&state, ctx.lang, r.event, &r.slug)).collect();
     let duties = agora_db::council::duties_between(&state.db, since, None, None, 5000).await?;
     entries.extend(duties.into_iter().map(|d| duty_entry(&state, ctx.lang, d)));
+    let city_events = agora_db::events::between(&state.db, since, None, None, 5000).await?;
+    entries.extend(city_events.iter().map(|e| super::events::city_event_entry(&state, ctx.lang, e)));
     Ok(ics_response(ics_body(&ctx.t("calendar-title"), &entries), "kalendarz"))
 }
 

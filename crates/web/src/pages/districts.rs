@@ -77,6 +77,8 @@ struct DistrictTpl<'a> {
     board: Vec<super::council::PersonView>,
     /// Duty hours to come, the soonest first.
     duties: Vec<super::council::DutyView>,
+    /// Events to come that concern the district, the soonest first.
+    events: Vec<super::events::EventCard>,
     /// The "get to know your council" page.
     people_href: String,
     /// The district's boundary, when the built-in boundaries include its number.
@@ -115,6 +117,13 @@ async fn district_page(
         .map(|t| t.board)
         .unwrap_or_default();
     let duties = super::council::duty_views(&ctx, agora_db::council::duties(&state.db, Some(id), now, 3).await?);
+    let coming = agora_db::events::EventFilter {
+        at: Some(now),
+        district: Some(id),
+        without_cancelled: true,
+        ..agora_db::events::EventFilter::default()
+    };
+    let events = agora_db::events::list(&state.db, &coming, 3, 0).await?.items;
     render_public(
         &DistrictTpl {
             ctx: &ctx,
@@ -131,6 +140,7 @@ async fn district_page(
             news,
             board,
             duties,
+            events: events.iter().map(|e| super::events::card(ctx.lang, e, now)).collect(),
             people_href: format!("{}/rada", district_map::href(&d.name)),
             outline: district_map::outline(d.number),
             osm: OSM_COPYRIGHT,

@@ -818,6 +818,7 @@ async fn invite(State(state): State<AppState>, ctx: Ctx, Path((id, mid)): Path<(
             ("name", Arg::Str(i.person_name.clone())),
         ];
         let mail = Mail {
+            attachments: Vec::new(),
             to: i.email.clone(),
             subject: lang.t_args("mail-meeting-invitation-subject", &args),
             body: lang.t_args("mail-meeting-invitation-body", &args),

@@ -14,6 +14,7 @@ mod common;
 mod consultations;
 mod council;
 mod districts;
+pub(crate) mod events;
 mod formal_check;
 mod forum;
 mod home;
@@ -61,6 +62,7 @@ pub fn routes() -> Router<AppState> {
         .merge(moderation::routes())
         .merge(news::routes())
         .merge(centre::routes())
+        .merge(events::routes())
         .merge(recognition::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })

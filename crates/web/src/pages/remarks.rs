@@ -250,6 +250,7 @@ async fn submit(
             kind: mail::MAIL_JOB,
             payload: Box::new(move |receipt: &str| {
                 mail::payload(&Mail {
+                    attachments: Vec::new(),
                     to: to.clone(),
                     subject: lang.t_args("mail-remark-subject", &[("receipt", Arg::Str(receipt.to_owned()))]),
                     body: lang.t_args(

@@ -479,6 +479,7 @@ async fn publish(
         let lang = Lang::parse(&lang).unwrap_or(Lang::Pl);
         let args = [("title", Arg::Str(c.title.clone())), ("link", Arg::Str(link.clone()))];
         let mail = Mail {
+            attachments: Vec::new(),
             to,
             subject: lang.t_args("mail-report-subject", &args[..1]),
             body: lang.t_args("mail-report-body", &args),

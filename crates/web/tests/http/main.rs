@@ -16,6 +16,7 @@ mod centre;
 mod consultations;
 mod councillors;
 mod district_map;
+mod events;
 mod formal_check;
 mod forum;
 mod ledger;

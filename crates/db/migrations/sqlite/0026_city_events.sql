@@ -1,0 +1,81 @@
+-- Standalone events (conferences, debates, workshops, trainings, Forum Dialogu sessions,
+-- study visits, integration events, duty hours) organised by the Centre, a department, a
+-- district or a body, optionally in a series and optionally serving a consultation; people
+-- register for them, take a place or wait for one, and are checked in at the door by code.
+-- A consultation's own meetings stay in `events`; the calendar merges both.
+
+CREATE TABLE event_series (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    organiser_kind TEXT NOT NULL,
+    organiser_id INTEGER,
+    -- A training series of the academy, with a certificate for completing it.
+    academy INTEGER NOT NULL DEFAULT 0,
+    -- Who an academy series is for (city staff, councillors, local leaders), as words.
+    audience TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE city_events (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    organiser_kind TEXT NOT NULL,
+    organiser_id INTEGER,
+    series_id INTEGER REFERENCES event_series(id) ON DELETE SET NULL,
+    consultation_id INTEGER REFERENCES consultations(id) ON DELETE SET NULL,
+    district_id INTEGER REFERENCES districts(id) ON DELETE SET NULL,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    address TEXT,
+    online_url TEXT,
+    -- Registration: none when `reg_opens_at` is NULL; no limit when `capacity` is NULL.
+    capacity INTEGER,
+    reg_opens_at TEXT,
+    reg_closes_at TEXT,
+    -- The organiser's questions, one per line.
+    questions TEXT NOT NULL DEFAULT '',
+    cancelled_at TEXT,
+    materials TEXT,
+    recording_url TEXT,
+    summary TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX city_events_starts ON city_events(starts_at);
+CREATE INDEX city_events_organiser ON city_events(organiser_kind, organiser_id, starts_at);
+CREATE INDEX city_events_district ON city_events(district_id, starts_at);
+CREATE INDEX city_events_series ON city_events(series_id, starts_at);
+
+CREATE TABLE registrations (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES city_events(id) ON DELETE CASCADE,
+    account_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    -- The address folded to lower case: one registration per address and event.
+    email_key TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    -- Accessibility needs as their codes, comma-separated.
+    needs TEXT NOT NULL DEFAULT '',
+    need_other TEXT,
+    -- Answers to the organiser's questions as a JSON array, in the questions' order.
+    answers TEXT NOT NULL DEFAULT '[]',
+    placement TEXT NOT NULL,
+    code TEXT NOT NULL,
+    -- The secret of the person's own link (to see, cancel or take an offered place); it is
+    -- kept as it is because every later mail (an offer, the reminder) carries the link again.
+    token TEXT NOT NULL UNIQUE,
+    offered_at TEXT,
+    checked_in_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX registrations_person ON registrations(event_id, email_key) WHERE placement <> 'cancelled';
+CREATE UNIQUE INDEX registrations_code ON registrations(event_id, code);
+CREATE INDEX registrations_event ON registrations(event_id, placement, id);
+CREATE INDEX registrations_account ON registrations(account_id);
+CREATE INDEX registrations_offers ON registrations(placement, offered_at);
