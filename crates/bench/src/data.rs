@@ -220,6 +220,9 @@ pub struct Dataset {
     pub news_paths: Vec<String>,
     /// The certificate form of the member with a long record, when bodies exist.
     pub certificate_path: Option<String>,
+    /// An event a month ahead taking registrations, and its places.
+    pub event: i64,
+    pub event_capacity: i64,
     /// Rows per table after generation.
     pub counts: Vec<(String, i64)>,
     /// What was not generated, and why.
@@ -227,6 +230,9 @@ pub struct Dataset {
     /// How long the bulk SQL took.
     pub took: Duration,
 }
+
+/// Places of the generated event with registration.
+const EVENT_CAPACITY: i64 = 500;
 
 /// SQL text helpers for the two dialects, with times relative to one fixed instant.
 struct Sql {
@@ -892,6 +898,18 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
                 .into(),
         );
     }
+    // An event a month ahead with registration open and places for the first of the load, so
+    // that the registration scenario fills them and then the waiting list.
+    let event = c.int("SELECT COALESCE(MAX(id), 0) FROM city_events").await? + 1;
+    steps.push(format!(
+        "INSERT INTO city_events (id, kind, title, description, organiser_kind, starts_at, ends_at, address, capacity, \
+           reg_opens_at, reg_closes_at, questions, created_at, updated_at) \
+         VALUES ({event}, 'conference', 'Konferencja z zapisami', 'Zapisy pod obciążeniem.', 'centre', {starts}, {ends}, \
+           'ul. Reformacka 3', {EVENT_CAPACITY}, {opens}, {starts}, '', {opens}, {opens})",
+        starts = s.at("30 * 86400"),
+        ends = s.at("30 * 86400 + 7200"),
+        opens = s.at("-86400"),
+    ));
     // News: one post every few hours over the last 400 days up to today, two in three about a
     // district (in turn), the rest the Centre's own; the address part starts with the id, as
     // the site makes it.
@@ -909,7 +927,7 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         at = s.at(&format!("-400 * 86400 + n * {}", 400 * 86400 / n_n.max(1))),
     ));
     if b == Backend::Postgres {
-        for t in ["forum_threads", "forum_posts", "news"] {
+        for t in ["forum_threads", "forum_posts", "news", "city_events"] {
             steps.push(format!(
                 "SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT GREATEST(MAX(id), 1) FROM {t}))"
             ));
@@ -1038,6 +1056,8 @@ pub async fn generate(url: &str, data_dir: &std::path::Path, scale: Scale) -> Re
         forum_thread: if forum_space > 0 { forum_thread } else { 0 },
         forum_pages: ((n_f + 3) / 4 + FORUM_PAGE - 1) / FORUM_PAGE,
         certificate_path,
+        event,
+        event_capacity: EVENT_CAPACITY,
         counts,
         notes: surveys_note.map(|n| format!("survey data: {n}")).into_iter().collect(),
         took: started.elapsed(),

@@ -282,6 +282,54 @@ end
     )
 }
 
+/// Registrations for an event: a new address each time (one person registers once), signed
+/// in with the sessions in turn; a person's link in the redirect is the receipt.
+pub fn registration_script(
+    path: &str,
+    cookies: &[String],
+    csrf: &str,
+    nonce: &str,
+    receipts_file: Option<&Path>,
+) -> String {
+    format!(
+        r#"
+RECEIPTS_FILE = {receipts}
+local path = {path}
+local cookies = {cookies}
+local csrf = {csrf}
+local nonce = {nonce}
+acks = 0
+receipts = {{}}
+local n = 0
+function request()
+  n = n + 1
+  local who = nonce .. string.format("-%x-%x", tid or 0, n)
+  local body = "csrf=" .. csrf .. "&participant_name=Uczestnik+" .. n .. "&participant_email=" .. who .. "%40example.org&needs=pjm"
+  local headers = {{}}
+  headers["Content-Type"] = "application/x-www-form-urlencoded"
+  headers["Cookie"] = cookies[(n % #cookies) + 1]
+  return wrk.format("POST", path, headers, body)
+end
+function response(status, headers, body)
+  if status == 303 then
+    local loc = headers["Location"] or headers["location"]
+    local token = nil
+    if loc ~= nil then token = loc:match("/wydarzenia/zgloszenie/(%w+)") end
+    if token ~= nil then
+      acks = acks + 1
+      receipts[#receipts + 1] = token
+    end
+  end
+end
+{FOOTER}"#,
+        receipts = receipts_file.map_or("nil".to_owned(), |p| lua_str(&p.display().to_string())),
+        path = lua_str(path),
+        cookies = lua_list(cookies),
+        csrf = lua_str(csrf),
+        nonce = lua_str(nonce),
+    )
+}
+
 /// Starts wrk in the background; [`finish`] collects its result.
 pub fn spawn(dir: &Path, name: &str, url: &str, script: &str, connections: u32, duration: Duration) -> Result<Child> {
     let script_path = dir.join(format!("{name}.lua"));

@@ -87,7 +87,7 @@ struct Scenario {
     what: &'static str,
 }
 
-const SCENARIOS: [Scenario; 21] = [
+const SCENARIOS: [Scenario; 23] = [
     Scenario {
         name: "catalogue",
         what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn; in rounds alternating with nginx serving saved copies",
@@ -143,6 +143,14 @@ const SCENARIOS: [Scenario; 21] = [
     Scenario {
         name: "forum-durability",
         what: "kill -9 during forum posting, restart, check every acknowledged post is in the database",
+    },
+    Scenario {
+        name: "register",
+        what: "POST a registration for an event a month ahead: CSRF token, signed in, a new address each time; places, then the waiting list, checked",
+    },
+    Scenario {
+        name: "register-durability",
+        what: "kill -9 during registration, restart, check every acknowledged registration is stored and no place was given twice",
     },
     Scenario {
         name: "survey-durability",
@@ -630,6 +638,16 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
             "forum-durability" => {
                 server = forum_durability(ctx, setup, server, out).await?;
             }
+            "register" => {
+                let path = format!("/wydarzenia/{}/zapisy", ctx.ds.event);
+                let make = || load::registration_script(&path, &ctx.cookies, &ctx.csrf, &nonce(), None);
+                post_load(ctx, &server, out, name, &make, Some(Counted::Registrations(ctx.ds.event))).await?;
+                places_kept(ctx, out, "register").await?;
+            }
+            "register-durability" => {
+                server = registration_durability(ctx, setup, server, out).await?;
+                places_kept(ctx, out, "register-durability").await?;
+            }
             "submit-remark" => {
                 let make = || load::remark_post_script(&ctx.form_action, &ctx.cookies, &nonce(), None);
                 post_load(ctx, &server, out, name, &make, Some(Counted::Remarks(ctx.ds.target_id))).await?
@@ -903,6 +921,8 @@ enum Counted {
     Surveys,
     /// Posts in this forum thread.
     ForumPosts(i64),
+    /// Registrations for this event.
+    Registrations(i64),
 }
 
 async fn stored_count(url: &str, what: Counted) -> Result<i64> {
@@ -910,6 +930,12 @@ async fn stored_count(url: &str, what: Counted) -> Result<i64> {
         Counted::ForumPosts(thread) => {
             let mut c = Conn::open(url).await?;
             let n = c.int(&format!("SELECT COUNT(*) FROM forum_posts WHERE thread_id = {thread}")).await?;
+            c.close().await;
+            Ok(n)
+        }
+        Counted::Registrations(event) => {
+            let mut c = Conn::open(url).await?;
+            let n = c.int(&format!("SELECT COUNT(*) FROM registrations WHERE event_id = {event}")).await?;
             c.close().await;
             Ok(n)
         }
@@ -1253,6 +1279,92 @@ async fn forum_durability(ctx: &Ctx<'_>, setup: &Setup, mut server: Server, out:
         out.rows.push(row);
     }
     Ok(restarted)
+}
+
+/// Registrations under load; kill -9 half-way; restart; every registration whose link the
+/// server handed out must be stored.
+async fn registration_durability(
+    ctx: &Ctx<'_>,
+    setup: &Setup,
+    mut server: Server,
+    out: &mut DbOutcome,
+) -> Result<Server> {
+    let c = *ctx.p.concurrency.iter().max().unwrap_or(&10);
+    let duration = ctx.p.duration.max(Duration::from_secs(4));
+    let file = ctx.dir.join("acknowledged-registrations.txt");
+    let _ = std::fs::remove_file(&file);
+    let path = format!("/wydarzenia/{}/zapisy", ctx.ds.event);
+    let script = load::registration_script(&path, &ctx.cookies, &ctx.csrf, &nonce(), Some(&file));
+    let wrk = load::spawn(&ctx.dir, "register-durability", &format!("http://{}", server.addr), &script, c, duration)?;
+    std::thread::sleep(duration / 2);
+    server.kill9();
+    let r = load::finish(wrk)?;
+    let restarted = setup.serve()?;
+    let acked = acknowledged(&file);
+    let in_db =
+        stored_set(&ctx.url, &format!("SELECT token FROM registrations WHERE event_id = {}", ctx.ds.event)).await?;
+    let lost = acked.iter().filter(|t| !in_db.contains(*t)).count() as u64;
+    let row = Row {
+        scenario: "registration durability (kill -9)".into(),
+        conns: Some(c),
+        rps: Some(r.rps),
+        note: format!(
+            "{} acknowledged before the kill, {} of their links read, {lost} lost; restart after kill -9: {} ms",
+            r.acks,
+            acked.len(),
+            restarted.startup.as_millis()
+        ),
+        budget: Some(("zero acknowledged registrations lost".into(), lost == 0 && r.acks > 0)),
+        ..Row::default()
+    };
+    println!("  registration durability: {}", row.note);
+    if r.acks == 0 || (acked.len() as u64) < r.acks {
+        failed(out, row, "no registration was acknowledged before the kill, or their links were not all read".into());
+    } else if lost > 0 {
+        failed(out, row, format!("{lost} acknowledged registrations are not in the database"));
+    } else {
+        out.rows.push(row);
+    }
+    Ok(restarted)
+}
+
+/// The waiting-list invariant after a load: no more places taken than the event has, and
+/// nobody on the waiting list registered before someone who got a place.
+async fn places_kept(ctx: &Ctx<'_>, out: &mut DbOutcome, after: &str) -> Result<()> {
+    let event = ctx.ds.event;
+    let mut c = Conn::open(&ctx.url).await?;
+    let placed = c
+        .int(&format!(
+            "SELECT COUNT(*) FROM registrations WHERE event_id = {event} AND placement IN ('confirmed', 'offered')"
+        ))
+        .await?;
+    let waiting = c
+        .int(&format!("SELECT COUNT(*) FROM registrations WHERE event_id = {event} AND placement = 'waiting'"))
+        .await?;
+    let overtaken = c
+        .int(&format!(
+            "SELECT COUNT(*) FROM registrations w WHERE w.event_id = {event} AND w.placement = 'waiting' AND w.id < \
+             (SELECT COALESCE(MAX(id), 0) FROM registrations p WHERE p.event_id = {event} AND p.placement = 'confirmed')"
+        ))
+        .await?;
+    c.close().await;
+    let ok = placed <= ctx.ds.event_capacity && overtaken == 0 && (waiting == 0 || placed == ctx.ds.event_capacity);
+    let row = Row {
+        scenario: format!("places after {after}"),
+        note: format!(
+            "{placed} of {} places taken, {waiting} waiting, {overtaken} waiting ahead of a place",
+            ctx.ds.event_capacity
+        ),
+        budget: Some(("no place given twice, nobody overtaken".into(), ok)),
+        ..Row::default()
+    };
+    println!("  places after {after}: {}", row.note);
+    if ok {
+        out.rows.push(row);
+    } else {
+        failed(out, row, "the waiting list was not kept".into());
+    }
+    Ok(())
 }
 
 /// Survey responses under load; kill -9 half-way; restart; the responses stored must be at

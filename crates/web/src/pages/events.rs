@@ -219,6 +219,8 @@ struct EventTpl<'a> {
     /// When registration opens or closes, in words.
     window: Option<String>,
     open: bool,
+    /// Every place is taken: a registration joins the waiting list.
+    full: bool,
     f: RegistrationForm,
     answers: Vec<AnswerView>,
     needs: Vec<(String, String, bool)>,
@@ -287,6 +289,7 @@ fn event_tpl<'a>(ctx: &'a Ctx, e: &CityEvent, s: Screen) -> EventTpl<'a> {
         district: e.district_name.clone(),
         window,
         open,
+        full: e.free() == Some(0),
         f: s.f,
         answers,
         needs,
