@@ -476,6 +476,7 @@ const PAGES = [
     expect: '#error-summary',
     status: 422,
   },
+  { name: 'academy catalogue (akademia)', path: '/akademia', shot: true },
   { name: 'event participants and check-in (wydarzenia)', path: (s) => s.eventAdminHref, as: 'centre', shot: true },
   {
     name: 'event check-in without a code (wydarzenia)',

@@ -10,8 +10,8 @@ use crate::jobs::{JobInsert, MAX_ATTEMPTS};
 use crate::rows::{InsertRows, Instant, table_row};
 use crate::{BeginWrite, Db, DbResult, Page, Val, now};
 use agora_domain::event::{
-    AccessNeed, CityEventInput, EventKind, Organiser, Placement, Refusal, Registration, RegistrationMail, may_register,
-    offer_expires,
+    AccessNeed, CityEventInput, EventKind, Organiser, Placement, Refusal, Registration, RegistrationMail, SeriesInput,
+    may_register, offer_expires,
 };
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{HashMap, HashSet};
@@ -221,23 +221,16 @@ pub async fn series(db: &Db) -> DbResult<Vec<Series>> {
 }
 
 /// Stores a new series; returns its id.
-pub async fn add_series(
-    db: &Db,
-    title: &str,
-    description: &str,
-    organiser: Organiser,
-    academy: Option<&str>,
-    entry: &AuditEntry,
-) -> DbResult<i64> {
+pub async fn add_series(db: &Db, s: &SeriesInput, entry: &AuditEntry) -> DbResult<i64> {
     let at = now();
-    let (kind, oid) = organiser.parts();
+    let (kind, oid) = s.organiser.parts();
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO event_series (title, description, organiser_kind, organiser_id, academy, audience, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
-        .bind(title).bind(description).bind(kind).bind(oid).bind(academy.is_some()).bind(academy).bind(at).bind(at)
+        .bind(&s.title).bind(&s.description).bind(kind).bind(oid).bind(s.academy.is_some()).bind(&s.academy).bind(at).bind(at)
         .fetch_one(&mut *tx).await?;
         audit_in_tx!(tx, entry, Some(id));
         tx.commit().await?;
@@ -708,6 +701,64 @@ pub async fn check_in(db: &Db, event: i64, code: &str) -> DbResult<CheckIn> {
         tx.commit().await?;
         Ok(result)
     })
+}
+
+/// Queues a certificate of attendance for everyone checked in at `event` who has not been sent
+/// one; returns how many were queued.
+pub async fn send_certificates(db: &Db, event: i64, entry: &AuditEntry) -> DbResult<usize> {
+    let at = now();
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "UPDATE registrations SET certificate_sent_at = $1, updated_at = $1 \
+             WHERE event_id = $2 AND checked_in_at IS NOT NULL AND certificate_sent_at IS NULL RETURNING id",
+        ).bind(at).bind(event).fetch_all(&mut *tx).await?;
+        let jobs: Vec<JobInsert<'_>> = ids.iter().map(|id| job(*id, RegistrationMail::Certificate)).collect();
+        InsertRows::insert_rows::<_, ()>(&mut tx, "", &jobs).await?;
+        if !ids.is_empty() {
+            audit_in_tx!(tx, entry, Some(event));
+        }
+        tx.commit().await?;
+        Ok(ids.len())
+    })
+}
+
+/// A session of a series and whether a person came to it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionAttended {
+    pub id: i64,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub attended: bool,
+}
+
+/// The sessions of series `series` not cancelled, in order, each marked by whether the person
+/// registered with `email` was checked in at it.
+pub async fn series_attendance(db: &Db, series: i64, email: &str) -> DbResult<Vec<SessionAttended>> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT e.id, e.title, e.starts_at, e.ends_at, EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id \
+           AND r.email_key = $2 AND r.checked_in_at IS NOT NULL) AS attended \
+         FROM city_events e WHERE e.series_id = $1 AND e.cancelled_at IS NULL ORDER BY e.starts_at, e.id",
+    ).bind(series).bind(email.to_lowercase()).fetch_all(p).await?))
+}
+
+/// The academy's series, by title.
+pub async fn academy(db: &Db) -> DbResult<Vec<Series>> {
+    on!(db, p => Ok(sqlx::query_as(
+        "SELECT id, title, description, organiser_kind, organiser_id, academy, audience FROM event_series \
+         WHERE academy = TRUE ORDER BY title, id",
+    ).fetch_all(p).await?))
+}
+
+/// Every event of the series in `series`, not cancelled, in order: the academy's sessions.
+pub async fn of_series(db: &Db, series: &[i64]) -> DbResult<Vec<CityEvent>> {
+    if series.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = series.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let sql = ph(&format!("WHERE e.series_id IN ({list}) AND e.cancelled_at IS NULL ORDER BY e.starts_at, e.id"));
+    on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(p).await?))
 }
 
 /// People with a place at events starting in `[from, to)`, for the reminder the day before:

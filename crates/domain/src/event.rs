@@ -59,6 +59,8 @@ text_enum! {
         Reminder = "reminder",
         /// The event was cancelled.
         EventCancelled = "event_cancelled",
+        /// Their certificate of attendance is ready.
+        Certificate = "certificate",
     }
 }
 
@@ -498,6 +500,56 @@ impl CityEventForm {
 /// The address of an event's recording, if given: a plain web link.
 pub fn recording_url(raw: &str) -> Result<Option<String>, FieldError> {
     crate::programme::optional_url("recording_url", raw)
+}
+
+/// A series of events as its form sends it.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SeriesForm {
+    pub series_title: String,
+    pub series_description: String,
+    pub series_organiser: String,
+    /// "on" for a training series of the academy.
+    pub series_academy: String,
+    /// Whom an academy series is for.
+    pub series_audience: String,
+}
+
+/// A checked series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesInput {
+    pub title: String,
+    pub description: String,
+    pub organiser: Organiser,
+    /// Whom it is for, when it is a series of the academy; `None` for any other series.
+    pub academy: Option<String>,
+}
+
+impl SeriesForm {
+    /// Checks the form against the organisers the editor keeps; an academy series names whom
+    /// it is for, since its catalogue says so.
+    pub fn parse(&self, organisers: &[Organiser]) -> Result<SeriesInput, Invalid> {
+        let mut inv = Invalid::default();
+        let title = inv.check(bounded_text("series_title", &self.series_title, 3, crate::programme::TITLE_MAX));
+        let description =
+            inv.check(bounded_text("series_description", &self.series_description, 10, crate::programme::TEXT_MAX));
+        let organiser = inv.check(
+            Organiser::parse(&self.series_organiser)
+                .filter(|o| organisers.contains(o))
+                .ok_or(FieldError::new("series_organiser", "choice-invalid")),
+        );
+        let academy = if self.series_academy.trim().is_empty() {
+            Some(None)
+        } else {
+            inv.check(bounded_text("series_audience", &self.series_audience, 3, crate::programme::SHORT_MAX)).map(Some)
+        };
+        match (title, description, organiser, academy) {
+            (Some(title), Some(description), Some(organiser), Some(academy)) if inv.is_empty() => {
+                Ok(SeriesInput { title, description, organiser, academy })
+            }
+            _ => Err(inv),
+        }
+    }
 }
 
 /// Where a new registration may not go, whatever the places left.

@@ -32,7 +32,7 @@ use skrifa::string::StringId;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::report::{CountTable, RemarkLine, ReportDoc};
-use crate::sheet::{Block, Sheet};
+use crate::sheet::{Block, Sheet, SignInTable};
 use crate::xlsx::ExportError;
 
 /// A4 in points.
@@ -50,6 +50,8 @@ const SMALL: f32 = 9.0;
 const LEADING: f32 = 1.3;
 /// Inner padding of a bordered table cell.
 const PAD: f32 = 4.0;
+/// Room above and below a name on a sign-in sheet, for a signature by hand.
+const SIGN_PAD: f32 = 10.0;
 /// Width of the label column in the terms list and the remark tables.
 const LABEL_W: f32 = 125.0;
 /// Width of a count table.
@@ -114,6 +116,7 @@ pub fn sheet(doc: &Sheet) -> Result<Vec<u8>, ExportError> {
             Block::List(_) => {}
             Block::Counts(c) if !c.rows.is_empty() => w.count_table(c),
             Block::Counts(_) => {}
+            Block::SignIn(t) => w.sign_in(t),
         }
     }
     w.finish(title, lang)
@@ -351,6 +354,8 @@ enum Kind {
     Caption,
     TR,
     TH,
+    /// A column's head, in a table's first row.
+    ColumnTH,
     TD,
 }
 
@@ -616,6 +621,43 @@ impl Writer {
             count.right = true;
             let label = Cell::new(cell(label), Style::Regular, LEFT + PAD, split - 2.0 * PAD);
             self.table_row(label, count, BODY, i == 0);
+        }
+        self.end_frame();
+        self.events.push(Ev::Close);
+        self.y += 8.0;
+    }
+
+    /// A sign-in table across the page: a header row, then a row a name, each tall enough to
+    /// sign in by hand, breaking across pages as the rows run.
+    fn sign_in(&mut self, t: &SignInTable) {
+        self.events.push(Ev::Open(Kind::Table));
+        let caption = clean(&t.caption);
+        if !caption.is_empty() {
+            let leaves = self.row(&[Cell::new(caption, Style::Bold, LEFT, WIDTH)], BODY, 2.0, false).swap_remove(0);
+            self.element(Kind::Caption, leaves);
+        }
+        let split = WIDTH * 0.55;
+        let cells = |name: String, sign: String, style: Style| {
+            [
+                Cell::new(name, style, LEFT + PAD, split - 2.0 * PAD),
+                Cell::new(sign, style, LEFT + split + PAD, WIDTH - split - 2.0 * PAD),
+            ]
+        };
+        self.begin_frame(LEFT, WIDTH, Some(LEFT + split));
+        let head = cells(cell(&t.name_header), cell(&t.sign_header), Style::Bold);
+        let mut out = self.row(&head, BODY, PAD / 2.0, false).into_iter();
+        self.events.push(Ev::Open(Kind::TR));
+        self.element(Kind::ColumnTH, out.next().unwrap_or_default());
+        self.element(Kind::ColumnTH, out.next().unwrap_or_default());
+        self.events.push(Ev::Close);
+        for (i, name) in t.names.iter().enumerate() {
+            let label = if name.is_empty() { format!("{}.", i + 1) } else { format!("{}. {}", i + 1, cell(name)) };
+            let row = cells(label, String::new(), Style::Regular);
+            let mut out = self.row(&row, BODY, SIGN_PAD, true).into_iter();
+            self.events.push(Ev::Open(Kind::TR));
+            self.element(Kind::TD, out.next().unwrap_or_default());
+            self.element(Kind::TD, out.next().unwrap_or_default());
+            self.events.push(Ev::Close);
         }
         self.end_frame();
         self.events.push(Ev::Close);
@@ -950,6 +992,7 @@ impl Kind {
             Kind::Caption => Tag::Caption.into(),
             Kind::TR => Tag::TR.into(),
             Kind::TH => Tag::TH(TableHeaderScope::Row).into(),
+            Kind::ColumnTH => Tag::TH(TableHeaderScope::Column).into(),
             Kind::TD => Tag::TD.into(),
         }
     }
@@ -996,7 +1039,7 @@ mod tests {
 
     use super::*;
     use crate::report::sample;
-    use crate::sheet::{Block, Sheet};
+    use crate::sheet::{Block, Sheet, SignInTable};
 
     fn count(haystack: &[u8], needle: &str) -> usize {
         haystack.windows(needle.len()).filter(|w| *w == needle.as_bytes()).count()
@@ -1073,6 +1116,14 @@ mod tests {
                 Block::List(Vec::new()),
                 Block::Paragraph("Brak.".into()),
                 Block::Counts(CountTable { caption: "Głosy".into(), rows: vec![("Za".into(), 9)] }),
+                Block::SignIn(SignInTable {
+                    caption: "Lista obecności".into(),
+                    name_header: "Uczestnik".into(),
+                    sign_header: "Podpis".into(),
+                    names: (0..60)
+                        .map(|i| if i < 55 { format!("Uczestnik Żółty {i}") } else { String::new() })
+                        .collect(),
+                }),
                 Block::Note("Wydano 4 grudnia 2026, nr ZU/2026/000001.".into()),
             ],
         };
@@ -1086,6 +1137,10 @@ mod tests {
             "Imię i nazwisko Anna Żółć",
             "12 marca 2026: Posiedzenie nr 3",
             "Za 9",
+            "Uczestnik Podpis",
+            "1. Uczestnik Żółty 0",
+            "55. Uczestnik Żółty 54",
+            "60.",
             "nr ZU/2026/000001",
         ] {
             assert!(text.contains(expected), "{expected:?} missing from:\n{text}");

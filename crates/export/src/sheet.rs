@@ -29,4 +29,17 @@ pub enum Block {
     List(Vec<String>),
     /// A small table of counts.
     Counts(CountTable),
+    /// A sign-in sheet: names down the left, room to sign beside each.
+    SignIn(SignInTable),
+}
+
+/// The table of a sign-in sheet printed for the door.
+#[derive(Debug, Clone, Default)]
+pub struct SignInTable {
+    pub caption: String,
+    /// The heads of the two columns.
+    pub name_header: String,
+    pub sign_header: String,
+    /// One row each, in order; an empty name is a blank row for someone who comes unregistered.
+    pub names: Vec<String>,
 }

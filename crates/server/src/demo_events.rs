@@ -8,7 +8,7 @@
 use agora_db::audit::AuditEntry;
 use agora_db::events::{self, EventFilter, NewRegistration};
 use agora_db::{Db, reference};
-use agora_domain::event::{AccessNeed, CityEventInput, EventKind, Organiser, Registration, code_from};
+use agora_domain::event::{AccessNeed, CityEventInput, EventKind, Organiser, Registration, SeriesInput, code_from};
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Warsaw;
 
@@ -154,15 +154,13 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     fill(db, conference, 26, Some("Stowarzyszenie mieszkańców")).await?;
 
     if let Some(d) = podgorze {
-        let series = events::add_series(
-            db,
-            "Debaty podgórskie",
-            "Co miesiąc rada dzielnicy zaprasza mieszkańców do rozmowy o jednej sprawie Podgórza.",
-            Organiser::District(d),
-            None,
-            &entry("event.series", "Debaty podgórskie"),
-        )
-        .await?;
+        let debates = SeriesInput {
+            title: "Debaty podgórskie".into(),
+            description: "Co miesiąc rada dzielnicy zaprasza mieszkańców do rozmowy o jednej sprawie Podgórza.".into(),
+            organiser: Organiser::District(d),
+            academy: None,
+        };
+        let series = events::add_series(db, &debates, &entry("event.series", "Debaty podgórskie")).await?;
         for (days, title) in [
             (6, "Debata podgórska: Zabłocie po przebudowie"),
             (34, "Debata podgórska: zieleń nad Wisłą"),
@@ -188,16 +186,16 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         }
     }
 
-    let academy = events::add_series(
-        db,
-        "Akademia Konsultacji: jak przygotować i poprowadzić konsultacje",
-        "Cykl trzech szkoleń dla urzędników, radnych dzielnic i liderów lokalnych: od planu konsultacji, przez \
-         spotkania z mieszkańcami, po raport z odpowiedziami na uwagi. Ukończenie całego cyklu daje zaświadczenie.",
-        centre,
-        Some("urzędnicy, radni dzielnic, liderzy lokalni"),
-        &entry("event.series", "Akademia Konsultacji"),
-    )
-    .await?;
+    let training = SeriesInput {
+        title: "Akademia Konsultacji: jak przygotować i poprowadzić konsultacje".into(),
+        description: "Cykl trzech szkoleń dla urzędników, radnych dzielnic i liderów lokalnych: od planu konsultacji, \
+                      przez spotkania z mieszkańcami, po raport z odpowiedziami na uwagi. Ukończenie całego cyklu daje \
+                      zaświadczenie."
+            .into(),
+        organiser: centre,
+        academy: Some("urzędnicy, radni dzielnic, liderzy lokalni".into()),
+    };
+    let academy = events::add_series(db, &training, &entry("event.series", "Akademia Konsultacji")).await?;
     for (n, (days, title)) in [
         (9, "Plan konsultacji i analiza interesariuszy"),
         (16, "Spotkania i warsztaty z mieszkańcami"),

@@ -27,6 +27,7 @@ pub async fn send(state: &AppState, payload: &str) -> Result<(), String> {
         RegistrationMail::Reminder => r.placement == Placement::Confirmed && e.cancelled_at.is_none(),
         RegistrationMail::Confirmed | RegistrationMail::Waiting => e.cancelled_at.is_none(),
         RegistrationMail::EventCancelled => true,
+        RegistrationMail::Certificate => r.checked_in_at.is_some(),
     };
     if !still_true {
         return Ok(());
@@ -42,6 +43,10 @@ pub async fn send(state: &AppState, payload: &str) -> Result<(), String> {
         ("code", Arg::Str(printed_code(&r.code))),
         ("until", Arg::Str(r.offer_until().map(|t| time::day_time(lang, t)).unwrap_or_default())),
         ("link", Arg::Str(format!("{}/wydarzenia/zgloszenie/{}", state.config.base_url, r.token))),
+        (
+            "certificate",
+            Arg::Str(format!("{}/wydarzenia/zgloszenie/{}/zaswiadczenie.pdf", state.config.base_url, r.token)),
+        ),
     ];
     let key = format!("event-mail-{what}");
     let mut attachments = Vec::new();

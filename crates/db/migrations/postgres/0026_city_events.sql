@@ -71,6 +71,8 @@ CREATE TABLE registrations (
     token TEXT NOT NULL UNIQUE,
     offered_at TIMESTAMPTZ,
     checked_in_at TIMESTAMPTZ,
+    -- When a certificate of attendance was mailed, so that sending again reaches only new ones.
+    certificate_sent_at TIMESTAMPTZ,
     created_at TIMESTAMPTZ NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL
 );

@@ -71,6 +71,8 @@ CREATE TABLE registrations (
     token TEXT NOT NULL UNIQUE,
     offered_at TEXT,
     checked_in_at TEXT,
+    -- When a certificate of attendance was mailed, so that sending again reaches only new ones.
+    certificate_sent_at TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );

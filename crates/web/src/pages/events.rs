@@ -17,7 +17,7 @@ use crate::urls::redirect;
 use agora_db::events::{CheckIn, CityEvent, EventFilter, NewRegistration, RegOutcome, RegistrationRow};
 use agora_domain::event::{
     ANSWER_FIELDS, AccessNeed, Choices, CityEventForm, EventKind, FormTimes, Organiser, Placement, RegistrationForm,
-    Window, answers, code_from, may_keep_some, needs_summary, normalise_code,
+    SeriesForm, Window, answers, code_from, may_keep_some, needs_summary, normalise_code,
 };
 use askama::Template;
 use axum::Router;
@@ -40,14 +40,21 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/wydarzenia/zgloszenie/{token}/rezygnacja", post(cancel_mine))
         .route("/wydarzenia/zgloszenie/{token}/przyjmij", post(accept_offer))
         .route("/wydarzenia/zgloszenie/{token}/wydarzenie.ics", get(mine_ics))
+        .route("/wydarzenia/zgloszenie/{token}/kod.svg", get(mine_qr))
+        .route("/wydarzenia/zgloszenie/{token}/zaswiadczenie.pdf", get(attendance_certificate))
+        .route("/wydarzenia/zgloszenie/{token}/ukonczenie.pdf", get(completion_certificate))
+        .route("/akademia", get(academy_page))
         .route("/konto/wydarzenia", get(my_events))
         .route("/admin/wydarzenia", get(admin_list))
         .route("/admin/wydarzenia/nowe", get(new_event).post(create_event))
+        .route("/admin/wydarzenia/serie", post(add_series))
         .route("/admin/wydarzenia/{id}", get(edit_event).post(update_event))
         .route("/admin/wydarzenia/{id}/uczestnicy", get(participants))
         .route("/admin/wydarzenia/{id}/obecnosc", post(check_in))
         .route("/admin/wydarzenia/{id}/odwolaj", post(cancel_event))
         .route("/admin/wydarzenia/{id}/po", post(afterwards))
+        .route("/admin/wydarzenia/{id}/lista.pdf", get(sign_in_sheet))
+        .route("/admin/wydarzenia/{id}/zaswiadczenia", post(send_certificates))
 }
 
 // ---- what lists show ----
@@ -401,6 +408,8 @@ struct MineTpl<'a> {
     code: String,
     offer_until: Option<String>,
     checked_in: bool,
+    /// The series of the academy was completed: its certificate can be downloaded.
+    completed: bool,
     notice: Option<String>,
 }
 
@@ -440,6 +449,10 @@ async fn mine(
         code: printed_code(&r.code),
         offer_until: r.offer_until().map(|t| time::day_time(ctx.lang, t)),
         checked_in: r.checked_in_at.is_some(),
+        completed: match e.series_id {
+            Some(series) if r.checked_in_at.is_some() => completed(&state, series, &r).await?.is_some(),
+            _ => false,
+        },
         notice: q.notice(&ctx),
     };
     let mut resp = render(&tpl)?;
@@ -480,6 +493,28 @@ async fn mine_ics(State(state): State<AppState>, ctx: Ctx, Path(token): Path<Str
     let (_, e) = registration_of(&state, &token).await?;
     let body = event_ics(&state, ctx.lang, &e);
     Ok(super::consultations::ics_response(body, &format!("wydarzenie-{}", e.id)))
+}
+
+/// The entry code as a QR code. It holds the address of the organiser's check-in screen with
+/// the code filled in, so a phone at the door opens it ready to confirm; for anyone else the
+/// address leads to a sign-in.
+async fn mine_qr(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+    let (r, e) = registration_of(&state, &token).await?;
+    if r.placement != Placement::Confirmed {
+        return Err(AppError::NotFound);
+    }
+    let target = format!("{}/admin/wydarzenia/{}/uczestnicy?kod={}", state.config.base_url, e.id, r.code);
+    let code = qrcode::QrCode::new(target.as_bytes()).map_err(|e| AppError::Internal(e.to_string()))?;
+    let svg = code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(200, 200).quiet_zone(true).build();
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "image/svg+xml"),
+            (axum::http::header::CACHE_CONTROL, "private, no-store"),
+            (axum::http::header::REFERRER_POLICY, "no-referrer"),
+        ],
+        svg,
+    )
+        .into_response())
 }
 
 /// One event as a calendar file, for the confirmation mail and the person's page.
@@ -560,25 +595,62 @@ async fn kept_event(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<CityEvent
 struct AdminListTpl<'a> {
     ctx: &'a Ctx,
     rows: Vec<(i64, EventCard)>,
+    series: Vec<String>,
+    organisers: Vec<Opt>,
+    sf: SeriesForm,
+    errors: FormErrors,
     notice: Option<String>,
 }
 
 async fn admin_list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
+    admin_list_view(&state, &ctx, SeriesForm::default(), FormErrors::default(), q.notice(&ctx)).await
+}
+
+async fn add_series(State(state): State<AppState>, ctx: Ctx, Form(sf): Form<SeriesForm>) -> AppResult<Response> {
     let kept = kept_organisers(&state, &ctx).await?;
+    let input = match sf.parse(&kept) {
+        Ok(input) => input,
+        Err(inv) => return admin_list_view(&state, &ctx, sf, FormErrors::from_invalid(&inv, ctx.lang), None).await,
+    };
+    let entry = ctx.audit("event.series", "event_series", input.title.clone());
+    agora_db::events::add_series(&state.db, &input, &entry).await?;
+    Ok(redirect("/admin/wydarzenia?ok=flash-saved").into_response())
+}
+
+async fn admin_list_view(
+    state: &AppState,
+    ctx: &Ctx,
+    sf: SeriesForm,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
+    let kept = kept_organisers(state, ctx).await?;
     let now = Utc::now();
     let everyone = ctx.can(agora_domain::permission::Action::EditCentreContent);
     let mut events: Vec<CityEvent> = Vec::new();
     if everyone {
         events = agora_db::events::list(&state.db, &EventFilter::default(), 200, 0).await?.items;
     } else {
-        for o in kept {
-            let f = EventFilter { organiser: Some(o), ..EventFilter::default() };
+        for o in &kept {
+            let f = EventFilter { organiser: Some(*o), ..EventFilter::default() };
             events.extend(agora_db::events::list(&state.db, &f, 200, 0).await?.items);
         }
     }
     events.sort_by_key(|e| std::cmp::Reverse(e.starts_at));
     let rows = events.iter().map(|e| (e.id, card(ctx.lang, e, now))).collect();
-    render(&AdminListTpl { ctx: &ctx, rows, notice: q.notice(&ctx) })
+    let series = agora_db::events::series(&state.db).await?;
+    let series = series
+        .into_iter()
+        .filter(|s| Organiser::from_parts(&s.organiser_kind, s.organiser_id).is_some_and(|o| kept.contains(&o)))
+        .map(|s| s.title)
+        .collect();
+    let organisers = organiser_options(state, ctx.lang)
+        .await?
+        .into_iter()
+        .filter(|o| Organiser::parse(&o.value).is_some_and(|x| kept.contains(&x)))
+        .collect();
+    let tpl = AdminListTpl { ctx, rows, series, organisers, sf, errors, notice };
+    render_form(&tpl.errors, &tpl)
 }
 
 #[derive(Template)]
@@ -624,7 +696,12 @@ async fn form_view(
 /// What the event form may name, as rules and as drop-downs.
 async fn choices(state: &AppState, ctx: &Ctx) -> AppResult<(Choices, (Vec<Opt>, Vec<Opt>, Vec<Opt>, Vec<Opt>))> {
     let organisers = kept_organisers(state, ctx).await?;
-    let series = agora_db::events::series(&state.db).await?;
+    // An editor adds events to the series of the organisers they keep.
+    let series: Vec<_> = agora_db::events::series(&state.db)
+        .await?
+        .into_iter()
+        .filter(|s| Organiser::from_parts(&s.organiser_kind, s.organiser_id).is_some_and(|o| organisers.contains(&o)))
+        .collect();
     let consultations = agora_db::consultation::for_units(&state.db, None, 200, 0).await?.items;
     let districts = super::common::district_options(state).await?;
     let c = Choices {
@@ -805,15 +882,25 @@ async fn participants_view(state: &AppState, ctx: &Ctx, e: &CityEvent, s: Partic
     render_form(&tpl.errors, &tpl)
 }
 
+/// The participants' screen as a link opens it: with a confirmation to show, or a code read
+/// from a QR code, filled in to confirm.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ParticipantsQuery {
+    ok: String,
+    kod: String,
+}
+
 async fn participants(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Query(q): Query<OkQuery>,
+    Query(q): Query<ParticipantsQuery>,
 ) -> AppResult<Response> {
     let e = kept_event(&state, &ctx, id).await?;
-    let s =
-        ParticipantsScreen { code: String::new(), after: None, errors: FormErrors::default(), notice: q.notice(&ctx) };
+    let code = normalise_code(&q.kod).map(|c| printed_code(&c)).unwrap_or_default();
+    let notice = super::common::notice(&ctx, &q.ok);
+    let s = ParticipantsScreen { code, after: None, errors: FormErrors::default(), notice };
     participants_view(&state, &ctx, &e, s).await
 }
 
@@ -892,4 +979,188 @@ async fn afterwards(
     )
     .await?;
     Ok(redirect(&format!("/admin/wydarzenia/{id}/uczestnicy?ok=flash-saved")).into_response())
+}
+
+// ---- documents: the sign-in sheet and certificates ----
+
+/// Blank rows at the end of a sign-in sheet, for people who come without registering.
+const BLANK_ROWS: usize = 10;
+
+/// What an event's documents say of it: its kind, time, place and organiser.
+fn event_terms(lang: Lang, e: &CityEvent) -> Vec<(String, String)> {
+    let c = card(lang, e, Utc::now());
+    vec![
+        (lang.t("event-field-kind"), c.kind),
+        (lang.t("event-when"), c.when),
+        (lang.t("event-field-place"), c.place),
+        (lang.t("event-field-organiser"), c.organiser),
+    ]
+}
+
+/// The sign-in sheet printed for the door: everyone with a place, by name, then blank rows.
+async fn sign_in_sheet(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    use agora_export::sheet::{Block, Sheet, SignInTable};
+    let e = kept_event(&state, &ctx, id).await?;
+    let regs = agora_db::events::registrations(&state.db, id).await?;
+    let mut names: Vec<String> =
+        regs.into_iter().filter(|r| r.placement == Placement::Confirmed).map(|r| r.name).collect();
+    names.sort_by_key(|n| n.to_lowercase());
+    names.extend(std::iter::repeat_n(String::new(), BLANK_ROWS));
+    let lang = ctx.lang;
+    let sheet = Sheet {
+        lang: lang.code().to_owned(),
+        title: lang.t_args("event-sheet-title", &[("title", e.title.clone().into())]),
+        blocks: vec![
+            Block::Terms(event_terms(lang, &e)),
+            Block::SignIn(SignInTable {
+                caption: lang.t("event-sheet-caption"),
+                name_header: lang.t("event-field-name"),
+                sign_header: lang.t("event-sheet-signature"),
+                names,
+            }),
+        ],
+    };
+    let bytes = super::recognition::sheet_pdf(sheet).await?;
+    Ok(super::recognition::pdf_response(bytes, &format!("lista-obecnosci-{id}.pdf")))
+}
+
+async fn send_certificates(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let e = kept_event(&state, &ctx, id).await?;
+    let entry = ctx.audit("event.certificates", "city_event", e.title.clone());
+    let n = agora_db::events::send_certificates(&state.db, id, &entry).await?;
+    state.jobs_waiting.notify_one();
+    let key = if n > 0 { "flash-event-certificates-sent" } else { "flash-event-certificates-none" };
+    Ok(redirect(&format!("/admin/wydarzenia/{id}/uczestnicy?ok={key}")).into_response())
+}
+
+/// A certificate's reference: the event's and the registration's numbers.
+fn reference(e: &CityEvent, r: &RegistrationRow) -> String {
+    format!("ZU/W/{}/{}", e.id, r.id)
+}
+
+/// A certificate of attendance, for someone checked in at the event.
+async fn attendance_certificate(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+    use agora_export::sheet::{Block, Sheet};
+    let (r, e) = registration_of(&state, &token).await?;
+    let Some(came) = r.checked_in_at else { return Err(AppError::NotFound) };
+    let lang = Lang::parse(&r.lang).unwrap_or_default();
+    let issued = time::day(lang, time::local_date(Utc::now()));
+    let mut terms = vec![(lang.t("event-cert-person"), r.name.clone()), (lang.t("event-cert-event"), e.title.clone())];
+    terms.extend(event_terms(lang, &e));
+    terms.push((lang.t("event-cert-reference"), reference(&e, &r)));
+    let sheet = Sheet {
+        lang: lang.code().to_owned(),
+        title: lang.t("event-cert-title"),
+        blocks: vec![
+            Block::Terms(terms),
+            Block::Paragraph(lang.t_args(
+                "event-cert-attests",
+                &[
+                    ("name", r.name.clone().into()),
+                    ("title", e.title.clone().into()),
+                    ("day", time::day(lang, time::local_date(came)).into()),
+                    ("organiser", organiser_name(lang, &e).into()),
+                ],
+            )),
+            Block::Note(
+                lang.t_args("event-cert-note", &[("issued", issued.into()), ("reference", reference(&e, &r).into())]),
+            ),
+        ],
+    };
+    let bytes = super::recognition::sheet_pdf(sheet).await?;
+    Ok(super::recognition::pdf_response(bytes, &format!("zaswiadczenie-{}.pdf", e.id)))
+}
+
+/// Whether the person behind `r` has come to every session of the academy series `series`,
+/// all of them held: then the series is completed. Returns the sessions with attendance.
+async fn completed(
+    state: &AppState,
+    series: i64,
+    r: &RegistrationRow,
+) -> AppResult<Option<Vec<agora_db::events::SessionAttended>>> {
+    let academy = agora_db::events::academy(&state.db).await?;
+    if !academy.iter().any(|s| s.id == series) {
+        return Ok(None);
+    }
+    let sessions = agora_db::events::series_attendance(&state.db, series, &r.email).await?;
+    let now = Utc::now();
+    let done = !sessions.is_empty() && sessions.iter().all(|s| s.attended && s.ends_at <= now);
+    Ok(done.then_some(sessions))
+}
+
+/// A certificate of completing an academy series, for someone who came to every session.
+async fn completion_certificate(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+    use agora_export::sheet::{Block, Sheet};
+    let (r, e) = registration_of(&state, &token).await?;
+    let series = e.series_id.ok_or(AppError::NotFound)?;
+    let sessions = completed(&state, series, &r).await?.ok_or(AppError::NotFound)?;
+    let lang = Lang::parse(&r.lang).unwrap_or_default();
+    let title = e.series_title.clone().unwrap_or_default();
+    let reference = format!("ZU/A/{series}/{}", r.id);
+    let sheet = Sheet {
+        lang: lang.code().to_owned(),
+        title: lang.t("academy-cert-title"),
+        blocks: vec![
+            Block::Terms(vec![
+                (lang.t("event-cert-person"), r.name.clone()),
+                (lang.t("academy-cert-series"), title.clone()),
+                (lang.t("event-cert-reference"), reference.clone()),
+            ]),
+            Block::Paragraph(lang.t_args(
+                "academy-cert-attests",
+                &[
+                    ("name", r.name.clone().into()),
+                    ("series", title.into()),
+                    ("count", i64::try_from(sessions.len()).unwrap_or(0).into()),
+                ],
+            )),
+            Block::Heading(lang.t("academy-cert-sessions")),
+            Block::List(
+                sessions
+                    .iter()
+                    .map(|s| format!("{}: {}", time::day(lang, time::local_date(s.starts_at)), s.title))
+                    .collect(),
+            ),
+            Block::Note(lang.t_args(
+                "event-cert-note",
+                &[("issued", time::day(lang, time::local_date(Utc::now())).into()), ("reference", reference.into())],
+            )),
+        ],
+    };
+    let bytes = super::recognition::sheet_pdf(sheet).await?;
+    Ok(super::recognition::pdf_response(bytes, &format!("akademia-{series}.pdf")))
+}
+
+// ---- the academy ----
+
+/// A series of the academy with its sessions.
+struct SeriesView {
+    title: String,
+    description: String,
+    audience: Option<String>,
+    sessions: Vec<EventCard>,
+}
+
+#[derive(Template)]
+#[template(path = "events/academy.html")]
+struct AcademyTpl<'a> {
+    ctx: &'a Ctx,
+    series: Vec<SeriesView>,
+}
+
+/// The academy's catalogue: its training series, whom each is for, and their sessions.
+async fn academy_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let now = Utc::now();
+    let series = agora_db::events::academy(&state.db).await?;
+    let sessions = agora_db::events::of_series(&state.db, &series.iter().map(|s| s.id).collect::<Vec<_>>()).await?;
+    let series = series
+        .into_iter()
+        .map(|s| SeriesView {
+            sessions: sessions.iter().filter(|e| e.series_id == Some(s.id)).map(|e| card(ctx.lang, e, now)).collect(),
+            title: s.title,
+            description: crate::markdown::to_html(&s.description),
+            audience: s.audience,
+        })
+        .collect();
+    render_public(&AcademyTpl { ctx: &ctx, series }, None)
 }

@@ -58,7 +58,7 @@ fn instants(from: NaiveDate, to: NaiveDate) -> AppResult<(DateTime<Utc>, DateTim
     Ok((start_of(from)?, start_of(to.succ_opt().ok_or(AppError::BadRequest)?)?))
 }
 
-fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
+pub(super) fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
@@ -70,7 +70,7 @@ fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
 }
 
 /// Lays out `sheet` off the threads that serve requests.
-async fn sheet_pdf(sheet: Sheet) -> AppResult<Vec<u8>> {
+pub(super) async fn sheet_pdf(sheet: Sheet) -> AppResult<Vec<u8>> {
     tokio::task::spawn_blocking(move || agora_export::pdf::sheet(&sheet))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?

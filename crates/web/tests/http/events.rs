@@ -317,3 +317,96 @@ async fn the_day_before_everyone_with_a_place_is_reminded_once() {
     assert!(m.attachments.iter().any(|a| a.content.contains("BEGIN:VEVENT")));
     assert!(app.mail().await.iter().filter(|m| m.to == "bolek@example.org").all(|m| !m.subject.starts_with("Jutro")));
 }
+
+#[tokio::test]
+async fn the_door_has_a_sheet_attendees_get_certificates_and_the_academy_certifies_a_whole_series() {
+    let app = TestApp::new().await;
+    let mut centre = app.signed_in("centrum@example.org", &[Grant::CentreEditor]).await;
+
+    // A series of the academy must say whom it is for.
+    let series = [
+        ("series_title", "Akademia Dobrego Dialogu"),
+        ("series_description", "Dwa spotkania o prowadzeniu dialogu w dzielnicy."),
+        ("series_organiser", "centre"),
+        ("series_academy", "on"),
+    ];
+    let r = centre.post("/admin/wydarzenia/serie", &series).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.field_error("series_audience").is_some());
+    assert_eq!(r.input_value("series_title").as_deref(), Some("Akademia Dobrego Dialogu"));
+    let mut with_audience = series.to_vec();
+    with_audience.push(("series_audience", "radni dzielnic"));
+    assert_eq!(centre.post("/admin/wydarzenia/serie", &with_audience).await.status, StatusCode::SEE_OTHER);
+    let sid = agora_db::events::academy(app.db()).await.unwrap()[0].id.to_string();
+
+    let (s1, e1, s2, e2) = (local(2, 10), local(2, 12), local(3, 10), local(3, 12));
+    let titles = ["Zajęcia 1: słuchanie", "Zajęcia 2: moderacja"];
+    let mut sessions = Vec::new();
+    for (title, s, e) in [(titles[0], &s1, &e1), (titles[1], &s2, &e2)] {
+        let f =
+            event_form("centre", s, e, &[("event_kind", "training"), ("event_title", title), ("event_series", &sid)]);
+        sessions.push(create(&mut centre, &f).await);
+    }
+    let academy = app.client().get("/akademia").await.text();
+    assert!(academy.contains("Akademia Dobrego Dialogu") && academy.contains("radni dzielnic"));
+    assert!(academy.contains(titles[0]) && academy.contains(titles[1]));
+
+    let mut links = Vec::new();
+    for id in &sessions {
+        let r = register(&mut app.client(), *id, "Ala Nowak", "ala@example.org", &[]).await;
+        links.push(r.location().to_owned());
+    }
+    register(&mut app.client(), sessions[0], "Bolek Lis", "bolek@example.org", &[]).await;
+
+    // The sign-in sheet lists everyone with a place, by name.
+    let (status, kind, pdf) = centre.get_bytes(&format!("/admin/wydarzenia/{}/lista.pdf", sessions[0])).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(kind.starts_with("application/pdf"));
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    assert!(text.contains("Ala Nowak") && text.contains("Bolek Lis") && text.contains("Podpis"), "{text}");
+    assert_eq!(
+        app.client().get(&format!("/admin/wydarzenia/{}/lista.pdf", sessions[0])).await.status,
+        StatusCode::SEE_OTHER
+    );
+
+    // Ala comes to both; certificates go to those who came, once.
+    for (id, link) in sessions.iter().zip(&links) {
+        let code = agora_db::events::by_token(app.db(), link.rsplit('/').next().unwrap()).await.unwrap().unwrap().code;
+        let r = centre.post(&format!("/admin/wydarzenia/{id}/obecnosc"), &[("checkin_code", &code)]).await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    let r = centre.post(&format!("/admin/wydarzenia/{}/zaswiadczenia", sessions[0]), &[]).await;
+    assert!(r.location().ends_with("flash-event-certificates-sent"));
+    let r = centre.post(&format!("/admin/wydarzenia/{}/zaswiadczenia", sessions[0]), &[]).await;
+    assert!(r.location().ends_with("flash-event-certificates-none"), "nobody gets it twice");
+    let mail = app.last_mail_to("ala@example.org").await;
+    assert!(mail.subject.starts_with("Zaświadczenie o udziale"), "{}", mail.subject);
+    assert!(app.mail().await.iter().all(|m| m.to != "bolek@example.org" || !m.subject.starts_with("Zaświadczenie")));
+    let (status, _, pdf) = app.client().get_bytes(&format!("{}/zaswiadczenie.pdf", links[0])).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(pdf_extract::extract_text_from_mem(&pdf).unwrap().contains("Ala Nowak"));
+    let bolek = agora_db::events::registrations(app.db(), sessions[0]).await.unwrap();
+    let bolek = bolek.iter().find(|r| r.name == "Bolek Lis").unwrap();
+    let r = app.client().get(&format!("/wydarzenia/zgloszenie/{}/zaswiadczenie.pdf", bolek.token)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "no certificate for someone who did not come");
+
+    // The series is completed once every session has been held: then its certificate is there.
+    let page = app.client().get(&links[1]).await.text();
+    assert!(!page.contains("ukończeniu cyklu"), "the sessions are still to come");
+    assert_eq!(app.client().get(&format!("{}/ukonczenie.pdf", links[1])).await.status, StatusCode::NOT_FOUND);
+    let (p1, p1e, p2, p2e) = (local(-9, 10), local(-9, 12), local(-2, 10), local(-2, 12));
+    for (id, title, s, e) in [(sessions[0], titles[0], &p1, &p1e), (sessions[1], titles[1], &p2, &p2e)] {
+        let f =
+            event_form("centre", s, e, &[("event_kind", "training"), ("event_title", title), ("event_series", &sid)]);
+        let r = centre.post(&format!("/admin/wydarzenia/{id}"), &f).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "a held session can be corrected: {}", r.text());
+    }
+    assert!(app.client().get(&links[1]).await.text().contains("ukończeniu cyklu"));
+    let (status, _, pdf) = app.client().get_bytes(&format!("{}/ukonczenie.pdf", links[1])).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    assert!(
+        text.contains("Akademia Dobrego Dialogu") && text.contains(titles[0]) && text.contains(titles[1]),
+        "{text}"
+    );
+}
