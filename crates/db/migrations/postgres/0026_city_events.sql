@@ -80,4 +80,6 @@ CREATE UNIQUE INDEX registrations_person ON registrations(event_id, email_key) W
 CREATE UNIQUE INDEX registrations_code ON registrations(event_id, code);
 CREATE INDEX registrations_event ON registrations(event_id, placement, id);
 CREATE INDEX registrations_account ON registrations(account_id);
+-- A person's events ("Moje wydarzenia") and their attendance across a series, by address.
+CREATE INDEX registrations_email ON registrations(email_key);
 CREATE INDEX registrations_offers ON registrations(placement, offered_at);
