@@ -146,10 +146,10 @@ pub fn attachments<'a>(
 ) -> Result<Vec<FileType>, FieldError> {
     let mut out = Vec::new();
     for (name, bytes, too_big) in files {
-        out.push(attachment(name, bytes, too_big)?);
-        if out.len() > FILES_MAX {
+        if out.len() == FILES_MAX {
             return Err(FieldError::with_limit("advice_files", "advice-too-many-files", FILES_MAX));
         }
+        out.push(attachment(name, bytes, too_big)?);
     }
     Ok(out)
 }
@@ -322,6 +322,11 @@ fn redact_numbers(text: &str) -> String {
         }
     }
     out
+}
+
+/// The number a request is known by, e.g. "DOR/17": its receipt number.
+pub fn number(id: i64) -> String {
+    format!("DOR/{id}")
 }
 
 /// The day a request sent on `opened_on` is due: the working days of

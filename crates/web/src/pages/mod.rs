@@ -5,6 +5,7 @@
 mod access;
 mod account;
 mod admin;
+mod advice;
 mod answer_rules;
 mod answering;
 mod applications;
@@ -61,6 +62,7 @@ pub fn routes() -> Router<AppState> {
         .merge(moderation::routes())
         .merge(news::routes())
         .merge(centre::routes())
+        .merge(advice::routes())
         .merge(recognition::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })
