@@ -13,6 +13,9 @@ use agora_domain::advice::{Asker, RequestInput, Topic};
 use agora_domain::tracked::{TrackedKind, TrackedState};
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// The setting that names the department answering for the advice desk in the ledger.
+pub const DESK_SETTING: &str = "advice_desk";
+
 /// A job that goes with a change (the mail it sends): its kind and payload.
 #[derive(Debug, Clone)]
 pub struct Job {

@@ -36,7 +36,7 @@ use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 
 /// Where administrators' choice of the department answering for the advice desk is kept.
-const DESK_KEY: &str = "advice_desk";
+const DESK_KEY: &str = db::DESK_SETTING;
 /// Requests per page of the advisers' queue.
 const QUEUE_PAGE: i64 = 50;
 
