@@ -427,6 +427,13 @@ struct KeyQuery {
     ok: String,
 }
 
+/// What was typed into the requester's page's forms, kept when one is refused.
+#[derive(Default)]
+struct Typed {
+    message: MessageForm,
+    rating: RatingForm,
+}
+
 #[derive(Template)]
 #[template(path = "advice/request.html")]
 struct RequestTpl<'a> {
@@ -447,11 +454,11 @@ async fn request_view(
     ctx: &Ctx,
     r: &Request,
     key: &str,
-    message: MessageForm,
-    rating: RatingForm,
+    typed: Typed,
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<Response> {
+    let Typed { message, rating } = typed;
     let tpl = RequestTpl {
         ctx,
         v: view(state, ctx.lang, r).await?,
@@ -479,17 +486,7 @@ async fn request_page(
     let r = load(&state, id).await?;
     requester(&ctx, &r, &q.klucz)?;
     let notice = notice(&ctx, &q.ok);
-    request_view(
-        &state,
-        &ctx,
-        &r,
-        &q.klucz,
-        MessageForm::default(),
-        RatingForm::default(),
-        FormErrors::default(),
-        notice,
-    )
-    .await
+    request_view(&state, &ctx, &r, &q.klucz, Typed::default(), FormErrors::default(), notice).await
 }
 
 /// Where the requester's page is, with the key when they came with one.
@@ -510,7 +507,7 @@ async fn requester_message(
     requester(&ctx, &r, &f.klucz)?;
     let key = f.klucz.clone();
     let reshow = async |errors: FormErrors, r: Request, f: MessageForm| {
-        request_view(&state, &ctx, &r, &key, f, RatingForm::default(), errors, None).await
+        request_view(&state, &ctx, &r, &key, Typed { message: f, ..Typed::default() }, errors, None).await
     };
     if !rules::requester_may_write(r.state) {
         let errors = FormErrors::general("advice_message", ctx.t("advice-closed-for-messages"), ctx.lang);
@@ -573,7 +570,7 @@ async fn rate(
         FormErrors::general("advice_rating", ctx.t("advice-rated-before"), ctx.lang)
     };
     let r = load(&state, id).await?;
-    request_view(&state, &ctx, &r, &key, MessageForm::default(), f, errors, None).await
+    request_view(&state, &ctx, &r, &key, Typed { rating: f, ..Typed::default() }, errors, None).await
 }
 
 /// A file of a request, for the person who asked and for advisers.
@@ -777,17 +774,25 @@ fn publish_draft(r: &Request) -> PublishForm {
     }
 }
 
+/// What was typed into the adviser's page's forms, kept when one is refused; the publication
+/// form starts from its draft unless it was sent.
+#[derive(Default)]
+struct CaseTyped {
+    message: MessageForm,
+    answer: AnswerForm,
+    publish: Option<PublishForm>,
+}
+
 /// The adviser's page of request `r`, with what was typed into whichever of its forms.
 async fn case_view(
     state: &AppState,
     ctx: &Ctx,
     r: &Request,
-    message: MessageForm,
-    answer: AnswerForm,
-    publish: Option<PublishForm>,
+    typed: CaseTyped,
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<Response> {
+    let CaseTyped { message, answer, publish } = typed;
     let tpl = CaseTpl {
         ctx,
         v: view(state, ctx.lang, r).await?,
@@ -812,8 +817,7 @@ async fn case_page(
     ctx.require(Action::Advise)?;
     let r = load(&state, id).await?;
     let notice = q.notice(&ctx);
-    case_view(&state, &ctx, &r, MessageForm::default(), AnswerForm::default(), None, FormErrors::default(), notice)
-        .await
+    case_view(&state, &ctx, &r, CaseTyped::default(), FormErrors::default(), notice).await
 }
 
 fn case_path(id: i64, ok: &str) -> String {
@@ -828,7 +832,7 @@ async fn take(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> A
     if !rules::may_take(r.state) || !db::take(&state.db, id, actor, &entry).await? {
         let now = load(&state, id).await?;
         let errors = FormErrors::general("advice_message", ctx.t("advice-taken-before"), ctx.lang);
-        return case_view(&state, &ctx, &now, MessageForm::default(), AnswerForm::default(), None, errors, None).await;
+        return case_view(&state, &ctx, &now, CaseTyped::default(), errors, None).await;
     }
     Ok(redirect(&case_path(id, "flash-advice-taken")).into_response())
 }
@@ -864,13 +868,13 @@ async fn adviser_message(
     let r = load(&state, id).await?;
     if !rules::in_hand(r.state) {
         let errors = FormErrors::general("advice_message", ctx.t("advice-take-first"), ctx.lang);
-        return case_view(&state, &ctx, &r, f, AnswerForm::default(), None, errors, None).await;
+        return case_view(&state, &ctx, &r, CaseTyped { message: f, ..CaseTyped::default() }, errors, None).await;
     }
     let m = match f.parse() {
         Ok(m) => m,
         Err(e) => {
             let errors = FormErrors::from_invalid(&e, ctx.lang);
-            return case_view(&state, &ctx, &r, f, AnswerForm::default(), None, errors, None).await;
+            return case_view(&state, &ctx, &r, CaseTyped { message: f, ..CaseTyped::default() }, errors, None).await;
         }
     };
     // Asking again while the clock already stands leaves it standing since the first time.
@@ -883,7 +887,7 @@ async fn adviser_message(
     if !db::add_message(&state.db, id, r.state, &msg, clock, Some(&mail), actor, &entry).await? {
         let now = load(&state, id).await?;
         let errors = FormErrors::general("advice_message", ctx.t("advice-moved"), ctx.lang);
-        return case_view(&state, &ctx, &now, f, AnswerForm::default(), None, errors, None).await;
+        return case_view(&state, &ctx, &now, CaseTyped { message: f, ..CaseTyped::default() }, errors, None).await;
     }
     state.jobs_waiting.notify_one();
     Ok(redirect(&case_path(id, "flash-advice-message-sent")).into_response())
@@ -899,13 +903,13 @@ async fn answer(
     let r = load(&state, id).await?;
     if !rules::in_hand(r.state) {
         let errors = FormErrors::general("advice_answer", ctx.t("advice-take-first"), ctx.lang);
-        return case_view(&state, &ctx, &r, MessageForm::default(), f, None, errors, None).await;
+        return case_view(&state, &ctx, &r, CaseTyped { answer: f, ..CaseTyped::default() }, errors, None).await;
     }
     let text = match f.parse() {
         Ok(t) => t,
         Err(e) => {
             let errors = FormErrors::from_invalid(&e, ctx.lang);
-            return case_view(&state, &ctx, &r, MessageForm::default(), f, None, errors, None).await;
+            return case_view(&state, &ctx, &r, CaseTyped { answer: f, ..CaseTyped::default() }, errors, None).await;
         }
     };
     let mail = requester_mail(&state, &r, "advice-mail-answer-subject", "advice-mail-answer-body", &text);
@@ -914,7 +918,7 @@ async fn answer(
     if !db::answer(&state.db, id, r.state, &text, today(), Some(&mail), actor, &entry).await? {
         let now = load(&state, id).await?;
         let errors = FormErrors::general("advice_answer", ctx.t("advice-moved"), ctx.lang);
-        return case_view(&state, &ctx, &now, MessageForm::default(), f, None, errors, None).await;
+        return case_view(&state, &ctx, &now, CaseTyped { answer: f, ..CaseTyped::default() }, errors, None).await;
     }
     state.jobs_waiting.notify_one();
     Ok(redirect(&case_path(id, "flash-advice-answered")).into_response())
@@ -938,7 +942,7 @@ async fn publish(
         }
         Err(e) => FormErrors::from_invalid(&e, ctx.lang),
     };
-    case_view(&state, &ctx, &r, MessageForm::default(), AnswerForm::default(), Some(f), errors, None).await
+    case_view(&state, &ctx, &r, CaseTyped { publish: Some(f), ..CaseTyped::default() }, errors, None).await
 }
 
 async fn unpublish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {

@@ -17,7 +17,7 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR tiny";
 const QUESTION: &str =
     "Nazywam się Anna Nowak. Jak złożyć uwagę do projektu planu miejscowego dla Zabłocia? Tel. 600 100 200.";
 
-fn request<'a>(email: &'a str) -> Vec<(&'a str, &'a str)> {
+fn request(email: &str) -> Vec<(&str, &str)> {
     vec![
         ("advice_topic", "spatial_planning"),
         ("advice_asker", "resident"),
