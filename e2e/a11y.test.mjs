@@ -486,6 +486,44 @@ const PAGES = [
     expect: '#error-summary',
     status: 422,
   },
+  { name: 'advice: questions and answers (doradztwo)', path: '/doradztwo', shot: true },
+  { name: 'advice: questions and answers on one topic (doradztwo)', path: '/doradztwo?temat=spatial_planning' },
+  { name: 'advice: a published question and answer (doradztwo)', path: (s) => s.adviceQaHref },
+  { name: 'advice: the request form (doradztwo)', path: '/doradztwo/nowa', shot: true },
+  { name: 'advice: the request form signed in (doradztwo)', path: '/doradztwo/nowa', as: 'resident' },
+  {
+    name: 'advice: the request form left empty (doradztwo)',
+    path: '/doradztwo/nowa',
+    submit: 'main form[action^="/doradztwo/nowa"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'advice: my requests (doradztwo)', path: '/konto/doradztwo', as: 'resident' },
+  { name: 'advice: an answered request to rate (doradztwo)', path: (s) => s.adviceMineHref, as: 'resident', shot: true },
+  {
+    name: 'advice: a rating left out (doradztwo)',
+    path: (s) => s.adviceMineHref,
+    as: 'resident',
+    submit: 'main form[action$="/ocena"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'advice: the queue (doradztwo)', path: '/admin/doradztwo', as: 'adviser', shot: true },
+  { name: 'advice: the queue with the desk setting (doradztwo)', path: '/admin/doradztwo?widok=w-toku', as: 'admin' },
+  { name: 'advice: answered requests (doradztwo)', path: '/admin/doradztwo?widok=odpowiedziane', as: 'adviser' },
+  { name: 'advice: a paused request (doradztwo)', path: (s) => s.advicePausedHref, as: 'adviser', shot: true },
+  { name: 'advice: a new request to take (doradztwo)', path: (s) => s.adviceNewHref, as: 'adviser' },
+  { name: 'advice: an answered request to publish (doradztwo)', path: (s) => s.advicePublishedHref, as: 'adviser' },
+  {
+    name: 'advice: an answer too short (doradztwo)',
+    path: (s) => s.advicePausedHref,
+    as: 'adviser',
+    fill: { '#advice_answer': 'Tak.' },
+    submit: 'main form[action$="/odpowiedz"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'advice: a request in the ledger (doradztwo)', path: (s) => s.adviceLedgerHref },
 ].filter((p) => !ONLY || p.name.includes(ONLY) || (typeof p.path === 'string' && p.path.includes(ONLY)));
 
 // ---------------------------------------------------------------------------
@@ -582,6 +620,24 @@ async function setUp(ctx) {
   await Promise.all([page.waitForNavigation(), page.click('main form[action$="/zapisy"] button[type="submit"]')]);
   state.registrationHref = new URL(page.url()).pathname;
   assert.ok(state.registrationHref.startsWith('/wydarzenia/zgloszenie/'), `registering failed (at ${page.url()})`);
+
+  // The demo advice requests: the published one, a resident's answered one, the adviser's
+  // paused, new and published ones, and an unpublished one's row in the ledger.
+  await page.goto(`${base}/doradztwo`);
+  state.adviceQaHref = await page.$eval('main a[href^="/doradztwo/pytania/"]', (a) => a.getAttribute('href'));
+  const published = state.adviceQaHref.split('/').pop();
+  state.advicePublishedHref = `/admin/doradztwo/${published}`;
+  await page.goto(`${base}/admin/doradztwo?widok=w-toku`);
+  state.advicePausedHref = await page.$$eval('main table tr', (rows) =>
+    rows.find((r) => /Czeka na odpowiedź osoby pytającej/.test(r.textContent)).querySelector('a').getAttribute('href'));
+  await page.goto(`${base}/admin/doradztwo`);
+  state.adviceNewHref = await page.$eval('main table a[href^="/admin/doradztwo/"]', (a) => a.getAttribute('href'));
+  state.adviceLedgerHref = `/odpowiedzi-miasta/${state.adviceNewHref.split('/').pop()}`;
+  const resident = await context('pl', 'resident');
+  const rp = await resident.newPage();
+  await rp.goto(`${base}/konto/doradztwo`);
+  state.adviceMineHref = await rp.$eval('main table a[href^="/doradztwo/prosby/"]', (a) => a.getAttribute('href'));
+  await rp.close();
 
   // A draft consultation lasting four days with no methods: publishing it
   // shows the page that lists the rules it breaks.

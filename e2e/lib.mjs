@@ -24,6 +24,8 @@ export const ACCOUNTS = {
   moderator: { email: 'moderator@agora.test', password: 'demo-moderator-2026' },
   district: { email: 'redaktor.podgorze@agora.test', password: 'demo-podgorze-2026' },
   centre: { email: 'redaktor.centrum@agora.test', password: 'demo-centrum-2026' },
+  adviser: { email: 'doradca@agora.test', password: 'demo-doradca-2026' },
+  resident: { email: 'anna.mieszkanka@agora.test', password: 'demo-mieszkaniec-2026' },
 };
 
 /** The demo consultation that is open for remarks. */

@@ -82,6 +82,7 @@ impl BeginWrite for PgPool {
 }
 
 pub mod access_requests;
+pub mod advice;
 pub mod applications;
 pub mod audit;
 pub mod bodies;

@@ -50,6 +50,21 @@ pub async fn age_forum_post(db: &Db, id: i64, hours: i64) -> DbResult<()> {
     Ok(())
 }
 
+/// Moves tracked request `id` to have been sent on `opened_on` and be due on `due_on`, as if
+/// it had waited that long.
+pub async fn date_tracked(db: &Db, id: i64, opened_on: chrono::NaiveDate, due_on: chrono::NaiveDate) -> DbResult<()> {
+    exec!(db, p => sqlx::query("UPDATE tracked_requests SET opened_on = $1, due_on = $2 WHERE id = $3")
+        .bind(opened_on).bind(due_on).bind(id).execute(p).await?);
+    Ok(())
+}
+
+/// Moves the day advice request `id`'s clock stopped to `paused_on`.
+pub async fn date_advice_pause(db: &Db, id: i64, paused_on: chrono::NaiveDate) -> DbResult<()> {
+    exec!(db, p => sqlx::query("UPDATE advice_requests SET paused_on = $1 WHERE id = $2")
+        .bind(paused_on).bind(id).execute(p).await?);
+    Ok(())
+}
+
 async fn fresh_postgres(url: &str, schema: &str) -> DbResult<Db> {
     let base = PgConnectOptions::from_str(url).map_err(|e| crate::DbError::BadUrl(e.to_string()))?;
     let mut admin = base.clone().connect().await?;

@@ -99,6 +99,15 @@ impl FileType {
     }
 }
 
+/// Whether a file's name fits the type found in its content: its extension, if it has one,
+/// is one that type goes by. A name without an extension claims nothing.
+pub fn name_fits(name: &str, t: FileType) -> bool {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let Some((_, ext)) = base.rsplit_once('.') else { return true };
+    let ext = ext.to_ascii_lowercase();
+    ext == t.extension() || (t == FileType::Jpeg && ext == "jpeg")
+}
+
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }

@@ -5,6 +5,7 @@ mod text_enum;
 
 pub mod access_request;
 pub mod account;
+pub mod advice;
 pub mod answer_rules;
 pub mod application;
 pub mod body;

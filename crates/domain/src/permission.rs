@@ -19,6 +19,9 @@ text_enum! {
         Moderator = "moderator",
         /// Writes the City Dialogue Centre's own content: news on any subject, its pages.
         CentreEditor = "centre_editor",
+        /// Answers advice requests (Bank Wspierania Partycypacji): city staff or an outside
+        /// expert the city engages, either way for no one unit in particular.
+        Adviser = "adviser",
         /// Manages reference data, roles, pages and rules.
         Administrator = "administrator",
     }
@@ -31,7 +34,11 @@ impl RoleKind {
             RoleKind::Organiser => Some(ScopeKind::Unit),
             RoleKind::DistrictEditor => Some(ScopeKind::District),
             RoleKind::BodySecretary => Some(ScopeKind::Body),
-            RoleKind::Resident | RoleKind::Moderator | RoleKind::CentreEditor | RoleKind::Administrator => None,
+            RoleKind::Resident
+            | RoleKind::Moderator
+            | RoleKind::CentreEditor
+            | RoleKind::Adviser
+            | RoleKind::Administrator => None,
         }
     }
 }
@@ -62,6 +69,8 @@ pub enum Grant {
     Moderator,
     /// See [`RoleKind::CentreEditor`].
     CentreEditor,
+    /// See [`RoleKind::Adviser`].
+    Adviser,
     /// See [`RoleKind::Administrator`].
     Administrator,
 }
@@ -73,6 +82,7 @@ impl Grant {
             (RoleKind::Resident, None) => Some(Grant::Resident),
             (RoleKind::Moderator, None) => Some(Grant::Moderator),
             (RoleKind::CentreEditor, None) => Some(Grant::CentreEditor),
+            (RoleKind::Adviser, None) => Some(Grant::Adviser),
             (RoleKind::Administrator, None) => Some(Grant::Administrator),
             (RoleKind::Organiser, Some(id)) => Some(Grant::Organiser(id)),
             (RoleKind::DistrictEditor, Some(id)) => Some(Grant::DistrictEditor(id)),
@@ -90,6 +100,7 @@ impl Grant {
             Grant::BodySecretary(_) => RoleKind::BodySecretary,
             Grant::Moderator => RoleKind::Moderator,
             Grant::CentreEditor => RoleKind::CentreEditor,
+            Grant::Adviser => RoleKind::Adviser,
             Grant::Administrator => RoleKind::Administrator,
         }
     }
@@ -98,7 +109,7 @@ impl Grant {
     pub fn scope(&self) -> Option<i64> {
         match self {
             Grant::Organiser(id) | Grant::DistrictEditor(id) | Grant::BodySecretary(id) => Some(*id),
-            Grant::Resident | Grant::Moderator | Grant::CentreEditor | Grant::Administrator => None,
+            Grant::Resident | Grant::Moderator | Grant::CentreEditor | Grant::Adviser | Grant::Administrator => None,
         }
     }
 }
@@ -118,6 +129,8 @@ pub enum Action {
     Moderate,
     /// Write the Centre's own content: news about anything, the Centre's pages.
     EditCentreContent,
+    /// Take advice requests from the queue, write to those who asked, answer and publish.
+    Advise,
     /// Manage units, districts, categories, bodies and pages.
     ManageReferenceData,
     /// Grant and revoke roles.
@@ -140,7 +153,8 @@ fn grant_permits(grant: &Grant, action: Action) -> bool {
             | Grant::DistrictEditor(_)
             | Grant::BodySecretary(_)
             | Grant::Moderator
-            | Grant::CentreEditor,
+            | Grant::CentreEditor
+            | Grant::Adviser,
             Action::EnterStaffArea,
         ) => true,
         (Grant::Organiser(u), Action::ManageUnit(v)) => *u == v,
@@ -148,6 +162,7 @@ fn grant_permits(grant: &Grant, action: Action) -> bool {
         (Grant::BodySecretary(b), Action::ManageBody(c)) => *b == c,
         (Grant::Moderator, Action::Moderate) => true,
         (Grant::CentreEditor, Action::EditCentreContent) => true,
+        (Grant::Adviser, Action::Advise) => true,
         _ => false,
     }
 }
@@ -165,6 +180,7 @@ mod tests {
             (1i64..5).prop_map(Grant::BodySecretary),
             Just(Grant::Moderator),
             Just(Grant::CentreEditor),
+            Just(Grant::Adviser),
             Just(Grant::Administrator),
         ]
     }
@@ -177,6 +193,7 @@ mod tests {
             (1i64..5).prop_map(Action::ManageBody),
             Just(Action::Moderate),
             Just(Action::EditCentreContent),
+            Just(Action::Advise),
             Just(Action::ManageReferenceData),
             Just(Action::ManageRoles),
             Just(Action::ReadAuditLog),
@@ -228,6 +245,18 @@ mod tests {
             prop_assert!(!permits(&c, Action::ManageUnit(v)));
             let centre = matches!(g, Grant::CentreEditor | Grant::Administrator);
             prop_assert_eq!(permits(std::slice::from_ref(&g), Action::EditCentreContent), centre);
+        }
+
+        #[test]
+        fn advisers_advise_and_manage_nothing_else(v in 1i64..5, g in any_grant()) {
+            let a = [Grant::Adviser];
+            prop_assert!(permits(&a, Action::Advise));
+            prop_assert!(permits(&a, Action::EnterStaffArea));
+            prop_assert!(!permits(&a, Action::ManageUnit(v)));
+            prop_assert!(!permits(&a, Action::Moderate));
+            prop_assert!(!permits(&a, Action::EditCentreContent));
+            let advises = matches!(g, Grant::Adviser | Grant::Administrator);
+            prop_assert_eq!(permits(std::slice::from_ref(&g), Action::Advise), advises);
         }
 
         #[test]

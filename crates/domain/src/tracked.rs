@@ -42,6 +42,9 @@ text_enum! {
         Granted = "granted",
         /// A request the city refused, with reasons.
         Refused = "refused",
+        /// The city asked the person who sent it for something and waits for the reply: the
+        /// clock stands still, so nothing is due meanwhile (advice requests).
+        Paused = "paused",
     }
 }
 
@@ -80,11 +83,13 @@ impl TrackedKind {
     /// body's own rule says otherwise. Opinions and recommendations follow the 30 days in which
     /// an office answers a letter (art. 35 KPA), advice requests and forum positions the 14 days
     /// of a simple matter, and an accessibility request the 7 days of the act on digital
-    /// accessibility.
+    /// accessibility. An advice request counts working days, as its clock stops and starts
+    /// with the replies it waits for: ten of them are the same fortnight.
     pub fn default_period(self) -> Period {
         match self {
             TrackedKind::Opinion | TrackedKind::Recommendation => Period::Days(30),
-            TrackedKind::ForumPosition | TrackedKind::AdviceRequest => Period::Days(14),
+            TrackedKind::ForumPosition => Period::Days(14),
+            TrackedKind::AdviceRequest => Period::WorkingDays(10),
             TrackedKind::AccessibilityRequest => Period::Days(7),
             // Like a letter to the office: the month of art. 35 KPA.
             TrackedKind::BodyRequest => Period::Days(30),

@@ -77,7 +77,8 @@ pub enum Item {
         closed: bool,
     },
     /// Something the city owes an answer to (an opinion, a recommendation, …) and its answer.
-    /// Requests from people (advice, accessibility) are private; a body's opinions are public.
+    /// Requests from people are private, but for an advice request's row (its number, topic and
+    /// dates) in the public ledger; a body's opinions are public.
     Tracked {
         /// Whether it is on the public ledger.
         public: bool,

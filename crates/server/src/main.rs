@@ -2,6 +2,7 @@
 
 mod config;
 mod demo;
+mod demo_advice;
 mod demo_applications;
 mod demo_bodies;
 mod demo_centre;
@@ -124,7 +125,7 @@ fn storage(cfg: &Config) -> anyhow::Result<Arc<dyn object_store::ObjectStore>> {
 
 fn print_demo_accounts() {
     println!("\nDemo accounts (password — e-mail — role):");
-    for a in demo::ACCOUNTS.iter().chain([&demo_recognition::MEMBER]) {
+    for a in demo::ACCOUNTS.iter().chain([&demo_recognition::MEMBER, &demo_advice::ADVISER]) {
         println!("  {:<22} {:<32} {}", a.password, a.email, a.role);
     }
     println!();

@@ -331,6 +331,20 @@ fn label_key(field: &str) -> Option<&'static str> {
         "photo_alt_en" => "gallery-field-alt-en",
         "photo_caption" => "gallery-field-caption",
         "photo_caption_en" => "gallery-field-caption-en",
+        "advice_topic" => "advice-field-topic",
+        "advice_asker" => "advice-field-asker",
+        "advice_organisation" => "advice-field-organisation",
+        "advice_name" => "advice-field-name",
+        "advice_email" => "advice-field-email",
+        "advice_question" => "advice-field-question",
+        "advice_files" => "advice-field-files",
+        "advice_message" => "advice-field-message",
+        "advice_answer" => "advice-field-answer",
+        "advice_rating" => "advice-field-rating",
+        "advice_rating_comment" => "advice-field-rating-comment",
+        "advice_public_question" => "advice-field-public-question",
+        "advice_public_answer" => "advice-field-public-answer",
+        "advice_unit" => "advice-field-unit",
         _ => return None,
     })
 }
@@ -418,6 +432,47 @@ pub async fn read_multipart(
         }
     }
     Ok((Pairs(pairs), file))
+}
+
+/// Reads a multipart form whose field `file_field` may carry several files, each of at most
+/// `max` bytes: text fields as [`Pairs`], and the files chosen (a field left empty, as
+/// browsers send it when no file is chosen, is no file). The bytes of at most `keep` files
+/// are kept; later ones are listed without them, so that a flood of parts costs no memory and
+/// the caller can still refuse too many.
+pub async fn read_multipart_files(
+    mut mp: axum::extract::Multipart,
+    file_field: &str,
+    max: usize,
+    keep: usize,
+) -> Result<(Pairs, Vec<UploadedFile>), crate::error::AppError> {
+    let mut pairs = Vec::new();
+    let mut files: Vec<UploadedFile> = Vec::new();
+    while let Some(mut field) = mp.next_field().await? {
+        let name = field.name().unwrap_or("").to_owned();
+        if name != file_field {
+            pairs.push((name, field.text().await?));
+            continue;
+        }
+        let mut file = UploadedFile { name: field.file_name().unwrap_or("").to_owned(), ..UploadedFile::default() };
+        let skip = files.len() >= keep;
+        let mut size = 0;
+        while let Some(chunk) = field.chunk().await? {
+            size += chunk.len();
+            if skip {
+                continue;
+            }
+            if file.bytes.len() + chunk.len() > max {
+                file.too_big = true;
+                file.bytes = Vec::new();
+            } else if !file.too_big {
+                file.bytes.extend_from_slice(&chunk);
+            }
+        }
+        if size > 0 {
+            files.push(file);
+        }
+    }
+    Ok((Pairs(pairs), files))
 }
 
 #[cfg(test)]

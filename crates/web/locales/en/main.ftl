@@ -2671,3 +2671,174 @@ event-series-add = Add a series
 event-field-academy = A training series of the Academy (with a certificate of completion)
 event-field-audience = For whom (required for an Academy series)
 event-field-audience-hint = E.g. city staff, district councillors, local leaders.
+
+## Advice requests (issue 23)
+role-adviser = Adviser (Participation Support Bank)
+footer-advice = Advice
+tracked-state-paused = Waiting for the person who asked (deadline on hold)
+advice-title = Advice: the Participation Support Bank
+advice-lead = Residents, informal groups and non-governmental organisations can ask the city's advisers, free of charge, about spatial planning, the environment, local law, transport, running an organisation, or how to join or found a dialogue body.
+advice-how-1 = Describe your matter in the form and attach documents if you have any. You will get a receipt number.
+advice-how-2 = An adviser answers within 10 working days. When they ask you for more, the deadline waits for your reply.
+advice-how-3 = Answers to common questions are published here, without the details of those who asked.
+advice-ask = Ask an adviser
+advice-mine-title = My advice requests
+advice-mine-none = No advice request has been sent from this account yet.
+advice-qa-title = Questions and answers
+advice-qa-one = Question and answer
+advice-qa-none = No questions and answers on this topic have been published yet.
+advice-qa-count = { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}
+advice-qa-anonymised = The question and answer were published without the details of the person who asked.
+advice-all-topics = All topics
+advice-filter = Show
+advice-see-answer = See the answer
+advice-see-public = see the public page
+advice-question = Question
+advice-answer = The adviser's answer
+advice-answered-on = answered on
+advice-topic-spatial_planning = Spatial planning
+advice-topic-environment = Environment
+advice-topic-city_law = Local law
+advice-topic-transport = Sustainable transport
+advice-topic-ngo = NGO matters
+advice-topic-dialogue_body = Joining or founding a dialogue body
+advice-topic-other = Another topic
+advice-asker-resident = A resident
+advice-asker-informal_group = An informal group
+advice-asker-organisation = A non-governmental organisation
+advice-state-sent = Waiting for an adviser
+advice-state-acknowledged = With an adviser
+advice-state-paused = Waiting for the person who asked
+advice-state-answered = Answered
+advice-form-title = Request for advice
+advice-form-lead = All fields are required unless their name says "optional".
+advice-desk-closed = The advice desk does not take requests yet: an administrator has not chosen the department that runs it.
+advice-choose = Choose
+advice-field-topic = Topic
+advice-field-asker = Who is asking
+advice-field-organisation = Name of the group or organisation (required when a group or organisation asks)
+advice-field-organisation-hint = For example "Neighbours of Lipowa Street" or "Green Zabłocie Association".
+advice-field-name = Full name (optional)
+advice-field-email = E-mail address
+advice-field-email-hint = We send the confirmation with the receipt number, the adviser's messages and the answer there.
+advice-email-account = We will send the confirmation, messages and the answer to your account's address: { $email }.
+advice-field-question = Question
+advice-field-question-hint = Describe the matter and what you need (at least 20 characters).
+advice-field-files = Attachments (optional)
+advice-field-files-hint = At most { $files } files, each up to { $mb } MB: PDF, DOCX, ODT, XLSX, ODS or a PNG, JPG or WebP image.
+advice-privacy = Only advisers see your details. If the answer is published, it is without your name, your group's name and your contact details.
+advice-submit = Send the request for advice
+advice-number = Receipt number
+advice-state = Status
+advice-sent-on = Sent
+advice-due = Answer due
+advice-paused-since = deadline on hold since { $date }
+advice-paused-days = { $days ->
+    [one] The deadline moved by { $days } working day of waiting for a reply.
+   *[other] The deadline moved by { $days } working days of waiting for a reply.
+}
+advice-adviser = Adviser
+advice-request-title = Request for advice
+advice-key-note = Keep the link to this page: we have e-mailed it too. Anyone with the link can see the request.
+advice-messages = Messages
+advice-messages-none = No messages yet.
+advice-message-pauses = asks for more, deadline on hold
+advice-field-message = Message
+advice-field-message-hint = For example an answer to the adviser's question, or more about your request.
+advice-send-message = Send the message
+advice-field-rating = Did the answer help?
+advice-rating-1 = 1: it did not help
+advice-rating-2 = 2: it helped a little
+advice-rating-3 = 3: it helped in part
+advice-rating-4 = 4: it helped
+advice-rating-5 = 5: it helped a lot
+advice-field-rating-comment = Comment (optional)
+advice-rate = Rate the answer
+advice-your-rating = Your rating: { $rating } out of 5.
+advice-rated = Rating: { $rating } out of 5
+advice-not-rated = The person who asked has not rated the answer yet.
+advice-closed-for-messages = This request has been answered. If you have a new question, send a new request for advice.
+advice-moved = The request changed meanwhile. Check where it stands now; what you typed has been kept.
+advice-rated-before = This answer has been rated already or cannot be rated yet.
+advice-taken-before = Another adviser has taken this request already.
+advice-take-first = Take the request from the queue first; an answered request takes no more messages.
+error-advice-organisation-required = Enter the name of the group or organisation you are asking for.
+error-advice-file-disguised = The file's content does not match its extension. Attach a file saved in the format its name says.
+error-advice-too-many-files = Attach at most { $limit } files.
+error-advice-not-answered = Only an answered request can be published.
+flash-advice-sent = Your request for advice has been sent. We have e-mailed the receipt number and the link to this page.
+flash-advice-message-sent = The message has been sent.
+flash-advice-rated = Thank you for rating the answer.
+flash-advice-taken = The request is yours. Its deadline is shown below.
+flash-advice-answered = The answer has been sent. The request is closed.
+flash-advice-published = The question and answer have been published.
+flash-advice-unpublished = The question and answer are no longer public.
+flash-advice-desk-saved = The department running the advice desk has been saved.
+advice-tile = Advice (waiting for an adviser: { $waiting }, in progress: { $open }, overdue: { $overdue })
+advice-queue-title = Advice: the queue of requests
+advice-queue-counts = { $waiting } waiting for an adviser, { $open } in progress.
+advice-queue-overdue = Overdue: { $count }
+advice-queue-views = Queue views
+advice-view-new = New
+advice-view-mine = Mine
+advice-view-open = In progress
+advice-view-answered = Answered
+advice-queue-none = No requests in this view.
+advice-queue-count = { $count ->
+    [one] { $count } request
+   *[other] { $count } requests
+}
+advice-is-published = Published as a question and answer
+advice-desk-title = The department running the advice desk
+advice-field-unit = Department
+advice-field-unit-hint = In the ledger of the city's answers, advice requests are assigned to this department.
+advice-desk-save = Save the department
+advice-take = Take the request
+advice-who-asks = The person asking
+advice-write = Write to the person asking
+advice-field-pause = I need a reply: put the deadline on hold
+advice-field-pause-hint = The deadline stands from today until the person replies, and moves by as many working days.
+advice-answer-and-close = Answer and close
+advice-field-answer = Answer
+advice-field-answer-hint = The answer is e-mailed to the person asking; Markdown may be used (at least 20 characters).
+advice-send-answer = Send the answer
+advice-publish-title = Publishing as a question and answer
+advice-publish-hint = The text below has had names, e-mail addresses and phone numbers taken out as a first draft. Read it and remove anything else that could identify the person who asked.
+advice-field-public-question = Question to publish
+advice-field-public-answer = Answer to publish
+advice-publish = Publish
+advice-publish-again = Save changes to the published text
+advice-unpublish = Take off the public list
+advice-ledger-title = Request for advice { $number } ({ $topic })
+advice-actor-requester = The person asking for advice
+advice-mail-receipt-subject = Request for advice { $number }
+advice-mail-receipt-body = Hello,
+
+    We have received your request for advice. Receipt number: { $number }.
+
+    Topic: { $topic }
+    An adviser will answer by { $due } at the latest. If they ask you for more, the deadline moves by the time spent waiting for your reply.
+
+    You can see the request, the messages and the answer here:
+    { $link }
+advice-mail-message-subject = A message from the adviser: { $number }
+advice-mail-message-body = Hello,
+
+    The adviser has written about your request for advice { $number }:
+
+    { $text }
+
+    You can reply here:
+    { $link }
+advice-mail-answer-subject = The answer to your request for advice { $number }
+advice-mail-answer-body = Hello,
+
+    The adviser has answered your request for advice { $number }:
+
+    { $text }
+
+    Did the answer help? Rate it here:
+    { $link }

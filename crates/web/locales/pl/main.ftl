@@ -2731,3 +2731,177 @@ event-series-add = Dodaj cykl
 event-field-academy = Cykl szkoleń Akademii (z zaświadczeniem o ukończeniu)
 event-field-audience = Dla kogo (wymagane dla cyklu Akademii)
 event-field-audience-hint = Np. urzędnicy, radni dzielnic, liderzy lokalni.
+
+## Advice requests (issue 23)
+role-adviser = Doradca (Bank Wspierania Partycypacji)
+footer-advice = Doradztwo
+tracked-state-paused = Czeka na odpowiedź osoby pytającej (termin wstrzymany)
+advice-title = Doradztwo: Bank Wspierania Partycypacji
+advice-lead = Mieszkańcy, grupy nieformalne i organizacje pozarządowe mogą bezpłatnie zapytać doradców miasta o planowanie przestrzenne, środowisko, prawo miejscowe, transport, sprawy organizacji albo o to, jak dołączyć do ciała dialogu lub je założyć.
+advice-how-1 = Opisz sprawę w formularzu i dołącz dokumenty, jeśli je masz. Dostaniesz numer zgłoszenia.
+advice-how-2 = Doradca odpowie w ciągu 10 dni roboczych. Gdy poprosi Cię o uzupełnienie, termin stoi do Twojej odpowiedzi.
+advice-how-3 = Odpowiedzi na częste pytania publikujemy tutaj, bez danych osób pytających.
+advice-ask = Zadaj pytanie doradcy
+advice-mine-title = Moje prośby o poradę
+advice-mine-none = Nie wysłano jeszcze żadnej prośby o poradę z tego konta.
+advice-qa-title = Pytania i odpowiedzi
+advice-qa-one = Pytanie i odpowiedź
+advice-qa-none = Nie opublikowano jeszcze pytań i odpowiedzi w tym temacie.
+advice-qa-count = { $count ->
+    [one] { $count } pytanie
+    [few] { $count } pytania
+   *[many] { $count } pytań
+}
+advice-qa-anonymised = Pytanie i odpowiedź opublikowano bez danych osoby pytającej.
+advice-all-topics = Wszystkie tematy
+advice-filter = Pokaż
+advice-see-answer = Zobacz odpowiedź
+advice-see-public = zobacz stronę publiczną
+advice-question = Pytanie
+advice-answer = Odpowiedź doradcy
+advice-answered-on = odpowiedź z dnia
+advice-topic-spatial_planning = Planowanie przestrzenne
+advice-topic-environment = Środowisko
+advice-topic-city_law = Prawo miejscowe
+advice-topic-transport = Transport zrównoważony
+advice-topic-ngo = Sprawy organizacji pozarządowych
+advice-topic-dialogue_body = Dołączenie do ciała dialogu lub jego założenie
+advice-topic-other = Inny temat
+advice-asker-resident = Mieszkaniec lub mieszkanka
+advice-asker-informal_group = Grupa nieformalna
+advice-asker-organisation = Organizacja pozarządowa
+advice-state-sent = Czeka na doradcę
+advice-state-acknowledged = W opracowaniu u doradcy
+advice-state-paused = Czeka na odpowiedź osoby pytającej
+advice-state-answered = Odpowiedziano
+advice-form-title = Prośba o poradę
+advice-form-lead = Pola są wymagane, chyba że przy nazwie pola napisano „opcjonalnie”.
+advice-desk-closed = Doradztwo nie przyjmuje jeszcze próśb: administrator nie wskazał wydziału, który je prowadzi.
+advice-choose = Wybierz
+advice-field-topic = Temat
+advice-field-asker = Kto pyta
+advice-field-organisation = Nazwa grupy lub organizacji (wymagana, gdy pyta grupa lub organizacja)
+advice-field-organisation-hint = Na przykład „Sąsiedzi z ulicy Lipowej” albo „Stowarzyszenie Zielone Zabłocie”.
+advice-field-name = Imię i nazwisko (opcjonalnie)
+advice-field-email = Adres e-mail
+advice-field-email-hint = Wyślemy na niego potwierdzenie z numerem zgłoszenia, wiadomości od doradcy i odpowiedź.
+advice-email-account = Potwierdzenie, wiadomości i odpowiedź wyślemy na adres konta: { $email }.
+advice-field-question = Pytanie
+advice-field-question-hint = Opisz sprawę i czego potrzebujesz (co najmniej 20 znaków).
+advice-field-files = Załączniki (opcjonalnie)
+advice-field-files-hint = Najwyżej { $files } pliki, każdy do { $mb } MB: PDF, DOCX, ODT, XLSX, ODS albo obraz PNG, JPG lub WebP.
+advice-privacy = Twoje dane zobaczą tylko doradcy. Jeśli odpowiedź opublikujemy, to bez imienia, nazwiska, nazwy grupy i danych kontaktowych.
+advice-submit = Wyślij prośbę o poradę
+advice-number = Numer zgłoszenia
+advice-state = Stan
+advice-sent-on = Wysłano
+advice-due = Termin odpowiedzi
+advice-paused-since = termin wstrzymany od { $date }
+advice-paused-days = { $days ->
+    [one] Termin przesunięto o { $days } dzień roboczy oczekiwania na odpowiedź.
+    [few] Termin przesunięto o { $days } dni robocze oczekiwania na odpowiedź.
+   *[many] Termin przesunięto o { $days } dni roboczych oczekiwania na odpowiedź.
+}
+advice-adviser = Doradca
+advice-request-title = Prośba o poradę
+advice-key-note = Zachowaj link do tej strony: wysłaliśmy go też e-mailem. Kto ma ten link, widzi prośbę.
+advice-messages = Wiadomości
+advice-messages-none = Nie ma jeszcze wiadomości.
+advice-message-pauses = prośba o uzupełnienie, termin wstrzymany
+advice-field-message = Wiadomość
+advice-field-message-hint = Na przykład odpowiedź na pytanie doradcy albo uzupełnienie prośby.
+advice-send-message = Wyślij wiadomość
+advice-field-rating = Czy odpowiedź pomogła?
+advice-rating-1 = 1: nie pomogła
+advice-rating-2 = 2: pomogła niewiele
+advice-rating-3 = 3: pomogła częściowo
+advice-rating-4 = 4: pomogła
+advice-rating-5 = 5: pomogła bardzo
+advice-field-rating-comment = Komentarz (opcjonalnie)
+advice-rate = Oceń odpowiedź
+advice-your-rating = Twoja ocena: { $rating } z 5.
+advice-rated = Ocena: { $rating } z 5
+advice-not-rated = Osoba pytająca nie oceniła jeszcze odpowiedzi.
+advice-closed-for-messages = Na tę prośbę już odpowiedziano. Jeśli masz nowe pytanie, wyślij nową prośbę o poradę.
+advice-moved = Stan prośby zmienił się w międzyczasie. Sprawdź, jak wygląda teraz; wpisany tekst został zachowany.
+advice-rated-before = Tę odpowiedź już oceniono albo nie można jej jeszcze ocenić.
+advice-taken-before = Inny doradca przyjął już tę prośbę.
+advice-take-first = Najpierw przyjmij prośbę z kolejki; na odpowiedzianą nie można już pisać.
+error-advice-organisation-required = Podaj nazwę grupy lub organizacji, w imieniu której pytasz.
+error-advice-file-disguised = Zawartość pliku nie pasuje do jego rozszerzenia. Dodaj plik zapisany w formacie, na który wskazuje jego nazwa.
+error-advice-too-many-files = Dołącz najwyżej { $limit } pliki.
+error-advice-not-answered = Opublikować można tylko prośbę, na którą odpowiedziano.
+flash-advice-sent = Wysłano prośbę o poradę. Numer zgłoszenia i link do tej strony wysłaliśmy e-mailem.
+flash-advice-message-sent = Wysłano wiadomość.
+flash-advice-rated = Dziękujemy za ocenę odpowiedzi.
+flash-advice-taken = Przyjęto prośbę. Termin odpowiedzi widać poniżej.
+flash-advice-answered = Wysłano odpowiedź. Prośba jest zamknięta.
+flash-advice-published = Opublikowano pytanie i odpowiedź.
+flash-advice-unpublished = Pytanie i odpowiedź nie są już publiczne.
+flash-advice-desk-saved = Zapisano wydział prowadzący doradztwo.
+advice-tile = Doradztwo (czekają na doradcę: { $waiting }, w toku: { $open }, po terminie: { $overdue })
+advice-queue-title = Doradztwo: kolejka próśb
+advice-queue-counts = Na doradcę czeka { $waiting }, w toku jest { $open }.
+advice-queue-overdue = Po terminie: { $count }
+advice-queue-views = Widoki kolejki
+advice-view-new = Nowe
+advice-view-mine = Moje
+advice-view-open = W toku
+advice-view-answered = Odpowiedziane
+advice-queue-none = W tym widoku nie ma próśb.
+advice-queue-count = { $count ->
+    [one] { $count } prośba
+    [few] { $count } prośby
+   *[many] { $count } próśb
+}
+advice-is-published = Opublikowano jako pytanie i odpowiedź
+advice-desk-title = Wydział prowadzący doradztwo
+advice-field-unit = Wydział
+advice-field-unit-hint = W rejestrze odpowiedzi miasta prośby o poradę są przypisane do tego wydziału.
+advice-desk-save = Zapisz wydział
+advice-take = Przyjmij prośbę
+advice-who-asks = Osoba pytająca
+advice-write = Napisz do osoby pytającej
+advice-field-pause = Proszę o odpowiedź: wstrzymaj termin
+advice-field-pause-hint = Termin stoi od dziś do dnia odpowiedzi osoby pytającej i przesuwa się o tyle dni roboczych.
+advice-answer-and-close = Odpowiedz i zamknij
+advice-field-answer = Odpowiedź
+advice-field-answer-hint = Odpowiedź trafi do osoby pytającej e-mailem; można w niej używać Markdown (co najmniej 20 znaków).
+advice-send-answer = Wyślij odpowiedź
+advice-publish-title = Publikacja jako pytanie i odpowiedź
+advice-publish-hint = Tekst poniżej jest wstępnie pozbawiony imion, adresów e-mail i numerów telefonów. Przeczytaj go i usuń wszystko, co pozwala rozpoznać osobę pytającą.
+advice-field-public-question = Pytanie do publikacji
+advice-field-public-answer = Odpowiedź do publikacji
+advice-publish = Opublikuj
+advice-publish-again = Zapisz zmiany w publikacji
+advice-unpublish = Wycofaj z publikacji
+advice-ledger-title = Prośba o poradę { $number } ({ $topic })
+advice-actor-requester = Osoba prosząca o poradę
+advice-mail-receipt-subject = Prośba o poradę { $number }
+advice-mail-receipt-body = Dzień dobry!
+
+    Przyjęliśmy Twoją prośbę o poradę. Numer zgłoszenia: { $number }.
+
+    Temat: { $topic }
+    Doradca odpowie najpóźniej { $due }. Jeśli poprosi o uzupełnienie, termin przesunie się o czas oczekiwania na Twoją odpowiedź.
+
+    Prośbę, wiadomości i odpowiedź zobaczysz tutaj:
+    { $link }
+advice-mail-message-subject = Wiadomość od doradcy: { $number }
+advice-mail-message-body = Dzień dobry!
+
+    Doradca napisał w sprawie prośby o poradę { $number }:
+
+    { $text }
+
+    Odpowiedzieć możesz tutaj:
+    { $link }
+advice-mail-answer-subject = Odpowiedź na prośbę o poradę { $number }
+advice-mail-answer-body = Dzień dobry!
+
+    Doradca odpowiedział na Twoją prośbę o poradę { $number }:
+
+    { $text }
+
+    Czy odpowiedź pomogła? Oceń ją tutaj:
+    { $link }

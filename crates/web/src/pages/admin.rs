@@ -105,6 +105,14 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
     if ctx.can(Action::Moderate) {
         admin.push(Tile { href: "/admin/moderacja".into(), label: ctx.t("moderation-queue-title") });
     }
+    if ctx.can(Action::Advise) {
+        let today = crate::time::local_date(chrono::Utc::now());
+        let (waiting, open, overdue) = agora_db::advice::queue_counts(&state.db, today).await?;
+        let label = ctx
+            .lang
+            .t_args("advice-tile", &[("waiting", waiting.into()), ("open", open.into()), ("overdue", overdue.into())]);
+        admin.push(Tile { href: "/admin/doradztwo".into(), label });
+    }
     if ctx.can(Action::ManageReferenceData) {
         admin.push(Tile { href: "/admin/forum".into(), label: ctx.t("forum-admin-title") });
     }

@@ -309,7 +309,13 @@ async fn item_page(
     {
         return Ok(crate::urls::redirect(&format!("/forum/watki/{thread}")).into_response());
     }
-    let may_answer = t.state.awaits_city() && ctx.can(Action::ManageUnit(t.unit_id))
+    // An advice request published as a question and answer is read there; one that is not
+    // shows here only what the ledger holds (its number, topic and dates), never the question.
+    if t.kind == TrackedKind::AdviceRequest && agora_db::advice::published_one(&state.db, id).await?.is_some() {
+        return Ok(crate::urls::redirect(&format!("/doradztwo/pytania/{id}")).into_response());
+    }
+    let may_answer = t.kind == TrackedKind::AdviceRequest && ctx.can(Action::Advise)
+        || t.kind != TrackedKind::AdviceRequest && t.state.awaits_city() && ctx.can(Action::ManageUnit(t.unit_id))
         || t.state == TrackedState::Answered
             && t.kind == TrackedKind::Recommendation
             && ctx.can(Action::ManageUnit(t.unit_id));
@@ -563,10 +569,14 @@ struct StepTpl<'a> {
 }
 
 /// Request `id` for the staff of the department it is addressed to; anyone else is refused.
-async fn to_answer(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<TrackedRow> {
+/// An advice request is the advisers' and is answered on their page, never by a step here.
+async fn to_answer(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Result<TrackedRow, Response>> {
     let t = db::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    if t.kind == TrackedKind::AdviceRequest {
+        return Ok(Err(redirect(&format!("/admin/doradztwo/{id}")).into_response()));
+    }
     ctx.require(Action::ManageUnit(t.unit_id))?;
-    Ok(t)
+    Ok(Ok(t))
 }
 
 async fn step_view(state: &AppState, ctx: &Ctx, t: TrackedRow, f: StepForm, errors: FormErrors) -> AppResult<Response> {
@@ -582,7 +592,10 @@ async fn step_view(state: &AppState, ctx: &Ctx, t: TrackedRow, f: StepForm, erro
 }
 
 async fn step_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let t = to_answer(&state, &ctx, id).await?;
+    let t = match to_answer(&state, &ctx, id).await? {
+        Ok(t) => t,
+        Err(elsewhere) => return Ok(elsewhere),
+    };
     let first =
         TrackedState::VALUES.iter().find(|to| t.state.can_move_to(**to, t.kind) && **to != TrackedState::Acknowledged);
     let f = StepForm { to: first.map(|s| s.as_str().to_owned()).unwrap_or_default(), note: String::new() };
@@ -595,7 +608,10 @@ async fn take_step(
     Path(id): Path<i64>,
     Form(f): Form<StepForm>,
 ) -> AppResult<Response> {
-    let t = to_answer(&state, &ctx, id).await?;
+    let t = match to_answer(&state, &ctx, id).await? {
+        Ok(t) => t,
+        Err(elsewhere) => return Ok(elsewhere),
+    };
     let step = match f.parse(t.kind, t.state) {
         Ok(step) => step,
         Err(e) => return step_view(&state, &ctx, t, f, FormErrors::from_invalid(&e, ctx.lang)).await,

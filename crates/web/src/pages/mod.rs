@@ -5,6 +5,7 @@
 mod access;
 mod account;
 mod admin;
+mod advice;
 mod answer_rules;
 mod answering;
 mod applications;
@@ -63,6 +64,7 @@ pub fn routes() -> Router<AppState> {
         .merge(news::routes())
         .merge(centre::routes())
         .merge(events::routes())
+        .merge(advice::routes())
         .merge(recognition::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })

@@ -9,6 +9,7 @@ mod harness;
 mod access;
 mod accounts;
 mod admin;
+mod advice;
 mod applications;
 mod bodies;
 mod cache;

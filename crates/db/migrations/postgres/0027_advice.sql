@@ -1,0 +1,61 @@
+-- Advice requests (Bank Wspierania Partycypacji). Each is a tracked request of the city's
+-- answers ledger and shares its id: where it stands, when it was sent, when it is due and when
+-- it was answered live in `tracked_requests`, so that the ledger lists it with everything else
+-- the city owes. What the person asked, the conversation and the files stay here, private.
+CREATE TABLE advice_requests (
+    id BIGINT PRIMARY KEY REFERENCES tracked_requests(id) ON DELETE CASCADE,
+    -- The capability in the links mailed to the person, who need not have an account; every
+    -- message mails it again, so it is kept as it is rather than hashed.
+    access_key TEXT NOT NULL UNIQUE,
+    topic TEXT NOT NULL,
+    asker TEXT NOT NULL,
+    organisation TEXT,
+    name TEXT,
+    email TEXT NOT NULL,
+    user_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    question TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    adviser_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    adviser_name TEXT,
+    -- The day the adviser asked something and the clock stopped; NULL while it runs.
+    paused_on DATE,
+    -- Working days the clock has stood still in all, by which the due date has moved.
+    paused_days INTEGER NOT NULL DEFAULT 0,
+    answer TEXT,
+    answered_at TIMESTAMPTZ,
+    rating INTEGER,
+    rating_comment TEXT,
+    rated_at TIMESTAMPTZ,
+    public_question TEXT,
+    public_answer TEXT,
+    published_at TIMESTAMPTZ,
+    created_at TIMESTAMPTZ NOT NULL
+);
+-- "My requests" of a signed-in person, and the public questions and answers, newest first.
+CREATE INDEX advice_requests_user ON advice_requests(user_id, id);
+CREATE INDEX advice_requests_published ON advice_requests(published_at, topic);
+-- The advisers' queue reads the ledger's rows of its kind by state and due date.
+CREATE INDEX tracked_requests_kind ON tracked_requests(kind, state, due_on);
+
+CREATE TABLE advice_messages (
+    id BIGSERIAL PRIMARY KEY,
+    request_id BIGINT NOT NULL REFERENCES advice_requests(id) ON DELETE CASCADE,
+    at TIMESTAMPTZ NOT NULL,
+    from_adviser BOOLEAN NOT NULL,
+    author_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    author_name TEXT NOT NULL,
+    text TEXT NOT NULL,
+    -- The adviser asked for a reply and stopped the clock with this message.
+    pauses BOOLEAN NOT NULL
+);
+CREATE INDEX advice_messages_request ON advice_messages(request_id, at);
+
+CREATE TABLE advice_files (
+    id BIGSERIAL PRIMARY KEY,
+    request_id BIGINT NOT NULL REFERENCES advice_requests(id) ON DELETE CASCADE,
+    storage_key TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size_bytes BIGINT NOT NULL
+);
+CREATE INDEX advice_files_request ON advice_files(request_id, id);
