@@ -95,9 +95,21 @@ impl CityEvent {
     }
 }
 
+/// The event query with `s` after its FROM, places counted.
 fn ph(s: &str) -> String {
+    select(s, true)
+}
+
+/// The event query with `s` after its FROM; without `counts` the places are not counted (read
+/// as 0), for the paths that run once a registration, where counting an event's thousands of
+/// registrations each time would cost more than the registration itself.
+fn select(s: &str, counts: bool) -> String {
     let lists = |placement: &str| {
-        format!("(SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.placement IN ({placement}))")
+        if counts {
+            format!("(SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.placement IN ({placement}))")
+        } else {
+            "CAST(0 AS BIGINT)".to_owned()
+        }
     };
     format!(
         "SELECT e.id, e.kind, e.title, e.description, e.organiser_kind, e.organiser_id, \
@@ -110,12 +122,17 @@ fn ph(s: &str) -> String {
          c.title AS consultation_title, e.district_id, d.name AS district_name, e.starts_at, e.ends_at, \
          e.address, e.online_url, e.capacity, e.reg_opens_at, e.reg_closes_at, e.questions, e.cancelled_at, \
          e.materials, e.recording_url, e.summary, {} AS taken, {} AS waiting, \
-         (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.checked_in_at IS NOT NULL) AS checked_in, \
+         {} AS checked_in, \
          e.updated_at \
          FROM city_events e LEFT JOIN event_series s ON s.id = e.series_id \
          LEFT JOIN consultations c ON c.id = e.consultation_id LEFT JOIN districts d ON d.id = e.district_id {s}",
         lists("'confirmed', 'offered'"),
         lists("'waiting'"),
+        if counts {
+            "(SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.checked_in_at IS NOT NULL)"
+        } else {
+            "CAST(0 AS BIGINT)"
+        },
     )
 }
 
@@ -184,6 +201,13 @@ pub async fn list(db: &Db, f: &EventFilter, limit: i64, offset: i64) -> DbResult
 /// The event with `id`.
 pub async fn get(db: &Db, id: i64) -> DbResult<Option<CityEvent>> {
     let sql = ph("WHERE e.id = $1");
+    on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?))
+}
+
+/// The event with `id` without its places counted ([`CityEvent::taken`], `waiting` and
+/// `checked_in` read 0): for a registration's handler, its mail and its person's page.
+pub async fn get_uncounted(db: &Db, id: i64) -> DbResult<Option<CityEvent>> {
+    let sql = select("WHERE e.id = $1", false);
     on!(db, p => Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?))
 }
 

@@ -19,7 +19,7 @@ use chrono::{DateTime, Duration, Utc};
 pub async fn send(state: &AppState, payload: &str) -> Result<(), String> {
     let (id, what) = parse_payload(payload).ok_or_else(|| format!("bad event mail payload {payload}"))?;
     let Some(r) = db::registration(&state.db, id).await.map_err(|e| e.to_string())? else { return Ok(()) };
-    let Some(e) = db::get(&state.db, r.event_id).await.map_err(|e| e.to_string())? else { return Ok(()) };
+    let Some(e) = db::get_uncounted(&state.db, r.event_id).await.map_err(|e| e.to_string())? else { return Ok(()) };
     // An offer taken or run out, a reminder for someone who withdrew, or for an event called
     // off since: the message would no longer be true.
     let still_true = match what {

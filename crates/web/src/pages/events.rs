@@ -338,7 +338,9 @@ async fn register(
     Path(id): Path<i64>,
     Form(p): Form<Pairs>,
 ) -> AppResult<Response> {
-    let e = event_of(&state, id).await?;
+    // The places are counted under the writer's lock; the page shown again after a refusal
+    // counts them for the reader.
+    let e = agora_db::events::get_uncounted(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let f = RegistrationForm {
         participant_name: p.get("participant_name").to_owned(),
         participant_email: p.get("participant_email").to_owned(),
@@ -358,6 +360,7 @@ async fn register(
             for (q, field) in questions.iter().zip(ANSWER_FIELDS) {
                 errors = errors.labelled(field, q.clone());
             }
+            let e = event_of(&state, id).await?;
             let tpl = event_tpl(&ctx, &e, Screen { f, answers: typed, errors, refusal: None });
             return render_form(&tpl.errors, &tpl);
         }
@@ -388,6 +391,7 @@ async fn register(
             } else {
                 (FormErrors::default(), Some(ctx.t(r.key())))
             };
+            let e = event_of(&state, id).await?;
             let tpl = event_tpl(&ctx, &e, Screen { f, answers: typed, errors, refusal });
             render_status(StatusCode::CONFLICT, &tpl)
         }
@@ -428,7 +432,8 @@ pub fn status_text(lang: Lang, r: &RegistrationRow, e: &CityEvent) -> String {
 
 async fn registration_of(state: &AppState, token: &str) -> AppResult<(RegistrationRow, CityEvent)> {
     let r = agora_db::events::by_token(&state.db, token).await?.ok_or(AppError::NotFound)?;
-    let e = event_of(state, r.event_id).await?;
+    // What the person's pages show of the event needs no count of its places.
+    let e = agora_db::events::get_uncounted(&state.db, r.event_id).await?.ok_or(AppError::NotFound)?;
     Ok((r, e))
 }
 
