@@ -465,6 +465,21 @@ pub async fn register(db: &Db, batch: &[NewRegistration]) -> DbResult<Vec<RegOut
         // Per event: its state, places held and people waiting, counted as the batch goes.
         let mut events: HashMap<i64, Option<(Held, u32, u32)>> = HashMap::new();
         let mut seen: HashSet<(i64, String)> = HashSet::new();
+        // The addresses of the batch already registered, found in one statement a batch
+        // rather than one a registration.
+        let mut taken: HashSet<(i64, String)> = HashSet::new();
+        if !batch.is_empty() {
+            let marks: Vec<String> = (0..batch.len()).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
+            let sql = format!(
+                "SELECT event_id, email_key FROM registrations WHERE placement <> 'cancelled' AND (event_id, email_key) IN (VALUES {})",
+                marks.join(", ")
+            );
+            let mut q = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+            for r in batch {
+                q = q.bind(r.event_id).bind(r.email.to_lowercase());
+            }
+            taken.extend(q.fetch_all(&mut *tx).await?);
+        }
         let mut rows = Vec::new();
         let mut placements = Vec::new();
         for (k, r) in batch.iter().enumerate() {
@@ -496,10 +511,7 @@ pub async fn register(db: &Db, batch: &[NewRegistration]) -> DbResult<Vec<RegOut
                 continue;
             }
             let key = r.email.to_lowercase();
-            let before: Option<i64> = sqlx::query_scalar(
-                "SELECT id FROM registrations WHERE event_id = $1 AND email_key = $2 AND placement <> 'cancelled'",
-            ).bind(r.event_id).bind(&key).fetch_optional(&mut *tx).await?;
-            if before.is_some() || !seen.insert((r.event_id, key.clone())) {
+            if taken.contains(&(r.event_id, key.clone())) || !seen.insert((r.event_id, key.clone())) {
                 out[k] = RegOutcome::Refused(Refusal::Twice);
                 continue;
             }
