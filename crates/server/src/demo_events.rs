@@ -259,6 +259,28 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     )
     .await?;
 
+    // An open meeting of the public benefit council with organisations, on its page.
+    if let Some(krdpp) = agora_db::bodies::by_slug(db, "krdpp").await? {
+        add(
+            db,
+            &Spec {
+                kind: EventKind::Debate,
+                title: "Otwarte spotkanie KRDPP z organizacjami pozarządowymi",
+                description: "Rada Działalności Pożytku Publicznego zaprasza organizacje do rozmowy o projekcie \
+                              programu współpracy na przyszły rok.",
+                organiser: Organiser::Body(krdpp.body.id),
+                district: None,
+                series: None,
+                when: (12, 16, 2),
+                address: "Urząd Miasta Krakowa, pl. Wszystkich Świętych 3-4, sala 200",
+                online_url: None,
+                capacity: Some(Some(60)),
+                questions: &["Jaką organizację reprezentujesz?"],
+            },
+        )
+        .await?;
+    }
+
     // A session held last month, with what came afterwards and the people who came.
     let held = add(
         db,

@@ -2842,3 +2842,5 @@ advice-mail-answer-body = Hello,
 
     Did the answer help? Rate it here:
     { $link }
+body-events = Events
+body-events-all = All events of this body

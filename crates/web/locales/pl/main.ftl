@@ -2905,3 +2905,5 @@ advice-mail-answer-body = Dzień dobry!
 
     Czy odpowiedź pomogła? Oceń ją tutaj:
     { $link }
+body-events = Wydarzenia
+body-events-all = Wszystkie wydarzenia tego ciała

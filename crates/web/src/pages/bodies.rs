@@ -174,6 +174,8 @@ struct PageTpl<'a> {
     ctx: &'a Ctx,
     /// Its newest news.
     news: Vec<crate::views::news::NewsCard>,
+    /// Its events to come, the soonest first.
+    events: Vec<super::events::EventCard>,
     /// Its latest opinions and recommendations, as the ledger lists them.
     lines: Vec<super::ledger::Line>,
     /// How many it has in all.
@@ -230,8 +232,17 @@ async fn public_page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
     let may_certify = my_record.is_some() || ctx.can(Action::ManageBody(b.id));
     let about = agora_db::news::Filter { body: Some(b.id), ..Default::default() };
     let (news, _) = crate::views::news::latest(&state, lang, &about, 3, chrono::Utc::now()).await?;
+    let now = chrono::Utc::now();
+    let coming = agora_db::events::EventFilter {
+        at: Some(now),
+        organiser: Some(agora_domain::event::Organiser::Body(b.id)),
+        without_cancelled: true,
+        ..agora_db::events::EventFilter::default()
+    };
+    let events = agora_db::events::list(&state.db, &coming, 3, 0).await?.items;
     let tpl = PageTpl {
         news,
+        events: events.iter().map(|e| super::events::card(lang, e, now)).collect(),
         meetings_slug: b.slug.clone(),
         upcoming,
         past,

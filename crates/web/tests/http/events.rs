@@ -410,3 +410,42 @@ async fn the_door_has_a_sheet_attendees_get_certificates_and_the_academy_certifi
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn a_body_organises_its_own_events_and_its_page_lists_them() {
+    let app = TestApp::new().await;
+    let unit =
+        agora_domain::reference::UnitInput::parse("SO", "Wydział ds. Społeczeństwa Obywatelskiego", "", "").unwrap();
+    let entry = agora_db::audit::AuditEntry {
+        actor_id: None,
+        actor_label: "test".into(),
+        action: "test",
+        entity: "test",
+        details: String::new(),
+    };
+    let so = agora_db::reference::save_unit(app.db(), None, &unit, &entry).await.unwrap();
+    let theme = crate::bodies::category(&app, "Organizacje pozarządowe").await;
+    let krdpp = crate::bodies::body(
+        &app,
+        "Rada Działalności Pożytku Publicznego",
+        "krdpp",
+        "public_benefit_council",
+        so,
+        theme,
+    )
+    .await;
+    let other = crate::bodies::body(&app, "Młodzieżowa Rada Krakowa", "mrk", "youth_council", so, theme).await;
+    let mut secretary = app.signed_in("sekretarz@example.org", &[Grant::BodySecretary(krdpp)]).await;
+    let theirs = format!("body:{other}");
+    let (s, e) = (local(6, 16), local(6, 18));
+    let r = secretary.post("/admin/wydarzenia/nowe", &event_form(&theirs, &s, &e, &[])).await;
+    assert!(r.field_error("event_organiser").is_some(), "another body's events are not theirs");
+    let own = format!("body:{krdpp}");
+    let title = "Otwarte spotkanie z organizacjami";
+    create(&mut secretary, &event_form(&own, &s, &e, &[("event_kind", "debate"), ("event_title", title)])).await;
+    let page = app.client().get("/ciala-dialogu/krdpp").await.text();
+    assert!(page.contains(title), "{page}");
+    assert!(!app.client().get("/ciala-dialogu/mrk").await.text().contains(title));
+    let listed = app.client().get(&format!("/wydarzenia?organizator=body:{krdpp}")).await.text();
+    assert!(listed.contains(title) && listed.contains("Rada Działalności Pożytku Publicznego"));
+}
