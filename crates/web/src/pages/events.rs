@@ -578,14 +578,21 @@ async fn my_events(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
 
 // ---- the organisers' screens ----
 
-/// The organisers the signed-in person keeps events for.
-async fn kept_organisers(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Organiser>> {
+/// The organisers the signed-in person keeps events for, and the same as a drop-down's options.
+async fn kept_organisers(state: &AppState, ctx: &Ctx) -> AppResult<(Vec<Organiser>, Vec<Opt>)> {
     let user = ctx.require_user()?;
     if !may_keep_some(&user.grants) {
         return Err(AppError::Forbidden);
     }
-    let all = organiser_options(state, ctx.lang).await?;
-    Ok(all.iter().filter_map(|o| Organiser::parse(&o.value)).filter(|o| o.may_keep(&user.grants)).collect())
+    let mut kept = Vec::new();
+    let mut options = Vec::new();
+    for o in organiser_options(state, ctx.lang).await? {
+        if let Some(org) = Organiser::parse(&o.value).filter(|org| org.may_keep(&user.grants)) {
+            kept.push(org);
+            options.push(o);
+        }
+    }
+    Ok((kept, options))
 }
 
 /// The event `id` if the signed-in person keeps its organiser's events.
@@ -612,7 +619,7 @@ async fn admin_list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQ
 }
 
 async fn add_series(State(state): State<AppState>, ctx: Ctx, Form(sf): Form<SeriesForm>) -> AppResult<Response> {
-    let kept = kept_organisers(&state, &ctx).await?;
+    let (kept, _) = kept_organisers(&state, &ctx).await?;
     let input = match sf.parse(&kept) {
         Ok(input) => input,
         Err(inv) => return admin_list_view(&state, &ctx, sf, FormErrors::from_invalid(&inv, ctx.lang), None).await,
@@ -629,7 +636,7 @@ async fn admin_list_view(
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<Response> {
-    let kept = kept_organisers(state, ctx).await?;
+    let (kept, organisers) = kept_organisers(state, ctx).await?;
     let now = Utc::now();
     let everyone = ctx.can(agora_domain::permission::Action::EditCentreContent);
     let mut events: Vec<CityEvent> = Vec::new();
@@ -648,11 +655,6 @@ async fn admin_list_view(
         .into_iter()
         .filter(|s| Organiser::from_parts(&s.organiser_kind, s.organiser_id).is_some_and(|o| kept.contains(&o)))
         .map(|s| s.title)
-        .collect();
-    let organisers = organiser_options(state, ctx.lang)
-        .await?
-        .into_iter()
-        .filter(|o| Organiser::parse(&o.value).is_some_and(|x| kept.contains(&x)))
         .collect();
     let tpl = AdminListTpl { ctx, rows, series, organisers, sf, errors, notice };
     render_form(&tpl.errors, &tpl)
@@ -679,17 +681,13 @@ async fn form_view(
     f: CityEventForm,
     errors: FormErrors,
 ) -> AppResult<Response> {
-    let (choices, lists) = choices(state, ctx).await?;
+    let (_, lists) = choices(state, ctx).await?;
     let tpl = FormTpl {
         ctx,
         id,
         f,
         kinds: options::<EventKind>(ctx.lang, "event-kind-"),
-        organisers: lists
-            .0
-            .into_iter()
-            .filter(|o| Organiser::parse(&o.value).is_some_and(|x| choices.organisers.contains(&x)))
-            .collect(),
+        organisers: lists.0,
         series: lists.1,
         consultations: lists.2,
         districts: lists.3,
@@ -700,7 +698,7 @@ async fn form_view(
 
 /// What the event form may name, as rules and as drop-downs.
 async fn choices(state: &AppState, ctx: &Ctx) -> AppResult<(Choices, (Vec<Opt>, Vec<Opt>, Vec<Opt>, Vec<Opt>))> {
-    let organisers = kept_organisers(state, ctx).await?;
+    let (organisers, organiser_opts) = kept_organisers(state, ctx).await?;
     // An editor adds events to the series of the organisers they keep.
     let series: Vec<_> = agora_db::events::series(&state.db)
         .await?
@@ -716,7 +714,7 @@ async fn choices(state: &AppState, ctx: &Ctx) -> AppResult<(Choices, (Vec<Opt>, 
         districts: districts.iter().filter_map(|d| d.value.parse().ok()).collect(),
     };
     let opts = (
-        organiser_options(state, ctx.lang).await?,
+        organiser_opts,
         series.into_iter().map(|s| Opt { value: s.id.to_string(), label: s.title }).collect(),
         consultations.into_iter().map(|c| Opt { value: c.id.to_string(), label: c.title }).collect(),
         districts,
