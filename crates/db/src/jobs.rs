@@ -14,6 +14,28 @@ table_row! {
         created_at: Instant as "timestamptz",
     }
 }
+
+table_row! {
+    /// A job of a bulk mailing (a digest, a notice's messages, a newsletter), queued at the
+    /// priority of its class of mail and run by the bulk worker.
+    struct BulkJobInsert<'a> in "jobs" {
+        kind: &'a str as "text",
+        payload: String as "text",
+        run_at: Instant as "timestamptz",
+        max_attempts: i32 as "integer",
+        created_at: Instant as "timestamptz",
+        priority: i32 as "integer",
+    }
+}
+
+/// Which jobs a worker claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Queue {
+    /// Transactional mail and system work (priority 0): never waits behind bulk mail.
+    Main,
+    /// Subscription mail and newsletters, lowest priority number first.
+    Bulk,
+}
 use chrono::{DateTime, Duration, Utc};
 
 /// A claimed job.
@@ -71,19 +93,23 @@ pub async fn enqueue_once(db: &Db, key: &str, kind: &str, payloads: &[String]) -
 
 /// Claims up to `limit` due jobs for `lease`; another instance cannot claim them until the
 /// lease runs out, so a crashed worker's jobs are retried. One commit claims many jobs.
-pub async fn claim(db: &Db, lease: Duration, limit: i64) -> DbResult<Vec<Job>> {
+pub async fn claim(db: &Db, queue: Queue, lease: Duration, limit: i64) -> DbResult<Vec<Job>> {
     let at = now();
+    let class = match queue {
+        Queue::Main => "priority = 0",
+        Queue::Bulk => "priority > 0",
+    };
     let until = at + lease;
     // PostgreSQL skips rows another instance is claiming at this moment; SQLite has a
     // single writer, so the sub-select and update are atomic there already.
     let mut jobs: Vec<Job> = match db {
         Db::Sqlite(p) => {
-            sqlx::query_as(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
-               SELECT id FROM jobs WHERE run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
-               AND attempts < max_attempts ORDER BY run_at, id LIMIT $3) \
+               SELECT id FROM jobs WHERE {class} AND run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
+               AND attempts < max_attempts ORDER BY priority, run_at, id LIMIT $3) \
              RETURNING id, kind, payload, attempts, max_attempts",
-            )
+            )))
             .bind(until)
             .bind(at)
             .bind(limit)
@@ -91,12 +117,12 @@ pub async fn claim(db: &Db, lease: Duration, limit: i64) -> DbResult<Vec<Job>> {
             .await?
         }
         Db::Postgres(p) => {
-            sqlx::query_as(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
-               SELECT id FROM jobs WHERE run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
-               AND attempts < max_attempts ORDER BY run_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+               SELECT id FROM jobs WHERE {class} AND run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
+               AND attempts < max_attempts ORDER BY priority, run_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
              RETURNING id, kind, payload, attempts, max_attempts",
-            )
+            )))
             .bind(until)
             .bind(at)
             .bind(limit)

@@ -26,6 +26,7 @@ pub mod programme;
 pub mod recognition;
 pub mod reference;
 pub mod remark;
+pub mod subscription;
 pub mod survey;
 pub mod tracked;
 pub mod validation;

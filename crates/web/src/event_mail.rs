@@ -62,6 +62,7 @@ pub async fn send(state: &AppState, payload: &str) -> Result<(), String> {
         subject: lang.t_args(&format!("{key}-subject"), &args),
         body: lang.t_args(&format!("{key}-body"), &args),
         attachments,
+        unsubscribe: None,
     };
     state.mailer.send(&mail).await
 }

@@ -35,6 +35,7 @@ pub async fn notify(state: &AppState, id: i64) -> DbResult<()> {
             let key = if position { "forum-mail-position" } else { "forum-mail-reply" };
             payload(&Mail {
                 attachments: Vec::new(),
+                unsubscribe: None,
                 to: r.email,
                 subject: lang.t_args(&format!("{key}-subject"), &args),
                 body: lang.t_args(&format!("{key}-body"), &args),
@@ -88,6 +89,7 @@ pub async fn decision_mails(
         let a = args(lang);
         out.push(payload(&Mail {
             attachments: Vec::new(),
+            unsubscribe: None,
             to: u.email,
             subject: lang.t_args(&format!("{key}-subject"), &a),
             body: lang.t_args(&format!("{key}-body"), &a),
@@ -98,6 +100,7 @@ pub async fn decision_mails(
         let a = args(lang);
         out.push(payload(&Mail {
             attachments: Vec::new(),
+            unsubscribe: None,
             to: r.email.clone(),
             subject: lang.t_args("forum-mail-outcome-subject", &a),
             body: lang.t_args("forum-mail-outcome-body", &a),
@@ -125,6 +128,7 @@ pub async fn moderation_alerts(state: &AppState) -> AppResult<usize> {
                 let args = [("hours", Arg::Num(s.alert_hours)), ("link", Arg::Str(link.clone()))];
                 payload(&Mail {
                     attachments: Vec::new(),
+                    unsubscribe: None,
                     to: email.clone(),
                     subject: lang.t_args("forum-mail-waiting-subject", &args),
                     body: lang.t_args("forum-mail-waiting-body", &args),

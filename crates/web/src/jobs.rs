@@ -15,11 +15,21 @@ pub async fn queue_mail(state: &AppState, mail: Mail) -> DbResult<()> {
 /// Jobs claimed at once.
 const CLAIM: i64 = 64;
 
-/// Runs every job that is due now; returns how many succeeded.
+/// Runs every transactional and system job that is due now; returns how many succeeded.
 pub async fn run_due(state: &AppState) -> DbResult<usize> {
+    run_queue(state, jobs::Queue::Main).await
+}
+
+/// Runs every bulk mail job (subscriptions, newsletters) that is due now. The server runs it
+/// on a worker of its own, so that a digest of fifty thousand messages never holds up a receipt.
+pub async fn run_bulk(state: &AppState) -> DbResult<usize> {
+    run_queue(state, jobs::Queue::Bulk).await
+}
+
+async fn run_queue(state: &AppState, queue: jobs::Queue) -> DbResult<usize> {
     let mut done = 0;
     loop {
-        let claimed = jobs::claim(&state.db, chrono::Duration::minutes(5), CLAIM).await?;
+        let claimed = jobs::claim(&state.db, queue, chrono::Duration::minutes(5), CLAIM).await?;
         if claimed.is_empty() {
             return Ok(done);
         }

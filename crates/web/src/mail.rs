@@ -17,6 +17,10 @@ pub struct Mail {
     /// Files sent with the text, such as a calendar entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    /// The one-click unsubscribe address of the subscription the message is sent under, put
+    /// in its `List-Unsubscribe` headers (RFC 8058); `None` for transactional mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsubscribe: Option<String>,
 }
 
 /// A text file sent with a message.

@@ -49,6 +49,7 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> DbResult<usize> {
                 ];
                 payload(&Mail {
                     attachments: Vec::new(),
+                    unsubscribe: None,
                     to: email.clone(),
                     subject: lang.t_args("reminder-weekly-subject", &args),
                     body: lang.t_args("reminder-weekly-body", &args),

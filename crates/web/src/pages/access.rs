@@ -180,6 +180,7 @@ async fn submit_request(
         ];
         let mail = Mail {
             attachments: Vec::new(),
+            unsubscribe: None,
             to: email.as_str().to_owned(),
             subject: ctx.t1("access-mail-subject", "number", number(id)),
             body: ctx.lang.t_args("access-mail-body", &args),

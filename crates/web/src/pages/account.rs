@@ -106,6 +106,7 @@ async fn send(
 ) -> AppResult<()> {
     let mail = Mail {
         attachments: Vec::new(),
+        unsubscribe: None,
         to: to.to_owned(),
         subject: lang.t(subject_key),
         body: lang.t_args(body_key, args),

@@ -274,6 +274,7 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, client: ClientAddr, mp:
         kind: mail::MAIL_JOB,
         payload: mail::payload(&Mail {
             attachments: Vec::new(),
+            unsubscribe: None,
             to: to.clone(),
             subject: lang.t_args("advice-mail-receipt-subject", &[("number", Arg::Str(rules::number(id)))]),
             body: lang.t_args(
@@ -846,6 +847,7 @@ fn requester_mail(state: &AppState, r: &Request, subject_key: &str, body_key: &s
         kind: mail::MAIL_JOB,
         payload: mail::payload(&Mail {
             attachments: Vec::new(),
+            unsubscribe: None,
             to: r.email.clone(),
             subject: lang.t_args(subject_key, &[("number", Arg::Str(number.clone()))]),
             body: lang.t_args(

@@ -128,6 +128,7 @@ async fn apply(
     ];
     let mail = Mail {
         attachments: Vec::new(),
+        unsubscribe: None,
         to: a.email.as_str().to_owned(),
         subject: ctx.t1("application-mail-subject", "number", number(id)),
         body: ctx.lang.t_args("application-mail-body", &args),

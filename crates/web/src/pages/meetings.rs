@@ -819,6 +819,7 @@ async fn invite(State(state): State<AppState>, ctx: Ctx, Path((id, mid)): Path<(
         ];
         let mail = Mail {
             attachments: Vec::new(),
+            unsubscribe: None,
             to: i.email.clone(),
             subject: lang.t_args("mail-meeting-invitation-subject", &args),
             body: lang.t_args("mail-meeting-invitation-body", &args),

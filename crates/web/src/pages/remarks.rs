@@ -251,6 +251,7 @@ async fn submit(
             payload: Box::new(move |receipt: &str| {
                 mail::payload(&Mail {
                     attachments: Vec::new(),
+                    unsubscribe: None,
                     to: to.clone(),
                     subject: lang.t_args("mail-remark-subject", &[("receipt", Arg::Str(receipt.to_owned()))]),
                     body: lang.t_args(

@@ -480,6 +480,7 @@ async fn publish(
         let args = [("title", Arg::Str(c.title.clone())), ("link", Arg::Str(link.clone()))];
         let mail = Mail {
             attachments: Vec::new(),
+            unsubscribe: None,
             to,
             subject: lang.t_args("mail-report-subject", &args[..1]),
             body: lang.t_args("mail-report-body", &args),
