@@ -17,9 +17,7 @@ CREATE TABLE subscribers (
     -- The capability behind "my subscriptions" without signing in; every message mails it, so
     -- it is kept as it is rather than hashed.
     manage_key TEXT NOT NULL UNIQUE,
-    -- Double opt-in: the key of the confirmation link, until it is used.
-    confirm_key TEXT UNIQUE,
-    confirm_sent_at TEXT,
+    -- When the address was first confirmed: signed in, or by a mailed link.
     confirmed_at TEXT,
     created_at TEXT NOT NULL
 );
@@ -38,6 +36,10 @@ CREATE TABLE subscriptions (
     -- the recorded opt-in.
     source TEXT NOT NULL,
     created_at TEXT NOT NULL,
+    -- Double opt-in: a subscription asked for without signing in mails nothing until the link
+    -- with this key is followed, which records when.
+    confirm_key TEXT UNIQUE,
+    confirmed_at TEXT,
     UNIQUE (subscriber_id, target_kind, target_id)
 );
 CREATE INDEX subscriptions_target ON subscriptions(target_kind, target_id, frequency, subscriber_id);
