@@ -110,6 +110,7 @@ mod rows;
 pub mod sessions;
 pub mod settings;
 pub mod signals;
+pub mod subscriptions;
 pub mod surveys;
 pub mod testing;
 pub mod tokens;

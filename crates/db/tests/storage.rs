@@ -154,9 +154,15 @@ async fn jobs_are_claimed_once_and_retried_after_failure() {
     let id = jobs::enqueue(&db, "mail", "{}", None).await.unwrap();
     let claimed = jobs::claim(&db, jobs::Queue::Main, Duration::minutes(5), 10).await.unwrap();
     assert_eq!(claimed.iter().map(|j| (j.id, j.attempts)).collect::<Vec<_>>(), vec![(id, 1)]);
-    assert!(jobs::claim(&db, jobs::Queue::Main, Duration::minutes(5), 10).await.unwrap().is_empty(), "leased job claimed twice");
+    assert!(
+        jobs::claim(&db, jobs::Queue::Main, Duration::minutes(5), 10).await.unwrap().is_empty(),
+        "leased job claimed twice"
+    );
     jobs::fail(&db, &claimed[0], "smtp down").await.unwrap();
-    assert!(jobs::claim(&db, jobs::Queue::Main, Duration::minutes(5), 10).await.unwrap().is_empty(), "retried before its back-off");
+    assert!(
+        jobs::claim(&db, jobs::Queue::Main, Duration::minutes(5), 10).await.unwrap().is_empty(),
+        "retried before its back-off"
+    );
     assert_eq!(jobs::counts(&db).await.unwrap(), (1, 0));
     let a = jobs::enqueue(&db, "mail", "{}", Some(agora_db::now() - Duration::seconds(2))).await.unwrap();
     let b = jobs::enqueue(&db, "mail", "{}", Some(agora_db::now() - Duration::seconds(1))).await.unwrap();
@@ -362,8 +368,12 @@ async fn submissions_number_remarks_once_and_answers_and_moderation_stick() {
             Stored::Duplicate(format!("UW/{c}/00001")),
         ]
     );
-    let payloads: Vec<String> =
-        jobs::claim(&db, jobs::Queue::Main, Duration::minutes(5), 10).await.unwrap().into_iter().map(|j| j.payload).collect();
+    let payloads: Vec<String> = jobs::claim(&db, jobs::Queue::Main, Duration::minutes(5), 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|j| j.payload)
+        .collect();
     assert_eq!(payloads, vec![format!("receipt UW/{c}/00004")]);
     assert_eq!(agora_db::audit::list(&db, &Default::default(), 1, 0).await.unwrap().total, audited + 2);
     let all = remarks::list(&db, c, &RemarkFilter::default(), 10, 0).await.unwrap();

@@ -4,7 +4,6 @@
 //! do: a spring day is 23 hours long and an autumn day 25, and every instant falls in exactly
 //! one of them.
 
-use crate::text_enum;
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Warsaw;
 

@@ -267,7 +267,8 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("AGORA_LISTEN: cannot listen on {addr}"))?;
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(job_worker(state.clone(), stop_rx));
+    let worker = tokio::spawn(job_worker(state.clone(), stop_rx.clone()));
+    let bulk = tokio::spawn(bulk_worker(state.clone(), stop_rx));
 
     let app = agora_web::router(state);
     tracing::info!(%addr, backend = db.backend(), startup_ms = started.elapsed().as_millis() as u64, "agora is listening");
@@ -285,6 +286,7 @@ async fn serve(cfg: Config, demo: bool) -> anyhow::Result<()> {
     tracing::info!("stopping: in-flight requests finished");
     let _ = stop_tx.send(true);
     let _ = tokio::time::timeout(Duration::from_secs(10), worker).await;
+    let _ = tokio::time::timeout(Duration::from_secs(10), bulk).await;
     db.close().await;
     let _ = release.send(true);
     tokio::task::spawn_blocking(move || threads.into_iter().for_each(|t| drop(t.join()))).await?;
@@ -341,6 +343,35 @@ struct Stops {
     stop: tokio::sync::watch::Receiver<bool>,
     served: tokio::sync::mpsc::Sender<()>,
     release: tokio::sync::watch::Receiver<bool>,
+}
+
+/// Collects notices of what followed things publish, builds the digests, and sends bulk mail
+/// (subscriptions, newsletters). A task of its own, so that a digest of fifty thousand
+/// messages never holds up the receipts and codes `job_worker` sends.
+async fn bulk_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let mut last_collect = std::time::Instant::now() - Duration::from_secs(3600);
+    loop {
+        // A notice is mail, not a page: within a minute of its item is on time.
+        if last_collect.elapsed() >= Duration::from_secs(30) {
+            let now = chrono::Utc::now();
+            if let Err(e) = agora_web::follow_mail::collect(&state, now).await {
+                tracing::error!(error = %e, "collecting notices failed");
+            }
+            // After the collection, so a digest carries everything of its period.
+            if let Err(e) = agora_web::follow_mail::digests(&state, now).await {
+                tracing::error!(error = %e, "digests failed");
+            }
+            last_collect = std::time::Instant::now();
+        }
+        if let Err(e) = agora_web::jobs::run_bulk(&state).await {
+            tracing::error!(error = %e, "bulk mail failed");
+        }
+        tokio::select! {
+            _ = state.bulk_waiting.notified() => {}
+            _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+            _ = stop.changed() => return,
+        }
+    }
 }
 
 /// Runs queued jobs (mail now, scheduled work later) and prunes expired sessions.

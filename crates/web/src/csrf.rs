@@ -16,6 +16,9 @@ pub const CSRF_FIELD: &str = "csrf";
 /// Largest form body read; larger ones get 413 before any handler runs.
 pub const FORM_LIMIT: usize = 2 * 1024 * 1024;
 
+/// Where one-click unsubscribe links point; posts there need no token.
+pub const ONE_CLICK_PREFIX: &str = "/wypisz/";
+
 /// The token forms on this page must carry.
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
@@ -51,7 +54,11 @@ pub async fn csrf(cfg: std::sync::Arc<CsrfConfig>, req: Request, next: Next) -> 
     let existing = jar.get(CSRF_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() == 64);
     let token = existing.clone().unwrap_or_else(agora_db::random_token);
     let mut req = req;
-    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    // One-click unsubscribe (RFC 8058) is posted by the recipient's mail provider, from
+    // another site and without the cookie; the key in the address is the capability, and
+    // stopping mail is all it can do.
+    let one_click = *req.method() == Method::POST && req.uri().path().starts_with(ONE_CLICK_PREFIX);
+    if !one_click && !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         if !same_site(&req, &cfg.origin) {
             return AppError::Csrf.into_response();
         }

@@ -96,6 +96,7 @@ fn remark_part(field: &str) -> Option<(i64, &str)> {
 fn label_key(field: &str) -> Option<&'static str> {
     Some(match field {
         "accept" => "field-accept-short",
+        "frequency" => "follow-field-frequency",
         "need_other" => "event-field-need-other",
         "needs" => "event-field-needs",
         "participant_email" => "event-field-email",

@@ -45,6 +45,10 @@ async fn run_queue(state: &AppState, queue: jobs::Queue) -> DbResult<usize> {
                     Err(e) => Err(format!("bad forum payload: {e}")),
                 },
                 agora_db::events::MAIL_JOB => crate::event_mail::send(state, &job.payload).await,
+                crate::follow_mail::NOTICE_JOB => match job.payload.parse::<i64>() {
+                    Ok(id) => crate::follow_mail::send_notice(state, id).await.map(|_| ()).map_err(|e| e.to_string()),
+                    Err(e) => Err(format!("bad notice payload: {e}")),
+                },
                 other => Err(format!("unknown job kind {other}")),
             };
             match result {

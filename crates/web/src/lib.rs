@@ -6,6 +6,7 @@ pub mod csrf;
 pub mod ctx;
 pub mod error;
 pub mod event_mail;
+pub mod follow_mail;
 pub mod forms;
 pub mod forum_mail;
 pub mod headers;

@@ -51,6 +51,10 @@ pub struct Shared {
     pub config: Arc<WebConfig>,
     /// Woken when a job is queued, so the runner need not poll often.
     pub jobs_waiting: Arc<tokio::sync::Notify>,
+    /// Woken when bulk mail (a notice, a digest, a newsletter) is queued: its worker is
+    /// another than the one `jobs_waiting` wakes, and a wake-up meant for one must not be
+    /// taken by the other.
+    pub bulk_waiting: Arc<tokio::sync::Notify>,
     /// Where uploaded files live: a local folder, S3, or memory in tests.
     pub storage: Arc<dyn object_store::ObjectStore>,
     /// Stores survey responses in batches.
@@ -100,6 +104,7 @@ impl AppState {
             storage,
             config: Arc::new(config),
             jobs_waiting: Arc::new(tokio::sync::Notify::new()),
+            bulk_waiting: Arc::new(tokio::sync::Notify::new()),
             news_saved: Arc::new(tokio::sync::Notify::new()),
         }))
     }

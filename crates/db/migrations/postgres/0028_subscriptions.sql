@@ -6,6 +6,7 @@
 -- 2 the newsletter. Bulk classes are claimed by their own worker, so a receipt never waits
 -- behind a digest run.
 ALTER TABLE jobs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+DROP INDEX jobs_due;
 CREATE INDEX jobs_due ON jobs(priority, run_at, id);
 
 CREATE TABLE subscribers (
@@ -47,7 +48,8 @@ CREATE INDEX subscriptions_frequency ON subscriptions(frequency, subscriber_id);
 
 -- Something followed became public: a consultation announced, opened, closing or reported, a
 -- news post, a thread, the city's position, a meeting, an opinion, an event. One row per thing
--- and kind, whoever noticed it first; `at` is when it became public and decides the digest.
+-- and kind, whoever noticed it first; `at` is when it became public, `created_at` when it was
+-- collected, which decides the digest it goes in.
 CREATE TABLE notices (
     id BIGSERIAL PRIMARY KEY,
     kind TEXT NOT NULL,
@@ -60,6 +62,7 @@ CREATE TABLE notices (
     UNIQUE (kind, source_id)
 );
 CREATE INDEX notices_at ON notices(at, id);
+CREATE INDEX notices_collected ON notices(created_at);
 CREATE INDEX notices_kind ON notices(kind, at);
 
 CREATE TABLE notice_targets (

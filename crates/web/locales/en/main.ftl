@@ -2844,3 +2844,97 @@ advice-mail-answer-body = Hello,
     { $link }
 body-events = Events
 body-events-all = All events of this body
+notice-kind-announced = Consultation announced
+notice-kind-opened = Consultation opened
+notice-kind-closing = Consultation closes in 3 days
+notice-kind-report = Consultation report published
+notice-kind-news = News
+notice-kind-thread = New forum thread
+notice-kind-position = The city's position on the forum
+notice-kind-meeting = Meeting called
+notice-kind-opinion = Opinion of a dialogue body
+notice-kind-event = New event
+follow-target-consultation = Consultation
+follow-target-district = District
+follow-target-category = Topic
+follow-target-body = Dialogue body
+follow-target-thread = Forum thread
+follow-target-series = Event series
+follow-target-newsletter = Newsletter
+follow-what-consultation = The consultation “{ $name }”
+follow-what-district = The district { $name }
+follow-what-category = The topic “{ $name }”
+follow-what-body = { $name }
+follow-what-thread = The thread “{ $name }”
+follow-what-series = The event series “{ $name }”
+follow-what-newsletter = The Dialogue Centre's newsletter
+follow-frequency-instant = At once, one message each
+follow-frequency-daily = Once a day, as a digest
+follow-frequency-weekly = Once a week, as a digest
+follow-frequency-off = Paused
+follow-link = Follow
+follow-title = Follow
+follow-mail-goes-to = Notifications will go to
+follow-email-hint = We will send a link to this address. Notifications start once you open it.
+follow-field-frequency = How often to write
+follow-privacy = We use the address for these notifications only. Every message has a one-click unsubscribe link.
+follow-button = Follow
+error-follow-frequency = Choose how often we should write
+error-follow-already = This address already follows it. You can change that in your subscriptions.
+follow-confirm-mail-subject = Confirm following: { $what }
+follow-confirm-mail-body = Hello,
+
+    someone (probably you) asked for notifications to this address: { $what }.
+
+    To turn them on, open the link and confirm (it works for { $days } days):
+    { $link }
+
+    If it was not you, ignore this message: we will send nothing.
+follow-check-mail-title = Check your mailbox
+follow-check-mail = We have sent a confirmation link. Notifications ({ $what }) start once you open it and confirm.
+follow-confirm-title = Confirm following
+follow-confirm-lead = Confirm that you want these notifications at your address.
+follow-confirm-button = Confirm
+follow-confirmed-title = Confirmed
+follow-confirmed = You follow: { $what }. The first notifications come when there is something new.
+follow-manage-link = My subscriptions
+follow-link-expired-title = The link has expired
+follow-link-expired = This confirmation link is older than 7 days. Ask to follow again and we will send a new one.
+follow-link-unknown-title = Unknown link
+follow-link-unknown = We do not know this link, or it has been used already. Check that it was copied whole.
+follow-manage-title = My subscriptions
+follow-manage-address = Notifications go to
+follow-manage-empty = You do not follow anything yet. The “Follow” link is on the pages of consultations, districts, dialogue bodies, forum threads and event series.
+follow-manage-what = What you follow
+follow-manage-remove = Stop following
+follow-manage-since = since
+follow-manage-pending = waiting for the confirmation in the mail
+follow-manage-save = Save
+flash-followed = You follow it now. You can change that here at any time.
+flash-follow-changed = Saved how often to write.
+flash-follow-removed = You no longer follow it.
+unsubscribe-title = Unsubscribe
+unsubscribe-button = Unsubscribe me
+unsubscribe-unknown = We do not know this unsubscribe link, or the subscription has ended already.
+unsubscribed-title = Unsubscribed
+unsubscribed = We will no longer write about this: { $what }.
+follow-mail-footer = You receive this message because you follow: { $kind } – { $name }.
+    All your subscriptions: { $manage }
+    Unsubscribe from this one with one click: { $unsubscribe }
+follow-mail-instant-subject = { $kind }: { $title }
+follow-mail-daily-subject = Daily digest of { $day }: { $count ->
+        [one] { $count } new item
+       *[other] { $count } new items
+    }
+follow-mail-daily-intro = What is new on { $day } in what you follow:
+follow-mail-weekly-subject = Weekly digest from { $day }: { $count ->
+        [one] { $count } new item
+       *[other] { $count } new items
+    }
+follow-mail-weekly-intro = What is new in the week from { $day } in what you follow:
+notice-feeds-title = Atom feeds of notifications
+notice-feeds-lead = Every kind of notification is also an Atom feed for a reader. For one district, topic or dialogue body add, for example, ?cel=district&id=3.
+notice-feed-all = All notifications
+follow-series-link = Follow the series
+follow-category-link = Follow the topic
+account-subscriptions = My subscriptions

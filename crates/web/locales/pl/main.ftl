@@ -2907,3 +2907,99 @@ advice-mail-answer-body = Dzień dobry!
     { $link }
 body-events = Wydarzenia
 body-events-all = Wszystkie wydarzenia tego ciała
+notice-kind-announced = Zapowiedziano konsultacje
+notice-kind-opened = Rozpoczęły się konsultacje
+notice-kind-closing = Za 3 dni kończą się konsultacje
+notice-kind-report = Opublikowano raport z konsultacji
+notice-kind-news = Aktualność
+notice-kind-thread = Nowy wątek na forum
+notice-kind-position = Stanowisko miasta na forum
+notice-kind-meeting = Zwołano posiedzenie
+notice-kind-opinion = Opinia ciała dialogu
+notice-kind-event = Nowe wydarzenie
+follow-target-consultation = Konsultacje
+follow-target-district = Dzielnica
+follow-target-category = Temat
+follow-target-body = Ciało dialogu
+follow-target-thread = Wątek na forum
+follow-target-series = Cykl wydarzeń
+follow-target-newsletter = Newsletter
+follow-what-consultation = Konsultacje „{ $name }”
+follow-what-district = Dzielnica { $name }
+follow-what-category = Temat „{ $name }”
+follow-what-body = { $name }
+follow-what-thread = Wątek „{ $name }”
+follow-what-series = Cykl wydarzeń „{ $name }”
+follow-what-newsletter = Newsletter Centrum Dialogu
+follow-frequency-instant = Od razu, osobną wiadomością
+follow-frequency-daily = Raz dziennie, w zestawieniu
+follow-frequency-weekly = Raz w tygodniu, w zestawieniu
+follow-frequency-off = Wstrzymane
+follow-link = Obserwuj
+follow-title = Obserwuj
+follow-mail-goes-to = Powiadomienia przyjdą na adres
+follow-email-hint = Wyślemy na ten adres link. Powiadomienia zaczną przychodzić, gdy go klikniesz.
+follow-field-frequency = Jak często pisać
+follow-privacy = Adresu używamy tylko do tych powiadomień. Każda wiadomość ma link do wypisania się jednym kliknięciem.
+follow-button = Obserwuj
+error-follow-frequency = Wybierz, jak często mamy pisać
+error-follow-already = Ten adres już to obserwuje. Zmienisz to w swoich subskrypcjach.
+follow-confirm-mail-subject = Potwierdź obserwowanie: { $what }
+follow-confirm-mail-body = Dzień dobry,
+
+    ktoś (zapewne Ty) poprosił o powiadomienia na ten adres: { $what }.
+
+    Aby je włączyć, otwórz link i potwierdź (link działa { $days } dni):
+    { $link }
+
+    Jeśli to nie Ty, zignoruj tę wiadomość: nic nie będziemy wysyłać.
+follow-check-mail-title = Sprawdź skrzynkę
+follow-check-mail = Wysłaliśmy link potwierdzający. Powiadomienia ({ $what }) zaczną przychodzić, gdy go otworzysz i potwierdzisz.
+follow-confirm-title = Potwierdź obserwowanie
+follow-confirm-lead = Potwierdź, że chcesz dostawać te powiadomienia na swój adres.
+follow-confirm-button = Potwierdzam
+follow-confirmed-title = Potwierdzone
+follow-confirmed = Obserwujesz: { $what }. Pierwsze powiadomienia przyjdą, gdy pojawi się coś nowego.
+follow-manage-link = Moje subskrypcje
+follow-link-expired-title = Link wygasł
+follow-link-expired = Ten link potwierdzający jest starszy niż 7 dni. Poproś o obserwowanie jeszcze raz, a wyślemy nowy.
+follow-link-unknown-title = Nieznany link
+follow-link-unknown = Nie znamy tego linku albo został już użyty. Sprawdź, czy skopiowano go w całości.
+follow-manage-title = Moje subskrypcje
+follow-manage-address = Powiadomienia przychodzą na adres
+follow-manage-empty = Niczego jeszcze nie obserwujesz. Link „Obserwuj” jest na stronach konsultacji, dzielnic, ciał dialogu, wątków forum i cykli wydarzeń.
+follow-manage-what = Co obserwujesz
+follow-manage-remove = Przestań obserwować
+follow-manage-since = od
+follow-manage-pending = czeka na potwierdzenie z wiadomości
+follow-manage-save = Zapisz
+flash-followed = Obserwujesz. Zmienisz to tutaj w każdej chwili.
+flash-follow-changed = Zapisano, jak często pisać.
+flash-follow-removed = Nie obserwujesz już tego.
+unsubscribe-title = Wypisz się
+unsubscribe-button = Wypisz mnie
+unsubscribe-unknown = Nie znamy tego linku do wypisania albo subskrypcja została już zakończona.
+unsubscribed-title = Wypisano
+unsubscribed = Nie będziemy już pisać o tym: { $what }.
+follow-mail-footer = Dostajesz tę wiadomość, bo obserwujesz: { $kind } – { $name }.
+    Wszystkie subskrypcje: { $manage }
+    Wypisz się z tej jednym kliknięciem: { $unsubscribe }
+follow-mail-instant-subject = { $kind }: { $title }
+follow-mail-daily-subject = Dzienne zestawienie z { $day }: { $count ->
+        [one] { $count } nowość
+        [few] { $count } nowości
+       *[other] { $count } nowości
+    }
+follow-mail-daily-intro = Co nowego { $day } w tym, co obserwujesz:
+follow-mail-weekly-subject = Tygodniowe zestawienie od { $day }: { $count ->
+        [one] { $count } nowość
+        [few] { $count } nowości
+       *[other] { $count } nowości
+    }
+follow-mail-weekly-intro = Co nowego w tygodniu od { $day } w tym, co obserwujesz:
+notice-feeds-title = Kanały Atom powiadomień
+notice-feeds-lead = Każdy rodzaj powiadomień jest też kanałem Atom dla czytnika. Kanał jednej dzielnicy, tematu czy ciała dialogu dostaniesz, dopisując na przykład ?cel=district&id=3.
+notice-feed-all = Wszystkie powiadomienia
+follow-series-link = Obserwuj cykl
+follow-category-link = Obserwuj temat
+account-subscriptions = Moje subskrypcje

@@ -347,7 +347,11 @@ async fn decide(
             FormErrors::general("decision", ctx.t("error-application-decided"), ctx.lang),
         );
     }
-    crate::jobs::queue_mail(&state, Mail { attachments: Vec::new(), to: a.email.clone(), subject, body: text }).await?;
+    crate::jobs::queue_mail(
+        &state,
+        Mail { attachments: Vec::new(), unsubscribe: None, to: a.email.clone(), subject, body: text },
+    )
+    .await?;
     Ok(redirect(&format!("/admin/ciala-dialogu/{id}/zgloszenia?ok=flash-application-decided")).into_response())
 }
 

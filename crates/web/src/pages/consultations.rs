@@ -281,7 +281,8 @@ struct PageTpl<'a> {
     easy_read_html: Option<String>,
     organisers: Vec<String>,
     districts: Vec<String>,
-    categories: Vec<String>,
+    /// Its topics, each of which the page offers to follow.
+    categories: Vec<(i64, String)>,
     steps: Vec<StepView>,
     channels: Vec<ChannelView>,
     events: Vec<EventView>,
@@ -424,7 +425,7 @@ async fn consultation_page(
     let category_names = categories
         .into_iter()
         .filter(|k| links.categories.contains(&k.id))
-        .map(|k| localized(lang, k.name_pl, k.name_en))
+        .map(|k| (k.id, localized(lang, k.name_pl, k.name_en)))
         .collect();
     let methods = programme::methods(&state.db, c.id).await?;
     let events = programme::events(&state.db, c.id).await?.into_iter().map(|e| event_view(lang, e, now)).collect();

@@ -221,6 +221,8 @@ struct EventTpl<'a> {
     description: String,
     online_url: Option<String>,
     series: Option<String>,
+    /// Its series, which the page offers to follow.
+    series_id: Option<i64>,
     consultation: Option<(String, String)>,
     district: Option<String>,
     /// When registration opens or closes, in words.
@@ -292,6 +294,7 @@ fn event_tpl<'a>(ctx: &'a Ctx, e: &CityEvent, s: Screen) -> EventTpl<'a> {
         description: crate::markdown::to_html(&e.description),
         online_url: e.online_url.clone(),
         series: e.series_title.clone(),
+        series_id: e.series_id,
         consultation: e.consultation_slug.clone().zip(e.consultation_title.clone()),
         district: e.district_name.clone(),
         window,
@@ -1138,6 +1141,7 @@ async fn completion_certificate(State(state): State<AppState>, Path(token): Path
 
 /// A series of the academy with its sessions.
 struct SeriesView {
+    id: i64,
     title: String,
     description: String,
     audience: Option<String>,
@@ -1160,6 +1164,7 @@ async fn academy_page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
         .into_iter()
         .map(|s| SeriesView {
             sessions: sessions.iter().filter(|e| e.series_id == Some(s.id)).map(|e| card(ctx.lang, e, now)).collect(),
+            id: s.id,
             title: s.title,
             description: crate::markdown::to_html(&s.description),
             audience: s.audience,

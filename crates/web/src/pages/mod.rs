@@ -16,6 +16,7 @@ mod consultations;
 mod council;
 mod districts;
 pub(crate) mod events;
+mod follow;
 mod formal_check;
 mod forum;
 mod home;
@@ -65,6 +66,7 @@ pub fn routes() -> Router<AppState> {
         .merge(centre::routes())
         .merge(events::routes())
         .merge(advice::routes())
+        .merge(follow::routes())
         .merge(recognition::routes())
         .merge(admin::routes())
         .fallback(|| async { AppError::NotFound })

@@ -18,6 +18,7 @@ mod consultations;
 mod councillors;
 mod district_map;
 mod events;
+mod follow;
 mod formal_check;
 mod forum;
 mod ledger;

@@ -1,0 +1,292 @@
+//! Following: double opt-in for visitors, at once for accounts, "my subscriptions", one-click
+//! unsubscribe without signing in, instant notices and Warsaw-day digests that carry every item
+//! once (also when the run is cut short and started again) and never a scheduled or withdrawn
+//! one, the recipient's language, bulk mail kept behind transactional mail, and the feeds.
+
+use crate::harness::{Client, TestApp, link_in};
+use crate::news::district;
+use agora_domain::permission::Grant;
+use agora_domain::subscription::{Frequency, Period};
+use agora_web::mail::Mail;
+use axum::http::StatusCode;
+use chrono::Utc;
+
+/// Publishes a news post of `district` (now, or at a later Warsaw time given as `at`).
+async fn news(editor: &mut Client, title: &str, district: i64, at: Option<&str>) -> i64 {
+    let d = district.to_string();
+    let mut fields = vec![
+        ("news_title", title),
+        ("news_lead", "Rada dzielnicy zaprasza mieszkańców."),
+        ("news_body", "Szczegóły w siedzibie rady."),
+        ("news_district", d.as_str()),
+        ("publish", if at.is_some() { "schedule" } else { "now" }),
+    ];
+    if let Some(at) = at {
+        fields.push(("news_publish_at", at));
+    }
+    let r = editor.post_multipart("/admin/aktualnosci/nowa", &fields, "news_image", "", b"").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    r.location().trim_start_matches("/admin/aktualnosci/").split('?').next().unwrap().parse().unwrap()
+}
+
+/// Collects notices and sends everything queued, both queues; the mail to `to` since `before`.
+async fn mail_to(app: &TestApp, to: &str, before: usize) -> Vec<Mail> {
+    agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
+    agora_web::jobs::run_bulk(&app.state).await.unwrap();
+    app.mail().await.into_iter().skip(before).filter(|m| m.to == to).collect()
+}
+
+/// The path of a link in a mail starting with `prefix`.
+fn link_with(mail: &Mail, prefix: &str) -> String {
+    let at =
+        mail.body.find(&format!("http://agora.test{prefix}")).unwrap_or_else(|| panic!("{prefix} in {}", mail.body));
+    mail.body[at + "http://agora.test".len()..].split_whitespace().next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_visitor_confirms_by_mail_gets_each_notice_and_leaves_with_one_click() {
+    let app = TestApp::new().await;
+    let podgorze = district(&app, "13", "Podgórze").await;
+    let mut editor = app.signed_in("rada13@example.org", &[Grant::DistrictEditor(podgorze)]).await;
+    let mut visitor = app.client();
+    let page = format!("/obserwuj?cel=district&id={podgorze}");
+    let form = visitor.get(&page).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("Dzielnica Podgórze"));
+    assert!(
+        visitor
+            .get(&format!("/dzielnice/{podgorze}"))
+            .await
+            .body
+            .contains(&format!("href=\"/obserwuj?cel=district&amp;id={podgorze}\""))
+    );
+    // Unknown things cannot be followed.
+    assert_eq!(visitor.get("/obserwuj?cel=district&id=99999").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(visitor.get("/obserwuj?cel=planet&id=1").await.status, StatusCode::NOT_FOUND);
+
+    // A bad address: named beside the field, the typed text kept, nothing stored.
+    let id = podgorze.to_string();
+    let bad = [("cel", "district"), ("id", id.as_str()), ("email", "ala@"), ("frequency", "instant")];
+    let r = visitor.post("/obserwuj", &bad).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("href=\"#email\""), "the summary names the field");
+    assert_eq!(r.input_value("email").as_deref(), Some("ala@"));
+
+    let me = "ala.follow@example.org";
+    let fields = [("cel", "district"), ("id", id.as_str()), ("email", me), ("frequency", "instant")];
+    let r = visitor.post("/obserwuj", &fields).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Sprawdź skrzynkę"));
+    let confirm = app.last_mail_to(me).await;
+    assert!(confirm.unsubscribe.is_none(), "a confirmation is transactional mail");
+    assert!(confirm.body.contains("Dzielnica Podgórze"));
+
+    // Before confirming, nothing is sent.
+    let before = app.mail().await.len();
+    news(&mut editor, "Festyn w Podgórzu", podgorze, None).await;
+    assert!(mail_to(&app, me, before).await.is_empty(), "unconfirmed addresses get nothing");
+
+    // The link shows a button (a scanner fetching it confirms nothing); posting confirms.
+    let link = link_in(&confirm);
+    let shown = visitor.get(&link).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert!(shown.body.contains("Potwierdzam"));
+    let done = visitor.post(&link, &[]).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert!(done.body.contains("Obserwujesz: Dzielnica Podgórze"));
+    assert_eq!(visitor.post(&link, &[]).await.status, StatusCode::NOT_FOUND, "a used link is unknown");
+    assert_eq!(visitor.get("/subskrypcje/potwierdz/forged").await.status, StatusCode::NOT_FOUND);
+
+    // Following twice is refused, the form kept.
+    let again = visitor.post("/obserwuj", &fields).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert!(again.body.contains("Ten adres już to obserwuje"));
+
+    // A published post is mailed at once; a scheduled one is not, until its time.
+    let before = app.mail().await.len();
+    news(&mut editor, "Dyżur rady w Podgórzu", podgorze, None).await;
+    let later = agora_web::time::input_value(Utc::now() + chrono::Duration::days(2));
+    news(&mut editor, "Zapowiedź na przyszły tydzień", podgorze, Some(&later)).await;
+    let got = mail_to(&app, me, before).await;
+    assert_eq!(got.len(), 1, "{got:#?}");
+    let m = &got[0];
+    assert_eq!(m.subject, "Aktualność: Dyżur rady w Podgórzu");
+    assert!(m.body.contains("http://agora.test/aktualnosci/"));
+    assert!(m.body.contains("bo obserwujesz: Dzielnica – Podgórze"), "{}", m.body);
+    assert!(!m.body.contains("Zapowiedź na przyszły tydzień"));
+    // Collected again, nothing is sent twice.
+    assert!(mail_to(&app, me, app.mailer.sent().len()).await.is_empty());
+
+    // "My subscriptions" behind the mail's link, without signing in; a forged key finds nothing.
+    let manage = link_with(m, "/subskrypcje/");
+    let list = app.client().get(&manage).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("Podgórze") && list.body.contains(me));
+    assert_eq!(app.client().get("/subskrypcje/forged-key").await.status, StatusCode::NOT_FOUND);
+
+    // One-click unsubscribe as a mail provider posts it: another site, no cookie, no token.
+    let url = m.unsubscribe.clone().expect("List-Unsubscribe address");
+    let path = url.trim_start_matches("http://agora.test").to_owned();
+    assert_eq!(path, link_with(m, "/wypisz/"), "the header and the body give the same address");
+    let mut provider = app.client().with_header("origin", "https://mail.example.net");
+    let r = provider.post_raw(&path, &[("List-Unsubscribe", "One-Click")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Nie będziemy już pisać"));
+    let r = provider.post_raw("/wypisz/forged", &[("List-Unsubscribe", "One-Click")]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // Other forms still need their token.
+    assert_eq!(provider.post_raw("/obserwuj", &fields).await.status, StatusCode::FORBIDDEN);
+    let before = app.mail().await.len();
+    news(&mut editor, "Po wypisaniu", podgorze, None).await;
+    assert!(mail_to(&app, me, before).await.is_empty(), "nothing after unsubscribing");
+}
+
+#[tokio::test]
+async fn an_account_follows_at_once_and_manages_its_subscriptions() {
+    let app = TestApp::new().await;
+    let huta = district(&app, "18", "Nowa Huta").await;
+    let mut c = app.signed_in("basia.follow@example.org", &[]).await;
+    let id = huta.to_string();
+    let form = c.get(&format!("/obserwuj?cel=district&id={huta}")).await;
+    assert!(form.body.contains("basia.follow@example.org"), "no address asked of an account");
+    let r = c.post("/obserwuj", &[("cel", "district"), ("id", id.as_str()), ("frequency", "sometimes")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Wybierz, jak często mamy pisać"));
+    let r = c.post("/obserwuj", &[("cel", "district"), ("id", id.as_str()), ("frequency", "weekly")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = c.get(r.location()).await;
+    assert!(page.body.contains("Nowa Huta"));
+    assert!(page.body.contains("<option value=\"weekly\" selected>"));
+    let r = c.post("/obserwuj", &[("cel", "district"), ("id", id.as_str()), ("frequency", "daily")]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+
+    // Change how often, then stop following; another person's subscription is out of reach.
+    let sub = page.body.split("action=\"/konto/subskrypcje/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let r = c.post(&format!("/konto/subskrypcje/{sub}"), &[("frequency", "daily")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(c.get("/konto/subskrypcje").await.body.contains("<option value=\"daily\" selected>"));
+    let mut other = app.signed_in("cezary.follow@example.org", &[]).await;
+    other.post("/obserwuj", &[("cel", "district"), ("id", id.as_str()), ("frequency", "daily")]).await;
+    assert_eq!(
+        other.post(&format!("/konto/subskrypcje/{sub}"), &[("remove", "1")]).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = c.post(&format!("/konto/subskrypcje/{sub}"), &[("remove", "1")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(c.get("/konto/subskrypcje").await.body.contains("Niczego jeszcze nie obserwujesz"));
+    assert!(app.client().get("/konto/subskrypcje").await.status.is_redirection(), "signing in is needed");
+}
+
+/// Three accounts follow a district daily, one in English; the day's digest is cut short after
+/// one batch and started again, and everyone still gets exactly one message with every item once.
+#[tokio::test]
+async fn the_daily_digest_carries_each_item_once_in_the_readers_language_even_when_restarted() {
+    let app = TestApp::new().await;
+    let krowodrza = district(&app, "5", "Krowodrza").await;
+    let mut editor = app.signed_in("rada5@example.org", &[Grant::DistrictEditor(krowodrza)]).await;
+    let id = krowodrza.to_string();
+    let people = ["d1.digest@example.org", "d2.digest@example.org", "d3.digest@example.org"];
+    for (n, who) in people.iter().enumerate() {
+        let mut c = app.signed_in(who, &[]).await;
+        if n == 2 {
+            c.get("/jezyk/en?wroc=/").await;
+        }
+        let r = c.post("/obserwuj", &[("cel", "district"), ("id", id.as_str()), ("frequency", "daily")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    let first = news(&mut editor, "Pierwsza wiadomość", krowodrza, None).await;
+    news(&mut editor, "Druga wiadomość", krowodrza, None).await;
+    let withdrawn = news(&mut editor, "Wycofana wiadomość", krowodrza, None).await;
+    agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
+    // Withdrawn after it was collected: back to a draft, it must not be mailed.
+    let r = editor
+        .post_multipart(
+            &format!("/admin/aktualnosci/{withdrawn}"),
+            &[
+                ("news_title", "Wycofana wiadomość"),
+                ("news_lead", "Rada dzielnicy zaprasza mieszkańców."),
+                ("news_body", "Szczegóły w siedzibie rady."),
+                ("news_district", id.as_str()),
+                ("publish", "draft"),
+            ],
+            "news_image",
+            "",
+            b"",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(first > 0);
+    // Instant followers there are none: nothing goes out before the digest.
+    let before = app.mail().await.len();
+    agora_web::jobs::run_bulk(&app.state).await.unwrap();
+    assert_eq!(app.mailer.sent().len(), before);
+
+    let today = Period::containing(Frequency::Daily, Utc::now()).unwrap();
+    let cut = agora_web::follow_mail::digest_in_batches(&app.state, today, 1, Some(1)).await.unwrap();
+    assert_eq!(cut, 1, "one subscriber's digest before the cut");
+    let rest = agora_web::follow_mail::digest_in_batches(&app.state, today, 1, None).await.unwrap();
+    assert_eq!(rest, 2, "the restarted run queues only the other two");
+    assert_eq!(agora_web::follow_mail::digest(&app.state, today, None).await.unwrap(), 0, "a third run queues nothing");
+    agora_web::jobs::run_bulk(&app.state).await.unwrap();
+    let sent = app.mailer.sent();
+    for (n, who) in people.iter().enumerate() {
+        let mine: Vec<&Mail> = sent.iter().filter(|m| m.to == *who).collect();
+        assert_eq!(mine.len(), 1, "{who}: {mine:#?}");
+        let m = mine[0];
+        assert_eq!(m.body.matches("Pierwsza wiadomość").count(), 1);
+        assert_eq!(m.body.matches("Druga wiadomość").count(), 1);
+        assert!(!m.body.contains("Wycofana"), "a withdrawn item is never mailed");
+        assert!(m.unsubscribe.is_some());
+        if n == 2 {
+            assert!(m.subject.starts_with("Daily digest of"), "{}", m.subject);
+            assert!(m.body.contains("because you follow: District – Krowodrza"), "{}", m.body);
+        } else {
+            assert!(m.subject.starts_with("Dzienne zestawienie z"), "{}", m.subject);
+            assert!(m.subject.ends_with("2 nowości"), "{}", m.subject);
+        }
+    }
+}
+
+#[tokio::test]
+async fn bulk_mail_waits_behind_transactional_mail_and_feeds_show_only_public_items() {
+    let app = TestApp::new().await;
+    let czyzyny = district(&app, "14", "Czyżyny").await;
+    let mut editor = app.signed_in("rada14@example.org", &[Grant::DistrictEditor(czyzyny)]).await;
+    let id = czyzyny.to_string();
+    for n in 0..30 {
+        let who = format!("bulk{n}@example.org");
+        let mut c = app.signed_in(&who, &[]).await;
+        c.post("/obserwuj", &[("cel", "district"), ("id", id.as_str()), ("frequency", "instant")]).await;
+    }
+    news(&mut editor, "Wiadomość dla wszystkich", czyzyny, None).await;
+    let later = agora_web::time::input_value(Utc::now() + chrono::Duration::days(3));
+    news(&mut editor, "Jeszcze nie teraz", czyzyny, Some(&later)).await;
+    agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
+    // The notice's job fans out into thirty messages on the bulk queue.
+    agora_web::jobs::run_bulk(&app.state).await.unwrap_or_default();
+    let before = app.mailer.sent().len();
+    // A receipt queued now is sent by the transactional worker, which takes no bulk mail.
+    let mut visitor = app.client();
+    let r = visitor
+        .post(
+            "/obserwuj",
+            &[("cel", "district"), ("id", id.as_str()), ("email", "fresh@example.org"), ("frequency", "daily")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    agora_web::jobs::run_due(&app.state).await.unwrap();
+    let sent: Vec<Mail> = app.mailer.sent().into_iter().skip(before).collect();
+    assert_eq!(sent.len(), 1, "only the confirmation: {sent:#?}");
+    assert_eq!(sent[0].to, "fresh@example.org");
+
+    let feed = app.client().get("/powiadomienia/news.atom").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(feed.body.contains("Wiadomość dla wszystkich"));
+    assert!(!feed.body.contains("Jeszcze nie teraz"));
+    let of_district = app.client().get(&format!("/powiadomienia/wszystko.atom?cel=district&id={czyzyny}")).await;
+    assert!(of_district.body.contains("Wiadomość dla wszystkich"));
+    assert!(!app.client().get("/powiadomienia/wszystko.atom?cel=district&id=1234567").await.body.contains("Wiadomość"));
+    assert_eq!(app.client().get("/powiadomienia/nothing.atom").await.status, StatusCode::NOT_FOUND);
+    let index = app.client().get("/powiadomienia").await;
+    assert!(index.body.contains("/powiadomienia/news.atom"));
+}
