@@ -160,6 +160,26 @@ pub async fn confirm_key_known(db: &Db, key: &str) -> DbResult<bool> {
     Ok(n > 0)
 }
 
+/// Confirms every subscription waiting on the address of account `user`, now confirmed by the
+/// account's own link, and ties the subscriber to the account.
+pub async fn confirm_account(db: &Db, user: i64) -> DbResult<()> {
+    let at = now();
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "UPDATE subscribers SET user_id = $1, confirmed_at = COALESCE(confirmed_at, $2) \
+             WHERE email = (SELECT email FROM users WHERE id = $1) AND (user_id IS NULL OR user_id = $1) RETURNING id",
+        )
+        .bind(user).bind(at).fetch_optional(&mut *tx).await?;
+        if let Some(id) = id {
+            sqlx::query("UPDATE subscriptions SET confirmed_at = $1, confirm_key = NULL WHERE subscriber_id = $2 AND confirmed_at IS NULL")
+                .bind(at).bind(id).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
 /// The subscriber behind a manage link.
 pub async fn by_manage_key(db: &Db, key: &str) -> DbResult<Option<Subscriber>> {
     on!(db, p => Ok(sqlx::query_as(

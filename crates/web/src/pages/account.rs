@@ -1,11 +1,11 @@
 //! Accounts: sign-up with confirmation, sign-in with throttling, sign-out, password
 //! reset, and the settings page (name, language, password, address, deletion).
 
-use super::common::OkQuery;
+use super::common::{OkQuery, Opt};
 use crate::client::ClientAddr;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::forms::FormErrors;
+use crate::forms::{FormErrors, Pairs};
 use crate::i18n::{Arg, Lang};
 use crate::limits::{self, Refusal};
 use crate::mail::Mail;
@@ -133,18 +133,83 @@ struct SignUpTpl<'a> {
     ctx: &'a Ctx,
     form: SignUpForm,
     errors: FormErrors,
+    /// The offer to follow one's district and topics: the districts, the one chosen, and each
+    /// topic with whether it is ticked.
+    districts: Vec<Opt>,
+    district: String,
+    topics: Vec<(i64, String, bool)>,
 }
 
-async fn sign_up_form(ctx: Ctx) -> AppResult<Response> {
-    render(&SignUpTpl { ctx: &ctx, form: SignUpForm::default(), errors: FormErrors::default() })
+impl<'a> SignUpTpl<'a> {
+    async fn new(
+        state: &AppState,
+        ctx: &'a Ctx,
+        form: SignUpForm,
+        errors: FormErrors,
+        offer: &Offer,
+    ) -> AppResult<Self> {
+        let topics = agora_db::reference::named(&state.db, agora_db::reference::NamedKind::Category)
+            .await?
+            .into_iter()
+            .map(|n| (n.id, crate::i18n::localized(ctx.lang, n.name_pl, n.name_en), offer.topics.contains(&n.id)))
+            .collect();
+        Ok(SignUpTpl {
+            ctx,
+            form,
+            errors,
+            districts: super::common::district_options(state).await?,
+            district: offer.district.map(|d| d.to_string()).unwrap_or_default(),
+            topics,
+        })
+    }
+}
+
+/// What a new account asked to follow on signing up.
+#[derive(Default)]
+struct Offer {
+    district: Option<i64>,
+    topics: Vec<i64>,
+}
+
+async fn sign_up_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    render(&SignUpTpl::new(&state, &ctx, SignUpForm::default(), FormErrors::default(), &Offer::default()).await?)
+}
+
+/// Follows, weekly, what the new account chose. The subscriptions wait for the address to be
+/// confirmed, which the account's own confirmation link does.
+async fn follow_offer(state: &AppState, lang: Lang, email: &Email, offer: &Offer) -> AppResult<()> {
+    use agora_domain::subscription::{Frequency, Target};
+    let chosen = offer
+        .district
+        .map(|d| (Target::District, d))
+        .into_iter()
+        .chain(offer.topics.iter().map(|t| (Target::Category, *t)));
+    for (target, id) in chosen {
+        if !agora_db::subscriptions::target_exists(&state.db, target, id).await? {
+            continue;
+        }
+        let f = agora_db::subscriptions::NewFollow {
+            email: email.as_str(),
+            user_id: None,
+            lang: lang.code(),
+            target,
+            target_id: id,
+            frequency: Frequency::Weekly,
+            source: "sign-up",
+        };
+        agora_db::subscriptions::follow(&state.db, &f).await?;
+    }
+    Ok(())
 }
 
 async fn sign_up(
     State(state): State<AppState>,
     ctx: Ctx,
     client: ClientAddr,
-    Form(form): Form<SignUpForm>,
+    Form(pairs): Form<Pairs>,
 ) -> AppResult<Response> {
+    let form: SignUpForm = pairs.decode()?;
+    let offer = Offer { district: pairs.ids("district").first().copied(), topics: pairs.ids("topics") };
     let mut inv = Invalid::default();
     let name = inv.check(DisplayName::parse(&form.display_name));
     let email = inv.check(Email::parse(&form.email));
@@ -154,16 +219,20 @@ async fn sign_up(
     }
     let (Some(name), Some(email), Some(pw), true) = (name, email, pw, inv.is_empty()) else {
         let errors = FormErrors::from_invalid(&inv, ctx.lang);
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignUpTpl { ctx: &ctx, form, errors });
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &SignUpTpl::new(&state, &ctx, form, errors, &offer).await?,
+        );
     };
     // Counted for a taken address too: the page says the same either way.
     if let Err(no) = limits::messages(&state, &ctx, client, Some(email.as_str())).await? {
         let errors = FormErrors::general("email", no.message.clone(), ctx.lang);
-        return no.answer(render(&SignUpTpl { ctx: &ctx, form, errors }));
+        return no.answer(render(&SignUpTpl::new(&state, &ctx, form, errors, &offer).await?));
     }
     let hash = password::hash(state.config.hash_cost, pw.expose().to_owned()).await?;
     match users::create(&state.db, email.as_str(), name.as_str(), &hash, ctx.lang.code(), false).await {
         Ok(id) => {
+            follow_offer(&state, ctx.lang, &email, &offer).await?;
             let token = tokens::issue(&state.db, id, Purpose::Confirm, None, Duration::hours(48)).await?;
             let url = link(&state, &format!("/konto/potwierdz/{token}"));
             send(
@@ -197,6 +266,8 @@ async fn confirm(State(state): State<AppState>, ctx: Ctx, Path(token): Path<Stri
     match tokens::consume(&state.db, &token, Purpose::Confirm).await? {
         Ok(t) => {
             users::confirm_email(&state.db, t.user_id).await?;
+            // The address is the one the sign-up's subscriptions wait on.
+            agora_db::subscriptions::confirm_account(&state.db, t.user_id).await?;
             message_page(
                 &ctx,
                 StatusCode::OK,

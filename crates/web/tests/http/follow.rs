@@ -290,3 +290,60 @@ async fn bulk_mail_waits_behind_transactional_mail_and_feeds_show_only_public_it
     let index = app.client().get("/powiadomienia").await;
     assert!(index.body.contains("/powiadomienia/news.atom"));
 }
+
+#[tokio::test]
+async fn sign_up_offers_the_district_and_topics_which_start_with_the_confirmed_account() {
+    let app = TestApp::new().await;
+    let debniki = district(&app, "8", "Dębniki").await;
+    let green = crate::bodies::category(&app, "Zieleń").await;
+    let transport = crate::bodies::category(&app, "Transport").await;
+    let mut c = app.client();
+    let form = c.get("/konto/rejestracja").await;
+    assert!(form.body.contains("Bądź na bieżąco (opcjonalnie)"));
+    assert!(form.body.contains("Dębniki") && form.body.contains("Zieleń"));
+    let (d, g, t) = (debniki.to_string(), green.to_string(), transport.to_string());
+    let who = "ewa.signup@example.org";
+    // A refused form keeps the choices.
+    let mut fields = vec![
+        ("display_name", "Ewa Nowak"),
+        ("email", who),
+        ("password", crate::harness::PASSWORD),
+        ("password_repeat", "inne hasło 12345"),
+        ("accept", "yes"),
+        ("district", d.as_str()),
+        ("topics", g.as_str()),
+        ("topics", t.as_str()),
+    ];
+    let r = c.post("/konto/rejestracja", &fields).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(&format!("<option value=\"{d}\" selected>")));
+    assert!(r.body.contains(&format!("value=\"{g}\" checked")) && r.body.contains(&format!("value=\"{t}\" checked")));
+    fields[3] = ("password_repeat", crate::harness::PASSWORD);
+    assert_eq!(c.post("/konto/rejestracja", &fields).await.status, StatusCode::OK);
+
+    // Nothing is sent before the account's address is confirmed.
+    let editor_grant = [Grant::DistrictEditor(debniki)];
+    let mut editor = app.signed_in("rada8@example.org", &editor_grant).await;
+    let confirm = app.last_mail_to(who).await;
+    let link = link_in(&confirm);
+    let r = c.get(&link).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = c.post("/konto/logowanie", &[("email", who), ("password", crate::harness::PASSWORD)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let mine = c.get("/konto/subskrypcje").await;
+    assert!(
+        mine.body.contains("Dębniki") && mine.body.contains("Zieleń") && mine.body.contains("Transport"),
+        "{}",
+        mine.body
+    );
+    assert!(!mine.body.contains("czeka na potwierdzenie"), "confirmed with the account");
+    assert_eq!(mine.body.matches("<option value=\"weekly\" selected>").count(), 3);
+    news(&mut editor, "Spacer po Dębnikach", debniki, None).await;
+    agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
+    let week = Period::containing(Frequency::Weekly, Utc::now()).unwrap();
+    assert_eq!(agora_web::follow_mail::digest(&app.state, week, None).await.unwrap(), 1);
+    agora_web::jobs::run_bulk(&app.state).await.unwrap();
+    let digest = app.last_mail_to(who).await;
+    assert!(digest.subject.starts_with("Tygodniowe zestawienie"), "{}", digest.subject);
+    assert!(digest.body.contains("Spacer po Dębnikach"));
+}
