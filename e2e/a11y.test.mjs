@@ -486,6 +486,20 @@ const PAGES = [
     expect: '#error-summary',
     status: 422,
   },
+  { name: 'follow form (obserwuj)', path: (s) => s.followHref, shot: true },
+  { name: 'follow form signed in (obserwuj)', path: (s) => s.followHref, as: 'resident' },
+  {
+    name: 'follow form left empty (obserwuj)',
+    path: (s) => s.followHref,
+    submit: 'main form[action="/obserwuj"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'follow: confirming the address (subskrypcje)', path: (s) => s.followConfirmHref },
+  { name: 'my subscriptions behind the mailed link (subskrypcje)', path: (s) => s.manageHref, shot: true },
+  { name: 'my subscriptions (subskrypcje)', path: '/konto/subskrypcje', as: 'resident' },
+  { name: 'one-click unsubscribe (wypisz)', path: (s) => s.unsubscribeHref },
+  { name: 'notification feeds (powiadomienia)', path: '/powiadomienia' },
   { name: 'advice: questions and answers (doradztwo)', path: '/doradztwo', shot: true },
   { name: 'advice: questions and answers on one topic (doradztwo)', path: '/doradztwo?temat=spatial_planning' },
   { name: 'advice: a published question and answer (doradztwo)', path: (s) => s.adviceQaHref },
@@ -620,6 +634,39 @@ async function setUp(ctx) {
   await Promise.all([page.waitForNavigation(), page.click('main form[action$="/zapisy"] button[type="submit"]')]);
   state.registrationHref = new URL(page.url()).pathname;
   assert.ok(state.registrationHref.startsWith('/wydarzenia/zgloszenie/'), `registering failed (at ${page.url()})`);
+
+  // Following Podgórze without an account: one address left waiting on its confirmation
+  // link, another confirmed, whose link leads to its subscriptions; a news post of Podgórze
+  // then brings it a notice with its one-click unsubscribe address.
+  await page.goto(`${base}/dzielnice/podgorze`);
+  state.followHref = await page.$eval('main a[href^="/obserwuj"]', (a) => a.getAttribute('href'));
+  const visitor = await (await context('pl')).newPage();
+  const follow = async (email) => {
+    const seen = outboxNames(server.dataDir);
+    await visitor.goto(`${base}${state.followHref}`);
+    await visitor.fill('#email', email);
+    await visitor.check('#frequency-instant');
+    await Promise.all([visitor.waitForNavigation(), visitor.click('main form[action="/obserwuj"] button[type="submit"]')]);
+    return (await waitForMail(server.dataDir, seen, /(\/subskrypcje\/potwierdz\/[A-Za-z0-9_-]+)/))[1];
+  };
+  state.followConfirmHref = await follow('e2e-czeka@example.org');
+  const confirmHref = await follow('e2e-obserwuje@example.org');
+  await visitor.goto(`${base}${confirmHref}`);
+  await Promise.all([visitor.waitForNavigation(), visitor.click('main form button[type="submit"]')]);
+  state.manageHref = await visitor.$eval('main a[href^="/subskrypcje/"]', (a) => a.getAttribute('href'));
+  await visitor.close();
+  const editor = await context('pl', 'district');
+  const ep = await editor.newPage();
+  const seenNews = outboxNames(server.dataDir);
+  await ep.goto(`${base}/admin/aktualnosci/nowa`);
+  await ep.fill('#news_title', 'Wiadomość z testów dla obserwujących');
+  await ep.fill('#news_lead', 'Krótki wstęp wiadomości z testów.');
+  await ep.fill('#news_body', 'Treść wiadomości z testów.');
+  await ep.selectOption('#news_district', { index: 1 });
+  await ep.check('#publish-now');
+  await Promise.all([ep.waitForNavigation(), ep.click('main form[action^="/admin/aktualnosci/nowa"] button[type="submit"]')]);
+  await ep.close();
+  state.unsubscribeHref = (await waitForMail(server.dataDir, seenNews, /(\/wypisz\/[A-Za-z0-9_-]+)/, 60000))[1];
 
   // The demo advice requests: the published one, a resident's answered one, the adviser's
   // paused, new and published ones, and an unpublished one's row in the ledger.

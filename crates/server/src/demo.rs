@@ -204,5 +204,6 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
     crate::demo_centre::load(db, storage).await?;
     crate::demo_events::load(db).await?;
     crate::demo_advice::load(db, cost).await?;
+    crate::demo_follow::load(db).await?;
     Ok(())
 }

@@ -9,6 +9,7 @@ mod demo_centre;
 mod demo_consultations;
 mod demo_council;
 mod demo_events;
+mod demo_follow;
 mod demo_forum;
 mod demo_meetings;
 mod demo_news;
@@ -351,8 +352,9 @@ struct Stops {
 async fn bulk_worker(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut last_collect = std::time::Instant::now() - Duration::from_secs(3600);
     loop {
-        // A notice is mail, not a page: within a minute of its item is on time.
-        if last_collect.elapsed() >= Duration::from_secs(30) {
+        // A notice is mail, not a page: within seconds of its item is on time, and a look
+        // is a handful of indexed reads.
+        if last_collect.elapsed() >= Duration::from_secs(10) {
             let now = chrono::Utc::now();
             if let Err(e) = agora_web::follow_mail::collect(&state, now).await {
                 tracing::error!(error = %e, "collecting notices failed");

@@ -90,3 +90,13 @@ CREATE TABLE digest_runs (
     messages INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (frequency, period_start)
 );
+
+-- The collector reads, every few seconds, what became public since a week ago: each source by
+-- the time it became public.
+CREATE INDEX IF NOT EXISTS consultation_transitions_at ON consultation_transitions(at);
+CREATE INDEX IF NOT EXISTS reports_published_at ON reports(published_at);
+CREATE INDEX IF NOT EXISTS forum_threads_created_at ON forum_threads(created_at);
+CREATE INDEX IF NOT EXISTS forum_posts_positions ON forum_posts(created_at) WHERE position_unit_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS meetings_invited_at ON meetings(invited_at);
+CREATE INDEX IF NOT EXISTS tracked_requests_created_at ON tracked_requests(created_at);
+CREATE INDEX IF NOT EXISTS city_events_created_at ON city_events(created_at);

@@ -2905,7 +2905,6 @@ follow-link-unknown = We do not know this link, or it has been used already. Che
 follow-manage-title = My subscriptions
 follow-manage-address = Notifications go to
 follow-manage-empty = You do not follow anything yet. The “Follow” link is on the pages of consultations, districts, dialogue bodies, forum threads and event series.
-follow-manage-what = What you follow
 follow-manage-remove = Stop following
 follow-manage-since = since
 follow-manage-pending = waiting for the confirmation in the mail

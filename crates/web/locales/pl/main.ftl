@@ -2968,7 +2968,6 @@ follow-link-unknown = Nie znamy tego linku albo został już użyty. Sprawdź, c
 follow-manage-title = Moje subskrypcje
 follow-manage-address = Powiadomienia przychodzą na adres
 follow-manage-empty = Niczego jeszcze nie obserwujesz. Link „Obserwuj” jest na stronach konsultacji, dzielnic, ciał dialogu, wątków forum i cykli wydarzeń.
-follow-manage-what = Co obserwujesz
 follow-manage-remove = Przestań obserwować
 follow-manage-since = od
 follow-manage-pending = czeka na potwierdzenie z wiadomości
