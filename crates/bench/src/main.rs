@@ -5,6 +5,7 @@
 //! DESIGN.md. `full` is the manual benchmark; `smoke` is a small run for CI.
 
 mod data;
+mod digest;
 mod http;
 mod load;
 mod recognition;
@@ -87,7 +88,7 @@ struct Scenario {
     what: &'static str,
 }
 
-const SCENARIOS: [Scenario; 23] = [
+const SCENARIOS: [Scenario; 24] = [
     Scenario {
         name: "catalogue",
         what: "GET /konsultacje with filters (tab, district, category, unit, year, text, sort, page), 12 URLs in turn; in rounds alternating with nginx serving saved copies",
@@ -155,6 +156,12 @@ const SCENARIOS: [Scenario; 23] = [
     Scenario {
         name: "survey-durability",
         what: "kill -9 during survey submission, restart, check the stored responses are at least the acknowledged ones",
+    },
+    // Last: its fifty thousand messages go out after the run, and would share the cores with
+    // any scenario measured after it.
+    Scenario {
+        name: "digest",
+        what: "the daily digest of 50,000 subscribers and 500 items, built by the server's worker; a receipt asked for meanwhile is timed",
     },
 ];
 
@@ -719,6 +726,11 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
             "durability" => {
                 server = durability(ctx, setup, server, out).await?;
             }
+            "digest" => match digest::run(&addr, &ctx.url, &digest::Size::for_mode(ctx.p.mode)).await {
+                Ok((row, None)) => out.rows.push(row),
+                Ok((row, Some(why))) => failed(out, row, why),
+                Err(e) => failed(out, Row { scenario: "daily digest".into(), ..Row::default() }, format!("{e:#}")),
+            },
             "survey-durability" => match &survey {
                 Err(why) => skipped(out, name, why),
                 Ok(sp) => server = survey_durability(ctx, setup, server, out, sp).await?,

@@ -744,6 +744,16 @@ pub async fn digest_done(db: &Db, frequency: Frequency, period_start: chrono::Na
     Ok(n > 0)
 }
 
+/// Records that the digest of `frequency` starting `period_start` is being built, keeping the
+/// time of the first attempt when it was started before.
+pub async fn start_digest(db: &Db, frequency: Frequency, period_start: chrono::NaiveDate) -> DbResult<()> {
+    exec!(db, p => sqlx::query(
+        "INSERT INTO digest_runs (frequency, period_start, started_at, messages) VALUES ($1, $2, $3, 0) \
+         ON CONFLICT (frequency, period_start) DO NOTHING",
+    ).bind(frequency).bind(period_start).bind(now()).execute(p).await?);
+    Ok(())
+}
+
 /// Records the digest of `frequency` starting `period_start` as finished with `messages`.
 pub async fn finish_digest(
     db: &Db,

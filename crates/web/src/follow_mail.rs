@@ -93,6 +93,7 @@ pub async fn digest_in_batches(
     stop_after: Option<usize>,
 ) -> DbResult<usize> {
     let Some((from, to)) = period.bounds() else { return Ok(0) };
+    db::start_digest(&state.db, period.frequency, period.start).await?;
     let notices = db::notices_between(&state.db, from, to).await?;
     let now = Utc::now();
     let public = db::still_public(&state.db, &notices, now).await?;
