@@ -10,6 +10,7 @@ use crate::rows::{InsertRows, Instant, table_row};
 use crate::{BeginWrite, Db, DbResult, now, text_list};
 use agora_domain::consultation::Status;
 use agora_domain::subscription::{Frequency, NoticeKind, Target};
+use agora_domain::tracked::TrackedState;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{HashMap, HashSet};
 
@@ -361,6 +362,17 @@ fn found_sql(kind: NoticeKind) -> String {
              FROM opinions o JOIN tracked_requests t ON t.id = o.tracked_id \
              WHERE t.public = TRUE AND t.created_at >= $1 AND t.created_at <= $2"
             .to_owned(),
+        NoticeKind::Answer => format!(
+            "SELECT t.id AS source_id, t.title, CAST(NULL AS TEXT) AS title_en, \
+             '/odpowiedzi-miasta/' || CAST(t.id AS TEXT) AS path, t.updated_at AS at FROM tracked_requests t \
+             WHERE t.public = TRUE AND t.body_id IS NOT NULL AND t.state IN ({}) AND t.updated_at >= $1 AND t.updated_at <= $2",
+            text_list(&[
+                TrackedState::Answered,
+                TrackedState::Implemented,
+                TrackedState::Granted,
+                TrackedState::Refused
+            ])
+        ),
         NoticeKind::Event => "SELECT e.id AS source_id, e.title, CAST(NULL AS TEXT) AS title_en, \
              '/wydarzenia/' || CAST(e.id AS TEXT) AS path, e.created_at AS at FROM city_events e \
              WHERE e.cancelled_at IS NULL AND e.created_at >= $1 AND e.created_at <= $2"
@@ -394,6 +406,7 @@ fn targets_sql(kind: NoticeKind, sources: &str) -> String {
         NoticeKind::Opinion => {
             format!("SELECT tracked_id, 'body', body_id FROM opinions WHERE tracked_id IN ({sources})")
         }
+        NoticeKind::Answer => format!("SELECT id, 'body', body_id FROM tracked_requests WHERE id IN ({sources})"),
         NoticeKind::Event => format!(
             "SELECT id, 'series', series_id FROM city_events WHERE id IN ({sources}) AND series_id IS NOT NULL \
              UNION ALL SELECT id, 'district', district_id FROM city_events WHERE id IN ({sources}) AND district_id IS NOT NULL \
@@ -613,48 +626,76 @@ pub async fn instant_recipients(db: &Db, notice: i64) -> DbResult<Vec<Recipient>
 #[derive(Debug, Clone)]
 pub struct DigestShare {
     pub recipient: Recipient,
-    /// The notices, oldest first, with the name of what each one is followed as.
+    /// The notices' ids, in the order of `targets`' lists.
     pub notices: Vec<i64>,
 }
 
-#[derive(sqlx::FromRow)]
-struct DigestRow {
-    subscriber_id: i64,
-    notice_id: i64,
-    subscription_id: i64,
+/// What a digest run knows of its period: for each followed thing, the notices concerning it.
+pub type PeriodTargets = HashMap<(Target, i64), Vec<i64>>;
+
+/// The targets of `notices`, as a digest run matches them against subscriptions.
+pub async fn targets_of(db: &Db, notices: &[i64]) -> DbResult<PeriodTargets> {
+    let mut out: PeriodTargets = HashMap::new();
+    for chunk in notices.chunks(500) {
+        let list = chunk.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "SELECT notice_id, target_kind, target_id FROM notice_targets WHERE notice_id IN ({list}) ORDER BY notice_id"
+        );
+        let rows: Vec<(i64, Target, i64)> = on!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(p).await?);
+        for (notice, t, id) in rows {
+            out.entry((t, id)).or_default().push(notice);
+        }
+    }
+    Ok(out)
 }
 
-/// The digest of `frequency` for notices collected in `[from, to)`, for subscribers after `after` in id
-/// order, up to `limit` subscribers: their notices (one row per subscriber and notice, in one
-/// statement), and each subscriber's first subscription of the frequency that matched.
+#[derive(sqlx::FromRow)]
+struct FollowRow {
+    subscriber_id: i64,
+    id: i64,
+    target_kind: Target,
+    target_id: i64,
+}
+
+/// The digest of `frequency` for the subscribers after `after` in id order that the next
+/// `limit` subscriptions belong to (with all their subscriptions): each one's notices among
+/// `targets`, in one pass over the subscriptions by the index of frequency and subscriber. Returns the shares of those who have any, and the
+/// last subscriber looked at (`None` when there were no more).
 pub async fn digest_batch(
     db: &Db,
     frequency: Frequency,
-    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    targets: &PeriodTargets,
     after: i64,
     limit: i64,
-) -> DbResult<Vec<DigestShare>> {
-    let sql = "SELECT s.subscriber_id, nt.notice_id, MIN(s.id) AS subscription_id \
-         FROM subscriptions s JOIN notice_targets nt ON nt.target_kind = s.target_kind AND nt.target_id = s.target_id \
-         JOIN notices n ON n.id = nt.notice_id \
-         WHERE s.frequency = $1 AND s.confirmed_at IS NOT NULL AND n.created_at >= $2 AND n.created_at < $3 \
-           AND s.subscriber_id > $4 AND s.subscriber_id IN (SELECT DISTINCT s3.subscriber_id FROM subscriptions s3 \
-             JOIN notice_targets nt3 ON nt3.target_kind = s3.target_kind AND nt3.target_id = s3.target_id \
-             JOIN notices n3 ON n3.id = nt3.notice_id \
-             WHERE s3.frequency = $1 AND s3.confirmed_at IS NOT NULL AND n3.created_at >= $2 AND n3.created_at < $3 AND s3.subscriber_id > $4 \
-             ORDER BY s3.subscriber_id LIMIT $5) \
-         GROUP BY s.subscriber_id, nt.notice_id ORDER BY s.subscriber_id, nt.notice_id";
-    let rows: Vec<DigestRow> = on!(db, p => sqlx::query_as(sql)
-        .bind(frequency).bind(from).bind(to).bind(after).bind(limit).fetch_all(p).await?);
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut first: HashMap<i64, i64> = HashMap::new();
+) -> DbResult<(Vec<DigestShare>, Option<i64>)> {
+    let sql = "SELECT s.subscriber_id, s.id, s.target_kind, s.target_id FROM subscriptions s \
+         WHERE s.frequency = $1 AND s.confirmed_at IS NOT NULL AND s.subscriber_id > $2 \
+           AND s.subscriber_id <= (SELECT MAX(b.subscriber_id) FROM (SELECT s2.subscriber_id FROM subscriptions s2 \
+             WHERE s2.frequency = $1 AND s2.confirmed_at IS NOT NULL AND s2.subscriber_id > $2 \
+             ORDER BY s2.subscriber_id LIMIT $3) b) \
+         ORDER BY s.subscriber_id, s.id";
+    let rows: Vec<FollowRow> =
+        on!(db, p => sqlx::query_as(sql).bind(frequency).bind(after).bind(limit).fetch_all(p).await?);
+    let Some(last) = rows.last().map(|r| r.subscriber_id) else { return Ok((Vec::new(), None)) };
+    // Per subscriber: the first subscription that matched, and the notices, each once.
+    let mut found: Vec<(i64, i64, Vec<i64>)> = Vec::new();
     for r in &rows {
-        let e = first.entry(r.subscriber_id).or_insert(r.subscription_id);
-        *e = (*e).min(r.subscription_id);
+        let Some(ns) = targets.get(&(r.target_kind, r.target_id)) else { continue };
+        match found.last_mut() {
+            Some((sub, _, list)) if *sub == r.subscriber_id => {
+                for n in ns {
+                    if !list.contains(n) {
+                        list.push(*n);
+                    }
+                }
+            }
+            _ => found.push((r.subscriber_id, r.id, ns.clone())),
+        }
     }
-    let list = first.values().map(i64::to_string).collect::<Vec<_>>().join(",");
+    if found.is_empty() {
+        return Ok((Vec::new(), Some(last)));
+    }
+    let list = found.iter().map(|(_, id, _)| id.to_string()).collect::<Vec<_>>().join(",");
     let sql = format!(
         "SELECT b.id AS subscriber_id, b.email, b.lang, b.manage_key, s.id AS subscription_id, s.target_kind, s.target_id, \
          s.unsubscribe_key, COALESCE({TARGET_NAME}, '') AS name \
@@ -662,18 +703,11 @@ pub async fn digest_batch(
     );
     let recipients: Vec<Recipient> = on!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(p).await?);
     let mut by_subscriber: HashMap<i64, Recipient> = recipients.into_iter().map(|r| (r.subscriber_id, r)).collect();
-    let mut out: Vec<DigestShare> = Vec::new();
-    for r in rows {
-        match out.last_mut() {
-            Some(share) if share.recipient.subscriber_id == r.subscriber_id => share.notices.push(r.notice_id),
-            _ => {
-                if let Some(recipient) = by_subscriber.remove(&r.subscriber_id) {
-                    out.push(DigestShare { recipient, notices: vec![r.notice_id] });
-                }
-            }
-        }
-    }
-    Ok(out)
+    let shares = found
+        .into_iter()
+        .filter_map(|(sub, _, notices)| Some(DigestShare { recipient: by_subscriber.remove(&sub)?, notices }))
+        .collect();
+    Ok((shares, Some(last)))
 }
 
 /// The notices collected in a period, which a digest of it carries: by the time of

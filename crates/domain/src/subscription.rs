@@ -70,6 +70,8 @@ text_enum! {
         Opinion = "opinion",
         /// A new event.
         Event = "event",
+        /// The city answered a body's opinion or recommendation in the ledger.
+        Answer = "answer",
     }
 }
 

@@ -99,19 +99,21 @@ pub async fn digest_in_batches(
     let public = db::still_public(&state.db, &notices, now).await?;
     let by_id: HashMap<i64, &Notice> = notices.iter().filter(|n| public.contains(&n.id)).map(|n| (n.id, n)).collect();
     let base = &state.config.base_url;
+    let targets = db::targets_of(&state.db, &by_id.keys().copied().collect::<Vec<_>>()).await?;
     let (mut after, mut queued, mut batches) = (0, 0, 0);
     if !by_id.is_empty() {
         loop {
             if stop_after.is_some_and(|n| batches >= n) {
                 return Ok(queued);
             }
-            let shares = db::digest_batch(&state.db, period.frequency, (from, to), after, batch).await?;
-            let Some(last) = shares.last() else { break };
-            after = last.recipient.subscriber_id;
+            let (shares, last) = db::digest_batch(&state.db, period.frequency, &targets, after, batch).await?;
+            let Some(last) = last else { break };
+            after = last;
             let messages: Vec<(String, String)> = shares
                 .iter()
                 .filter_map(|s| {
-                    let items: Vec<&Notice> = s.notices.iter().filter_map(|id| by_id.get(id).copied()).collect();
+                    let mut items: Vec<&Notice> = s.notices.iter().filter_map(|id| by_id.get(id).copied()).collect();
+                    items.sort_by_key(|n| (n.at, n.id));
                     (!items.is_empty()).then(|| {
                         (
                             period.key(s.recipient.subscriber_id),
@@ -130,9 +132,6 @@ pub async fn digest_in_batches(
             )
             .await?;
             batches += 1;
-            if i64::try_from(shares.len()).unwrap_or(i64::MAX) < batch {
-                break;
-            }
         }
     }
     db::finish_digest(&state.db, period.frequency, period.start, i64::try_from(queued).unwrap_or(i64::MAX)).await?;

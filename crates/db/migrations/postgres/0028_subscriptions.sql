@@ -99,4 +99,5 @@ CREATE INDEX IF NOT EXISTS forum_threads_created_at ON forum_threads(created_at)
 CREATE INDEX IF NOT EXISTS forum_posts_positions ON forum_posts(created_at) WHERE position_unit_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS meetings_invited_at ON meetings(invited_at);
 CREATE INDEX IF NOT EXISTS tracked_requests_created_at ON tracked_requests(created_at);
+CREATE INDEX IF NOT EXISTS tracked_requests_updated_at ON tracked_requests(updated_at);
 CREATE INDEX IF NOT EXISTS city_events_created_at ON city_events(created_at);

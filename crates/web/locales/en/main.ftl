@@ -2942,3 +2942,4 @@ sign-up-follow-hint = Once a week we will write what is new in your district and
 sign-up-follow-district = Your district (optional)
 sign-up-follow-no-district = Not now
 sign-up-follow-topics = Topics you are interested in (optional)
+notice-kind-answer = The city's answer to an opinion or recommendation

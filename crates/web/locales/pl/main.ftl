@@ -3007,3 +3007,4 @@ sign-up-follow-hint = Raz w tygodniu napiszemy, co nowego w Twojej dzielnicy i w
 sign-up-follow-district = Twoja dzielnica (opcjonalnie)
 sign-up-follow-no-district = Nie teraz
 sign-up-follow-topics = Tematy, które Cię interesują (opcjonalnie)
+notice-kind-answer = Odpowiedź miasta na opinię lub rekomendację
