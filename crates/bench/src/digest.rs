@@ -169,8 +169,8 @@ pub async fn run(addr: &str, url: &str, size: &Size) -> Result<(Row, Option<Stri
     let subscribers = c
         .int("SELECT COUNT(DISTINCT subscriber_id) FROM subscriptions WHERE frequency = 'daily' AND source = 'bench'")
         .await?;
-    let items =
-        c.int("SELECT COUNT(*) FROM notices WHERE kind = 'news' AND source_id IN (SELECT id FROM news)").await?;
+    let noon = yesterday(c.backend())?.1;
+    let items = c.int(&format!("SELECT COUNT(*) FROM notices WHERE created_at = {noon}")).await?;
     println!(
         "  digest: seeded {subscribers} subscribers and {items} items in {:.1} s",
         seeding.elapsed().as_secs_f64()
@@ -205,13 +205,24 @@ pub async fn run(addr: &str, url: &str, size: &Size) -> Result<(Row, Option<Stri
     }
     let (secs, messages) = finished.unwrap_or_default();
     let receipt = receipt.unwrap_or_default();
+    // And once more while the worker sends the digest's messages.
+    let waiting_bulk = c.int("SELECT COUNT(*) FROM jobs WHERE priority > 0").await?;
+    let job = ask_for_receipt(addr, &mut c, district).await?;
+    let asked = Instant::now();
+    while c.int(&format!("SELECT COUNT(*) FROM jobs WHERE id = {job}")).await? > 0 {
+        if asked.elapsed() > LIMIT {
+            bail!("the receipt asked for while the digest was sent did not go out within {} s", LIMIT.as_secs());
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let sending = asked.elapsed().as_secs_f64();
+    let receipt = receipt.max(sending);
     let keys = c.int(&format!("SELECT COUNT(*) FROM deliveries WHERE key LIKE 'daily:{day}:%'")).await?;
     let with_items = c
         .int(&format!(
             "SELECT COUNT(*) FROM subscriptions s WHERE s.source = 'bench' AND s.frequency = 'daily' AND EXISTS \
              (SELECT 1 FROM notice_targets t JOIN notices n ON n.id = t.notice_id \
-              WHERE t.target_kind = s.target_kind AND t.target_id = s.target_id AND n.created_at = {noon})",
-            noon = yesterday(c.backend())?.1
+              WHERE t.target_kind = s.target_kind AND t.target_id = s.target_id AND n.created_at = {noon})"
         ))
         .await?;
     c.close().await;
@@ -221,8 +232,8 @@ pub async fn run(addr: &str, url: &str, size: &Size) -> Result<(Row, Option<Stri
         scenario: "daily digest".into(),
         note: format!(
             "{subscribers} subscribers, {items} items: {messages} messages in {secs:.1} s ({:.0} messages/s); \
-             {with_items} subscribers have items, {keys} idempotency keys; a receipt asked for during the run \
-             was sent {receipt:.2} s later",
+             {with_items} subscribers have items, {keys} idempotency keys; receipts asked for during the run \
+             and while its {waiting_bulk} messages were being sent went out within {receipt:.2} s",
             messages as f64 / secs.max(0.001)
         ),
         budget: Some(("under 60 s, one message per subscriber with items, receipt within 5 s".into(), ok)),

@@ -49,12 +49,20 @@ pub async fn send_notice(state: &AppState, id: i64) -> DbResult<usize> {
         return Ok(0);
     }
     let base = &state.config.base_url;
-    let messages: Vec<(String, String)> = db::instant_recipients(&state.db, id)
-        .await?
-        .iter()
-        .map(|r| (instant_key(id, r.subscriber_id), payload(&instant_mail(base, r, &n))))
-        .collect();
-    db::queue_mailing(&state.db, MAIL_JOB, MailClass::Subscription.priority(), messages, now, Duration::zero()).await
+    let recipients = db::instant_recipients(&state.db, id).await?;
+    let mut queued = 0;
+    // A transaction per thousand, as a digest's batches: one notice may have many followers.
+    for chunk in recipients.chunks(usize::try_from(DIGEST_BATCH).unwrap_or(1_000)) {
+        let messages: Vec<(String, String)> =
+            chunk.iter().map(|r| (instant_key(id, r.subscriber_id), payload(&instant_mail(base, r, &n)))).collect();
+        queued +=
+            db::queue_mailing(&state.db, MAIL_JOB, MailClass::Subscription.priority(), messages, now, Duration::zero())
+                .await?;
+    }
+    if queued > 0 {
+        state.bulk_waiting.notify_one();
+    }
+    Ok(queued)
 }
 
 /// Builds every daily and weekly digest that has ended by `now` and is not built yet; returns
