@@ -38,6 +38,7 @@ pub(crate) enum Val {
     I(i64),
     S(String),
     T(chrono::DateTime<chrono::Utc>),
+    D(chrono::NaiveDate),
 }
 
 /// Binds every [`Val`] of `$vals` to the query `$q`, in order.
@@ -49,6 +50,7 @@ macro_rules! bind_all {
                 $crate::Val::I(x) => q.bind(*x),
                 $crate::Val::S(x) => q.bind(x.clone()),
                 $crate::Val::T(x) => q.bind(*x),
+                $crate::Val::D(x) => q.bind(*x),
             };
         }
         q
@@ -97,6 +99,7 @@ pub mod jobs;
 pub mod limits;
 pub mod meetings;
 pub mod news;
+pub mod newsletter;
 pub mod pages;
 pub mod polls;
 pub mod programme;

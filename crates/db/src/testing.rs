@@ -35,6 +35,42 @@ pub async fn fresh_sqlite() -> DbResult<Db> {
     Ok(db)
 }
 
+/// A subscriber as the sign-up pages leave one, for tests of what subscribers are mailed: its
+/// address confirmed or not, in `lang`, linked to account `user` or not, following each
+/// `(target kind, target id, frequency, confirmed)` of `follows` since now from `source`.
+/// Returns its id, its manage key and the unsubscribe key of each of `follows`, in order.
+pub async fn subscriber(
+    db: &Db,
+    email: &str,
+    lang: &str,
+    user: Option<i64>,
+    confirmed: bool,
+    follows: &[(&str, i64, &str, bool)],
+    source: &str,
+) -> DbResult<(i64, String, Vec<String>)> {
+    let at = crate::now();
+    let manage = crate::random_token();
+    let id: i64 = on!(db, p => sqlx::query_scalar(
+        "INSERT INTO subscribers (email, user_id, lang, manage_key, confirmed_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(email).bind(user).bind(lang).bind(&manage).bind(confirmed.then_some(at)).bind(at)
+    .fetch_one(p).await?);
+    let mut keys = Vec::new();
+    for (kind, target, frequency, follow_confirmed) in follows {
+        let key = crate::random_token();
+        exec!(db, p => sqlx::query(
+            "INSERT INTO subscriptions (subscriber_id, target_kind, target_id, frequency, unsubscribe_key, source, \
+             created_at, confirmed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(id).bind(kind).bind(target).bind(frequency).bind(&key).bind(source).bind(at)
+        .bind(follow_confirmed.then_some(at))
+        .execute(p).await?);
+        keys.push(key);
+    }
+    Ok((id, manage, keys))
+}
+
 /// Sets a consultation's stored status to `raw`, a text the application never writes, so a test
 /// can show what reading such a row back does.
 pub async fn store_raw_status(db: &Db, consultation: i64, raw: &str) -> DbResult<()> {

@@ -20,6 +20,7 @@ pub mod forum;
 pub mod limits;
 pub mod meeting;
 pub mod news;
+pub mod newsletter;
 pub mod permission;
 pub mod poll;
 pub mod programme;

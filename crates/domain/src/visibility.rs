@@ -126,6 +126,12 @@ pub enum Item {
         /// Whether it is published.
         published: bool,
     },
+    /// An issue of the newsletter: in the archive once sent; before that it is on the Centre's
+    /// editors' screens only, which ask for their permission instead.
+    Newsletter {
+        /// Where it stands.
+        status: crate::newsletter::Status,
+    },
 }
 
 /// Whether `viewer` may see `item`. Staff of the unit running an item see all of it.
@@ -146,6 +152,7 @@ pub fn may_see(viewer: Viewer<'_>, item: Item) -> bool {
         Item::ForumPost { state } => state == PostState::Visible || (state == PostState::Held && viewer.moderates()),
         Item::News { stage, subject } => stage == Stage::Published || may_write(viewer.grants, subject),
         Item::CentrePage { published } => published || crate::centre::may_edit(viewer.grants),
+        Item::Newsletter { status } => status.is_public(),
         Item::Tracked { public, unit, body } => {
             public || viewer.manages_unit(unit) || body.is_some_and(|b| viewer.manages_body(b))
         }
@@ -192,6 +199,16 @@ mod tests {
         assert!(!may_see(Viewer::with_grants(&[Grant::DistrictEditor(13), Grant::Moderator]), draft));
         assert!(may_see(Viewer::with_grants(&[Grant::CentreEditor]), draft));
         assert!(may_see(Viewer::ANONYMOUS, Item::CentrePage { published: true }));
+    }
+
+    #[test]
+    fn the_newsletter_archive_shows_sent_issues_only() {
+        use crate::newsletter::Status as Issue;
+        for status in Issue::ALL {
+            let item = Item::Newsletter { status };
+            assert_eq!(may_see(Viewer::ANONYMOUS, item), status == Issue::Sent, "{status}");
+            assert_eq!(may_see(Viewer::with_grants(&[Grant::CentreEditor]), item), status == Issue::Sent, "{status}");
+        }
     }
 
     #[test]
