@@ -343,9 +343,14 @@ pub async fn begin(db: &Db, id: i64, at: DateTime<Utc>, entry: &AuditEntry) -> D
             Start::Resume => return Ok(Some(n)),
             Start::Begin => {}
         }
-        sqlx::query("UPDATE newsletters SET status = $1, started_at = $2 WHERE id = $3 AND status = $4")
+        let began = sqlx::query("UPDATE newsletters SET status = $1, started_at = $2 WHERE id = $3 AND status = $4")
             .bind(Status::Sending).bind(at).bind(id).bind(Status::Scheduled)
-            .execute(&mut *tx).await?;
+            .execute(&mut *tx).await?.rows_affected() == 1;
+        if !began {
+            // Another instance's job began it a moment ago (PostgreSQL let both read it
+            // scheduled): that one sends it.
+            return Ok(None);
+        }
         audit_in_tx!(tx, entry, Some(id));
         tx.commit().await?;
         n.status = Status::Sending;
