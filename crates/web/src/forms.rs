@@ -346,6 +346,17 @@ fn label_key(field: &str) -> Option<&'static str> {
         "advice_public_question" => "advice-field-public-question",
         "advice_public_answer" => "advice-field-public-answer",
         "advice_unit" => "advice-field-unit",
+        "newsletter_subject" => "newsletter-field-subject",
+        "newsletter_body" => "newsletter-field-body",
+        "newsletter_subject_en" => "newsletter-field-subject-en",
+        "newsletter_body_en" => "newsletter-field-body-en",
+        "newsletter_audience" => "newsletter-field-audience",
+        "newsletter_district" => "newsletter-field-district",
+        "newsletter_category" => "newsletter-field-category",
+        "newsletter_body_id" => "newsletter-field-body-id",
+        "newsletter_scheduled_at" => "newsletter-field-scheduled-at",
+        "newsletter_per_minute" => "newsletter-field-per-minute",
+        "newsletter_send" => "newsletter-send-now",
         _ => return None,
     })
 }

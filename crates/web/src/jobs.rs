@@ -49,6 +49,7 @@ async fn run_queue(state: &AppState, queue: jobs::Queue) -> DbResult<usize> {
                     Ok(id) => crate::follow_mail::send_notice(state, id).await.map(|_| ()).map_err(|e| e.to_string()),
                     Err(e) => Err(format!("bad notice payload: {e}")),
                 },
+                agora_db::newsletter::SEND_JOB => crate::newsletter_mail::send(state, &job.payload).await,
                 other => Err(format!("unknown job kind {other}")),
             };
             match result {

@@ -17,6 +17,7 @@ pub mod mail;
 pub mod markdown;
 pub mod memory;
 pub mod news_clock;
+pub mod newsletter_mail;
 pub mod pages;
 pub mod password;
 pub mod reminders;

@@ -2943,3 +2943,106 @@ sign-up-follow-district = Your district (optional)
 sign-up-follow-no-district = Not now
 sign-up-follow-topics = Topics you are interested in (optional)
 notice-kind-answer = The city's answer to an opinion or recommendation
+newsletter-title = Newsletter
+newsletter-lead = The Civic Dialogue Centre's newsletter: what is happening in consultations, districts and dialogue bodies. Every issue sent so far is here.
+newsletter-signup-title = Subscribe to the newsletter
+newsletter-signup-lead = We will send you a message with a confirmation link. The newsletter starts only once you follow that link, and every issue lets you unsubscribe in one click.
+newsletter-signup-email = E-mail address
+newsletter-signup-hint = The confirmation link and the issues will go to this address.
+newsletter-signup-submit = Subscribe
+newsletter-required = required
+newsletter-archive = Issues sent
+newsletter-archive-empty = No issue has been sent yet.
+newsletter-count = { $count ->
+    [one] { $count } issue
+   *[other] { $count } issues
+}
+newsletter-sent-on = Sent on
+newsletter-back = All issues of the newsletter
+newsletter-admin-title = Newsletter — editing
+newsletter-admin-new = New issue
+newsletter-admin-empty = There is no issue yet.
+newsletter-see-archive = See the newsletter's archive
+newsletter-see-issue = See the issue in the archive
+newsletter-col-audience = To whom
+newsletter-col-status = Status
+newsletter-col-when = Sending time
+newsletter-col-recipients = Recipients
+newsletter-status-draft = Draft
+newsletter-status-scheduled = Scheduled
+newsletter-status-sending = Being sent
+newsletter-status-sent = Sent
+newsletter-field-subject = Subject
+newsletter-field-body = Text
+newsletter-field-body-hint = Markdown: **bold**, lists starting with "-", links [text](https://full.address). Subscribers get this text in the message as you type it; the archive shows it formatted.
+newsletter-field-audience = Send it to
+newsletter-field-audience-hint = Choose the district, topic or dialogue body below when the issue is for their followers or members only. Either way only people who subscribed to the newsletter and confirmed their address get it.
+newsletter-audience-all = All newsletter subscribers
+newsletter-audience-district = Subscribers who follow the district chosen
+newsletter-audience-category = Subscribers who follow the topic chosen
+newsletter-audience-body = Subscribers who are members of the dialogue body chosen
+newsletter-audience-of-all = All newsletter subscribers
+newsletter-audience-of-district = Subscribers following the district { $name }
+newsletter-audience-of-category = Subscribers following the topic "{ $name }"
+newsletter-audience-of-body = Subscribers who are members of { $name }
+newsletter-field-district = District (when the issue is for a district's followers)
+newsletter-field-category = Topic (when the issue is for a topic's followers)
+newsletter-field-body-id = Dialogue body (when the issue is for its members)
+newsletter-none = — choose —
+newsletter-section-english = English version (optional)
+newsletter-section-english-hint = People who chose English get this version; without it they get the Polish one.
+newsletter-field-subject-en = Subject in English (optional)
+newsletter-field-body-en = Text in English (optional)
+newsletter-save = Save and preview
+newsletter-edit = Edit the issue
+newsletter-preview = Issue preview
+newsletter-as-archive = The issue as the archive will show it
+newsletter-as-archive-en = The English version as the archive will show it
+newsletter-recipients-now = { $count ->
+    [one] { $count } person would receive it today
+   *[other] { $count } people would receive it today
+}
+newsletter-recipients-queued = { $count ->
+    [one] Sent to { $count } person so far
+   *[other] Sent to { $count } people so far
+}
+newsletter-recipients-sent = { $count ->
+    [one] Sent to { $count } person
+   *[other] Sent to { $count } people
+}
+newsletter-nobody = Nobody would receive it now: nobody in this group has subscribed to the newsletter. Choose other recipients or schedule it for later.
+newsletter-test-title = Send a test to yourself
+newsletter-test-lead = The test goes to your own address only, in your language. The issue stays as it is.
+newsletter-test-send = Send me a test message
+newsletter-send-title = Sending
+newsletter-pace-note = Messages go out in batches, { $count } a minute.
+newsletter-field-scheduled-at = Date and time to send
+newsletter-field-scheduled-at-hint = Warsaw time, for example 2027-03-01 09:00.
+newsletter-schedule = Schedule sending
+newsletter-send-now = Send now
+newsletter-cancel = Call off the scheduled sending
+newsletter-pace-title = Sending pace
+newsletter-field-per-minute = Messages a minute
+newsletter-field-per-minute-hint = Keep within the mail server's limits. Applies to mailings started after saving.
+newsletter-pace-save = Save the pace
+flash-newsletter-saved = The issue is saved.
+flash-newsletter-test-sent = A test message went to your address.
+flash-newsletter-scheduled = Sending is scheduled.
+flash-newsletter-sending = Sending has begun. Messages go out in batches at the set pace.
+flash-newsletter-cancelled = Sending is called off; the issue is a draft again.
+flash-newsletter-pace = The sending pace is saved.
+error-newsletter-audience-required = Choose who this issue goes to.
+error-newsletter-district-required = Choose the district whose followers get this issue.
+error-newsletter-category-required = Choose the topic whose followers get this issue.
+error-newsletter-body-required = Choose the dialogue body whose members get this issue.
+error-newsletter-schedule-past = That time has passed. Give a time in the future or choose "Send now".
+error-newsletter-schedule-invalid = Enter the date and time, for example 2027-03-01 09:00.
+error-newsletter-pace-range = Enter a whole number from 1 to { $limit }.
+newsletter-mail-online = This issue in your browser: { $link }
+newsletter-mail-why = You are receiving this newsletter because this address was subscribed to the Civic Dialogue Centre's newsletter on { $date } (source: { $source }).
+newsletter-mail-audience = This issue went to: { $audience }.
+newsletter-mail-links = Your subscriptions: { $manage }
+    Unsubscribe from the newsletter: { $unsubscribe }
+newsletter-mail-test-subject = [TEST] { $subject }
+newsletter-mail-test-note = This is a test sent to you only. Here subscribers will see when and where they subscribed to the newsletter, a link to their subscriptions and a link to unsubscribe.
+footer-newsletter = Newsletter

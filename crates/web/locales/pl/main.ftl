@@ -3008,3 +3008,108 @@ sign-up-follow-district = Twoja dzielnica (opcjonalnie)
 sign-up-follow-no-district = Nie teraz
 sign-up-follow-topics = Tematy, które Cię interesują (opcjonalnie)
 notice-kind-answer = Odpowiedź miasta na opinię lub rekomendację
+newsletter-title = Biuletyn
+newsletter-lead = Biuletyn Centrum Dialogu Obywatelskiego: co się dzieje w konsultacjach, dzielnicach i ciałach dialogu. Tu są wszystkie wysłane numery.
+newsletter-signup-title = Zapisz się na biuletyn
+newsletter-signup-lead = Wyślemy Ci wiadomość z linkiem potwierdzającym. Biuletyn zaczniesz dostawać dopiero po kliknięciu tego linku, a wypiszesz się jednym kliknięciem w każdym numerze.
+newsletter-signup-email = Adres e-mail
+newsletter-signup-hint = Na ten adres wyślemy link potwierdzający i kolejne numery biuletynu.
+newsletter-signup-submit = Zapisz się
+newsletter-required = wymagane
+newsletter-archive = Wysłane numery
+newsletter-archive-empty = Nie wysłaliśmy jeszcze żadnego numeru.
+newsletter-count = { $count ->
+    [one] { $count } numer
+    [few] { $count } numery
+   *[other] { $count } numerów
+}
+newsletter-sent-on = Wysłany
+newsletter-back = Wszystkie numery biuletynu
+newsletter-admin-title = Biuletyn — redakcja
+newsletter-admin-new = Nowy numer biuletynu
+newsletter-admin-empty = Nie ma jeszcze żadnego numeru.
+newsletter-see-archive = Zobacz archiwum biuletynu
+newsletter-see-issue = Zobacz numer w archiwum
+newsletter-col-audience = Do kogo
+newsletter-col-status = Stan
+newsletter-col-when = Termin wysyłki
+newsletter-col-recipients = Odbiorcy
+newsletter-status-draft = Szkic
+newsletter-status-scheduled = Zaplanowany
+newsletter-status-sending = W trakcie wysyłki
+newsletter-status-sent = Wysłany
+newsletter-field-subject = Temat
+newsletter-field-body = Treść
+newsletter-field-body-hint = Markdown: **pogrubienie**, listy zaczynane od „-”, linki [tekst](https://pełny.adres). Subskrybenci dostaną ten tekst w wiadomości tak, jak go wpiszesz, a archiwum pokaże go sformatowany.
+newsletter-field-audience = Do kogo wysłać
+newsletter-field-audience-hint = Dzielnicę, temat albo ciało dialogu wybierz poniżej, jeśli numer ma trafić tylko do ich obserwujących lub członków. Zawsze otrzymają go wyłącznie osoby, które zapisały się na biuletyn i potwierdziły adres.
+newsletter-audience-all = Wszyscy subskrybenci biuletynu
+newsletter-audience-district = Subskrybenci, którzy obserwują wybraną dzielnicę
+newsletter-audience-category = Subskrybenci, którzy obserwują wybrany temat
+newsletter-audience-body = Subskrybenci, którzy są członkami wybranego ciała dialogu
+newsletter-audience-of-all = Wszyscy subskrybenci biuletynu
+newsletter-audience-of-district = Subskrybenci obserwujący dzielnicę { $name }
+newsletter-audience-of-category = Subskrybenci obserwujący temat „{ $name }”
+newsletter-audience-of-body = Subskrybenci będący członkami: { $name }
+newsletter-field-district = Dzielnica (gdy numer jest dla obserwujących dzielnicę)
+newsletter-field-category = Temat (gdy numer jest dla obserwujących temat)
+newsletter-field-body-id = Ciało dialogu (gdy numer jest dla jego członków)
+newsletter-none = — wybierz —
+newsletter-section-english = Wersja angielska (opcjonalnie)
+newsletter-section-english-hint = Osoby, które wybrały język angielski, dostaną tę wersję; bez niej dostaną wersję polską.
+newsletter-field-subject-en = Temat po angielsku (opcjonalnie)
+newsletter-field-body-en = Treść po angielsku (opcjonalnie)
+newsletter-save = Zapisz i pokaż podgląd
+newsletter-edit = Edytuj numer
+newsletter-preview = Podgląd numeru
+newsletter-as-archive = Tak numer pokaże archiwum
+newsletter-as-archive-en = Wersja angielska, tak jak pokaże ją archiwum
+newsletter-recipients-now = { $count ->
+    [one] Dziś otrzymałaby go { $count } osoba
+    [few] Dziś otrzymałyby go { $count } osoby
+   *[other] Dziś otrzymałoby go { $count } osób
+}
+newsletter-recipients-queued = { $count ->
+    [one] Dotąd wysłano do { $count } osoby
+   *[other] Dotąd wysłano do { $count } osób
+}
+newsletter-recipients-sent = { $count ->
+    [one] Wysłano do { $count } osoby
+   *[other] Wysłano do { $count } osób
+}
+newsletter-nobody = Nikt by go teraz nie otrzymał: nikt z tej grupy nie zapisał się na biuletyn. Wybierz inną grupę odbiorców albo zaplanuj wysyłkę na później.
+newsletter-test-title = Wyślij próbnie do siebie
+newsletter-test-lead = Wiadomość próbna trafi tylko na Twój adres, w Twoim języku. Numer pozostanie w obecnym stanie.
+newsletter-test-send = Wyślij wiadomość próbną do mnie
+newsletter-send-title = Wysyłka
+newsletter-pace-note = Wiadomości wychodzą partiami, { $count } na minutę.
+newsletter-field-scheduled-at = Data i godzina wysyłki
+newsletter-field-scheduled-at-hint = Czas warszawski, na przykład 2027-03-01 09:00.
+newsletter-schedule = Zaplanuj wysyłkę
+newsletter-send-now = Wyślij teraz
+newsletter-cancel = Odwołaj zaplanowaną wysyłkę
+newsletter-pace-title = Tempo wysyłki
+newsletter-field-per-minute = Liczba wiadomości na minutę
+newsletter-field-per-minute-hint = Dopasuj do limitów serwera pocztowego. Dotyczy wysyłek rozpoczętych po zapisaniu.
+newsletter-pace-save = Zapisz tempo
+flash-newsletter-saved = Zapisano numer biuletynu.
+flash-newsletter-test-sent = Wysłano wiadomość próbną na Twój adres.
+flash-newsletter-scheduled = Zaplanowano wysyłkę.
+flash-newsletter-sending = Rozpoczęto wysyłkę. Wiadomości wychodzą partiami w ustalonym tempie.
+flash-newsletter-cancelled = Odwołano wysyłkę; numer jest znów szkicem.
+flash-newsletter-pace = Zapisano tempo wysyłki.
+error-newsletter-audience-required = Wybierz, do kogo wysłać ten numer.
+error-newsletter-district-required = Wybierz dzielnicę, której obserwujący mają otrzymać ten numer.
+error-newsletter-category-required = Wybierz temat, którego obserwujący mają otrzymać ten numer.
+error-newsletter-body-required = Wybierz ciało dialogu, którego członkowie mają otrzymać ten numer.
+error-newsletter-schedule-past = Ten czas już minął. Podaj przyszły czas albo wybierz „Wyślij teraz”.
+error-newsletter-schedule-invalid = Wpisz datę i godzinę, na przykład 2027-03-01 09:00.
+error-newsletter-pace-range = Wpisz liczbę całkowitą od 1 do { $limit }.
+newsletter-mail-online = Ten numer w przeglądarce: { $link }
+newsletter-mail-why = Otrzymujesz ten biuletyn, ponieważ { $date } zapisano ten adres na biuletyn Centrum Dialogu Obywatelskiego (źródło: { $source }).
+newsletter-mail-audience = Ten numer trafił do grupy: { $audience }.
+newsletter-mail-links = Twoje subskrypcje: { $manage }
+    Wypisz się z biuletynu: { $unsubscribe }
+newsletter-mail-test-subject = [PRÓBA] { $subject }
+newsletter-mail-test-note = To wiadomość próbna wysłana tylko do Ciebie. Subskrybenci zobaczą w tym miejscu, kiedy i gdzie zapisali się na biuletyn, link do swoich subskrypcji i link do wypisania się.
+footer-newsletter = Biuletyn

@@ -78,6 +78,7 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
     }
     if ctx.can(Action::EditCentreContent) {
         admin.push(Tile { href: "/admin/centrum".into(), label: ctx.t("centre-admin-title") });
+        admin.push(Tile { href: "/admin/newsletter".into(), label: ctx.t("newsletter-admin-title") });
         admin.push(Tile { href: "/admin/publikacje".into(), label: ctx.t("publication-admin-title") });
         admin.push(Tile { href: "/admin/galerie".into(), label: ctx.t("gallery-admin-title") });
     }

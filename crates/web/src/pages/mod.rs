@@ -24,6 +24,7 @@ mod ledger;
 mod meetings;
 mod moderation;
 mod news;
+mod newsletter;
 mod organiser;
 mod polls;
 mod recognition;
@@ -63,6 +64,7 @@ pub fn routes() -> Router<AppState> {
         .merge(forum::routes())
         .merge(moderation::routes())
         .merge(news::routes())
+        .merge(newsletter::routes())
         .merge(centre::routes())
         .merge(events::routes())
         .merge(advice::routes())

@@ -25,6 +25,7 @@ mod ledger;
 mod limits;
 mod meetings;
 mod news;
+mod newsletter;
 mod recognition;
 mod redirects;
 mod referrals;
