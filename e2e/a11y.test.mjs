@@ -538,6 +538,39 @@ const PAGES = [
     status: 422,
   },
   { name: 'advice: a request in the ledger (doradztwo)', path: (s) => s.adviceLedgerHref },
+  { name: 'newsletter archive with the sign-up form (newsletter)', path: '/newsletter', shot: true },
+  { name: 'newsletter issue (newsletter)', path: (s) => s.newsletterHref },
+  { name: 'newsletter editing list (newsletter)', path: '/admin/newsletter', as: 'centre' },
+  {
+    name: 'newsletter pace out of range (newsletter)',
+    path: '/admin/newsletter',
+    as: 'centre',
+    fill: { '#newsletter_per_minute': '0' },
+    submit: 'main form[action="/admin/newsletter/tempo"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'newsletter form (newsletter)', path: '/admin/newsletter/nowy', as: 'centre' },
+  {
+    name: 'newsletter form left empty (newsletter)',
+    path: '/admin/newsletter/nowy',
+    as: 'centre',
+    submit: 'main form[action="/admin/newsletter/nowy"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'newsletter draft preview (newsletter)', path: (s) => s.newsletterDraftHref, as: 'centre', shot: true },
+  { name: 'newsletter draft edit form (newsletter)', path: (s) => `${s.newsletterDraftHref}/edycja`, as: 'centre' },
+  {
+    name: 'newsletter scheduled in the past (newsletter)',
+    path: (s) => s.newsletterDraftHref,
+    as: 'centre',
+    fill: { '#newsletter_scheduled_at': '2020-01-01T10:00' },
+    submit: 'main form[action$="/zaplanuj"] button[type="submit"]',
+    expect: '#error-summary',
+    status: 422,
+  },
+  { name: 'newsletter sent issue preview (newsletter)', path: (s) => s.newsletterSentHref, as: 'centre' },
 ].filter((p) => !ONLY || p.name.includes(ONLY) || (typeof p.path === 'string' && p.path.includes(ONLY)));
 
 // ---------------------------------------------------------------------------
@@ -623,6 +656,13 @@ async function setUp(ctx) {
   state.publicationEditHref = await page.$eval('main table a[href^="/admin/publikacje/"]', (a) => a.getAttribute('href'));
   await page.goto(`${base}/admin/galerie`);
   state.galleryEditHref = await page.$eval('main table a[href^="/admin/galerie/"]', (a) => a.getAttribute('href'));
+  // The demo newsletter: the sent issue in the archive and on the editors' screen, and the draft.
+  await page.goto(`${base}/newsletter`);
+  state.newsletterHref = await page.$eval('main .newsletter-list a[href^="/newsletter/"]', (a) => a.getAttribute('href'));
+  state.newsletterSentHref = `/admin${state.newsletterHref}`;
+  await page.goto(`${base}/admin/newsletter`);
+  state.newsletterDraftHref = await page.$$eval('main table tr', (rows) =>
+    rows.find((r) => /Szkic/.test(r.textContent)).querySelector('a').getAttribute('href'));
   // The demo conference, its participants' screen, and a registration made here (the
   // conference is full, so it joins the waiting list).
   await page.goto(`${base}/wydarzenia?rodzaj=conference`);

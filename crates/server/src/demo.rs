@@ -200,6 +200,7 @@ pub async fn load(db: &Db, cost: HashCost, storage: &dyn object_store::ObjectSto
     crate::demo_forum::load(db, cost).await?;
     crate::demo_recognition::load(db).await?;
     crate::demo_news::load(db).await?;
+    crate::demo_newsletter::load(db).await?;
     crate::demo_council::load(db, storage).await?;
     crate::demo_centre::load(db, storage).await?;
     crate::demo_events::load(db).await?;

@@ -13,6 +13,7 @@ mod demo_follow;
 mod demo_forum;
 mod demo_meetings;
 mod demo_news;
+mod demo_newsletter;
 mod demo_opinions;
 mod demo_recognition;
 mod demo_remarks;
