@@ -6,18 +6,18 @@
 //! a topic (a confirmed follow, not turned off), or who are current members of a body. The
 //! count shown before sending and the sending job read through the same statement.
 //!
-//! A mailing is queued in keyset batches of subscribers: per batch, one transaction writes a
-//! `deliveries` row under `newsletter:{id}:{subscriber}` for each message and a bulk mail job
-//! for each row that was new, so a run killed half-way and started again mails nobody twice.
+//! A mailing is queued in keyset batches of subscribers through
+//! [`crate::subscriptions::queue_mailing`]: per batch, one transaction writes a `deliveries`
+//! row under `newsletter:{id}:{subscriber}` for each message and a bulk mail job for each row
+//! that was new, so a run killed half-way and started again mails nobody twice. The rows'
+//! count is the number of messages an issue went out as.
 
 use crate::audit::{AuditEntry, audit_in_tx};
-use crate::jobs::{BulkJobInsert, MAX_ATTEMPTS};
-use crate::rows::{InsertRows, Instant, table_row};
+use crate::jobs::MAX_ATTEMPTS;
 use crate::{BeginWrite, Db, DbResult, Page, Val, now, text_list};
-use agora_domain::newsletter::{Audience, NewsletterInput, Recipients, Start, Status, delivery_key};
+use agora_domain::newsletter::{Audience, NewsletterInput, Recipients, Start, Status};
 use agora_domain::subscription::{Frequency, Target};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::HashSet;
 
 /// The job kind that sends an issue: it queues the messages, on the main queue.
 pub const SEND_JOB: &str = "newsletter";
@@ -370,64 +370,6 @@ pub async fn delivered(db: &Db, id: i64) -> DbResult<i64> {
     let (from, to) = key_range(id);
     on!(db, p => Ok(sqlx::query_scalar("SELECT COUNT(*) FROM deliveries WHERE key >= $1 AND key < $2")
         .bind(from).bind(to).fetch_one(p).await?))
-}
-
-/// A message of a mailing: to whom, and the job payload that sends it.
-#[derive(Debug, Clone)]
-pub struct Outgoing {
-    pub subscriber_id: i64,
-    pub payload: String,
-}
-
-table_row! {
-    /// A message's idempotency key, written with its job.
-    struct DeliveryInsert<'a> in "deliveries" {
-        key: &'a str as "text",
-        at: Instant as "timestamptz",
-    }
-}
-
-/// Queues one batch of issue `id`'s messages in one transaction: a delivery row for each and,
-/// for each whose row is new, a job of `kind` at `priority`, the `k`-th new one due at
-/// `run_at(k)`. Returns how many were new; messages queued by an earlier run are skipped.
-pub async fn queue(
-    db: &Db,
-    id: i64,
-    kind: &str,
-    priority: i32,
-    batch: Vec<Outgoing>,
-    run_at: impl Fn(i64) -> DateTime<Utc>,
-) -> DbResult<i64> {
-    if batch.is_empty() {
-        return Ok(0);
-    }
-    let at = now();
-    let keys: Vec<String> = batch.iter().map(|o| delivery_key(id, o.subscriber_id)).collect();
-    let rows: Vec<DeliveryInsert<'_>> = keys.iter().map(|key| DeliveryInsert { key, at: Instant(at) }).collect();
-    on!(db, p => {
-        let mut tx = p.begin_write().await?;
-        let fresh: Vec<(String,)> =
-            InsertRows::insert_rows(&mut tx, "ON CONFLICT (key) DO NOTHING RETURNING key", &rows).await?;
-        let fresh: HashSet<String> = fresh.into_iter().map(|(k,)| k).collect();
-        let mut k = 0;
-        let mut jobs = Vec::with_capacity(fresh.len());
-        for (o, key) in batch.into_iter().zip(&keys) {
-            if fresh.contains(key) {
-                jobs.push(BulkJobInsert {
-                    kind,
-                    payload: o.payload,
-                    run_at: Instant(run_at(k)),
-                    max_attempts: MAX_ATTEMPTS,
-                    created_at: Instant(at),
-                    priority,
-                });
-                k += 1;
-            }
-        }
-        InsertRows::insert_rows::<_, ()>(&mut tx, "", &jobs).await?;
-        tx.commit().await?;
-        Ok(k)
-    })
 }
 
 /// Marks a sending issue sent at `at`, with the number of messages queued for it in all its

@@ -12,10 +12,10 @@ use crate::mail::{MAIL_JOB, Mail, payload};
 use crate::state::AppState;
 use crate::time;
 use agora_db::audit::AuditEntry;
-use agora_db::newsletter::{self as db, Newsletter, Outgoing, Recipient};
+use agora_db::newsletter::{self as db, Newsletter, Recipient};
 use agora_db::reference::{self, District, Named, NamedKind};
 use agora_db::{DbError, DbResult};
-use agora_domain::newsletter::{BATCH, Pace, Recipients};
+use agora_domain::newsletter::{BATCH, Pace, Recipients, delivery_key};
 use agora_domain::subscription::MailClass;
 
 /// The subject and Markdown body an issue is read in by someone in `lang`: the English text
@@ -110,7 +110,7 @@ pub fn message(base_url: &str, lang: Lang, n: &Newsletter, to: &str, why: Option
                 "newsletter-mail-why",
                 &[
                     ("date", Arg::Str(time::day(lang, time::local_date(r.opted_in_at)))),
-                    ("source", Arg::Str(r.source.clone())),
+                    ("source", Arg::Str(source_text(lang, &r.source))),
                 ],
             );
             if let Some(a) = w.audience {
@@ -141,6 +141,17 @@ pub fn message(base_url: &str, lang: Lang, n: &Newsletter, to: &str, why: Option
         attachments: Vec::new(),
         unsubscribe,
     }
+}
+
+/// Where an opt-in was made, in words; a source this version does not know is shown as stored.
+fn source_text(lang: Lang, source: &str) -> String {
+    let key = match source {
+        "newsletter" => "newsletter-source-newsletter",
+        "sign-up" => "newsletter-source-sign-up",
+        "page" => "newsletter-source-page",
+        other => return other.to_owned(),
+    };
+    lang.t(key)
 }
 
 fn system(action: &'static str, id: i64) -> AuditEntry {
@@ -177,18 +188,22 @@ pub async fn run(state: &AppState, id: i64) -> DbResult<()> {
         let batch = db::recipients(&state.db, audience, today, after, BATCH).await?;
         let Some(last) = batch.last() else { break };
         after = last.subscriber_id;
-        let outgoing = batch
+        let messages = batch
             .iter()
             .map(|r| {
                 let lang = Lang::parse(&r.lang).unwrap_or_default();
                 let audience = audience_name[usize::from(lang == Lang::En)].as_deref();
                 let mail = message(base, lang, &n, &r.email, Some(Why { recipient: r, audience }));
-                Outgoing { subscriber_id: r.subscriber_id, payload: payload(&mail) }
+                (delivery_key(id, r.subscriber_id), payload(&mail))
             })
             .collect();
-        let first = queued;
-        let priority = MailClass::Newsletter.priority();
-        queued += db::queue(&state.db, id, MAIL_JOB, priority, outgoing, |k| pace.slot(start, first + k)).await?;
+        let (priority, first) = (MailClass::Newsletter.priority(), pace.slot(start, queued));
+        queued += i64::try_from(
+            agora_db::subscriptions::queue_mailing(&state.db, MAIL_JOB, priority, messages, first, pace.interval())
+                .await?,
+        )
+        .unwrap_or(i64::MAX);
+        state.bulk_waiting.notify_one();
     }
     if let Some(count) = db::finish(&state.db, id, agora_db::now(), &system("newsletter.sent", id)).await? {
         tracing::info!(newsletter = id, recipients = count, queued, "newsletter queued");

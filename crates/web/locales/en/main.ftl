@@ -3046,3 +3046,6 @@ newsletter-mail-links = Your subscriptions: { $manage }
 newsletter-mail-test-subject = [TEST] { $subject }
 newsletter-mail-test-note = This is a test sent to you only. Here subscribers will see when and where they subscribed to the newsletter, a link to their subscriptions and a link to unsubscribe.
 footer-newsletter = Newsletter
+newsletter-source-newsletter = the sign-up form on the newsletter's page
+newsletter-source-sign-up = creating your account
+newsletter-source-page = following on a page of the site

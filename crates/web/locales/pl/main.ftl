@@ -3113,3 +3113,6 @@ newsletter-mail-links = Twoje subskrypcje: { $manage }
 newsletter-mail-test-subject = [PRÓBA] { $subject }
 newsletter-mail-test-note = To wiadomość próbna wysłana tylko do Ciebie. Subskrybenci zobaczą w tym miejscu, kiedy i gdzie zapisali się na biuletyn, link do swoich subskrypcji i link do wypisania się.
 footer-newsletter = Biuletyn
+newsletter-source-newsletter = formularz zapisu na stronie biuletynu
+newsletter-source-sign-up = zakładanie konta
+newsletter-source-page = obserwowanie na stronie serwisu

@@ -7,10 +7,11 @@ use crate::consultations::entry;
 use crate::harness::{Client, Resp, TestApp};
 use crate::news::district;
 use agora_db::bodies;
-use agora_db::newsletter::{self as db, Outgoing};
+use agora_db::newsletter as db;
 use agora_db::reference;
+use agora_db::subscriptions::queue_mailing;
 use agora_domain::body::{Account, MembershipForm};
-use agora_domain::newsletter::Status;
+use agora_domain::newsletter::{Status, delivery_key};
 use agora_domain::permission::Grant;
 use agora_domain::reference::UnitInput;
 use agora_web::mail::Mail;
@@ -52,7 +53,7 @@ async fn subscribe(
     follows: &[(&str, i64, &str, bool)],
 ) -> (&'static str, String, String) {
     let (_, manage, keys) =
-        agora_db::testing::subscriber(app.db(), email, lang, user, confirmed, follows, "/newsletter").await.unwrap();
+        agora_db::testing::subscriber(app.db(), email, lang, user, confirmed, follows, "newsletter").await.unwrap();
     (email, manage, keys.first().cloned().unwrap_or_default())
 }
 
@@ -242,7 +243,7 @@ async fn each_subscriber_gets_one_message_in_their_language_saying_why_with_its_
     assert!(to_anna.body.starts_with("W marcu **trzy konsultacje**"), "the Markdown as typed: {}", to_anna.body);
     assert!(to_anna.body.contains(&format!("http://agora.test/newsletter/{id}")));
     assert!(to_anna.body.contains("zapisano ten adres na biuletyn"), "{}", to_anna.body);
-    assert!(to_anna.body.contains("(źródło: /newsletter)"));
+    assert!(to_anna.body.contains("(źródło: formularz zapisu na stronie biuletynu)"), "{}", to_anna.body);
     assert!(to_anna.body.contains(&format!("http://agora.test/subskrypcje/{manage}")));
     assert!(to_anna.body.contains(&format!("http://agora.test/wypisz/{unsubscribe}")));
     assert_eq!(to_anna.unsubscribe, Some(format!("http://agora.test/wypisz/{unsubscribe}")));
@@ -287,19 +288,20 @@ async fn a_mailing_cut_off_half_way_and_started_again_mails_nobody_twice() {
     let today = agora_web::time::local_date(now);
     let audience = agora_domain::newsletter::Recipients::All;
     let first = db::recipients(app.db(), audience, today, 0, 2).await.unwrap();
-    let outgoing = first
+    let messages = first
         .iter()
         .map(|r| {
             let why = agora_web::newsletter_mail::Why { recipient: r, audience: None };
             let mail =
                 agora_web::newsletter_mail::message("http://agora.test", Default::default(), &n, &r.email, Some(why));
-            Outgoing { subscriber_id: r.subscriber_id, payload: agora_web::mail::payload(&mail) }
+            (delivery_key(id, r.subscriber_id), agora_web::mail::payload(&mail))
         })
         .collect::<Vec<_>>();
-    let queued = db::queue(app.db(), id, "mail", 2, outgoing.clone(), |_| now).await.unwrap();
+    let interval = chrono::Duration::milliseconds(1);
+    let queued = queue_mailing(app.db(), "mail", 2, messages.clone(), now, interval).await.unwrap();
     assert_eq!(queued, 2);
     // The same batch again (the batch's transaction was retried) queues nothing.
-    assert_eq!(db::queue(app.db(), id, "mail", 2, outgoing, |_| now).await.unwrap(), 0);
+    assert_eq!(queue_mailing(app.db(), "mail", 2, messages, now, interval).await.unwrap(), 0);
 
     // Started again: the job resumes; run twice over, and its scheduled job runs too.
     agora_web::newsletter_mail::run(&app.state, id).await.unwrap();
@@ -487,4 +489,38 @@ async fn the_archive_shows_sent_issues_only_and_offers_the_sign_up_form() {
     assert!(anon.get("/").await.body.contains("<a href=\"/newsletter\">Biuletyn</a>"), "in the footer");
     // Pages past the last are empty, not errors.
     assert_eq!(anon.get("/newsletter?strona=99").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn signing_up_on_the_archive_and_confirming_brings_the_next_issue_until_one_click_ends_it() {
+    let app = TestApp::new().await;
+    let mut editor = app.signed_in(EDITOR, &[Grant::CentreEditor]).await;
+    fast(&mut editor).await;
+    let mut visitor = app.client();
+    assert!(visitor.get("/newsletter").await.body.contains("action=\"/obserwuj\""));
+    let r = visitor.post("/obserwuj", &[("cel", "newsletter"), ("id", "0"), ("email", "ewa@example.org")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+
+    // Asked, not confirmed: not a recipient yet.
+    let first = create(&mut editor, &issue("Pierwszy numer", "all")).await;
+    let preview = format!("/admin/newsletter/{first}");
+    assert_eq!(recipients(&editor.get(&preview).await), "Dziś otrzymałoby go 0 osób");
+    let confirmation = app.last_mail_to("ewa@example.org").await;
+    let link = crate::harness::link_in(&confirmation);
+    assert!(link.starts_with("/subskrypcje/potwierdz/"), "{link}");
+    assert_eq!(visitor.post(&link, &[]).await.status, StatusCode::OK);
+    assert_eq!(recipients(&editor.get(&preview).await), "Dziś otrzymałaby go 1 osoba");
+
+    editor.post(&format!("{preview}/wyslij"), &[]).await;
+    app.mail().await;
+    let sent = deliver_bulk(&app).await;
+    let got = sent.iter().find(|m| m.to == "ewa@example.org" && m.subject == "Pierwszy numer").expect("the issue");
+    assert!(got.body.contains("(źródło: formularz zapisu na stronie biuletynu)"), "{}", got.body);
+
+    // The List-Unsubscribe address, posted as a mail provider does, ends the subscription.
+    let one_click = got.unsubscribe.clone().expect("List-Unsubscribe");
+    let r = app.client().post(one_click.trim_start_matches("http://agora.test"), &[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let second = create(&mut editor, &issue("Drugi numer", "all")).await;
+    assert_eq!(recipients(&editor.get(&format!("/admin/newsletter/{second}")).await), "Dziś otrzymałoby go 0 osób");
 }
