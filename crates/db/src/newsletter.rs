@@ -196,9 +196,13 @@ pub async fn schedule(
             drop(tx);
             return missing_or_refused(db, id).await;
         }
-        sqlx::query("INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(SEND_JOB).bind(id.to_string()).bind(at).bind(MAX_ATTEMPTS).bind(changed_at)
-            .execute(&mut *tx).await?;
+        // On the bulk queue: walking fifty thousand recipients must not hold up a receipt.
+        sqlx::query(
+            "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at, priority) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(SEND_JOB).bind(id.to_string()).bind(at).bind(MAX_ATTEMPTS).bind(changed_at)
+        .bind(agora_domain::subscription::MailClass::Newsletter.priority())
+        .execute(&mut *tx).await?;
         audit_in_tx!(tx, entry, Some(id));
         tx.commit().await?;
         Ok(Outcome::Done)

@@ -527,7 +527,7 @@ async fn send_now(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) 
     let entry = ctx.audit("newsletter.send", "newsletter", n.subject.clone());
     let author = ctx.user.as_ref().map(|u| u.id);
     let outcome = db::schedule(&state.db, id, agora_db::now(), author, &entry).await?;
-    state.jobs_waiting.notify_one();
+    state.bulk_waiting.notify_one();
     done(outcome, id, "flash-newsletter-sending")
 }
 

@@ -67,9 +67,10 @@ impl TestApp {
         }
     }
 
-    /// Delivers queued mail and returns everything sent so far.
+    /// Delivers queued mail, transactional and bulk, and returns everything sent so far.
     pub async fn mail(&self) -> Vec<Mail> {
         agora_web::jobs::run_due(&self.state).await.unwrap();
+        agora_web::jobs::run_bulk(&self.state).await.unwrap();
         self.mailer.sent()
     }
 
