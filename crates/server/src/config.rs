@@ -202,6 +202,25 @@ impl Config {
         self.trusted_proxies.parse().map_err(|e: String| bad("AGORA_TRUSTED_PROXIES", e))
     }
 
+    /// The SMTP settings, for a site with `AGORA_SMTP_HOST` set.
+    pub fn smtp(&self) -> agora_web::smtp::SmtpSettings {
+        use agora_web::smtp::Security;
+        agora_web::smtp::SmtpSettings {
+            host: self.smtp_host.clone(),
+            port: self.smtp_port,
+            // `check` allows only these three; were another word to slip through, encrypting
+            // is the safer guess.
+            security: match self.smtp_security.as_str() {
+                "tls" => Security::Tls,
+                "none" => Security::None,
+                _ => Security::StartTls,
+            },
+            username: self.smtp_username.clone(),
+            password: self.smtp_password.clone(),
+            from: self.smtp_from.clone(),
+        }
+    }
+
     /// The parsed listen address.
     pub fn listen_addr(&self) -> Result<SocketAddr, ConfigError> {
         self.listen

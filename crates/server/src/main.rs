@@ -18,7 +18,6 @@ mod demo_opinions;
 mod demo_recognition;
 mod demo_remarks;
 mod demo_surveys;
-mod mailer;
 
 use agora_db::Db;
 use agora_web::cache::PageCache;
@@ -101,9 +100,9 @@ fn web_config(cfg: &Config) -> anyhow::Result<WebConfig> {
 
 fn mailer(cfg: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
     Ok(if cfg.smtp_host.is_empty() {
-        Arc::new(mailer::OutboxMailer::new(cfg.data_dir.join("outbox"), &cfg.smtp_from)?)
+        Arc::new(agora_web::smtp::OutboxMailer::new(cfg.data_dir.join("outbox"), &cfg.smtp_from)?)
     } else {
-        Arc::new(mailer::SmtpMailer::new(cfg)?)
+        Arc::new(agora_web::smtp::SmtpMailer::new(&cfg.smtp())?)
     })
 }
 

@@ -23,6 +23,7 @@ pub mod password;
 pub mod reminders;
 pub mod render;
 pub mod scheduler;
+pub mod smtp;
 pub mod state;
 pub mod time;
 pub mod urls;

@@ -1,8 +1,9 @@
-//! A test application with in-memory mail, and a client that keeps cookies like a browser.
+//! A test application with in-memory mail (or real SMTP: mailbox.rs), and a client that keeps
+//! cookies like a browser.
 
 use agora_db::Db;
 use agora_domain::permission::Grant;
-use agora_web::mail::{Mail, MemoryMailer};
+use agora_web::mail::{Mail, Mailer, MemoryMailer};
 use agora_web::password::HashCost;
 use agora_web::{AppState, WebConfig};
 use axum::body::Body;
@@ -34,15 +35,25 @@ impl TestApp {
 
     /// An application whose settings `adjust` changes from the tests' defaults.
     pub async fn with_config(adjust: impl FnOnce(&mut WebConfig)) -> TestApp {
+        Self::with_mailer(None, adjust).await
+    }
+
+    /// An application that sends its mail through `delivery` (in memory when `None`, and then
+    /// only: with another mailer, `mail()` finds nothing), with settings `adjust` changes.
+    pub async fn with_mailer(delivery: Option<Arc<dyn Mailer>>, adjust: impl FnOnce(&mut WebConfig)) -> TestApp {
         // Errors behind a 500 show in the failing test's output.
         let _ = tracing_subscriber::fmt().with_env_filter("agora_web=error").with_test_writer().try_init();
         let db = agora_db::testing::fresh().await.expect("test database");
         agora_web::ensure_default_pages(&db).await.unwrap();
         let mailer = Arc::new(MemoryMailer::default());
+        let delivery: Arc<dyn Mailer> = match delivery {
+            Some(d) => d,
+            None => mailer.clone(),
+        };
         let mut config = WebConfig::new("http://agora.test");
         config.hash_cost = HashCost { m_kib: 64, t: 1 };
         adjust(&mut config);
-        let state = AppState::new(db, mailer.clone(), Arc::new(object_store::memory::InMemory::new()), config);
+        let state = AppState::new(db, delivery, Arc::new(object_store::memory::InMemory::new()), config);
         TestApp { router: agora_web::router(state.clone()), state, mailer }
     }
 

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod harness;
+mod mailbox;
 
 mod access;
 mod accounts;
@@ -32,5 +33,6 @@ mod referrals;
 mod remarks;
 mod report;
 mod shell;
+mod smtp;
 mod surveys;
 mod visibility;

@@ -1,0 +1,162 @@
+//! Mail delivered through a real SMTP server and read back as a mail client shows it (the
+//! server and how to read it: mailbox.rs): the recipient, the subject and body in the person's
+//! language, links that work, attachments with their type, and one-click unsubscribe only on
+//! mail sent under a subscription.
+
+use crate::harness::{Client, PASSWORD, TestApp};
+use crate::mailbox::{Delivered, address};
+use agora_domain::permission::Grant;
+use agora_web::mail::Mail;
+use axum::http::StatusCode;
+use chrono::{Duration, Utc};
+use chrono_tz::Europe::Warsaw;
+
+const TITLE: &str = "Warsztaty o zieleni w Podgórzu";
+
+/// The one message the server holds for `to`.
+async fn only_message(app: &TestApp, to: &str) -> Delivered {
+    let mut all = app.delivered(to).await;
+    assert_eq!(all.len(), 1, "one message to {to}: {all:#?}");
+    all.pop().unwrap()
+}
+
+/// Mail a person gets because of something they did: no list to leave.
+fn assert_transactional(m: &Delivered) {
+    assert!(m.header("List-Unsubscribe").is_none(), "{}", m.raw);
+    assert!(m.header("List-Unsubscribe-Post").is_none(), "{}", m.raw);
+}
+
+/// An event with registration, created by the Centre's editor; returns its id.
+async fn event(app: &TestApp) -> i64 {
+    let mut centre = app.signed_in("centrum@example.org", &[Grant::CentreEditor]).await;
+    let day = (Utc::now() + Duration::days(10)).with_timezone(&Warsaw).date_naive().format("%Y-%m-%d");
+    let (starts, ends) = (format!("{day}T17:00"), format!("{day}T19:00"));
+    let form = [
+        ("event_kind", "workshop"),
+        ("event_title", TITLE),
+        ("event_organiser", "centre"),
+        ("event_starts_at", &starts),
+        ("event_ends_at", &ends),
+        ("event_address", "ul. Rynek Podgórski 1, sala 2"),
+        ("event_description", "Zbieramy pomysły na nowe skwery i drzewa przy ulicach."),
+        ("registration", "on"),
+        ("reg_capacity", "10"),
+    ];
+    let r = centre.post("/admin/wydarzenia/nowe", &form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    r.location().trim_start_matches("/admin/wydarzenia/").split('/').next().unwrap().parse().unwrap()
+}
+
+/// Registers on the event's page as `name` at `email`.
+async fn register(c: &mut Client, event: i64, name: &str, email: &str) {
+    let fields = [("participant_name", name), ("participant_email", email)];
+    let r = c.post(&format!("/wydarzenia/{event}/zapisy"), &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+}
+
+#[tokio::test]
+async fn an_event_confirmation_arrives_in_the_registrants_language_with_its_calendar_file() {
+    let Some(app) = TestApp::with_smtp().await else { return };
+    let id = event(&app).await;
+
+    // In Polish, the site's language.
+    let ala = address("ala.nowak");
+    let mut c = app.client();
+    register(&mut c, id, "Ala Żółkiewska", &ala).await;
+    let m = only_message(&app, &ala).await;
+    assert_eq!(m.header("To"), Some(ala.as_str()));
+    assert_eq!(m.header("From"), Some("Agora <dialog@agora.test>"));
+    assert_eq!(m.subject, format!("Potwierdzenie: {TITLE}"));
+    assert!(m.body.starts_with("Dzień dobry, Ala Żółkiewska,"), "{}", m.body);
+    assert!(m.body.contains("Kod wejścia:") && m.body.contains("W załączniku jest plik do kalendarza"), "{}", m.body);
+    assert_transactional(&m);
+    let [ics] = m.attachments.as_slice() else { panic!("one attachment: {:#?}", m.attachments) };
+    assert_eq!(ics.content_type, "text/calendar");
+    assert_eq!(ics.filename, format!("wydarzenie-{id}.ics"));
+    let calendar = String::from_utf8(ics.content.clone()).unwrap();
+    assert!(calendar.contains("BEGIN:VEVENT") && calendar.contains(&format!("SUMMARY:{TITLE}")), "{calendar}");
+    // The link in the mail opens her registration, from any browser.
+    let page = app.client().get(&m.link()).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("Masz miejsce"), "{}", page.text());
+
+    // In English, chosen with the language switch before registering.
+    let celina = address("celina.kot");
+    let mut c = app.client();
+    let r = c.get(&format!("/jezyk/en?next=/wydarzenia/{id}")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    register(&mut c, id, "Celina Kot", &celina).await;
+    let m = only_message(&app, &celina).await;
+    assert_eq!(m.header("To"), Some(celina.as_str()));
+    assert_eq!(m.subject, format!("Confirmed: {TITLE}"));
+    assert!(m.body.starts_with("Hello Celina Kot,"), "{}", m.body);
+    assert!(m.body.contains("Entry code:") && !m.body.contains("Kod wejścia"), "{}", m.body);
+    assert_transactional(&m);
+    assert_eq!(m.attachments.len(), 1);
+    assert_eq!(m.attachments[0].content_type, "text/calendar");
+    let page = c.get(&m.link()).await;
+    assert!(page.text().contains("You have a place"), "{}", page.text());
+    assert_eq!(app.delivered(&ala).await.len(), 1, "nothing more to Ala");
+}
+
+#[tokio::test]
+async fn a_sign_up_confirmation_arrives_in_the_browsers_language_and_its_link_confirms() {
+    let Some(app) = TestApp::with_smtp().await else { return };
+    for (lang, name, subject, greeting, confirmed) in [
+        (
+            "pl",
+            "Łucja Wąsik",
+            "Potwierdź adres e-mail w serwisie Agora",
+            "Dzień dobry, Łucja Wąsik!",
+            "Adres potwierdzony",
+        ),
+        ("en", "Jan Kowalski", "Confirm your e-mail address for Agora", "Hello Jan Kowalski,", "Address confirmed"),
+    ] {
+        let to = address(&format!("sign-up.{lang}"));
+        let mut c = app.client();
+        c.get(&format!("/jezyk/{lang}?next=/konto/rejestracja")).await;
+        let fields = [
+            ("display_name", name),
+            ("email", to.as_str()),
+            ("password", PASSWORD),
+            ("password_repeat", PASSWORD),
+            ("accept", "yes"),
+        ];
+        let r = c.post("/konto/rejestracja", &fields).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+
+        let m = only_message(&app, &to).await;
+        assert_eq!(m.header("To"), Some(to.as_str()));
+        assert_eq!(m.subject, subject);
+        assert!(m.body.starts_with(greeting), "{}", m.body);
+        assert!(m.attachments.is_empty());
+        assert_transactional(&m);
+        let link = m.link();
+        assert!(link.starts_with("/konto/potwierdz/"), "{link}");
+        let r = c.get(&link).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.text().contains(confirmed), "{}", r.text());
+        let r = c.post("/konto/logowanie", &[("email", to.as_str()), ("password", PASSWORD)]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "the confirmed account signs in: {}", r.text());
+    }
+}
+
+#[tokio::test]
+async fn mail_under_a_subscription_carries_one_click_unsubscribe_through_the_server() {
+    let Some(app) = TestApp::with_smtp().await else { return };
+    let to = address("subscriber");
+    let url = "http://agora.test/wypisz/9c1f0e2d3b4a59687a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f";
+    let mail = Mail {
+        to: to.clone(),
+        subject: "Nowe konsultacje w Podgórzu".into(),
+        body: "Dzień dobry,\n\nw Podgórzu ruszyły konsultacje o zieleni.\n".into(),
+        attachments: Vec::new(),
+        unsubscribe: Some(url.into()),
+    };
+    agora_web::jobs::queue_mail(&app.state, mail.clone()).await.unwrap();
+    let m = only_message(&app, &to).await;
+    assert_eq!(m.header("List-Unsubscribe"), Some(format!("<{url}>").as_str()), "{}", m.raw);
+    assert_eq!(m.header("List-Unsubscribe-Post"), Some("List-Unsubscribe=One-Click"), "{}", m.raw);
+    assert_eq!(m.subject, mail.subject);
+    assert_eq!(m.body, mail.body.trim_end());
+}
