@@ -94,7 +94,8 @@ impl Header for ListUnsubscribePost {
 /// the one-click unsubscribe headers when it is sent under a subscription.
 pub fn message(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
     let to: Mailbox = mail.to.parse().map_err(|e| format!("bad recipient {}: {e}", mail.to))?;
-    let mut builder = Message::builder().from(from.clone()).to(to).subject(&mail.subject);
+    // A Message-ID, which receiving servers expect of every message.
+    let mut builder = Message::builder().message_id(None).from(from.clone()).to(to).subject(&mail.subject);
     if let Some(url) = &mail.unsubscribe {
         builder = builder.header(ListUnsubscribe(url.clone())).header(ListUnsubscribePost);
     }

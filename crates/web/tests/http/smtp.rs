@@ -160,3 +160,74 @@ async fn mail_under_a_subscription_carries_one_click_unsubscribe_through_the_ser
     assert_eq!(m.subject, mail.subject);
     assert_eq!(m.body, mail.body.trim_end());
 }
+
+/// Following without an account, by a real mail client's eyes: the confirmation is in English
+/// and transactional; the notice that follows says why it came, is in English, leaves out a
+/// post scheduled for later, and carries RFC 8058's headers, whose address unsubscribes
+/// with one anonymous POST.
+#[tokio::test]
+async fn a_followers_notice_arrives_in_their_language_with_one_click_unsubscribe() {
+    let Some(app) = TestApp::with_smtp().await else { return };
+    let podgorze = crate::news::district(&app, "13", "Podgórze").await;
+    let mut editor = app.signed_in("rada13.smtp@example.org", &[Grant::DistrictEditor(podgorze)]).await;
+    let to = address("follower");
+    let mut visitor = app.client();
+    visitor.get("/jezyk/en?next=/").await;
+    let id = podgorze.to_string();
+    let r = visitor
+        .post(
+            "/obserwuj",
+            &[("cel", "district"), ("id", id.as_str()), ("email", to.as_str()), ("frequency", "instant")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let confirm = only_message(&app, &to).await;
+    assert_transactional(&confirm);
+    assert!(confirm.subject.starts_with("Confirm following"), "{}", confirm.subject);
+    let link = confirm.link();
+    assert_eq!(visitor.post(&link, &[]).await.status, StatusCode::OK);
+
+    let publish = |title: &'static str, at: Option<String>| {
+        let mut fields = vec![
+            ("news_title", title.to_owned()),
+            ("news_lead", "Rada dzielnicy zaprasza.".to_owned()),
+            ("news_body", "Szczegóły w siedzibie rady.".to_owned()),
+            ("news_district", id.clone()),
+            ("publish", if at.is_some() { "schedule" } else { "now" }.to_owned()),
+        ];
+        if let Some(at) = at {
+            fields.push(("news_publish_at", at));
+        }
+        fields
+    };
+    for (title, at) in [
+        ("Sprzątanie Parku Bednarskiego", None),
+        ("Zapowiedź na przyszły miesiąc", Some(agora_web::time::input_value(Utc::now() + Duration::days(30)))),
+    ] {
+        let fields = publish(title, at);
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = editor.post_multipart("/admin/aktualnosci/nowa", &pairs, "news_image", "", b"").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
+    let all = app.delivered(&to).await;
+    assert_eq!(all.len(), 2, "the confirmation and one notice: {all:#?}");
+    let notice = &all[1];
+    assert_eq!(notice.subject, "News: Sprzątanie Parku Bednarskiego");
+    assert!(notice.body.contains("because you follow: District – Podgórze"), "{}", notice.body);
+    assert!(!notice.body.contains("Zapowiedź"), "a scheduled post is never mailed");
+    assert!(notice.header("Message-ID").is_some(), "{}", notice.raw);
+    assert_eq!(notice.header("List-Unsubscribe-Post"), Some("List-Unsubscribe=One-Click"));
+    let header = notice.header("List-Unsubscribe").expect("List-Unsubscribe").to_owned();
+    let url = header.trim_start_matches('<').trim_end_matches('>');
+    assert!(url.starts_with("http://agora.test/wypisz/"), "{url}");
+    let path = url.trim_start_matches("http://agora.test");
+    let mut provider: Client = app.client().with_header("origin", "https://mail.example.net");
+    let r = provider.post_raw(path, &[("List-Unsubscribe", "One-Click")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let fields = publish("Po wypisaniu", None);
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    editor.post_multipart("/admin/aktualnosci/nowa", &pairs, "news_image", "", b"").await;
+    agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
+    assert_eq!(app.delivered(&to).await.len(), 2, "nothing after unsubscribing");
+}
