@@ -275,14 +275,25 @@ test('sign up, confirm from the mailed link and sign in, by keyboard', async () 
   const path = await tabTo(page, (f) => f.id === 'display_name', 'the name field');
   assert.ok(path.every((f) => f.region !== 'footer'), 'the form came after the footer');
   await page.keyboard.type('Anna Klawiaturowa');
-  // The terms are read before the box that accepts them.
-  const order = ['email', 'password', 'password_repeat', 'terms-link', 'accept'];
+  // Then the optional district and topics to follow, one box per topic; the terms are read
+  // before the box that accepts them.
+  const order = ['email', 'password', 'password_repeat', 'district', 'topic-*', 'terms-link', 'accept'];
+  let f = await press(page, 'Tab');
   for (const id of order) {
-    const f = await press(page, 'Tab');
+    if (id === 'topic-*') {
+      let topics = 0;
+      while ((f.id || '').startsWith('topic-')) {
+        topics += 1;
+        f = await press(page, 'Tab');
+      }
+      assert.ok(topics > 0, `after the district, Tab went to ${describe(f)}, expected the topics' boxes`);
+      continue;
+    }
     assert.equal(f.id, id, `after the previous field, Tab went to ${describe(f)}, expected #${id}`);
     if (id === 'email') await page.keyboard.type(email);
     if (id.startsWith('password')) await page.keyboard.type(password);
     if (id === 'accept') await page.keyboard.press('Space');
+    if (id !== 'accept') f = await press(page, 'Tab');
   }
   assert.equal(await page.evaluate(() => document.getElementById('accept').checked), true, 'Space did not tick the box');
   const submit = await tabTo(page, (f) => f.tag === 'button' && f.type === 'submit' && f.region === 'main', 'the sign-up button');

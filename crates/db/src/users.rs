@@ -82,8 +82,19 @@ pub async fn set_password(db: &Db, id: i64, hash: &str, keep_session: Option<&st
 
 /// Changes the address (already confirmed by a link sent to it); `Conflict` when taken.
 pub async fn set_email(db: &Db, id: i64, email: &str) -> DbResult<()> {
-    exec!(db, p => sqlx::query("UPDATE users SET email = $1, email_confirmed_at = $2 WHERE id = $3")
-        .bind(email).bind(now()).bind(id).execute(p).await?);
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        sqlx::query("UPDATE users SET email = $1, email_confirmed_at = $2 WHERE id = $3")
+            .bind(email).bind(now()).bind(id).execute(&mut *tx).await?;
+        // What the account follows goes to the new address, unless that address already
+        // follows things of its own, which stay as they are.
+        sqlx::query(
+            "UPDATE subscribers SET email = $1 WHERE user_id = $2 \
+             AND NOT EXISTS (SELECT 1 FROM subscribers o WHERE o.email = $1)",
+        )
+        .bind(email).bind(id).execute(&mut *tx).await?;
+        tx.commit().await?;
+    });
     Ok(())
 }
 
@@ -94,14 +105,16 @@ pub async fn set_profile(db: &Db, id: i64, display_name: &str, locale: &str) -> 
     Ok(())
 }
 
-/// Deletes the account for good (RODO): sessions, tokens and roles go with it, and
-/// the audit log keeps the entries but no longer names the person. Rate-limit counters name
+/// Deletes the account for good (RODO): sessions, tokens, roles and everything the address
+/// follows go with it, and the audit log keeps the entries but no longer names the person. Rate-limit counters name
 /// no one (they are hashes) and are pruned within a day.
 pub async fn delete(db: &Db, id: i64, entry: &AuditEntry) -> DbResult<()> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
         sqlx::query("UPDATE audit_log SET actor_label = $1, actor_id = NULL WHERE actor_id = $2")
             .bind(&entry.actor_label).bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM subscribers WHERE user_id = $1 OR email = (SELECT email FROM users WHERE id = $1)")
+            .bind(id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(&mut *tx).await?;
         audit_in_tx!(tx, entry, Some(id));
         tx.commit().await?;

@@ -347,3 +347,46 @@ async fn sign_up_offers_the_district_and_topics_which_start_with_the_confirmed_a
     assert!(digest.subject.starts_with("Tygodniowe zestawienie"), "{}", digest.subject);
     assert!(digest.body.contains("Spacer po Dębnikach"));
 }
+
+#[tokio::test]
+async fn an_old_confirmation_link_has_expired_and_changes_nothing() {
+    let app = TestApp::new().await;
+    let bronowice = district(&app, "6", "Bronowice").await;
+    let id = bronowice.to_string();
+    let who = "late.confirm@example.org";
+    let mut visitor = app.client();
+    let fields = [("cel", "district"), ("id", id.as_str()), ("email", who), ("frequency", "weekly")];
+    assert_eq!(visitor.post("/obserwuj", &fields).await.status, StatusCode::OK);
+    let link = link_in(&app.last_mail_to(who).await);
+    let key = link.trim_start_matches("/subskrypcje/potwierdz/");
+    // Eight days on, the link is refused and the subscription still waits.
+    let later = Utc::now() + chrono::Duration::days(agora_db::subscriptions::CONFIRM_DAYS + 1);
+    let expired = agora_db::subscriptions::confirm(app.db(), key, later).await.unwrap();
+    assert_eq!(expired, agora_db::subscriptions::Confirmation::Expired);
+    assert!(agora_db::subscriptions::confirm_key_known(app.db(), key).await.unwrap());
+    // Asking again sends a fresh link; the old one is then unknown.
+    assert_eq!(visitor.post("/obserwuj", &fields).await.status, StatusCode::OK);
+    let fresh = link_in(&app.last_mail_to(who).await);
+    assert_ne!(fresh, link);
+    assert_eq!(visitor.post(&link, &[]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(visitor.post(&fresh, &[]).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_deleted_account_takes_what_it_followed_with_it() {
+    let app = TestApp::new().await;
+    let zwierzyniec = district(&app, "7", "Zwierzyniec").await;
+    let id = zwierzyniec.to_string();
+    let who = "leaving.follow@example.org";
+    let mut c = app.signed_in(who, &[]).await;
+    let fields = [("cel", "district"), ("id", id.as_str()), ("frequency", "daily")];
+    assert_eq!(c.post("/obserwuj", &fields).await.status, StatusCode::SEE_OTHER);
+    let r = c.post("/konto/usun", &[("delete_password", crate::harness::PASSWORD), ("delete_confirm", "yes")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // The address follows nothing any more: following it again needs a new confirmation.
+    let mut anon = app.client();
+    let again = [("cel", "district"), ("id", id.as_str()), ("email", who), ("frequency", "daily")];
+    let r = anon.post("/obserwuj", &again).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Sprawdź skrzynkę"));
+}
