@@ -98,10 +98,16 @@ pub async fn set_email(db: &Db, id: i64, email: &str) -> DbResult<()> {
     Ok(())
 }
 
-/// Changes the display name and preferred language.
+/// Changes the display name and preferred language; what the account follows is mailed in
+/// the new language from then on.
 pub async fn set_profile(db: &Db, id: i64, display_name: &str, locale: &str) -> DbResult<()> {
-    exec!(db, p => sqlx::query("UPDATE users SET display_name = $1, locale = $2 WHERE id = $3")
-        .bind(display_name).bind(locale).bind(id).execute(p).await?);
+    on!(db, p => {
+        let mut tx = p.begin_write().await?;
+        sqlx::query("UPDATE users SET display_name = $1, locale = $2 WHERE id = $3")
+            .bind(display_name).bind(locale).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE subscribers SET lang = $1 WHERE user_id = $2").bind(locale).bind(id).execute(&mut *tx).await?;
+        tx.commit().await?;
+    });
     Ok(())
 }
 

@@ -159,6 +159,16 @@ async fn an_account_follows_at_once_and_manages_its_subscriptions() {
     assert!(page.body.contains("<option value=\"weekly\" selected>"));
     let r = c.post("/obserwuj", &[("cel", "district"), ("id", id.as_str()), ("frequency", "daily")]).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
+    // Choosing English for the account makes what it follows come in English.
+    let r = c.post("/konto/profil", &[("display_name", "Basia"), ("locale", "en")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut editor = app.signed_in("rada18.lang@example.org", &[Grant::DistrictEditor(huta)]).await;
+    news(&mut editor, "Festyn w Nowej Hucie", huta, None).await;
+    agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
+    let week = Period::containing(Frequency::Weekly, Utc::now()).unwrap();
+    assert_eq!(agora_web::follow_mail::digest(&app.state, week, None).await.unwrap(), 1);
+    let digest = app.last_mail_to("basia.follow@example.org").await;
+    assert!(digest.subject.starts_with("Weekly digest"), "{}", digest.subject);
 
     // Change how often, then stop following; another person's subscription is out of reach.
     let sub = page.body.split("action=\"/konto/subskrypcje/").nth(1).unwrap().split('"').next().unwrap().to_owned();
@@ -173,7 +183,7 @@ async fn an_account_follows_at_once_and_manages_its_subscriptions() {
     );
     let r = c.post(&format!("/konto/subskrypcje/{sub}"), &[("remove", "1")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert!(c.get("/konto/subskrypcje").await.body.contains("Niczego jeszcze nie obserwujesz"));
+    assert!(c.get("/konto/subskrypcje").await.body.contains("You do not follow anything yet"));
     assert!(app.client().get("/konto/subskrypcje").await.status.is_redirection(), "signing in is needed");
 }
 

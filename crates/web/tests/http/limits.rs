@@ -128,16 +128,17 @@ async fn an_unknown_address_takes_as_long_as_a_wrong_password() {
         start.elapsed()
     };
     let (mut known, mut unknown) = (Vec::new(), Vec::new());
-    for n in 0..7 {
+    for n in 0..11 {
         known.push(time("ola@example.pl").await);
         unknown.push(time(&format!("nikt{n}@example.pl")).await);
     }
-    known.sort();
-    unknown.sort();
-    let ratio = unknown[3].as_secs_f64() / known[3].as_secs_f64();
+    // The quickest of each: the tests running alongside only ever add time, and a median of a
+    // few samples on two busy cores wandered past the bounds either way.
+    let (known, unknown) = (known.iter().min().copied().unwrap(), unknown.iter().min().copied().unwrap());
+    let ratio = unknown.as_secs_f64() / known.as_secs_f64();
     // Two hash runs for an unknown address would make this about 2.
-    assert!((0.75..1.35).contains(&ratio), "unknown {:?} vs known {:?}", unknown[3], known[3]);
-    assert!(known[3] > Duration::from_millis(2), "the cost is too low to tell: {:?}", known[3]);
+    assert!((0.75..1.35).contains(&ratio), "unknown {unknown:?} vs known {known:?}");
+    assert!(known > Duration::from_millis(2), "the cost is too low to tell: {known:?}");
 }
 
 #[tokio::test]
