@@ -4,6 +4,7 @@
 //! unsubscribe (RFC 8058, posted by the mail provider without signing in) and the Atom feed
 //! of each kind of notice.
 
+use super::common::OkQuery;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
@@ -304,23 +305,17 @@ async fn manage_view(state: &AppState, ctx: &Ctx, s: &Subscriber, action: String
     })
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct OkQ {
-    ok: String,
-}
-
 async fn manage_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(key): Path<String>,
-    Query(q): Query<OkQ>,
+    Query(q): Query<OkQuery>,
 ) -> AppResult<Response> {
     let s = db::by_manage_key(&state.db, &key).await?.ok_or(AppError::NotFound)?;
     manage_view(&state, &ctx, &s, format!("/subskrypcje/{key}"), &q.ok).await
 }
 
-async fn my_page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQ>) -> AppResult<Response> {
+async fn my_page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<OkQuery>) -> AppResult<Response> {
     let u = ctx.require_user()?;
     let s = match db::by_user(&state.db, u.id).await? {
         Some(s) => s,
@@ -389,15 +384,14 @@ struct UnsubscribeTpl<'a> {
     action: String,
 }
 
+/// The answer to an unsubscribe key nobody has (forged, or its subscription already ended).
+fn unknown_unsubscribe(ctx: &Ctx) -> AppResult<Response> {
+    message(ctx, StatusCode::NOT_FOUND, ctx.t("follow-link-unknown-title"), ctx.t("unsubscribe-unknown"), None)
+}
+
 async fn unsubscribe_page(State(state): State<AppState>, ctx: Ctx, Path(key): Path<String>) -> AppResult<Response> {
     let Some(s) = db::by_unsubscribe_key(&state.db, &key).await? else {
-        return message(
-            &ctx,
-            StatusCode::NOT_FOUND,
-            ctx.t("follow-link-unknown-title"),
-            ctx.t("unsubscribe-unknown"),
-            None,
-        );
+        return unknown_unsubscribe(&ctx);
     };
     let what = described(&state, ctx.lang, s.target_kind, s.target_id).await?;
     render(&UnsubscribeTpl { ctx: &ctx, what, action: format!("/wypisz/{key}") })
@@ -409,13 +403,7 @@ async fn unsubscribe(State(state): State<AppState>, ctx: Ctx, Path(key): Path<St
     let what = match db::by_unsubscribe_key(&state.db, &key).await? {
         Some(s) => described(&state, ctx.lang, s.target_kind, s.target_id).await?,
         None => {
-            return message(
-                &ctx,
-                StatusCode::NOT_FOUND,
-                ctx.t("follow-link-unknown-title"),
-                ctx.t("unsubscribe-unknown"),
-                None,
-            );
+            return unknown_unsubscribe(&ctx);
         }
     };
     db::unsubscribe(&state.db, &key).await?;
