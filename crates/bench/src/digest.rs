@@ -174,8 +174,12 @@ pub async fn run(addr: &str, url: &str, size: &Size) -> Result<(Row, Option<Stri
         Backend::Postgres => "now()",
     };
     let draining = Instant::now();
-    let backlog =
-        format!("SELECT COUNT(*) FROM jobs WHERE priority = 0 AND attempts < max_attempts AND run_at <= {now}");
+    // Jobs still leased to an instance an earlier scenario killed wait out their lease (five
+    // minutes) before anyone claims them again, so only the claimable ones are waited for.
+    let backlog = format!(
+        "SELECT COUNT(*) FROM jobs WHERE priority = 0 AND attempts < max_attempts AND run_at <= {now} \
+         AND (locked_until IS NULL OR locked_until < {now})"
+    );
     while c.int(&backlog).await? > 0 {
         if draining.elapsed() > LIMIT {
             bail!("the earlier scenarios' mail was not sent within {} s", LIMIT.as_secs());
