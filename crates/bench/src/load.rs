@@ -99,18 +99,28 @@ fn lua_list(items: &[String]) -> String {
     format!("{{ {} }}", items.iter().map(|s| lua_str(s)).collect::<Vec<_>>().join(", "))
 }
 
-/// A script that only reports; wrk then sends its one pre-built request to the URL's path.
-pub fn static_script() -> String {
-    FOOTER.to_owned()
+/// What a browser says it takes (Chromium over HTTPS). Page loads send it unless the run asks
+/// for plain pages, and nginx then serves the gzipped copies, as a site would.
+pub const BROWSER_ENCODINGS: &str = "gzip, deflate, br, zstd";
+
+/// A script that only reports; wrk then sends its one pre-built request to the URL's path,
+/// with `Accept-Encoding: encodings` when given.
+pub fn static_script(encodings: Option<&str>) -> String {
+    match encodings {
+        Some(e) => format!("wrk.headers[\"Accept-Encoding\"] = {}\n{FOOTER}", lua_str(e)),
+        None => FOOTER.to_owned(),
+    }
 }
 
-/// GETs cycling through `paths`, each with the matching cookie of `cookies` (if any); the
-/// requests are formatted once per thread so the Lua costs little per request.
-pub fn get_script(paths: &[String], cookies: &[String]) -> String {
+/// GETs cycling through `paths`, each with the matching cookie of `cookies` (if any) and
+/// `Accept-Encoding: encodings` when given; the requests are formatted once per thread so the
+/// Lua costs little per request.
+pub fn get_script(paths: &[String], cookies: &[String], encodings: Option<&str>) -> String {
     format!(
         r#"
 local paths = {paths}
 local cookies = {cookies}
+local encodings = {encodings}
 local reqs = {{}}
 local i = 0
 function init(args)
@@ -118,6 +128,7 @@ function init(args)
   for k = 1, n do
     local headers = {{}}
     if #cookies > 0 then headers["Cookie"] = cookies[((k - 1) % #cookies) + 1] end
+    if encodings ~= nil then headers["Accept-Encoding"] = encodings end
     reqs[k] = wrk.format("GET", paths[((k - 1) % #paths) + 1], headers)
   end
   i = (tid or 0) * 7
@@ -129,6 +140,7 @@ end
 {FOOTER}"#,
         paths = lua_list(paths),
         cookies = lua_list(cookies),
+        encodings = encodings.map_or("nil".to_owned(), lua_str),
     )
 }
 
@@ -388,16 +400,23 @@ pub struct Nginx {
 
 impl Nginx {
     /// Starts nginx in the foreground on a free port, serving each of `files` (name, bytes) at
-    /// `/<name>` and `html` at `/page.html`.
-    pub fn start(dir: &Path, html: &[u8], files: &[(String, Vec<u8>)]) -> Result<Nginx> {
+    /// `/<name>` and `html` at `/page.html`; with `gzip`, also a gzipped copy of each, sent to
+    /// clients that take it (`gzip_static`).
+    pub fn start(dir: &Path, html: &[u8], files: &[(String, Vec<u8>)], gzip: bool) -> Result<Nginx> {
         let dir = dir.join("nginx");
         let root = dir.join("root");
         for d in [&root, &dir.join("tmp")] {
             std::fs::create_dir_all(d)?;
         }
-        std::fs::write(root.join("page.html"), html)?;
-        for (name, bytes) in files {
+        let page = ("page.html".to_owned(), html.to_vec());
+        for (name, bytes) in files.iter().chain([&page]) {
             std::fs::write(root.join(name), bytes)?;
+            if gzip {
+                // At the level Agora gzips its kept pages with.
+                let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                std::io::Write::write_all(&mut e, bytes)?;
+                std::fs::write(root.join(format!("{name}.gz")), e.finish()?)?;
+            }
         }
         let port = crate::server::free_port()?;
         let addr = format!("127.0.0.1:{port}");
@@ -406,10 +425,11 @@ impl Nginx {
         // ceiling is not lowered by reconnections the application server does not make.
         let conf = format!(
             "worker_processes auto;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\nevents {{ worker_connections 4096; }}\n\
-             http {{\n  access_log off;\n  types {{ text/html html; }}\n  charset utf-8;\n  sendfile on;\n  tcp_nopush on;\n  keepalive_requests 10000000;\n\
+             http {{\n  access_log off;\n  types {{ text/html html; }}\n  charset utf-8;\n  sendfile on;\n  tcp_nopush on;\n  gzip_static {gzip_static};\n  keepalive_requests 10000000;\n\
              client_body_temp_path {d}/tmp/body;\n  proxy_temp_path {d}/tmp/proxy;\n  fastcgi_temp_path {d}/tmp/fastcgi;\n  uwsgi_temp_path {d}/tmp/uwsgi;\n  scgi_temp_path {d}/tmp/scgi;\n\
              server {{\n    listen {addr};\n    root {root};\n    location / {{ }}\n  }}\n}}\n",
             root = root.display(),
+            gzip_static = if gzip { "on" } else { "off" },
         );
         let conf_path = dir.join("nginx.conf");
         std::fs::write(&conf_path, conf)?;

@@ -80,6 +80,10 @@ struct Opts {
     /// Keep the working folder (databases, logs, scripts) instead of deleting it.
     #[arg(long)]
     keep: bool,
+    /// Ask for pages without `Accept-Encoding`, as a client that takes no compression would;
+    /// nginx's copies then go out plain too. By default pages are asked for as a browser does.
+    #[arg(long)]
+    plain: bool,
 }
 
 /// A scenario: its name on the command line and what it measures.
@@ -176,6 +180,13 @@ struct Plan {
     bin: PathBuf,
     work: PathBuf,
     opts: Opts,
+}
+
+impl Plan {
+    /// What page loads say they accept.
+    fn encodings(&self) -> Option<&'static str> {
+        (!self.opts.plain).then_some(load::BROWSER_ENCODINGS)
+    }
 }
 
 /// The Cargo target folder, where results and the binaries are.
@@ -544,29 +555,37 @@ async fn scenarios(ctx: &mut Ctx<'_>, setup: &Setup, mut server: Server, out: &m
         let copy_paths: Vec<String> = copies.iter().map(|(name, _)| format!("/{name}")).collect();
         copies.extend(forum_copies);
         copies.extend(news_copies);
-        let nginx = load::Nginx::start(&ctx.dir, &page.body, &copies)?;
+        let nginx = load::Nginx::start(&ctx.dir, &page.body, &copies, !ctx.p.opts.plain)?;
         // Asked for by its own name: through a fallback, each request would cost nginx a failed
         // look-up first and lower the ceiling.
         let consultation = format!("http://{}/page.html", nginx.addr);
         let note = format!("{} KiB page", page.body.len() / 1024);
         ctx.copies.insert(
             "consultation",
-            Copies { row: "nginx (static copy)", url: consultation, script: load::static_script(), note },
+            Copies {
+                row: "nginx (static copy)",
+                url: consultation,
+                script: load::static_script(ctx.p.encodings()),
+                note,
+            },
         );
         if !copies.is_empty() {
             let size = copies.iter().map(|(_, b)| b.len()).sum::<usize>() / copies.len();
             let note = format!("{} KiB pages on average, {} in turn", size / 1024, copies.len());
-            let (url, script) = (format!("http://{}", nginx.addr), load::get_script(&copy_paths, &[]));
+            let (url, script) =
+                (format!("http://{}", nginx.addr), load::get_script(&copy_paths, &[], ctx.p.encodings()));
             ctx.copies.insert("catalogue", Copies { row: "nginx (catalogue copies)", url, script, note });
         }
         if forum_count > 0 {
             let note = format!("{} KiB pages on average, {forum_count} in turn", forum_size / 1024);
-            let (url, script) = (format!("http://{}", nginx.addr), load::get_script(&forum_copy_paths, &[]));
+            let (url, script) =
+                (format!("http://{}", nginx.addr), load::get_script(&forum_copy_paths, &[], ctx.p.encodings()));
             ctx.copies.insert("forum", Copies { row: "nginx (forum thread copies)", url, script, note });
         }
         if news_count > 0 {
             let note = format!("{} KiB pages on average, {news_count} in turn", news_size / 1024);
-            let (url, script) = (format!("http://{}", nginx.addr), load::get_script(&news_copy_paths, &[]));
+            let (url, script) =
+                (format!("http://{}", nginx.addr), load::get_script(&news_copy_paths, &[], ctx.p.encodings()));
             ctx.copies.insert("news", Copies { row: "nginx (news copies)", url, script, note });
         }
         ctx.nginx = Some(nginx);
@@ -843,8 +862,11 @@ async fn load_get(
     cookies: &[String],
     budget: Option<Budget>,
 ) -> Result<()> {
-    let script =
-        if paths.len() == 1 && cookies.is_empty() { load::static_script() } else { load::get_script(paths, cookies) };
+    let script = if paths.len() == 1 && cookies.is_empty() {
+        load::static_script(ctx.p.encodings())
+    } else {
+        load::get_script(paths, cookies, ctx.p.encodings())
+    };
     let url = format!(
         "http://{}{}",
         server.addr,
@@ -1459,6 +1481,12 @@ fn markdown(p: &Plan, sections: &[(Backend, DbOutcome)], took: Duration) -> Stri
         took.as_secs_f64()
     ));
     md.push_str(&format!("- dataset: {}\n", p.scale.describe()));
+    md.push_str(&match p.encodings() {
+        Some(e) => {
+            format!("- pages asked for as a browser does (`Accept-Encoding: {e}`); nginx sends gzipped copies\n")
+        }
+        None => "- pages asked for plain (`--plain`), from Agora and nginx alike\n".to_owned(),
+    });
     for (b, out) in sections {
         md.push_str(&format!("\n## {}\n\n", b.name()));
         for n in &out.notes {

@@ -7,13 +7,14 @@ use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use tokio::sync::watch;
 
-use super::serve::{keepable_get, kept_response, offsets_of, page_key};
+use super::gzip::Gzipped;
+use super::serve::{accepts_gzip, gzip_body, keepable_get, kept_response, offsets_of, page_key};
 use super::store::{Freshness, KeptPage, MAX_PAGE_BYTES};
 use super::{Cacheable, Changed, PageCache, Scope};
 use crate::csrf::CsrfToken;
@@ -95,9 +96,10 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let lang = lang_of(req.headers(), &jar, user.as_ref().map(|u| u.locale.as_str()));
     let uid = user.as_ref().map(|u| u.id);
     let key = page_key(lang, uid, req.uri());
+    let gzip = accepts_gzip(req.headers());
     let lookup = cache.get(&key);
     match &lookup {
-        Some((e, Freshness::Fresh)) => return kept_response(e, &token),
+        Some((e, Freshness::Fresh)) => return kept_response(e, &token, gzip),
         Some((e, Freshness::Aged)) => {
             // Old only by age: this visitor gets it at once, and one request renders it anew.
             let claimed = cache.refreshing.lock().is_ok_and(|mut r| r.insert(key.clone()));
@@ -105,19 +107,19 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                 let (cache, key, token) = (cache.clone(), key.clone(), token.clone());
                 tokio::spawn(async move {
                     let resp = next.run(req).await;
-                    keep(&cache, key.clone(), rendered_at, uid, &token, resp).await;
+                    keep(&cache, key.clone(), rendered_at, uid, &token, false, resp).await;
                     if let Ok(mut r) = cache.refreshing.lock() {
                         r.remove(&key);
                     }
                 });
             }
-            return kept_response(e, &token);
+            return kept_response(e, &token, gzip);
         }
         _ => {}
     }
     if !cache.serving() || cache.never_kept(&key) {
         let resp = next.run(req).await;
-        return keep(cache, key, rendered_at, uid, &token, resp).await;
+        return keep(cache, key, rendered_at, uid, &token, gzip, resp).await;
     }
     // One request renders a missing or stale page; the others asking for it meanwhile wait
     // for that page instead of rendering it again each.
@@ -126,23 +128,26 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         RenderRole::Waiter(mut rx) => {
             let _ = rx.changed().await;
             if let Some((e, Freshness::Fresh)) = cache.get(&key) {
-                return kept_response(&e, &token);
+                return kept_response(&e, &token, gzip);
             }
             None
         }
         RenderRole::Alone => None,
     };
     let resp = next.run(req).await;
-    keep(cache, key, rendered_at, uid, &token, resp).await
+    keep(cache, key, rendered_at, uid, &token, gzip, resp).await
 }
 
-/// Keeps `resp` when its handler marked it and it can be kept; returns it either way.
+/// Keeps `resp` when its handler marked it and it can be kept; returns it either way, gzipped
+/// when `gzip` says the browser takes it and the page was.
+#[allow(clippy::too_many_arguments)]
 async fn keep(
     cache: &Arc<PageCache>,
     key: String,
     rendered_at: u64,
     uid: Option<i64>,
     token: &str,
+    gzip: bool,
     resp: Response,
 ) -> Response {
     let Some(Cacheable(scope)) = resp.extensions().get::<Cacheable>().copied() else {
@@ -159,26 +164,39 @@ async fn keep(
         cache.mark_not_kept(&key);
         return resp;
     }
-    let (parts, body) = resp.into_parts();
+    let (mut parts, body) = resp.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
         return Response::from_parts(parts, Body::empty());
     };
+    // The same address answers gzipped or not, by the request's Accept-Encoding.
+    parts.headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     let mut headers = parts.headers.clone();
     headers.remove(header::SET_COOKIE);
     // Kept answers skip the outer layers, so they carry what those would add.
     for (name, value) in crate::headers::security_headers() {
         headers.entry(name).or_insert(value);
     }
+    let token_offsets = offsets_of(&bytes, token.as_bytes());
+    let gzipped = Gzipped::new(&bytes, &token_offsets, token.len(), &headers);
     let entry = KeptPage {
         rendered_at,
         scope,
         user: uid,
         kept_at: Instant::now(),
         headers,
-        token_offsets: offsets_of(&bytes, token.as_bytes()),
+        token_offsets,
         body: bytes.clone(),
+        gzip: gzipped,
+    };
+    let body = match entry.gzip.as_ref().filter(|_| gzip).and_then(|z| gzip_body(z, token)) {
+        Some(body) => {
+            parts.headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            parts.headers.remove(header::CONTENT_LENGTH);
+            body
+        }
+        None => Body::from(bytes),
     };
     cache.forget_not_kept(&key);
     cache.put(key, entry);
-    Response::from_parts(parts, Body::from(bytes))
+    Response::from_parts(parts, body)
 }

@@ -39,6 +39,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use axum::response::Response;
 use tokio::sync::{mpsc, watch};
 
+mod gzip;
 mod memos;
 mod middleware;
 mod relay;

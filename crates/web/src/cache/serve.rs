@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::response::Response;
 
 use super::PageCache;
+use super::gzip::Gzipped;
 use super::store::{Freshness, KeptPage};
 use crate::csrf::CSRF_COOKIE;
 use crate::i18n::Lang;
@@ -43,19 +44,20 @@ impl PageCache {
         else {
             return None;
         };
+        let gzip = accepts_gzip(req.headers());
         if e.token_offsets.is_empty() {
             // Nothing on the page posts, so the visitor needs no token either.
-            return Some(kept_response(&e, ""));
+            return Some(kept_response(&e, "", gzip));
         }
         let Some(token) = v.csrf.filter(|t| t.len() == 64) else {
             let token = agora_db::random_token();
-            let mut r = kept_response(&e, &token);
+            let mut r = kept_response(&e, &token, gzip);
             if let Ok(c) = HeaderValue::from_str(&crate::csrf::cookie(&token, secure_cookies)) {
                 r.headers_mut().append(header::SET_COOKIE, c);
             }
             return Some(r);
         };
-        Some(kept_response(&e, token))
+        Some(kept_response(&e, token, gzip))
     }
 }
 
@@ -131,12 +133,44 @@ pub(super) fn offsets_of(hay: &[u8], needle: &[u8]) -> Vec<usize> {
     out
 }
 
-/// The response for a kept page, with `token` written over the CSRF token it was rendered with.
+/// Whether a request's `Accept-Encoding` takes gzip (RFC 9110, 12.5.3): named with a weight
+/// above zero, or not named and covered by a `*` above zero.
+pub(super) fn accepts_gzip(headers: &HeaderMap) -> bool {
+    let mut any = false;
+    for h in headers.get_all(header::ACCEPT_ENCODING) {
+        let Ok(list) = h.to_str() else { continue };
+        for item in list.split(',') {
+            let mut params = item.split(';');
+            let coding = params.next().unwrap_or_default().trim();
+            let weight = params
+                .find_map(|p| {
+                    let (name, value) = p.split_once('=')?;
+                    name.trim().eq_ignore_ascii_case("q").then(|| value.trim().parse::<f32>().unwrap_or(0.0))
+                })
+                .unwrap_or(1.0);
+            if coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip") {
+                return weight > 0.0;
+            }
+            if coding == "*" {
+                any = weight > 0.0;
+            }
+        }
+    }
+    any
+}
+
+/// The response for a kept page, with `token` written over the CSRF token it was rendered
+/// with, gzipped when `gzip` says the browser takes it.
 ///
 /// The body goes out as slices of the kept page with the token between them, never copied into
 /// a new buffer: the connection writes the pieces with one vectored write, and on a large page
 /// (a forum thread) the copy showed in the rate the page is served at.
-pub(super) fn kept_response(e: &KeptPage, token: &str) -> Response {
+pub(super) fn kept_response(e: &KeptPage, token: &str, gzip: bool) -> Response {
+    if gzip && let Some((z, body)) = e.gzip.as_ref().and_then(|z| Some((z, gzip_body(z, token)?))) {
+        let mut r = Response::new(body);
+        *r.headers_mut() = z.headers.clone();
+        return r;
+    }
     let body = if e.token_offsets.is_empty() {
         Body::from(e.body.clone())
     } else {
@@ -154,6 +188,14 @@ pub(super) fn kept_response(e: &KeptPage, token: &str) -> Response {
     let mut r = Response::new(body);
     *r.headers_mut() = e.headers.clone();
     r
+}
+
+/// The gzipped page with `token` in its forms, as pieces of the kept stream.
+pub(super) fn gzip_body(z: &Gzipped, token: &str) -> Option<Body> {
+    match z.whole() {
+        Some(whole) => Some(Body::from(whole.clone())),
+        None => z.with_token(token.as_bytes()).map(|parts| Body::new(Pieces::new(parts))),
+    }
 }
 
 /// A body sent as a few pieces whose total length is known, so it goes out with a
@@ -219,6 +261,22 @@ mod tests {
         assert_eq!(keys.iter().collect::<HashSet<_>>().len(), keys.len());
     }
 
+    #[test]
+    fn gzip_is_sent_to_browsers_that_take_it() {
+        let takes = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
+            accepts_gzip(&h)
+        };
+        assert!(takes("gzip, deflate, br, zstd"));
+        assert!(takes("br;q=1.0, gzip;q=0.8, *;q=0.1"));
+        assert!(takes("*"));
+        assert!(!takes("identity"));
+        assert!(!takes("gzip;q=0, *"));
+        assert!(!takes("br, *;q=0"));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
+
     #[tokio::test]
     async fn a_kept_page_goes_out_whole_with_the_visitors_token_and_its_length() {
         use http_body::Body as _;
@@ -232,9 +290,10 @@ mod tests {
             headers: HeaderMap::new(),
             token_offsets: offsets_of(page.as_bytes(), old.as_bytes()),
             body: Bytes::from(page.clone()),
+            gzip: None,
         };
         let new = "b".repeat(64);
-        let r = kept_response(&e, &new);
+        let r = kept_response(&e, &new, true);
         assert_eq!(r.body().size_hint().exact(), Some(page.len() as u64));
         let body = axum::body::to_bytes(r.into_body(), usize::MAX).await.unwrap();
         assert_eq!(body, page.replace(&old, &new).as_bytes());

@@ -226,6 +226,7 @@ mod tests {
             headers: axum::http::HeaderMap::new(),
             body: axum::body::Bytes::from_static(b"<p>kept</p>"),
             token_offsets: vec![],
+            gzip: None,
         }
     }
 

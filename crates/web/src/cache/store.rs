@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 use axum::http::HeaderMap;
 
+use super::gzip::Gzipped;
 use super::{PageCache, Scope};
 
 /// Longest a page is kept even when nothing changes: pages show times relative to now
@@ -36,6 +37,15 @@ pub(super) struct KeptPage {
     pub(super) body: Bytes,
     /// Where that visitor's CSRF token starts in `body`, each time it occurs.
     pub(super) token_offsets: Vec<usize>,
+    /// The page gzipped, for browsers that accept it; `None` when that is no smaller.
+    pub(super) gzip: Option<Gzipped>,
+}
+
+impl KeptPage {
+    /// Bytes held for the page, in both encodings.
+    fn bytes(&self) -> usize {
+        self.body.len() + self.gzip.as_ref().map_or(0, Gzipped::size)
+    }
 }
 
 /// Whether a kept page may be served.
@@ -103,7 +113,7 @@ impl PageCache {
     /// Keeps `e` under `key` unless a change has already made it stale, first dropping other
     /// pages, in no particular order, until it fits within [`MAX_ENTRIES`] and [`MAX_BYTES`].
     pub(super) fn put(&self, key: String, e: KeptPage) {
-        let size = e.body.len() + key.len();
+        let size = e.bytes() + key.len();
         let Ok(mut map) = self.pages.write() else { return };
         // A change that happened while the page was rendered makes it stale already.
         if self.freshness(&e) != Freshness::Fresh {
@@ -114,11 +124,11 @@ impl PageCache {
         {
             let Some(k) = map.keys().next().cloned() else { break };
             if let Some(old) = map.remove(&k) {
-                self.page_bytes.fetch_sub((old.body.len() + k.len()) as u64, Ordering::Relaxed);
+                self.page_bytes.fetch_sub((old.bytes() + k.len()) as u64, Ordering::Relaxed);
             }
         }
         if let Some(old) = map.insert(key.clone(), Arc::new(e)) {
-            self.page_bytes.fetch_sub((old.body.len() + key.len()) as u64, Ordering::Relaxed);
+            self.page_bytes.fetch_sub((old.bytes() + key.len()) as u64, Ordering::Relaxed);
         }
         self.page_bytes.fetch_add(size as u64, Ordering::Relaxed);
     }

@@ -55,7 +55,7 @@ async fn a_kept_page_changes_as_soon_as_the_site_changes_it() {
     .unwrap();
     assert!(!anon.get("/").await.text().contains("Wzgórza Krzesławickie"), "the home page is served from memory");
     // A change through the site is seen by the next visitor at once, with everything before it.
-    let mut admin = app.signed_in("admin@agora.test", &[Grant::Administrator]).await;
+    let mut admin = app.signed_in("admin2@agora.test", &[Grant::Administrator]).await;
     assert_eq!(
         admin.post("/admin/dzielnice", &[("number", "18"), ("name", "Nowa Huta")]).await.status,
         StatusCode::SEE_OTHER
@@ -150,6 +150,63 @@ async fn a_kept_page_keeps_its_headers_and_sets_a_token_only_where_it_has_forms(
     let again = visitor.get("/").await;
     assert!(again.headers.get("set-cookie").is_none(), "a visitor with a token keeps it");
     assert_eq!(again.input_value("csrf"), home.input_value("csrf"));
+}
+
+/// What a browser reads from a gzipped answer; the decoder checks the stream's CRC and length.
+fn gunzip(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut out = String::new();
+    flate2::read::GzDecoder::new(bytes).read_to_string(&mut out).expect("a whole gzip stream");
+    out
+}
+
+#[tokio::test]
+async fn a_browser_that_takes_gzip_gets_the_kept_page_gzipped_with_its_own_token() {
+    let app = TestApp::new().await;
+    let ztp = unit(&app, "ZTP").await;
+    stored(&app, ztp, "Przebudowa ul. Podzamcze", Status::Open, -1, vec![]).await;
+    let path = "/konsultacje/przebudowa-ul-podzamcze";
+    let plain = app.client().get(path).await;
+    assert_eq!(plain.headers.get("vary").unwrap(), "Accept-Encoding");
+    assert!(plain.headers.get("content-encoding").is_none(), "no gzip for a client that does not ask");
+    // Kept by the request before, and from memory after: the same page either way.
+    for _ in 0..2 {
+        let z = app.client().with_header("accept-encoding", "gzip, deflate, br, zstd").get(path).await;
+        assert_eq!(z.headers.get("content-encoding").unwrap(), "gzip");
+        assert_eq!(z.headers.get("vary").unwrap(), "Accept-Encoding");
+        assert!(z.headers.get("content-security-policy").is_some());
+        assert!(z.bytes.len() * 2 < plain.bytes.len(), "{} of {} bytes", z.bytes.len(), plain.bytes.len());
+        assert_eq!(gunzip(&z.bytes), plain.body);
+    }
+    // A page with a form: each new visitor's token is in the gzipped page and in their cookie.
+    home_poll(&app, "Czy zamykać bulwary dla hulajnóg?", "cookie").await;
+    let mut tokens = Vec::new();
+    for _ in 0..3 {
+        let mut browser = app.client().with_header("accept-encoding", "gzip");
+        let home = browser.get("/").await;
+        assert_eq!(home.headers.get("content-encoding").unwrap(), "gzip");
+        let token = browser.cookie("agora_csrf").unwrap();
+        let page = gunzip(&home.bytes);
+        assert!(page.contains(&format!("value=\"{token}\"")), "the visitor's own token");
+        // And the visitor's page read again, plain, is the same page.
+        let again = browser.with_header("accept-encoding", "identity").get("/").await;
+        assert!(again.headers.get("content-encoding").is_none());
+        assert_eq!(again.body, page);
+        tokens.push(token);
+    }
+    tokens.dedup();
+    assert_eq!(tokens.len(), 3);
+    // A change through the site shows in the gzipped page at once.
+    let list = "/konsultacje/przebudowa-ul-podzamcze/uwagi";
+    let mut reader = app.client().with_header("accept-encoding", "gzip");
+    assert!(gunzip(&reader.get(list).await.bytes).contains("0 uwag"));
+    let mut resident = app.client();
+    let key = resident.get(&format!("{list}/nowa")).await.input_value("form_key").unwrap();
+    let fields = remark_fields(&key, &[("r0_proposed_change", "Dodać ławki.")]);
+    let r = resident.post_multipart(&format!("{list}/nowa"), &fields, "attachment", "", b"").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let page = gunzip(&reader.get(list).await.bytes);
+    assert!(page.contains("1 uwaga") && page.contains("Dodać ławki."), "{page}");
 }
 
 #[tokio::test]
