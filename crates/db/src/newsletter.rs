@@ -19,7 +19,8 @@ use agora_domain::newsletter::{Audience, NewsletterInput, Recipients, Start, Sta
 use agora_domain::subscription::{Frequency, Target};
 use chrono::{DateTime, NaiveDate, Utc};
 
-/// The job kind that sends an issue: it queues the messages, on the main queue.
+/// The job kind that sends an issue: it queues the messages, on the bulk queue at the
+/// newsletter's priority.
 pub const SEND_JOB: &str = "newsletter";
 
 /// Where the pace of mailings is kept (as JSON of `agora_domain::newsletter::Pace`).

@@ -465,7 +465,10 @@ pub async fn collect(db: &Db, now: DateTime<Utc>) -> DbResult<Vec<i64>> {
         let list = fresh.iter().map(|f| f.source_id.to_string()).collect::<Vec<_>>().join(",");
         let targets: Vec<(i64, String, i64)> =
             on!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(targets_sql(kind, &list))).fetch_all(p).await?);
-        let at = crate::now();
+        // A notice belongs to the digest of the period it was collected in: the collection's
+        // moment, not the item's, so an item published late in a period that has already
+        // been mailed still goes into the next one.
+        let at = now;
         let rows: Vec<NoticeInsert<'_>> = fresh
             .iter()
             .map(|f| NoticeInsert {

@@ -81,29 +81,35 @@ pub async fn digests(state: &AppState, now: DateTime<Utc>) -> DbResult<usize> {
             p = period.previous();
         }
         for period in due.into_iter().rev() {
-            queued += digest(state, period, None).await?;
+            queued += digest(state, period, now, None).await?;
         }
     }
     Ok(queued)
 }
 
-/// Builds the digest of `period`, stopping after `stop_after` batches when given (a test's
-/// stand-in for a worker killed half-way); records it finished only when it ran to the end.
-pub async fn digest(state: &AppState, period: Period, stop_after: Option<usize>) -> DbResult<usize> {
-    digest_in_batches(state, period, DIGEST_BATCH, stop_after).await
+/// Builds the digest of `period` with what is public at `now`, stopping after `stop_after`
+/// batches when given (a test's stand-in for a worker killed half-way); records it finished
+/// only when it ran to the end.
+pub async fn digest(
+    state: &AppState,
+    period: Period,
+    now: DateTime<Utc>,
+    stop_after: Option<usize>,
+) -> DbResult<usize> {
+    digest_in_batches(state, period, now, DIGEST_BATCH, stop_after).await
 }
 
 /// [`digest`] with `batch` subscribers to a transaction.
 pub async fn digest_in_batches(
     state: &AppState,
     period: Period,
+    now: DateTime<Utc>,
     batch: i64,
     stop_after: Option<usize>,
 ) -> DbResult<usize> {
     let Some((from, to)) = period.bounds() else { return Ok(0) };
     db::start_digest(&state.db, period.frequency, period.start).await?;
     let notices = db::notices_between(&state.db, from, to).await?;
-    let now = Utc::now();
     let public = db::still_public(&state.db, &notices, now).await?;
     let by_id: HashMap<i64, &Notice> = notices.iter().filter(|n| public.contains(&n.id)).map(|n| (n.id, n)).collect();
     let base = &state.config.base_url;
@@ -130,12 +136,13 @@ pub async fn digest_in_batches(
                     })
                 })
                 .collect();
+            // Due as soon as queued, whatever moment the run was judged at.
             queued += db::queue_mailing(
                 &state.db,
                 MAIL_JOB,
                 MailClass::Subscription.priority(),
                 messages,
-                now,
+                agora_db::now(),
                 Duration::zero(),
             )
             .await?;

@@ -1,7 +1,7 @@
 //! The newsletter's mail: the job that sends an issue, the text of each message, the names
 //! of audiences, and the pace of mailings.
 //!
-//! The job runs on the main queue when the issue is due and only queues: it walks the
+//! The job runs on the bulk queue when the issue is due and only queues: it walks the
 //! recipients in keyset batches and, per batch, writes each message's delivery key and its
 //! bulk mail job (the newsletter's class, the lowest priority) in one transaction, their times
 //! staggered at the configured pace. The bulk worker sends them, so a mailing of fifty thousand

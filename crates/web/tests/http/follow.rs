@@ -166,7 +166,7 @@ async fn an_account_follows_at_once_and_manages_its_subscriptions() {
     news(&mut editor, "Festyn w Nowej Hucie", huta, None).await;
     agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
     let week = Period::containing(Frequency::Weekly, Utc::now()).unwrap();
-    assert_eq!(agora_web::follow_mail::digest(&app.state, week, None).await.unwrap(), 1);
+    assert_eq!(agora_web::follow_mail::digest(&app.state, week, Utc::now(), None).await.unwrap(), 1);
     let digest = app.last_mail_to("basia.follow@example.org").await;
     assert!(digest.subject.starts_with("Weekly digest"), "{}", digest.subject);
 
@@ -232,11 +232,15 @@ async fn the_daily_digest_carries_each_item_once_in_the_readers_language_even_wh
     assert_eq!(app.mailer.sent().len(), before);
 
     let today = Period::containing(Frequency::Daily, Utc::now()).unwrap();
-    let cut = agora_web::follow_mail::digest_in_batches(&app.state, today, 1, Some(1)).await.unwrap();
+    let cut = agora_web::follow_mail::digest_in_batches(&app.state, today, Utc::now(), 1, Some(1)).await.unwrap();
     assert_eq!(cut, 1, "one subscriber's digest before the cut");
-    let rest = agora_web::follow_mail::digest_in_batches(&app.state, today, 1, None).await.unwrap();
+    let rest = agora_web::follow_mail::digest_in_batches(&app.state, today, Utc::now(), 1, None).await.unwrap();
     assert_eq!(rest, 2, "the restarted run queues only the other two");
-    assert_eq!(agora_web::follow_mail::digest(&app.state, today, None).await.unwrap(), 0, "a third run queues nothing");
+    assert_eq!(
+        agora_web::follow_mail::digest(&app.state, today, Utc::now(), None).await.unwrap(),
+        0,
+        "a third run queues nothing"
+    );
     agora_web::jobs::run_bulk(&app.state).await.unwrap();
     let sent = app.mailer.sent();
     for (n, who) in people.iter().enumerate() {
@@ -351,7 +355,7 @@ async fn sign_up_offers_the_district_and_topics_which_start_with_the_confirmed_a
     news(&mut editor, "Spacer po Dębnikach", debniki, None).await;
     agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
     let week = Period::containing(Frequency::Weekly, Utc::now()).unwrap();
-    assert_eq!(agora_web::follow_mail::digest(&app.state, week, None).await.unwrap(), 1);
+    assert_eq!(agora_web::follow_mail::digest(&app.state, week, Utc::now(), None).await.unwrap(), 1);
     agora_web::jobs::run_bulk(&app.state).await.unwrap();
     let digest = app.last_mail_to(who).await;
     assert!(digest.subject.starts_with("Tygodniowe zestawienie"), "{}", digest.subject);
@@ -399,4 +403,124 @@ async fn a_deleted_account_takes_what_it_followed_with_it() {
     let r = anon.post("/obserwuj", &again).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("Sprawdź skrzynkę"));
+}
+
+/// Where one simulated stretch of the worker's life starts: the Friday before a clock change.
+fn clock_change_windows() -> Vec<chrono::DateTime<Utc>> {
+    // The next 23-hour and 25-hour Warsaw days after a week from now, so that the items can
+    // still be scheduled ahead whenever the test runs.
+    let mut windows = Vec::new();
+    let mut day = Period::containing(Frequency::Daily, Utc::now() + chrono::Duration::days(7)).unwrap();
+    let mut lengths = std::collections::HashSet::new();
+    for _ in 0..400 {
+        let (from, to) = day.bounds().unwrap();
+        let hours = (to - from).num_hours();
+        if hours != 24 && lengths.insert(hours) {
+            windows.push(from - chrono::Duration::days(2));
+        }
+        day = day.next().unwrap();
+    }
+    assert_eq!(lengths, [23, 25].into(), "a spring and an autumn change within the year");
+    windows
+}
+
+/// The earliest ended period of `frequency` whose digest is not built yet by `at`: what a
+/// worker waking then would start with.
+async fn first_due(app: &TestApp, frequency: Frequency, at: chrono::DateTime<Utc>) -> Option<Period> {
+    // Later than the worker's own grace, so the period has ended for it too.
+    let mut p = Period::last_ended(frequency, at - chrono::Duration::minutes(10));
+    let mut first = None;
+    // As far back as the worker looks: a week of days, or seven weeks.
+    for _ in 0..7 {
+        let Some(q) = p else { break };
+        if agora_db::subscriptions::digest_done(app.db(), frequency, q.start).await.unwrap() {
+            break;
+        }
+        first = Some(q);
+        p = q.previous();
+    }
+    first
+}
+
+/// One case: news posts at `items` (minutes after the window's start), a worker waking every
+/// `step` minutes that collects and builds the digests, killed after one subscriber's batch
+/// whenever `kills` says so and started again at its next waking.
+async fn digests_across_a_clock_change(window: chrono::DateTime<Utc>, items: &[u32], step: u32, kills: &[bool]) {
+    let app = TestApp::new().await;
+    let bronowice = district(&app, "6", "Bronowice").await;
+    let mut editor = app.signed_in("rada6@example.org", &[Grant::DistrictEditor(bronowice)]).await;
+    let id = bronowice.to_string();
+    let readers = [
+        ("codziennie1@example.org", "daily"),
+        ("codziennie2@example.org", "daily"),
+        ("tygodniowo1@example.org", "weekly"),
+        ("tygodniowo2@example.org", "weekly"),
+    ];
+    for (who, frequency) in readers {
+        let mut c = app.signed_in(who, &[]).await;
+        let r = c.post("/obserwuj", &[("cel", "district"), ("id", id.as_str()), ("frequency", frequency)]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    let mut titles = Vec::new();
+    for (n, minutes) in items.iter().enumerate() {
+        let title = format!("Sprawa nr {n:02} z Bronowic");
+        let at = agora_web::time::input_value(window + chrono::Duration::minutes(i64::from(*minutes)));
+        news(&mut editor, &title, bronowice, Some(&at)).await;
+        titles.push(title);
+    }
+    // Long enough for the week after the change to end and be mailed.
+    let end = window + chrono::Duration::days(12);
+    let mut t = window;
+    let mut wakes = 0;
+    while t < end {
+        agora_web::follow_mail::collect(&app.state, t).await.unwrap();
+        if kills[wakes % kills.len()] {
+            for frequency in [Frequency::Daily, Frequency::Weekly] {
+                if let Some(p) = first_due(&app, frequency, t).await {
+                    agora_web::follow_mail::digest_in_batches(&app.state, p, t, 1, Some(1)).await.unwrap();
+                }
+            }
+        } else {
+            agora_web::follow_mail::digests(&app.state, t).await.unwrap();
+        }
+        t += chrono::Duration::minutes(i64::from(step));
+        wakes += 1;
+    }
+    agora_web::follow_mail::digests(&app.state, t).await.unwrap();
+    agora_web::jobs::run_bulk(&app.state).await.unwrap();
+    let sent = app.mailer.sent();
+    for (who, frequency) in readers {
+        let mine: Vec<&Mail> = sent.iter().filter(|m| m.to == who).collect();
+        let body: String = mine.iter().map(|m| m.body.as_str()).collect();
+        for title in &titles {
+            assert_eq!(body.matches(title.as_str()).count(), 1, "{who}: {title} in {mine:#?}");
+        }
+        let prefix = if frequency == "daily" { "Dzienne zestawienie" } else { "Tygodniowe zestawienie" };
+        assert!(mine.iter().all(|m| m.subject.starts_with(prefix)), "{who}: {mine:#?}");
+        let subjects: std::collections::HashSet<&str> = mine.iter().map(|m| m.subject.as_str()).collect();
+        assert_eq!(subjects.len(), mine.len(), "{who}: one message a period");
+    }
+}
+
+#[test]
+fn across_the_clock_changes_every_item_is_in_one_digest_per_subscriber_even_when_killed() {
+    use proptest::prelude::*;
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let windows = clock_change_windows();
+    // Each case is a database and a fortnight of a worker's wakings: a few cases, no file of
+    // failures kept in the tree.
+    let config = ProptestConfig { cases: 3, failure_persistence: None, ..ProptestConfig::default() };
+    for window in windows {
+        let cases = (
+            proptest::collection::vec(0u32..4 * 24 * 60, 1..8),
+            90u32..300,
+            proptest::collection::vec(proptest::bool::weighted(0.3), 1..6),
+        );
+        proptest::test_runner::TestRunner::new(config.clone())
+            .run(&cases, |(items, step, kills)| {
+                rt.block_on(digests_across_a_clock_change(window, &items, step, &kills));
+                Ok(())
+            })
+            .unwrap();
+    }
 }

@@ -231,3 +231,101 @@ async fn a_followers_notice_arrives_in_their_language_with_one_click_unsubscribe
     agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
     assert_eq!(app.delivered(&to).await.len(), 2, "nothing after unsubscribing");
 }
+
+/// The two kinds of bulk mail through a real server, to a resident reading English: the day's
+/// digest carries the published post and never the one scheduled for later or the one taken
+/// back to a draft; the newsletter comes in English, never a draft issue; both say why they
+/// came and carry one-click unsubscribe for their own subscription.
+#[tokio::test]
+async fn a_digest_and_a_newsletter_arrive_with_only_public_items_and_their_own_unsubscribe() {
+    let Some(app) = TestApp::with_smtp().await else { return };
+    let krowodrza = crate::news::district(&app, "5", "Krowodrza").await;
+    let mut editor = app.signed_in("rada5.smtp@example.org", &[Grant::DistrictEditor(krowodrza)]).await;
+    let to = address("digest.reader");
+    let mut reader = app.signed_in(&to, &[]).await;
+    reader.get("/jezyk/en?next=/").await;
+    let id = krowodrza.to_string();
+    for (cel, id, frequency) in [("district", id.as_str(), "daily"), ("newsletter", "0", "weekly")] {
+        let r = reader.post("/obserwuj", &[("cel", cel), ("id", id), ("frequency", frequency)]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{cel}: {}", r.body);
+    }
+    let post = |title: &'static str, publish: &'static str, at: Option<String>| {
+        let mut fields = vec![
+            ("news_title", title.to_owned()),
+            ("news_lead", "Rada dzielnicy zaprasza.".to_owned()),
+            ("news_body", "Szczegóły w siedzibie rady.".to_owned()),
+            ("news_district", id.clone()),
+            ("publish", publish.to_owned()),
+        ];
+        fields.extend(at.map(|at| ("news_publish_at", at)));
+        fields
+    };
+    let mut ids = Vec::new();
+    for fields in [
+        post("Nowe stojaki rowerowe", "now", None),
+        post(
+            "Zapowiedź na przyszły miesiąc",
+            "schedule",
+            Some(agora_web::time::input_value(Utc::now() + Duration::days(30))),
+        ),
+        post("Wiadomość wycofana", "now", None),
+    ] {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = editor.post_multipart("/admin/aktualnosci/nowa", &pairs, "news_image", "", b"").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        ids.push(r.location().trim_start_matches("/admin/aktualnosci/").split('?').next().unwrap().to_owned());
+    }
+    agora_web::follow_mail::collect(&app.state, Utc::now()).await.unwrap();
+    // Taken back after it was collected: the digest asks again before it is built.
+    let fields = post("Wiadomość wycofana", "draft", None);
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = editor.post_multipart(&format!("/admin/aktualnosci/{}", ids[2]), &pairs, "news_image", "", b"").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let today =
+        agora_domain::subscription::Period::containing(agora_domain::subscription::Frequency::Daily, Utc::now())
+            .unwrap();
+    assert_eq!(agora_web::follow_mail::digest(&app.state, today, Utc::now(), None).await.unwrap(), 1);
+    let digest = only_message(&app, &to).await;
+    assert!(digest.subject.starts_with("Daily digest of"), "{}", digest.subject);
+    assert!(digest.body.contains("Nowe stojaki rowerowe"), "{}", digest.body);
+    assert!(!digest.body.contains("Zapowiedź"), "a scheduled post is never mailed: {}", digest.body);
+    assert!(!digest.body.contains("wycofana"), "a post taken back is never mailed: {}", digest.body);
+    assert!(digest.body.contains("because you follow: District – Krowodrza"), "{}", digest.body);
+    assert_eq!(digest.header("List-Unsubscribe-Post"), Some("List-Unsubscribe=One-Click"), "{}", digest.raw);
+    let district_unsubscribe = digest.header("List-Unsubscribe").expect("List-Unsubscribe").to_owned();
+
+    let mut centre = app.signed_in("centrum.smtp@example.org", &[Grant::CentreEditor]).await;
+    let r = centre.post("/admin/newsletter/tempo", &[("newsletter_per_minute", "60000")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut issue_id = Vec::new();
+    for subject in ["Biuletyn na grudzień", "Szkic na styczeń"] {
+        let r = centre
+            .post(
+                "/admin/newsletter/nowy",
+                &[
+                    ("newsletter_subject", subject),
+                    ("newsletter_body", "W grudniu **dwie konsultacje**."),
+                    ("newsletter_subject_en", "December newsletter"),
+                    ("newsletter_body_en", "In December, **two consultations**."),
+                    ("newsletter_audience", "all"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        issue_id.push(r.location().trim_start_matches("/admin/newsletter/").split('?').next().unwrap().to_owned());
+    }
+    let r = centre.post(&format!("/admin/newsletter/{}/wyslij", issue_id[0]), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    agora_web::jobs::run_bulk(&app.state).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let all = app.delivered(&to).await;
+    assert_eq!(all.len(), 2, "the digest and one issue, never the draft: {all:#?}");
+    let issue = &all[1];
+    assert_eq!(issue.subject, "December newsletter");
+    assert!(issue.body.contains("two consultations"), "{}", issue.body);
+    assert!(!issue.body.contains("konsultacje"), "in the reader's language only: {}", issue.body);
+    assert!(issue.header("Message-ID").is_some(), "{}", issue.raw);
+    assert_eq!(issue.header("List-Unsubscribe-Post"), Some("List-Unsubscribe=One-Click"), "{}", issue.raw);
+    let newsletter_unsubscribe = issue.header("List-Unsubscribe").expect("List-Unsubscribe");
+    assert_ne!(newsletter_unsubscribe, district_unsubscribe, "each leaves its own subscription");
+}
