@@ -278,7 +278,7 @@ pub async fn target_exists(db: &Db, target: Target, id: i64) -> DbResult<bool> {
         Target::District => "SELECT COUNT(*) FROM districts WHERE id = $1".to_owned(),
         Target::Category => "SELECT COUNT(*) FROM categories WHERE id = $1".to_owned(),
         Target::Body => "SELECT COUNT(*) FROM dialogue_bodies WHERE id = $1".to_owned(),
-        Target::Thread => format!("SELECT COUNT(*) FROM forum_threads t WHERE t.id = $1 AND {READABLE_THREAD}"),
+        Target::Thread => format!("SELECT COUNT(*) FROM forum_threads t WHERE t.id = $1 AND {}", readable_thread()),
         Target::Series => "SELECT COUNT(*) FROM event_series WHERE id = $1".to_owned(),
         Target::Newsletter => return Ok(id == 0),
     };

@@ -524,3 +524,88 @@ fn across_the_clock_changes_every_item_is_in_one_digest_per_subscriber_even_when
             .unwrap();
     }
 }
+
+/// A thread's follower hears of the city's position there at once, in their language, with
+/// the position's address; replies by residents are not notices.
+#[tokio::test]
+async fn a_threads_follower_hears_of_the_citys_position() {
+    let app = TestApp::new().await;
+    let _admin = crate::forum::category(&app).await;
+    let ztp = crate::consultations::unit(&app, "ZTP").await;
+    let mut anna = app.signed_in("anna.watek@example.org", &[Grant::Resident]).await;
+    let t = crate::forum::thread(&mut anna, "transport", "Tramwaj na Górkę Narodową", "Kiedy tramwaj?").await;
+    let mut reader = app.signed_in("czytelnik.watku@example.org", &[]).await;
+    reader.get("/jezyk/en?wroc=/").await;
+    let id = t.to_string();
+    let r = reader.post("/obserwuj", &[("cel", "thread"), ("id", id.as_str()), ("frequency", "instant")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let before = app.mail().await.len();
+    let r = anna.post(&format!("/forum/watki/{t}"), &[("post_text", "Też czekam."), ("reply_to", "")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut official = app.signed_in("urzednik.watku@example.org", &[Grant::Organiser(ztp)]).await;
+    let r = official
+        .post(
+            &format!("/forum/watki/{t}/stanowisko"),
+            &[("position_unit", &ztp.to_string()), ("position_text", "Tramwaj pojedzie w 2028 roku.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mail = mail_to(&app, "czytelnik.watku@example.org", before).await;
+    assert_eq!(mail.len(), 1, "the position only: {mail:#?}");
+    assert!(mail[0].subject.starts_with("The city's position"), "{}", mail[0].subject);
+    assert!(mail[0].subject.contains("Tramwaj na Górkę Narodową"), "{}", mail[0].subject);
+    assert!(mail[0].body.contains("http://agora.test/forum/wpisy/"), "{}", mail[0].body);
+    assert!(mail[0].body.contains("because you follow: Forum thread"), "{}", mail[0].body);
+    assert!(mail[0].unsubscribe.is_some());
+}
+
+/// Each kind of thing offers its follow form with its name, takes a signed-in follower at
+/// once and shows under "my subscriptions"; a draft consultation cannot be followed.
+#[tokio::test]
+async fn every_kind_of_thing_can_be_followed_and_is_listed() {
+    use agora_domain::consultation::Status;
+    let app = TestApp::new().await;
+    let _admin = crate::forum::category(&app).await;
+    let so = crate::consultations::unit(&app, "SO").await;
+    let open = crate::consultations::stored(&app, so, "Zieleń w Czyżynach", Status::Open, -1, vec![]).await;
+    let draft = crate::consultations::stored(&app, so, "Szkic planu", Status::Draft, 5, vec![]).await;
+    let district = district(&app, "14", "Czyżyny").await;
+    let topic = crate::bodies::category(&app, "Zieleń miejska").await;
+    let body = crate::bodies::body(&app, "Rada ds. Zieleni", "zielen", "youth_council", so, topic).await;
+    let mut anna = app.signed_in("anna.obserwuje@example.org", &[Grant::Resident]).await;
+    let thread = crate::forum::thread(&mut anna, "transport", "Nocne autobusy", "Czy będą częściej?").await;
+    let mut centre = app.signed_in("centrum.obserwuje@example.org", &[Grant::CentreEditor]).await;
+    let series = [
+        ("series_title", "Spacery badawcze"),
+        ("series_description", "Spacery z mieszkańcami po dzielnicach."),
+        ("series_organiser", "centre"),
+    ];
+    assert_eq!(centre.post("/admin/wydarzenia/serie", &series).await.status, StatusCode::SEE_OTHER);
+    let series = agora_db::events::series(app.db()).await.unwrap()[0].id;
+    let mut reader = app.signed_in("czytelnik.wszystkiego@example.org", &[]).await;
+    for (cel, id, name) in [
+        ("consultation", open, "Zieleń w Czyżynach"),
+        ("district", district, "Czyżyny"),
+        ("category", topic, "Zieleń miejska"),
+        ("body", body, "Rada ds. Zieleni"),
+        ("thread", thread, "Nocne autobusy"),
+        ("series", series, "Spacery badawcze"),
+    ] {
+        let id = id.to_string();
+        let form = reader.get(&format!("/obserwuj?cel={cel}&id={id}")).await;
+        assert_eq!(form.status, StatusCode::OK, "{cel}: {}", form.body);
+        assert!(form.text().contains(name), "{cel}: {}", form.text());
+        let r = reader.post("/obserwuj", &[("cel", cel), ("id", id.as_str()), ("frequency", "weekly")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{cel}: {}", r.body);
+    }
+    let mine = reader.get("/konto/subskrypcje").await.text();
+    for name in
+        ["Zieleń w Czyżynach", "Czyżyny", "Zieleń miejska", "Rada ds. Zieleni", "Nocne autobusy", "Spacery badawcze"]
+    {
+        assert!(mine.contains(name), "{name} in {mine}");
+    }
+    let draft = draft.to_string();
+    assert_eq!(reader.get(&format!("/obserwuj?cel=consultation&id={draft}")).await.status, StatusCode::NOT_FOUND);
+    let r = reader.post("/obserwuj", &[("cel", "consultation"), ("id", draft.as_str()), ("frequency", "weekly")]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}

@@ -22,7 +22,7 @@ fn entry() -> AuditEntry {
 }
 
 /// An administrator, and a general category where residents start threads.
-async fn category(app: &TestApp) -> Client {
+pub async fn category(app: &TestApp) -> Client {
     let mut admin = app.signed_in("admin@example.pl", &[Grant::Administrator]).await;
     let r = admin
         .post(
@@ -50,7 +50,7 @@ async fn settings(admin: &mut Client, changes: &[(&str, &str)]) {
 }
 
 /// Starts a thread in `space` and returns its id.
-async fn thread(c: &mut Client, space: &str, title: &str, text: &str) -> i64 {
+pub async fn thread(c: &mut Client, space: &str, title: &str, text: &str) -> i64 {
     let r = c.post(&format!("/forum/{space}/nowy-watek"), &[("title", title), ("post_text", text)]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let loc = r.location().to_owned();
