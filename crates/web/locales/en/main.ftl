@@ -1266,6 +1266,14 @@ access-mail-body = Hello,
 
     We will meet or answer it by { $due } at the latest. You can check the request here:
     { $link }
+access-mail-handled-subject = Accessibility request { $number } handled
+access-mail-handled-body = Hello,
+
+    Your accessibility request { $number } has been handled.
+
+    About: { $subject }
+
+    If you did not receive what you asked for, reply to this message or make a complaint about the lack of accessibility.
 access-col-number = Number
 access-col-received = Received
 access-col-due = Deadline

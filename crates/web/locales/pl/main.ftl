@@ -1300,6 +1300,14 @@ access-mail-body = Dzień dobry!
 
     Zrealizujemy go albo odpowiemy najpóźniej { $due }. Stan wniosku sprawdzisz tutaj:
     { $link }
+access-mail-handled-subject = Wniosek { $number } został załatwiony
+access-mail-handled-body = Dzień dobry!
+
+    Twój wniosek { $number } o zapewnienie dostępności został załatwiony.
+
+    Czego dotyczył: { $subject }
+
+    Jeśli to, o co prosisz, do Ciebie nie dotarło, odpowiedz na tę wiadomość albo złóż skargę na brak dostępności.
 access-col-number = Numer
 access-col-received = Wpłynął
 access-col-due = Termin

@@ -6,7 +6,7 @@ use crate::client::ClientAddr;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
-use crate::i18n::Arg;
+use crate::i18n::{Arg, Lang};
 use crate::mail::Mail;
 use crate::render::{render, render_form, render_status};
 use crate::state::AppState;
@@ -16,7 +16,7 @@ use crate::views::access_requests::access_requests_seen;
 use crate::views::content;
 use agora_db::access_requests::{self, AccessRequest, Handled, NewAccessRequest};
 use agora_domain::Invalid;
-use agora_domain::access_request::{self as rules, AccessRequestInput, Format};
+use agora_domain::access_request::{self as rules, AccessRequestInput, Contact, Format};
 use agora_domain::permission::Action;
 use agora_domain::validation::bounded_text;
 use askama::Template;
@@ -377,6 +377,22 @@ async fn handle_request(
     let entry = ctx.audit("access_request.handle", "access_request", format!("{} {}", number(id), r.subject));
     if !access_requests::mark_handled(&state.db, id, &who, &note, &entry).await? {
         return Err(AppError::NotFound);
+    }
+    // The first time it is handled, the person who asked hears of it in the language they
+    // asked in; the note is for the staff and stays with them.
+    if r.handled_at.is_none()
+        && let Ok(Contact::Email(email)) = Contact::parse(&r.contact)
+    {
+        let lang = Lang::parse(&r.lang).unwrap_or_default();
+        let args = [("number", Arg::Str(number(id))), ("subject", Arg::Str(r.subject.clone()))];
+        let mail = Mail {
+            attachments: Vec::new(),
+            unsubscribe: None,
+            to: email.as_str().to_owned(),
+            subject: lang.t_args("access-mail-handled-subject", &args[..1]),
+            body: lang.t_args("access-mail-handled-body", &args),
+        };
+        crate::jobs::queue_mail(&state, mail).await?;
     }
     Ok(redirect("/admin/wnioski-dostepnosci?ok=flash-access-handled").into_response())
 }

@@ -397,3 +397,49 @@ async fn a_failed_answer_to_one_remark_comes_back_on_that_remark_where_the_summa
     assert!(r.body.contains("id=\"bulk-answer\""), "the bulk form steps aside");
     assert!(r.text().contains("1 uwaga") || r.text().contains("2 uwagi"), "the filtered list came back");
 }
+
+/// Handling a request tells the person who asked by mail, in the language they asked in, once,
+/// without the staff's note; a request with a phone number is handled without mail.
+#[tokio::test]
+async fn the_person_who_asked_hears_once_that_the_request_was_handled() {
+    let app = TestApp::new().await;
+    let mut admin = app.signed_in("admin@example.pl", &[Grant::Administrator]).await;
+    let (_, token_hash) = agora_db::new_token();
+    let received = Utc::now() - Duration::days(2);
+    let asked = access_requests::create(
+        app.db(),
+        &NewAccessRequest {
+            token_hash,
+            subject: "Consultation rules as plain text".into(),
+            format: agora_domain::access_request::Format::AccessibleDocument,
+            details: None,
+            contact: "reader@example.org".into(),
+            name: None,
+            lang: "en".into(),
+            user_id: None,
+            consultation_id: None,
+            unit_id: None,
+            received_at: received,
+            due_at: agora_domain::access_request::due(received),
+        },
+    )
+    .await
+    .unwrap();
+    let by_phone = request(&app, "Mapa obszaru", received, None).await;
+    let before = app.mail().await.len();
+    let url = format!("/admin/wnioski-dostepnosci/{asked}");
+    let r = admin.post(&url, &[("note", "Wysłano plik TXT e-mailem.")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let r = admin.post(&url, &[("note", "Wysłano plik TXT e-mailem; potwierdzone telefonicznie.")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let r =
+        admin.post(&format!("/admin/wnioski-dostepnosci/{by_phone}"), &[("note", "Przekazano telefonicznie.")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let mail: Vec<_> = app.mail().await.into_iter().skip(before).collect();
+    assert_eq!(mail.len(), 1, "one message, to the address only: {mail:#?}");
+    assert_eq!(mail[0].to, "reader@example.org");
+    assert_eq!(mail[0].subject, format!("Accessibility request WD/{asked} handled"));
+    assert!(mail[0].body.contains("About: Consultation rules as plain text"), "{}", mail[0].body);
+    assert!(!mail[0].body.contains("TXT"), "the staff's note stays with the staff: {}", mail[0].body);
+    assert!(mail[0].unsubscribe.is_none(), "an answer to the person's own request");
+}
