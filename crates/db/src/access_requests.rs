@@ -1,6 +1,8 @@
 //! Requests for an accessible alternative of a page or document, and how staff handled them.
 
+use crate::advice::{Job, queue_in_tx};
 use crate::audit::{AuditEntry, audit_in_tx};
+use crate::jobs::MAX_ATTEMPTS;
 use crate::{BeginWrite, Db, DbResult, Page, hash_token, now};
 use agora_domain::access_request::Format;
 use chrono::{DateTime, Utc};
@@ -169,16 +171,30 @@ pub async fn open_counts(db: &Db, visible: &Visible, at: DateTime<Utc>) -> DbRes
     })
 }
 
-/// Marks a request handled with a note (or changes the note of a handled one);
+/// Marks a request handled with a note (or changes the note of a handled one), queueing
+/// `first_mail` in the same transaction when this is the first time it is handled, so the
+/// person who asked hears of it once even when two of the staff handle it at once;
 /// `false` when there is no such request.
-pub async fn mark_handled(db: &Db, id: i64, by: &str, note: &str, entry: &AuditEntry) -> DbResult<bool> {
+pub async fn mark_handled(
+    db: &Db,
+    id: i64,
+    by: &str,
+    note: &str,
+    entry: &AuditEntry,
+    first_mail: Option<&Job>,
+) -> DbResult<bool> {
     on!(db, p => {
         let mut tx = p.begin_write().await?;
-        let n = sqlx::query(
-            "UPDATE access_requests SET handled_at = COALESCE(handled_at, $1), handled_by = $2, note = $3 WHERE id = $4",
-        ).bind(now()).bind(by).bind(note).bind(id).execute(&mut *tx).await?.rows_affected();
+        let at = now();
+        let first = sqlx::query("UPDATE access_requests SET handled_at = $1 WHERE id = $2 AND handled_at IS NULL")
+            .bind(at).bind(id).execute(&mut *tx).await?.rows_affected() == 1;
+        let n = sqlx::query("UPDATE access_requests SET handled_by = $1, note = $2 WHERE id = $3")
+            .bind(by).bind(note).bind(id).execute(&mut *tx).await?.rows_affected();
         if n == 1 {
             audit_in_tx!(tx, entry, Some(id));
+        }
+        if first && let Some(job) = first_mail {
+            queue_in_tx!(tx, job, at);
         }
         tx.commit().await?;
         Ok(n == 1)

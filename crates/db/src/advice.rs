@@ -73,6 +73,7 @@ macro_rules! queue_in_tx {
             .await?;
     }};
 }
+pub(crate) use queue_in_tx;
 
 /// Stores a request with its files, its ledger row and first step, its receipt mail and its
 /// audit entry, all or nothing; returns its id.

@@ -7,7 +7,7 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
 use crate::i18n::{Arg, Lang};
-use crate::mail::Mail;
+use crate::mail::{MAIL_JOB, Mail, payload};
 use crate::render::{render, render_form, render_status};
 use crate::state::AppState;
 use crate::time;
@@ -15,6 +15,7 @@ use crate::urls::redirect;
 use crate::views::access_requests::access_requests_seen;
 use crate::views::content;
 use agora_db::access_requests::{self, AccessRequest, Handled, NewAccessRequest};
+use agora_db::advice::Job;
 use agora_domain::Invalid;
 use agora_domain::access_request::{self as rules, AccessRequestInput, Contact, Format};
 use agora_domain::permission::Action;
@@ -375,24 +376,26 @@ async fn handle_request(
     };
     let who = ctx.user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
     let entry = ctx.audit("access_request.handle", "access_request", format!("{} {}", number(id), r.subject));
-    if !access_requests::mark_handled(&state.db, id, &who, &note, &entry).await? {
+    // The person who asked hears of it in the language they asked in; the note is for the
+    // staff and stays with them.
+    let first_mail = match Contact::parse(&r.contact) {
+        Ok(Contact::Email(email)) => {
+            let lang = Lang::parse(&r.lang).unwrap_or_default();
+            let args = [("number", Arg::Str(number(id))), ("subject", Arg::Str(r.subject.clone()))];
+            let mail = Mail {
+                attachments: Vec::new(),
+                unsubscribe: None,
+                to: email.as_str().to_owned(),
+                subject: lang.t_args("access-mail-handled-subject", &args[..1]),
+                body: lang.t_args("access-mail-handled-body", &args),
+            };
+            Some(Job { kind: MAIL_JOB, payload: payload(&mail) })
+        }
+        _ => None,
+    };
+    if !access_requests::mark_handled(&state.db, id, &who, &note, &entry, first_mail.as_ref()).await? {
         return Err(AppError::NotFound);
     }
-    // The first time it is handled, the person who asked hears of it in the language they
-    // asked in; the note is for the staff and stays with them.
-    if r.handled_at.is_none()
-        && let Ok(Contact::Email(email)) = Contact::parse(&r.contact)
-    {
-        let lang = Lang::parse(&r.lang).unwrap_or_default();
-        let args = [("number", Arg::Str(number(id))), ("subject", Arg::Str(r.subject.clone()))];
-        let mail = Mail {
-            attachments: Vec::new(),
-            unsubscribe: None,
-            to: email.as_str().to_owned(),
-            subject: lang.t_args("access-mail-handled-subject", &args[..1]),
-            body: lang.t_args("access-mail-handled-body", &args),
-        };
-        crate::jobs::queue_mail(&state, mail).await?;
-    }
+    state.jobs_waiting.notify_one();
     Ok(redirect("/admin/wnioski-dostepnosci?ok=flash-access-handled").into_response())
 }
